@@ -1,0 +1,53 @@
+import { ConfigError, loadConfig } from '#libs/config';
+import { type EmbeddedDatabase, startEmbeddedDatabase } from '#libs/db';
+import { createPortal } from './portal.js';
+
+const log = (line: string) => console.log(`[portal] ${line}`);
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  let embedded: EmbeddedDatabase | null = null;
+  if (!config.databaseUrl) embedded = await startEmbeddedDatabase(config.dataDir, log);
+  const url = config.databaseUrl ?? embedded!.url;
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping`);
+    await app?.close().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  let demoLines: string[] = [];
+  const app = await createPortal(config, url, {
+    onReady: ({ demo }) => {
+      if (!demo) return;
+      demoLines = [
+        demo.loaded ? 'Demo partnership loaded.' : 'Demo partnership already present.',
+        `Demo sign-ins (password "${demo.password}"):`,
+        ...demo.signIns.map((s: { email: string; roles: string[]; agency: string }) => `  ${s.email.padEnd(44)} ${s.roles.join(', ').padEnd(20)} ${s.agency}`),
+      ];
+    },
+  });
+  await app.listen(config.port);
+  const address = `http://localhost:${config.port}`;
+  log(`Database: ${embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL'}`);
+  demoLines.forEach(log);
+  if (config.adminEmail) log(`Administrator: ${config.adminEmail}`);
+  log(`GraphQL: ${address}/graphql (WebSocket ws://localhost:${config.port}/graphql)`);
+  log(`Health: ${address}/health`);
+  log(`Open the portal at ${address}/`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(`[portal] Configuration: ${error.message}`);
+  } else {
+    console.error('[portal] Could not start:', error instanceof Error ? error.message : error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { type INestApplication, type LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '#libs/config';
+const seedDemoPartnership = async (_d: unknown) => ({ loaded: false, password: '', signIns: [] as { email: string; roles: string[]; agency: string }[] });
+import { ensureAdministrator } from '#libs/users';
+import { AppModule } from './app.module.js';
+
+export interface PortalOptions {
+  logger?: LoggerService | false;
+  /** Called with what start-up did, for the start banner. */
+  onReady?: (facts: { demo: Awaited<ReturnType<typeof seedDemoPartnership>> | null }) => void;
+}
+
+/**
+ * The whole portal, migrated and bootstrapped, not yet listening: `main.ts`, the end-to-end tests and the
+ * benchmark all start it the same way.
+ */
+export async function createPortal(config: AppConfig, databaseUrl: string, options: PortalOptions = {}): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot(config, databaseUrl), {
+    logger: options.logger ?? ['error', 'warn'],
+    abortOnError: false,
+  });
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  if (config.adminEmail && config.adminPassword) await ensureAdministrator(dataSource, config.adminEmail, config.adminPassword);
+  const demo = config.seedDemo ? await seedDemoPartnership(dataSource) : null;
+  options.onReady?.({ demo });
+  return app;
+}

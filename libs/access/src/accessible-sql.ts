@@ -1,0 +1,74 @@
+import { rulesToAST } from '@casl/ability/extra';
+import type { Action, PortalAbility } from './ability.js';
+
+/** Positional parameters for one SQL statement; `add` returns the placeholder to write. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** The shape of a CASL rule AST node (from @ucast), as far as SQL needs it. */
+interface Condition {
+  operator: string;
+  field?: string;
+  value: unknown;
+}
+
+type FieldSql = (alias: string, operator: string, value: unknown, params: SqlParams) => string;
+
+function equalsOrAny(column: string, cast: string): FieldSql {
+  return (alias, operator, value, params) => {
+    if (operator === 'eq') return `${alias}.${column} = ${params.add(value)}::${cast}`;
+    if (operator === 'in') return `${alias}.${column} = ANY(${params.add(value)}::${cast}[])`;
+    throw new Error(`No SQL for ${column} ${operator}`);
+  };
+}
+
+/**
+ * How each condition field of a row rule reads in SQL. A rule that names a field missing here cannot be
+ * turned into SQL and fails loudly rather than widening what anyone sees.
+ */
+const SQL_FIELDS: Record<string, Record<string, FieldSql>> = {
+  Case: {
+    ownerAgencyId: equalsOrAny('owner_agency_id', 'uuid'),
+    // A live share with the agency; answered from case_shares_agency_live_idx, one probe per candidate row.
+    sharedWithAgencyIds: (alias, operator, value, params) => {
+      const agency =
+        operator === 'eq' ? `= ${params.add(value)}::uuid` : operator === 'in' ? `= ANY(${params.add(value)}::uuid[])` : null;
+      if (!agency) throw new Error(`No SQL for sharedWithAgencyIds ${operator}`);
+      return `EXISTS (SELECT 1 FROM case_shares s WHERE s.case_id = ${alias}.id AND s.agency_id ${agency} AND s.revoked_at IS NULL)`;
+    },
+  },
+};
+
+function toSql(condition: Condition, subject: string, alias: string, params: SqlParams): string {
+  const node = condition;
+  switch (node.operator) {
+    case 'and':
+    case 'or': {
+      const parts = (node.value as Condition[]).map((c) => toSql(c, subject, alias, params));
+      if (parts.length === 0) return node.operator === 'and' ? 'TRUE' : 'FALSE';
+      return `(${parts.join(node.operator === 'and' ? ' AND ' : ' OR ')})`;
+    }
+    case 'not':
+      return `NOT ${toSql((node.value as Condition[])[0] ?? (node.value as Condition), subject, alias, params)}`;
+    default: {
+      const field = SQL_FIELDS[subject]?.[node.field ?? ''];
+      if (!field) throw new Error(`No SQL translation for ${subject}.${node.field}`);
+      return field(alias, node.operator, node.value, params);
+    }
+  }
+}
+
+/**
+ * The rows of `subject` the caller may `action`, as a SQL predicate over `alias`. No rule means no rows
+ * ("FALSE"), never "no filter".
+ */
+export function accessibleSql(ability: PortalAbility, action: Action, subject: 'Case', alias: string, params: SqlParams): string {
+  const ast = rulesToAST(ability, action, subject) as Condition | null;
+  if (!ast) return 'FALSE';
+  return toSql(ast, subject, alias, params);
+}

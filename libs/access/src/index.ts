@@ -1,0 +1,6 @@
+export * from './ability.js';
+export * from './accessible-sql.js';
+export * from './field-access.js';
+export * from './policy.decorators.js';
+export * from './policy.guard.js';
+export * from './request-context.js';

@@ -1,0 +1,31 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { ForbiddenError, UnauthenticatedError } from '#libs/common';
+import { POLICY_KEY, type Policy } from './policy.decorators.js';
+import type { RequestContext } from './request-context.js';
+
+const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
+
+/**
+ * Deny by default: a root field with neither @Allow nor @Public is refused. The check here is the
+ * whole-operation rule (may this caller list cases at all); which rows and fields they get is decided
+ * by the services from the same ability, in SQL and per row.
+ */
+@Injectable()
+export class PolicyGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType<string>() !== 'graphql') return true;
+    const gql = GqlExecutionContext.create(context);
+    if (!ROOT_TYPES.has(gql.getInfo().parentType.name)) return true;
+    const policy = this.reflector.getAllAndOverride<Policy | undefined>(POLICY_KEY, [context.getHandler(), context.getClass()]);
+    if (!policy) throw new ForbiddenError();
+    if (policy.public) return true;
+    const ctx = gql.getContext<RequestContext>();
+    if (!ctx.user) throw new UnauthenticatedError();
+    if (!ctx.ability.can(policy.action, policy.subject)) throw new ForbiddenError();
+    return true;
+  }
+}

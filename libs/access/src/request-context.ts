@@ -1,0 +1,36 @@
+import type { EntityManager } from 'typeorm';
+import type { AgencyKind, Role } from '#libs/common';
+import type { PortalAbility } from './ability.js';
+
+/** The signed-in person, as every rule sees them. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  displayName: string;
+  agencyId: string;
+  agencyKind: AgencyKind;
+  roles: Role[];
+}
+
+/**
+ * Passed as the first argument of every service method: who is asking, what they may do, and the manager
+ * to read and write through (inside the mutation's transaction when there is one).
+ */
+export interface RequestContext {
+  user: SessionUser | null;
+  ability: PortalAbility;
+  db: EntityManager;
+  /** The caller's network address, for sign-in throttling. */
+  address: string;
+  /** Per-request batch loaders, created on first use so nested lists cost one query per list kind. */
+  loaders: Map<string, unknown>;
+}
+
+export function loaderFor<T>(ctx: RequestContext, key: string, create: () => T): T {
+  let loader = ctx.loaders.get(key) as T | undefined;
+  if (!loader) {
+    loader = create();
+    ctx.loaders.set(key, loader);
+  }
+  return loader;
+}

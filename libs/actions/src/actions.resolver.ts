@@ -1,0 +1,56 @@
+import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, type RequestContext } from '#libs/access';
+import { Agency, AgenciesService } from '#libs/agencies';
+import { Case } from '#libs/cases';
+import { User, UsersService } from '#libs/users';
+import { ActionInput, CaseAction, UpdateActionInput } from './case-action.model.js';
+import { ActionsService } from './actions.service.js';
+
+@Resolver(() => CaseAction)
+export class ActionsResolver {
+  constructor(
+    private readonly actionService: ActionsService,
+    private readonly agencyService: AgenciesService,
+    private readonly userService: UsersService,
+  ) {}
+
+  @Mutation(() => CaseAction, { description: 'Add an action or intervention to a case your agency owns or that is shared with it' })
+  @Allow('contribute', 'Case')
+  addAction(
+    @Context() ctx: RequestContext,
+    @Args('caseId', { type: () => ID }) caseId: string,
+    @Args('input') input: ActionInput,
+  ): Promise<CaseAction> {
+    return this.actionService.add(ctx, caseId, input);
+  }
+
+  @Mutation(() => CaseAction, { description: "Record an action's progress (its owning agency, or the case owner)" })
+  @Allow('update', 'CaseAction')
+  updateAction(
+    @Context() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateActionInput,
+  ): Promise<CaseAction> {
+    return this.actionService.update(ctx, id, input);
+  }
+
+  @ResolveField(() => Agency, { description: 'The agency that carries it out' })
+  ownerAgency(@Context() ctx: RequestContext, @Parent() action: CaseAction): Promise<Agency> {
+    return this.agencyService.byId(ctx, action.ownerAgencyId);
+  }
+
+  @ResolveField(() => User, { nullable: true })
+  assignee(@Context() ctx: RequestContext, @Parent() action: CaseAction): Promise<User> | null {
+    return action.assigneeId ? this.userService.byId(ctx, action.assigneeId) : null;
+  }
+}
+
+@Resolver(() => Case)
+export class CaseActionsResolver {
+  constructor(private readonly actionService: ActionsService) {}
+
+  @ResolveField(() => [CaseAction], { description: 'Oldest first' })
+  actions(@Context() ctx: RequestContext, @Parent() parent: Case): Promise<CaseAction[]> {
+    return this.actionService.ofCase(ctx, parent);
+  }
+}

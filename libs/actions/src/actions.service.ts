@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { subject } from '@casl/ability';
+import DataLoader from 'dataloader';
+import { accessibleSql, loaderFor, type RequestContext, SqlParams } from '#libs/access';
+import { type Case, CasesService } from '#libs/cases';
+import { ActionStatus, BadInputError, ForbiddenError, groupBy, LEGAL_ACTION_KINDS, NotFoundError, parseId } from '#libs/common';
+import { ACTION_COLUMNS, type ActionInput, type CaseAction, type CaseActionRow, toAction, type UpdateActionInput } from './case-action.model.js';
+
+const FINISHED = new Set([ActionStatus.DONE, ActionStatus.CANCELLED]);
+
+@Injectable()
+export class ActionsService {
+  constructor(private readonly cases: CasesService) {}
+
+  /** Any agency that can see the case may add an action, for itself or another agency that holds the case. */
+  async add(ctx: RequestContext, caseId: string, input: ActionInput): Promise<CaseAction> {
+    const kase = await this.cases.require(ctx, caseId, 'contribute');
+    const ownerAgencyId = parseId(input.ownerAgencyId, 'ownerAgencyId');
+    const [holder] = await ctx.db.query(
+      `SELECT 1 FROM cases c WHERE c.id = $1 AND (c.owner_agency_id = $2
+         OR EXISTS (SELECT 1 FROM case_shares s WHERE s.case_id = c.id AND s.agency_id = $2 AND s.revoked_at IS NULL))`,
+      [kase.id, ownerAgencyId],
+    );
+    if (!holder) throw new BadInputError('ownerAgencyId', 'Share the case with that agency before giving it an action');
+    if (input.assigneeId) await this.assertMember(ctx, input.assigneeId, ownerAgencyId);
+    const [row]: CaseActionRow[] = await ctx.db.query(
+      `INSERT INTO case_actions AS a (case_id, kind, legal, description, owner_agency_id, assignee_id, due_at, created_by_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${ACTION_COLUMNS}`,
+      [kase.id, input.kind, LEGAL_ACTION_KINDS.has(input.kind), input.description.trim(), ownerAgencyId, input.assigneeId ?? null, input.dueAt ?? null, ctx.user!.id],
+    );
+    return toAction(row);
+  }
+
+  /** The agency that owns an action, or the case's owner, records its progress. */
+  async update(ctx: RequestContext, id: string, input: UpdateActionInput): Promise<CaseAction> {
+    const actionId = parseId(id, 'id');
+    const params = new SqlParams();
+    const idParam = params.add(actionId);
+    const scope = accessibleSql(ctx.ability, 'read', 'Case', 'c', params);
+    const [current]: CaseActionRow[] = await ctx.db.query(
+      `SELECT ${ACTION_COLUMNS}, c.owner_agency_id AS case_owner_agency_id
+         FROM case_actions a JOIN cases c ON c.id = a.case_id
+        WHERE a.id = ${idParam}::uuid AND ${scope}`,
+      params.values,
+    );
+    if (!current) throw new NotFoundError('Action', 'id');
+    const target = subject('CaseAction', { ownerAgencyId: current.owner_agency_id, caseOwnerAgencyId: current.case_owner_agency_id });
+    if (!ctx.ability.can('update', target)) throw new ForbiddenError('Only the agency that owns the action, or the case owner, may update it');
+    if (input.status == null && input.outcome == null && input.dueAt == null) throw new BadInputError('input', 'Nothing to change');
+    const status = input.status ?? current.status;
+    const [rows]: [CaseActionRow[], number] = await ctx.db.query(
+      `UPDATE case_actions a SET status = $2, outcome = coalesce($3, a.outcome), due_at = coalesce($4, a.due_at),
+              completed_at = CASE WHEN $5 THEN coalesce(a.completed_at, now()) ELSE NULL END
+        WHERE a.id = $1 RETURNING ${ACTION_COLUMNS}`,
+      [actionId, status, input.outcome?.trim() ?? null, input.dueAt ?? null, FINISHED.has(status)],
+    );
+    return toAction(rows[0]);
+  }
+
+  private async assertMember(ctx: RequestContext, userId: string, agencyId: string): Promise<void> {
+    const [row] = await ctx.db.query(`SELECT 1 FROM users WHERE id = $1 AND agency_id = $2 AND active`, [parseId(userId, 'assigneeId'), agencyId]);
+    if (!row) throw new NotFoundError('User of the owning agency', 'assigneeId');
+  }
+
+  async ofCase(ctx: RequestContext, parent: Case): Promise<CaseAction[]> {
+    const loader = loaderFor(
+      ctx,
+      'case.actions',
+      () =>
+        new DataLoader<string, CaseActionRow[]>(async (caseIds) => {
+          const rows: CaseActionRow[] = await ctx.db.query(
+            `SELECT ${ACTION_COLUMNS} FROM case_actions a WHERE a.case_id = ANY($1::uuid[]) ORDER BY a.created_at, a.id`,
+            [caseIds],
+          );
+          return groupBy(caseIds, rows, (row) => row.case_id);
+        }),
+    );
+    return (await loader.load(parent.id)).map(toAction);
+  }
+}

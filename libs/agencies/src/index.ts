@@ -1,0 +1,5 @@
+export * from './agency.model.js';
+export * from './agencies.module.js';
+export * from './agencies.service.js';
+export * from './create-agency.input.js';
+export * from './agencies.resolver.js';

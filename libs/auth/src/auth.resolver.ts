@@ -1,0 +1,15 @@
+import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
+import { Public, type RequestContext } from '#libs/access';
+import { AuthPayload } from './auth-payload.model.js';
+import { SignInService } from './sign-in.service.js';
+
+@Resolver()
+export class AuthResolver {
+  constructor(private readonly signIn: SignInService) {}
+
+  @Mutation(() => AuthPayload, { description: 'Sign in; a wrong email or password both answer UNAUTHENTICATED' })
+  @Public()
+  login(@Context() ctx: RequestContext, @Args('email') email: string, @Args('password') password: string): Promise<AuthPayload> {
+    return this.signIn.signIn(ctx, email, password);
+  }
+}

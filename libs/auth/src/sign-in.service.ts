@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { RequestContext } from '#libs/access';
+import { TooManyAttemptsError, UnauthenticatedError } from '#libs/common';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { decoyHash, USER_COLUMNS, type UserRow, toUser, verifyPassword } from '#libs/users';
+import type { AuthPayload } from './auth-payload.model.js';
+import { TokensService } from './tokens.service.js';
+
+const WRONG = 'Wrong email or password';
+
+@Injectable()
+export class SignInService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tokens: TokensService,
+  ) {}
+
+  /**
+   * Unknown email, wrong password and deactivated user all get the same answer after the same work.
+   * Failures are recorded outside the mutation's transaction (which rolls back on the error) so they count.
+   */
+  async signIn(ctx: RequestContext, emailInput: string, password: string): Promise<AuthPayload> {
+    const email = emailInput.trim().toLowerCase();
+    await this.assertNotThrottled(email, ctx.address);
+    const [row]: (UserRow & { password_hash: string })[] = await ctx.db.query(
+      `SELECT ${USER_COLUMNS}, password_hash FROM users WHERE lower(email) = $1`,
+      [email],
+    );
+    const valid = await verifyPassword(row?.password_hash ?? (await decoyHash()), password);
+    if (!row || !valid || !row.active) {
+      await this.dataSource.query(`INSERT INTO sign_in_failures (email, address) VALUES ($1, $2)`, [email, ctx.address]);
+      throw new UnauthenticatedError(WRONG);
+    }
+    const { token, expiresAt } = await this.tokens.issue(row.id);
+    return { accessToken: token, expiresAt, user: toUser(row) };
+  }
+
+  private async assertNotThrottled(email: string, address: string): Promise<void> {
+    const { perAccount, perAddress, windowSeconds } = this.config.signInThrottle;
+    const [counts] = await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE email = $1)::int AS account, count(*) FILTER (WHERE address = $2)::int AS address
+         FROM sign_in_failures
+        WHERE (email = $1 OR address = $2) AND at > now() - make_interval(secs => $3)`,
+      [email, address, windowSeconds],
+    );
+    if (counts.account >= perAccount || counts.address >= perAddress) throw new TooManyAttemptsError();
+  }
+}

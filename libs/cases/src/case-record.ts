@@ -1,0 +1,94 @@
+import { type CaseAccess, CASE_SENSITIVE_FIELDS, PARTY_IDENTIFIER_FIELDS, type PortalAbility, redact } from '#libs/access';
+import { type CaseCategory, type CaseStatus, type PartyRole, type RiskLevel, ShareAccess } from '#libs/common';
+import type { Case, Party } from './case.model.js';
+
+/** A cases row as SQL returns it, with the caller's relation to it worked out in the same statement. */
+export interface CaseRow {
+  id: string;
+  reference: string;
+  category: CaseCategory;
+  status: CaseStatus;
+  risk_level: RiskLevel;
+  ward: string;
+  address: string | null;
+  summary: string;
+  police_intelligence: string | null;
+  support_needs: string | null;
+  opened_at: Date;
+  closed_at: Date | null;
+  close_reason: string | null;
+  owner_agency_id: string;
+  lead_officer_id: string | null;
+  version: number;
+  relation: CaseAccess;
+  shared_with_agency_ids?: string[];
+}
+
+export const CASE_COLUMNS = `c.id, c.reference, c.category, c.status, c.risk_level, c.ward, c.address, c.summary,
+  c.police_intelligence, c.support_needs, c.opened_at, c.closed_at, c.close_reason, c.owner_agency_id,
+  c.lead_officer_id, c.version`;
+
+/** The caller's agency's relation to each row: owner, or the access of its live share. */
+export const relationSql = (alias: string, agencyParam: string) =>
+  `CASE WHEN ${alias}.owner_agency_id = ${agencyParam}::uuid THEN 'OWNER'
+        ELSE (SELECT s.access FROM case_shares s
+               WHERE s.case_id = ${alias}.id AND s.agency_id = ${agencyParam}::uuid AND s.revoked_at IS NULL) END`;
+
+/** What field rules about a case look at. */
+export const caseAttributes = (row: Pick<CaseRow, 'relation' | 'category'>) => ({ access: row.relation, category: row.category });
+
+/** The case as this caller may see it: fields their agency or role may not read are null and listed. */
+export function toCase(ability: PortalAbility, row: CaseRow): Case {
+  const view: Case = {
+    id: row.id,
+    reference: row.reference,
+    category: row.category,
+    status: row.status,
+    riskLevel: row.risk_level,
+    ward: row.ward,
+    summary: row.summary,
+    address: row.address,
+    policeIntelligence: row.police_intelligence,
+    supportNeeds: row.support_needs,
+    hasSupportNeeds: row.support_needs !== null && row.support_needs.trim() !== '',
+    openedAt: row.opened_at,
+    closedAt: row.closed_at,
+    closeReason: row.close_reason,
+    version: row.version,
+    access: row.relation === 'LIMITED' ? ShareAccess.LIMITED : ShareAccess.FULL,
+    owned: row.relation === 'OWNER',
+    redactedFields: [],
+    ownerAgencyId: row.owner_agency_id,
+    leadOfficerId: row.lead_officer_id,
+    relation: row.relation,
+  };
+  return redact(ability, 'Case', view, caseAttributes(row), CASE_SENSITIVE_FIELDS);
+}
+
+export interface PartyRow {
+  id: string;
+  case_id: string;
+  role: PartyRole;
+  full_name: string | null;
+  address: string | null;
+  phone: string | null;
+  date_of_birth: string | null;
+  anonymous: boolean;
+  tenant: boolean;
+}
+
+export function toParty(ability: PortalAbility, parent: Pick<Case, 'relation' | 'category'>, row: PartyRow): Party {
+  const view: Party = {
+    id: row.id,
+    role: row.role,
+    fullName: row.full_name,
+    address: row.address,
+    phone: row.phone,
+    dateOfBirth: row.date_of_birth,
+    anonymous: row.anonymous,
+    tenant: row.tenant,
+    redactedFields: [],
+  };
+  const attributes = { access: parent.relation, caseCategory: parent.category, role: row.role, anonymous: row.anonymous };
+  return redact(ability, 'Party', view, attributes, PARTY_IDENTIFIER_FIELDS);
+}

@@ -1,0 +1,186 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsEnum,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { CaseCategory, CaseOutcome, CaseStatus, PartyRole, RiskLevel } from '#libs/common';
+
+@InputType({ description: 'A person in a new case' })
+export class PartyInput {
+  @Field(() => PartyRole)
+  @IsEnum(PartyRole)
+  role: PartyRole;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  fullName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  address?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(3, 40)
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'dateOfBirth must be a date (YYYY-MM-DD)' })
+  @Length(10, 10, { message: 'dateOfBirth must be a date (YYYY-MM-DD)' })
+  dateOfBirth?: string | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  @IsOptional()
+  @IsBoolean()
+  anonymous?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  @IsOptional()
+  @IsBoolean()
+  tenant?: boolean | null;
+}
+
+@InputType({ description: 'A new case, owned by the creator’s agency' })
+export class CreateCaseInput {
+  @Field(() => CaseCategory)
+  @IsEnum(CaseCategory)
+  category: CaseCategory;
+
+  @Field({ description: '3–4,000 characters' })
+  @IsString()
+  @Length(3, 4000)
+  summary: string;
+
+  @Field()
+  @IsString()
+  @Length(2, 100)
+  ward: string;
+
+  @Field(() => RiskLevel)
+  @IsEnum(RiskLevel)
+  riskLevel: RiskLevel;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  address?: string | null;
+
+  @Field(() => [PartyInput], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => PartyInput)
+  parties?: PartyInput[] | null;
+}
+
+@InputType({ description: 'Changes to a case record; omitted fields stay as they are' })
+export class UpdateCaseInput {
+  @Field(() => CaseCategory, { nullable: true })
+  @IsOptional()
+  @IsEnum(CaseCategory)
+  category?: CaseCategory | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(3, 4000)
+  summary?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(2, 100)
+  ward?: string | null;
+
+  @Field(() => RiskLevel, { nullable: true })
+  @IsOptional()
+  @IsEnum(RiskLevel)
+  riskLevel?: RiskLevel | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  address?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'A user of the owner agency' })
+  @IsOptional()
+  @IsString()
+  leadOfficerId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Police only' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  policeIntelligence?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Support, health and social-care partners only' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  supportNeeds?: string | null;
+}
+
+@InputType({ description: 'Narrow a list of cases; search reads only what the caller may read' })
+export class CaseFilter {
+  @Field(() => [CaseStatus], { nullable: true })
+  @IsOptional()
+  @IsEnum(CaseStatus, { each: true })
+  status?: CaseStatus[] | null;
+
+  @Field(() => [CaseCategory], { nullable: true })
+  @IsOptional()
+  @IsEnum(CaseCategory, { each: true })
+  category?: CaseCategory[] | null;
+
+  @Field(() => [RiskLevel], { nullable: true })
+  @IsOptional()
+  @IsEnum(RiskLevel, { each: true })
+  riskLevel?: RiskLevel[] | null;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsString({ each: true })
+  @ArrayMaxSize(100)
+  ward?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Words in the reference, summary or ward' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  search?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Only cases the caller's agency owns (true) or holds by a share (false)" })
+  @IsOptional()
+  @IsBoolean()
+  owned?: boolean | null;
+}
+
+@InputType({ description: 'How a case ended' })
+export class CloseCaseInput {
+  @Field(() => CaseOutcome)
+  @IsEnum(CaseOutcome)
+  outcome: CaseOutcome;
+
+  @Field({ description: 'Why; 3–2,000 characters' })
+  @IsString()
+  @Length(3, 2000)
+  reason: string;
+}
+
+export const CASE_VERSION_ARG = { name: 'expectedVersion', type: () => Int } as const;

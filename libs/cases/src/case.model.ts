@@ -1,0 +1,97 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { CaseAccess } from '#libs/access';
+import { CaseCategory, CaseStatus, Connection, PartyRole, RiskLevel, ShareAccess } from '#libs/common';
+
+@ObjectType({ description: 'A person in a case. Identifiers the caller may not read are null and named in redactedFields.' })
+export class Party {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => PartyRole)
+  role: PartyRole;
+
+  @Field(() => String, { nullable: true })
+  fullName: string | null;
+
+  @Field(() => String, { nullable: true })
+  address: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  dateOfBirth: string | null;
+
+  @Field({ description: 'The reporter asked not to be named; only the owner agency reads their identifiers' })
+  anonymous: boolean;
+
+  @Field({ description: 'Whether the person is a tenant of the owner landlord' })
+  tenant: boolean;
+
+  @Field(() => [String], { description: 'Fields withheld from the caller' })
+  redactedFields: string[];
+}
+
+@ObjectType({ description: 'An ASB or domestic-abuse case, owned by one agency and shared with others' })
+export class Case {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'Human-readable, unique: ASB-2026-000123 (DA- for domestic abuse)' })
+  reference: string;
+
+  @Field(() => CaseCategory)
+  category: CaseCategory;
+
+  @Field(() => CaseStatus)
+  status: CaseStatus;
+
+  @Field(() => RiskLevel)
+  riskLevel: RiskLevel;
+
+  @Field()
+  ward: string;
+
+  @Field()
+  summary: string;
+
+  @Field(() => String, { nullable: true, description: 'Where the problem is; a personal identifier' })
+  address: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Police only' })
+  policeIntelligence: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Support, health and social-care partners only' })
+  supportNeeds: string | null;
+
+  @Field({ description: 'Whether support needs are recorded, readable wherever the case is' })
+  hasSupportNeeds: boolean;
+
+  @Field()
+  openedAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  closedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the case was closed' })
+  closeReason: string | null;
+
+  @Field(() => Int, { description: 'Increases with every change to the case record; pass it back as expectedVersion' })
+  version: number;
+
+  @Field(() => ShareAccess, { description: "The caller's own access to this case (FULL for the owner agency)" })
+  access: ShareAccess;
+
+  @Field({ description: "Whether the caller's agency owns the case" })
+  owned: boolean;
+
+  @Field(() => [String], { description: 'Fields withheld from the caller' })
+  redactedFields: string[];
+
+  ownerAgencyId: string;
+  leadOfficerId: string | null;
+  /** The caller's relation to the case, which every field rule on it and its parties reads. */
+  relation: CaseAccess;
+}
+
+export const CaseConnection = Connection(Case, 'Case');

@@ -1,0 +1,77 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, type RequestContext } from '#libs/access';
+import { Agency, AgenciesService } from '#libs/agencies';
+import type { Page } from '#libs/common';
+import { User, UsersService } from '#libs/users';
+import { Case, CaseConnection, Party } from './case.model.js';
+import { CaseFilter, CloseCaseInput, CreateCaseInput, UpdateCaseInput } from './case.inputs.js';
+import { CasesService } from './cases.service.js';
+
+@Resolver(() => Case)
+export class CasesResolver {
+  constructor(
+    private readonly caseService: CasesService,
+    private readonly agencyService: AgenciesService,
+    private readonly userService: UsersService,
+  ) {}
+
+  @Query(() => Case, { nullable: true, description: 'A case; null when it does not exist or is not shared with you' })
+  @Allow('read', 'Case')
+  case(@Context() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<Case | null> {
+    return this.caseService.findOne(ctx, id);
+  }
+
+  @Query(() => CaseConnection, { description: 'Cases your agency owns or that are shared with it, newest first' })
+  @Allow('read', 'Case')
+  cases(
+    @Context() ctx: RequestContext,
+    @Args('filter', { type: () => CaseFilter, nullable: true }) filter?: CaseFilter,
+    @Args('first', { type: () => Int, nullable: true, description: '1–100, default 20' }) first?: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ): Promise<Page<Case>> {
+    return this.caseService.list(ctx, filter, first, after);
+  }
+
+  @Mutation(() => Case, { description: "Open a case, owned by your agency" })
+  @Allow('create', 'Case')
+  createCase(@Context() ctx: RequestContext, @Args('input') input: CreateCaseInput): Promise<Case> {
+    return this.caseService.create(ctx, input);
+  }
+
+  @Mutation(() => Case, { description: 'Change a case record; a stale expectedVersion fails with CONFLICT and changes nothing' })
+  @Allow('update', 'Case')
+  updateCase(
+    @Context() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+    @Args('input') input: UpdateCaseInput,
+  ): Promise<Case> {
+    return this.caseService.update(ctx, id, expectedVersion, input);
+  }
+
+  @Mutation(() => Case, { description: 'Close a case as resolved or unresolved (owner agency only)' })
+  @Allow('close', 'Case')
+  closeCase(
+    @Context() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+    @Args('input') input: CloseCaseInput,
+  ): Promise<Case> {
+    return this.caseService.close(ctx, id, expectedVersion, input);
+  }
+
+  @ResolveField(() => [Party])
+  parties(@Context() ctx: RequestContext, @Parent() parent: Case): Promise<Party[]> {
+    return this.caseService.parties(ctx, parent);
+  }
+
+  @ResolveField(() => Agency)
+  ownerAgency(@Context() ctx: RequestContext, @Parent() parent: Case): Promise<Agency> {
+    return this.agencyService.byId(ctx, parent.ownerAgencyId);
+  }
+
+  @ResolveField(() => User, { nullable: true })
+  leadOfficer(@Context() ctx: RequestContext, @Parent() parent: Case): Promise<User> | null {
+    return parent.leadOfficerId ? this.userService.byId(ctx, parent.leadOfficerId) : null;
+  }
+}

@@ -1,0 +1,219 @@
+import { Injectable } from '@nestjs/common';
+import { subject } from '@casl/ability';
+import DataLoader from 'dataloader';
+import { accessibleSql, assertWritable, loaderFor, type RequestContext, SqlParams } from '#libs/access';
+import {
+  BadInputError,
+  CaseCategory,
+  CaseOutcome,
+  CaseStatus,
+  decodeCursor,
+  encodeCursor,
+  ForbiddenError,
+  groupBy,
+  NotFoundError,
+  type Page,
+  pageSize,
+  parseId,
+  VersionConflictError,
+} from '#libs/common';
+import type { Case, Party } from './case.model.js';
+import type { CaseFilter, CloseCaseInput, CreateCaseInput, UpdateCaseInput } from './case.inputs.js';
+import { CASE_COLUMNS, caseAttributes, type CaseRow, type PartyRow, relationSql, toCase, toParty } from './case-record.js';
+
+/** UpdateCaseInput's fields and the columns they write. */
+const UPDATABLE: Record<keyof UpdateCaseInput, string> = {
+  category: 'category',
+  summary: 'summary',
+  ward: 'ward',
+  riskLevel: 'risk_level',
+  address: 'address',
+  leadOfficerId: 'lead_officer_id',
+  policeIntelligence: 'police_intelligence',
+  supportNeeds: 'support_needs',
+};
+
+/** Fields that may be cleared by passing null; the rest keep their value when null or omitted. */
+const CLEARABLE = new Set(['address', 'leadOfficerId', 'policeIntelligence', 'supportNeeds']);
+
+const PARTY_COLUMNS = `p.id, p.case_id, p.role, p.full_name, p.address, p.phone,
+  to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.anonymous, p.tenant`;
+
+@Injectable()
+export class CasesService {
+  /** A visible case by id, or null exactly as if it did not exist. */
+  async findOne(ctx: RequestContext, id: string): Promise<Case | null> {
+    const row = await this.visibleRow(ctx, parseId(id, 'id'));
+    return row ? toCase(ctx.ability, row) : null;
+  }
+
+  /**
+   * A case the caller may act on, for other features' mutations: NOT_FOUND on `field` when it is missing or
+   * invisible, FORBIDDEN when visible but the action is not the caller's to take.
+   */
+  async require(ctx: RequestContext, id: string, action: 'contribute' | 'share' | 'close' | 'update' | 'recordContact', field = 'caseId'): Promise<Case> {
+    const row = await this.visibleRow(ctx, parseId(id, field), true);
+    if (!row) throw new NotFoundError('Case', field);
+    const target = subject('Case', { ownerAgencyId: row.owner_agency_id, sharedWithAgencyIds: row.shared_with_agency_ids ?? [] });
+    if (!ctx.ability.can(action, target)) throw new ForbiddenError(`Only the owner agency may ${action} this case`);
+    return toCase(ctx.ability, row);
+  }
+
+  private async visibleRow(ctx: RequestContext, id: string, withShares = false): Promise<CaseRow | null> {
+    const params = new SqlParams();
+    const agency = params.add(ctx.user?.agencyId ?? null);
+    const idParam = params.add(id);
+    const scope = accessibleSql(ctx.ability, 'read', 'Case', 'c', params);
+    const shares = withShares
+      ? `, ARRAY(SELECT s.agency_id FROM case_shares s WHERE s.case_id = c.id AND s.revoked_at IS NULL) AS shared_with_agency_ids`
+      : '';
+    const [row]: CaseRow[] = await ctx.db.query(
+      `SELECT ${CASE_COLUMNS}, ${relationSql('c', agency)} AS relation${shares}
+         FROM cases c WHERE c.id = ${idParam}::uuid AND ${scope}`,
+      params.values,
+    );
+    return row && row.relation ? row : null;
+  }
+
+  async list(ctx: RequestContext, filter: CaseFilter | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Page<Case>> {
+    const limit = pageSize(first);
+    const params = new SqlParams();
+    const where = [accessibleSql(ctx.ability, 'read', 'Case', 'c', params), ...this.filterSql(ctx, filter, params)];
+    const countSql = `SELECT count(*)::int AS total FROM cases c WHERE ${where.join(' AND ')}`;
+    const countParams = [...params.values];
+    if (after) {
+      const [openedAt, id] = decodeCursor(after, ['string', 'string']) as [string, string];
+      if (Number.isNaN(Date.parse(openedAt))) throw new BadInputError('after', 'The cursor is not one this server issued');
+      where.push(`(c.opened_at, c.id) < (${params.add(openedAt)}::timestamptz, ${params.add(parseId(id, 'after'))}::uuid)`);
+    }
+    const agency = params.add(ctx.user?.agencyId ?? null);
+    const pageSql = `SELECT ${CASE_COLUMNS}, ${relationSql('c', agency)} AS relation
+       FROM cases c WHERE ${where.join(' AND ')}
+       ORDER BY c.opened_at DESC, c.id DESC LIMIT ${limit + 1}`;
+    const [rows, [{ total }]]: [CaseRow[], { total: number }[]] = await Promise.all([
+      ctx.db.query(pageSql, params.values),
+      ctx.db.query(countSql, countParams),
+    ]);
+    const visible = rows.slice(0, limit);
+    const edges = visible.map((row) => ({
+      cursor: encodeCursor([row.opened_at.toISOString(), row.id]),
+      node: toCase(ctx.ability, row),
+    }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount: total,
+    };
+  }
+
+  /** Filters read only case basics, which everyone who sees a case may read. */
+  private filterSql(ctx: RequestContext, filter: CaseFilter | null | undefined, params: SqlParams): string[] {
+    const where: string[] = [];
+    const agency = () => params.add(ctx.user?.agencyId ?? null);
+    if (filter?.status?.length) where.push(`c.status = ANY(${params.add(filter.status)}::text[])`);
+    if (filter?.category?.length) where.push(`c.category = ANY(${params.add(filter.category)}::text[])`);
+    if (filter?.riskLevel?.length) where.push(`c.risk_level = ANY(${params.add(filter.riskLevel)}::text[])`);
+    if (filter?.ward?.length) where.push(`lower(c.ward) = ANY(${params.add(filter.ward.map((w) => w.toLowerCase()))}::text[])`);
+    if (filter?.owned === true) where.push(`c.owner_agency_id = ${agency()}::uuid`);
+    if (filter?.owned === false) where.push(`c.owner_agency_id <> ${agency()}::uuid`);
+    if (filter?.search?.trim()) {
+      for (const word of filter.search.trim().split(/\s+/).slice(0, 8)) {
+        const pattern = params.add(`%${word.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
+        where.push(`(c.reference ILIKE ${pattern} OR c.summary ILIKE ${pattern} OR c.ward ILIKE ${pattern})`);
+      }
+    }
+    return where;
+  }
+
+  async create(ctx: RequestContext, input: CreateCaseInput): Promise<Case> {
+    const user = ctx.user!;
+    const prefix = input.category === CaseCategory.DOMESTIC_ABUSE ? 'DA' : 'ASB';
+    const [row]: CaseRow[] = await ctx.db.query(
+      `INSERT INTO cases (reference, category, risk_level, ward, address, summary, owner_agency_id, lead_officer_id, created_by_id)
+       VALUES ($1 || '-' || to_char(now(), 'YYYY') || '-' || lpad(nextval('case_reference_seq')::text, 6, '0'),
+               $2, $3, $4, $5, $6, $7, $8, $8)
+       RETURNING ${CASE_COLUMNS.replace(/c\./g, '')}, 'OWNER' AS relation`,
+      [prefix, input.category, input.riskLevel, input.ward.trim(), input.address?.trim() || null, input.summary.trim(), user.agencyId, user.id],
+    );
+    const parties = input.parties ?? [];
+    if (parties.length > 0) {
+      const params = new SqlParams();
+      const values = parties.map((party, position) =>
+        `(${[row.id, position, party.role, party.fullName?.trim() || null, party.address?.trim() || null, party.phone?.trim() || null,
+          party.dateOfBirth || null, party.anonymous ?? false, party.tenant ?? false].map((v) => params.add(v)).join(', ')})`,
+      );
+      await ctx.db.query(
+        `INSERT INTO parties (case_id, position, role, full_name, address, phone, date_of_birth, anonymous, tenant) VALUES ${values.join(', ')}`,
+        params.values,
+      );
+    }
+    return toCase(ctx.ability, row);
+  }
+
+  /**
+   * Optimistic locking in the UPDATE's own WHERE: zero rows updated means someone changed the case since the
+   * caller read it. Each field is checked against the caller's write rules first, so a forbidden field
+   * changes nothing.
+   */
+  async update(ctx: RequestContext, id: string, expectedVersion: number, input: UpdateCaseInput): Promise<Case> {
+    const current = await this.require(ctx, id, 'update', 'id');
+    const changes = (Object.keys(UPDATABLE) as (keyof UpdateCaseInput)[]).filter(
+      (field) => input[field] !== undefined && (input[field] !== null || CLEARABLE.has(field)),
+    );
+    if (changes.length === 0) throw new BadInputError('input', 'Nothing to change');
+    assertWritable(ctx.ability, 'Case', caseAttributes(current), changes);
+    if (input.leadOfficerId) await this.assertColleague(ctx, input.leadOfficerId, current.ownerAgencyId);
+    const params = new SqlParams();
+    const sets = changes.map((field) => {
+      const value = input[field];
+      return `${UPDATABLE[field]} = ${params.add(typeof value === 'string' ? value.trim() || null : value)}`;
+    });
+    const [rows]: [CaseRow[], number] = await ctx.db.query(
+      `UPDATE cases c SET ${sets.join(', ')}, version = c.version + 1, updated_at = now()
+        WHERE c.id = ${params.add(current.id)} AND c.version = ${params.add(expectedVersion)}
+        RETURNING ${CASE_COLUMNS}, ${params.add(current.relation)}::text AS relation`,
+      params.values,
+    );
+    if (!rows[0]) throw new VersionConflictError('This case', current.version);
+    return toCase(ctx.ability, rows[0]);
+  }
+
+  async close(ctx: RequestContext, id: string, expectedVersion: number, input: CloseCaseInput): Promise<Case> {
+    const current = await this.require(ctx, id, 'close', 'id');
+    if (current.status !== CaseStatus.OPEN) throw new BadInputError('id', 'This case is already closed');
+    const status = input.outcome === CaseOutcome.RESOLVED ? CaseStatus.CLOSED_RESOLVED : CaseStatus.CLOSED_UNRESOLVED;
+    const [rows]: [CaseRow[], number] = await ctx.db.query(
+      `UPDATE cases c SET status = $1, closed_at = now(), close_reason = $2, version = c.version + 1, updated_at = now()
+        WHERE c.id = $3 AND c.version = $4 AND c.status = 'OPEN'
+        RETURNING ${CASE_COLUMNS}, 'OWNER' AS relation`,
+      [status, input.reason.trim(), current.id, expectedVersion],
+    );
+    if (!rows[0]) throw new VersionConflictError('This case', current.version);
+    return toCase(ctx.ability, rows[0]);
+  }
+
+  private async assertColleague(ctx: RequestContext, userId: string, agencyId: string): Promise<void> {
+    const [row] = await ctx.db.query(`SELECT 1 FROM users WHERE id = $1 AND agency_id = $2 AND active`, [
+      parseId(userId, 'leadOfficerId'),
+      agencyId,
+    ]);
+    if (!row) throw new NotFoundError('Officer of the owner agency', 'leadOfficerId');
+  }
+
+  /** Parties of many visible cases in one query. */
+  parties(ctx: RequestContext, parent: Case): Promise<Party[]> {
+    const loader = loaderFor(
+      ctx,
+      'case.parties',
+      () =>
+        new DataLoader<string, PartyRow[]>(async (caseIds) => {
+          const rows: PartyRow[] = await ctx.db.query(
+            `SELECT ${PARTY_COLUMNS} FROM parties p WHERE p.case_id = ANY($1::uuid[]) ORDER BY p.case_id, p.position`,
+            [caseIds],
+          );
+          return groupBy(caseIds, rows, (row) => row.case_id);
+        }),
+    );
+    return loader.load(parent.id).then((rows) => rows.map((row) => toParty(ctx.ability, parent, row)));
+  }
+}

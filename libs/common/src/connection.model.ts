@@ -1,0 +1,47 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import type { Type } from '@nestjs/common';
+
+@ObjectType({ description: 'Relay page information' })
+export class PageInfo {
+  @Field({ description: 'Whether more rows follow this page' })
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last row of this page; pass it as `after`' })
+  endCursor: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Page<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** A Relay connection type for `T`, named `<Name>Connection` with `<Name>Edge` edges. */
+export function Connection<T>(node: Type<T>, name: string): Type<Page<T>> {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field({ description: 'Opaque cursor of this row' })
+    cursor: string;
+
+    @Field(() => node)
+    node: T;
+  }
+
+  @ObjectType(`${name}Connection`, { isAbstract: false })
+  class ConnectionType {
+    @Field(() => [EdgeType])
+    edges: EdgeType[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    @Field(() => Int, { description: 'How many rows match, counting only rows the caller may see' })
+    totalCount: number;
+  }
+  return ConnectionType as Type<Page<T>>;
+}

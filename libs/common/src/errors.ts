@@ -1,0 +1,58 @@
+/**
+ * Typed domain errors, mapped once to `extensions.code` (see format-error.ts).
+ * Services throw these; nothing else decides what a client is told.
+ */
+export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT';
+
+export abstract class DomainError extends Error {
+  abstract readonly code: ErrorCode;
+  constructor(message: string, readonly field?: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED';
+  constructor(message = 'Sign in to continue') {
+    super(message);
+  }
+}
+
+/** A rule refuses the whole operation, or a field the caller may not write. Never used for rows the caller cannot see. */
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN';
+  constructor(message = 'You are not allowed to do this', field?: string) {
+    super(message, field);
+  }
+}
+
+export class BadInputError extends DomainError {
+  readonly code = 'BAD_USER_INPUT';
+  constructor(field: string, message: string) {
+    super(message, field);
+  }
+}
+
+/** Missing and invisible rows get the same answer, so nobody learns a row exists by being refused it. */
+export class NotFoundError extends DomainError {
+  readonly code = 'NOT_FOUND';
+  constructor(what: string, field?: string) {
+    super(`${what} not found`, field);
+  }
+}
+
+export class VersionConflictError extends DomainError {
+  readonly code = 'CONFLICT';
+  constructor(what: string, readonly currentVersion?: number) {
+    super(`${what} was changed by someone else; reload it and try again`, 'expectedVersion');
+  }
+}
+
+export class TooManyAttemptsError extends DomainError {
+  // The contract's code for a refused sign-in; the message says why, and unknown emails are throttled alike.
+  readonly code = 'UNAUTHENTICATED';
+  constructor() {
+    super('Too many failed sign-in attempts; wait a few minutes and try again');
+  }
+}

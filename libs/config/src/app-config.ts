@@ -1,0 +1,78 @@
+import { resolve } from 'node:path';
+
+/** Everything the portal reads from its environment, validated once at start. Nothing else reads process.env. */
+export interface AppConfig {
+  port: number;
+  /** A postgres:// URL; null means "start the embedded PostgreSQL". */
+  databaseUrl: string | null;
+  dataDir: string;
+  adminEmail: string | null;
+  adminPassword: string | null;
+  seedDemo: boolean;
+  /** Signing secret for access tokens; null means "use the one kept in the database". */
+  tokenSecret: string | null;
+  tokenTtlSeconds: number;
+  development: boolean;
+  /** Failed sign-ins tolerated per account and per address within the window. */
+  signInThrottle: { perAccount: number; perAddress: number; windowSeconds: number };
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
+  }
+  return value;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['true', '1', 'yes'].includes(raw)) return true;
+  if (['false', '0', 'no'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, not "${env[name]}"`);
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a postgres:// URL');
+  }
+  const adminEmail = env.ADMIN_EMAIL?.trim() || null;
+  const adminPassword = env.ADMIN_PASSWORD || null;
+  if ((adminEmail === null) !== (adminPassword === null)) {
+    throw new ConfigError('ADMIN_EMAIL and ADMIN_PASSWORD are set together or not at all');
+  }
+  if (adminPassword !== null && adminPassword.length < 12) {
+    throw new ConfigError('ADMIN_PASSWORD must be at least 12 characters');
+  }
+  const tokenSecret = env.TOKEN_SECRET || null;
+  if (tokenSecret !== null && tokenSecret.length < 32) {
+    throw new ConfigError('TOKEN_SECRET must be at least 32 characters');
+  }
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    databaseUrl,
+    dataDir: resolve(env.DATA_DIR?.trim() || './.data'),
+    adminEmail: adminEmail?.toLowerCase() ?? null,
+    adminPassword,
+    // The embedded default is a demo out of the box; a real database gets demo data only when asked.
+    seedDemo: flag(env, 'SEED_DEMO', databaseUrl === null),
+    tokenSecret,
+    tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
+    development: env.NODE_ENV === 'development',
+    signInThrottle: {
+      perAccount: integer(env, 'SIGN_IN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
+      perAddress: integer(env, 'SIGN_IN_MAX_FAILURES_PER_ADDRESS', 20, 1, 10000),
+      windowSeconds: integer(env, 'SIGN_IN_THROTTLE_WINDOW_SECONDS', 15 * 60, 1, 86400),
+    },
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,56 @@
+import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { IsDate, IsEnum, IsString, Length } from 'class-validator';
+import { ContactChannel } from '#libs/common';
+
+@ObjectType({ description: 'A contact with the reporter, so "contacted within 1 working day" can be measured' })
+export class Contact {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  contactedAt: Date;
+
+  @Field(() => ContactChannel)
+  channel: ContactChannel;
+
+  @Field()
+  note: string;
+
+  @Field()
+  recordedAt: Date;
+}
+
+@InputType({ description: 'A contact with the reporter' })
+export class ContactInput {
+  @Field()
+  @IsDate()
+  contactedAt: Date;
+
+  @Field(() => ContactChannel)
+  @IsEnum(ContactChannel)
+  channel: ContactChannel;
+
+  @Field({ description: '1–2,000 characters' })
+  @IsString()
+  @Length(1, 2000)
+  note: string;
+}
+
+export interface ContactRow {
+  id: string;
+  case_id: string;
+  contacted_at: Date;
+  channel: ContactChannel;
+  note: string;
+  recorded_at: Date;
+}
+
+export const CONTACT_COLUMNS = 'id, case_id, contacted_at, channel, note, recorded_at';
+
+export const toContact = (row: ContactRow): Contact => ({
+  id: row.id,
+  contactedAt: row.contacted_at,
+  channel: row.channel,
+  note: row.note,
+  recordedAt: row.recorded_at,
+});

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { loaderFor, type RequestContext } from '#libs/access';
+import { type Case, CasesService } from '#libs/cases';
+import { BadInputError, groupBy } from '#libs/common';
+import { type Contact, CONTACT_COLUMNS, type ContactInput, type ContactRow, toContact } from './contact.model.js';
+
+@Injectable()
+export class ContactsService {
+  constructor(private readonly cases: CasesService) {}
+
+  /** The reporter is the owner agency's customer: the owner records its contacts with them. */
+  async record(ctx: RequestContext, caseId: string, input: ContactInput): Promise<Contact> {
+    const kase = await this.cases.require(ctx, caseId, 'recordContact');
+    if (input.contactedAt.getTime() > Date.now() + 5 * 60 * 1000) throw new BadInputError('contactedAt', 'contactedAt cannot be in the future');
+    if (input.contactedAt < kase.openedAt) throw new BadInputError('contactedAt', 'contactedAt cannot be before the case was opened');
+    const [row]: ContactRow[] = await ctx.db.query(
+      `INSERT INTO contacts (case_id, contacted_at, channel, note, recorded_by_id) VALUES ($1, $2, $3, $4, $5) RETURNING ${CONTACT_COLUMNS}`,
+      [kase.id, input.contactedAt, input.channel, input.note.trim(), ctx.user!.id],
+    );
+    return toContact(row);
+  }
+
+  /** Null where the caller may not read contacts (the case lists "contacts" among its redacted fields). */
+  async ofCase(ctx: RequestContext, parent: Case): Promise<Contact[] | null> {
+    if (parent.redactedFields.includes('contacts')) return null;
+    const loader = loaderFor(
+      ctx,
+      'case.contacts',
+      () =>
+        new DataLoader<string, ContactRow[]>(async (caseIds) => {
+          const rows: ContactRow[] = await ctx.db.query(
+            `SELECT ${CONTACT_COLUMNS} FROM contacts WHERE case_id = ANY($1::uuid[]) ORDER BY contacted_at, id`,
+            [caseIds],
+          );
+          return groupBy(caseIds, rows, (row) => row.case_id);
+        }),
+    );
+    return (await loader.load(parent.id)).map(toContact);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './contact.model.js';
+export * from './contacts.module.js';
+export * from './contacts.resolver.js';

@@ -1,0 +1,4 @@
+export * from './embedded-database.js';
+export * from './query-counter.js';
+export * from './migrations/index.js';
+export * from './transaction.js';

@@ -1,0 +1,4 @@
+import { Partnership1764000000000 } from './1764000000000-partnership.js';
+
+/** Every migration, oldest first. The schema changes only through these. */
+export const migrations = [Partnership1764000000000];

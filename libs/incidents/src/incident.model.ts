@@ -1,0 +1,89 @@
+import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { IsDate, IsEnum, IsOptional, IsString, Length } from 'class-validator';
+import { CaseCategory } from '#libs/common';
+
+@ObjectType({ description: 'One occurrence of the behaviour, recorded by type and location to find hotspots' })
+export class Incident {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  caseId: string;
+
+  @Field()
+  occurredAt: Date;
+
+  @Field(() => CaseCategory)
+  category: CaseCategory;
+
+  @Field()
+  description: string;
+
+  @Field(() => String, { nullable: true, description: 'Where it happened (a street, a block, a park)' })
+  location: string | null;
+
+  @Field(() => String, { nullable: true })
+  ward: string | null;
+
+  @Field()
+  loggedAt: Date;
+
+  loggedById: string;
+  loggedByAgencyId: string;
+}
+
+@InputType({ description: 'A new incident on a case' })
+export class IncidentInput {
+  @Field()
+  @IsDate()
+  occurredAt: Date;
+
+  @Field(() => CaseCategory)
+  @IsEnum(CaseCategory)
+  category: CaseCategory;
+
+  @Field({ description: '3–4,000 characters' })
+  @IsString()
+  @Length(3, 4000)
+  description: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 300)
+  location?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(2, 100)
+  ward?: string | null;
+}
+
+export interface IncidentRow {
+  id: string;
+  case_id: string;
+  occurred_at: Date;
+  category: CaseCategory;
+  description: string;
+  location: string | null;
+  ward: string | null;
+  logged_at: Date;
+  logged_by_id: string;
+  logged_by_agency_id: string;
+}
+
+export const INCIDENT_COLUMNS = 'id, case_id, occurred_at, category, description, location, ward, logged_at, logged_by_id, logged_by_agency_id';
+
+export const toIncident = (row: IncidentRow): Incident => ({
+  id: row.id,
+  caseId: row.case_id,
+  occurredAt: row.occurred_at,
+  category: row.category,
+  description: row.description,
+  location: row.location,
+  ward: row.ward,
+  loggedAt: row.logged_at,
+  loggedById: row.logged_by_id,
+  loggedByAgencyId: row.logged_by_agency_id,
+});

@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { AgenciesModule } from '#libs/agencies';
+import { CasesModule } from '#libs/cases';
+import { UsersModule } from '#libs/users';
+import { CaseIncidentsResolver, IncidentsResolver } from './incidents.resolver.js';
+import { IncidentsService } from './incidents.service.js';
+
+@Module({ imports: [CasesModule, AgenciesModule, UsersModule], providers: [IncidentsService, IncidentsResolver, CaseIncidentsResolver] })
+export class IncidentsModule {}

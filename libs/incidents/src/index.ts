@@ -1,0 +1,4 @@
+export * from './incident.model.js';
+export * from './incidents.module.js';
+export * from './incidents.service.js';
+export * from './incidents.resolver.js';

@@ -1,0 +1,4 @@
+export * from './case-share.model.js';
+export * from './shares.module.js';
+export * from './shares.service.js';
+export * from './shares.resolver.js';

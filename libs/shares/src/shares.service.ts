@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { type CaseAccess, loaderFor, redact, type RequestContext } from '#libs/access';
+import { AgenciesService } from '#libs/agencies';
+import { type Case, CasesService } from '#libs/cases';
+import { BadInputError, groupBy, type ShareAccess } from '#libs/common';
+import { type CaseShare, type CaseShareRow, SHARE_COLUMNS } from './case-share.model.js';
+
+const toShare = (ctx: RequestContext, relation: CaseAccess, row: CaseShareRow): CaseShare =>
+  redact(
+    ctx.ability,
+    'CaseShare',
+    {
+      id: row.id,
+      caseId: row.case_id,
+      agencyId: row.agency_id,
+      access: row.access,
+      reason: row.reason,
+      sharedAt: row.shared_at,
+      revokedAt: row.revoked_at,
+      redactedFields: [],
+    },
+    { access: relation },
+    ['reason'],
+  );
+
+@Injectable()
+export class SharesService {
+  constructor(
+    private readonly cases: CasesService,
+    private readonly agencies: AgenciesService,
+  ) {}
+
+  /**
+   * Re-sharing at another access revokes the live share and records a new one, so the disclosure history
+   * keeps what each agency could see and when.
+   */
+  async share(ctx: RequestContext, caseId: string, agencyId: string, access: ShareAccess, reason: string): Promise<CaseShare> {
+    const kase = await this.cases.require(ctx, caseId, 'share');
+    const agency = await this.agencies.require(ctx, agencyId, 'agencyId');
+    if (agency.id === kase.ownerAgencyId) throw new BadInputError('agencyId', 'The owner agency already holds this case');
+    const basis = reason.trim();
+    if (basis.length < 3 || basis.length > 2000) {
+      throw new BadInputError('reason', 'reason must say the information-sharing basis in 3 to 2,000 characters');
+    }
+    await ctx.db.query(
+      `UPDATE case_shares SET revoked_at = now(), revoked_by_id = $3 WHERE case_id = $1 AND agency_id = $2 AND revoked_at IS NULL`,
+      [kase.id, agency.id, ctx.user!.id],
+    );
+    const [row]: CaseShareRow[] = await ctx.db.query(
+      `INSERT INTO case_shares (case_id, agency_id, access, reason, shared_by_id) VALUES ($1, $2, $3, $4, $5) RETURNING ${SHARE_COLUMNS}`,
+      [kase.id, agency.id, access, basis, ctx.user!.id],
+    );
+    return toShare(ctx, kase.relation, row);
+  }
+
+  /** True when a live share was revoked; false when the agency held none. */
+  async revoke(ctx: RequestContext, caseId: string, agencyId: string): Promise<boolean> {
+    const kase = await this.cases.require(ctx, caseId, 'share');
+    const agency = await this.agencies.require(ctx, agencyId, 'agencyId');
+    const [, revoked]: [unknown, number] = await ctx.db.query(
+      `UPDATE case_shares SET revoked_at = now(), revoked_by_id = $3 WHERE case_id = $1 AND agency_id = $2 AND revoked_at IS NULL`,
+      [kase.id, agency.id, ctx.user!.id],
+    );
+    return revoked > 0;
+  }
+
+  /** Live shares of many visible cases in one query. */
+  async ofCase(ctx: RequestContext, parent: Case): Promise<CaseShare[]> {
+    const loader = loaderFor(
+      ctx,
+      'case.shares',
+      () =>
+        new DataLoader<string, CaseShareRow[]>(async (caseIds) => {
+          const rows: CaseShareRow[] = await ctx.db.query(
+            `SELECT ${SHARE_COLUMNS} FROM case_shares WHERE case_id = ANY($1::uuid[]) AND revoked_at IS NULL ORDER BY shared_at`,
+            [caseIds],
+          );
+          return groupBy(caseIds, rows, (row) => row.case_id);
+        }),
+    );
+    return (await loader.load(parent.id)).map((row) => toShare(ctx, parent.relation, row));
+  }
+}

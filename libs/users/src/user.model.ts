@@ -1,0 +1,42 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Role } from '#libs/common';
+
+@ObjectType({ description: 'A person who signs in; belongs to one agency and holds one or more roles' })
+export class User {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  email: string;
+
+  @Field()
+  displayName: string;
+
+  @Field(() => [Role])
+  roles: Role[];
+
+  @Field({ description: 'False once deactivated: the user can no longer sign in' })
+  active: boolean;
+
+  agencyId: string;
+}
+
+export interface UserRow {
+  id: string;
+  email: string;
+  display_name: string;
+  roles: Role[];
+  active: boolean;
+  agency_id: string;
+}
+
+export const USER_COLUMNS = 'id, email, display_name, roles, active, agency_id';
+
+export const toUser = (row: UserRow): User => ({
+  id: row.id,
+  email: row.email,
+  displayName: row.display_name,
+  roles: row.roles,
+  active: row.active,
+  agencyId: row.agency_id,
+});
