@@ -29,7 +29,7 @@ async function main(): Promise<void> {
       demoLines = [
         demo.loaded ? 'Demo partnership loaded.' : 'Demo partnership already present.',
         `Demo sign-ins (password "${demo.password}"):`,
-        ...demo.signIns.map((s: { email: string; roles: string[]; agency: string }) => `  ${s.email.padEnd(44)} ${s.roles.join(', ').padEnd(20)} ${s.agency}`),
+        ...demo.signIns.map((s: { email: string; roles: string[]; agency: string }) => `  ${s.email.padEnd(46)} ${s.roles.join(', ').padEnd(20)} ${s.agency}`),
       ];
     },
   });
@@ -38,9 +38,8 @@ async function main(): Promise<void> {
   log(`Database: ${embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL'}`);
   demoLines.forEach(log);
   if (config.adminEmail) log(`Administrator: ${config.adminEmail}`);
-  log(`GraphQL: ${address}/graphql (WebSocket ws://localhost:${config.port}/graphql)`);
+  log(`Ready. GraphQL API: ${address}/graphql (WebSocket ws://localhost:${config.port}/graphql)`);
   log(`Health: ${address}/health`);
-  log(`Open the portal at ${address}/`);
 }
 
 main().catch((error: unknown) => {

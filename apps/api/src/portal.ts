@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '#libs/config';
-const seedDemoPartnership = async (_d: unknown) => ({ loaded: false, password: '', signIns: [] as { email: string; roles: string[]; agency: string }[] });
+import { seedDemoPartnership } from '#libs/demo';
 import { ensureAdministrator } from '#libs/users';
 import { AppModule } from './app.module.js';
 

@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DEMO_PASSWORD, seedDemoPartnership } from '#libs/demo';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { TestPortal } from './harness.js';
+
+describe('the demo partnership', () => {
+  let portal: TestPortal;
+  beforeAll(async () => {
+    portal = await TestPortal.start({ SEED_DEMO: 'true' });
+  });
+  afterAll(() => portal.close());
+
+  it('loads agencies of every kind it names, users of every role, and about fifty shared cases', async () => {
+    const { rows } = await portal.db.query(`SELECT
+      (SELECT count(*)::int FROM cases) AS cases,
+      (SELECT count(DISTINCT category)::int FROM cases) AS categories,
+      (SELECT count(*)::int FROM case_shares WHERE access = 'FULL') AS full_shares,
+      (SELECT count(*)::int FROM case_shares WHERE access = 'LIMITED') AS limited_shares,
+      (SELECT count(DISTINCT r)::int FROM users, unnest(roles) r) AS roles`);
+    expect(rows[0].cases).toBeGreaterThanOrEqual(45);
+    expect(rows[0].categories).toBe(19);
+    expect(rows[0].full_shares).toBeGreaterThan(0);
+    expect(rows[0].limited_shares).toBeGreaterThan(0);
+    expect(rows[0].roles).toBe(5);
+  });
+
+  it('signs in a printed demo account, which sees its own and shared cases with withheld fields marked', async () => {
+    const token = await portal.login('caseworker@riverside-asb.example', DEMO_PASSWORD);
+    const { cases } = await portal.ok(`{ cases(first: 100) { totalCount edges { node { access owned redactedFields } } } }`, {}, token);
+    const nodes = cases.edges.map((e: any) => e.node);
+    expect(cases.totalCount).toBe(nodes.length);
+    expect(nodes.some((n: any) => n.owned)).toBe(true);
+    expect(nodes.some((n: any) => !n.owned && n.access === 'LIMITED' && n.redactedFields.includes('address'))).toBe(true);
+  });
+
+  it('is loaded once: a second run into a database with cases changes nothing', async () => {
+    const before = (await portal.db.query(`SELECT count(*)::int AS n FROM cases`)).rows[0].n;
+    const again = await seedDemoPartnership(portal.app.get<DataSource>(getDataSourceToken()));
+    expect(again.loaded).toBe(false);
+    expect((await portal.db.query(`SELECT count(*)::int AS n FROM cases`)).rows[0].n).toBe(before);
+  });
+});
