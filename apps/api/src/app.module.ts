@@ -1,4 +1,4 @@
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
@@ -67,7 +67,12 @@ export class AppModule {
             introspection: true,
             includeStacktraceInErrorResponses: config.development,
             // No landing page (it loads from a CDN) and no "Did you mean" schema hints outside development.
-            plugins: [ApolloServerPluginLandingPageDisabled(), ...(config.development ? [] : [ApolloServerPluginDisableSuggestions()])],
+            // Cache hints are never used (every answer is per-user), and computing them costs per field.
+            plugins: [
+              ApolloServerPluginLandingPageDisabled(),
+              ApolloServerPluginCacheControlDisabled(),
+              ...(config.development ? [] : [ApolloServerPluginDisableSuggestions()]),
+            ],
             formatError: formatError(config.development),
             context: async ({ req }: { req: Request }) =>
               sessions.contextFor(await sessions.userForToken(req.headers.authorization), req.ip ?? 'unknown'),

@@ -17,7 +17,14 @@ interface Condition {
   value: unknown;
 }
 
-type FieldSql = (alias: string, operator: string, value: unknown, params: SqlParams) => string;
+/**
+ * `row`: the predicate is checked row by row while an index walks the rows in page order (a few hundred
+ * probes for a page). `set`: the whole visible set is wanted (a count), so the predicate should let
+ * PostgreSQL combine indexes instead of probing every row of the table.
+ */
+export type ScopeForm = 'row' | 'set';
+
+type FieldSql = (alias: string, operator: string, value: unknown, params: SqlParams, form: ScopeForm) => string;
 
 function equalsOrAny(column: string, cast: string): FieldSql {
   return (alias, operator, value, params) => {
@@ -35,30 +42,35 @@ const SQL_FIELDS: Record<string, Record<string, FieldSql>> = {
   Case: {
     ownerAgencyId: equalsOrAny('owner_agency_id', 'uuid'),
     // A live share with the agency; answered from case_shares_agency_live_idx, one probe per candidate row.
-    sharedWithAgencyIds: (alias, operator, value, params) => {
+    // A live share with the agency, from case_shares_agency_live_idx: one probe per candidate row when paging;
+    // for a count, the agency's shared case ids as an array, so the OR becomes a BitmapOr of two index scans.
+    sharedWithAgencyIds: (alias, operator, value, params, form) => {
       const agency =
         operator === 'eq' ? `= ${params.add(value)}::uuid` : operator === 'in' ? `= ANY(${params.add(value)}::uuid[])` : null;
       if (!agency) throw new Error(`No SQL for sharedWithAgencyIds ${operator}`);
+      if (form === 'set') {
+        return `${alias}.id = ANY(ARRAY(SELECT s.case_id FROM case_shares s WHERE s.agency_id ${agency} AND s.revoked_at IS NULL))`;
+      }
       return `EXISTS (SELECT 1 FROM case_shares s WHERE s.case_id = ${alias}.id AND s.agency_id ${agency} AND s.revoked_at IS NULL)`;
     },
   },
 };
 
-function toSql(condition: Condition, subject: string, alias: string, params: SqlParams): string {
+function toSql(condition: Condition, subject: string, alias: string, params: SqlParams, form: ScopeForm): string {
   const node = condition;
   switch (node.operator) {
     case 'and':
     case 'or': {
-      const parts = (node.value as Condition[]).map((c) => toSql(c, subject, alias, params));
+      const parts = (node.value as Condition[]).map((c) => toSql(c, subject, alias, params, form));
       if (parts.length === 0) return node.operator === 'and' ? 'TRUE' : 'FALSE';
       return `(${parts.join(node.operator === 'and' ? ' AND ' : ' OR ')})`;
     }
     case 'not':
-      return `NOT ${toSql((node.value as Condition[])[0] ?? (node.value as Condition), subject, alias, params)}`;
+      return `NOT ${toSql((node.value as Condition[])[0] ?? (node.value as Condition), subject, alias, params, form)}`;
     default: {
       const field = SQL_FIELDS[subject]?.[node.field ?? ''];
       if (!field) throw new Error(`No SQL translation for ${subject}.${node.field}`);
-      return field(alias, node.operator, node.value, params);
+      return field(alias, node.operator, node.value, params, form);
     }
   }
 }
@@ -67,8 +79,15 @@ function toSql(condition: Condition, subject: string, alias: string, params: Sql
  * The rows of `subject` the caller may `action`, as a SQL predicate over `alias`. No rule means no rows
  * ("FALSE"), never "no filter".
  */
-export function accessibleSql(ability: PortalAbility, action: Action, subject: 'Case', alias: string, params: SqlParams): string {
+export function accessibleSql(
+  ability: PortalAbility,
+  action: Action,
+  subject: 'Case',
+  alias: string,
+  params: SqlParams,
+  form: ScopeForm = 'row',
+): string {
   const ast = rulesToAST(ability, action, subject) as Condition | null;
   if (!ast) return 'FALSE';
-  return toSql(ast, subject, alias, params);
+  return toSql(ast, subject, alias, params, form);
 }

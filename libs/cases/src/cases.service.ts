@@ -16,6 +16,7 @@ import {
   pageSize,
   parseId,
   VersionConflictError,
+  withLazyTotal,
 } from '#libs/common';
 import type { Case, Party } from './case.model.js';
 import type { CaseFilter, CloseCaseInput, CreateCaseInput, UpdateCaseInput } from './case.inputs.js';
@@ -79,31 +80,32 @@ export class CasesService {
     const limit = pageSize(first);
     const params = new SqlParams();
     const where = [accessibleSql(ctx.ability, 'read', 'Case', 'c', params), ...this.filterSql(ctx, filter, params)];
-    const countSql = `SELECT count(*)::int AS total FROM cases c WHERE ${where.join(' AND ')}`;
-    const countParams = [...params.values];
+    const count = () => this.count(ctx, filter);
     if (after) {
       const [openedAt, id] = decodeCursor(after, ['string', 'string']) as [string, string];
       if (Number.isNaN(Date.parse(openedAt))) throw new BadInputError('after', 'The cursor is not one this server issued');
       where.push(`(c.opened_at, c.id) < (${params.add(openedAt)}::timestamptz, ${params.add(parseId(id, 'after'))}::uuid)`);
     }
     const agency = params.add(ctx.user?.agencyId ?? null);
-    const pageSql = `SELECT ${CASE_COLUMNS}, ${relationSql('c', agency)} AS relation
-       FROM cases c WHERE ${where.join(' AND ')}
-       ORDER BY c.opened_at DESC, c.id DESC LIMIT ${limit + 1}`;
-    const [rows, [{ total }]]: [CaseRow[], { total: number }[]] = await Promise.all([
-      ctx.db.query(pageSql, params.values),
-      ctx.db.query(countSql, countParams),
-    ]);
-    const visible = rows.slice(0, limit);
-    const edges = visible.map((row) => ({
+    const rows: CaseRow[] = await ctx.db.query(
+      `SELECT ${CASE_COLUMNS}, ${relationSql('c', agency)} AS relation
+         FROM cases c WHERE ${where.join(' AND ')}
+        ORDER BY c.opened_at DESC, c.id DESC LIMIT ${limit + 1}`,
+      params.values,
+    );
+    const edges = rows.slice(0, limit).map((row) => ({
       cursor: encodeCursor([row.opened_at.toISOString(), row.id]),
       node: toCase(ctx.ability, row),
     }));
-    return {
-      edges,
-      pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount: total,
-    };
+    return withLazyTotal({ edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } }, count);
+  }
+
+  /** How many visible cases match, with the scope in its set form (see accessibleSql). */
+  private async count(ctx: RequestContext, filter: CaseFilter | null | undefined): Promise<number> {
+    const params = new SqlParams();
+    const where = [accessibleSql(ctx.ability, 'read', 'Case', 'c', params, 'set'), ...this.filterSql(ctx, filter, params)];
+    const [{ total }]: { total: number }[] = await ctx.db.query(`SELECT count(*)::int AS total FROM cases c WHERE ${where.join(' AND ')}`, params.values);
+    return total;
   }
 
   /** Filters read only case basics, which everyone who sees a case may read. */

