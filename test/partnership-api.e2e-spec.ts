@@ -35,7 +35,8 @@ describe('the partnership API on real PostgreSQL', () => {
   let councilOfficer: Persona;
 
   beforeAll(async () => {
-    portal = await TestPortal.start();
+    // Every request here comes from one address; its own throttle is tested in case-lists-and-rules.
+    portal = await TestPortal.start({ SIGN_IN_MAX_FAILURES_PER_ADDRESS: '1000' });
     people = new Partnership(portal);
     landlord = await people.agency('Riverside Homes', 'LANDLORD');
     police = await people.agency('Riverside Police', 'POLICE');
@@ -90,6 +91,15 @@ describe('the partnership API on real PostgreSQL', () => {
       expect(right.errors?.[0].message).toMatch(/too many/i);
       const { rows } = await portal.db.query(`SELECT count(*)::int AS n FROM sign_in_failures WHERE email = $1`, [target.email]);
       expect(rows[0].n).toBe(5);
+    });
+
+    it('forgets an account\'s failures once its user signs in', async () => {
+      const forgetful = await people.user(council, ['CASEWORKER'], 'forgetful');
+      const login = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`;
+      for (let i = 0; i < 4; i++) await portal.gql(login, { e: forgetful.email, p: `Wrong-password-${i}` });
+      expect((await portal.gql(login, { e: forgetful.email, p: PASSWORD })).data?.login.accessToken).toBeTruthy();
+      for (let i = 0; i < 4; i++) await portal.gql(login, { e: forgetful.email, p: `Wrong-password-${i}` });
+      expect((await portal.gql(login, { e: forgetful.email, p: PASSWORD })).data?.login.accessToken).toBeTruthy();
     });
 
     it('lets only administrators create agencies and users', async () => {

@@ -34,6 +34,8 @@ export class SignInService {
       await this.dataSource.query(`INSERT INTO sign_in_failures (email, address) VALUES ($1, $2)`, [email, ctx.address]);
       throw new UnauthenticatedError(WRONG);
     }
+    // A success clears the account's failures (not the address's: one address may be guessing many accounts).
+    await this.dataSource.query(`DELETE FROM sign_in_failures WHERE email = $1`, [email]);
     const { token, expiresAt } = await this.tokens.issue(row.id);
     return { accessToken: token, expiresAt, user: toUser(row) };
   }
