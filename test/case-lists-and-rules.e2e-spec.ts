@@ -132,7 +132,8 @@ describe('case lists and the rules on shared cases', () => {
 
     it("keeps an anonymous party's identifiers with the owner only", async () => {
       const partner = (await portal.ok(READ, { id: caseId }, officer.token)).case;
-      expect(partner.parties[2]).toMatchObject({ fullName: null, redactedFields: ['fullName', 'address', 'phone', 'dateOfBirth'] });
+      expect(partner.parties[2].fullName).toBeNull();
+      expect(partner.parties[2].redactedFields).toEqual(expect.arrayContaining(['fullName', 'address', 'phone', 'dateOfBirth']));
       const own = (await portal.ok(READ, { id: caseId }, owner.token)).case;
       expect(own.parties[2]).toMatchObject({ fullName: 'Quiet Neighbour', redactedFields: [] });
     });

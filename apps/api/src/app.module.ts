@@ -9,6 +9,8 @@ import type { Request } from 'express';
 import { PolicyGuard } from '#libs/access';
 import { ActionsModule } from '#libs/actions';
 import { AgenciesModule } from '#libs/agencies';
+import { AuditModule } from '#libs/audit';
+import { AuditTrailModule } from '#libs/audit-trail';
 import { AuthModule, SessionsService } from '#libs/auth';
 import { CasesModule } from '#libs/cases';
 import { formatError } from '#libs/common';
@@ -78,6 +80,7 @@ export class AppModule {
               sessions.contextFor(await sessions.userForToken(req.headers.authorization), req.ip ?? 'unknown'),
           }),
         }),
+        AuditModule,
         AuthModule,
         AgenciesModule,
         UsersModule,
@@ -86,6 +89,7 @@ export class AppModule {
         IncidentsModule,
         ActionsModule,
         ContactsModule,
+        AuditTrailModule,
       ],
       controllers: [HealthController],
       providers: [

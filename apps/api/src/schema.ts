@@ -3,8 +3,9 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { ActionsResolver, CaseActionsResolver } from '#libs/actions';
 import { AgenciesResolver } from '#libs/agencies';
+import { AuditActorResolver, AuditTrailResolver, DisclosureResolver } from '#libs/audit-trail';
 import { AuthResolver } from '#libs/auth';
-import { CasesResolver } from '#libs/cases';
+import { CasesResolver, PartiesResolver } from '#libs/cases';
 import { ContactsResolver } from '#libs/contacts';
 import { CaseIncidentsResolver, IncidentsResolver } from '#libs/incidents';
 import { CaseSharesResolver, SharesResolver } from '#libs/shares';
@@ -16,6 +17,7 @@ export const RESOLVERS = [
   AgenciesResolver,
   UsersResolver,
   CasesResolver,
+  PartiesResolver,
   SharesResolver,
   CaseSharesResolver,
   IncidentsResolver,
@@ -23,6 +25,9 @@ export const RESOLVERS = [
   ActionsResolver,
   CaseActionsResolver,
   ContactsResolver,
+  AuditTrailResolver,
+  AuditActorResolver,
+  DisclosureResolver,
 ];
 
 /** The schema as SDL, sorted, exactly as checked in; built without a database. */

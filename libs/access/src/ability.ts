@@ -1,5 +1,6 @@
 import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility, type MongoQuery } from '@casl/ability';
-import { AgencyKind, CaseCategory, PartyRole, Role } from '#libs/common';
+import { Role } from '#libs/common';
+import { FIELD_RULES, type Relation } from './field-policy.js';
 import type { SessionUser } from './request-context.js';
 
 /**
@@ -19,7 +20,7 @@ export type Action =
   | 'share'
   | 'close'
   | 'contribute'
-  | 'recordContact'
+  | 'readAudit'
   | 'readField'
   | 'writeField';
 
@@ -31,30 +32,10 @@ export type SubjectRow = ForcedSubject<Exclude<Subject, 'all'>>;
 export type PortalAbility = MongoAbility<[Action, Subject | SubjectRow], MongoQuery>;
 
 /** The caller's agency's relation to a case. */
-export type CaseAccess = 'OWNER' | 'FULL' | 'LIMITED';
-
-/** Partners who may hold a domestic-abuse victim's location when the case is shared with them in full. */
-export const DA_LOCATION_PARTNERS: readonly AgencyKind[] = [
-  AgencyKind.POLICE,
-  AgencyKind.SUPPORT,
-  AgencyKind.HEALTH,
-  AgencyKind.SOCIAL_CARE,
-];
-export const SUPPORT_NEEDS_READERS: readonly AgencyKind[] = [AgencyKind.SUPPORT, AgencyKind.HEALTH, AgencyKind.SOCIAL_CARE];
-export const POLICE_INTELLIGENCE_READERS: readonly AgencyKind[] = [AgencyKind.POLICE];
+export type CaseAccess = Relation;
 
 /** Roles that do casework; ADMIN alone manages the partnership and reads no case. */
 export const CASEWORK_ROLES: readonly Role[] = [Role.CASEWORKER, Role.MANAGER, Role.MARAC_CHAIR, Role.MARAC_COORDINATOR];
-
-/** The fields each field rule governs; anything not named here is readable wherever its row is. */
-export const CASE_BASIC_FIELDS = ['category', 'summary', 'ward', 'riskLevel', 'leadOfficerId'] as const;
-export const CASE_IDENTIFIER_FIELDS = ['address'] as const;
-/** Contacts with the reporter are the owner's casework with a named person: owner and FULL only. */
-export const CASE_SENSITIVE_FIELDS = ['address', 'policeIntelligence', 'supportNeeds', 'contacts'] as const;
-export const PARTY_IDENTIFIER_FIELDS = ['fullName', 'address', 'phone', 'dateOfBirth'] as const;
-export const PARTY_LOCATION_FIELDS = ['address', 'phone'] as const;
-
-const FULL_OR_OWNER = { access: { $in: ['OWNER', 'FULL'] } };
 
 export function defineAbilityFor(user: SessionUser | null): PortalAbility {
   // Rules are written against plain row attributes; CASL's inferred condition types cannot follow string subjects.
@@ -89,37 +70,23 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
   can('update', 'Case', sharedCases);
   can('share', 'Case', ownCases);
   can('close', 'Case', ownCases);
-  can('recordContact', 'Case', ownCases);
+  // Managers oversee their own agency's cases: the audit trail and the disclosure log.
+  if (user.roles.includes(Role.MANAGER)) can('readAudit', 'Case', ownCases);
   // An action is updated by the agency that owns it, or by the case's owner agency.
   can('update', 'CaseAction', { ownerAgencyId: user.agencyId });
   can('update', 'CaseAction', { caseOwnerAgencyId: user.agencyId });
 
-  // Case fields.
-  can('writeField', 'Case', [...CASE_BASIC_FIELDS, ...CASE_IDENTIFIER_FIELDS], { access: 'OWNER' });
-  can('readField', 'Case', [...CASE_IDENTIFIER_FIELDS, 'contacts'], FULL_OR_OWNER);
-  if (!DA_LOCATION_PARTNERS.includes(user.agencyKind)) {
-    cannot('readField', 'Case', [...CASE_IDENTIFIER_FIELDS], { category: CaseCategory.DOMESTIC_ABUSE, access: { $ne: 'OWNER' } });
+  // Fields, from the one table of field rules. A rule with `when` is a `cannot` for those rows followed by its
+  // own grants, so (CASL reading later rules first) the last matching rule in the table decides.
+  for (const rule of FIELD_RULES) {
+    for (const [action, grants] of [['readField', rule.read], ['writeField', rule.write]] as const) {
+      if (rule.when) cannot(action, rule.subject, [...rule.fields], { ...rule.when });
+      for (const grant of grants) {
+        if (grant.kinds && !grant.kinds.includes(user.agencyKind)) continue;
+        can(action, rule.subject, [...rule.fields], { ...rule.when, access: { $in: [...grant.access] } });
+      }
+    }
   }
-  if (POLICE_INTELLIGENCE_READERS.includes(user.agencyKind)) {
-    can(['readField', 'writeField'], 'Case', ['policeIntelligence'], FULL_OR_OWNER);
-  }
-  if (SUPPORT_NEEDS_READERS.includes(user.agencyKind)) {
-    can(['readField', 'writeField'], 'Case', ['supportNeeds'], FULL_OR_OWNER);
-  }
-
-  // Party identifiers.
-  can('readField', 'Party', [...PARTY_IDENTIFIER_FIELDS], FULL_OR_OWNER);
-  cannot('readField', 'Party', [...PARTY_IDENTIFIER_FIELDS], { anonymous: true, access: { $ne: 'OWNER' } });
-  if (!DA_LOCATION_PARTNERS.includes(user.agencyKind)) {
-    cannot('readField', 'Party', [...PARTY_LOCATION_FIELDS], {
-      caseCategory: CaseCategory.DOMESTIC_ABUSE,
-      role: PartyRole.VICTIM,
-      access: { $ne: 'OWNER' },
-    });
-  }
-
-  // Why a case was shared is the owner's record of its information-sharing basis.
-  can('readField', 'CaseShare', ['reason'], { access: 'OWNER' });
 
   return build();
 }

@@ -4,3 +4,4 @@ export * from './field-access.js';
 export * from './policy.decorators.js';
 export * from './policy.guard.js';
 export * from './request-context.js';
+export * from './field-policy.js';

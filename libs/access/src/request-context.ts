@@ -24,6 +24,8 @@ export interface RequestContext {
   address: string;
   /** Per-request batch loaders, created on first use so nested lists cost one query per list kind. */
   loaders: Map<string, unknown>;
+  /** Sensitive fields this response sent, by case id, for the audit trail (written before the response leaves). */
+  views: Map<string, Set<string>>;
 }
 
 export function loaderFor<T>(ctx: RequestContext, key: string, create: () => T): T {

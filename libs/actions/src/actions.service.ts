@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import DataLoader from 'dataloader';
 import { accessibleSql, loaderFor, type RequestContext, SqlParams } from '#libs/access';
+import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, CasesService } from '#libs/cases';
 import { ActionStatus, BadInputError, ForbiddenError, groupBy, LEGAL_ACTION_KINDS, NotFoundError, parseId } from '#libs/common';
 import { ACTION_COLUMNS, type ActionInput, type CaseAction, type CaseActionRow, toAction, type UpdateActionInput } from './case-action.model.js';
@@ -10,7 +11,10 @@ const FINISHED = new Set([ActionStatus.DONE, ActionStatus.CANCELLED]);
 
 @Injectable()
 export class ActionsService {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly audit: AuditLog,
+  ) {}
 
   /** Any agency that can see the case may add an action, for itself or another agency that holds the case. */
   async add(ctx: RequestContext, caseId: string, input: ActionInput): Promise<CaseAction> {
@@ -28,6 +32,7 @@ export class ActionsService {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${ACTION_COLUMNS}`,
       [kase.id, input.kind, LEGAL_ACTION_KINDS.has(input.kind), input.description.trim(), ownerAgencyId, input.assigneeId ?? null, input.dueAt ?? null, ctx.user!.id],
     );
+    await this.audit.record(ctx, kase.id, AuditAction.ACTION_ADDED, { actionId: row.id, kind: row.kind, ownerAgencyId });
     return toAction(row);
   }
 
@@ -54,6 +59,14 @@ export class ActionsService {
         WHERE a.id = $1 RETURNING ${ACTION_COLUMNS}`,
       [actionId, status, input.outcome?.trim() ?? null, input.dueAt ?? null, FINISHED.has(status)],
     );
+    await this.audit.record(ctx, current.case_id, AuditAction.ACTION_UPDATED, {
+      actionId,
+      changes: [
+        { field: 'status', from: current.status, to: rows[0].status },
+        { field: 'outcome', from: current.outcome, to: rows[0].outcome },
+        { field: 'dueAt', from: current.due_at, to: rows[0].due_at },
+      ].filter((change) => String(change.from) !== String(change.to)),
+    });
     return toAction(rows[0]);
   }
 

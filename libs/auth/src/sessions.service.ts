@@ -52,6 +52,6 @@ export class SessionsService {
   }
 
   contextFor(user: SessionUser | null, address: string): RequestContext {
-    return { user, ability: defineAbilityFor(user), db: this.dataSource.manager, address, loaders: new Map() };
+    return { user, ability: defineAbilityFor(user), db: this.dataSource.manager, address, loaders: new Map(), views: new Map() };
   }
 }

@@ -1,5 +1,8 @@
-import { type CaseAccess, CASE_SENSITIVE_FIELDS, PARTY_IDENTIFIER_FIELDS, type PortalAbility, redact } from '#libs/access';
-import { type CaseCategory, type CaseStatus, type PartyRole, type RiskLevel, ShareAccess } from '#libs/common';
+import { type CaseAccess, type PortalAbility, readGovernedFields, redact } from '#libs/access';
+
+const CASE_GOVERNED = readGovernedFields('Case');
+const PARTY_GOVERNED = readGovernedFields('Party');
+import { type CaseCategory, type CaseStatus, type PartyRole, type RiskLevel, ShareAccess, type TenancyType } from '#libs/common';
 import type { Case, Party } from './case.model.js';
 
 /** A cases row as SQL returns it, with the caller's relation to it worked out in the same statement. */
@@ -62,7 +65,7 @@ export function toCase(ability: PortalAbility, row: CaseRow): Case {
     leadOfficerId: row.lead_officer_id,
     relation: row.relation,
   };
-  return redact(ability, 'Case', view, caseAttributes(row), CASE_SENSITIVE_FIELDS);
+  return redact(ability, 'Case', view, caseAttributes(row), CASE_GOVERNED);
 }
 
 export interface PartyRow {
@@ -75,7 +78,21 @@ export interface PartyRow {
   date_of_birth: string | null;
   anonymous: boolean;
   tenant: boolean;
+  tenancy_type: TenancyType | null;
+  rent_arrears: string | null;
+  tenancy_breaches: string | null;
 }
+
+export const PARTY_COLUMNS = `p.id, p.case_id, p.role, p.full_name, p.address, p.phone,
+  to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.anonymous, p.tenant, p.tenancy_type, p.rent_arrears, p.tenancy_breaches`;
+
+/** What field rules about a party look at. */
+export const partyAttributes = (parent: Pick<Case, 'relation' | 'category'>, row: Pick<PartyRow, 'role' | 'anonymous'>) => ({
+  access: parent.relation,
+  caseCategory: parent.category,
+  role: row.role,
+  anonymous: row.anonymous,
+});
 
 export function toParty(ability: PortalAbility, parent: Pick<Case, 'relation' | 'category'>, row: PartyRow): Party {
   const view: Party = {
@@ -87,8 +104,11 @@ export function toParty(ability: PortalAbility, parent: Pick<Case, 'relation' | 
     dateOfBirth: row.date_of_birth,
     anonymous: row.anonymous,
     tenant: row.tenant,
+    tenancyType: row.tenancy_type,
+    rentArrears: row.rent_arrears === null ? null : Number(row.rent_arrears),
+    tenancyBreaches: row.tenancy_breaches,
     redactedFields: [],
+    caseId: row.case_id,
   };
-  const attributes = { access: parent.relation, caseCategory: parent.category, role: row.role, anonymous: row.anonymous };
-  return redact(ability, 'Party', view, attributes, PARTY_IDENTIFIER_FIELDS);
+  return redact(ability, 'Party', view, partyAttributes(parent, row), PARTY_GOVERNED);
 }

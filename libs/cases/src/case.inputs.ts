@@ -1,17 +1,20 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsBoolean,
   IsEnum,
   IsISO8601,
+  IsNumber,
   IsOptional,
   IsString,
   Length,
+  Max,
   MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
-import { CaseCategory, CaseOutcome, CaseStatus, PartyRole, RiskLevel } from '#libs/common';
+import { CaseCategory, CaseOutcome, CaseStatus, PartyRole, RiskLevel, TenancyType } from '#libs/common';
 
 @InputType({ description: 'A person in a new case' })
 export class PartyInput {
@@ -52,6 +55,84 @@ export class PartyInput {
   @IsOptional()
   @IsBoolean()
   tenant?: boolean | null;
+
+  @Field(() => TenancyType, { nullable: true, description: 'Landlords and councils only' })
+  @IsOptional()
+  @IsEnum(TenancyType)
+  tenancyType?: TenancyType | null;
+
+  @Field(() => Float, { nullable: true, description: 'Rent arrears in pounds; landlords and councils only' })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 }, { message: 'rentArrears must be an amount in pounds and pence' })
+  @Min(0)
+  @Max(10000000)
+  rentArrears?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Landlords and councils only' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  tenancyBreaches?: string | null;
+}
+
+@InputType({ description: 'Changes to a party; omitted fields stay as they are, null clears a field' })
+export class UpdatePartyInput {
+  @Field(() => PartyRole, { nullable: true })
+  @IsOptional()
+  @IsEnum(PartyRole)
+  role?: PartyRole | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  fullName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  address?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(3, 40)
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'dateOfBirth must be a date (YYYY-MM-DD)' })
+  @Length(10, 10, { message: 'dateOfBirth must be a date (YYYY-MM-DD)' })
+  dateOfBirth?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  anonymous?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  tenant?: boolean | null;
+
+  @Field(() => TenancyType, { nullable: true, description: 'Landlords and councils only' })
+  @IsOptional()
+  @IsEnum(TenancyType)
+  tenancyType?: TenancyType | null;
+
+  @Field(() => Float, { nullable: true, description: 'Rent arrears in pounds; landlords and councils only' })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 }, { message: 'rentArrears must be an amount in pounds and pence' })
+  @Min(0)
+  @Max(10000000)
+  rentArrears?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Landlords and councils only' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  tenancyBreaches?: string | null;
 }
 
 @InputType({ description: 'A new case, owned by the creator’s agency' })

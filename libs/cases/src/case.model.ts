@@ -1,6 +1,7 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { CaseAccess } from '#libs/access';
-import { CaseCategory, CaseStatus, Connection, PartyRole, RiskLevel, ShareAccess } from '#libs/common';
+import { auditedRead } from '#libs/audit';
+import { CaseCategory, CaseStatus, Connection, PartyRole, RiskLevel, ShareAccess, TenancyType } from '#libs/common';
 
 @ObjectType({ description: 'A person in a case. Identifiers the caller may not read are null and named in redactedFields.' })
 export class Party {
@@ -10,16 +11,16 @@ export class Party {
   @Field(() => PartyRole)
   role: PartyRole;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, middleware: [auditedRead] })
   fullName: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, middleware: [auditedRead] })
   address: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, middleware: [auditedRead] })
   phone: string | null;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD', middleware: [auditedRead] })
   dateOfBirth: string | null;
 
   @Field({ description: 'The reporter asked not to be named; only the owner agency reads their identifiers' })
@@ -28,8 +29,19 @@ export class Party {
   @Field({ description: 'Whether the person is a tenant of the owner landlord' })
   tenant: boolean;
 
+  @Field(() => TenancyType, { nullable: true, description: 'Tenancy information: landlords and councils only', middleware: [auditedRead] })
+  tenancyType: TenancyType | null;
+
+  @Field(() => Float, { nullable: true, description: 'Rent arrears in pounds; tenancy information', middleware: [auditedRead] })
+  rentArrears: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Breaches of tenancy; tenancy information', middleware: [auditedRead] })
+  tenancyBreaches: string | null;
+
   @Field(() => [String], { description: 'Fields withheld from the caller' })
   redactedFields: string[];
+
+  caseId: string;
 }
 
 @ObjectType({ description: 'An ASB or domestic-abuse case, owned by one agency and shared with others' })
@@ -55,13 +67,13 @@ export class Case {
   @Field()
   summary: string;
 
-  @Field(() => String, { nullable: true, description: 'Where the problem is; a personal identifier' })
+  @Field(() => String, { nullable: true, description: 'Where the problem is; a personal identifier', middleware: [auditedRead] })
   address: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Police only' })
+  @Field(() => String, { nullable: true, description: 'Police only', middleware: [auditedRead] })
   policeIntelligence: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Support, health and social-care partners only' })
+  @Field(() => String, { nullable: true, description: 'Support, health and social-care partners only', middleware: [auditedRead] })
   supportNeeds: string | null;
 
   @Field({ description: 'Whether support needs are recorded, readable wherever the case is' })

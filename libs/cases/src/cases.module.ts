@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AgenciesModule } from '#libs/agencies';
 import { UsersModule } from '#libs/users';
-import { CasesResolver } from './cases.resolver.js';
+import { CasesResolver, PartiesResolver } from './cases.resolver.js';
 import { CasesService } from './cases.service.js';
+import { PartiesService } from './parties.service.js';
 
-@Module({ imports: [AgenciesModule, UsersModule], providers: [CasesService, CasesResolver], exports: [CasesService] })
+@Module({ imports: [AgenciesModule, UsersModule], providers: [CasesService, PartiesService, CasesResolver, PartiesResolver], exports: [CasesService] })
 export class CasesModule {}

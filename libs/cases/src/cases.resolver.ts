@@ -4,8 +4,9 @@ import { Agency, AgenciesService } from '#libs/agencies';
 import type { Page } from '#libs/common';
 import { User, UsersService } from '#libs/users';
 import { Case, CaseConnection, Party } from './case.model.js';
-import { CaseFilter, CloseCaseInput, CreateCaseInput, UpdateCaseInput } from './case.inputs.js';
+import { CaseFilter, CloseCaseInput, CreateCaseInput, PartyInput, UpdateCaseInput, UpdatePartyInput } from './case.inputs.js';
 import { CasesService } from './cases.service.js';
+import { PartiesService } from './parties.service.js';
 
 @Resolver(() => Case)
 export class CasesResolver {
@@ -73,5 +74,24 @@ export class CasesResolver {
   @ResolveField(() => User, { nullable: true })
   leadOfficer(@Context() ctx: RequestContext, @Parent() parent: Case): Promise<User> | null {
     return parent.leadOfficerId ? this.userService.byId(ctx, parent.leadOfficerId) : null;
+  }
+}
+
+@Resolver(() => Party)
+export class PartiesResolver {
+  constructor(private readonly partyService: PartiesService) {}
+
+  @Mutation(() => Party, { description: 'Add a person to a case (owner agency)' })
+  @Allow('contribute', 'Case')
+  addParty(@Context() ctx: RequestContext, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: PartyInput): Promise<Party> {
+    return this.partyService.add(ctx, caseId, input);
+  }
+
+  @Mutation(() => Party, {
+    description: 'Change a person: identifiers by the owner agency, tenancy information by landlords and councils holding the case in full',
+  })
+  @Allow('contribute', 'Case')
+  updateParty(@Context() ctx: RequestContext, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdatePartyInput): Promise<Party> {
+    return this.partyService.update(ctx, id, input);
   }
 }

@@ -18,9 +18,11 @@ import {
   VersionConflictError,
   withLazyTotal,
 } from '#libs/common';
+import { AuditAction, AuditLog } from '#libs/audit';
 import type { Case, Party } from './case.model.js';
+import { assertPartyWritable, fieldsOfNewParty, insertParties, newPartyChanges } from './party-writes.js';
 import type { CaseFilter, CloseCaseInput, CreateCaseInput, UpdateCaseInput } from './case.inputs.js';
-import { CASE_COLUMNS, caseAttributes, type CaseRow, type PartyRow, relationSql, toCase, toParty } from './case-record.js';
+import { CASE_COLUMNS, caseAttributes, type CaseRow, PARTY_COLUMNS, type PartyRow, relationSql, toCase, toParty } from './case-record.js';
 
 /** UpdateCaseInput's fields and the columns they write. */
 const UPDATABLE: Record<keyof UpdateCaseInput, string> = {
@@ -37,11 +39,10 @@ const UPDATABLE: Record<keyof UpdateCaseInput, string> = {
 /** Fields that may be cleared by passing null; the rest keep their value when null or omitted. */
 const CLEARABLE = new Set(['address', 'leadOfficerId', 'policeIntelligence', 'supportNeeds']);
 
-const PARTY_COLUMNS = `p.id, p.case_id, p.role, p.full_name, p.address, p.phone,
-  to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.anonymous, p.tenant`;
-
 @Injectable()
 export class CasesService {
+  constructor(private readonly audit: AuditLog) {}
+
   /** A visible case by id, or null exactly as if it did not exist. */
   async findOne(ctx: RequestContext, id: string): Promise<Case | null> {
     const row = await this.visibleRow(ctx, parseId(id, 'id'));
@@ -52,7 +53,7 @@ export class CasesService {
    * A case the caller may act on, for other features' mutations: NOT_FOUND on `field` when it is missing or
    * invisible, FORBIDDEN when visible but the action is not the caller's to take.
    */
-  async require(ctx: RequestContext, id: string, action: 'contribute' | 'share' | 'close' | 'update' | 'recordContact', field = 'caseId'): Promise<Case> {
+  async require(ctx: RequestContext, id: string, action: 'contribute' | 'share' | 'close' | 'update' | 'readAudit', field = 'caseId'): Promise<Case> {
     const row = await this.visibleRow(ctx, parseId(id, field), true);
     if (!row) throw new NotFoundError('Case', field);
     const target = subject('Case', { ownerAgencyId: row.owner_agency_id, sharedWithAgencyIds: row.shared_with_agency_ids ?? [] });
@@ -129,6 +130,11 @@ export class CasesService {
 
   async create(ctx: RequestContext, input: CreateCaseInput): Promise<Case> {
     const user = ctx.user!;
+    const parties = input.parties ?? [];
+    // The creator's agency owns the case, but some classes (tenancy) are not every owner's to write.
+    parties.forEach((party, index) =>
+      assertPartyWritable(ctx, { relation: 'OWNER', category: input.category }, { role: party.role, anonymous: party.anonymous ?? false }, fieldsOfNewParty(party), `parties.${index}.`),
+    );
     const prefix = input.category === CaseCategory.DOMESTIC_ABUSE ? 'DA' : 'ASB';
     const [row]: CaseRow[] = await ctx.db.query(
       `INSERT INTO cases (reference, category, risk_level, ward, address, summary, owner_agency_id, lead_officer_id, created_by_id)
@@ -137,17 +143,19 @@ export class CasesService {
        RETURNING ${CASE_COLUMNS.replace(/c\./g, '')}, 'OWNER' AS relation`,
       [prefix, input.category, input.riskLevel, input.ward.trim(), input.address?.trim() || null, input.summary.trim(), user.agencyId, user.id],
     );
-    const parties = input.parties ?? [];
-    if (parties.length > 0) {
-      const params = new SqlParams();
-      const values = parties.map((party, position) =>
-        `(${[row.id, position, party.role, party.fullName?.trim() || null, party.address?.trim() || null, party.phone?.trim() || null,
-          party.dateOfBirth || null, party.anonymous ?? false, party.tenant ?? false].map((v) => params.add(v)).join(', ')})`,
-      );
-      await ctx.db.query(
-        `INSERT INTO parties (case_id, position, role, full_name, address, phone, date_of_birth, anonymous, tenant) VALUES ${values.join(', ')}`,
-        params.values,
-      );
+    const inserted = await insertParties(ctx, row.id, parties);
+    await this.audit.record(ctx, row.id, AuditAction.CASE_CREATED, {
+      changes: (['category', 'summary', 'ward', 'riskLevel', 'address'] as const).map((field) => ({
+        field,
+        from: null,
+        to: field === 'riskLevel' ? row.risk_level : row[field],
+      })),
+    });
+    for (const [index, party] of inserted.entries()) {
+      await this.audit.record(ctx, row.id, AuditAction.PARTY_ADDED, {
+        party: { id: party.id, role: party.role, anonymous: party.anonymous },
+        changes: newPartyChanges(parties[index]),
+      });
     }
     return toCase(ctx.ability, row);
   }
@@ -165,11 +173,14 @@ export class CasesService {
     if (changes.length === 0) throw new BadInputError('input', 'Nothing to change');
     assertWritable(ctx.ability, 'Case', caseAttributes(current), changes);
     if (input.leadOfficerId) await this.assertColleague(ctx, input.leadOfficerId, current.ownerAgencyId);
+    // Whole values for the audit trail, which withholds them from its readers per their own field rules.
+    const [before] = await ctx.db.query(`SELECT ${changes.map((f) => UPDATABLE[f]).join(', ')} FROM cases WHERE id = $1`, [current.id]);
     const params = new SqlParams();
-    const sets = changes.map((field) => {
+    const values = changes.map((field) => {
       const value = input[field];
-      return `${UPDATABLE[field]} = ${params.add(typeof value === 'string' ? value.trim() || null : value)}`;
+      return typeof value === 'string' ? value.trim() || null : value;
     });
+    const sets = changes.map((field, i) => `${UPDATABLE[field]} = ${params.add(values[i])}`);
     const [rows]: [CaseRow[], number] = await ctx.db.query(
       `UPDATE cases c SET ${sets.join(', ')}, version = c.version + 1, updated_at = now()
         WHERE c.id = ${params.add(current.id)} AND c.version = ${params.add(expectedVersion)}
@@ -177,6 +188,10 @@ export class CasesService {
       params.values,
     );
     if (!rows[0]) throw new VersionConflictError('This case', current.version);
+    const changed = changes
+      .map((field, i) => ({ field, from: before[UPDATABLE[field]] ?? null, to: values[i] ?? null }))
+      .filter((change) => change.from !== change.to);
+    await this.audit.record(ctx, current.id, AuditAction.CASE_UPDATED, { changes: changed });
     return toCase(ctx.ability, rows[0]);
   }
 
@@ -191,6 +206,7 @@ export class CasesService {
       [status, input.reason.trim(), current.id, expectedVersion],
     );
     if (!rows[0]) throw new VersionConflictError('This case', current.version);
+    await this.audit.record(ctx, current.id, AuditAction.CASE_CLOSED, { outcome: input.outcome, reason: input.reason.trim() });
     return toCase(ctx.ability, rows[0]);
   }
 

@@ -131,6 +131,19 @@ export enum ContactChannel {
   TEXT_MESSAGE = 'TEXT_MESSAGE',
 }
 
+export enum TenancyType {
+  SECURE = 'SECURE',
+  ASSURED = 'ASSURED',
+  ASSURED_SHORTHOLD = 'ASSURED_SHORTHOLD',
+  INTRODUCTORY = 'INTRODUCTORY',
+  STARTER = 'STARTER',
+  FLEXIBLE = 'FLEXIBLE',
+  DEMOTED = 'DEMOTED',
+  LICENCE = 'LICENCE',
+  LEASEHOLD = 'LEASEHOLD',
+  OTHER = 'OTHER',
+}
+
 const describe = (name: string, description: string) => ({ name, description });
 registerEnumType(AgencyKind, describe('AgencyKind', 'What kind of partner an agency is'));
 registerEnumType(Role, describe('Role', "A user's role within their agency"));
@@ -143,3 +156,4 @@ registerEnumType(CaseCategory, describe('CaseCategory', 'Type of anti-social beh
 registerEnumType(ActionKind, describe('ActionKind', 'An intervention; `CaseAction.legal` says whether it is a legal remedy'));
 registerEnumType(ActionStatus, describe('ActionStatus', 'Progress of an action'));
 registerEnumType(ContactChannel, describe('ContactChannel', 'How the reporter was contacted'));
+registerEnumType(TenancyType, describe('TenancyType', "A tenant's kind of tenancy"));

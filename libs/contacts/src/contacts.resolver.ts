@@ -9,7 +9,7 @@ export class ContactsResolver {
   constructor(private readonly contactService: ContactsService) {}
 
   @Mutation(() => Contact, { description: 'Record a contact with the reporter (owner agency)' })
-  @Allow('recordContact', 'Case')
+  @Allow('contribute', 'Case')
   recordContact(
     @Context() ctx: RequestContext,
     @Args('caseId', { type: () => ID }) caseId: string,

@@ -1,23 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { loaderFor, type RequestContext } from '#libs/access';
-import { type Case, CasesService } from '#libs/cases';
+import { assertWritable, loaderFor, type RequestContext } from '#libs/access';
+import { AuditAction, AuditLog } from '#libs/audit';
+import { type Case, caseAttributes, CasesService } from '#libs/cases';
 import { BadInputError, groupBy } from '#libs/common';
 import { type Contact, CONTACT_COLUMNS, type ContactInput, type ContactRow, toContact } from './contact.model.js';
 
 @Injectable()
 export class ContactsService {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly audit: AuditLog,
+  ) {}
 
-  /** The reporter is the owner agency's customer: the owner records its contacts with them. */
+  /** The reporter is the owner agency's customer: the field rules give the owner the contacts to record. */
   async record(ctx: RequestContext, caseId: string, input: ContactInput): Promise<Contact> {
-    const kase = await this.cases.require(ctx, caseId, 'recordContact');
+    const kase = await this.cases.require(ctx, caseId, 'contribute');
+    assertWritable(ctx.ability, 'Case', caseAttributes(kase), ['contacts']);
     if (input.contactedAt.getTime() > Date.now() + 5 * 60 * 1000) throw new BadInputError('contactedAt', 'contactedAt cannot be in the future');
     if (input.contactedAt < kase.openedAt) throw new BadInputError('contactedAt', 'contactedAt cannot be before the case was opened');
     const [row]: ContactRow[] = await ctx.db.query(
       `INSERT INTO contacts (case_id, contacted_at, channel, note, recorded_by_id) VALUES ($1, $2, $3, $4, $5) RETURNING ${CONTACT_COLUMNS}`,
       [kase.id, input.contactedAt, input.channel, input.note.trim(), ctx.user!.id],
     );
+    await this.audit.record(ctx, kase.id, AuditAction.CONTACT_RECORDED, {
+      changes: [{ field: 'contacts', from: null, to: `${input.channel}: ${input.note.trim()}` }],
+    });
     return toContact(row);
   }
 
@@ -36,6 +44,8 @@ export class ContactsService {
           return groupBy(caseIds, rows, (row) => row.case_id);
         }),
     );
-    return (await loader.load(parent.id)).map(toContact);
+    const contacts = (await loader.load(parent.id)).map(toContact);
+    if (contacts.length > 0) AuditLog.noteView(ctx, parent.id, 'contacts');
+    return contacts;
   }
 }

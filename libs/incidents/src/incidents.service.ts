@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { loaderFor, type RequestContext } from '#libs/access';
+import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, CasesService } from '#libs/cases';
 import { BadInputError, groupBy } from '#libs/common';
 import { type Incident, INCIDENT_COLUMNS, type IncidentInput, type IncidentRow, toIncident } from './incident.model.js';
@@ -10,7 +11,10 @@ const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
 @Injectable()
 export class IncidentsService {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly audit: AuditLog,
+  ) {}
 
   /** Any agency that can see the case may log an incident on it. */
   async log(ctx: RequestContext, caseId: string, input: IncidentInput): Promise<Incident> {
@@ -32,6 +36,7 @@ export class IncidentsService {
         ctx.user!.agencyId,
       ],
     );
+    await this.audit.record(ctx, kase.id, AuditAction.INCIDENT_LOGGED, { incidentId: row.id, category: row.category, occurredAt: row.occurred_at });
     return toIncident(row);
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { type CaseAccess, loaderFor, redact, type RequestContext } from '#libs/access';
 import { AgenciesService } from '#libs/agencies';
+import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, CasesService } from '#libs/cases';
 import { BadInputError, groupBy, type ShareAccess } from '#libs/common';
 import { type CaseShare, type CaseShareRow, SHARE_COLUMNS } from './case-share.model.js';
@@ -29,6 +30,7 @@ export class SharesService {
   constructor(
     private readonly cases: CasesService,
     private readonly agencies: AgenciesService,
+    private readonly audit: AuditLog,
   ) {}
 
   /**
@@ -43,14 +45,20 @@ export class SharesService {
     if (basis.length < 3 || basis.length > 2000) {
       throw new BadInputError('reason', 'reason must say the information-sharing basis in 3 to 2,000 characters');
     }
-    await ctx.db.query(
-      `UPDATE case_shares SET revoked_at = now(), revoked_by_id = $3 WHERE case_id = $1 AND agency_id = $2 AND revoked_at IS NULL`,
+    const [replaced]: [{ access: string }[], number] = await ctx.db.query(
+      `UPDATE case_shares SET revoked_at = now(), revoked_by_id = $3 WHERE case_id = $1 AND agency_id = $2 AND revoked_at IS NULL RETURNING access`,
       [kase.id, agency.id, ctx.user!.id],
     );
     const [row]: CaseShareRow[] = await ctx.db.query(
       `INSERT INTO case_shares (case_id, agency_id, access, reason, shared_by_id) VALUES ($1, $2, $3, $4, $5) RETURNING ${SHARE_COLUMNS}`,
       [kase.id, agency.id, access, basis, ctx.user!.id],
     );
+    await this.audit.record(ctx, kase.id, AuditAction.CASE_SHARED, {
+      agency: { id: agency.id, name: agency.name },
+      access,
+      basis,
+      ...(replaced[0] ? { replacedAccess: replaced[0].access } : {}),
+    });
     return toShare(ctx, kase.relation, row);
   }
 
@@ -58,11 +66,13 @@ export class SharesService {
   async revoke(ctx: RequestContext, caseId: string, agencyId: string): Promise<boolean> {
     const kase = await this.cases.require(ctx, caseId, 'share');
     const agency = await this.agencies.require(ctx, agencyId, 'agencyId');
-    const [, revoked]: [unknown, number] = await ctx.db.query(
-      `UPDATE case_shares SET revoked_at = now(), revoked_by_id = $3 WHERE case_id = $1 AND agency_id = $2 AND revoked_at IS NULL`,
+    const [revoked]: [{ access: string }[], number] = await ctx.db.query(
+      `UPDATE case_shares SET revoked_at = now(), revoked_by_id = $3 WHERE case_id = $1 AND agency_id = $2 AND revoked_at IS NULL RETURNING access`,
       [kase.id, agency.id, ctx.user!.id],
     );
-    return revoked > 0;
+    if (revoked.length === 0) return false;
+    await this.audit.record(ctx, kase.id, AuditAction.SHARE_REVOKED, { agency: { id: agency.id, name: agency.name }, access: revoked[0].access });
+    return true;
   }
 
   /** Live shares of many visible cases in one query. */

@@ -1,4 +1,5 @@
 import { Partnership1764000000000 } from './1764000000000-partnership.js';
+import { TenancyAndAudit1764100000000 } from './1764100000000-tenancy-and-audit.js';
 
 /** Every migration, oldest first. The schema changes only through these. */
-export const migrations = [Partnership1764000000000];
+export const migrations = [Partnership1764000000000, TenancyAndAudit1764100000000];

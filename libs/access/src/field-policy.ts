@@ -1,0 +1,169 @@
+import { AgencyKind, CaseCategory, PartyRole } from '#libs/common';
+
+/**
+ * Who reads and writes which fields of a case: the contract's table "Who sees and writes what", as data.
+ * CASL rules are built from it (ability.ts), docs/permissions.md is generated from it, and the matrix test
+ * enumerates it against the running API, so the three cannot drift apart.
+ *
+ * "Access" is the caller's agency's relation to the case: OWNER, a FULL share or a LIMITED share (with none,
+ * the case does not exist for the caller and no field rule is reached). Rules are read top to bottom and
+ * the last rule that names a field and whose `when` matches the row decides it: a rule with `when` narrows
+ * the broader rule above it for the rows it names.
+ */
+
+export type Relation = 'OWNER' | 'FULL' | 'LIMITED';
+export const RELATIONS: readonly Relation[] = ['OWNER', 'FULL', 'LIMITED'];
+
+/** Allowed when the caller's relation is one of `access` and, if named, its agency is of one of `kinds`. */
+export interface Grant {
+  access: readonly Relation[];
+  kinds?: readonly AgencyKind[];
+}
+
+export type GovernedSubject = 'Case' | 'Party' | 'CaseShare';
+
+export interface FieldRule {
+  /** The field class, in the domain's words. */
+  class: string;
+  subject: GovernedSubject;
+  fields: readonly string[];
+  /** The rows this rule is about (attribute equality); absent, every row. */
+  when?: Readonly<Record<string, string | boolean>>;
+  read: readonly Grant[];
+  write: readonly Grant[];
+}
+
+const ANY: Grant = { access: ['OWNER', 'FULL', 'LIMITED'] };
+const OWNER: Grant = { access: ['OWNER'] };
+const OWNER_OR_FULL: Grant = { access: ['OWNER', 'FULL'] };
+const only = (...kinds: AgencyKind[]): Grant => ({ access: ['OWNER', 'FULL'], kinds });
+
+export const DA_LOCATION_PARTNERS = [AgencyKind.POLICE, AgencyKind.SUPPORT, AgencyKind.HEALTH, AgencyKind.SOCIAL_CARE] as const;
+
+export const FIELD_RULES: readonly FieldRule[] = [
+  {
+    class: 'case basics',
+    subject: 'Case',
+    fields: ['category', 'summary', 'ward', 'riskLevel', 'leadOfficerId'],
+    read: [ANY],
+    write: [OWNER],
+  },
+  {
+    class: 'party details',
+    subject: 'Party',
+    fields: ['role', 'anonymous', 'tenant'],
+    read: [ANY],
+    write: [OWNER],
+  },
+  {
+    class: 'personal identifiers',
+    subject: 'Case',
+    fields: ['address'],
+    read: [OWNER_OR_FULL],
+    write: [OWNER],
+  },
+  {
+    class: 'personal identifiers',
+    subject: 'Party',
+    fields: ['fullName', 'address', 'phone', 'dateOfBirth'],
+    read: [OWNER_OR_FULL],
+    write: [OWNER],
+  },
+  {
+    class: 'contacts with the reporter',
+    subject: 'Case',
+    fields: ['contacts'],
+    read: [OWNER_OR_FULL],
+    write: [OWNER],
+  },
+  {
+    class: 'police intelligence',
+    subject: 'Case',
+    fields: ['policeIntelligence'],
+    read: [only(AgencyKind.POLICE)],
+    write: [only(AgencyKind.POLICE)],
+  },
+  {
+    class: 'health and support needs',
+    subject: 'Case',
+    fields: ['supportNeeds'],
+    read: [only(AgencyKind.SUPPORT, AgencyKind.HEALTH, AgencyKind.SOCIAL_CARE)],
+    write: [only(AgencyKind.SUPPORT, AgencyKind.HEALTH, AgencyKind.SOCIAL_CARE)],
+  },
+  {
+    class: 'tenancy information',
+    subject: 'Party',
+    fields: ['tenancyType', 'rentArrears', 'tenancyBreaches'],
+    read: [only(AgencyKind.LANDLORD, AgencyKind.COUNCIL)],
+    write: [only(AgencyKind.LANDLORD, AgencyKind.COUNCIL)],
+  },
+  {
+    class: 'sharing basis',
+    subject: 'CaseShare',
+    fields: ['reason'],
+    read: [OWNER],
+    write: [OWNER],
+  },
+  {
+    class: 'domestic-abuse victim location',
+    subject: 'Case',
+    fields: ['address'],
+    when: { category: CaseCategory.DOMESTIC_ABUSE },
+    read: [OWNER, { access: ['FULL'], kinds: DA_LOCATION_PARTNERS }],
+    write: [OWNER],
+  },
+  {
+    class: 'domestic-abuse victim location',
+    subject: 'Party',
+    fields: ['address', 'phone'],
+    when: { caseCategory: CaseCategory.DOMESTIC_ABUSE, role: PartyRole.VICTIM },
+    read: [OWNER, { access: ['FULL'], kinds: DA_LOCATION_PARTNERS }],
+    write: [OWNER],
+  },
+  {
+    class: 'anonymous party',
+    subject: 'Party',
+    fields: ['fullName', 'address', 'phone', 'dateOfBirth'],
+    when: { anonymous: true },
+    read: [OWNER],
+    write: [OWNER],
+  },
+];
+
+const everyRelation = (grants: readonly Grant[]) =>
+  RELATIONS.every((relation) => grants.some((g) => g.access.includes(relation) && !g.kinds));
+
+/** Fields of `subject` some caller may be refused reading: the ones a row lists in `redactedFields`. */
+export function readGovernedFields(subject: GovernedSubject): string[] {
+  const fields = new Set<string>();
+  for (const rule of FIELD_RULES) {
+    if (rule.subject === subject && !everyRelation(rule.read)) rule.fields.forEach((f) => fields.add(f));
+  }
+  return [...fields];
+}
+
+/** Every field a rule governs, by subject. */
+export function governedFields(subject: GovernedSubject): string[] {
+  return [...new Set(FIELD_RULES.filter((r) => r.subject === subject).flatMap((r) => r.fields))];
+}
+
+/**
+ * The table's answer, read directly (the last matching rule decides). The docs and the matrix test use it;
+ * the running API uses the CASL rules built from the same table, so the test checks one against the other.
+ */
+export function fieldAllowed(
+  action: 'read' | 'write',
+  agencyKind: AgencyKind,
+  relation: Relation,
+  subject: GovernedSubject,
+  field: string,
+  row: Readonly<Record<string, unknown>>,
+): boolean {
+  let allowed = false;
+  for (const rule of FIELD_RULES) {
+    if (rule.subject !== subject || !rule.fields.includes(field)) continue;
+    if (rule.when && !Object.entries(rule.when).every(([key, value]) => row[key] === value)) continue;
+    allowed = rule[action].some((g) => g.access.includes(relation) && (!g.kinds || g.kinds.includes(agencyKind)));
+  }
+  return allowed;
+}

@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { subject } from '@casl/ability';
+import { readGovernedFields, type RequestContext } from '#libs/access';
+import { AuditAction, type AuditDetail, type FieldChange } from '#libs/audit';
+import { type Case, CasesService } from '#libs/cases';
+import { BadInputError, decodeCursor, encodeCursor, type Page, pageSize, withLazyTotal } from '#libs/common';
+import type { AuditChange, AuditEvent, Disclosure } from './audit-event.model.js';
+
+interface AuditRow {
+  id: string;
+  at: Date;
+  action: AuditAction;
+  detail: AuditDetail;
+  actor_id: string;
+  actor_name: string;
+  actor_agency_id: string;
+}
+
+const GOVERNED = { Case: new Set(readGovernedFields('Case')), Party: new Set(readGovernedFields('Party')) };
+
+const text = (value: unknown): string | null => (value === null || value === undefined ? null : value instanceof Date ? value.toISOString() : String(value));
+
+function describe(row: AuditRow): string {
+  const d = row.detail;
+  const fields = (d.changes ?? []).map((c) => c.field).join(', ');
+  switch (row.action) {
+    case AuditAction.CASE_VIEWED:
+      return `Viewed ${(d.fields ?? []).join(', ')}`;
+    case AuditAction.CASE_SHARED:
+      return `Shared with ${d.agency?.name} at ${d.access}${d.replacedAccess ? ` (was ${String(d.replacedAccess)})` : ''}. Basis: ${d.basis}`;
+    case AuditAction.SHARE_REVOKED:
+      return `Revoked the ${d.access} share with ${d.agency?.name}`;
+    case AuditAction.CASE_CLOSED:
+      return `Closed as ${String(d.outcome).toLowerCase()}: ${d.reason}`;
+    case AuditAction.CASE_CREATED:
+      return 'Opened the case';
+    case AuditAction.INCIDENT_LOGGED:
+      return `Logged a ${String(d.category).toLowerCase().replace(/_/g, ' ')} incident`;
+    case AuditAction.ACTION_ADDED:
+      return `Added a ${String(d.kind).toLowerCase().replace(/_/g, ' ')} action`;
+    case AuditAction.CASE_EXPORTED:
+      return `Exported ${String(d.format ?? 'the case')}`;
+    default:
+      return fields ? `Changed ${fields}` : row.action;
+  }
+}
+
+@Injectable()
+export class AuditTrailService {
+  constructor(private readonly cases: CasesService) {}
+
+  /**
+   * The trail of a case, newest first, for managers of its owner agency. Changed values are shown only where
+   * the reader may read that field of the case or party (an owner that is not the police reads that police
+   * intelligence changed, not what it says).
+   */
+  async trail(ctx: RequestContext, caseId: string, first?: number | null, after?: string | null): Promise<Page<AuditEvent>> {
+    const kase = await this.cases.require(ctx, caseId, 'readAudit');
+    const limit = pageSize(first);
+    const params: unknown[] = [kase.id];
+    let keyset = '';
+    if (after) {
+      const [id] = decodeCursor(after, ['string']);
+      if (!/^\d+$/.test(String(id))) throw new BadInputError('after', 'The cursor is not one this server issued');
+      params.push(id);
+      keyset = `AND e.id < $2::bigint`;
+    }
+    const rows: AuditRow[] = await ctx.db.query(
+      `SELECT e.id::text AS id, e.at, e.action, e.detail, e.actor_id, u.display_name AS actor_name, e.actor_agency_id
+         FROM audit_events e JOIN users u ON u.id = e.actor_id
+        WHERE e.case_id = $1 ${keyset} ORDER BY e.id DESC LIMIT ${limit + 1}`,
+      params,
+    );
+    const edges = rows.slice(0, limit).map((row) => ({ cursor: encodeCursor([row.id]), node: this.toEvent(ctx, kase, row) }));
+    return withLazyTotal({ edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } }, async () => {
+      const [{ total }] = await ctx.db.query(`SELECT count(*)::int AS total FROM audit_events WHERE case_id = $1`, [kase.id]);
+      return total as number;
+    });
+  }
+
+  private toEvent(ctx: RequestContext, kase: Case, row: AuditRow): AuditEvent {
+    const party = row.detail.party;
+    const readable = (change: FieldChange) => {
+      const attributes = party
+        ? subject('Party', { access: kase.relation, caseCategory: kase.category, role: party.role, anonymous: party.anonymous })
+        : subject('Case', { access: kase.relation, category: kase.category });
+      // Fields no rule governs (an action's status, a case's summary) are shown to whoever reads the trail.
+      return !GOVERNED[party ? 'Party' : 'Case'].has(change.field) || ctx.ability.can('readField', attributes, change.field);
+    };
+    const changes: AuditChange[] = (row.detail.changes ?? []).map((change) => {
+      const shown = readable(change);
+      return {
+        field: party ? `party.${change.field}` : change.field,
+        from: shown ? text(change.from) : null,
+        to: shown ? text(change.to) : null,
+        withheld: !shown,
+      };
+    });
+    return {
+      id: row.id,
+      at: row.at,
+      actor: { id: row.actor_id, displayName: row.actor_name, agencyId: row.actor_agency_id },
+      action: row.action,
+      detail: describe(row),
+      changes,
+      fields: row.detail.fields ?? [],
+    };
+  }
+
+  /** Every share of the case, live and revoked, oldest first: the record an information-sharing agreement asks for. */
+  async disclosures(ctx: RequestContext, caseId: string): Promise<Disclosure[]> {
+    const kase = await this.cases.require(ctx, caseId, 'readAudit');
+    const rows: {
+      id: string;
+      agency_id: string;
+      access: string;
+      reason: string;
+      shared_at: Date;
+      revoked_at: Date | null;
+      shared_by_id: string;
+      shared_by_name: string;
+      shared_by_agency: string;
+      revoked_by_id: string | null;
+      revoked_by_name: string | null;
+      revoked_by_agency: string | null;
+    }[] = await ctx.db.query(
+      `SELECT s.id, s.agency_id, s.access, s.reason, s.shared_at, s.revoked_at,
+              s.shared_by_id, sb.display_name AS shared_by_name, sb.agency_id AS shared_by_agency,
+              s.revoked_by_id, rb.display_name AS revoked_by_name, rb.agency_id AS revoked_by_agency
+         FROM case_shares s JOIN users sb ON sb.id = s.shared_by_id LEFT JOIN users rb ON rb.id = s.revoked_by_id
+        WHERE s.case_id = $1 ORDER BY s.shared_at, s.id`,
+      [kase.id],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      agencyId: row.agency_id,
+      access: row.access,
+      basis: row.reason,
+      sharedAt: row.shared_at,
+      sharedBy: { id: row.shared_by_id, displayName: row.shared_by_name, agencyId: row.shared_by_agency },
+      revokedAt: row.revoked_at,
+      revokedBy: row.revoked_by_id ? { id: row.revoked_by_id, displayName: row.revoked_by_name!, agencyId: row.revoked_by_agency! } : null,
+    }));
+  }
+}

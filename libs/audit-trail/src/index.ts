@@ -1,0 +1,3 @@
+export * from './audit-event.model.js';
+export * from './audit-trail.module.js';
+export * from './audit-trail.resolver.js';

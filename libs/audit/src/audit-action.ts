@@ -1,0 +1,28 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+/** What happened to a case, as its audit trail records it. */
+export enum AuditAction {
+  CASE_CREATED = 'CASE_CREATED',
+  CASE_VIEWED = 'CASE_VIEWED',
+  CASE_UPDATED = 'CASE_UPDATED',
+  CASE_CLOSED = 'CASE_CLOSED',
+  CASE_SHARED = 'CASE_SHARED',
+  SHARE_REVOKED = 'SHARE_REVOKED',
+  PARTY_ADDED = 'PARTY_ADDED',
+  PARTY_UPDATED = 'PARTY_UPDATED',
+  INCIDENT_LOGGED = 'INCIDENT_LOGGED',
+  ACTION_ADDED = 'ACTION_ADDED',
+  ACTION_UPDATED = 'ACTION_UPDATED',
+  CONTACT_RECORDED = 'CONTACT_RECORDED',
+  CASE_EXPORTED = 'CASE_EXPORTED',
+}
+
+registerEnumType(AuditAction, { name: 'AuditAction', description: 'What happened to a case' });
+
+/** One changed field: values are kept whole in the trail and withheld from readers of the trail who may not read them. */
+export interface FieldChange {
+  /** `field` for the case record, `parties.<id>.field` for a party. */
+  field: string;
+  from: unknown;
+  to: unknown;
+}
