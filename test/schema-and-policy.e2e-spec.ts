@@ -4,6 +4,7 @@ import { ModulesContainer } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { POLICY_KEY } from '#libs/access';
+import { renderPermissionsDoc } from '../apps/api/src/permissions-doc.js';
 import { printPortalSchema } from '../apps/api/src/schema.js';
 import { TestPortal } from './harness.js';
 import { Partnership } from './partnership.js';
@@ -23,6 +24,12 @@ describe('schema and policy', () => {
     const checkedIn = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
     expect(served).toBe(checkedIn);
     expect(await printPortalSchema()).toBe(checkedIn);
+  });
+
+  it('documents exactly the policy the API runs on in docs/permissions.md (run `npm run docs` after changing it)', () => {
+    const checkedIn = readFileSync(new URL('../docs/permissions.md', import.meta.url), 'utf8');
+    expect(renderPermissionsDoc()).toBe(checkedIn);
+    expect(checkedIn).not.toContain('unreachable');
   });
 
   it('gives every root query, mutation and subscription an explicit rule (deny by default)', () => {

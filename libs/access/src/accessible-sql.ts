@@ -1,4 +1,4 @@
-import { rulesToAST } from '@casl/ability/extra';
+import { rulesToAST, rulesToCondition } from '@casl/ability/extra';
 import type { Action, PortalAbility } from './ability.js';
 
 /** Positional parameters for one SQL statement; `add` returns the placeholder to write. */
@@ -24,15 +24,33 @@ interface Condition {
  */
 export type ScopeForm = 'row' | 'set';
 
-type FieldSql = (alias: string, operator: string, value: unknown, params: SqlParams, form: ScopeForm) => string;
-
-function equalsOrAny(column: string, cast: string): FieldSql {
-  return (alias, operator, value, params) => {
-    if (operator === 'eq') return `${alias}.${column} = ${params.add(value)}::${cast}`;
-    if (operator === 'in') return `${alias}.${column} = ANY(${params.add(value)}::${cast}[])`;
-    throw new Error(`No SQL for ${column} ${operator}`);
-  };
+/** What a condition is about: the row's alias, its case's alias, and the caller's agency for their relation to it. */
+export interface SqlTarget {
+  alias: string;
+  caseAlias: string;
+  agencyId: string | null;
 }
+
+type FieldSql = (target: SqlTarget, operator: string, value: unknown, params: SqlParams, form: ScopeForm) => string;
+
+function compare(expression: string, operator: string, value: unknown, cast: string, params: SqlParams): string {
+  if (operator === 'eq') return `${expression} = ${params.add(value)}::${cast}`;
+  if (operator === 'ne') return `${expression} IS DISTINCT FROM ${params.add(value)}::${cast}`;
+  if (operator === 'in') return `${expression} = ANY(${params.add(value)}::${cast}[])`;
+  throw new Error(`No SQL for ${expression} ${operator}`);
+}
+
+const column = (name: string, cast: string): FieldSql => (t, operator, value, params) => compare(`${t.alias}.${name}`, operator, value, cast, params);
+const caseColumn = (name: string, cast: string): FieldSql => (t, operator, value, params) =>
+  compare(`${t.caseAlias}.${name}`, operator, value, cast, params);
+
+/** The caller's agency's relation to the case (OWNER, FULL, LIMITED or NULL), as the field rules' `access`. */
+const relation: FieldSql = (t, operator, value, params) => {
+  const agency = params.add(t.agencyId);
+  const expression = `(CASE WHEN ${t.caseAlias}.owner_agency_id = ${agency}::uuid THEN 'OWNER' ELSE (SELECT s.access FROM case_shares s
+    WHERE s.case_id = ${t.caseAlias}.id AND s.agency_id = ${agency}::uuid AND s.revoked_at IS NULL) END)`;
+  return compare(expression, operator, value, 'text', params);
+};
 
 /**
  * How each condition field of a row rule reads in SQL. A rule that names a field missing here cannot be
@@ -40,11 +58,13 @@ function equalsOrAny(column: string, cast: string): FieldSql {
  */
 const SQL_FIELDS: Record<string, Record<string, FieldSql>> = {
   Case: {
-    ownerAgencyId: equalsOrAny('owner_agency_id', 'uuid'),
+    ownerAgencyId: column('owner_agency_id', 'uuid'),
+    access: relation,
+    category: column('category', 'text'),
     // A live share with the agency; answered from case_shares_agency_live_idx, one probe per candidate row.
     // A live share with the agency, from case_shares_agency_live_idx: one probe per candidate row when paging;
     // for a count, the agency's shared case ids as an array, so the OR becomes a BitmapOr of two index scans.
-    sharedWithAgencyIds: (alias, operator, value, params, form) => {
+    sharedWithAgencyIds: ({ alias }, operator, value, params, form) => {
       const agency =
         operator === 'eq' ? `= ${params.add(value)}::uuid` : operator === 'in' ? `= ANY(${params.add(value)}::uuid[])` : null;
       if (!agency) throw new Error(`No SQL for sharedWithAgencyIds ${operator}`);
@@ -54,23 +74,29 @@ const SQL_FIELDS: Record<string, Record<string, FieldSql>> = {
       return `EXISTS (SELECT 1 FROM case_shares s WHERE s.case_id = ${alias}.id AND s.agency_id ${agency} AND s.revoked_at IS NULL)`;
     },
   },
+  Party: {
+    access: relation,
+    caseCategory: caseColumn('category', 'text'),
+    role: column('role', 'text'),
+    anonymous: column('anonymous', 'boolean'),
+  },
 };
 
-function toSql(condition: Condition, subject: string, alias: string, params: SqlParams, form: ScopeForm): string {
+function toSql(condition: Condition, subject: string, target: SqlTarget, params: SqlParams, form: ScopeForm): string {
   const node = condition;
   switch (node.operator) {
     case 'and':
     case 'or': {
-      const parts = (node.value as Condition[]).map((c) => toSql(c, subject, alias, params, form));
+      const parts = (node.value as Condition[]).map((c) => toSql(c, subject, target, params, form));
       if (parts.length === 0) return node.operator === 'and' ? 'TRUE' : 'FALSE';
       return `(${parts.join(node.operator === 'and' ? ' AND ' : ' OR ')})`;
     }
     case 'not':
-      return `NOT ${toSql((node.value as Condition[])[0] ?? (node.value as Condition), subject, alias, params, form)}`;
+      return `NOT ${toSql((node.value as Condition[])[0] ?? (node.value as Condition), subject, target, params, form)}`;
     default: {
       const field = SQL_FIELDS[subject]?.[node.field ?? ''];
       if (!field) throw new Error(`No SQL translation for ${subject}.${node.field}`);
-      return field(alias, node.operator, node.value, params, form);
+      return field(target, node.operator, node.value, params, form);
     }
   }
 }
@@ -89,5 +115,32 @@ export function accessibleSql(
 ): string {
   const ast = rulesToAST(ability, action, subject) as Condition | null;
   if (!ast) return 'FALSE';
-  return toSql(ast, subject, alias, params, form);
+  return toSql(ast, subject, { alias, caseAlias: alias, agencyId: null }, params, form);
+}
+
+/**
+ * The rows whose `field` the caller may read, as a SQL predicate: so a search, filter or count over a
+ * governed field only ever looks at values the caller could have read (no side channel through search).
+ */
+export function readableFieldSql(
+  ability: PortalAbility,
+  subject: 'Case' | 'Party',
+  field: string,
+  target: SqlTarget,
+  params: SqlParams,
+): string {
+  const condition = rulesToCondition<PortalAbility, Condition, Condition>(
+    ability.rulesFor('readField', subject, field),
+    (rule) => {
+      const ast = rule.ast as unknown as Condition;
+      return rule.inverted ? { operator: 'not', value: [ast] } : ast;
+    },
+    {
+      and: (conditions) => ({ operator: 'and', value: conditions }),
+      or: (conditions) => ({ operator: 'or', value: conditions }),
+      empty: () => ({ operator: 'and', value: [] }),
+    },
+  );
+  if (!condition) return 'FALSE';
+  return toSql(condition, subject, target, params, 'row');
 }

@@ -1,7 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, type RequestContext } from '#libs/access';
 import { Agency, AgenciesService } from '#libs/agencies';
-import { Case } from '#libs/cases';
+import { Case, CasesService } from '#libs/cases';
 import { User, UsersService } from '#libs/users';
 import { ActionInput, CaseAction, UpdateActionInput } from './case-action.model.js';
 import { ActionsService } from './actions.service.js';
@@ -9,6 +9,7 @@ import { ActionsService } from './actions.service.js';
 @Resolver(() => CaseAction)
 export class ActionsResolver {
   constructor(
+    private readonly caseService: CasesService,
     private readonly actionService: ActionsService,
     private readonly agencyService: AgenciesService,
     private readonly userService: UsersService,
@@ -32,6 +33,11 @@ export class ActionsResolver {
     @Args('input') input: UpdateActionInput,
   ): Promise<CaseAction> {
     return this.actionService.update(ctx, id, input);
+  }
+
+  @ResolveField(() => Case, { nullable: true, description: 'The case, read with your own rules' })
+  case(@Context() ctx: RequestContext, @Parent() action: CaseAction): Promise<Case | null> {
+    return this.caseService.visibleById(ctx, action.caseId);
   }
 
   @ResolveField(() => Agency, { description: 'The agency that carries it out' })

@@ -240,7 +240,7 @@ export class CaseFilter {
   @ArrayMaxSize(100)
   ward?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Words in the reference, summary or ward' })
+  @Field(() => String, { nullable: true, description: 'Words in the reference, summary, ward, address or names: only where you may read them' })
   @IsOptional()
   @IsString()
   @Length(1, 200)

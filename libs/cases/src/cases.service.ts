@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import DataLoader from 'dataloader';
-import { accessibleSql, assertWritable, loaderFor, type RequestContext, SqlParams } from '#libs/access';
+import { accessibleSql, assertWritable, loaderFor, readableFieldSql, type RequestContext, SqlParams } from '#libs/access';
 import {
   BadInputError,
   CaseCategory,
@@ -47,6 +47,31 @@ export class CasesService {
   async findOne(ctx: RequestContext, id: string): Promise<Case | null> {
     const row = await this.visibleRow(ctx, parseId(id, 'id'));
     return row ? toCase(ctx.ability, row) : null;
+  }
+
+  /**
+   * A visible case for a nested path (an incident's case, an action's case): batched per request, scoped in
+   * SQL exactly as `case(id)`, and null when the case is not the caller's to see.
+   */
+  visibleById(ctx: RequestContext, id: string): Promise<Case | null> {
+    const loader = loaderFor(
+      ctx,
+      'case.byId',
+      () =>
+        new DataLoader<string, Case | null>(async (ids) => {
+          const params = new SqlParams();
+          const idsParam = params.add(ids);
+          const scope = accessibleSql(ctx.ability, 'read', 'Case', 'c', params);
+          const agency = params.add(ctx.user?.agencyId ?? null);
+          const rows: CaseRow[] = await ctx.db.query(
+            `SELECT ${CASE_COLUMNS}, ${relationSql('c', agency)} AS relation FROM cases c WHERE c.id = ANY(${idsParam}::uuid[]) AND ${scope}`,
+            params.values,
+          );
+          const byId = new Map(rows.filter((row) => row.relation).map((row) => [row.id, toCase(ctx.ability, row)]));
+          return ids.map((caseId) => byId.get(caseId) ?? null);
+        }),
+    );
+    return loader.load(id);
   }
 
   /**
@@ -120,9 +145,15 @@ export class CasesService {
     if (filter?.owned === true) where.push(`c.owner_agency_id = ${agency()}::uuid`);
     if (filter?.owned === false) where.push(`c.owner_agency_id <> ${agency()}::uuid`);
     if (filter?.search?.trim()) {
+      // Words are looked for only in what this caller may read: names and the address where the rules allow.
+      const agencyId = ctx.user?.agencyId ?? null;
       for (const word of filter.search.trim().split(/\s+/).slice(0, 8)) {
         const pattern = params.add(`%${word.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
-        where.push(`(c.reference ILIKE ${pattern} OR c.summary ILIKE ${pattern} OR c.ward ILIKE ${pattern})`);
+        const address = readableFieldSql(ctx.ability, 'Case', 'address', { alias: 'c', caseAlias: 'c', agencyId }, params);
+        const name = readableFieldSql(ctx.ability, 'Party', 'fullName', { alias: 'sp', caseAlias: 'c', agencyId }, params);
+        where.push(`(c.reference ILIKE ${pattern} OR c.summary ILIKE ${pattern} OR c.ward ILIKE ${pattern}
+          OR (c.address ILIKE ${pattern} AND ${address})
+          OR EXISTS (SELECT 1 FROM parties sp WHERE sp.case_id = c.id AND sp.full_name ILIKE ${pattern} AND ${name}))`);
       }
     }
     return where;

@@ -1,7 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, type RequestContext } from '#libs/access';
 import { Agency, AgenciesService } from '#libs/agencies';
-import { Case } from '#libs/cases';
+import { Case, CasesService } from '#libs/cases';
 import { User, UsersService } from '#libs/users';
 import { Incident, IncidentInput } from './incident.model.js';
 import { IncidentsService } from './incidents.service.js';
@@ -9,6 +9,7 @@ import { IncidentsService } from './incidents.service.js';
 @Resolver(() => Incident)
 export class IncidentsResolver {
   constructor(
+    private readonly caseService: CasesService,
     private readonly incidentService: IncidentsService,
     private readonly agencyService: AgenciesService,
     private readonly userService: UsersService,
@@ -27,6 +28,11 @@ export class IncidentsResolver {
   @ResolveField(() => User, { description: 'Who logged it' })
   loggedBy(@Context() ctx: RequestContext, @Parent() incident: Incident): Promise<User> {
     return this.userService.byId(ctx, incident.loggedById);
+  }
+
+  @ResolveField(() => Case, { nullable: true, description: 'The case, read with your own rules' })
+  case(@Context() ctx: RequestContext, @Parent() incident: Incident): Promise<Case | null> {
+    return this.caseService.visibleById(ctx, incident.caseId);
   }
 
   @ResolveField(() => Agency, { description: 'The agency that logged it' })
