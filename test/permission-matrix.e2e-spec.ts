@@ -1,0 +1,395 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { fieldAllowed, governedFields, type GovernedSubject, readGovernedFields, type Relation } from '#libs/access';
+import { AgencyKind, Role } from '#libs/common';
+import { codeOf, TestPortal } from './harness.js';
+import { Partnership, type Persona } from './partnership.js';
+
+/**
+ * Every role × every agency kind × owner / FULL / LIMITED / no share × every governed field × a domestic-abuse
+ * and a non-DA case, read through `case`, `cases` and nested paths and written through every mutation that
+ * touches the field, against the running API. Expectations come from the policy table (fieldAllowed), and
+ * the fields come from the table too: a rule without a fixture here, or a fixture without a rule, fails.
+ */
+
+const KINDS = Object.values(AgencyKind);
+const ROLES = Object.values(Role);
+const CATEGORIES = ['NOISE', 'DOMESTIC_ABUSE'] as const;
+type Category = (typeof CATEGORIES)[number];
+
+/** How each governed field is selected in a query; their keys must be exactly the table's governed fields. */
+const READ_SELECTION: Record<GovernedSubject, Record<string, string>> = {
+  Case: { address: 'address', policeIntelligence: 'policeIntelligence', supportNeeds: 'supportNeeds', contacts: 'contacts { id }' },
+  Party: {
+    fullName: 'fullName',
+    address: 'address',
+    phone: 'phone',
+    dateOfBirth: 'dateOfBirth',
+    tenancyType: 'tenancyType',
+    rentArrears: 'rentArrears',
+    tenancyBreaches: 'tenancyBreaches',
+  },
+  CaseShare: { reason: 'reason' },
+};
+
+/** A new value for each writable field, by subject; flags that other rules depend on are written unchanged. */
+const CASE_WRITES: Record<string, (truth: CaseTruth) => unknown> = {
+  category: (t) => t.category,
+  summary: (t) => `${t.summary} (edited)`,
+  ward: () => 'Edited Ward',
+  riskLevel: (t) => (t.risk_level === 'HIGH' ? 'MEDIUM' : 'HIGH'),
+  leadOfficerId: (t) => t.owner_caseworker_id,
+  address: () => '1 Edited Street',
+  policeIntelligence: () => 'Edited intelligence',
+  supportNeeds: () => 'Edited support needs',
+};
+const PARTY_WRITES: Record<string, (party: PartyTruth) => unknown> = {
+  role: (p) => p.role,
+  anonymous: (p) => p.anonymous,
+  tenant: (p) => p.tenant,
+  fullName: (p) => `${p.full_name} Edited`,
+  address: () => '2 Edited Road',
+  phone: () => '07700 900999',
+  dateOfBirth: () => '1970-01-01',
+  tenancyType: () => 'ASSURED',
+  rentArrears: () => 12.5,
+  tenancyBreaches: () => 'Edited breaches',
+};
+const PARTY_COLUMN: Record<string, string> = {
+  role: 'role',
+  anonymous: 'anonymous',
+  tenant: 'tenant',
+  fullName: 'full_name',
+  address: 'address',
+  phone: 'phone',
+  dateOfBirth: 'date_of_birth',
+  tenancyType: 'tenancy_type',
+  rentArrears: 'rent_arrears',
+  tenancyBreaches: 'tenancy_breaches',
+};
+const CASE_COLUMN: Record<string, string> = {
+  category: 'category',
+  summary: 'summary',
+  ward: 'ward',
+  riskLevel: 'risk_level',
+  leadOfficerId: 'lead_officer_id',
+  address: 'address',
+  policeIntelligence: 'police_intelligence',
+  supportNeeds: 'support_needs',
+};
+
+interface CaseTruth {
+  id: string;
+  category: Category;
+  summary: string;
+  risk_level: string;
+  address: string;
+  police_intelligence: string;
+  support_needs: string;
+  owner_agency_id: string;
+  owner_caseworker_id: string;
+}
+interface PartyTruth {
+  id: string;
+  role: string;
+  anonymous: boolean;
+  tenant: boolean;
+  full_name: string;
+  [column: string]: unknown;
+}
+
+interface FixtureCase {
+  id: string;
+  category: Category;
+  /** Which agency kind owns it, or 'hub' for the cases shared with every kind. */
+  owner: AgencyKind | 'hub';
+  /** For hub cases: the access every kind's agency holds. */
+  sharedAs: 'FULL' | 'LIMITED' | 'NONE' | null;
+}
+
+const caseSelection = (inner = '') => `id redactedFields ${Object.values(READ_SELECTION.Case).join(' ')}
+  parties { id role anonymous redactedFields ${Object.values(READ_SELECTION.Party).join(' ')} }
+  shares { redactedFields ${Object.values(READ_SELECTION.CaseShare).join(' ')} } ${inner}`;
+const READ_CASE = `query($id: ID!) { case(id: $id) { ${caseSelection(`incidents { case { ${caseSelection()} } } actions { case { ${caseSelection()} } }`)} } }`;
+const READ_CASES = `{ cases(first: 100) { totalCount edges { node { ${caseSelection()} } } } }`;
+
+describe('the permission matrix, from the policy table, against the running API', () => {
+  let portal: TestPortal;
+  const agencies = new Map<AgencyKind | 'hub', string>();
+  const users = new Map<string, Persona>();
+  const caseworkers = new Map<AgencyKind | 'hub', Persona>();
+  const fixtures: FixtureCase[] = [];
+  const personaOf = (kind: AgencyKind, role: Role) => users.get(`${kind}:${role}`)!;
+
+  function relationOf(kind: AgencyKind, fixture: FixtureCase): Relation | null {
+    if (fixture.owner === kind) return 'OWNER';
+    if (fixture.owner === 'hub' && (fixture.sharedAs === 'FULL' || fixture.sharedAs === 'LIMITED')) return fixture.sharedAs;
+    return null;
+  }
+
+  async function truth(caseId: string): Promise<{ kase: CaseTruth; parties: PartyTruth[]; shares: { reason: string }[]; contacts: number }> {
+    const [{ rows: cases }, { rows: parties }, { rows: shares }, { rows: contacts }] = await Promise.all([
+      portal.db.query(
+        `SELECT c.*, (SELECT u.id FROM users u WHERE u.agency_id = c.owner_agency_id AND u.roles = ARRAY['CASEWORKER'] ORDER BY u.created_at LIMIT 1) AS owner_caseworker_id
+           FROM cases c WHERE c.id = $1`,
+        [caseId],
+      ),
+      portal.db.query(`SELECT *, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth, rent_arrears::float AS rent_arrears FROM parties WHERE case_id = $1 ORDER BY position`, [caseId]),
+      portal.db.query(`SELECT reason FROM case_shares WHERE case_id = $1 AND revoked_at IS NULL ORDER BY shared_at`, [caseId]),
+      portal.db.query(`SELECT count(*)::int AS n FROM contacts WHERE case_id = $1`, [caseId]),
+    ]);
+    return { kase: cases[0], parties, shares, contacts: contacts[0].n };
+  }
+
+  beforeAll(async () => {
+    portal = await TestPortal.start({ SIGN_IN_MAX_FAILURES_PER_ADDRESS: '1000' });
+    const people = new Partnership(portal);
+    agencies.set('hub', await people.agency('Hub Housing Trust', 'LANDLORD'));
+    caseworkers.set('hub', await people.user(agencies.get('hub')!, ['CASEWORKER'], 'hub'));
+    for (const kind of KINDS) {
+      agencies.set(kind, await people.agency(`Matrix ${kind}`, kind));
+      for (const role of ROLES) users.set(`${kind}:${role}`, await people.user(agencies.get(kind)!, [role], `${kind.toLowerCase()}-${role.toLowerCase()}`));
+      caseworkers.set(kind, personaOf(kind, Role.CASEWORKER));
+    }
+
+    const create = async (owner: AgencyKind | 'hub', category: Category, label: string) => {
+      const data = await portal.ok(
+        `mutation($input: CreateCaseInput!) { createCase(input: $input) { id } }`,
+        {
+          input: {
+            category,
+            summary: `Matrix case ${label}`,
+            ward: 'Matrix Ward',
+            riskLevel: 'STANDARD',
+            address: `${label} Case Street`,
+            parties: [
+              { role: 'VICTIM', fullName: `Victim ${label}`, address: `${label} Victim Road`, phone: '07700 900101', dateOfBirth: '1985-05-05', tenant: true },
+              { role: 'SUBJECT', fullName: `Subject ${label}`, address: `${label} Subject Close`, phone: '07700 900102', dateOfBirth: '1990-09-09', tenant: true },
+              { role: 'COMPLAINANT', fullName: `Anonymous ${label}`, phone: '07700 900103', anonymous: true },
+            ],
+          },
+        },
+        caseworkers.get(owner)!.token,
+      );
+      return data.createCase.id as string;
+    };
+    const share = (caseId: string, from: AgencyKind | 'hub', to: string, access: string) =>
+      portal.ok(
+        `mutation($c: ID!, $a: ID!, $x: ShareAccess!) { shareCase(caseId: $c, agencyId: $a, access: $x, reason: "Matrix basis") { id } }`,
+        { c: caseId, a: to, x: access },
+        caseworkers.get(from)!.token,
+      );
+
+    for (const category of CATEGORIES) {
+      for (const sharedAs of ['FULL', 'LIMITED', 'NONE'] as const) {
+        const id = await create('hub', category, `hub-${sharedAs}-${category}`);
+        fixtures.push({ id, category, owner: 'hub', sharedAs });
+        if (sharedAs !== 'NONE') for (const kind of KINDS) await share(id, 'hub', agencies.get(kind)!, sharedAs);
+      }
+      for (const kind of KINDS) {
+        const id = await create(kind, category, `${kind}-${category}`);
+        fixtures.push({ id, category, owner: kind, sharedAs: null });
+        await share(id, kind, agencies.get('hub')!, 'LIMITED');
+      }
+    }
+    // Classes not every owner may write are filled in directly, so every reader has something to be refused.
+    const ids = fixtures.map((f) => f.id);
+    await portal.db.query(
+      `UPDATE cases SET police_intelligence = 'Intelligence on ' || reference, support_needs = 'Support needs of ' || reference WHERE id = ANY($1)`,
+      [ids],
+    );
+    await portal.db.query(
+      `UPDATE parties SET tenancy_type = 'SECURE', rent_arrears = 250.75, tenancy_breaches = 'Noise nuisance clause' WHERE case_id = ANY($1) AND tenant`,
+      [ids],
+    );
+    await portal.db.query(
+      `INSERT INTO contacts (case_id, contacted_at, channel, note, recorded_by_id)
+       SELECT c.id, c.opened_at, 'PHONE', 'Called the reporter', c.created_by_id FROM cases c WHERE c.id = ANY($1)`,
+      [ids],
+    );
+    await portal.db.query(
+      `INSERT INTO incidents (case_id, occurred_at, category, description, logged_by_id, logged_by_agency_id)
+       SELECT c.id, c.opened_at, c.category, 'Matrix incident', c.created_by_id, c.owner_agency_id FROM cases c WHERE c.id = ANY($1)`,
+      [ids],
+    );
+    await portal.db.query(
+      `INSERT INTO case_actions (case_id, kind, legal, description, owner_agency_id, created_by_id)
+       SELECT c.id, 'HOME_VISIT', false, 'Matrix action', c.owner_agency_id, c.created_by_id FROM cases c WHERE c.id = ANY($1)`,
+      [ids],
+    );
+  }, 180_000);
+
+  afterAll(() => portal.close());
+
+  it('has a fixture for every field a rule governs, and a rule for every fixture', () => {
+    for (const subject of ['Case', 'Party', 'CaseShare'] as const) {
+      expect(Object.keys(READ_SELECTION[subject]).sort()).toEqual(readGovernedFields(subject).sort());
+    }
+    expect(Object.keys(CASE_WRITES).concat('contacts').sort()).toEqual(governedFields('Case').sort());
+    expect(Object.keys(PARTY_WRITES).sort()).toEqual(governedFields('Party').sort());
+    expect(governedFields('CaseShare')).toEqual(['reason']);
+  });
+
+  /** Every mismatch between what the API sent for one case and what the table says, as readable lines. */
+  async function readMismatches(kind: AgencyKind, path: string, node: any, fixture: FixtureCase): Promise<string[]> {
+    const problems: string[] = [];
+    const relation = relationOf(kind, fixture)!;
+    const { kase, parties, shares, contacts } = await truth(fixture.id);
+    const check = (subject: GovernedSubject, field: string, row: Record<string, unknown>, sent: any, actual: unknown, where: string) => {
+      const allowed = fieldAllowed('read', kind, relation, subject, field, row);
+      const value = sent[field];
+      const listed = (sent.redactedFields as string[]).includes(field);
+      if (allowed && (listed || JSON.stringify(value) !== JSON.stringify(actual))) {
+        problems.push(`${where}.${field}: readable, but got ${JSON.stringify(value)} (listed: ${listed}), expected ${JSON.stringify(actual)}`);
+      }
+      if (!allowed && (value !== null || !listed)) problems.push(`${where}.${field}: withheld, but got ${JSON.stringify(value)} (listed: ${listed})`);
+    };
+    const caseRow = { category: fixture.category };
+    check('Case', 'address', caseRow, node, kase.address, path);
+    check('Case', 'policeIntelligence', caseRow, node, kase.police_intelligence, path);
+    check('Case', 'supportNeeds', caseRow, node, kase.support_needs, path);
+    if (fieldAllowed('read', kind, relation, 'Case', 'contacts', caseRow) && node.contacts?.length !== contacts) {
+      problems.push(`${path}.contacts: readable, but got ${JSON.stringify(node.contacts)}`);
+    }
+    check('Case', 'contacts', caseRow, { ...node, contacts: node.contacts === null ? null : contacts }, contacts, path);
+    for (const party of parties) {
+      const sent = node.parties.find((p: any) => p.id === party.id);
+      if (!sent) {
+        problems.push(`${path}.parties: ${party.role} missing`);
+        continue;
+      }
+      const row = { caseCategory: fixture.category, role: party.role, anonymous: party.anonymous };
+      for (const field of Object.keys(READ_SELECTION.Party)) check('Party', field, row, sent, party[PARTY_COLUMN[field]] ?? null, `${path}.${party.role}`);
+    }
+    node.shares.forEach((sent: any, i: number) => check('CaseShare', 'reason', {}, sent, shares[i]?.reason, `${path}.shares[${i}]`));
+    return problems;
+  }
+
+  describe.each(KINDS)('a user of a %s agency', (kind) => {
+    it.each(ROLES)('as %s reads through case, cases and nested paths exactly what the table allows', async (role) => {
+      const persona = personaOf(kind, role);
+      const problems: string[] = [];
+      for (const fixture of fixtures) {
+        const relation = relationOf(kind, fixture);
+        const label = `${fixture.owner}/${fixture.sharedAs ?? 'own'}/${fixture.category}`;
+        const result = await portal.gql(READ_CASE, { id: fixture.id }, persona.token);
+        if (role === Role.ADMIN) {
+          if (codeOf(result) !== 'FORBIDDEN') problems.push(`${label}: an administrator got ${JSON.stringify(result).slice(0, 200)}`);
+          continue;
+        }
+        const node = result.data?.case;
+        if (!relation) {
+          if (node !== null || result.errors) problems.push(`${label}: invisible case answered ${JSON.stringify(result).slice(0, 200)}`);
+          continue;
+        }
+        if (!node) {
+          problems.push(`${label}: visible case answered ${JSON.stringify(result).slice(0, 200)}`);
+          continue;
+        }
+        problems.push(...(await readMismatches(kind, `${label} case`, node, fixture)));
+        problems.push(...(await readMismatches(kind, `${label} incident.case`, node.incidents[0].case, fixture)));
+        problems.push(...(await readMismatches(kind, `${label} action.case`, node.actions[0].case, fixture)));
+      }
+
+      const list = await portal.gql(READ_CASES, {}, persona.token);
+      if (role === Role.ADMIN) {
+        expect(codeOf(list)).toBe('FORBIDDEN');
+      } else {
+        const visible = fixtures.filter((f) => relationOf(kind, f));
+        const nodes = list.data!.cases.edges.map((e: any) => e.node);
+        expect(new Set(nodes.map((n: any) => n.id))).toEqual(new Set(visible.map((f) => f.id)));
+        expect(list.data!.cases.totalCount).toBe(visible.length);
+        for (const node of nodes) {
+          const fixture = fixtures.find((f) => f.id === node.id)!;
+          problems.push(...(await readMismatches(kind, `${fixture.owner}/${fixture.sharedAs ?? 'own'}/${fixture.category} cases`, node, fixture)));
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+  });
+
+  describe.each(KINDS)('a user of a %s agency', (kind) => {
+    it.each(ROLES)('as %s writes through every mutation exactly what the table allows, and a refusal changes nothing', async (role) => {
+      const persona = personaOf(kind, role);
+      const problems: string[] = [];
+      // Every visible case, and one the agency cannot see (which must answer as missing, whatever the field).
+      const targets = fixtures.filter((f) => relationOf(kind, f) || (f.owner === 'hub' && f.sharedAs === 'NONE'));
+      for (const fixture of targets) {
+        const relation = relationOf(kind, fixture);
+        const label = `${fixture.owner}/${fixture.sharedAs ?? 'own'}/${fixture.category}`;
+        const expectRefusal = (allowed: boolean) => (role === Role.ADMIN ? 'FORBIDDEN' : !relation ? 'NOT_FOUND' : allowed ? undefined : 'FORBIDDEN');
+        const before = await truth(fixture.id);
+
+        for (const [field, next] of Object.entries(CASE_WRITES)) {
+          const { kase } = await truth(fixture.id);
+          const value = next(kase);
+          const { rows } = await portal.db.query(`SELECT version FROM cases WHERE id = $1`, [fixture.id]);
+          const result = await portal.gql(
+            `mutation($id: ID!, $v: Int!, $input: UpdateCaseInput!) { updateCase(id: $id, expectedVersion: $v, input: $input) { id } }`,
+            { id: fixture.id, v: rows[0].version, input: { [field]: value } },
+            persona.token,
+          );
+          const allowed = relation !== null && fieldAllowed('write', kind, relation, 'Case', field, { category: fixture.category });
+          const want = expectRefusal(allowed);
+          const { rows: after } = await portal.db.query(`SELECT ${CASE_COLUMN[field]} AS value, version FROM cases WHERE id = $1`, [fixture.id]);
+          if (codeOf(result) !== want) problems.push(`${label} updateCase.${field}: expected ${want ?? 'success'}, got ${JSON.stringify(result).slice(0, 160)}`);
+          else if (want === 'FORBIDDEN' && role !== Role.ADMIN && result.errors?.[0].extensions?.field !== field) problems.push(`${label} updateCase.${field}: FORBIDDEN without naming the field`);
+          const changed = String(after[0].value) !== String((kase as any)[CASE_COLUMN[field]]);
+          const newValue = String(value) !== String((kase as any)[CASE_COLUMN[field]]);
+          if (want && (changed || after[0].version !== rows[0].version)) problems.push(`${label} updateCase.${field}: refused, yet the row changed`);
+          if (!want && newValue && !changed) problems.push(`${label} updateCase.${field}: accepted, yet the row did not change`);
+        }
+
+        const contact = await portal.gql(
+          `mutation($c: ID!, $at: DateTime!) { recordContact(caseId: $c, input: { contactedAt: $at, channel: EMAIL, note: "Matrix" }) { id } }`,
+          { c: fixture.id, at: new Date().toISOString() },
+          persona.token,
+        );
+        const contactWant = expectRefusal(relation !== null && fieldAllowed('write', kind, relation, 'Case', 'contacts', { category: fixture.category }));
+        if (codeOf(contact) !== contactWant) problems.push(`${label} recordContact: expected ${contactWant ?? 'success'}, got ${JSON.stringify(contact).slice(0, 160)}`);
+
+        for (const party of before.parties) {
+          const row = { caseCategory: fixture.category, role: party.role, anonymous: party.anonymous };
+          for (const [field, next] of Object.entries(PARTY_WRITES)) {
+            const value = next(party);
+            const column = `SELECT ${PARTY_COLUMN[field]}::text AS value FROM parties WHERE id = $1`;
+            const { rows: was } = await portal.db.query(column, [party.id]);
+            const result = await portal.gql(
+              `mutation($id: ID!, $input: UpdatePartyInput!) { updateParty(id: $id, input: $input) { id } }`,
+              { id: party.id, input: { [field]: value } },
+              persona.token,
+            );
+            const want = expectRefusal(relation !== null && fieldAllowed('write', kind, relation, 'Party', field, row));
+            const { rows: after } = await portal.db.query(column, [party.id]);
+            if (codeOf(result) !== want) problems.push(`${label} updateParty(${party.role}).${field}: expected ${want ?? 'success'}, got ${JSON.stringify(result).slice(0, 160)}`);
+            else if (want === 'FORBIDDEN' && role !== Role.ADMIN && result.errors?.[0].extensions?.field !== field) problems.push(`${label} updateParty(${party.role}).${field}: FORBIDDEN without naming the field`);
+            if (want && after[0].value !== was[0].value) problems.push(`${label} updateParty(${party.role}).${field}: refused, yet the row changed`);
+          }
+          // Restore what the allowed writes changed, so the next reader sees the fixture as created.
+          await portal.db.query(
+            `UPDATE parties SET full_name = $2, address = $3, phone = $4, date_of_birth = $5, tenancy_type = $6, rent_arrears = $7, tenancy_breaches = $8 WHERE id = $1`,
+            [party.id, party.full_name, party.address, party.phone, party.date_of_birth, party.tenancy_type, party.rent_arrears, party.tenancy_breaches],
+          );
+        }
+
+        for (const field of Object.keys(PARTY_WRITES).filter((f) => !['role', 'anonymous', 'tenant'].includes(f))) {
+          const input: Record<string, unknown> = { role: 'WITNESS', [field]: PARTY_WRITES[field]({ role: 'WITNESS', anonymous: false, tenant: false, full_name: 'New', id: '' }) };
+          const result = await portal.gql(`mutation($c: ID!, $input: PartyInput!) { addParty(caseId: $c, input: $input) { id } }`, { c: fixture.id, input }, persona.token);
+          const row = { caseCategory: fixture.category, role: 'WITNESS', anonymous: false };
+          const allowed = relation !== null && fieldAllowed('write', kind, relation, 'Party', 'role', row) && fieldAllowed('write', kind, relation, 'Party', field, row);
+          const want = expectRefusal(allowed);
+          if (codeOf(result) !== want) problems.push(`${label} addParty with ${field}: expected ${want ?? 'success'}, got ${JSON.stringify(result).slice(0, 160)}`);
+          if (!want) await portal.db.query(`DELETE FROM parties WHERE id = $1`, [result.data!.addParty.id]);
+        }
+
+        const { rows: partiesAfter } = await portal.db.query(`SELECT count(*)::int AS n FROM parties WHERE case_id = $1`, [fixture.id]);
+        if (partiesAfter[0].n !== before.parties.length) problems.push(`${label}: a refused addParty left a party behind`);
+        // Put the case record back as it was for the next reader.
+        await portal.db.query(
+          `UPDATE cases SET summary = $2, ward = 'Matrix Ward', risk_level = $3, address = $4, police_intelligence = $5, support_needs = $6, lead_officer_id = NULL WHERE id = $1`,
+          [fixture.id, before.kase.summary, before.kase.risk_level, before.kase.address, before.kase.police_intelligence, before.kase.support_needs],
+        );
+      }
+      expect(problems).toEqual([]);
+    });
+  });
+});
