@@ -7,13 +7,14 @@ export class GraphQLClient {
 
   constructor(private readonly url: string) {}
 
-  async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  async request<T>(query: string, variables: Record<string, unknown> = {}, requestId?: string): Promise<T> {
     const response = await fetch(this.url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         accept: 'application/json',
         ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        ...(requestId ? { 'x-request-id': requestId } : {}),
       },
       body: JSON.stringify({ query, variables }),
     });

@@ -36,6 +36,21 @@ export class TestPortal {
     await admin.end();
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
+    return TestPortal.open(url.toString(), env, async () => {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    });
+  }
+
+  /** Another instance of the portal on this one's database, as a second server behind a load balancer. */
+  another(env: Record<string, string> = {}): Promise<TestPortal> {
+    return TestPortal.open(this.databaseUrl, env, async () => undefined);
+  }
+
+  private static async open(databaseUrl: string, env: Record<string, string>, dropDatabase: () => Promise<void>): Promise<TestPortal> {
+    const url = new URL(databaseUrl);
     const config = loadConfig({
       DATABASE_URL: url.toString(),
       SEED_DEMO: 'false',
@@ -47,12 +62,7 @@ export class TestPortal {
     const app = await createPortal(config, url.toString(), { logger: false });
     await app.listen(0, '127.0.0.1');
     const db = new pg.Pool({ connectionString: url.toString(), max: 2 });
-    return new TestPortal(app, db, url.toString(), async () => {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    });
+    return new TestPortal(app, db, url.toString(), dropDatabase);
   }
 
   get url(): string {
@@ -60,8 +70,23 @@ export class TestPortal {
     return `http://127.0.0.1:${address.port}`;
   }
 
-  get sqlStatements(): number {
-    return this.app.get(QueryCounter).statements;
+  get wsUrl(): string {
+    return `${this.url.replace('http', 'ws')}/graphql`;
+  }
+
+  /** The data of a request, and how many SQL statements the portal sent to answer it. */
+  async measured<T = Record<string, any>>(query: string, variables: Record<string, unknown>, token: string): Promise<{ data: T; statements: number }> {
+    const id = randomBytes(8).toString('hex');
+    const res = await request(this.app.getHttpServer())
+      .post('/graphql')
+      .set('Content-Type', 'application/json')
+      .set('Authorization', `Bearer ${token}`)
+      .set('x-request-id', id)
+      .send({ query, variables });
+    const counter = this.app.get(QueryCounter);
+    for (let i = 0; i < 100 && counter.statementsOf(id) === undefined; i++) await new Promise((r) => setTimeout(r, 10));
+    if (res.body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(res.body.errors)}`);
+    return { data: res.body.data as T, statements: counter.statementsOf(id)! };
   }
 
   async gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLResult<T>> {

@@ -101,10 +101,9 @@ describe('schema and policy', () => {
       parties { id fullName redactedFields } incidents { id loggedBy { id } loggedByAgency { id } }
       actions { id ownerAgency { id } assignee { id } } shares { access agency { id } } contacts { id } } } } }`;
     const cost = async (first: number, query = page) => {
-      const before = portal.sqlStatements;
-      const data = await portal.ok(query, { first }, reader.token);
+      const { data, statements } = await portal.measured(query, { first }, reader.token);
       expect(data.cases.edges).toHaveLength(first);
-      return portal.sqlStatements - before;
+      return statements;
     };
     const small = await cost(5);
     const large = await cost(50);

@@ -6,9 +6,13 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request } from 'express';
+import type { ExecutionResult } from 'graphql';
+import type { Context as WsContext } from 'graphql-ws';
 import { PolicyGuard } from '#libs/access';
 import { ActionsModule } from '#libs/actions';
 import { AgenciesModule } from '#libs/agencies';
+import { AlertFeedModule, type ClosableSocket, type LiveContext, LiveConnections, type LiveSession } from '#libs/alert-feed';
+import { AlertsModule } from '#libs/alerts';
 import { AuditModule } from '#libs/audit';
 import { AuditTrailModule } from '#libs/audit-trail';
 import { AuthModule, SessionsService } from '#libs/auth';
@@ -16,24 +20,28 @@ import { CasesModule } from '#libs/cases';
 import { formatError } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { ContactsModule } from '#libs/contacts';
-import { migrations, MutationTransaction, QueryCounter } from '#libs/db';
+import { DATABASE_URL, migrations, MutationTransaction, QueryCounter } from '#libs/db';
 import { IncidentsModule } from '#libs/incidents';
 import { SharesModule } from '#libs/shares';
 import { UsersModule } from '#libs/users';
 import { HealthController } from './health.controller.js';
 import { inputValidation } from './validation.js';
 
+/** What a WebSocket carries for us: its socket, and once authenticated, its session. */
+type LiveExtra = { socket: ClosableSocket; live?: LiveSession };
+
 @Module({})
 class ConfigModule {
-  static of(config: AppConfig, counter: QueryCounter): DynamicModule {
+  static of(config: AppConfig, counter: QueryCounter, databaseUrl: string): DynamicModule {
     return {
       module: ConfigModule,
       global: true,
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: QueryCounter, useValue: counter },
+        { provide: DATABASE_URL, useValue: databaseUrl },
       ],
-      exports: [APP_CONFIG, QueryCounter],
+      exports: [APP_CONFIG, QueryCounter, DATABASE_URL],
     };
   }
 }
@@ -46,7 +54,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.of(config, counter),
+        ConfigModule.of(config, counter, databaseUrl),
         TypeOrmModule.forRoot({
           type: 'postgres',
           url: databaseUrl,
@@ -59,9 +67,9 @@ export class AppModule {
         }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [AuthModule],
-          inject: [SessionsService],
-          useFactory: (sessions: SessionsService) => ({
+          imports: [AuthModule, AlertFeedModule],
+          inject: [SessionsService, LiveConnections],
+          useFactory: (sessions: SessionsService, connections: LiveConnections) => ({
             autoSchemaFile: true,
             sortSchema: true,
             path: '/graphql',
@@ -76,11 +84,36 @@ export class AppModule {
               ...(config.development ? [] : [ApolloServerPluginDisableSuggestions()]),
             ],
             formatError: formatError(config.development),
-            context: async ({ req }: { req: Request }) =>
-              sessions.contextFor(await sessions.userForToken(req.headers.authorization), req.ip ?? 'unknown'),
+            context: async (arg: { req?: Request; extra?: { live?: LiveSession } }): Promise<LiveContext> => {
+              if (arg.req) return sessions.contextFor(await sessions.userForToken(arg.req.headers.authorization), arg.req.ip ?? 'unknown');
+              // A subscription: authenticated once when the socket opened; a fresh context per operation.
+              const live = arg.extra?.live;
+              return { ...sessions.contextFor(live?.user ?? null, 'websocket'), session: live };
+            },
+            subscriptions: {
+              'graphql-ws': {
+                path: '/graphql',
+                // A missing, bad or expired token, or a deactivated user: refused (4403) before any subscription.
+                onConnect: async (ctx: WsContext) => {
+                  const session = await sessions.sessionForToken(ctx.connectionParams?.authorization);
+                  if (!session) return false;
+                  const extra = ctx.extra as LiveExtra;
+                  extra.live = connections.open(session.user, session.expiresAt, extra.socket);
+                  return true;
+                },
+                onClose: (ctx: WsContext) => connections.forget((ctx.extra as LiveExtra).socket),
+                // Errors over WebSocket get the same codes and the same silence about internals as over HTTP.
+                onNext: (_ctx: WsContext, _id: string, _payload: unknown, _args: unknown, result: ExecutionResult) =>
+                  (result.errors
+                    ? { ...result, errors: result.errors.map((e) => formatError(config.development)(e.toJSON(), e)) }
+                    : result) as ExecutionResult,
+              },
+            },
           }),
         }),
         AuditModule,
+        AlertsModule,
+        AlertFeedModule,
         AuthModule,
         AgenciesModule,
         UsersModule,

@@ -1,10 +1,12 @@
 import 'reflect-metadata';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type INestApplication, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '#libs/config';
 import { seedDemoPartnership } from '#libs/demo';
+import { QueryCounter } from '#libs/db';
 import { ensureAdministrator } from '#libs/users';
 import { AppModule } from './app.module.js';
 
@@ -23,6 +25,10 @@ export async function createPortal(config: AppConfig, databaseUrl: string, optio
     logger: options.logger ?? ['error', 'warn'],
     abortOnError: false,
   });
+  const counter = app.get(QueryCounter);
+  app.use((req: IncomingMessage, res: ServerResponse, next: () => void) =>
+    counter.track(req.headers['x-request-id'] as string | undefined, next, (listener) => res.on('finish', listener)),
+  );
   const dataSource = app.get<DataSource>(getDataSourceToken());
   if (config.adminEmail && config.adminPassword) await ensureAdministrator(dataSource, config.adminEmail, config.adminPassword);
   const demo = config.seedDemo ? await seedDemoPartnership(dataSource) : null;

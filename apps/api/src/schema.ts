@@ -3,6 +3,7 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { ActionsResolver, CaseActionsResolver } from '#libs/actions';
 import { AgenciesResolver } from '#libs/agencies';
+import { AlertFeedResolver } from '#libs/alert-feed';
 import { AuditActorResolver, AuditTrailResolver, DisclosureResolver } from '#libs/audit-trail';
 import { AuthResolver } from '#libs/auth';
 import { CasesResolver, PartiesResolver } from '#libs/cases';
@@ -28,6 +29,7 @@ export const RESOLVERS = [
   AuditTrailResolver,
   AuditActorResolver,
   DisclosureResolver,
+  AlertFeedResolver,
 ];
 
 /** The schema as SDL, sorted, exactly as checked in; built without a database. */

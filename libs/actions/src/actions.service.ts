@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import DataLoader from 'dataloader';
 import { accessibleSql, loaderFor, type RequestContext, SqlParams } from '#libs/access';
+import { AlertKind, AlertOutbox } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, CasesService } from '#libs/cases';
 import { ActionStatus, BadInputError, ForbiddenError, groupBy, LEGAL_ACTION_KINDS, NotFoundError, parseId } from '#libs/common';
@@ -14,6 +15,7 @@ export class ActionsService {
   constructor(
     private readonly cases: CasesService,
     private readonly audit: AuditLog,
+    private readonly alerts: AlertOutbox,
   ) {}
 
   /** Any agency that can see the case may add an action, for itself or another agency that holds the case. */
@@ -33,6 +35,7 @@ export class ActionsService {
       [kase.id, input.kind, LEGAL_ACTION_KINDS.has(input.kind), input.description.trim(), ownerAgencyId, input.assigneeId ?? null, input.dueAt ?? null, ctx.user!.id],
     );
     await this.audit.record(ctx, kase.id, AuditAction.ACTION_ADDED, { actionId: row.id, kind: row.kind, ownerAgencyId });
+    await this.alerts.raise(ctx, AlertKind.ACTION_ASSIGNED, { caseId: kase.id, actionId: row.id, targetAgencyId: ownerAgencyId });
     return toAction(row);
   }
 

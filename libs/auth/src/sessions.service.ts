@@ -25,12 +25,18 @@ export class SessionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  async userForToken(authorization: string | undefined | null): Promise<SessionUser | null> {
-    const match = /^Bearer (\S+)$/i.exec(authorization?.trim() ?? '');
+  async userForToken(authorization: unknown): Promise<SessionUser | null> {
+    return (await this.sessionForToken(authorization))?.user ?? null;
+  }
+
+  /** The active user a bearer token names, and when the token expires; null for anything else. */
+  async sessionForToken(authorization: unknown): Promise<{ user: SessionUser; expiresAt: Date } | null> {
+    const match = typeof authorization === 'string' ? /^Bearer (\S+)$/i.exec(authorization.trim()) : null;
     if (!match) return null;
     const claims = await this.tokens.verify(match[1]);
     if (!claims) return null;
-    return this.activeUser(claims.userId);
+    const user = await this.activeUser(claims.userId);
+    return user ? { user, expiresAt: claims.expiresAt } : null;
   }
 
   async activeUser(userId: string): Promise<SessionUser | null> {

@@ -18,6 +18,7 @@ import {
   VersionConflictError,
   withLazyTotal,
 } from '#libs/common';
+import { AlertKind, AlertOutbox } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';
 import type { Case, Party } from './case.model.js';
 import { assertPartyWritable, fieldsOfNewParty, insertParties, newPartyChanges } from './party-writes.js';
@@ -36,12 +37,18 @@ const UPDATABLE: Record<keyof UpdateCaseInput, string> = {
   supportNeeds: 'support_needs',
 };
 
+/** Risk levels in ascending order, to tell an escalation. */
+const RISK_ORDER: Record<string, number> = { STANDARD: 0, MEDIUM: 1, HIGH: 2 };
+
 /** Fields that may be cleared by passing null; the rest keep their value when null or omitted. */
 const CLEARABLE = new Set(['address', 'leadOfficerId', 'policeIntelligence', 'supportNeeds']);
 
 @Injectable()
 export class CasesService {
-  constructor(private readonly audit: AuditLog) {}
+  constructor(
+    private readonly audit: AuditLog,
+    private readonly alerts: AlertOutbox,
+  ) {}
 
   /** A visible case by id, or null exactly as if it did not exist. */
   async findOne(ctx: RequestContext, id: string): Promise<Case | null> {
@@ -223,6 +230,10 @@ export class CasesService {
       .map((field, i) => ({ field, from: before[UPDATABLE[field]] ?? null, to: values[i] ?? null }))
       .filter((change) => change.from !== change.to);
     await this.audit.record(ctx, current.id, AuditAction.CASE_UPDATED, { changes: changed });
+    await this.alerts.raise(ctx, AlertKind.CASE_UPDATED, { caseId: current.id, detail: { fields: changed.map((c) => c.field) } });
+    if (RISK_ORDER[rows[0].risk_level] > RISK_ORDER[current.riskLevel]) {
+      await this.alerts.raise(ctx, AlertKind.RISK_ESCALATED, { caseId: current.id, detail: { from: current.riskLevel, to: rows[0].risk_level } });
+    }
     return toCase(ctx.ability, rows[0]);
   }
 
@@ -238,6 +249,7 @@ export class CasesService {
     );
     if (!rows[0]) throw new VersionConflictError('This case', current.version);
     await this.audit.record(ctx, current.id, AuditAction.CASE_CLOSED, { outcome: input.outcome, reason: input.reason.trim() });
+    await this.alerts.raise(ctx, AlertKind.CASE_CLOSED, { caseId: current.id, detail: { outcome: input.outcome } });
     return toCase(ctx.ability, rows[0]);
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { accessibleSql, type RequestContext, SqlParams } from '#libs/access';
+import { AlertKind, AlertOutbox } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { BadInputError, NotFoundError, parseId } from '#libs/common';
 import type { Party } from './case.model.js';
@@ -21,6 +22,7 @@ export class PartiesService {
   constructor(
     private readonly cases: CasesService,
     private readonly audit: AuditLog,
+    private readonly alerts: AlertOutbox,
   ) {}
 
   /** A new person on a visible case; each field is checked against the caller's write rules first. */
@@ -32,6 +34,7 @@ export class PartiesService {
       party: { id: inserted.id, role: inserted.role, anonymous: inserted.anonymous },
       changes: newPartyChanges(input),
     });
+    await this.alerts.raise(ctx, AlertKind.CASE_UPDATED, { caseId: kase.id, detail: { party: 'added' } });
     return this.reload(ctx, inserted.id);
   }
 
@@ -62,6 +65,7 @@ export class PartiesService {
       party: { id: row.id, role: input.role ?? row.role, anonymous: input.anonymous ?? row.anonymous },
       changes,
     });
+    await this.alerts.raise(ctx, AlertKind.CASE_UPDATED, { caseId: kase.id, detail: { party: 'updated' } });
     return this.reload(ctx, row.id);
   }
 

@@ -13,6 +13,12 @@ export interface AppConfig {
   tokenSecret: string | null;
   tokenTtlSeconds: number;
   development: boolean;
+  /** Alerts are kept this long for `caseAlerts(since:)` replays. */
+  alertRetentionDays: number;
+  /** How often the scheduler looks for overdue actions and missed service standards (and prunes alerts). */
+  alertSchedulerSeconds: number;
+  /** How often open WebSockets are checked for expired tokens and deactivated users. */
+  sessionSweepSeconds: number;
   /** Failed sign-ins tolerated per account and per address within the window. */
   signInThrottle: { perAccount: number; perAddress: number; windowSeconds: number };
 }
@@ -67,6 +73,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     tokenSecret,
     tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
     development: env.NODE_ENV === 'development',
+    alertRetentionDays: integer(env, 'ALERT_RETENTION_DAYS', 30, 1, 3650),
+    alertSchedulerSeconds: integer(env, 'ALERT_SCHEDULER_SECONDS', 60, 1, 3600),
+    sessionSweepSeconds: integer(env, 'SESSION_SWEEP_SECONDS', 30, 1, 60),
     signInThrottle: {
       perAccount: integer(env, 'SIGN_IN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
       perAddress: integer(env, 'SIGN_IN_MAX_FAILURES_PER_ADDRESS', 20, 1, 10000),

@@ -1,14 +1,35 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { AbstractLogger, type LogLevel, type LogMessage } from 'typeorm';
 
 /**
- * Counts every SQL statement the data source sends. Tests and the benchmark read it to prove that a page
- * of cases costs a fixed number of statements, whatever its size.
+ * Counts the SQL statements each HTTP request sends, apart from the background work running beside it
+ * (alert delivery, the scheduler). Tests and the benchmark read it to prove that a page of cases costs a
+ * fixed number of statements, whatever its size.
  */
 export class QueryCounter extends AbstractLogger {
-  statements = 0;
+  private readonly scope = new AsyncLocalStorage<{ statements: number }>();
+  private readonly finished = new Map<string, number>();
 
   override logQuery(): void {
-    this.statements++;
+    const store = this.scope.getStore();
+    if (store) store.statements++;
+  }
+
+  /** Runs one request's work in its own count, kept under `requestId` once the response is sent. */
+  track(requestId: string | undefined, run: () => void, onFinished: (listener: () => void) => void): void {
+    const store = { statements: 0 };
+    this.scope.run(store, run);
+    if (!requestId) return;
+    onFinished(() => {
+      this.finished.set(requestId, store.statements);
+      // Only the latest few are kept: this is a measuring aid, not a log.
+      if (this.finished.size > 100) this.finished.delete(this.finished.keys().next().value!);
+    });
+  }
+
+  /** The statements of a finished request sent with an `x-request-id` header, once its response is out. */
+  statementsOf(requestId: string): number | undefined {
+    return this.finished.get(requestId);
   }
 
   protected writeLog(_level: LogLevel, _message: LogMessage | LogMessage[]): void {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { loaderFor, type RequestContext } from '#libs/access';
+import { AlertKind, AlertOutbox } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, CasesService } from '#libs/cases';
 import { BadInputError, groupBy } from '#libs/common';
@@ -14,6 +15,7 @@ export class IncidentsService {
   constructor(
     private readonly cases: CasesService,
     private readonly audit: AuditLog,
+    private readonly alerts: AlertOutbox,
   ) {}
 
   /** Any agency that can see the case may log an incident on it. */
@@ -37,6 +39,7 @@ export class IncidentsService {
       ],
     );
     await this.audit.record(ctx, kase.id, AuditAction.INCIDENT_LOGGED, { incidentId: row.id, category: row.category, occurredAt: row.occurred_at });
+    await this.alerts.raise(ctx, AlertKind.INCIDENT_LOGGED, { caseId: kase.id, detail: { incidentId: row.id } });
     return toIncident(row);
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { type CaseAccess, loaderFor, redact, type RequestContext } from '#libs/access';
 import { AgenciesService } from '#libs/agencies';
+import { AlertKind, AlertOutbox } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, CasesService } from '#libs/cases';
 import { BadInputError, groupBy, type ShareAccess } from '#libs/common';
@@ -31,6 +32,7 @@ export class SharesService {
     private readonly cases: CasesService,
     private readonly agencies: AgenciesService,
     private readonly audit: AuditLog,
+    private readonly alerts: AlertOutbox,
   ) {}
 
   /**
@@ -59,6 +61,7 @@ export class SharesService {
       basis,
       ...(replaced[0] ? { replacedAccess: replaced[0].access } : {}),
     });
+    await this.alerts.raise(ctx, AlertKind.CASE_SHARED, { caseId: kase.id, detail: { agencyId: agency.id, access } });
     return toShare(ctx, kase.relation, row);
   }
 

@@ -33,6 +33,8 @@ export class UsersService {
       [userId],
     );
     if (!rows[0]) throw new NotFoundError('User', 'id');
+    // Every instance closes the user's open WebSockets when this commits.
+    await ctx.db.query(`SELECT pg_notify('portal_sessions', $1)`, [userId]);
     return toUser(rows[0]);
   }
 

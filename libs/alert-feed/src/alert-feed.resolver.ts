@@ -1,0 +1,36 @@
+import { Args, Context, ID, Resolver, Subscription } from '@nestjs/graphql';
+import { Allow, type RequestContext } from '#libs/access';
+import { AlertKind } from '#libs/alerts';
+import { RiskLevel } from '#libs/common';
+import { type AlertDelivery, AlertHub } from './alert-hub.service.js';
+import { CaseAlert } from './case-alert.model.js';
+import type { LiveSession } from './live-connections.service.js';
+
+/** A subscription's context also carries the WebSocket session it runs on. */
+export type LiveContext = RequestContext & { session?: LiveSession };
+
+@Resolver(() => CaseAlert)
+export class AlertFeedResolver {
+  constructor(private readonly hub: AlertHub) {}
+
+  @Subscription(() => CaseAlert, {
+    description:
+      'Alerts about cases your agency holds, checked against your rights at the moment of delivery. With `since`, what you missed after that alert comes first.',
+    // Each delivery carries the loaders shared by its agency's subscribers, so nested fields cost the same
+    // few queries however many subscribers there are, and nothing is cached from one alert to the next.
+    resolve: (delivery: AlertDelivery, _args: unknown, ctx: RequestContext) => {
+      ctx.loaders = delivery.loaders;
+      return delivery.alert;
+    },
+  })
+  @Allow('read', 'Case')
+  caseAlerts(
+    @Context() ctx: LiveContext,
+    @Args('since', { type: () => String, nullable: true, description: 'An alert id' }) since?: string,
+    @Args('caseId', { type: () => ID, nullable: true }) caseId?: string,
+    @Args('kinds', { type: () => [AlertKind], nullable: true }) kinds?: AlertKind[],
+    @Args('minRisk', { type: () => RiskLevel, nullable: true, description: "Only cases at this risk or above" }) minRisk?: RiskLevel,
+  ) {
+    return this.hub.subscribe(ctx, ctx.session ?? null, { since, caseId, kinds, minRisk });
+  }
+}

@@ -1,0 +1,261 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import pg from 'pg';
+import type { DataSource } from 'typeorm';
+import type { Relation, RequestContext } from '#libs/access';
+import { ACTION_KINDS, AlertKind } from '#libs/alerts';
+import { CASE_COLUMNS, type CaseRow, toCase } from '#libs/cases';
+import { BadInputError, RiskLevel } from '#libs/common';
+import { DATABASE_URL } from '#libs/db';
+import { AlertQueue } from './alert-queue.js';
+import type { CaseAlert } from './case-alert.model.js';
+import { type LiveSession, LiveConnections } from './live-connections.service.js';
+
+export interface AlertFilter {
+  since?: string | null;
+  caseId?: string | null;
+  kinds?: AlertKind[] | null;
+  minRisk?: RiskLevel | null;
+}
+
+/** What one subscriber receives for one alert: the alert, and the loaders its nested fields read through. */
+export interface AlertDelivery {
+  alert: CaseAlert;
+  loaders: Map<string, unknown>;
+}
+
+interface AlertRow {
+  id: string;
+  kind: AlertKind;
+  case_id: string | null;
+  action_id: string | null;
+  target_agency_id: string | null;
+  actor_id: string | null;
+  occurred_at: Date;
+}
+
+type CaseWithShares = CaseRow & { shares: { agency_id: string; access: 'FULL' | 'LIMITED' }[] };
+
+interface Subscriber {
+  ctx: RequestContext;
+  session: LiveSession | null;
+  filter: AlertFilter;
+  /** The last alert id dispatched when this subscriber joined: live alerts after it, replay up to it. */
+  joinedAfter: number;
+  queue: AlertQueue<AlertDelivery>;
+  /** Live deliveries held back while the replay is still being sent, so the order never breaks. */
+  held: AlertDelivery[] | null;
+}
+
+const RISK = { STANDARD: 0, MEDIUM: 1, HIGH: 2 } as const;
+const BATCH = 500;
+const CURSOR = /^\d{1,18}$/;
+
+/**
+ * Delivers the outbox to this process's subscribers. One listening connection per process wakes it on
+ * NOTIFY (and a slow poll covers notifications lost while the listener was down: the table, not the
+ * notification, is the truth). Each batch costs the same few statements however many subscribers there
+ * are: the alerts, the cases with who holds them now, and the nested lists per agency that holds them.
+ * Subscribers of agencies that may not see a case are never looked at.
+ */
+@Injectable()
+export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(AlertHub.name);
+  private readonly byAgency = new Map<string, Set<Subscriber>>();
+  private lastDispatched = 0;
+  private listener?: pg.Client;
+  private poll?: NodeJS.Timeout;
+  private draining: Promise<void> | null = null;
+  private again = false;
+  private stopping = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(DATABASE_URL) private readonly databaseUrl: string,
+    private readonly connections: LiveConnections,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const [{ max }] = await this.dataSource.query(`SELECT coalesce(max(id), 0)::text AS max FROM alerts`);
+    this.lastDispatched = Number(max);
+    await this.listen();
+    this.poll = setInterval(() => this.wake(), 5000);
+    this.poll.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    clearInterval(this.poll);
+    for (const subscribers of this.byAgency.values()) for (const s of subscribers) s.queue.close();
+    await this.draining;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  private async listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.databaseUrl, application_name: 'partnership-portal-listener' });
+    client.on('notification', (message) => {
+      if (message.channel === 'case_alerts') this.wake();
+      if (message.channel === 'portal_sessions' && message.payload) this.connections.closeUser(message.payload);
+    });
+    client.on('error', (error) => {
+      this.logger.warn(`alert listener lost: ${error.message}; reconnecting`);
+      this.listener = undefined;
+      if (!this.stopping) setTimeout(() => void this.listen().catch(() => undefined), 1000).unref();
+    });
+    await client.connect();
+    await client.query('LISTEN case_alerts; LISTEN portal_sessions');
+    this.listener = client;
+    this.wake();
+  }
+
+  /** Read and dispatch everything after the last dispatched id; one drain at a time. */
+  wake(): void {
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
+    this.draining = this.drain()
+      .catch((error: unknown) => this.logger.error(`alert delivery failed: ${String(error)}`))
+      .finally(() => {
+        this.draining = null;
+        if (this.again && !this.stopping) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      const rows = await this.alertsAfter(this.lastDispatched, null);
+      if (rows.length === 0) return;
+      const prepared = await this.prepare(rows);
+      // From here to the end of the loop body nothing awaits: joining subscribers see either all of this
+      // batch live or none of it (then their replay covers it).
+      for (const row of rows) this.dispatch(row, prepared);
+      this.lastDispatched = Number(rows.at(-1)!.id);
+      if (rows.length < BATCH) return;
+    }
+  }
+
+  private alertsAfter(after: number, upTo: number | null): Promise<AlertRow[]> {
+    return this.dataSource.query(
+      `SELECT id::text AS id, kind, case_id, action_id, target_agency_id, actor_id, occurred_at FROM alerts
+        WHERE id > $1 ${upTo === null ? '' : 'AND id <= $2'} ORDER BY id LIMIT ${BATCH}`,
+      upTo === null ? [after] : [after, upTo],
+    );
+  }
+
+  /** The cases of a batch with who holds them now, and one loader cache per agency for nested fields. */
+  private async prepare(rows: AlertRow[]) {
+    const caseIds = [...new Set(rows.map((row) => row.case_id).filter((id): id is string => id !== null))];
+    const cases: CaseWithShares[] = caseIds.length
+      ? await this.dataSource.query(
+          `SELECT ${CASE_COLUMNS}, coalesce((SELECT json_agg(json_build_object('agency_id', s.agency_id, 'access', s.access))
+                    FROM case_shares s WHERE s.case_id = c.id AND s.revoked_at IS NULL), '[]') AS shares
+             FROM cases c WHERE c.id = ANY($1::uuid[])`,
+          [caseIds],
+        )
+      : [];
+    return { cases: new Map(cases.map((c) => [c.id, c])), loaders: new Map<string, Map<string, unknown>>() };
+  }
+
+  /** Agencies entitled to this alert now, with their relation to its case. */
+  private recipients(row: AlertRow, kase: CaseWithShares | undefined): Map<string, Relation> {
+    const entitled = new Map<string, Relation>();
+    if (!kase) return entitled;
+    entitled.set(kase.owner_agency_id, 'OWNER');
+    for (const share of kase.shares) entitled.set(share.agency_id, share.access);
+    if (ACTION_KINDS.has(row.kind)) {
+      const relation = row.target_agency_id ? entitled.get(row.target_agency_id) : undefined;
+      return relation ? new Map([[row.target_agency_id!, relation]]) : new Map();
+    }
+    return entitled;
+  }
+
+  private dispatch(row: AlertRow, prepared: Awaited<ReturnType<AlertHub['prepare']>>, only?: Subscriber): void {
+    const kase = row.case_id ? prepared.cases.get(row.case_id) : undefined;
+    for (const [agencyId, relation] of this.recipients(row, kase)) {
+      const subscribers = only ? (only.ctx.user!.agencyId === agencyId ? [only] : []) : (this.byAgency.get(agencyId) ?? []);
+      for (const subscriber of subscribers) {
+        if (!only && Number(row.id) <= subscriber.joinedAfter) continue;
+        if (!this.wants(subscriber, row, kase!)) continue;
+        let loaders = prepared.loaders.get(agencyId);
+        if (!loaders) prepared.loaders.set(agencyId, (loaders = new Map()));
+        const delivery: AlertDelivery = {
+          alert: {
+            id: row.id,
+            kind: row.kind,
+            caseId: row.case_id,
+            meetingId: null,
+            actionId: row.action_id,
+            occurredAt: row.occurred_at,
+            case: toCase(subscriber.ctx.ability, { ...kase!, relation }),
+          },
+          loaders,
+        };
+        if (subscriber.held && !only) subscriber.held.push(delivery);
+        else subscriber.queue.push(delivery);
+      }
+    }
+  }
+
+  private wants(subscriber: Subscriber, row: AlertRow, kase: CaseRow): boolean {
+    if (subscriber.session && !this.connections.usable(subscriber.session)) return false;
+    if (row.actor_id && row.actor_id === subscriber.ctx.user!.id) return false;
+    const { caseId, kinds, minRisk } = subscriber.filter;
+    if (caseId && caseId !== row.case_id) return false;
+    if (kinds?.length && !kinds.includes(row.kind)) return false;
+    if (minRisk && RISK[kase.risk_level] < RISK[minRisk]) return false;
+    return true;
+  }
+
+  /**
+   * A new subscription: live alerts from now, and with `since` first every alert after that cursor that the
+   * subscriber may see now, with no gap and no duplicate at the seam.
+   */
+  subscribe(ctx: RequestContext, session: LiveSession | null, filter: AlertFilter): AlertQueue<AlertDelivery> {
+    if (filter.since !== undefined && filter.since !== null && !CURSOR.test(filter.since)) {
+      throw new BadInputError('since', 'since must be the id of an alert');
+    }
+    const agencyId = ctx.user!.agencyId;
+    const subscriber: Subscriber = {
+      ctx,
+      session,
+      filter,
+      joinedAfter: this.lastDispatched,
+      held: filter.since ? [] : null,
+      queue: new AlertQueue(() => this.byAgency.get(agencyId)?.delete(subscriber)),
+    };
+    let subscribers = this.byAgency.get(agencyId);
+    if (!subscribers) this.byAgency.set(agencyId, (subscribers = new Set()));
+    subscribers.add(subscriber);
+    if (filter.since) void this.replay(subscriber, Number(filter.since));
+    return subscriber.queue;
+  }
+
+  private async replay(subscriber: Subscriber, since: number): Promise<void> {
+    try {
+      let after = since;
+      for (;;) {
+        const rows = await this.alertsAfter(after, subscriber.joinedAfter);
+        if (rows.length === 0 || subscriber.queue.closed) break;
+        const prepared = await this.prepare(rows);
+        for (const row of rows) this.dispatch(row, prepared, subscriber);
+        after = Number(rows.at(-1)!.id);
+      }
+    } catch (error) {
+      this.logger.error(`alert replay failed: ${String(error)}`);
+      subscriber.queue.close();
+    }
+    const held = subscriber.held ?? [];
+    subscriber.held = null;
+    for (const delivery of held) subscriber.queue.push(delivery);
+  }
+
+  get subscriberCount(): number {
+    let count = 0;
+    for (const subscribers of this.byAgency.values()) count += subscribers.size;
+    return count;
+  }
+}

@@ -1,0 +1,88 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { SessionUser } from '#libs/access';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
+
+/** What the hub needs of a WebSocket: to close it. */
+export interface ClosableSocket {
+  close(code: number, reason: string): void;
+}
+
+export interface LiveSession {
+  user: SessionUser;
+  expiresAt: Date;
+  socket: ClosableSocket;
+  closed: boolean;
+}
+
+const FORBIDDEN = 4403;
+
+/**
+ * The open WebSockets of this process and who is signed in on each. A deactivated user's sockets close at
+ * once (the deactivation is announced to every instance); an expired token's within SESSION_SWEEP_SECONDS.
+ */
+@Injectable()
+export class LiveConnections implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly sessions = new Set<LiveSession>();
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.sweep(), this.config.sessionSweepSeconds * 1000);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  open(user: SessionUser, expiresAt: Date, socket: ClosableSocket): LiveSession {
+    const session: LiveSession = { user, expiresAt, socket, closed: false };
+    this.sessions.add(session);
+    return session;
+  }
+
+  forget(socket: ClosableSocket): void {
+    for (const session of this.sessions) if (session.socket === socket) this.sessions.delete(session);
+  }
+
+  /** Whether alerts may still go to this session: open, token unexpired. */
+  usable(session: LiveSession, now = Date.now()): boolean {
+    if (session.closed) return false;
+    if (session.expiresAt.getTime() <= now) {
+      this.close(session);
+      return false;
+    }
+    return true;
+  }
+
+  closeUser(userId: string): void {
+    for (const session of this.sessions) if (session.user.id === userId) this.close(session);
+  }
+
+  /** Expired tokens, and users deactivated without the announcement reaching this instance. */
+  async sweep(): Promise<void> {
+    const now = Date.now();
+    for (const session of this.sessions) this.usable(session, now);
+    const userIds = [...new Set([...this.sessions].map((s) => s.user.id))];
+    if (userIds.length === 0) return;
+    const active: { id: string }[] = await this.dataSource.query(`SELECT id FROM users WHERE id = ANY($1::uuid[]) AND active`, [userIds]);
+    const stillActive = new Set(active.map((row) => row.id));
+    for (const session of this.sessions) if (!stillActive.has(session.user.id)) this.close(session);
+  }
+
+  private close(session: LiveSession): void {
+    session.closed = true;
+    this.sessions.delete(session);
+    session.socket.close(FORBIDDEN, 'Forbidden');
+  }
+
+  get size(): number {
+    return this.sessions.size;
+  }
+}
