@@ -6,7 +6,7 @@ import type { Relation, RequestContext } from '#libs/access';
 import { ACTION_KINDS, AlertKind } from '#libs/alerts';
 import { CASE_COLUMNS, type CaseRow, toCase } from '#libs/cases';
 import { BadInputError, RiskLevel } from '#libs/common';
-import { DATABASE_URL } from '#libs/db';
+import { DATABASE_URL, QueryCounter } from '#libs/db';
 import { AlertQueue } from './alert-queue.js';
 import type { CaseAlert } from './case-alert.model.js';
 import { type LiveSession, LiveConnections } from './live-connections.service.js';
@@ -73,7 +73,11 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(DATABASE_URL) private readonly databaseUrl: string,
     private readonly connections: LiveConnections,
+    private readonly counter: QueryCounter,
   ) {}
+
+  /** What delivery has done in this process, for the benchmark: batches read, alerts dispatched, deliveries made. */
+  readonly stats = { batches: 0, alerts: 0, deliveries: 0 };
 
   async onApplicationBootstrap(): Promise<void> {
     const [{ max }] = await this.dataSource.query(`SELECT coalesce(max(id), 0)::text AS max FROM alerts`);
@@ -114,7 +118,8 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
       this.again = true;
       return;
     }
-    this.draining = this.drain()
+    this.draining = this.counter
+      .countAs('alert-delivery', () => this.drain())
       .catch((error: unknown) => this.logger.error(`alert delivery failed: ${String(error)}`))
       .finally(() => {
         this.draining = null;
@@ -134,6 +139,8 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
       // batch live or none of it (then their replay covers it).
       for (const row of rows) this.dispatch(row, prepared);
       this.lastDispatched = Number(rows.at(-1)!.id);
+      this.stats.batches++;
+      this.stats.alerts += rows.length;
       if (rows.length < BATCH) return;
     }
   }
@@ -196,6 +203,7 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
         };
         if (subscriber.held && !only) subscriber.held.push(delivery);
         else subscriber.queue.push(delivery);
+        this.stats.deliveries++;
       }
     }
   }

@@ -9,6 +9,8 @@ import { AbstractLogger, type LogLevel, type LogMessage } from 'typeorm';
 export class QueryCounter extends AbstractLogger {
   private readonly scope = new AsyncLocalStorage<{ statements: number }>();
   private readonly finished = new Map<string, number>();
+  /** Statements of background work, by purpose (alert delivery), for the benchmark. */
+  readonly background = new Map<string, number>();
 
   override logQuery(): void {
     const store = this.scope.getStore();
@@ -25,6 +27,16 @@ export class QueryCounter extends AbstractLogger {
       // Only the latest few are kept: this is a measuring aid, not a log.
       if (this.finished.size > 100) this.finished.delete(this.finished.keys().next().value!);
     });
+  }
+
+  /** Runs background work counting its statements under `purpose`. */
+  async countAs<T>(purpose: string, work: () => Promise<T>): Promise<T> {
+    const store = { statements: 0 };
+    try {
+      return await this.scope.run(store, work);
+    } finally {
+      this.background.set(purpose, (this.background.get(purpose) ?? 0) + store.statements);
+    }
   }
 
   /** The statements of a finished request sent with an `x-request-id` header, once its response is out. */
