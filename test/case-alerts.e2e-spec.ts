@@ -80,6 +80,13 @@ describe('live case alerts over graphql-ws', () => {
       expect(await live(null, 'Basic b3duZXI6cGFzc3dvcmQ=').closed).toBe(4403);
     });
 
+    it('refuses the subscription to an administrator, who reads no case', async () => {
+      const feed = live(await people.admin()).subscribe(ALERTS);
+      await new Promise((r) => setTimeout(r, 400));
+      expect(feed.events).toEqual([]);
+      expect(feed.errors[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    });
+
     it('closes with 4403 for a deactivated user', async () => {
       const leaver = await people.user(landlord, ['CASEWORKER'], 'leaver');
       await portal.ok(`mutation($id: ID!) { deactivateUser(id: $id) { id } }`, { id: leaver.id }, await people.admin());
