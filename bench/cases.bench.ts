@@ -9,16 +9,16 @@ import { randomUUID } from 'node:crypto';
  *   b. the same rows fetched by hand-written SQL through pg;
  *   c. the same page deep in the list (after 5,000 rows, keyset cursor) against the first page (a);
  *   d. the list's page + count SQL with its visibility predicate against the same SQL without one.
- * Prints a table and writes bench/results.json. Missing an aim is reported, not failed; errors exit non-zero.
+ * Prints a table and writes it into bench/results.json under the key `cases` (other keys are kept). Missing an
+ * aim is reported, not failed; errors exit non-zero.
  *
  * Environment (all optional): BENCH_DATABASE_URL (an empty database to use instead of a fresh embedded one),
  * BENCH_CASES (100000), BENCH_ITERATIONS (200), BENCH_WARMUP (20), BENCH_DEEP (5000), BENCH_EXPLAIN=1
  * (print EXPLAIN ANALYZE of the measured SQL), BENCH_TIMEOUT_SECONDS (900).
  */
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import pg from 'pg';
 import type { INestApplication } from '@nestjs/common';
 import { loadConfig } from '#libs/config';
@@ -27,6 +27,7 @@ import { createPortal } from '../apps/api/src/portal.js';
 import { fillDatabase, type FillResult } from './fill.js';
 import { type CasesCursor, type CasesPage, CASES_CURSOR, CASES_PAGE, GraphQLClient, LOGIN } from './graphql-client.js';
 import { pageSql, RawCases } from './raw-sql.js';
+import { RESULTS_FILE, writeResults } from './results-file.js';
 import { compare, type Comparison, formatTable, type Summary, summarize } from './stats.js';
 
 function setting(name: string, fallback: number, min: number): number {
@@ -46,7 +47,6 @@ const PAGE = 50;
 const WALK_PAGE = 100;
 const AIMS = { graphqlVsSql: 2, deepVsFirst: 1.5, visibilityVsNone: 1.5 };
 
-const RESULTS_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../../bench/results.json');
 const log = (line: string) => console.log(line);
 
 /** Teardown steps, run once, newest first, whether the run succeeded, failed or was interrupted. */
@@ -306,9 +306,8 @@ async function main(): Promise<void> {
     ],
     ...(plans ? { plans } : {}),
   };
-  mkdirSync(dirname(RESULTS_FILE), { recursive: true });
-  writeFileSync(RESULTS_FILE, `${JSON.stringify(output, null, 2)}\n`);
-  log(`\nWrote ${RESULTS_FILE}. ${output.aimsMet ? 'All aims met.' : 'Some aims missed (reported, not failed).'} ` +
+  writeResults('cases', output);
+  log(`\nWrote ${RESULTS_FILE} (key "cases"). ${output.aimsMet ? 'All aims met.' : 'Some aims missed (reported, not failed).'} ` +
     `Total ${((performance.now() - runStarted) / 1000).toFixed(0)} s.`);
 }
 

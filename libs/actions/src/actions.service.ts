@@ -5,6 +5,7 @@ import { accessibleSql, loaderFor, type RequestContext, SqlParams } from '#libs/
 import { AlertKind, AlertOutbox } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, CasesService } from '#libs/cases';
+import { UsersService } from '#libs/users';
 import { ActionStatus, BadInputError, ForbiddenError, groupBy, LEGAL_ACTION_KINDS, NotFoundError, parseId } from '#libs/common';
 import { ACTION_COLUMNS, type ActionInput, type CaseAction, type CaseActionRow, toAction, type UpdateActionInput } from './case-action.model.js';
 
@@ -16,6 +17,7 @@ export class ActionsService {
     private readonly cases: CasesService,
     private readonly audit: AuditLog,
     private readonly alerts: AlertOutbox,
+    private readonly users: UsersService,
   ) {}
 
   /** Any agency that can see the case may add an action, for itself or another agency that holds the case. */
@@ -28,7 +30,7 @@ export class ActionsService {
       [kase.id, ownerAgencyId],
     );
     if (!holder) throw new BadInputError('ownerAgencyId', 'Share the case with that agency before giving it an action');
-    if (input.assigneeId) await this.assertMember(ctx, input.assigneeId, ownerAgencyId);
+    if (input.assigneeId) await this.users.requireMember(ctx, input.assigneeId, ownerAgencyId, 'assigneeId');
     const [row]: CaseActionRow[] = await ctx.db.query(
       `INSERT INTO case_actions AS a (case_id, kind, legal, description, owner_agency_id, assignee_id, due_at, created_by_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${ACTION_COLUMNS}`,
@@ -71,11 +73,6 @@ export class ActionsService {
       ].filter((change) => String(change.from) !== String(change.to)),
     });
     return toAction(rows[0]);
-  }
-
-  private async assertMember(ctx: RequestContext, userId: string, agencyId: string): Promise<void> {
-    const [row] = await ctx.db.query(`SELECT 1 FROM users WHERE id = $1 AND agency_id = $2 AND active`, [parseId(userId, 'assigneeId'), agencyId]);
-    if (!row) throw new NotFoundError('User of the owning agency', 'assigneeId');
   }
 
   async ofCase(ctx: RequestContext, parent: Case): Promise<CaseAction[]> {

@@ -16,12 +16,9 @@ import {
 } from 'class-validator';
 import { CaseCategory, CaseOutcome, CaseStatus, PartyRole, RiskLevel, TenancyType } from '#libs/common';
 
-@InputType({ description: 'A person in a new case' })
-export class PartyInput {
-  @Field(() => PartyRole)
-  @IsEnum(PartyRole)
-  role: PartyRole;
-
+/** A person's identifiers and tenancy information, as both a new party and a change to one take them. */
+@InputType({ isAbstract: true })
+abstract class PartyDetailsInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
@@ -45,16 +42,6 @@ export class PartyInput {
   @IsISO8601({ strict: true }, { message: 'dateOfBirth must be a date (YYYY-MM-DD)' })
   @Length(10, 10, { message: 'dateOfBirth must be a date (YYYY-MM-DD)' })
   dateOfBirth?: string | null;
-
-  @Field(() => Boolean, { nullable: true, defaultValue: false })
-  @IsOptional()
-  @IsBoolean()
-  anonymous?: boolean | null;
-
-  @Field(() => Boolean, { nullable: true, defaultValue: false })
-  @IsOptional()
-  @IsBoolean()
-  tenant?: boolean | null;
 
   @Field(() => TenancyType, { nullable: true, description: 'Landlords and councils only' })
   @IsOptional()
@@ -75,36 +62,29 @@ export class PartyInput {
   tenancyBreaches?: string | null;
 }
 
+@InputType({ description: 'A person in a new case' })
+export class PartyInput extends PartyDetailsInput {
+  @Field(() => PartyRole)
+  @IsEnum(PartyRole)
+  role: PartyRole;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  @IsOptional()
+  @IsBoolean()
+  anonymous?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  @IsOptional()
+  @IsBoolean()
+  tenant?: boolean | null;
+}
+
 @InputType({ description: 'Changes to a party; omitted fields stay as they are, null clears a field' })
-export class UpdatePartyInput {
+export class UpdatePartyInput extends PartyDetailsInput {
   @Field(() => PartyRole, { nullable: true })
   @IsOptional()
   @IsEnum(PartyRole)
   role?: PartyRole | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  fullName?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
-  address?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(3, 40)
-  phone?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'dateOfBirth must be a date (YYYY-MM-DD)' })
-  @Length(10, 10, { message: 'dateOfBirth must be a date (YYYY-MM-DD)' })
-  dateOfBirth?: string | null;
 
   @Field(() => Boolean, { nullable: true })
   @IsOptional()
@@ -115,24 +95,6 @@ export class UpdatePartyInput {
   @IsOptional()
   @IsBoolean()
   tenant?: boolean | null;
-
-  @Field(() => TenancyType, { nullable: true, description: 'Landlords and councils only' })
-  @IsOptional()
-  @IsEnum(TenancyType)
-  tenancyType?: TenancyType | null;
-
-  @Field(() => Float, { nullable: true, description: 'Rent arrears in pounds; landlords and councils only' })
-  @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 }, { message: 'rentArrears must be an amount in pounds and pence' })
-  @Min(0)
-  @Max(10000000)
-  rentArrears?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Landlords and councils only' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 2000)
-  tenancyBreaches?: string | null;
 }
 
 @InputType({ description: 'A new case, owned by the creator’s agency' })

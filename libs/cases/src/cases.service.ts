@@ -20,6 +20,7 @@ import {
 } from '#libs/common';
 import { AlertKind, AlertOutbox } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';
+import { UsersService } from '#libs/users';
 import type { Case, Party } from './case.model.js';
 import { assertPartyWritable, fieldsOfNewParty, insertParties, newPartyChanges } from './party-writes.js';
 import type { CaseFilter, CloseCaseInput, CreateCaseInput, UpdateCaseInput } from './case.inputs.js';
@@ -48,6 +49,7 @@ export class CasesService {
   constructor(
     private readonly audit: AuditLog,
     private readonly alerts: AlertOutbox,
+    private readonly users: UsersService,
   ) {}
 
   /** A visible case by id, or null exactly as if it did not exist. */
@@ -210,7 +212,7 @@ export class CasesService {
     );
     if (changes.length === 0) throw new BadInputError('input', 'Nothing to change');
     assertWritable(ctx.ability, 'Case', caseAttributes(current), changes);
-    if (input.leadOfficerId) await this.assertColleague(ctx, input.leadOfficerId, current.ownerAgencyId);
+    if (input.leadOfficerId) await this.users.requireMember(ctx, input.leadOfficerId, current.ownerAgencyId, 'leadOfficerId');
     // Whole values for the audit trail, which withholds them from its readers per their own field rules.
     const [before] = await ctx.db.query(`SELECT ${changes.map((f) => UPDATABLE[f]).join(', ')} FROM cases WHERE id = $1`, [current.id]);
     const params = new SqlParams();
@@ -251,14 +253,6 @@ export class CasesService {
     await this.audit.record(ctx, current.id, AuditAction.CASE_CLOSED, { outcome: input.outcome, reason: input.reason.trim() });
     await this.alerts.raise(ctx, AlertKind.CASE_CLOSED, { caseId: current.id, detail: { outcome: input.outcome } });
     return toCase(ctx.ability, rows[0]);
-  }
-
-  private async assertColleague(ctx: RequestContext, userId: string, agencyId: string): Promise<void> {
-    const [row] = await ctx.db.query(`SELECT 1 FROM users WHERE id = $1 AND agency_id = $2 AND active`, [
-      parseId(userId, 'leadOfficerId'),
-      agencyId,
-    ]);
-    if (!row) throw new NotFoundError('Officer of the owner agency', 'leadOfficerId');
   }
 
   /** Parties of many visible cases in one query. */

@@ -45,6 +45,12 @@ export class UsersService {
     return rows.map(toUser);
   }
 
+  /** For inputs naming a person who must be an active member of an agency (a lead officer, an assignee). */
+  async requireMember(ctx: RequestContext, userId: string, agencyId: string, field: string): Promise<void> {
+    const [row] = await ctx.db.query(`SELECT 1 FROM users WHERE id = $1 AND agency_id = $2 AND active`, [parseId(userId, field), agencyId]);
+    if (!row) throw new NotFoundError('Active user of that agency', field);
+  }
+
   /** Colleagues named on cases (lead officers, who logged an incident): batched per request. */
   byId(ctx: RequestContext, id: string): Promise<User> {
     const loader = loaderFor(
