@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { subject } from '@casl/ability';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Relation, RequestContext } from '#libs/access';
@@ -208,9 +209,12 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
     }
   }
 
-  private wants(subscriber: Subscriber, row: AlertRow, kase: CaseRow): boolean {
+  private wants(subscriber: Subscriber, row: AlertRow, kase: CaseWithShares): boolean {
     if (subscriber.session && !this.connections.usable(subscriber.session)) return false;
     if (row.actor_id && row.actor_id === subscriber.ctx.user!.id) return false;
+    // The same row rule every query applies, on the case as it stands now.
+    const target = subject('Case', { ownerAgencyId: kase.owner_agency_id, sharedWithAgencyIds: kase.shares.map((s) => s.agency_id) });
+    if (!subscriber.ctx.ability.can('read', target)) return false;
     const { caseId, kinds, minRisk } = subscriber.filter;
     if (caseId && caseId !== row.case_id) return false;
     if (kinds?.length && !kinds.includes(row.kind)) return false;

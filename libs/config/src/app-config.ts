@@ -6,6 +6,8 @@ export interface AppConfig {
   /** A postgres:// URL; null means "start the embedded PostgreSQL". */
   databaseUrl: string | null;
   dataDir: string;
+  /** The built web app, served at `/`. */
+  portalDir: string;
   adminEmail: string | null;
   adminPassword: string | null;
   seedDemo: boolean;
@@ -66,6 +68,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     port: integer(env, 'PORT', 3000, 0, 65535),
     databaseUrl,
     dataDir: resolve(env.DATA_DIR?.trim() || './.data'),
+    portalDir: resolve(env.PORTAL_DIR?.trim() || './dist/portal'),
     adminEmail: adminEmail?.toLowerCase() ?? null,
     adminPassword,
     // The embedded default is a demo out of the box; a real database gets demo data only when asked.
