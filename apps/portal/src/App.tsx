@@ -1,0 +1,86 @@
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
+import { ApolloProvider } from '@apollo/client/react';
+import { createApolloClient } from './apollo';
+import { signOut, useSessionState, readsCases, type SessionUser } from './session';
+import { matchPath, navigate, usePath } from './router';
+import { Header } from './components/Header';
+import { PrimaryNav } from './components/PrimaryNav';
+import { SessionWarning } from './components/SessionWarning';
+import { AlertsFeed, resetAlerts } from './alerts';
+import { SignInPage } from './pages/SignIn';
+
+// Each page is its own chunk: the sign-in screen loads none of them.
+const MyWorkPage = lazy(() => import('./pages/MyWork').then((m) => ({ default: m.MyWorkPage })));
+const CasesPage = lazy(() => import('./pages/Cases').then((m) => ({ default: m.CasesPage })));
+const CasePage = lazy(() => import('./case/CasePage').then((m) => ({ default: m.CasePage })));
+const AlertsPage = lazy(() => import('./pages/Alerts').then((m) => ({ default: m.AlertsPage })));
+const AdminPage = lazy(() => import('./pages/Admin').then((m) => ({ default: m.AdminPage })));
+const ComingSoonPage = lazy(() => import('./pages/ComingSoon').then((m) => ({ default: m.ComingSoonPage })));
+const NotFoundPage = lazy(() => import('./pages/ComingSoon').then((m) => ({ default: m.NotFoundPage })));
+
+function Route({ path, user }: { path: string; user: SessionUser }) {
+  if (path === '/') return <MyWorkPage user={user} />;
+  if (path === '/cases') return <CasesPage user={user} />;
+  const c = matchPath('/cases/:id/:tab?', path);
+  if (c) return <CasePage id={c.id} tab={c.tab ?? 'summary'} user={user} />;
+  if (path === '/alerts') return <AlertsPage />;
+  if (path === '/meetings') return <ComingSoonPage title="Meetings" />;
+  if (path === '/reports') return <ComingSoonPage title="Reports" />;
+  if (path === '/admin') return <AdminPage user={user} />;
+  return <NotFoundPage />;
+}
+
+export function App() {
+  const { session, expiredUser } = useSessionState();
+  const token = session?.token ?? null;
+  const client = useMemo(() => createApolloClient(token), [token]);
+  const path = usePath();
+  const user = session?.user ?? null;
+
+  // Alerts belong to one person; forget them when someone else signs in on this tab.
+  const lastUser = useRef<string | null>(user?.id ?? null);
+  useEffect(() => {
+    if (user && lastUser.current && lastUser.current !== user.id) resetAlerts();
+    if (user) lastUser.current = user.id;
+  }, [user]);
+
+  useEffect(() => () => client.stop(), [client]);
+
+  // After a client-side navigation, move focus to the page so screen readers start at its top.
+  const mainRef = useRef<HTMLElement>(null);
+  const firstPath = useRef(path);
+  useEffect(() => {
+    if (path !== firstPath.current) {
+      firstPath.current = '';
+      mainRef.current?.focus({ preventScroll: true });
+    }
+  }, [path]);
+
+  const handleSignOut = () => {
+    signOut();
+    resetAlerts();
+    client.clearStore().catch(() => undefined);
+    navigate('/', { replace: true });
+  };
+
+  return (
+    <ApolloProvider client={client}>
+      <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">Skip to main content</a>
+      <Header user={user} onSignOut={handleSignOut} />
+      {user && <PrimaryNav user={user} path={path} />}
+      {user && readsCases(user) && <AlertsFeed user={user} />}
+      <div className="govuk-width-container">
+        <main className="govuk-main-wrapper" id="main-content" tabIndex={-1} ref={mainRef}>
+          {session && <SessionWarning session={session} />}
+          {user ? (
+            <Suspense fallback={<p className="govuk-body" role="status">Loading…</p>}>
+              <Route path={path} user={user} />
+            </Suspense>
+          ) : (
+            <SignInPage expiredUser={expiredUser} />
+          )}
+        </main>
+      </div>
+    </ApolloProvider>
+  );
+}

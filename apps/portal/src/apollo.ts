@@ -1,0 +1,78 @@
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, CombinedGraphQLErrors } from '@apollo/client';
+import { ErrorLink } from '@apollo/client/link/error';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { getMainDefinition } from '@apollo/client/utilities';
+import { createClient } from 'graphql-ws';
+import { sessionExpired } from './session';
+
+/**
+ * One client per access token: signing in again builds a fresh client, so the WebSocket
+ * reconnects with the new token and no cached case data outlives the session that read it.
+ */
+export function createApolloClient(token: string | null): ApolloClient {
+  const authorization = token ? `Bearer ${token}` : undefined;
+
+  const http = new HttpLink({
+    uri: '/graphql',
+    headers: authorization ? { authorization } : {},
+  });
+
+  const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
+  const ws = token
+    ? new GraphQLWsLink(
+        createClient({
+          url: wsUrl,
+          lazy: true,
+          connectionParams: { authorization },
+          retryAttempts: Infinity,
+          // 4403: the token was refused (expired or the user deactivated); retrying cannot help.
+          shouldRetry: (event) => !(event && typeof event === 'object' && 'code' in event && event.code === 4403),
+          on: {
+            closed: (event) => {
+              if (event && typeof event === 'object' && 'code' in event && event.code === 4403) sessionExpired();
+            },
+          },
+        }),
+      )
+    : null;
+
+  const errors = new ErrorLink(({ error, operation }) => {
+    if (operation.operationName === 'SignIn' || operation.operationName === 'Reauthenticate') return;
+    if (CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
+      sessionExpired();
+    }
+  });
+
+  const transport = ws
+    ? ApolloLink.split(
+        ({ query }) => {
+          const def = getMainDefinition(query);
+          return def.kind === 'OperationDefinition' && def.operation === 'subscription';
+        },
+        ws,
+        http,
+      )
+    : http;
+
+  return new ApolloClient({
+    link: ApolloLink.from([errors, transport]),
+    cache: new InMemoryCache({
+      typePolicies: {
+        Case: { fields: { shares: { merge: false }, incidents: { merge: false }, actions: { merge: false }, parties: { merge: false } } },
+        Query: { fields: { cases: { keyArgs: ['filter', 'first', 'after'] } } },
+      },
+    }),
+  });
+}
+
+/** The `extensions.code` of the first GraphQL error, if the error came from the API. */
+export function errorCode(error: unknown): string | undefined {
+  if (CombinedGraphQLErrors.is(error)) return error.errors[0]?.extensions?.code as string | undefined;
+  return undefined;
+}
+
+export function errorMessages(error: unknown): string[] {
+  if (CombinedGraphQLErrors.is(error)) return error.errors.map((e) => e.message);
+  if (error instanceof Error) return ['The service could not be reached. Try again.'];
+  return [];
+}

@@ -1,0 +1,124 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation } from '@apollo/client/react';
+import { graphql } from '../gql';
+import type { ActionKind } from '../gql/graphql';
+import { errorMessages } from '../apollo';
+import { useDraft } from '../drafts';
+import { ACTION_KINDS, formatDate, humanise, options } from '../format';
+import { ErrorSummary, NotificationBanner, Select, Table, Tag, TextInput, Textarea, type FieldError } from '../components/govuk';
+import type { CaseData } from './CasePage';
+import { CaseDetail } from './queries';
+
+const AddAction = graphql(`
+  mutation AddAction($caseId: ID!, $input: ActionInput!) {
+    addAction(caseId: $caseId, input: $input) {
+      id
+    }
+  }
+`);
+
+export function isOverdue(a: { status: string; dueAt?: string | null }, now = Date.now()): boolean {
+  return (a.status === 'OPEN' || a.status === 'IN_PROGRESS') && !!a.dueAt && Date.parse(a.dueAt) < now;
+}
+
+export function ActionStatusTag({ action }: { action: { status: string; dueAt?: string | null } }) {
+  if (isOverdue(action)) return <Tag colour="red">Overdue</Tag>;
+  const colour = action.status === 'DONE' ? 'green' : action.status === 'CANCELLED' ? 'grey' : action.status === 'IN_PROGRESS' ? 'blue' : 'light-blue';
+  return <Tag colour={colour}>{humanise(action.status)}</Tag>;
+}
+
+export function ActionsTab({ c }: { c: CaseData }) {
+  return (
+    <>
+      <h2 className="govuk-heading-m">Actions</h2>
+      {c.actions.length === 0 ? (
+        <p className="govuk-body">No actions have been added.</p>
+      ) : (
+        <Table
+          caption={`${c.actions.length} ${c.actions.length === 1 ? 'action' : 'actions'}, oldest first`}
+          captionClass="govuk-table__caption--s"
+          head={['Kind', 'Description', 'Agency responsible', 'Due', 'Status']}
+          rows={c.actions}
+          rowKey={(a) => a.id}
+          cells={(a) => [
+            <>
+              {humanise(a.kind)}
+              {a.legal && (
+                <>
+                  {' '}
+                  <Tag colour="purple">Legal</Tag>
+                </>
+              )}
+            </>,
+            a.description,
+            a.ownerAgency.name,
+            a.dueAt ? formatDate(a.dueAt) : 'No due date',
+            <ActionStatusTag action={a} />,
+          ]}
+        />
+      )}
+      <AddActionForm c={c} />
+    </>
+  );
+}
+
+interface ActionDraft {
+  kind: string;
+  description: string;
+  ownerAgencyId: string;
+  dueAt: string;
+}
+
+function AddActionForm({ c }: { c: CaseData }) {
+  // The owner, or an agency the case is shared with, may carry an action out.
+  const agencies = [c.ownerAgency, ...c.shares.map((s) => s.agency).filter((a) => a.id !== c.ownerAgency.id)];
+  const [form, update, reset] = useDraft<ActionDraft>(`case.${c.id}.action`, () => ({ kind: '', description: '', ownerAgencyId: c.ownerAgency.id, dueAt: '' }));
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [added, setAdded] = useState(false);
+  const [add, { loading }] = useMutation(AddAction, { refetchQueries: [{ query: CaseDetail, variables: { id: c.id } }], awaitRefetchQueries: true });
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setAdded(false);
+    const problems: FieldError[] = [];
+    if (!form.kind) problems.push({ text: 'Select the kind of action', href: 'action-kind' });
+    if (form.description.trim().length < 3) problems.push({ text: 'Enter a description of at least 3 characters', href: 'action-description' });
+    // A due date means the end of that day, in the user's time zone.
+    const due = form.dueAt ? new Date(`${form.dueAt}T23:59:59`) : null;
+    if (due && Number.isNaN(due.getTime())) problems.push({ text: 'Enter a real due date', href: 'action-due' });
+    setErrors(problems);
+    if (problems.length) return;
+    try {
+      await add({
+        variables: {
+          caseId: c.id,
+          input: { kind: form.kind as ActionKind, description: form.description.trim(), ownerAgencyId: form.ownerAgencyId, dueAt: due ? due.toISOString() : null },
+        },
+      });
+      reset();
+      setAdded(true);
+    } catch (err) {
+      setErrors(errorMessages(err).map((text) => ({ text })));
+    }
+  };
+  const err = (id: string) => errors.find((e) => e.href === id)?.text;
+
+  return (
+    <section aria-labelledby="add-action-heading" className="govuk-!-margin-top-8">
+      <h2 className="govuk-heading-m" id="add-action-heading">Add an action</h2>
+      {added && (
+        <NotificationBanner title="Success" success>
+          <p className="govuk-notification-banner__heading">The action was added.</p>
+        </NotificationBanner>
+      )}
+      {errors.length > 0 && <ErrorSummary errors={errors} />}
+      <form onSubmit={submit} noValidate aria-labelledby="add-action-heading">
+        <Select id="action-kind" label="Kind" value={form.kind} onChange={(kind) => update({ kind })} error={err('action-kind')} options={[{ value: '', text: 'Select a kind of action' }, ...options(ACTION_KINDS)]} />
+        <Textarea id="action-description" label="Description" value={form.description} onChange={(description) => update({ description })} error={err('action-description')} />
+        <Select id="action-agency" label="Agency responsible" value={form.ownerAgencyId} onChange={(ownerAgencyId) => update({ ownerAgencyId })} options={agencies.map((a) => ({ value: a.id, text: a.name }))} />
+        <TextInput id="action-due" label="Due date" hint="Optional" type="date" inputClass="govuk-input--width-10" value={form.dueAt} onChange={(dueAt) => update({ dueAt })} error={err('action-due')} />
+        <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">Add action</button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,157 @@
+import { useState, type FormEvent } from 'react';
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { graphql } from '../gql';
+import type { RiskLevel } from '../gql/graphql';
+import { errorCode, errorMessages } from '../apollo';
+import { useDraft } from '../drafts';
+import { RISK_LEVELS, formatDate, formatDateTime, humanise, options } from '../format';
+import { ErrorSummary, NotificationBanner, Select, SummaryList, TextInput, Textarea, type FieldError } from '../components/govuk';
+import { RiskTag, StatusTag } from '../components/CaseTags';
+import type { CaseData } from './CasePage';
+import { CaseDetail } from './queries';
+import { shown } from './fields';
+
+const UpdateCase = graphql(`
+  mutation UpdateCase($id: ID!, $expectedVersion: Int!, $input: UpdateCaseInput!) {
+    updateCase(id: $id, expectedVersion: $expectedVersion, input: $input) {
+      id
+      version
+      summary
+      ward
+      riskLevel
+    }
+  }
+`);
+
+export function SummaryTab({ c }: { c: CaseData }) {
+  const r = c.redactedFields;
+  return (
+    <>
+      <h2 className="govuk-heading-m">Summary</h2>
+      <SummaryList
+        rows={[
+          { key: 'Reference', value: c.reference },
+          { key: 'Category', value: humanise(c.category) },
+          { key: 'Status', value: <StatusTag status={c.status} /> },
+          { key: 'Risk level', value: <RiskTag risk={c.riskLevel} /> },
+          { key: 'Ward', value: shown(r, 'ward', c.ward) },
+          { key: 'Summary', value: shown(r, 'summary', c.summary) },
+          { key: 'Address', value: shown(r, 'address', c.address) },
+          { key: 'Owner agency', value: c.ownerAgency.name },
+          { key: 'Lead officer', value: shown(r, 'leadOfficer', c.leadOfficer?.displayName, 'Not assigned') },
+          { key: 'Opened', value: formatDate(c.openedAt) },
+          ...(c.closedAt ? [{ key: 'Closed', value: formatDate(c.closedAt) }, { key: 'Reason for closing', value: shown(r, 'closeReason', c.closeReason) }] : []),
+          { key: 'Your access', value: c.access },
+          { key: 'Support needs recorded', value: c.hasSupportNeeds ? 'Yes' : 'No' },
+          { key: 'Support needs', value: shown(r, 'supportNeeds', c.supportNeeds, c.hasSupportNeeds ? 'Not recorded' : 'None') },
+          { key: 'Police intelligence', value: shown(r, 'policeIntelligence', c.policeIntelligence, 'None') },
+          {
+            key: 'Shared with',
+            value: c.shares.length ? (
+              <ul className="govuk-list">
+                {c.shares.map((s) => (
+                  <li key={s.id}>{s.agency.name} ({s.access})</li>
+                ))}
+              </ul>
+            ) : (
+              'Not shared'
+            ),
+          },
+        ]}
+      />
+      {c.owned && <EditCaseForm c={c} />}
+    </>
+  );
+}
+
+interface EditValues {
+  summary: string;
+  ward: string;
+  riskLevel: string;
+  /** The version the user started editing from */
+  version: number;
+  /** What the record said when editing started, to say what someone else changed */
+  base: { summary: string; ward: string; riskLevel: string };
+}
+
+const LABELS = { summary: 'Summary', ward: 'Ward', riskLevel: 'Risk level' } as const;
+type EditField = keyof typeof LABELS;
+const FIELD_IDS: Record<EditField, string> = { summary: 'edit-summary', ward: 'edit-ward', riskLevel: 'edit-risk' };
+
+function EditCaseForm({ c }: { c: CaseData }) {
+  const client = useApolloClient();
+  const initial = (): EditValues => ({
+    summary: c.summary,
+    ward: c.ward,
+    riskLevel: c.riskLevel,
+    version: c.version,
+    base: { summary: c.summary, ward: c.ward, riskLevel: c.riskLevel },
+  });
+  const [form, update, reset] = useDraft<EditValues>(`case.${c.id}.edit`, initial);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [conflict, setConflict] = useState<FieldError[] | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [save, { loading }] = useMutation(UpdateCase);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    const problems: FieldError[] = [];
+    if (form.summary.trim().length < 3) problems.push({ text: 'Enter a summary of at least 3 characters', href: 'edit-summary' });
+    if (!form.ward.trim()) problems.push({ text: 'Enter the ward', href: 'edit-ward' });
+    setErrors(problems);
+    setConflict(null);
+    if (problems.length) return;
+
+    try {
+      const { data } = await save({
+        variables: {
+          id: c.id,
+          expectedVersion: form.version,
+          input: { summary: form.summary.trim(), ward: form.ward.trim(), riskLevel: form.riskLevel as RiskLevel },
+        },
+      });
+      const u = data?.updateCase;
+      reset(u ? { summary: u.summary, ward: u.ward, riskLevel: u.riskLevel, version: u.version, base: { summary: u.summary, ward: u.ward, riskLevel: u.riskLevel } } : undefined);
+      setSaved(true);
+    } catch (err) {
+      if (errorCode(err) === 'CONFLICT') {
+        // Read the case as it is now and say what changed since this form was opened; keep
+        // what the user typed, and move to the new version so saving again is a decision.
+        const { data } = await client.query({ query: CaseDetail, variables: { id: c.id }, fetchPolicy: 'network-only' });
+        const now = data?.case;
+        if (!now) return setErrors([{ text: 'The case is no longer available to you' }]);
+        const changed = (Object.keys(LABELS) as EditField[])
+          .filter((f) => String(now[f]) !== form.base[f])
+          .map((f) => ({ href: FIELD_IDS[f], text: `${LABELS[f]} is now “${f === 'riskLevel' ? humanise(now[f]) : now[f]}” (was “${f === 'riskLevel' ? humanise(form.base[f]) : form.base[f]}”)` }));
+        setConflict(changed.length ? changed : [{ text: 'Other details of the case were changed' }]);
+        update({ version: now.version, base: { summary: now.summary, ward: now.ward, riskLevel: now.riskLevel } });
+      } else {
+        setErrors(errorMessages(err).map((text) => ({ text })));
+      }
+    }
+  };
+
+  return (
+    <section aria-labelledby="edit-case-heading" className="govuk-!-margin-top-8">
+      <h2 className="govuk-heading-m" id="edit-case-heading">Edit case</h2>
+      {saved && (
+        <NotificationBanner title="Success" success>
+          <p className="govuk-notification-banner__heading">Your changes were saved at {formatDateTime(new Date().toISOString())}.</p>
+        </NotificationBanner>
+      )}
+      {conflict && (
+        <ErrorSummary title="This case was changed by someone else" errors={conflict}>
+          <p className="govuk-body">Your changes have not been saved. They are still in the form below: check them against the changes, then save again.</p>
+        </ErrorSummary>
+      )}
+      {errors.length > 0 && <ErrorSummary errors={errors} />}
+      <form onSubmit={submit} noValidate aria-labelledby="edit-case-heading">
+        <Textarea id="edit-summary" label="Summary" value={form.summary} onChange={(summary) => update({ summary })} error={errors.find((e) => e.href === 'edit-summary')?.text} rows={5} />
+        <TextInput id="edit-ward" label="Ward" inputClass="govuk-input--width-20" value={form.ward} onChange={(ward) => update({ ward })} error={errors.find((e) => e.href === 'edit-ward')?.text} />
+        <Select id="edit-risk" label="Risk level" value={form.riskLevel} onChange={(riskLevel) => update({ riskLevel })} options={options(RISK_LEVELS)} />
+        <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">Save changes</button>
+      </form>
+    </section>
+  );
+}

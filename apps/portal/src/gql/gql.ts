@@ -1,0 +1,142 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  subscription CaseAlerts($since: String) {\n    caseAlerts(since: $since) {\n      id\n      kind\n      caseId\n      actionId\n      meetingId\n      occurredAt\n      case {\n        id\n        reference\n        riskLevel\n      }\n    }\n  }\n": typeof types.CaseAlertsDocument,
+    "\n  mutation AddAction($caseId: ID!, $input: ActionInput!) {\n    addAction(caseId: $caseId, input: $input) {\n      id\n    }\n  }\n": typeof types.AddActionDocument,
+    "\n  query AuditTrail($caseId: ID!, $first: Int, $after: String) {\n    caseAuditTrail(caseId: $caseId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          action\n          detail\n          actor {\n            id\n            displayName\n            agency {\n              id\n              name\n            }\n          }\n          changes {\n            field\n            from\n            to\n            withheld\n          }\n        }\n      }\n    }\n  }\n": typeof types.AuditTrailDocument,
+    "\n  mutation LogIncident($caseId: ID!, $input: IncidentInput!) {\n    logIncident(caseId: $caseId, input: $input) {\n      id\n      occurredAt\n    }\n  }\n": typeof types.LogIncidentDocument,
+    "\n  query Agencies {\n    agencies {\n      id\n      name\n      kind\n    }\n  }\n": typeof types.AgenciesDocument,
+    "\n  mutation ShareCase($caseId: ID!, $agencyId: ID!, $access: ShareAccess!, $reason: String!) {\n    shareCase(caseId: $caseId, agencyId: $agencyId, access: $access, reason: $reason) {\n      id\n    }\n  }\n": typeof types.ShareCaseDocument,
+    "\n  mutation RevokeShare($caseId: ID!, $agencyId: ID!) {\n    revokeCaseShare(caseId: $caseId, agencyId: $agencyId)\n  }\n": typeof types.RevokeShareDocument,
+    "\n  mutation UpdateCase($id: ID!, $expectedVersion: Int!, $input: UpdateCaseInput!) {\n    updateCase(id: $id, expectedVersion: $expectedVersion, input: $input) {\n      id\n      version\n      summary\n      ward\n      riskLevel\n    }\n  }\n": typeof types.UpdateCaseDocument,
+    "\n  query CaseDetail($id: ID!) {\n    case(id: $id) {\n      id\n      reference\n      category\n      status\n      riskLevel\n      ward\n      summary\n      address\n      openedAt\n      closedAt\n      closeReason\n      version\n      owned\n      access\n      hasSupportNeeds\n      supportNeeds\n      policeIntelligence\n      redactedFields\n      ownerAgency {\n        id\n        name\n        kind\n      }\n      leadOfficer {\n        id\n        displayName\n      }\n      parties {\n        id\n        role\n        anonymous\n        tenant\n        fullName\n        address\n        phone\n        dateOfBirth\n        tenancyType\n        rentArrears\n        tenancyBreaches\n        redactedFields\n      }\n      incidents {\n        id\n        occurredAt\n        loggedAt\n        category\n        description\n        location\n        ward\n        loggedByAgency {\n          id\n          name\n        }\n      }\n      actions {\n        id\n        kind\n        legal\n        description\n        status\n        dueAt\n        createdAt\n        completedAt\n        outcome\n        ownerAgency {\n          id\n          name\n        }\n      }\n      contacts {\n        id\n        channel\n        contactedAt\n        note\n      }\n      shares {\n        id\n        access\n        reason\n        sharedAt\n        redactedFields\n        agency {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": typeof types.CaseDetailDocument,
+    "\n  mutation Reauthenticate($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        id\n        email\n        displayName\n        roles\n        agency {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": typeof types.ReauthenticateDocument,
+    "\n  query AdminData {\n    agencies {\n      id\n      name\n      kind\n    }\n    users {\n      id\n      email\n      displayName\n      roles\n      active\n      agency {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AdminDataDocument,
+    "\n  mutation CreateAgency($input: CreateAgencyInput!) {\n    createAgency(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateAgencyDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      displayName\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  mutation DeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n      active\n    }\n  }\n": typeof types.DeactivateUserDocument,
+    "\n  query CaseList($filter: CaseFilter, $first: Int, $after: String) {\n    cases(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          reference\n          category\n          status\n          riskLevel\n          ward\n          openedAt\n          access\n        }\n      }\n    }\n  }\n": typeof types.CaseListDocument,
+    "\n  query MyWork {\n    cases(filter: { owned: true, status: [OPEN] }, first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          reference\n          category\n          riskLevel\n          ward\n          openedAt\n          actions {\n            id\n            kind\n            description\n            status\n            dueAt\n            ownerAgency {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.MyWorkDocument,
+    "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        id\n        email\n        displayName\n        roles\n        agency {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": typeof types.SignInDocument,
+};
+const documents: Documents = {
+    "\n  subscription CaseAlerts($since: String) {\n    caseAlerts(since: $since) {\n      id\n      kind\n      caseId\n      actionId\n      meetingId\n      occurredAt\n      case {\n        id\n        reference\n        riskLevel\n      }\n    }\n  }\n": types.CaseAlertsDocument,
+    "\n  mutation AddAction($caseId: ID!, $input: ActionInput!) {\n    addAction(caseId: $caseId, input: $input) {\n      id\n    }\n  }\n": types.AddActionDocument,
+    "\n  query AuditTrail($caseId: ID!, $first: Int, $after: String) {\n    caseAuditTrail(caseId: $caseId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          action\n          detail\n          actor {\n            id\n            displayName\n            agency {\n              id\n              name\n            }\n          }\n          changes {\n            field\n            from\n            to\n            withheld\n          }\n        }\n      }\n    }\n  }\n": types.AuditTrailDocument,
+    "\n  mutation LogIncident($caseId: ID!, $input: IncidentInput!) {\n    logIncident(caseId: $caseId, input: $input) {\n      id\n      occurredAt\n    }\n  }\n": types.LogIncidentDocument,
+    "\n  query Agencies {\n    agencies {\n      id\n      name\n      kind\n    }\n  }\n": types.AgenciesDocument,
+    "\n  mutation ShareCase($caseId: ID!, $agencyId: ID!, $access: ShareAccess!, $reason: String!) {\n    shareCase(caseId: $caseId, agencyId: $agencyId, access: $access, reason: $reason) {\n      id\n    }\n  }\n": types.ShareCaseDocument,
+    "\n  mutation RevokeShare($caseId: ID!, $agencyId: ID!) {\n    revokeCaseShare(caseId: $caseId, agencyId: $agencyId)\n  }\n": types.RevokeShareDocument,
+    "\n  mutation UpdateCase($id: ID!, $expectedVersion: Int!, $input: UpdateCaseInput!) {\n    updateCase(id: $id, expectedVersion: $expectedVersion, input: $input) {\n      id\n      version\n      summary\n      ward\n      riskLevel\n    }\n  }\n": types.UpdateCaseDocument,
+    "\n  query CaseDetail($id: ID!) {\n    case(id: $id) {\n      id\n      reference\n      category\n      status\n      riskLevel\n      ward\n      summary\n      address\n      openedAt\n      closedAt\n      closeReason\n      version\n      owned\n      access\n      hasSupportNeeds\n      supportNeeds\n      policeIntelligence\n      redactedFields\n      ownerAgency {\n        id\n        name\n        kind\n      }\n      leadOfficer {\n        id\n        displayName\n      }\n      parties {\n        id\n        role\n        anonymous\n        tenant\n        fullName\n        address\n        phone\n        dateOfBirth\n        tenancyType\n        rentArrears\n        tenancyBreaches\n        redactedFields\n      }\n      incidents {\n        id\n        occurredAt\n        loggedAt\n        category\n        description\n        location\n        ward\n        loggedByAgency {\n          id\n          name\n        }\n      }\n      actions {\n        id\n        kind\n        legal\n        description\n        status\n        dueAt\n        createdAt\n        completedAt\n        outcome\n        ownerAgency {\n          id\n          name\n        }\n      }\n      contacts {\n        id\n        channel\n        contactedAt\n        note\n      }\n      shares {\n        id\n        access\n        reason\n        sharedAt\n        redactedFields\n        agency {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": types.CaseDetailDocument,
+    "\n  mutation Reauthenticate($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        id\n        email\n        displayName\n        roles\n        agency {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": types.ReauthenticateDocument,
+    "\n  query AdminData {\n    agencies {\n      id\n      name\n      kind\n    }\n    users {\n      id\n      email\n      displayName\n      roles\n      active\n      agency {\n        id\n        name\n      }\n    }\n  }\n": types.AdminDataDocument,
+    "\n  mutation CreateAgency($input: CreateAgencyInput!) {\n    createAgency(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateAgencyDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      displayName\n    }\n  }\n": types.CreateUserDocument,
+    "\n  mutation DeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n      active\n    }\n  }\n": types.DeactivateUserDocument,
+    "\n  query CaseList($filter: CaseFilter, $first: Int, $after: String) {\n    cases(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          reference\n          category\n          status\n          riskLevel\n          ward\n          openedAt\n          access\n        }\n      }\n    }\n  }\n": types.CaseListDocument,
+    "\n  query MyWork {\n    cases(filter: { owned: true, status: [OPEN] }, first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          reference\n          category\n          riskLevel\n          ward\n          openedAt\n          actions {\n            id\n            kind\n            description\n            status\n            dueAt\n            ownerAgency {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n": types.MyWorkDocument,
+    "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        id\n        email\n        displayName\n        roles\n        agency {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": types.SignInDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CaseAlerts($since: String) {\n    caseAlerts(since: $since) {\n      id\n      kind\n      caseId\n      actionId\n      meetingId\n      occurredAt\n      case {\n        id\n        reference\n        riskLevel\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription CaseAlerts($since: String) {\n    caseAlerts(since: $since) {\n      id\n      kind\n      caseId\n      actionId\n      meetingId\n      occurredAt\n      case {\n        id\n        reference\n        riskLevel\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddAction($caseId: ID!, $input: ActionInput!) {\n    addAction(caseId: $caseId, input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AddAction($caseId: ID!, $input: ActionInput!) {\n    addAction(caseId: $caseId, input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditTrail($caseId: ID!, $first: Int, $after: String) {\n    caseAuditTrail(caseId: $caseId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          action\n          detail\n          actor {\n            id\n            displayName\n            agency {\n              id\n              name\n            }\n          }\n          changes {\n            field\n            from\n            to\n            withheld\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditTrail($caseId: ID!, $first: Int, $after: String) {\n    caseAuditTrail(caseId: $caseId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          action\n          detail\n          actor {\n            id\n            displayName\n            agency {\n              id\n              name\n            }\n          }\n          changes {\n            field\n            from\n            to\n            withheld\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogIncident($caseId: ID!, $input: IncidentInput!) {\n    logIncident(caseId: $caseId, input: $input) {\n      id\n      occurredAt\n    }\n  }\n"): (typeof documents)["\n  mutation LogIncident($caseId: ID!, $input: IncidentInput!) {\n    logIncident(caseId: $caseId, input: $input) {\n      id\n      occurredAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Agencies {\n    agencies {\n      id\n      name\n      kind\n    }\n  }\n"): (typeof documents)["\n  query Agencies {\n    agencies {\n      id\n      name\n      kind\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShareCase($caseId: ID!, $agencyId: ID!, $access: ShareAccess!, $reason: String!) {\n    shareCase(caseId: $caseId, agencyId: $agencyId, access: $access, reason: $reason) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ShareCase($caseId: ID!, $agencyId: ID!, $access: ShareAccess!, $reason: String!) {\n    shareCase(caseId: $caseId, agencyId: $agencyId, access: $access, reason: $reason) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeShare($caseId: ID!, $agencyId: ID!) {\n    revokeCaseShare(caseId: $caseId, agencyId: $agencyId)\n  }\n"): (typeof documents)["\n  mutation RevokeShare($caseId: ID!, $agencyId: ID!) {\n    revokeCaseShare(caseId: $caseId, agencyId: $agencyId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCase($id: ID!, $expectedVersion: Int!, $input: UpdateCaseInput!) {\n    updateCase(id: $id, expectedVersion: $expectedVersion, input: $input) {\n      id\n      version\n      summary\n      ward\n      riskLevel\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCase($id: ID!, $expectedVersion: Int!, $input: UpdateCaseInput!) {\n    updateCase(id: $id, expectedVersion: $expectedVersion, input: $input) {\n      id\n      version\n      summary\n      ward\n      riskLevel\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CaseDetail($id: ID!) {\n    case(id: $id) {\n      id\n      reference\n      category\n      status\n      riskLevel\n      ward\n      summary\n      address\n      openedAt\n      closedAt\n      closeReason\n      version\n      owned\n      access\n      hasSupportNeeds\n      supportNeeds\n      policeIntelligence\n      redactedFields\n      ownerAgency {\n        id\n        name\n        kind\n      }\n      leadOfficer {\n        id\n        displayName\n      }\n      parties {\n        id\n        role\n        anonymous\n        tenant\n        fullName\n        address\n        phone\n        dateOfBirth\n        tenancyType\n        rentArrears\n        tenancyBreaches\n        redactedFields\n      }\n      incidents {\n        id\n        occurredAt\n        loggedAt\n        category\n        description\n        location\n        ward\n        loggedByAgency {\n          id\n          name\n        }\n      }\n      actions {\n        id\n        kind\n        legal\n        description\n        status\n        dueAt\n        createdAt\n        completedAt\n        outcome\n        ownerAgency {\n          id\n          name\n        }\n      }\n      contacts {\n        id\n        channel\n        contactedAt\n        note\n      }\n      shares {\n        id\n        access\n        reason\n        sharedAt\n        redactedFields\n        agency {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CaseDetail($id: ID!) {\n    case(id: $id) {\n      id\n      reference\n      category\n      status\n      riskLevel\n      ward\n      summary\n      address\n      openedAt\n      closedAt\n      closeReason\n      version\n      owned\n      access\n      hasSupportNeeds\n      supportNeeds\n      policeIntelligence\n      redactedFields\n      ownerAgency {\n        id\n        name\n        kind\n      }\n      leadOfficer {\n        id\n        displayName\n      }\n      parties {\n        id\n        role\n        anonymous\n        tenant\n        fullName\n        address\n        phone\n        dateOfBirth\n        tenancyType\n        rentArrears\n        tenancyBreaches\n        redactedFields\n      }\n      incidents {\n        id\n        occurredAt\n        loggedAt\n        category\n        description\n        location\n        ward\n        loggedByAgency {\n          id\n          name\n        }\n      }\n      actions {\n        id\n        kind\n        legal\n        description\n        status\n        dueAt\n        createdAt\n        completedAt\n        outcome\n        ownerAgency {\n          id\n          name\n        }\n      }\n      contacts {\n        id\n        channel\n        contactedAt\n        note\n      }\n      shares {\n        id\n        access\n        reason\n        sharedAt\n        redactedFields\n        agency {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Reauthenticate($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        id\n        email\n        displayName\n        roles\n        agency {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Reauthenticate($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        id\n        email\n        displayName\n        roles\n        agency {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminData {\n    agencies {\n      id\n      name\n      kind\n    }\n    users {\n      id\n      email\n      displayName\n      roles\n      active\n      agency {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminData {\n    agencies {\n      id\n      name\n      kind\n    }\n    users {\n      id\n      email\n      displayName\n      roles\n      active\n      agency {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAgency($input: CreateAgencyInput!) {\n    createAgency(input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation CreateAgency($input: CreateAgencyInput!) {\n    createAgency(input: $input) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n      active\n    }\n  }\n"): (typeof documents)["\n  mutation DeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n      active\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CaseList($filter: CaseFilter, $first: Int, $after: String) {\n    cases(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          reference\n          category\n          status\n          riskLevel\n          ward\n          openedAt\n          access\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CaseList($filter: CaseFilter, $first: Int, $after: String) {\n    cases(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          reference\n          category\n          status\n          riskLevel\n          ward\n          openedAt\n          access\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyWork {\n    cases(filter: { owned: true, status: [OPEN] }, first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          reference\n          category\n          riskLevel\n          ward\n          openedAt\n          actions {\n            id\n            kind\n            description\n            status\n            dueAt\n            ownerAgency {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyWork {\n    cases(filter: { owned: true, status: [OPEN] }, first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          reference\n          category\n          riskLevel\n          ward\n          openedAt\n          actions {\n            id\n            kind\n            description\n            status\n            dueAt\n            ownerAgency {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        id\n        email\n        displayName\n        roles\n        agency {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        id\n        email\n        displayName\n        roles\n        agency {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

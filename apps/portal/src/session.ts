@@ -1,0 +1,103 @@
+import { useSyncExternalStore } from 'react';
+
+/** What the portal keeps of a signed-in session (sessionStorage: gone when the tab closes). */
+export interface SessionUser {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: string[];
+  agency: { id: string; name: string; kind: string };
+}
+
+export interface Session {
+  token: string;
+  expiresAt: string;
+  user: SessionUser;
+}
+
+interface SessionState {
+  session: Session | null;
+  /** Set when a session ended by expiry (not by signing out), so the sign-in page can say so. */
+  expiredUser: SessionUser | null;
+}
+
+const KEY = 'portal.session';
+const EXPIRED_KEY = 'portal.expiredUser';
+const DRAFT_PREFIX = 'portal.draft.';
+
+function read<T>(key: string): T | null {
+  try {
+    const raw = sessionStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as T) : null;
+  } catch {
+    return null;
+  }
+}
+
+let state: SessionState = { session: read<Session>(KEY), expiredUser: read<SessionUser>(EXPIRED_KEY) };
+if (state.session && Date.parse(state.session.expiresAt) <= Date.now()) {
+  state = { session: null, expiredUser: state.session.user };
+}
+const listeners = new Set<() => void>();
+
+function set(next: SessionState): void {
+  state = next;
+  if (next.session) sessionStorage.setItem(KEY, JSON.stringify(next.session));
+  else sessionStorage.removeItem(KEY);
+  if (next.expiredUser) sessionStorage.setItem(EXPIRED_KEY, JSON.stringify(next.expiredUser));
+  else sessionStorage.removeItem(EXPIRED_KEY);
+  listeners.forEach((l) => l());
+}
+
+export function getSession(): Session | null {
+  return state.session;
+}
+
+export function signedIn(session: Session): void {
+  // Drafts belong to the person who typed them; another user signing in on this tab must not see them.
+  const previous = state.session?.user ?? state.expiredUser;
+  if (previous && previous.id !== session.user.id) clearDrafts();
+  set({ session, expiredUser: null });
+}
+
+/** Signing out on purpose discards unsaved text too: the next person at this machine must not read it. */
+export function signOut(): void {
+  clearDrafts();
+  set({ session: null, expiredUser: null });
+}
+
+/** The token ran out (or the API refused it): keep drafts so nothing typed is lost. */
+export function sessionExpired(): void {
+  if (!state.session) return;
+  set({ session: null, expiredUser: state.session.user });
+}
+
+export function useSessionState(): SessionState {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => state,
+  );
+}
+
+export function hasRole(user: SessionUser | null | undefined, role: string): boolean {
+  return !!user?.roles.includes(role);
+}
+
+/** An administrator with no other role reads no case at all. */
+export function readsCases(user: SessionUser | null | undefined): boolean {
+  return !!user?.roles.some((r) => r !== 'ADMIN');
+}
+
+export function draftKey(name: string): string {
+  return `${DRAFT_PREFIX}${name}`;
+}
+
+export function clearDrafts(): void {
+  for (let i = sessionStorage.length - 1; i >= 0; i--) {
+    const k = sessionStorage.key(i);
+    if (k?.startsWith(DRAFT_PREFIX)) sessionStorage.removeItem(k);
+  }
+}

@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '#libs/demo';
+import { accessibilityViolations, launchBrowser, screenshot } from './browser.js';
+import { TestPortal } from './harness.js';
+
+/**
+ * The web app in a real browser (Debian's Chromium) against the real API and database, as officers use it:
+ * sign in, find a case, see what is withheld, log an incident that a partner sees arrive live, share and
+ * revoke; every screen scanned with axe-core for WCAG 2.2 AA.
+ */
+
+const LANDLORD = 'caseworker@riverside-homes.example';
+const COUNCIL = 'caseworker@riverside-asb.example';
+const POLICE = 'caseworker@riverside-police.example';
+const ADMIN = 'admin@riverside-partnership.example';
+
+describe('the portal in a browser', () => {
+  let portal: TestPortal;
+  let browser: Browser;
+  let caseId: string;
+  let reference: string;
+  let envHealth: string;
+
+  async function signIn(email: string): Promise<Page> {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(portal.url);
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'My work' }).waitFor();
+    return page;
+  }
+
+  async function expectAccessible(page: Page, name: string): Promise<void> {
+    await screenshot(page, name);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  }
+
+  async function openCase(page: Page): Promise<void> {
+    await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Cases' }).click();
+    await page.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
+    await page.getByLabel('Search').fill(reference);
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.getByText(/^1 case$/).waitFor();
+    await page.getByRole('link', { name: reference }).click();
+    await page.getByRole('heading', { name: reference }).waitFor();
+  }
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    portal = await TestPortal.start({ SEED_DEMO: 'true', SIGN_IN_MAX_FAILURES_PER_ADDRESS: '1000' });
+    const owner = await portal.login(LANDLORD, DEMO_PASSWORD);
+    const { agencies } = await portal.ok(`{ agencies { id name } }`, {}, owner);
+    const agency = (name: string) => agencies.find((a: { name: string }) => a.name.includes(name)).id as string;
+    envHealth = agency('Environmental Health');
+    const { createCase } = await portal.ok(
+      `mutation($input: CreateCaseInput!) { createCase(input: $input) { id reference } }`,
+      {
+        input: {
+          category: 'HARASSMENT',
+          summary: 'Browser test: threats shouted across the landing',
+          ward: 'Riverside North',
+          riskLevel: 'MEDIUM',
+          address: '12 Weavers Parade',
+          parties: [{ role: 'VICTIM', fullName: 'Priya Browser', phone: '07700 900321' }],
+        },
+      },
+      owner,
+    );
+    ({ id: caseId, reference } = createCase);
+    const share = `mutation($c: ID!, $a: ID!, $x: ShareAccess!) { shareCase(caseId: $c, agencyId: $a, access: $x, reason: "ASB information-sharing protocol") { id } }`;
+    await portal.ok(share, { c: caseId, a: agency('ASB Unit'), x: 'LIMITED' }, owner);
+    await portal.ok(share, { c: caseId, a: agency('Police'), x: 'FULL' }, owner);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.close();
+  });
+
+  it('signs in, answering a wrong password with an error summary that takes focus', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(portal.url);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await expectAccessible(page, 'sign-in');
+    await page.getByLabel('Email address').fill(COUNCIL);
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('There is a problem').waitFor();
+    expect(await page.evaluate(`!!document.activeElement?.closest('.govuk-error-summary')`)).toBe(true);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'My work' }).waitFor();
+    await expect(page.getByRole('link', { name: 'Skip to main content' }).count()).resolves.toBe(1);
+    await expectAccessible(page, 'my-work');
+  });
+
+  it('finds a case and shows a LIMITED partner "Withheld" where identifiers are', async () => {
+    const page = await signIn(COUNCIL);
+    await openCase(page);
+    await expectAccessible(page, 'case-summary');
+    await page.getByRole('link', { name: 'Parties' }).click();
+    await page.getByText('Withheld').first().waitFor();
+    expect(await page.getByText('Priya Browser').count()).toBe(0);
+    await expectAccessible(page, 'case-parties-limited');
+    await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Cases' }).click();
+    await page.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
+    await expectAccessible(page, 'cases');
+  });
+
+  it("logs an incident that arrives live in a partner's alerts", async () => {
+    const partner = await signIn(POLICE);
+    await partner.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: /Alerts/ }).click();
+    await partner.getByRole('heading', { name: 'Alerts', exact: true }).waitFor();
+
+    const page = await signIn(COUNCIL);
+    await openCase(page);
+    await page.getByRole('link', { name: 'Incidents' }).click();
+    await page.getByLabel('When it happened').fill('2026-11-20T21:30');
+    await page.getByLabel('Category').selectOption('HARASSMENT');
+    await page.getByLabel('Description').fill('Shouting and banging on the door at 21:30');
+    await page.getByLabel('Location').fill('Landing outside flat 12');
+    await page.getByRole('button', { name: 'Log incident' }).click();
+    await page.getByText('Shouting and banging on the door at 21:30').waitFor();
+    await expectAccessible(page, 'case-incidents');
+
+    await partner.getByRole('link', { name: reference }).first().waitFor({ timeout: 10_000 });
+    await partner.getByText('New').first().waitFor();
+    await expectAccessible(partner, 'alerts');
+    const { rows } = await portal.db.query(`SELECT description FROM incidents WHERE case_id = $1`, [caseId]);
+    expect(rows).toEqual([{ description: 'Shouting and banging on the door at 21:30' }]);
+  });
+
+  it('lets the owner share the case with another agency and revoke it', async () => {
+    const page = await signIn(LANDLORD);
+    await openCase(page);
+    await page.getByRole('link', { name: 'Sharing' }).click();
+    await page.getByLabel('Agency').selectOption(envHealth);
+    await page.getByLabel('Limited').check();
+    await page.getByLabel('Reason for sharing').fill('Noise nuisance: statutory nuisance investigation');
+    await page.getByRole('button', { name: 'Share case' }).click();
+    const row = page.getByRole('row', { name: /Environmental Health/ });
+    await row.waitFor();
+    await expectAccessible(page, 'case-sharing');
+    const live = async () => (await portal.db.query(`SELECT count(*)::int AS n FROM case_shares WHERE case_id = $1 AND agency_id = $2 AND revoked_at IS NULL`, [caseId, envHealth])).rows[0].n;
+    expect(await live()).toBe(1);
+    await row.getByRole('button', { name: /Revoke/ }).click();
+    await row.waitFor({ state: 'detached' });
+    expect(await live()).toBe(0);
+  });
+
+  it('gives an administrator the agencies and users, and no case', async () => {
+    const page = await signIn(ADMIN);
+    await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Administration' }).click();
+    await page.getByRole('heading', { name: 'Administration' }).waitFor();
+    await expectAccessible(page, 'administration');
+  });
+});
