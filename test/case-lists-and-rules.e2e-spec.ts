@@ -65,6 +65,37 @@ describe('case lists and the rules on shared cases', () => {
     expect(seen).toEqual(rows.map((row: { id: string }) => row.id).filter((id: string) => created.some((c) => c.id === id)));
   });
 
+  it.each([
+    ['NEWEST', 'opened_at DESC, id DESC'],
+    ['OLDEST', 'opened_at ASC, id ASC'],
+    ['REFERENCE', 'reference ASC, id ASC'],
+    ['HIGHEST_RISK', "(CASE risk_level WHEN 'HIGH' THEN 2 WHEN 'MEDIUM' THEN 1 ELSE 0 END) DESC, opened_at DESC, id DESC"],
+    ['WARD', 'lower(ward) ASC, id ASC'],
+  ])('sorts on the server by %s, paging through every case once in that order', async (orderBy, sql) => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 10; pages++) {
+      const page: any = (
+        await portal.ok(
+          `query($after: String, $orderBy: CaseOrder) { cases(first: 4, after: $after, orderBy: $orderBy) { pageInfo { hasNextPage endCursor } edges { node { id } } } }`,
+          { after, orderBy },
+          owner.token,
+        )
+      ).cases;
+      seen.push(...page.edges.map((e: any) => e.node.id));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      if (!after) break;
+    }
+    const { rows } = await portal.db.query(`SELECT id FROM cases WHERE owner_agency_id = $1 ORDER BY ${sql}`, [landlord]);
+    expect(seen).toEqual(rows.map((row: { id: string }) => row.id));
+  });
+
+  it('refuses a cursor from one order in another', async () => {
+    const { cases } = await portal.ok(`{ cases(first: 2, orderBy: REFERENCE) { pageInfo { endCursor } } }`, {}, owner.token);
+    const result = await portal.gql(`query($a: String) { cases(first: 2, after: $a) { totalCount } }`, { a: cases.pageInfo.endCursor }, owner.token);
+    expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
   it('counts and lists only the shared cases for a partner', async () => {
     const page = (await portal.ok(LIST, { first: 100 }, officer.token)).cases;
     const shared = created.filter((_, i) => i % 2 === 0).map((c) => c.id);

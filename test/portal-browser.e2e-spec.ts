@@ -14,6 +14,7 @@ const LANDLORD = 'caseworker@riverside-homes.example';
 const COUNCIL = 'caseworker@riverside-asb.example';
 const POLICE = 'caseworker@riverside-police.example';
 const ADMIN = 'admin@riverside-partnership.example';
+const MANAGER = 'manager@riverside-homes.example';
 
 describe('the portal in a browser', () => {
   let portal: TestPortal;
@@ -104,9 +105,42 @@ describe('the portal in a browser', () => {
     await page.getByText('Withheld').first().waitFor();
     expect(await page.getByText('Priya Browser').count()).toBe(0);
     await expectAccessible(page, 'case-parties-limited');
+    for (const tab of ['Actions', 'Timeline', 'Risk']) {
+      await page.getByRole('link', { name: tab, exact: true }).click();
+      await page.getByRole('heading', { name: tab, exact: true }).first().waitFor();
+      await expectAccessible(page, `case-${tab.toLowerCase()}`);
+    }
+    expect(await page.getByRole('link', { name: 'Sharing', exact: true }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Audit', exact: true }).count()).toBe(0);
     await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Cases' }).click();
     await page.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
     await expectAccessible(page, 'cases');
+  });
+
+  it('sorts the case list on the server', async () => {
+    const page = await signIn(COUNCIL);
+    await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Cases' }).click();
+    await page.getByLabel('Sort by').selectOption('REFERENCE');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForURL(/sort=REFERENCE/);
+    await page.getByRole('table').waitFor();
+    const references = await page.getByRole('table').locator('tbody tr td:first-child, tbody tr th:first-child').allInnerTexts();
+    expect(references.length).toBeGreaterThan(1);
+    expect(references).toEqual([...references].sort());
+  });
+
+  it("shows a manager of the owner agency the case's audit trail, and the screens still to come", async () => {
+    const page = await signIn(MANAGER);
+    await openCase(page);
+    await page.getByRole('link', { name: 'Audit', exact: true }).click();
+    await page.getByRole('heading', { name: 'Audit', exact: true }).first().waitFor();
+    await page.getByText(/Shared with/).first().waitFor();
+    await expectAccessible(page, 'case-audit');
+    for (const screen of ['Meetings', 'Reports']) {
+      await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: screen }).click();
+      await page.getByRole('heading', { name: screen }).first().waitFor();
+      await expectAccessible(page, screen.toLowerCase());
+    }
   });
 
   it("logs an incident that arrives live in a partner's alerts", async () => {

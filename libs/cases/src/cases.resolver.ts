@@ -5,6 +5,7 @@ import type { Page } from '#libs/common';
 import { User, UsersService } from '#libs/users';
 import { Case, CaseConnection, Party } from './case.model.js';
 import { CaseFilter, CloseCaseInput, CreateCaseInput, PartyInput, UpdateCaseInput, UpdatePartyInput } from './case.inputs.js';
+import { CaseOrder } from './case-order.js';
 import { CasesService } from './cases.service.js';
 import { PartiesService } from './parties.service.js';
 
@@ -22,15 +23,16 @@ export class CasesResolver {
     return this.caseService.findOne(ctx, id);
   }
 
-  @Query(() => CaseConnection, { description: 'Cases your agency owns or that are shared with it, newest first' })
+  @Query(() => CaseConnection, { description: 'Cases your agency owns or that are shared with it, newest first unless ordered otherwise' })
   @Allow('read', 'Case')
   cases(
     @Context() ctx: RequestContext,
     @Args('filter', { type: () => CaseFilter, nullable: true }) filter?: CaseFilter,
     @Args('first', { type: () => Int, nullable: true, description: '1–100, default 20' }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args('orderBy', { type: () => CaseOrder, nullable: true, defaultValue: CaseOrder.NEWEST }) orderBy?: CaseOrder,
   ): Promise<Page<Case>> {
-    return this.caseService.list(ctx, filter, first, after);
+    return this.caseService.list(ctx, filter, first, after, orderBy ?? CaseOrder.NEWEST);
   }
 
   @Mutation(() => Case, { description: "Open a case, owned by your agency" })

@@ -7,8 +7,6 @@ import {
   CaseCategory,
   CaseOutcome,
   CaseStatus,
-  decodeCursor,
-  encodeCursor,
   ForbiddenError,
   groupBy,
   NotFoundError,
@@ -24,6 +22,7 @@ import { UsersService } from '#libs/users';
 import type { Case, Party } from './case.model.js';
 import { assertPartyWritable, fieldsOfNewParty, insertParties, newPartyChanges } from './party-writes.js';
 import type { CaseFilter, CloseCaseInput, CreateCaseInput, UpdateCaseInput } from './case.inputs.js';
+import { afterSql, CaseOrder, cursorOf, orderBySql } from './case-order.js';
 import { CASE_COLUMNS, caseAttributes, type CaseRow, PARTY_COLUMNS, type PartyRow, relationSql, toCase, toParty } from './case-record.js';
 
 /** UpdateCaseInput's fields and the columns they write. */
@@ -111,25 +110,27 @@ export class CasesService {
     return row && row.relation ? row : null;
   }
 
-  async list(ctx: RequestContext, filter: CaseFilter | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Page<Case>> {
+  async list(
+    ctx: RequestContext,
+    filter: CaseFilter | null | undefined,
+    first: number | null | undefined,
+    after: string | null | undefined,
+    order: CaseOrder = CaseOrder.NEWEST,
+  ): Promise<Page<Case>> {
     const limit = pageSize(first);
     const params = new SqlParams();
     const where = [accessibleSql(ctx.ability, 'read', 'Case', 'c', params), ...this.filterSql(ctx, filter, params)];
     const count = () => this.count(ctx, filter);
-    if (after) {
-      const [openedAt, id] = decodeCursor(after, ['string', 'string']) as [string, string];
-      if (Number.isNaN(Date.parse(openedAt))) throw new BadInputError('after', 'The cursor is not one this server issued');
-      where.push(`(c.opened_at, c.id) < (${params.add(openedAt)}::timestamptz, ${params.add(parseId(id, 'after'))}::uuid)`);
-    }
+    if (after) where.push(afterSql(order, after, params));
     const agency = params.add(ctx.user?.agencyId ?? null);
     const rows: CaseRow[] = await ctx.db.query(
       `SELECT ${CASE_COLUMNS}, ${relationSql('c', agency)} AS relation
          FROM cases c WHERE ${where.join(' AND ')}
-        ORDER BY c.opened_at DESC, c.id DESC LIMIT ${limit + 1}`,
+        ORDER BY ${orderBySql(order)} LIMIT ${limit + 1}`,
       params.values,
     );
     const edges = rows.slice(0, limit).map((row) => ({
-      cursor: encodeCursor([row.opened_at.toISOString(), row.id]),
+      cursor: cursorOf(order, row),
       node: toCase(ctx.ability, row),
     }));
     return withLazyTotal({ edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } }, count);

@@ -4,3 +4,4 @@ export * from './case-record.js';
 export * from './cases.module.js';
 export * from './cases.service.js';
 export * from './cases.resolver.js';
+export * from './case-order.js';

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../gql';
-import type { CaseFilter, CaseCategory, CaseStatus, RiskLevel } from '../gql/graphql';
+import type { CaseFilter, CaseCategory, CaseOrder, CaseStatus, RiskLevel } from '../gql/graphql';
 import { Link, navigate, usePageTitle, useSearchParams } from '../router';
 import { readsCases, type SessionUser } from '../session';
 import { CASE_CATEGORIES, CASE_STATUSES, RISK_LEVELS, formatDate, humanise, options } from '../format';
@@ -12,8 +12,8 @@ import { NoCaseAccess } from '../components/NoCaseAccess';
 const PAGE_SIZE = 20;
 
 const CaseList = graphql(`
-  query CaseList($filter: CaseFilter, $first: Int, $after: String) {
-    cases(filter: $filter, first: $first, after: $after) {
+  query CaseList($filter: CaseFilter, $first: Int, $after: String, $orderBy: CaseOrder) {
+    cases(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
       totalCount
       pageInfo {
         hasNextPage
@@ -42,9 +42,20 @@ interface Filters {
   category: string;
   risk: string;
   ward: string;
+  sort: string;
 }
 
-const FILTER_KEYS: (keyof Filters)[] = ['search', 'status', 'category', 'risk', 'ward'];
+const FILTER_KEYS: (keyof Filters)[] = ['search', 'status', 'category', 'risk', 'ward', 'sort'];
+const NO_FILTERS: Filters = { search: '', status: '', category: '', risk: '', ward: '', sort: '' };
+
+/** Sorting happens on the server (CaseOrder), so paging stays a keyset walk in the chosen order. */
+const SORT_OPTIONS = [
+  { value: '', text: 'Newest first' },
+  { value: 'OLDEST', text: 'Oldest first' },
+  { value: 'REFERENCE', text: 'Reference' },
+  { value: 'HIGHEST_RISK', text: 'Highest risk first' },
+  { value: 'WARD', text: 'Ward' },
+];
 
 function toApiFilter(f: Filters): CaseFilter {
   const filter: CaseFilter = {};
@@ -71,7 +82,7 @@ const any = (label: string) => ({ value: '', text: label });
 export function CasesPage({ user }: { user: SessionUser }) {
   usePageTitle('Cases');
   const params = useSearchParams();
-  const applied: Filters = { search: '', status: '', category: '', risk: '', ward: '' };
+  const applied: Filters = { ...NO_FILTERS };
   for (const k of FILTER_KEYS) applied[k] = params.get(k) ?? '';
   const after = params.get('after') ?? undefined;
   // Keyset paging only goes forward; earlier cursors are carried along to go back.
@@ -82,7 +93,7 @@ export function CasesPage({ user }: { user: SessionUser }) {
   // Back and Forward change the URL under the form; show what is actually applied.
   useEffect(() => setForm(applied), [appliedKey]); // eslint-disable-line react-hooks/exhaustive-deps
   const { data, loading, error } = useQuery(CaseList, {
-    variables: { filter: toApiFilter(applied), first: PAGE_SIZE, after },
+    variables: { filter: toApiFilter(applied), first: PAGE_SIZE, after, orderBy: (applied.sort || 'NEWEST') as CaseOrder },
     skip: !readsCases(user),
     fetchPolicy: 'cache-and-network',
   });
@@ -126,10 +137,11 @@ export function CasesPage({ user }: { user: SessionUser }) {
               <Select id="filter-category" label="Category" labelClass="govuk-label--s" value={form.category} onChange={(category) => setForm({ ...form, category })} options={[any('Any category'), ...options(CASE_CATEGORIES)]} />
               <Select id="filter-risk" label="Risk level" labelClass="govuk-label--s" value={form.risk} onChange={(risk) => setForm({ ...form, risk })} options={[any('Any risk level'), ...options(RISK_LEVELS)]} />
               <TextInput id="filter-ward" label="Ward" labelClass="govuk-label--s" value={form.ward} onChange={(ward) => setForm({ ...form, ward })} />
+              <Select id="filter-sort" label="Sort by" labelClass="govuk-label--s" value={form.sort} onChange={(sort) => setForm({ ...form, sort })} options={SORT_OPTIONS} />
               <button type="submit" className="govuk-button" data-module="govuk-button">Apply filters</button>
               {FILTER_KEYS.some((k) => applied[k]) && (
                 <p className="govuk-body">
-                  <Link href="/cases" className="govuk-link govuk-link--no-visited-state" onClick={() => setForm({ search: '', status: '', category: '', risk: '', ward: '' })}>Clear filters</Link>
+                  <Link href="/cases" className="govuk-link govuk-link--no-visited-state" onClick={() => setForm({ ...NO_FILTERS })}>Clear filters</Link>
                 </p>
               )}
             </form>
