@@ -184,6 +184,31 @@ describe('the portal in a browser', () => {
     expect(await live()).toBe(0);
   });
 
+  it('opens a case from the form, and the owner closes it with an outcome and a reason', async () => {
+    const page = await signIn(LANDLORD);
+    await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Cases' }).click();
+    await page.getByRole('button', { name: 'Open a case' }).click();
+    await page.getByRole('heading', { name: 'Open a case' }).waitFor();
+    await page.getByLabel('Category').selectOption('NOISE');
+    await page.getByLabel('Summary').fill('Browser test: dog barking all night at number 4');
+    await page.getByLabel('Ward').fill('Riverside East');
+    await expectAccessible(page, 'open-a-case');
+    await page.getByRole('button', { name: 'Open case' }).click();
+    const heading = page.getByRole('heading', { level: 1 });
+    await heading.filter({ hasText: /^ASB-\d{4}-\d{6}$/ }).waitFor();
+    const opened = (await heading.innerText()).trim();
+    const { rows } = await portal.db.query(`SELECT id, status FROM cases WHERE reference = $1`, [opened]);
+    expect(rows[0].status).toBe('OPEN');
+
+    await page.getByLabel('Resolved', { exact: true }).check();
+    await page.getByLabel('Reason for closing').fill('Owner moved the dog to a day kennel');
+    await page.getByRole('button', { name: 'Close case' }).click();
+    await page.getByText('Closed: resolved').first().waitFor();
+    const { rows: after } = await portal.db.query(`SELECT status, close_reason FROM cases WHERE id = $1`, [rows[0].id]);
+    expect(after[0]).toEqual({ status: 'CLOSED_RESOLVED', close_reason: 'Owner moved the dog to a day kennel' });
+    await expectAccessible(page, 'case-closed');
+  });
+
   it('gives an administrator the agencies and users, and no case', async () => {
     const page = await signIn(ADMIN);
     await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Administration' }).click();

@@ -12,6 +12,7 @@ import { SignInPage } from './pages/SignIn';
 // Each page is its own chunk: the sign-in screen loads none of them.
 const MyWorkPage = lazy(() => import('./pages/MyWork').then((m) => ({ default: m.MyWorkPage })));
 const CasesPage = lazy(() => import('./pages/Cases').then((m) => ({ default: m.CasesPage })));
+const NewCasePage = lazy(() => import('./pages/NewCase').then((m) => ({ default: m.NewCasePage })));
 const CasePage = lazy(() => import('./case/CasePage').then((m) => ({ default: m.CasePage })));
 const AlertsPage = lazy(() => import('./pages/Alerts').then((m) => ({ default: m.AlertsPage })));
 const AdminPage = lazy(() => import('./pages/Admin').then((m) => ({ default: m.AdminPage })));
@@ -21,6 +22,7 @@ const NotFoundPage = lazy(() => import('./pages/ComingSoon').then((m) => ({ defa
 function Route({ path, user }: { path: string; user: SessionUser }) {
   if (path === '/') return <MyWorkPage user={user} />;
   if (path === '/cases') return <CasesPage user={user} />;
+  if (path === '/cases/new') return <NewCasePage user={user} />;
   const c = matchPath('/cases/:id/:tab?', path);
   if (c) return <CasePage id={c.id} tab={c.tab ?? 'summary'} user={user} />;
   if (path === '/alerts') return <AlertsPage />;

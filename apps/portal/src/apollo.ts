@@ -58,7 +58,7 @@ export function createApolloClient(token: string | null): ApolloClient {
     link: ApolloLink.from([errors, transport]),
     cache: new InMemoryCache({
       typePolicies: {
-        Case: { fields: { shares: { merge: false }, incidents: { merge: false }, actions: { merge: false }, parties: { merge: false } } },
+        Case: { fields: { shares: { merge: false }, incidents: { merge: false }, actions: { merge: false }, parties: { merge: false }, contacts: { merge: false } } },
         Query: { fields: { cases: { keyArgs: ['filter', 'first', 'after'] } } },
       },
     }),
@@ -75,4 +75,24 @@ export function errorMessages(error: unknown): string[] {
   if (CombinedGraphQLErrors.is(error)) return error.errors.map((e) => e.message);
   if (error instanceof Error) return ['The service could not be reached. Try again.'];
   return [];
+}
+
+/**
+ * GraphQL errors as GOV.UK field errors: where the API names the offending field in
+ * `extensions.field`, the message links to that input and reads with the field's label.
+ * `resolve` maps an API field path ("summary", "parties.0.fullName") to the input's id and label.
+ */
+export function apiFieldErrors(error: unknown, resolve: (field: string) => { id: string; label: string } | undefined): { text: string; href?: string }[] {
+  if (!CombinedGraphQLErrors.is(error)) return errorMessages(error).map((text) => ({ text }));
+  return error.errors.map((e) => {
+    const field = typeof e.extensions?.field === 'string' ? e.extensions.field : undefined;
+    const target = field ? resolve(field) : undefined;
+    if (!field || !target) return { text: e.message };
+    const name = field.split('.').pop() ?? field;
+    let text = e.message;
+    if (text.startsWith(field)) text = target.label + text.slice(field.length);
+    else if (text.startsWith(name)) text = target.label + text.slice(name.length);
+    else text = text.replace(field, target.label.toLowerCase()).replace(new RegExp(`\\b${name}\\b`), target.label.toLowerCase());
+    return { text, href: target.id };
+  });
 }

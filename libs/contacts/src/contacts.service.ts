@@ -18,7 +18,10 @@ export class ContactsService {
     const kase = await this.cases.require(ctx, caseId, 'contribute');
     assertWritable(ctx.ability, 'Case', caseAttributes(kase), ['contacts']);
     if (input.contactedAt.getTime() > Date.now() + 5 * 60 * 1000) throw new BadInputError('contactedAt', 'contactedAt cannot be in the future');
-    if (input.contactedAt < kase.openedAt) throw new BadInputError('contactedAt', 'contactedAt cannot be before the case was opened');
+    // Forms give minutes, not seconds: a contact in the minute the case was opened is not before it.
+    if (input.contactedAt.getTime() < kase.openedAt.getTime() - 60_000) {
+      throw new BadInputError('contactedAt', 'contactedAt cannot be before the case was opened');
+    }
     const [row]: ContactRow[] = await ctx.db.query(
       `INSERT INTO contacts (case_id, contacted_at, channel, note, recorded_by_id) VALUES ($1, $2, $3, $4, $5) RETURNING ${CONTACT_COLUMNS}`,
       [kase.id, input.contactedAt, input.channel, input.note.trim(), ctx.user!.id],

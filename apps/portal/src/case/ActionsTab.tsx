@@ -1,13 +1,27 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../gql';
-import type { ActionKind } from '../gql/graphql';
-import { errorMessages } from '../apollo';
+import type { ActionKind, ActionStatus } from '../gql/graphql';
+import { apiFieldErrors, errorMessages } from '../apollo';
+import type { SessionUser } from '../session';
 import { useDraft } from '../drafts';
 import { ACTION_KINDS, formatDate, humanise, options } from '../format';
 import { ErrorSummary, NotificationBanner, Select, Table, Tag, TextInput, Textarea, type FieldError } from '../components/govuk';
 import type { CaseData } from './CasePage';
 import { CaseDetail } from './queries';
+
+const ACTION_STATUSES = ['OPEN', 'IN_PROGRESS', 'DONE', 'CANCELLED'] as const;
+
+const UpdateAction = graphql(`
+  mutation UpdateAction($id: ID!, $input: UpdateActionInput!) {
+    updateAction(id: $id, input: $input) {
+      id
+      status
+      outcome
+      completedAt
+    }
+  }
+`);
 
 const AddAction = graphql(`
   mutation AddAction($caseId: ID!, $input: ActionInput!) {
@@ -27,7 +41,9 @@ export function ActionStatusTag({ action }: { action: { status: string; dueAt?: 
   return <Tag colour={colour}>{humanise(action.status)}</Tag>;
 }
 
-export function ActionsTab({ c }: { c: CaseData }) {
+export function ActionsTab({ c, user }: { c: CaseData; user: SessionUser }) {
+  // An action is updated by the agency that owns it, or by the case owner.
+  const updatable = c.actions.filter((a) => c.owned || a.ownerAgency.id === user.agency.id);
   return (
     <>
       <h2 className="govuk-heading-m">Actions</h2>
@@ -56,6 +72,16 @@ export function ActionsTab({ c }: { c: CaseData }) {
             <ActionStatusTag action={a} />,
           ]}
         />
+      )}
+      {updatable.length > 0 && (
+        <section aria-labelledby="progress-heading" className="govuk-!-margin-top-6">
+          <h3 className="govuk-heading-s" id="progress-heading">Record progress</h3>
+          <div className="app-progress-list">
+            {updatable.map((a) => (
+              <ActionProgress key={a.id} c={c} action={a} number={c.actions.indexOf(a) + 1} />
+            ))}
+          </div>
+        </section>
       )}
       <AddActionForm c={c} />
     </>
@@ -120,5 +146,60 @@ function AddActionForm({ c }: { c: CaseData }) {
         <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">Add action</button>
       </form>
     </section>
+  );
+}
+
+type Action = CaseData['actions'][number];
+
+interface ProgressDraft {
+  status: string;
+  outcome: string;
+}
+
+/** A small form per action: its status and what came of it. */
+function ActionProgress({ c, action, number }: { c: CaseData; action: Action; number: number }) {
+  const prefix = `action-${action.id}`;
+  const initial = () => ({ status: action.status, outcome: action.outcome ?? '' });
+  const [form, update, reset] = useDraft<ProgressDraft>(`case.${c.id}.action.${action.id}`, initial);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [saved, setSaved] = useState(false);
+  const [save, { loading }] = useMutation(UpdateAction, { refetchQueries: [{ query: CaseDetail, variables: { id: c.id } }], awaitRefetchQueries: true });
+  const fields: Record<string, { id: string; label: string }> = { status: { id: `${prefix}-status`, label: 'Status' }, outcome: { id: `${prefix}-outcome`, label: 'Outcome' } };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    const problems: FieldError[] = [];
+    setErrors(problems);
+    if (problems.length) return;
+    try {
+      const { data } = await save({ variables: { id: action.id, input: { status: form.status as ActionStatus, outcome: form.outcome.trim() || null } } });
+      const u = data?.updateAction;
+      reset(u ? { status: u.status, outcome: u.outcome ?? '' } : undefined);
+      setSaved(true);
+    } catch (err) {
+      setErrors(apiFieldErrors(err, (f) => fields[f]));
+    }
+  };
+  const err = (id: string) => errors.find((e) => e.href === id)?.text;
+  const name = `action ${number}: ${humanise(action.kind)}`;
+
+  return (
+    <details className="govuk-details" open={errors.length > 0 || saved || undefined}>
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">
+          Update {name}
+        </span>
+      </summary>
+      <div className="govuk-details__text">
+        {saved && <p className="govuk-body govuk-!-font-weight-bold" role="status">Progress saved: {humanise(action.status)}.</p>}
+        {errors.length > 0 && <ErrorSummary errors={errors} />}
+        <form onSubmit={submit} noValidate aria-label={`Update ${name}`}>
+          <Select id={`${prefix}-status`} label="Status" value={form.status} onChange={(status) => update({ status })} error={err(`${prefix}-status`)} options={options(ACTION_STATUSES)} />
+          <Textarea id={`${prefix}-outcome`} label="Outcome" hint="What came of it, so far" rows={3} value={form.outcome} onChange={(outcome) => update({ outcome })} error={err(`${prefix}-outcome`)} />
+          <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">Save progress</button>
+        </form>
+      </div>
+    </details>
   );
 }

@@ -88,9 +88,9 @@ export function CasePage({ id, tab, user }: { id: string; tab: string; user: Ses
       </nav>
 
       {tab === 'summary' && <SummaryTab c={c} />}
-      {tab === 'parties' && <PartiesTab c={c} />}
+      {tab === 'parties' && <PartiesTab c={c} user={user} />}
       {tab === 'incidents' && <IncidentsTab c={c} />}
-      {tab === 'actions' && <ActionsTab c={c} />}
+      {tab === 'actions' && <ActionsTab c={c} user={user} />}
       {tab === 'timeline' && <TimelineTab c={c} />}
       {tab === 'risk' && <RiskTab c={c} />}
       {tab === 'sharing' && current && <SharingTab c={c} />}

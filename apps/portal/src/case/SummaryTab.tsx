@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { graphql } from '../gql';
-import type { RiskLevel } from '../gql/graphql';
-import { errorCode, errorMessages } from '../apollo';
+import type { CaseOutcome, RiskLevel } from '../gql/graphql';
+import { apiFieldErrors, errorCode, errorMessages } from '../apollo';
 import { useDraft } from '../drafts';
 import { RISK_LEVELS, formatDate, formatDateTime, humanise, options } from '../format';
-import { ErrorSummary, NotificationBanner, Select, SummaryList, TextInput, Textarea, type FieldError } from '../components/govuk';
+import { ErrorSummary, NotificationBanner, Radios, Select, SummaryList, TextInput, Textarea, type FieldError } from '../components/govuk';
 import { RiskTag, StatusTag } from '../components/CaseTags';
 import type { CaseData } from './CasePage';
 import { CaseDetail } from './queries';
@@ -19,6 +19,18 @@ const UpdateCase = graphql(`
       summary
       ward
       riskLevel
+    }
+  }
+`);
+
+const CloseCase = graphql(`
+  mutation CloseCase($id: ID!, $expectedVersion: Int!, $input: CloseCaseInput!) {
+    closeCase(id: $id, expectedVersion: $expectedVersion, input: $input) {
+      id
+      version
+      status
+      closedAt
+      closeReason
     }
   }
 `);
@@ -60,6 +72,7 @@ export function SummaryTab({ c }: { c: CaseData }) {
         ]}
       />
       {c.owned && <EditCaseForm c={c} />}
+      {c.owned && c.status === 'OPEN' && <CloseCaseForm c={c} />}
     </>
   );
 }
@@ -151,6 +164,90 @@ function EditCaseForm({ c }: { c: CaseData }) {
         <TextInput id="edit-ward" label="Ward" inputClass="govuk-input--width-20" value={form.ward} onChange={(ward) => update({ ward })} error={errors.find((e) => e.href === 'edit-ward')?.text} />
         <Select id="edit-risk" label="Risk level" value={form.riskLevel} onChange={(riskLevel) => update({ riskLevel })} options={options(RISK_LEVELS)} />
         <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">Save changes</button>
+      </form>
+    </section>
+  );
+}
+
+interface CloseValues {
+  outcome: string;
+  reason: string;
+  version: number;
+  base: { summary: string; ward: string; riskLevel: string };
+}
+
+const CLOSE_FIELDS: Record<string, { id: string; label: string }> = {
+  outcome: { id: 'close-outcome', label: 'Outcome' },
+  reason: { id: 'close-reason', label: 'Reason for closing' },
+};
+
+function CloseCaseForm({ c }: { c: CaseData }) {
+  const client = useApolloClient();
+  const [form, update, reset] = useDraft<CloseValues>(`case.${c.id}.close`, () => ({
+    outcome: '',
+    reason: '',
+    version: c.version,
+    base: { summary: c.summary, ward: c.ward, riskLevel: c.riskLevel },
+  }));
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [conflict, setConflict] = useState<FieldError[] | null>(null);
+  const [close, { loading }] = useMutation(CloseCase, { refetchQueries: [{ query: CaseDetail, variables: { id: c.id } }], awaitRefetchQueries: true });
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const problems: FieldError[] = [];
+    if (!form.outcome) problems.push({ text: 'Select whether the case was resolved', href: 'close-outcome' });
+    if (form.reason.trim().length < 3) problems.push({ text: 'Enter a reason for closing of at least 3 characters', href: 'close-reason' });
+    setErrors(problems);
+    setConflict(null);
+    if (problems.length) return;
+    try {
+      await close({ variables: { id: c.id, expectedVersion: form.version, input: { outcome: form.outcome as CaseOutcome, reason: form.reason.trim() } } });
+      // The case page now shows the case as closed, with the reason, and this form goes away.
+      reset();
+    } catch (err) {
+      if (errorCode(err) === 'CONFLICT') {
+        // As with editing: say what changed since the form was opened, keep what was typed,
+        // and move to the new version so closing again is a decision.
+        const { data } = await client.query({ query: CaseDetail, variables: { id: c.id }, fetchPolicy: 'network-only' });
+        const now = data?.case;
+        if (!now) return setErrors([{ text: 'The case is no longer available to you' }]);
+        const changed = (Object.keys(LABELS) as EditField[])
+          .filter((f) => String(now[f]) !== form.base[f])
+          .map((f) => ({ href: FIELD_IDS[f], text: `${LABELS[f]} is now “${f === 'riskLevel' ? humanise(now[f]) : now[f]}” (was “${f === 'riskLevel' ? humanise(form.base[f]) : form.base[f]}”)` }));
+        if (now.status !== 'OPEN') changed.unshift({ href: '', text: `The case is now ${humanise(now.status).toLowerCase()}` });
+        setConflict(changed.length ? changed.map((x) => (x.href ? x : { text: x.text })) : [{ text: 'Other details of the case were changed' }]);
+        update({ version: now.version, base: { summary: now.summary, ward: now.ward, riskLevel: now.riskLevel } });
+      } else {
+        setErrors(apiFieldErrors(err, (f) => CLOSE_FIELDS[f]));
+      }
+    }
+  };
+  const err = (id: string) => errors.find((e) => e.href === id)?.text;
+
+  return (
+    <section aria-labelledby="close-case-heading" className="govuk-!-margin-top-8">
+      <h2 className="govuk-heading-m" id="close-case-heading">Close this case</h2>
+      {conflict && (
+        <ErrorSummary title="This case was changed by someone else" errors={conflict}>
+          <p className="govuk-body">The case has not been closed. Your outcome and reason are still in the form below: check them against the changes, then close the case again.</p>
+        </ErrorSummary>
+      )}
+      {errors.length > 0 && <ErrorSummary errors={errors} />}
+      <form onSubmit={submit} noValidate aria-labelledby="close-case-heading">
+        <Radios
+          id="close-outcome"
+          legend="Outcome"
+          value={form.outcome}
+          onChange={(outcome) => update({ outcome })}
+          error={err('close-outcome')}
+          options={[
+            { value: 'RESOLVED', text: 'Resolved' },
+            { value: 'UNRESOLVED', text: 'Unresolved' },
+          ]}
+        />
+        <Textarea id="close-reason" label="Reason for closing" value={form.reason} onChange={(reason) => update({ reason })} error={err('close-reason')} />
+        <button type="submit" className="govuk-button govuk-button--warning" disabled={loading} data-module="govuk-button">Close case</button>
       </form>
     </section>
   );

@@ -122,6 +122,7 @@ export function CasesPage({ user }: { user: SessionUser }) {
   return (
     <>
       <h1 className="govuk-heading-l">Cases</h1>
+      <Link href="/cases/new" role="button" draggable={false} className="govuk-button" data-module="govuk-button">Open a case</Link>
       {error && <ErrorSummary errors={[{ text: 'Cases could not be loaded. Try again.' }]} />}
       <div className="app-filter-layout">
         <div className="moj-filter" role="search" aria-labelledby="filter-heading">
