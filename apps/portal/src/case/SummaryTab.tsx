@@ -91,6 +91,14 @@ const LABELS = { summary: 'Summary', ward: 'Ward', riskLevel: 'Risk level' } as 
 type EditField = keyof typeof LABELS;
 const FIELD_IDS: Record<EditField, string> = { summary: 'edit-summary', ward: 'edit-ward', riskLevel: 'edit-risk' };
 
+/** What someone else changed since a form was opened, as error-summary lines linking to the edit fields. */
+function changesSince(now: Record<EditField, string>, base: Record<EditField, string>): { href: string; text: string }[] {
+  const shown = (f: EditField, value: string) => (f === 'riskLevel' ? humanise(value) : value);
+  return (Object.keys(LABELS) as EditField[])
+    .filter((f) => String(now[f]) !== base[f])
+    .map((f) => ({ href: FIELD_IDS[f], text: `${LABELS[f]} is now “${shown(f, now[f])}” (was “${shown(f, base[f])}”)` }));
+}
+
 function EditCaseForm({ c }: { c: CaseData }) {
   const client = useApolloClient();
   const initial = (): EditValues => ({
@@ -134,9 +142,7 @@ function EditCaseForm({ c }: { c: CaseData }) {
         const { data } = await client.query({ query: CaseDetail, variables: { id: c.id }, fetchPolicy: 'network-only' });
         const now = data?.case;
         if (!now) return setErrors([{ text: 'The case is no longer available to you' }]);
-        const changed = (Object.keys(LABELS) as EditField[])
-          .filter((f) => String(now[f]) !== form.base[f])
-          .map((f) => ({ href: FIELD_IDS[f], text: `${LABELS[f]} is now “${f === 'riskLevel' ? humanise(now[f]) : now[f]}” (was “${f === 'riskLevel' ? humanise(form.base[f]) : form.base[f]}”)` }));
+        const changed = changesSince(now, form.base);
         setConflict(changed.length ? changed : [{ text: 'Other details of the case were changed' }]);
         update({ version: now.version, base: { summary: now.summary, ward: now.ward, riskLevel: now.riskLevel } });
       } else {
@@ -212,9 +218,7 @@ function CloseCaseForm({ c }: { c: CaseData }) {
         const { data } = await client.query({ query: CaseDetail, variables: { id: c.id }, fetchPolicy: 'network-only' });
         const now = data?.case;
         if (!now) return setErrors([{ text: 'The case is no longer available to you' }]);
-        const changed = (Object.keys(LABELS) as EditField[])
-          .filter((f) => String(now[f]) !== form.base[f])
-          .map((f) => ({ href: FIELD_IDS[f], text: `${LABELS[f]} is now “${f === 'riskLevel' ? humanise(now[f]) : now[f]}” (was “${f === 'riskLevel' ? humanise(form.base[f]) : form.base[f]}”)` }));
+        const changed = changesSince(now, form.base);
         if (now.status !== 'OPEN') changed.unshift({ href: '', text: `The case is now ${humanise(now.status).toLowerCase()}` });
         setConflict(changed.length ? changed.map((x) => (x.href ? x : { text: x.text })) : [{ text: 'Other details of the case were changed' }]);
         update({ version: now.version, base: { summary: now.summary, ward: now.ward, riskLevel: now.riskLevel } });

@@ -1,31 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
-import { graphql } from '../gql';
+import { SignIn } from '../pages/SignIn';
 import { sessionExpired, signedIn, type Session } from '../session';
 import { formatTime } from '../format';
 import { TextInput, ErrorSummary } from './govuk';
 
 const WARN_BEFORE_MS = 5 * 60 * 1000;
 
-const Reauthenticate = graphql(`
-  mutation Reauthenticate($email: String!, $password: String!) {
-    login(email: $email, password: $password) {
-      accessToken
-      expiresAt
-      user {
-        id
-        email
-        displayName
-        roles
-        agency {
-          id
-          name
-          kind
-        }
-      }
-    }
-  }
-`);
 
 /**
  * Warns five minutes before the token expires and lets the user sign in again in place,
@@ -37,7 +18,7 @@ export function SessionWarning({ session }: { session: Session }) {
   const [open, setOpen] = useState(false);
   const [password, setPassword] = useState('');
   const [failed, setFailed] = useState(false);
-  const [login, { loading }] = useMutation(Reauthenticate);
+  const [login, { loading }] = useMutation(SignIn);
 
   useEffect(() => {
     const untilWarning = expiresAt - WARN_BEFORE_MS - Date.now();
