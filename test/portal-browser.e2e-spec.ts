@@ -209,6 +209,29 @@ describe('the portal in a browser', () => {
     await expectAccessible(page, 'case-closed');
   });
 
+  it('warns before the session ends, and keeps what was typed when it does', async () => {
+    const page = await (await browser.newContext()).newPage();
+    // The page's clock, not the server's: tokens last 8 hours, so the test moves the page's time on.
+    await page.clock.install();
+    await page.goto(portal.url);
+    await page.getByLabel('Email address').fill(COUNCIL);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'My work' }).waitFor();
+    await openCase(page);
+    await page.getByRole('link', { name: 'Incidents' }).click();
+    await page.getByLabel('Description').fill('Typed just before the session ended');
+    await page.clock.fastForward('07:56:00');
+    await page.getByText('Your session is ending').waitFor();
+    await expectAccessible(page, 'session-warning');
+    await page.clock.fastForward('00:05:00');
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('Description').waitFor();
+    expect(await page.getByLabel('Description').inputValue()).toBe('Typed just before the session ended');
+  });
+
   it('gives an administrator the agencies and users, and no case', async () => {
     const page = await signIn(ADMIN);
     await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Administration' }).click();

@@ -53,11 +53,26 @@ export function getSession(): Session | null {
   return state.session;
 }
 
+/**
+ * When the token ends, on this computer's clock: its lifetime (exp − iat) counted from now. The server's
+ * `expiresAt` is on the server's clock, and a computer whose clock is off would warn and sign out at the
+ * wrong time.
+ */
+function localExpiry(token: string, serverExpiresAt: string): string {
+  try {
+    const claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as { iat?: unknown; exp?: unknown };
+    if (typeof claims.iat === 'number' && typeof claims.exp === 'number') return new Date(Date.now() + (claims.exp - claims.iat) * 1000).toISOString();
+  } catch {
+    // Not a token we can read: fall back to the server's word.
+  }
+  return serverExpiresAt;
+}
+
 export function signedIn(session: Session): void {
   // Drafts belong to the person who typed them; another user signing in on this tab must not see them.
   const previous = state.session?.user ?? state.expiredUser;
   if (previous && previous.id !== session.user.id) clearDrafts();
-  set({ session, expiredUser: null });
+  set({ session: { ...session, expiresAt: localExpiry(session.token, session.expiresAt) }, expiredUser: null });
 }
 
 /** Signing out on purpose discards unsaved text too: the next person at this machine must not read it. */
