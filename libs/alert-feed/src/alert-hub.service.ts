@@ -185,21 +185,24 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
     const kase = row.case_id ? prepared.cases.get(row.case_id) : undefined;
     for (const [agencyId, relation] of this.recipients(row, kase)) {
       const subscribers = only ? (only.ctx.user!.agencyId === agencyId ? [only] : []) : (this.byAgency.get(agencyId) ?? []);
+      // Users of one agency with the same roles have the same rules: decide and redact once for each such group.
+      const views = new Map<string, CaseAlert['case'] | false>();
       for (const subscriber of subscribers) {
         if (!only && Number(row.id) <= subscriber.joinedAfter) continue;
         if (!this.wants(subscriber, row, kase!)) continue;
+        const rules = subscriber.ctx.user!.roles.join(',');
+        let view = views.get(rules);
+        if (view === undefined) {
+          const target = subject('Case', { ownerAgencyId: kase!.owner_agency_id, sharedWithAgencyIds: kase!.shares.map((s) => s.agency_id) });
+          // The same row rule every query applies, on the case as it stands now.
+          view = subscriber.ctx.ability.can('read', target) ? toCase(subscriber.ctx.ability, { ...kase!, relation }) : false;
+          views.set(rules, view);
+        }
+        if (view === false) continue;
         let loaders = prepared.loaders.get(agencyId);
         if (!loaders) prepared.loaders.set(agencyId, (loaders = new Map()));
         const delivery: AlertDelivery = {
-          alert: {
-            id: row.id,
-            kind: row.kind,
-            caseId: row.case_id,
-            meetingId: null,
-            actionId: row.action_id,
-            occurredAt: row.occurred_at,
-            case: toCase(subscriber.ctx.ability, { ...kase!, relation }),
-          },
+          alert: { id: row.id, kind: row.kind, caseId: row.case_id, meetingId: null, actionId: row.action_id, occurredAt: row.occurred_at, case: view },
           loaders,
         };
         if (subscriber.held && !only) subscriber.held.push(delivery);
@@ -209,12 +212,9 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
     }
   }
 
-  private wants(subscriber: Subscriber, row: AlertRow, kase: CaseWithShares): boolean {
+  private wants(subscriber: Subscriber, row: AlertRow, kase: CaseRow): boolean {
     if (subscriber.session && !this.connections.usable(subscriber.session)) return false;
     if (row.actor_id && row.actor_id === subscriber.ctx.user!.id) return false;
-    // The same row rule every query applies, on the case as it stands now.
-    const target = subject('Case', { ownerAgencyId: kase.owner_agency_id, sharedWithAgencyIds: kase.shares.map((s) => s.agency_id) });
-    if (!subscriber.ctx.ability.can('read', target)) return false;
     const { caseId, kinds, minRisk } = subscriber.filter;
     if (caseId && caseId !== row.case_id) return false;
     if (kinds?.length && !kinds.includes(row.kind)) return false;
