@@ -284,6 +284,22 @@ describe('live case alerts over graphql-ws', () => {
       expect(ids).toHaveLength(5);
     });
 
+    it('delivers a batch in order, once each, across a change in the number of digits of the cursor', async () => {
+      const kase = await newCase();
+      await portal.ok(SHARE, { c: kase.id, a: police, x: 'FULL' }, owner.token);
+      const feed = live(officer).subscribe(ALERTS, { caseId: kase.id });
+      await new Promise((r) => setTimeout(r, 300));
+      // One change raising two alerts, numbered 999 and 1000, read in one batch.
+      await portal.db.query(`SELECT setval('alerts_id_seq', 998)`);
+      await portal.ok(`mutation($id: ID!) { updateCase(id: $id, expectedVersion: 1, input: { riskLevel: HIGH }) { id } }`, { id: kase.id }, owner.token);
+      await feed.received(2);
+      await feed.settle(800);
+      expect(feed.events.map((e) => [e.caseAlerts.id, e.caseAlerts.kind])).toEqual([
+        ['999', 'CASE_UPDATED'],
+        ['1000', 'RISK_ESCALATED'],
+      ]);
+    });
+
     it('replays only what the subscriber may see now', async () => {
       const kase = await newCase();
       await portal.ok(SHARE, { c: kase.id, a: council, x: 'FULL' }, owner.token);

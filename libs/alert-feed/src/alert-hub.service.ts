@@ -148,8 +148,9 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
 
   private alertsAfter(after: number, upTo: number | null): Promise<AlertRow[]> {
     return this.dataSource.query(
-      `SELECT id::text AS id, kind, case_id, action_id, target_agency_id, actor_id, occurred_at FROM alerts
-        WHERE id > $1 ${upTo === null ? '' : 'AND id <= $2'} ORDER BY id LIMIT ${BATCH}`,
+      // Ordered by the column, not by the text it is sent as: '100' sorts before '99'.
+      `SELECT a.id::text AS id, a.kind, a.case_id, a.action_id, a.target_agency_id, a.actor_id, a.occurred_at FROM alerts a
+        WHERE a.id > $1 ${upTo === null ? '' : 'AND a.id <= $2'} ORDER BY a.id LIMIT ${BATCH}`,
       upTo === null ? [after] : [after, upTo],
     );
   }
