@@ -312,6 +312,8 @@ async function main(): Promise<void> {
     DATABASE_URL: databaseUrl,
     NODE_ENV: 'production',
     ALERT_SCHEDULER_SECONDS: '3600',
+    // The hub's SQL per alert is read from the statement counter.
+    COUNT_SQL_STATEMENTS: 'true',
   });
   const app: INestApplication = await createPortal(config, databaseUrl, { logger: false });
   teardown.push({ label: 'closing the portal', run: () => app.close() });

@@ -57,6 +57,7 @@ export class TestPortal {
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       PORT: '0',
+      COUNT_SQL_STATEMENTS: 'true',
       ...env,
     });
     const app = await createPortal(config, url.toString(), { logger: false });

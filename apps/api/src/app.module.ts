@@ -50,7 +50,7 @@ class ConfigModule {
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
-    const counter = new QueryCounter();
+    const counter = new QueryCounter(config.countSqlStatements);
     return {
       module: AppModule,
       imports: [

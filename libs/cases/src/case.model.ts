@@ -1,6 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { CaseAccess } from '#libs/access';
-import { auditedRead } from '#libs/audit';
 import { CaseCategory, CaseStatus, Connection, PartyRole, RiskLevel, ShareAccess, TenancyType } from '#libs/common';
 
 @ObjectType({ description: 'A person in a case. Identifiers the caller may not read are null and named in redactedFields.' })
@@ -11,16 +10,16 @@ export class Party {
   @Field(() => PartyRole)
   role: PartyRole;
 
-  @Field(() => String, { nullable: true, middleware: [auditedRead] })
+  @Field(() => String, { nullable: true })
   fullName: string | null;
 
-  @Field(() => String, { nullable: true, middleware: [auditedRead] })
+  @Field(() => String, { nullable: true })
   address: string | null;
 
-  @Field(() => String, { nullable: true, middleware: [auditedRead] })
+  @Field(() => String, { nullable: true })
   phone: string | null;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD', middleware: [auditedRead] })
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
   dateOfBirth: string | null;
 
   @Field({ description: 'The reporter asked not to be named; only the owner agency reads their identifiers' })
@@ -29,13 +28,13 @@ export class Party {
   @Field({ description: 'Whether the person is a tenant of the owner landlord' })
   tenant: boolean;
 
-  @Field(() => TenancyType, { nullable: true, description: 'Tenancy information: landlords and councils only', middleware: [auditedRead] })
+  @Field(() => TenancyType, { nullable: true, description: 'Tenancy information: landlords and councils only' })
   tenancyType: TenancyType | null;
 
-  @Field(() => Float, { nullable: true, description: 'Rent arrears in pounds; tenancy information', middleware: [auditedRead] })
+  @Field(() => Float, { nullable: true, description: 'Rent arrears in pounds; tenancy information' })
   rentArrears: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Breaches of tenancy; tenancy information', middleware: [auditedRead] })
+  @Field(() => String, { nullable: true, description: 'Breaches of tenancy; tenancy information' })
   tenancyBreaches: string | null;
 
   @Field(() => [String], { description: 'Fields withheld from the caller' })
@@ -67,13 +66,13 @@ export class Case {
   @Field()
   summary: string;
 
-  @Field(() => String, { nullable: true, description: 'Where the problem is; a personal identifier', middleware: [auditedRead] })
+  @Field(() => String, { nullable: true, description: 'Where the problem is; a personal identifier' })
   address: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Police only', middleware: [auditedRead] })
+  @Field(() => String, { nullable: true, description: 'Police only' })
   policeIntelligence: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Support, health and social-care partners only', middleware: [auditedRead] })
+  @Field(() => String, { nullable: true, description: 'Support, health and social-care partners only' })
   supportNeeds: string | null;
 
   @Field({ description: 'Whether support needs are recorded, readable wherever the case is' })

@@ -21,6 +21,8 @@ export interface AppConfig {
   alertSchedulerSeconds: number;
   /** How often open WebSockets are checked for expired tokens and deactivated users. */
   sessionSweepSeconds: number;
+  /** Count each request's SQL statements (tests and the benchmark); costs time, so off by default. */
+  countSqlStatements: boolean;
   /** Failed sign-ins tolerated per account and per address within the window. */
   signInThrottle: { perAccount: number; perAddress: number; windowSeconds: number };
 }
@@ -76,6 +78,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     tokenSecret,
     tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
     development: env.NODE_ENV === 'development',
+    countSqlStatements: flag(env, 'COUNT_SQL_STATEMENTS', false),
     alertRetentionDays: integer(env, 'ALERT_RETENTION_DAYS', 30, 1, 3650),
     alertSchedulerSeconds: integer(env, 'ALERT_SCHEDULER_SECONDS', 60, 1, 3600),
     sessionSweepSeconds: integer(env, 'SESSION_SWEEP_SECONDS', 30, 1, 60),
