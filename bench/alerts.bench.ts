@@ -29,6 +29,7 @@
  * BENCH_ALERT_CPU_CHANGES (200: changes of the 1% burst and of the no-subscriber baseline),
  * BENCH_ALERT_CPU_WIDE_CHANGES (50: changes of the all-subscribers burst), BENCH_TIMEOUT_SECONDS (900).
  */
+import { runBenchmark } from './lifecycle.js';
 import { type ChildProcess, fork } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -851,31 +852,4 @@ async function main(): Promise<void> {
   );
 }
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.error(`bench: ${signal}, cleaning up`);
-    void tearDown().finally(() => process.exit(130));
-  });
-}
-// Anything thrown outside main's promise chain (an 'error' event nobody listens to) still cleans up.
-process.on('uncaughtException', (error) => {
-  console.error('bench failed:', error.stack ?? error.message);
-  void tearDown().finally(() => process.exit(1));
-});
-const deadline = setTimeout(() => {
-  console.error(`bench: still running after ${TIMEOUT_SECONDS} s, giving up`);
-  void tearDown().finally(() => process.exit(1));
-}, TIMEOUT_SECONDS * 1000);
-deadline.unref();
-
-main().then(
-  async () => {
-    await tearDown();
-    process.exit(0);
-  },
-  async (error: unknown) => {
-    console.error('bench failed:', error instanceof Error ? (error.stack ?? error.message) : error);
-    await tearDown();
-    process.exit(1);
-  },
-);
+runBenchmark(main, tearDown, TIMEOUT_SECONDS);

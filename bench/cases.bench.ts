@@ -1,3 +1,4 @@
+import { runBenchmark } from './lifecycle.js';
 import { randomUUID } from 'node:crypto';
 /**
  * `npm run bench`: the case list under load-shaped data.
@@ -322,26 +323,4 @@ async function main(): Promise<void> {
     `Total ${((performance.now() - runStarted) / 1000).toFixed(0)} s.`);
 }
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.error(`bench: ${signal}, cleaning up`);
-    void tearDown().finally(() => process.exit(130));
-  });
-}
-const deadline = setTimeout(() => {
-  console.error(`bench: still running after ${TIMEOUT_SECONDS} s, giving up`);
-  void tearDown().finally(() => process.exit(1));
-}, TIMEOUT_SECONDS * 1000);
-deadline.unref();
-
-main().then(
-  async () => {
-    await tearDown();
-    process.exit(0);
-  },
-  async (error: unknown) => {
-    console.error('bench failed:', error instanceof Error ? (error.stack ?? error.message) : error);
-    await tearDown();
-    process.exit(1);
-  },
-);
+runBenchmark(main, tearDown, TIMEOUT_SECONDS);

@@ -1,0 +1,28 @@
+/**
+ * Runs a benchmark to the end and always cleans up (the embedded database, child processes): on success,
+ * on failure, on Ctrl-C, on an error thrown outside the main chain, and when it overruns its deadline.
+ */
+export function runBenchmark(main: () => Promise<void>, tearDown: () => Promise<void>, timeoutSeconds: number): void {
+  const leave = (code: number) => void tearDown().finally(() => process.exit(code));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.error(`bench: ${signal}, cleaning up`);
+      leave(130);
+    });
+  }
+  process.on('uncaughtException', (error) => {
+    console.error('bench failed:', error.stack ?? error.message);
+    leave(1);
+  });
+  setTimeout(() => {
+    console.error(`bench: still running after ${timeoutSeconds} s, giving up`);
+    leave(1);
+  }, timeoutSeconds * 1000).unref();
+  main().then(
+    () => leave(0),
+    (error: unknown) => {
+      console.error('bench failed:', error instanceof Error ? (error.stack ?? error.message) : error);
+      leave(1);
+    },
+  );
+}
