@@ -29,7 +29,7 @@
  * BENCH_ALERT_CPU_CHANGES (200: changes of the 1% burst and of the no-subscriber baseline),
  * BENCH_ALERT_CPU_WIDE_CHANGES (50: changes of the all-subscribers burst), BENCH_TIMEOUT_SECONDS (900).
  */
-import { runBenchmark } from './lifecycle.js';
+import { runBenchmark, setting } from './lifecycle.js';
 import { type ChildProcess, fork } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -51,14 +51,6 @@ import type { CountResult, OpenResult, ProbeResult, Report, Request, SubscriberS
 import { GraphQLClient, LOGIN } from './graphql-client.js';
 import { RESULTS_FILE, writeResults } from './results-file.js';
 import { formatTable } from './stats.js';
-
-function setting(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number of at least ${min}, not "${raw}"`);
-  return value;
-}
 
 const SUBSCRIBERS = setting('BENCH_ALERT_SUBSCRIBERS', 5000, 100);
 const AGENCIES = setting('BENCH_ALERT_AGENCIES', 50, 3);

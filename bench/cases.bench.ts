@@ -1,4 +1,4 @@
-import { runBenchmark } from './lifecycle.js';
+import { runBenchmark, setting } from './lifecycle.js';
 import { randomUUID } from 'node:crypto';
 /**
  * `npm run bench`: the case list under load-shaped data.
@@ -30,14 +30,6 @@ import { type CasesCursor, type CasesPage, CASES_CURSOR, CASES_PAGE, GraphQLClie
 import { pageSql, RawCases } from './raw-sql.js';
 import { RESULTS_FILE, writeResults } from './results-file.js';
 import { compare, type Comparison, formatTable, type Summary, summarize } from './stats.js';
-
-function setting(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number of at least ${min}, not "${raw}"`);
-  return value;
-}
 
 const CASES = setting('BENCH_CASES', 100_000, 1_000);
 const ITERATIONS = setting('BENCH_ITERATIONS', 200, 1);
