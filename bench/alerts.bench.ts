@@ -29,7 +29,7 @@
  * BENCH_ALERT_CPU_CHANGES (200: changes of the 1% burst and of the no-subscriber baseline),
  * BENCH_ALERT_CPU_WIDE_CHANGES (50: changes of the all-subscribers burst), BENCH_TIMEOUT_SECONDS (900).
  */
-import { runBenchmark, setting } from './lifecycle.js';
+import { machineFacts, runBenchmark, setting } from './lifecycle.js';
 import { type ChildProcess, fork } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -738,18 +738,9 @@ async function main(): Promise<void> {
   if (report.problems.length) log(`Subscriber problems (${report.problemCount}): ${report.problems.slice(0, 5).join(' | ')}`);
   for (const [name, c] of Object.entries(p)) if (c.changes.firstMismatch) log(`${name}: ${c.changes.firstMismatch}`);
 
-  const cpus = os.cpus();
   const output = {
     date: new Date().toISOString(),
-    machine: {
-      cpu: cpus[0]?.model ?? 'unknown',
-      cores: cpus.length,
-      totalMemoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
-      platform: `${os.platform()} ${os.release()}`,
-      node: process.version,
-      postgres: postgresVersion,
-      database: process.env.BENCH_DATABASE_URL ? 'BENCH_DATABASE_URL' : 'embedded, fresh, track_commit_timestamp on',
-    },
+    machine: machineFacts(postgresVersion, process.env.BENCH_DATABASE_URL ? 'BENCH_DATABASE_URL' : 'embedded, fresh, track_commit_timestamp on'),
     settings: {
       subscribers: SUBSCRIBERS,
       socketsPerSubscriber: 1,

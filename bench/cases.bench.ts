@@ -1,4 +1,4 @@
-import { runBenchmark, setting } from './lifecycle.js';
+import { machineFacts, runBenchmark, setting } from './lifecycle.js';
 import { randomUUID } from 'node:crypto';
 /**
  * `npm run bench`: the case list under load-shaped data.
@@ -281,18 +281,9 @@ async function main(): Promise<void> {
   }
 
   // 7. results.json.
-  const cpus = os.cpus();
   const output = {
     date: new Date().toISOString(),
-    machine: {
-      cpu: cpus[0]?.model ?? 'unknown',
-      cores: cpus.length,
-      totalMemoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
-      platform: `${os.platform()} ${os.release()}`,
-      node: process.version,
-      postgres: postgresVersion,
-      database: process.env.BENCH_DATABASE_URL ? 'BENCH_DATABASE_URL' : 'embedded, fresh',
-    },
+    machine: machineFacts(postgresVersion, process.env.BENCH_DATABASE_URL ? 'BENCH_DATABASE_URL' : 'embedded, fresh'),
     dataset: { ...sizes, partnerAgency: partner.agencyName, partnerKind: partner.agencyKind, fillSeconds: fill.fillSeconds },
     settings: { pageSize: PAGE, deepAfterRows: DEEP, warmup: WARMUP, iterations: ITERATIONS, order: 'sequential, interleaved round-robin' },
     scenarios: {

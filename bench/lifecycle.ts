@@ -1,3 +1,5 @@
+import os from 'node:os';
+
 /**
  * Runs a benchmark to the end and always cleans up (the embedded database, child processes): on success,
  * on failure, on Ctrl-C, on an error thrown outside the main chain, and when it overruns its deadline.
@@ -34,4 +36,18 @@ export function setting(name: string, fallback: number, min: number): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number of at least ${min}, not "${raw}"`);
   return value;
+}
+
+/** What the numbers were measured on, for results.json. */
+export function machineFacts(postgres: string, database: string) {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    totalMemoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    platform: `${os.platform()} ${os.release()}`,
+    node: process.version,
+    postgres,
+    database,
+  };
 }

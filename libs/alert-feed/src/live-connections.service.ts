@@ -24,7 +24,8 @@ const FORBIDDEN = 4403;
  */
 @Injectable()
 export class LiveConnections implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly sessions = new Set<LiveSession>();
+  /** By socket, so a closing socket is forgotten without a scan of every session. */
+  private readonly sessions = new Map<ClosableSocket, LiveSession>();
   private timer?: NodeJS.Timeout;
 
   constructor(
@@ -43,12 +44,12 @@ export class LiveConnections implements OnApplicationBootstrap, OnApplicationShu
 
   open(user: SessionUser, expiresAt: Date, socket: ClosableSocket): LiveSession {
     const session: LiveSession = { user, expiresAt, socket, closed: false };
-    this.sessions.add(session);
+    this.sessions.set(socket, session);
     return session;
   }
 
   forget(socket: ClosableSocket): void {
-    for (const session of this.sessions) if (session.socket === socket) this.sessions.delete(session);
+    this.sessions.delete(socket);
   }
 
   /** Whether alerts may still go to this session: open, token unexpired. */
@@ -62,23 +63,23 @@ export class LiveConnections implements OnApplicationBootstrap, OnApplicationShu
   }
 
   closeUser(userId: string): void {
-    for (const session of this.sessions) if (session.user.id === userId) this.close(session);
+    for (const session of this.sessions.values()) if (session.user.id === userId) this.close(session);
   }
 
   /** Expired tokens, and users deactivated without the announcement reaching this instance. */
   async sweep(): Promise<void> {
     const now = Date.now();
-    for (const session of this.sessions) this.usable(session, now);
-    const userIds = [...new Set([...this.sessions].map((s) => s.user.id))];
+    for (const session of this.sessions.values()) this.usable(session, now);
+    const userIds = [...new Set([...this.sessions.values()].map((s) => s.user.id))];
     if (userIds.length === 0) return;
     const active: { id: string }[] = await this.dataSource.query(`SELECT id FROM users WHERE id = ANY($1::uuid[]) AND active`, [userIds]);
     const stillActive = new Set(active.map((row) => row.id));
-    for (const session of this.sessions) if (!stillActive.has(session.user.id)) this.close(session);
+    for (const session of this.sessions.values()) if (!stillActive.has(session.user.id)) this.close(session);
   }
 
   private close(session: LiveSession): void {
     session.closed = true;
-    this.sessions.delete(session);
+    this.sessions.delete(session.socket);
     session.socket.close(FORBIDDEN, 'Forbidden');
   }
 

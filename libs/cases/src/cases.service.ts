@@ -52,9 +52,8 @@ export class CasesService {
   ) {}
 
   /** A visible case by id, or null exactly as if it did not exist. */
-  async findOne(ctx: RequestContext, id: string): Promise<Case | null> {
-    const row = await this.visibleRow(ctx, parseId(id, 'id'));
-    return row ? toCase(ctx.ability, row) : null;
+  findOne(ctx: RequestContext, id: string): Promise<Case | null> {
+    return this.visibleById(ctx, parseId(id, 'id'));
   }
 
   /**
@@ -87,23 +86,22 @@ export class CasesService {
    * invisible, FORBIDDEN when visible but the action is not the caller's to take.
    */
   async require(ctx: RequestContext, id: string, action: 'contribute' | 'share' | 'close' | 'update' | 'readAudit', field = 'caseId'): Promise<Case> {
-    const row = await this.visibleRow(ctx, parseId(id, field), true);
+    const row = await this.visibleRow(ctx, parseId(id, field));
     if (!row) throw new NotFoundError('Case', field);
     const target = subject('Case', { ownerAgencyId: row.owner_agency_id, sharedWithAgencyIds: row.shared_with_agency_ids ?? [] });
     if (!ctx.ability.can(action, target)) throw new ForbiddenError(`Only the owner agency may ${action} this case`);
     return toCase(ctx.ability, row);
   }
 
-  private async visibleRow(ctx: RequestContext, id: string, withShares = false): Promise<CaseRow | null> {
+  /** One visible case with the agencies it is shared with, for deciding what the caller may do to it. */
+  private async visibleRow(ctx: RequestContext, id: string): Promise<CaseRow | null> {
     const params = new SqlParams();
     const agency = params.add(ctx.user?.agencyId ?? null);
     const idParam = params.add(id);
     const scope = accessibleSql(ctx.ability, 'read', 'Case', 'c', params);
-    const shares = withShares
-      ? `, ARRAY(SELECT s.agency_id FROM case_shares s WHERE s.case_id = c.id AND s.revoked_at IS NULL) AS shared_with_agency_ids`
-      : '';
     const [row]: CaseRow[] = await ctx.db.query(
-      `SELECT ${CASE_COLUMNS}, ${relationSql('c', agency)} AS relation${shares}
+      `SELECT ${CASE_COLUMNS}, ${relationSql('c', agency)} AS relation,
+              ARRAY(SELECT s.agency_id FROM case_shares s WHERE s.case_id = c.id AND s.revoked_at IS NULL) AS shared_with_agency_ids
          FROM cases c WHERE c.id = ${idParam}::uuid AND ${scope}`,
       params.values,
     );
