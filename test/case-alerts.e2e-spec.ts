@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SignJWT } from 'jose';
+import { AlertHub } from '#libs/alert-feed';
 import { TestPortal } from './harness.js';
 import { ALERTS, type Feed, LiveClient } from './live.js';
 import { Partnership, type Persona } from './partnership.js';
@@ -315,6 +316,58 @@ describe('live case alerts over graphql-ws', () => {
       await new Promise((r) => setTimeout(r, 500));
       expect(feed.events).toEqual([]);
       expect(feed.errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'since' } });
+    });
+  });
+
+  describe('one execution for many subscribers', () => {
+    let hub: AlertHub;
+    beforeAll(async () => {
+      hub = portal.app.get(AlertHub);
+      await Promise.all(clients.splice(0).map((c) => c.close().catch(() => undefined)));
+      while (hub.subscriberCount > 0) await new Promise((r) => setTimeout(r, 50));
+    });
+
+    it('executes once per agency, role set and selection, and still gives each subscriber the selection it asked for', async () => {
+      const kase = await newCase();
+      await portal.ok(SHARE, { c: kase.id, a: police, x: 'FULL' }, owner.token);
+      const sergeant = await people.user(police, ['MANAGER'], 'sergeant');
+      const partner = await people.user(police, ['CASEWORKER'], 'partner');
+      const SMALL = `subscription { caseAlerts { kind } }`;
+      const NAMED = `subscription($c: ID, $since: String, $p: Boolean!) {
+        alert: caseAlerts(caseId: $c, since: $since) { kind case { reference parties @include(if: $p) { fullName } } }
+      }`;
+      const [{ id: cursor }] = (await portal.db.query(`SELECT max(id)::text AS id FROM alerts`)).rows;
+      const officerLive = live(officer);
+      const partnerLive = live(partner);
+      const feeds = {
+        small: officerLive.subscribe(SMALL),
+        named: officerLive.subscribe(NAMED, { c: kase.id, p: true }),
+        // Other filters and another cursor, same shape: the same execution as `named`.
+        namedSince: partnerLive.subscribe(NAMED, { since: cursor, p: true }),
+        partnerSmall: partnerLive.subscribe(SMALL),
+        withoutParties: partnerLive.subscribe(NAMED, { p: false }),
+        sergeant: live(sergeant).subscribe(SMALL),
+      };
+      while (hub.subscriberCount < 6) await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 300));
+      Object.values(feeds).forEach((f) => (f.events = []));
+      const before = { ...hub.stats };
+      await portal.ok(INCIDENT, { c: kase.id }, owner.token);
+      for (const feed of Object.values(feeds)) await feed.received(1);
+      await new Promise((r) => setTimeout(r, 300));
+      // Caseworkers: SMALL, NAMED with parties, NAMED without; the sergeant's role set: SMALL.
+      expect({ deliveries: hub.stats.deliveries - before.deliveries, executions: hub.stats.executions - before.executions }).toEqual({
+        deliveries: 6,
+        executions: 4,
+      });
+      const only = (feed: Feed) => feed.events;
+      expect(only(feeds.small)).toEqual([{ caseAlerts: { kind: 'INCIDENT_LOGGED' } }]);
+      expect(only(feeds.partnerSmall)).toEqual([{ caseAlerts: { kind: 'INCIDENT_LOGGED' } }]);
+      expect(only(feeds.sergeant)).toEqual([{ caseAlerts: { kind: 'INCIDENT_LOGGED' } }]);
+      const named = { alert: { kind: 'INCIDENT_LOGGED', case: { reference: expect.any(String), parties: [{ fullName: 'Vera Victim' }] } } };
+      expect(only(feeds.named)).toEqual([named]);
+      expect(only(feeds.namedSince)).toEqual([named]);
+      expect(only(feeds.withoutParties)).toEqual([{ alert: { kind: 'INCIDENT_LOGGED', case: { reference: expect.any(String) } } }]);
     });
   });
 

@@ -6,12 +6,12 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import type { ExecutionResult } from 'graphql';
+import type { ExecutionArgs, ExecutionResult } from 'graphql';
 import type { Context as WsContext } from 'graphql-ws';
 import { PolicyGuard } from '#libs/access';
 import { ActionsModule } from '#libs/actions';
 import { AgenciesModule } from '#libs/agencies';
-import { AlertFeedModule, type ClosableSocket, type LiveContext, LiveConnections, type LiveSession } from '#libs/alert-feed';
+import { AlertFeedModule, type ClosableSocket, type LiveContext, LiveConnections, type LiveSession, subscribeOnce } from '#libs/alert-feed';
 import { AlertsModule } from '#libs/alerts';
 import { AuditModule } from '#libs/audit';
 import { AuditTrailModule } from '#libs/audit-trail';
@@ -84,15 +84,22 @@ export class AppModule {
               ...(config.development ? [] : [ApolloServerPluginDisableSuggestions()]),
             ],
             formatError: formatError(config.development),
-            context: async (arg: { req?: Request; extra?: { live?: LiveSession } }): Promise<LiveContext> => {
+            context: async (
+              arg: { req?: Request; extra?: { live?: LiveSession } },
+              _id?: string,
+              _payload?: unknown,
+              operation?: ExecutionArgs,
+            ): Promise<LiveContext> => {
               if (arg.req) return sessions.contextFor(await sessions.userForToken(arg.req.headers.authorization), arg.req.ip ?? 'unknown');
-              // A subscription: authenticated once when the socket opened; a fresh context per operation.
+              // A subscription: authenticated once when the socket opened; a fresh context per operation,
+              // which keeps the operation so the alert hub can execute it once for many subscribers.
               const live = arg.extra?.live;
-              return { ...sessions.contextFor(live?.user ?? null, 'websocket'), session: live };
+              return { ...sessions.contextFor(live?.user ?? null, 'websocket'), session: live, operation };
             },
             subscriptions: {
               'graphql-ws': {
                 path: '/graphql',
+                subscribe: subscribeOnce,
                 // A missing, bad or expired token, or a deactivated user: refused (4403) before any subscription.
                 onConnect: async (ctx: WsContext) => {
                   const session = await sessions.sessionForToken(ctx.connectionParams?.authorization);

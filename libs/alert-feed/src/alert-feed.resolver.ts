@@ -1,13 +1,15 @@
-import { Args, Context, ID, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Resolver, Subscription } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Allow, type RequestContext } from '#libs/access';
 import { AlertKind } from '#libs/alerts';
 import { RiskLevel } from '#libs/common';
 import { type AlertDelivery, AlertHub } from './alert-hub.service.js';
+import { type AlertOperation, alertOperation } from './alert-operation.js';
 import { CaseAlert } from './case-alert.model.js';
 import type { LiveSession } from './live-connections.service.js';
 
-/** A subscription's context also carries the WebSocket session it runs on. */
-export type LiveContext = RequestContext & { session?: LiveSession };
+/** A subscription's context also carries the WebSocket session it runs on, and the operation as parsed. */
+export type LiveContext = RequestContext & { session?: LiveSession; operation?: Omit<AlertOperation, 'shape'> };
 
 @Resolver(() => CaseAlert)
 export class AlertFeedResolver {
@@ -26,11 +28,13 @@ export class AlertFeedResolver {
   @Allow('read', 'Case')
   caseAlerts(
     @Context() ctx: LiveContext,
+    @Info() info: GraphQLResolveInfo,
     @Args('since', { type: () => String, nullable: true, description: 'An alert id' }) since?: string,
     @Args('caseId', { type: () => ID, nullable: true }) caseId?: string,
     @Args('kinds', { type: () => [AlertKind], nullable: true }) kinds?: AlertKind[],
     @Args('minRisk', { type: () => RiskLevel, nullable: true, description: "Only cases at this risk or above" }) minRisk?: RiskLevel,
   ) {
-    return this.hub.subscribe(ctx, ctx.session ?? null, { since, caseId, kinds, minRisk });
+    if (!ctx.operation) throw new Error('caseAlerts is served over graphql-ws only');
+    return this.hub.subscribe(ctx, ctx.session ?? null, { since, caseId, kinds, minRisk }, alertOperation(ctx.operation, info));
   }
 }

@@ -2,12 +2,14 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { InjectDataSource } from '@nestjs/typeorm';
 import { subject } from '@casl/ability';
 import pg from 'pg';
+import type { ExecutionResult } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Relation, RequestContext } from '#libs/access';
 import { ACTION_KINDS, AlertKind } from '#libs/alerts';
 import { CASE_COLUMNS, type CaseRow, toCase } from '#libs/cases';
 import { BadInputError, RiskLevel } from '#libs/common';
 import { DATABASE_URL, QueryCounter } from '#libs/db';
+import { type AlertOperation, type AlertPayload, executeAlert } from './alert-operation.js';
 import { AlertQueue } from './alert-queue.js';
 import type { CaseAlert } from './case-alert.model.js';
 import { type LiveSession, LiveConnections } from './live-connections.service.js';
@@ -41,11 +43,14 @@ interface Subscriber {
   ctx: RequestContext;
   session: LiveSession | null;
   filter: AlertFilter;
+  operation: AlertOperation;
+  /** Same agency, same roles, same shape of payload: the same bytes. */
+  payloadKey: string;
   /** The last alert id dispatched when this subscriber joined: live alerts after it, replay up to it. */
   joinedAfter: number;
-  queue: AlertQueue<AlertDelivery>;
-  /** Live deliveries held back while the replay is still being sent, so the order never breaks. */
-  held: AlertDelivery[] | null;
+  queue: AlertQueue<ExecutionResult>;
+  /** Live payloads held back while the replay is still being sent, so the order never breaks. */
+  held: AlertPayload[] | null;
 }
 
 const RISK = { STANDARD: 0, MEDIUM: 1, HIGH: 2 } as const;
@@ -78,7 +83,7 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
   ) {}
 
   /** What delivery has done in this process, for the benchmark: batches read, alerts dispatched, deliveries made. */
-  readonly stats = { batches: 0, alerts: 0, deliveries: 0 };
+  readonly stats = { batches: 0, alerts: 0, deliveries: 0, executions: 0 };
 
   async onApplicationBootstrap(): Promise<void> {
     const [{ max }] = await this.dataSource.query(`SELECT coalesce(max(id), 0)::text AS max FROM alerts`);
@@ -186,8 +191,10 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
     const kase = row.case_id ? prepared.cases.get(row.case_id) : undefined;
     for (const [agencyId, relation] of this.recipients(row, kase)) {
       const subscribers = only ? (only.ctx.user!.agencyId === agencyId ? [only] : []) : (this.byAgency.get(agencyId) ?? []);
-      // Users of one agency with the same roles have the same rules: decide and redact once for each such group.
+      // Users of one agency with the same roles have the same rules: decide and redact once for each such
+      // group, and execute once for each shape of payload they asked for. Everyone in it gets that payload.
       const views = new Map<string, CaseAlert['case'] | false>();
+      const payloads = new Map<string, AlertPayload>();
       for (const subscriber of subscribers) {
         if (!only && Number(row.id) <= subscriber.joinedAfter) continue;
         if (!this.wants(subscriber, row, kase!)) continue;
@@ -200,14 +207,20 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
           views.set(rules, view);
         }
         if (view === false) continue;
-        let loaders = prepared.loaders.get(agencyId);
-        if (!loaders) prepared.loaders.set(agencyId, (loaders = new Map()));
-        const delivery: AlertDelivery = {
-          alert: { id: row.id, kind: row.kind, caseId: row.case_id, meetingId: null, actionId: row.action_id, occurredAt: row.occurred_at, case: view },
-          loaders,
-        };
-        if (subscriber.held && !only) subscriber.held.push(delivery);
-        else subscriber.queue.push(delivery);
+        let payload = payloads.get(subscriber.payloadKey);
+        if (!payload) {
+          let loaders = prepared.loaders.get(agencyId);
+          if (!loaders) prepared.loaders.set(agencyId, (loaders = new Map()));
+          const delivery: AlertDelivery = {
+            alert: { id: row.id, kind: row.kind, caseId: row.case_id, meetingId: null, actionId: row.action_id, occurredAt: row.occurred_at, case: view },
+            loaders,
+          };
+          payload = executeAlert(subscriber.operation, delivery, { ...subscriber.ctx, loaders });
+          payloads.set(subscriber.payloadKey, payload);
+          this.stats.executions++;
+        }
+        if (subscriber.held && !only) subscriber.held.push(payload);
+        else subscriber.queue.push(payload);
         this.stats.deliveries++;
       }
     }
@@ -227,7 +240,7 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
    * A new subscription: live alerts from now, and with `since` first every alert after that cursor that the
    * subscriber may see now, with no gap and no duplicate at the seam.
    */
-  subscribe(ctx: RequestContext, session: LiveSession | null, filter: AlertFilter): AlertQueue<AlertDelivery> {
+  subscribe(ctx: RequestContext, session: LiveSession | null, filter: AlertFilter, operation: AlertOperation): AlertQueue<ExecutionResult> {
     if (filter.since !== undefined && filter.since !== null && !CURSOR.test(filter.since)) {
       throw new BadInputError('since', 'since must be the id of an alert');
     }
@@ -236,6 +249,8 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
       ctx,
       session,
       filter,
+      operation,
+      payloadKey: `${ctx.user!.roles.join(',')}\n${operation.shape}`,
       joinedAfter: this.lastDispatched,
       held: filter.since ? [] : null,
       queue: new AlertQueue(() => this.byAgency.get(agencyId)?.delete(subscriber)),
@@ -263,7 +278,7 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
     }
     const held = subscriber.held ?? [];
     subscriber.held = null;
-    for (const delivery of held) subscriber.queue.push(delivery);
+    for (const payload of held) subscriber.queue.push(payload);
   }
 
   get subscriberCount(): number {

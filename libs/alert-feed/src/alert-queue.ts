@@ -1,11 +1,12 @@
 /**
- * A push-fed async iterator: one per subscription. graphql-ws pulls from it; the hub pushes into it. A
- * subscriber that falls `limit` alerts behind is completed rather than buffered without bound; it can
- * resubscribe with `since` and lose nothing.
+ * A push-fed async iterator: one per subscription. graphql-ws pulls from it; the hub pushes into it. An item
+ * may still be a promise (a payload whose nested lists are loading): it is awaited when pulled, so the
+ * order of pushes is the order of delivery. A subscriber that falls `limit` alerts behind is completed
+ * rather than buffered without bound; it can resubscribe with `since` and lose nothing.
  */
 export class AlertQueue<T> implements AsyncIterableIterator<T> {
-  private items: T[] = [];
-  private waiting?: (result: IteratorResult<T>) => void;
+  private items: (T | Promise<T>)[] = [];
+  private waiting?: (result: IteratorResult<T> | Promise<IteratorResult<T>>) => void;
   private done = false;
 
   constructor(
@@ -13,12 +14,12 @@ export class AlertQueue<T> implements AsyncIterableIterator<T> {
     private readonly limit = 1000,
   ) {}
 
-  push(item: T): void {
+  push(item: T | Promise<T>): void {
     if (this.done) return;
     if (this.waiting) {
       const resolve = this.waiting;
       this.waiting = undefined;
-      resolve({ value: item, done: false });
+      resolve(result(item));
     } else if (this.items.length < this.limit) {
       this.items.push(item);
     } else {
@@ -27,7 +28,7 @@ export class AlertQueue<T> implements AsyncIterableIterator<T> {
   }
 
   next(): Promise<IteratorResult<T>> {
-    if (this.items.length > 0) return Promise.resolve({ value: this.items.shift()!, done: false });
+    if (this.items.length > 0) return Promise.resolve(result(this.items.shift()!));
     if (this.done) return Promise.resolve({ value: undefined, done: true });
     return new Promise((resolve) => (this.waiting = resolve));
   }
@@ -58,4 +59,8 @@ export class AlertQueue<T> implements AsyncIterableIterator<T> {
   [Symbol.asyncIterator](): this {
     return this;
   }
+}
+
+function result<T>(item: T | Promise<T>): IteratorResult<T> | Promise<IteratorResult<T>> {
+  return item instanceof Promise ? item.then((value) => ({ value, done: false })) : { value: item, done: false };
 }

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { defineAbilityFor, type RequestContext, type SessionUser } from '#libs/access';
+import { defineAbilityFor, type PortalAbility, type RequestContext, type SessionUser } from '#libs/access';
 import type { AgencyKind, Role } from '#libs/common';
 import { TokensService } from './tokens.service.js';
+
+/** Enough for every agency and role set of a large partnership; past it the cache starts again. */
+const MAX_ABILITIES = 10_000;
 
 interface SessionRow {
   id: string;
@@ -20,6 +23,8 @@ interface SessionRow {
  */
 @Injectable()
 export class SessionsService {
+  private readonly abilities = new Map<string, PortalAbility>();
+
   constructor(
     private readonly tokens: TokensService,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -58,6 +63,20 @@ export class SessionsService {
   }
 
   contextFor(user: SessionUser | null, address: string): RequestContext {
-    return { user, ability: defineAbilityFor(user), db: this.dataSource.manager, address, loaders: new Map(), views: new Map() };
+    return { user, ability: this.abilityFor(user), db: this.dataSource.manager, address, loaders: new Map(), views: new Map() };
+  }
+
+  /**
+   * Rules depend only on the agency, its kind and the roles, never on the person, so everyone alike shares
+   * one ability: five thousand open subscriptions hold a few dozen, not five thousand.
+   */
+  private abilityFor(user: SessionUser | null): PortalAbility {
+    const key = user ? `${user.agencyId}|${user.agencyKind}|${[...user.roles].sort().join(',')}` : '';
+    let ability = this.abilities.get(key);
+    if (!ability) {
+      if (this.abilities.size >= MAX_ABILITIES) this.abilities.clear();
+      this.abilities.set(key, (ability = defineAbilityFor(user)));
+    }
+    return ability;
   }
 }

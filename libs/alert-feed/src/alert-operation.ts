@@ -1,0 +1,60 @@
+import {
+  createSourceEventStream,
+  type DocumentNode,
+  execute,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  print,
+  visit,
+} from 'graphql';
+import { AlertQueue } from './alert-queue.js';
+
+/** A subscriber's operation, as graphql-ws parsed it, and what makes two subscribers' payloads the same. */
+export interface AlertOperation {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  variableValues?: { readonly [name: string]: unknown } | null;
+  operationName?: string | null;
+  /**
+   * The payload's shape: the field's alias, its selection, the fragments and the variables they use. The
+   * filters (`since`, `caseId`, …) are not in it, so a thousand officers reconnecting with a thousand
+   * different cursors still share one execution per agency and role set.
+   */
+  shape: string;
+}
+
+export type AlertPayload = ExecutionResult | Promise<ExecutionResult>;
+
+/** What graphql-ws parsed for this operation, and the shape of the payload it asks for. */
+export function alertOperation(args: Omit<AlertOperation, 'shape'>, info: GraphQLResolveInfo): AlertOperation {
+  const field = info.fieldNodes[0];
+  const fragments = Object.values(info.fragments);
+  const used = new Set<string>();
+  for (const node of [field.selectionSet!, ...fragments]) visit(node, { Variable: (v) => void used.add(v.name.value) });
+  const variables = [...used].sort().map((name) => [name, info.variableValues[name]]);
+  const shape = [field.alias?.value ?? '', print(field.selectionSet!), ...fragments.map(print).sort(), JSON.stringify(variables)].join('\n');
+  return { ...args, shape };
+}
+
+/** Runs a subscriber's selection on one alert. */
+export function executeAlert(operation: AlertOperation, rootValue: unknown, contextValue: unknown): AlertPayload {
+  const { schema, document, variableValues, operationName } = operation;
+  return execute({ schema, document, variableValues, operationName, rootValue, contextValue });
+}
+
+/**
+ * graphql-ws's `subscribe`. `caseAlerts` streams payloads the hub has already executed, once for every
+ * subscriber of an agency with the same roles and the same selection, so they pass through as they are;
+ * any other subscription is executed per event, as graphql-js would.
+ */
+export async function subscribeOnce(args: ExecutionArgs): Promise<AsyncIterable<unknown> | ExecutionResult> {
+  const stream = await createSourceEventStream(args);
+  if (stream instanceof AlertQueue || !(Symbol.asyncIterator in stream)) return stream;
+  return executedPerEvent(stream, args);
+}
+
+async function* executedPerEvent(stream: AsyncIterable<unknown>, args: ExecutionArgs): AsyncGenerator<ExecutionResult> {
+  for await (const event of stream) yield await execute({ ...args, rootValue: event });
+}
