@@ -9,8 +9,9 @@
  *   - alerts delivered against expected, (subscriber, alert) pair by pair, and any delivery to a subscriber
  *     who may not see the alert, with the access shown checked against the agency's relation;
  *   - SQL statements the alert hub sends per alert (QueryCounter's 'alert-delivery'), in the same burst with
- *     500 and with 5,000 subscribers, and in the main run; and, apart, the statements of nested lists
- *     (`case { parties }`) resolved in the subscribers' own executions, with 500 more subscribers asking for them;
+ *     500 and with 5,000 subscribers (counting is on in these bursts only: it follows every promise, so the
+ *     timed phases run without it, as production does); and the extra statements of nested lists
+ *     (`case { parties }`), with 500 more subscribers asking for them;
  *   - server heap per idle subscription (after gc: with all subscriptions open, minus before any);
  *   - server CPU per change that 1% of the subscribers may see against one that all may see.
  * Every receipt is checked against the contract, and the hub's reads are traced (its methods wrapped at run
@@ -27,11 +28,13 @@
  * (5000), BENCH_ALERT_AGENCIES (50), BENCH_ALERT_RATE (50 changes/s), BENCH_ALERT_SECONDS (30),
  * BENCH_ALERT_FEW_SUBSCRIBERS (500), BENCH_ALERT_SQL_SECONDS (5: each burst of the SQL comparison),
  * BENCH_ALERT_CPU_CHANGES (200: changes of the 1% burst and of the no-subscriber baseline),
- * BENCH_ALERT_CPU_WIDE_CHANGES (50: changes of the all-subscribers burst), BENCH_TIMEOUT_SECONDS (900).
+ * BENCH_ALERT_CPU_WIDE_CHANGES (50: changes of the all-subscribers burst), BENCH_TIMEOUT_SECONDS (900), BENCH_PROFILE
+ * (a file: a CPU profile of the main run).
  */
 import { machineFacts, runBenchmark, setting } from './lifecycle.js';
 import { type ChildProcess, fork } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -73,7 +76,7 @@ const AIMS = { p95Ms: 500, heapKiB: 50, narrowOverWide: 0.1, sqlGrowth: 1.25 };
 
 /** What each subscriber selects: the case through the hub's per-agency view, no nested lists. */
 const SUBSCRIPTION = `subscription { caseAlerts { id kind caseId actionId occurredAt case { id reference riskLevel access redactedFields } } }`;
-/** The variant with a nested list, resolved in each subscriber's execution through the per-agency loaders. */
+/** The variant with a nested list, resolved through loaders shared by the agency's executions. */
 const SUBSCRIPTION_WITH_PARTIES = `subscription { caseAlerts { id kind caseId actionId occurredAt case { id reference riskLevel access redactedFields parties { fullName redactedFields } } } }`;
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -112,6 +115,29 @@ async function waitUntil(what: string, condition: () => boolean | Promise<boolea
     if (performance.now() > until) throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}`);
     await sleep(everyMs);
   }
+}
+
+/**
+ * With BENCH_PROFILE=<file>, a CPU profile of this process (the portal and the driver) over the main run,
+ * for Chrome DevTools or any .cpuprofile reader.
+ */
+async function startProfile(): Promise<{ stop: () => Promise<void> }> {
+  const file = process.env.BENCH_PROFILE?.trim();
+  if (!file) return { stop: async () => undefined };
+  const session = new Session();
+  session.connect();
+  const post = (method: string) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return {
+    stop: async () => {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+      log(`  CPU profile of the main run written to ${file}`);
+    },
+  };
 }
 
 /** The open-file limit of this process (the subscriber process inherits it): one descriptor per socket end. */
@@ -235,8 +261,10 @@ interface Usage {
   deliveries: number;
   /** Statements the hub sent (QueryCounter background 'alert-delivery'). */
   hubStatements: number;
-  /** Statements outside any HTTP request or hub pass: the subscribers' GraphQL executions (nested loaders), socket sign-ins, sweeps. */
+  /** Statements outside any HTTP request or hub pass: socket sign-ins, sweeps. */
   otherStatements: number;
+  /** Subscriber executions: one per agency, role set and selection, shared by everyone in it. */
+  executions: number;
 }
 
 interface PhaseResult {
@@ -447,6 +475,7 @@ async function main(): Promise<void> {
       batches: now.hub.batches - before.hub.batches,
       alerts: now.hub.alerts - before.hub.alerts,
       deliveries: now.hub.deliveries - before.hub.deliveries,
+      executions: now.hub.executions - before.hub.executions,
       hubStatements: now.hubStatements - before.hubStatements,
       otherStatements: now.otherStatements - before.otherStatements,
     };
@@ -518,6 +547,8 @@ async function main(): Promise<void> {
   await waitUntil('the warm-up subscriptions to end', () => hub.subscriberCount === 0, 60_000);
 
   // 8. Baseline: the 1% burst's changes with nobody subscribed (the change itself, the hub's reads, the driver).
+  // Statements are counted only in the SQL bursts: counting follows every promise, which costs CPU and latency.
+  counter.setTracking(false);
   log('CPU baseline: changes with no subscriber connected…');
   const baseline = await phase('baseline', [], () => load.run(Array(NARROW_CHANGES).fill('INCIDENT'), { phase: 'baseline', target: 'narrow', actor: desk }));
 
@@ -529,10 +560,11 @@ async function main(): Promise<void> {
   await sleep(1000);
   const heapFew = await heap();
   const burstPlan = planChanges(planRand, RATE * SQL_SECONDS, BURST_MIX);
+  counter.setTracking(true);
   log(`SQL burst with ${thousands(FEW)} subscribers…`);
   const sqlFew = await phase('sqlFew', few, () => load.run(burstPlan, { phase: 'sqlFew', rate: RATE }));
   // The same burst with as many subscribers again selecting `case { parties { … } }`: the statements of the
-  // nested loaders, which run in the subscribers' executions and not in the hub's pass.
+  // nested loaders, which the hub's executions share per agency.
   await open(partiesIndices, `${thousands(FEW)} subscribers with parties`, SUBSCRIPTION_WITH_PARTIES);
   log(`SQL burst with ${thousands(FEW)} + ${thousands(FEW)} subscribers (the second ${thousands(FEW)} with parties)…`);
   const sqlParties = await phase('sqlParties', [...few, ...partiesIndices], () => load.run(burstPlan, { phase: 'sqlParties', rate: RATE }));
@@ -552,11 +584,15 @@ async function main(): Promise<void> {
   log(`SQL burst with ${thousands(SUBSCRIBERS)} subscribers…`);
   const sqlAll = await phase('sqlAll', everyone, () => load.run(burstPlan, { phase: 'sqlAll', rate: RATE }));
 
+  counter.setTracking(false);
+
   // 10. The main run.
   log(`Main run: ${RATE} changes/s for ${SECONDS} s with ${thousands(SUBSCRIBERS)} subscribers…`);
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
+  const profile = await startProfile();
   const mainRun = await phase('main', everyone, () => load.run(mainPlan, { phase: 'main', rate: RATE }));
+  await profile.stop();
   loopDelay.disable();
 
   // 11. CPU: a change 1% of the subscribers may see, against one that all may see.
@@ -617,7 +653,8 @@ async function main(): Promise<void> {
   const perAlert = (phaseResult: PhaseResult) => round(phaseResult.usage.hubStatements / Math.max(1, phaseResult.usage.alerts), 3);
   const perBatch = (phaseResult: PhaseResult) => round(phaseResult.usage.hubStatements / Math.max(1, phaseResult.usage.batches), 2);
   const sqlGrowth = perAlert(sqlAll) / Math.max(1e-9, perAlert(sqlFew));
-  const sqlIndependent = sqlGrowth <= AIMS.sqlGrowth && perBatch(sqlAll) <= 3 && perBatch(mainRun) <= 3;
+  const sqlIndependent = sqlGrowth <= AIMS.sqlGrowth && perBatch(sqlAll) <= 3;
+  const nestedPerAlert = round(Math.max(0, perAlert(sqlParties) - perAlert(sqlFew)), 3);
   const cpuPerChange = (phaseResult: PhaseResult) => phaseResult.usage.cpuMs / Math.max(1, phaseResult.run?.sent ?? 1);
   const cpuBaseline = cpuPerChange(baseline);
   const cpuNarrow = cpuPerChange(narrow);
@@ -679,16 +716,17 @@ async function main(): Promise<void> {
       ['Delivered to someone not entitled (agency, actor)', `${sum('notEntitled')} + ${sum('toActor')}`, '0', yes(aims.noneToTheUnentitled.met && sum('toActor') === 0)],
       ['Changes ↔ alerts (exact, per case in commit order)', `${all.reduce((n, c) => n + c.changes.matched, 0)} matched, ${all.reduce((n, c) => n + c.changes.mismatched, 0)} not`, 'all', yes(changesExact)],
       [
-        `Hub SQL per alert, burst @${thousands(FEW)} / @${thousands(SUBSCRIBERS)} / main`,
-        `${perAlert(sqlFew)} / ${perAlert(sqlAll)} / ${perAlert(mainRun)}`,
+        `Hub SQL per alert, burst @${thousands(FEW)} / @${thousands(SUBSCRIBERS)}`,
+        `${perAlert(sqlFew)} / ${perAlert(sqlAll)}`,
         `≤ ${AIMS.sqlGrowth}× growth`,
         yes(sqlIndependent),
       ],
-      [`Hub SQL per batch, burst @${thousands(FEW)} / @${thousands(SUBSCRIBERS)} / main`, `${perBatch(sqlFew)} / ${perBatch(sqlAll)} / ${perBatch(mainRun)}`, '≤ 3', ''],
-      ['Other SQL in the main run (subscriber executions…)', `${mainRun.usage.otherStatements}`, '', ''],
+      [`Hub SQL per batch, burst @${thousands(FEW)} / @${thousands(SUBSCRIBERS)}`, `${perBatch(sqlFew)} / ${perBatch(sqlAll)}`, '≤ 3', ''],
+      [`Nested-list SQL per alert, +${thousands(FEW)} with parties`, `${nestedPerAlert}`, '', ''],
+      ['SQL outside requests and the hub in the bursts (sweeps…)', `${sqlFew.usage.otherStatements + sqlParties.usage.otherStatements + sqlAll.usage.otherStatements}`, '', ''],
       [
-        `Nested-list SQL per alert, ${thousands(FEW)} with parties (per batch)`,
-        `${round(sqlParties.usage.otherStatements / Math.max(1, sqlParties.usage.alerts), 3)} (${round(sqlParties.usage.otherStatements / Math.max(1, sqlParties.usage.batches), 2)})`,
+        `Subscriber executions per delivery, main run`,
+        `${round(mainRun.usage.executions / Math.max(1, mainRun.usage.deliveries), 4)} (${thousands(mainRun.usage.executions)} for ${thousands(mainRun.usage.deliveries)})`,
         '',
         '',
       ],
@@ -787,16 +825,17 @@ async function main(): Promise<void> {
         unexpectedCloses: report.unexpectedCloses,
       },
       sql: {
-        perAlert: { few: perAlert(sqlFew), all: perAlert(sqlAll), main: perAlert(mainRun) },
-        perBatch: { few: perBatch(sqlFew), all: perBatch(sqlAll), main: perBatch(mainRun) },
+        counted: 'in the three SQL bursts only; the other phases run with counting off, as in production',
+        perAlert: { few: perAlert(sqlFew), all: perAlert(sqlAll) },
+        perBatch: { few: perBatch(sqlFew), all: perBatch(sqlAll) },
         growth: round(sqlGrowth, 3),
-        otherStatementsMainRun: mainRun.usage.otherStatements,
+        outsideTheHub: sqlFew.usage.otherStatements + sqlParties.usage.otherStatements + sqlAll.usage.otherStatements,
         nestedListVariant: {
           subscribers: `${FEW} + ${FEW} selecting case { parties { fullName redactedFields } }`,
           hubStatementsPerAlert: perAlert(sqlParties),
-          loaderStatementsPerAlert: round(sqlParties.usage.otherStatements / Math.max(1, sqlParties.usage.alerts), 3),
-          loaderStatementsPerBatch: round(sqlParties.usage.otherStatements / Math.max(1, sqlParties.usage.batches), 2),
+          nestedStatementsPerAlert: nestedPerAlert,
         },
+        executionsPerDeliveryMainRun: round(mainRun.usage.executions / Math.max(1, mainRun.usage.deliveries), 4),
       },
       heap: {
         heapUsedMiB: { none: round(heapNone.heapUsed / 2 ** 20), few: round(heapFew.heapUsed / 2 ** 20), all: round(heapAll.heapUsed / 2 ** 20) },

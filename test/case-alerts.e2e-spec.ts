@@ -369,6 +369,22 @@ describe('live case alerts over graphql-ws', () => {
       expect(only(feeds.namedSince)).toEqual([named]);
       expect(only(feeds.withoutParties)).toEqual([{ alert: { kind: 'INCIDENT_LOGGED', case: { reference: expect.any(String) } } }]);
     });
+
+    it('writes nothing more to a subscription its client has completed, while the socket stays open', async () => {
+      const kase = await newCase();
+      await portal.ok(SHARE, { c: kase.id, a: police, x: 'FULL' }, owner.token);
+      const client = live(officer);
+      const kept = client.subscribe(ALERTS, { caseId: kase.id });
+      const stopped = client.subscribe(ALERTS, { caseId: kase.id });
+      await new Promise((r) => setTimeout(r, 300));
+      const open = hub.subscriberCount;
+      stopped.stop();
+      while (hub.subscriberCount > open - 1) await new Promise((r) => setTimeout(r, 20));
+      await portal.ok(INCIDENT, { c: kase.id }, owner.token);
+      expect((await kept.received(1)).map((e) => e.caseAlerts.kind)).toEqual(['INCIDENT_LOGGED']);
+      expect(await stopped.settle(300)).toEqual([]);
+      expect(stopped.errors).toEqual([]);
+    });
   });
 
   describe('several instances and the scheduler', () => {

@@ -11,7 +11,7 @@ import type { Context as WsContext } from 'graphql-ws';
 import { PolicyGuard } from '#libs/access';
 import { ActionsModule } from '#libs/actions';
 import { AgenciesModule } from '#libs/agencies';
-import { AlertFeedModule, type ClosableSocket, type LiveContext, LiveConnections, type LiveSession, subscribeOnce } from '#libs/alert-feed';
+import { AlertFeedModule, type LiveContext, LiveConnections, type LiveSession, type LiveSocket, subscribeOnce } from '#libs/alert-feed';
 import { AlertsModule } from '#libs/alerts';
 import { AuditModule } from '#libs/audit';
 import { AuditTrailModule } from '#libs/audit-trail';
@@ -28,7 +28,7 @@ import { HealthController } from './health.controller.js';
 import { inputValidation } from './validation.js';
 
 /** What a WebSocket carries for us: its socket, and once authenticated, its session. */
-type LiveExtra = { socket: ClosableSocket; live?: LiveSession };
+type LiveExtra = { socket: LiveSocket; live?: LiveSession };
 
 @Module({})
 class ConfigModule {
@@ -86,7 +86,7 @@ export class AppModule {
             formatError: formatError(config.development),
             context: async (
               arg: { req?: Request; extra?: { live?: LiveSession } },
-              _id?: string,
+              id?: string,
               _payload?: unknown,
               operation?: ExecutionArgs,
             ): Promise<LiveContext> => {
@@ -94,7 +94,8 @@ export class AppModule {
               // A subscription: authenticated once when the socket opened; a fresh context per operation,
               // which keeps the operation so the alert hub can execute it once for many subscribers.
               const live = arg.extra?.live;
-              return { ...sessions.contextFor(live?.user ?? null, 'websocket'), session: live, operation };
+              const message = operation && id !== undefined ? { ...operation, id } : undefined;
+              return { ...sessions.contextFor(live?.user ?? null, 'websocket'), session: live, message };
             },
             subscriptions: {
               'graphql-ws': {

@@ -4,12 +4,12 @@ import { Allow, type RequestContext } from '#libs/access';
 import { AlertKind } from '#libs/alerts';
 import { RiskLevel } from '#libs/common';
 import { type AlertDelivery, AlertHub } from './alert-hub.service.js';
-import { type AlertOperation, alertOperation } from './alert-operation.js';
+import { alertOperation, type SubscribeMessage } from './alert-operation.js';
 import { CaseAlert } from './case-alert.model.js';
 import type { LiveSession } from './live-connections.service.js';
 
-/** A subscription's context also carries the WebSocket session it runs on, and the operation as parsed. */
-export type LiveContext = RequestContext & { session?: LiveSession; operation?: Omit<AlertOperation, 'shape'> };
+/** A subscription's context also carries the WebSocket session it runs on, and the subscribe message. */
+export type LiveContext = RequestContext & { session?: LiveSession; message?: SubscribeMessage };
 
 @Resolver(() => CaseAlert)
 export class AlertFeedResolver {
@@ -34,7 +34,7 @@ export class AlertFeedResolver {
     @Args('kinds', { type: () => [AlertKind], nullable: true }) kinds?: AlertKind[],
     @Args('minRisk', { type: () => RiskLevel, nullable: true, description: "Only cases at this risk or above" }) minRisk?: RiskLevel,
   ) {
-    if (!ctx.operation) throw new Error('caseAlerts is served over graphql-ws only');
-    return this.hub.subscribe(ctx, ctx.session ?? null, { since, caseId, kinds, minRisk }, alertOperation(ctx.operation, info));
+    if (!ctx.message || !ctx.session) throw new Error('caseAlerts is served over graphql-ws only');
+    return this.hub.subscribe(ctx, ctx.session, { since, caseId, kinds, minRisk }, alertOperation(ctx.message, info));
   }
 }

@@ -7,10 +7,11 @@ import type { DataSource } from 'typeorm';
 import type { Relation, RequestContext } from '#libs/access';
 import { ACTION_KINDS, AlertKind } from '#libs/alerts';
 import { CASE_COLUMNS, type CaseRow, toCase } from '#libs/cases';
-import { BadInputError, RiskLevel } from '#libs/common';
+import { BadInputError, formatError, RiskLevel } from '#libs/common';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { DATABASE_URL, QueryCounter } from '#libs/db';
-import { type AlertOperation, type AlertPayload, executeAlert } from './alert-operation.js';
-import { AlertQueue } from './alert-queue.js';
+import { type AlertOperation, executeAlert } from './alert-operation.js';
+import { AlertStream } from './alert-stream.js';
 import type { CaseAlert } from './case-alert.model.js';
 import { type LiveSession, LiveConnections } from './live-connections.service.js';
 
@@ -39,22 +40,29 @@ interface AlertRow {
 
 type CaseWithShares = CaseRow & { shares: { agency_id: string; access: 'FULL' | 'LIMITED' }[] };
 
+/** An alert's `next` payload, serialized: at once, or when its nested lists have loaded. */
+type Payload = string | Promise<string>;
+
 interface Subscriber {
   ctx: RequestContext;
-  session: LiveSession | null;
+  session: LiveSession;
   filter: AlertFilter;
   operation: AlertOperation;
   /** Same agency, same roles, same shape of payload: the same bytes. */
   payloadKey: string;
   /** The last alert id dispatched when this subscriber joined: live alerts after it, replay up to it. */
   joinedAfter: number;
-  queue: AlertQueue<ExecutionResult>;
+  stream: AlertStream;
   /** Live payloads held back while the replay is still being sent, so the order never breaks. */
-  held: AlertPayload[] | null;
+  held: Payload[] | null;
+  /** Writes waiting behind a payload still loading, so a quick alert never overtakes a slow one. */
+  backlog: Promise<void> | null;
 }
 
 const RISK = { STANDARD: 0, MEDIUM: 1, HIGH: 2 } as const;
 const BATCH = 500;
+/** A subscriber whose socket has this much unsent is completed rather than buffered without bound. */
+const MAX_UNSENT_BYTES = 512 * 1024;
 const CURSOR = /^\d{1,18}$/;
 
 /**
@@ -80,7 +88,12 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
     @Inject(DATABASE_URL) private readonly databaseUrl: string,
     private readonly connections: LiveConnections,
     private readonly counter: QueryCounter,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.formatError = formatError(config.development);
+  }
+
+  private readonly formatError: ReturnType<typeof formatError>;
 
   /** What delivery has done in this process, for the benchmark: batches read, alerts dispatched, deliveries made. */
   readonly stats = { batches: 0, alerts: 0, deliveries: 0, executions: 0 };
@@ -96,7 +109,7 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
     clearInterval(this.poll);
-    for (const subscribers of this.byAgency.values()) for (const s of subscribers) s.queue.close();
+    for (const subscribers of this.byAgency.values()) for (const s of subscribers) s.stream.close();
     await this.draining;
     await this.listener?.end().catch(() => undefined);
   }
@@ -147,6 +160,8 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
       this.lastDispatched = Number(rows.at(-1)!.id);
       this.stats.batches++;
       this.stats.alerts += rows.length;
+      // The batch's nested lists load before the next batch is read: their statements count as this pass's.
+      await Promise.allSettled(prepared.loading);
       if (rows.length < BATCH) return;
     }
   }
@@ -171,7 +186,7 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
           [caseIds],
         )
       : [];
-    return { cases: new Map(cases.map((c) => [c.id, c])), loaders: new Map<string, Map<string, unknown>>() };
+    return { cases: new Map(cases.map((c) => [c.id, c])), loaders: new Map<string, Map<string, unknown>>(), loading: [] as Promise<string>[] };
   }
 
   /** Agencies entitled to this alert now, with their relation to its case. */
@@ -194,7 +209,7 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
       // Users of one agency with the same roles have the same rules: decide and redact once for each such
       // group, and execute once for each shape of payload they asked for. Everyone in it gets that payload.
       const views = new Map<string, CaseAlert['case'] | false>();
-      const payloads = new Map<string, AlertPayload>();
+      const payloads = new Map<string, Payload>();
       for (const subscriber of subscribers) {
         if (!only && Number(row.id) <= subscriber.joinedAfter) continue;
         if (!this.wants(subscriber, row, kase!)) continue;
@@ -215,19 +230,20 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
             alert: { id: row.id, kind: row.kind, caseId: row.case_id, meetingId: null, actionId: row.action_id, occurredAt: row.occurred_at, case: view },
             loaders,
           };
-          payload = executeAlert(subscriber.operation, delivery, { ...subscriber.ctx, loaders });
+          payload = this.execute(subscriber, delivery);
           payloads.set(subscriber.payloadKey, payload);
+          if (typeof payload !== 'string') prepared.loading.push(payload);
           this.stats.executions++;
         }
         if (subscriber.held && !only) subscriber.held.push(payload);
-        else subscriber.queue.push(payload);
+        else this.deliver(subscriber, payload);
         this.stats.deliveries++;
       }
     }
   }
 
   private wants(subscriber: Subscriber, row: AlertRow, kase: CaseRow): boolean {
-    if (subscriber.session && !this.connections.usable(subscriber.session)) return false;
+    if (!this.connections.usable(subscriber.session)) return false;
     if (row.actor_id && row.actor_id === subscriber.ctx.user!.id) return false;
     const { caseId, kinds, minRisk } = subscriber.filter;
     if (caseId && caseId !== row.case_id) return false;
@@ -236,11 +252,44 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
     return true;
   }
 
+  /** One execution, serialized once, with the same codes and the same silence about internals as over HTTP. */
+  private execute(subscriber: Subscriber, delivery: AlertDelivery): Payload {
+    const serialize = (result: ExecutionResult) =>
+      JSON.stringify(result.errors ? { ...result, errors: result.errors.map((e) => this.formatError(e.toJSON(), e)) } : result);
+    const result = executeAlert(subscriber.operation, delivery, { ...subscriber.ctx, loaders: delivery.loaders });
+    return result instanceof Promise ? result.then(serialize) : serialize(result);
+  }
+
+  /** In the order dispatched: at once when nothing is waiting, else behind what is. */
+  private deliver(subscriber: Subscriber, payload: Payload): void {
+    if (typeof payload === 'string' && !subscriber.backlog) return this.write(subscriber, payload);
+    const backlog = (subscriber.backlog ?? Promise.resolve())
+      .then(() => payload)
+      .then(
+        (json) => this.write(subscriber, json),
+        (error: unknown) => {
+          this.logger.error(`alert payload failed: ${String(error)}`);
+          subscriber.stream.close();
+        },
+      )
+      .finally(() => {
+        if (subscriber.backlog === backlog) subscriber.backlog = null;
+      });
+    subscriber.backlog = backlog;
+  }
+
+  private write(subscriber: Subscriber, json: string): void {
+    if (subscriber.stream.closed) return;
+    const socket = subscriber.session.socket;
+    if (socket.bufferedAmount > MAX_UNSENT_BYTES) return subscriber.stream.close();
+    socket.send(`${subscriber.operation.messageHead}${json}}`);
+  }
+
   /**
    * A new subscription: live alerts from now, and with `since` first every alert after that cursor that the
    * subscriber may see now, with no gap and no duplicate at the seam.
    */
-  subscribe(ctx: RequestContext, session: LiveSession | null, filter: AlertFilter, operation: AlertOperation): AlertQueue<ExecutionResult> {
+  subscribe(ctx: RequestContext, session: LiveSession, filter: AlertFilter, operation: AlertOperation): AlertStream {
     if (filter.since !== undefined && filter.since !== null && !CURSOR.test(filter.since)) {
       throw new BadInputError('since', 'since must be the id of an alert');
     }
@@ -253,13 +302,14 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
       payloadKey: `${ctx.user!.roles.join(',')}\n${operation.shape}`,
       joinedAfter: this.lastDispatched,
       held: filter.since ? [] : null,
-      queue: new AlertQueue(() => this.byAgency.get(agencyId)?.delete(subscriber)),
+      backlog: null,
+      stream: new AlertStream(() => this.byAgency.get(agencyId)?.delete(subscriber)),
     };
     let subscribers = this.byAgency.get(agencyId);
     if (!subscribers) this.byAgency.set(agencyId, (subscribers = new Set()));
     subscribers.add(subscriber);
     if (filter.since) void this.replay(subscriber, Number(filter.since));
-    return subscriber.queue;
+    return subscriber.stream;
   }
 
   private async replay(subscriber: Subscriber, since: number): Promise<void> {
@@ -267,18 +317,19 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
       let after = since;
       for (;;) {
         const rows = await this.alertsAfter(after, subscriber.joinedAfter);
-        if (rows.length === 0 || subscriber.queue.closed) break;
+        if (rows.length === 0 || subscriber.stream.closed) break;
         const prepared = await this.prepare(rows);
         for (const row of rows) this.dispatch(row, prepared, subscriber);
+        await Promise.allSettled(prepared.loading);
         after = Number(rows.at(-1)!.id);
       }
     } catch (error) {
       this.logger.error(`alert replay failed: ${String(error)}`);
-      subscriber.queue.close();
+      subscriber.stream.close();
     }
     const held = subscriber.held ?? [];
     subscriber.held = null;
-    for (const payload of held) subscriber.queue.push(payload);
+    for (const payload of held) this.deliver(subscriber, payload);
   }
 
   get subscriberCount(): number {

@@ -9,10 +9,21 @@ import {
   print,
   visit,
 } from 'graphql';
-import { AlertQueue } from './alert-queue.js';
+import { AlertStream } from './alert-stream.js';
 
-/** A subscriber's operation, as graphql-ws parsed it, and what makes two subscribers' payloads the same. */
+/** A subscribe message as graphql-ws parsed it: the operation and the id its `next` messages carry. */
+export interface SubscribeMessage {
+  id: string;
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  variableValues?: { readonly [name: string]: unknown } | null;
+  operationName?: string | null;
+}
+
+/** A subscriber's operation, and what makes two subscribers' payloads the same. */
 export interface AlertOperation {
+  /** The start of every `next` message of this subscription, up to its payload. */
+  messageHead: string;
   schema: GraphQLSchema;
   document: DocumentNode;
   variableValues?: { readonly [name: string]: unknown } | null;
@@ -25,33 +36,31 @@ export interface AlertOperation {
   shape: string;
 }
 
-export type AlertPayload = ExecutionResult | Promise<ExecutionResult>;
-
 /** What graphql-ws parsed for this operation, and the shape of the payload it asks for. */
-export function alertOperation(args: Omit<AlertOperation, 'shape'>, info: GraphQLResolveInfo): AlertOperation {
+export function alertOperation(message: SubscribeMessage, info: GraphQLResolveInfo): AlertOperation {
   const field = info.fieldNodes[0];
   const fragments = Object.values(info.fragments);
   const used = new Set<string>();
   for (const node of [field.selectionSet!, ...fragments]) visit(node, { Variable: (v) => void used.add(v.name.value) });
   const variables = [...used].sort().map((name) => [name, info.variableValues[name]]);
   const shape = [field.alias?.value ?? '', print(field.selectionSet!), ...fragments.map(print).sort(), JSON.stringify(variables)].join('\n');
-  return { ...args, shape };
+  const { id, schema, document, variableValues, operationName } = message;
+  return { messageHead: `{"id":${JSON.stringify(id)},"type":"next","payload":`, schema, document, variableValues, operationName, shape };
 }
 
 /** Runs a subscriber's selection on one alert. */
-export function executeAlert(operation: AlertOperation, rootValue: unknown, contextValue: unknown): AlertPayload {
+export function executeAlert(operation: AlertOperation, rootValue: unknown, contextValue: unknown): ExecutionResult | Promise<ExecutionResult> {
   const { schema, document, variableValues, operationName } = operation;
   return execute({ schema, document, variableValues, operationName, rootValue, contextValue });
 }
 
 /**
- * graphql-ws's `subscribe`. `caseAlerts` streams payloads the hub has already executed, once for every
- * subscriber of an agency with the same roles and the same selection, so they pass through as they are;
- * any other subscription is executed per event, as graphql-js would.
+ * graphql-ws's `subscribe`. `caseAlerts` is delivered by the hub itself (see AlertStream), so its stream
+ * passes through as it is; any other subscription is executed per event, as graphql-js would.
  */
 export async function subscribeOnce(args: ExecutionArgs): Promise<AsyncIterable<unknown> | ExecutionResult> {
   const stream = await createSourceEventStream(args);
-  if (stream instanceof AlertQueue || !(Symbol.asyncIterator in stream)) return stream;
+  if (stream instanceof AlertStream || !(Symbol.asyncIterator in stream)) return stream;
   return executedPerEvent(stream, args);
 }
 

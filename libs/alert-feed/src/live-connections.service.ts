@@ -4,15 +4,17 @@ import type { DataSource } from 'typeorm';
 import type { SessionUser } from '#libs/access';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 
-/** What the hub needs of a WebSocket: to close it. */
-export interface ClosableSocket {
+/** What the hub needs of a WebSocket (ws's): to write to it, to see how far behind its reader is, to close it. */
+export interface LiveSocket {
+  send(data: string): void;
+  readonly bufferedAmount: number;
   close(code: number, reason: string): void;
 }
 
 export interface LiveSession {
   user: SessionUser;
   expiresAt: Date;
-  socket: ClosableSocket;
+  socket: LiveSocket;
   closed: boolean;
 }
 
@@ -25,7 +27,7 @@ const FORBIDDEN = 4403;
 @Injectable()
 export class LiveConnections implements OnApplicationBootstrap, OnApplicationShutdown {
   /** By socket, so a closing socket is forgotten without a scan of every session. */
-  private readonly sessions = new Map<ClosableSocket, LiveSession>();
+  private readonly sessions = new Map<LiveSocket, LiveSession>();
   private timer?: NodeJS.Timeout;
 
   constructor(
@@ -42,13 +44,13 @@ export class LiveConnections implements OnApplicationBootstrap, OnApplicationShu
     clearInterval(this.timer);
   }
 
-  open(user: SessionUser, expiresAt: Date, socket: ClosableSocket): LiveSession {
+  open(user: SessionUser, expiresAt: Date, socket: LiveSocket): LiveSession {
     const session: LiveSession = { user, expiresAt, socket, closed: false };
     this.sessions.set(socket, session);
     return session;
   }
 
-  forget(socket: ClosableSocket): void {
+  forget(socket: LiveSocket): void {
     this.sessions.delete(socket);
   }
 
