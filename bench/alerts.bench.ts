@@ -29,7 +29,7 @@
  * BENCH_ALERT_FEW_SUBSCRIBERS (500), BENCH_ALERT_SQL_SECONDS (5: each burst of the SQL comparison),
  * BENCH_ALERT_CPU_CHANGES (200: changes of the 1% burst and of the no-subscriber baseline),
  * BENCH_ALERT_CPU_WIDE_CHANGES (50: changes of the all-subscribers burst), BENCH_TIMEOUT_SECONDS (900), BENCH_PROFILE
- * (a file: a CPU profile of the main run).
+ * (a file: a CPU profile of the main run), BENCH_PROFILE_PHASE (another phase to profile: baseline, wide…).
  */
 import { machineFacts, runBenchmark, setting } from './lifecycle.js';
 import { type ChildProcess, fork } from 'node:child_process';
@@ -118,12 +118,12 @@ async function waitUntil(what: string, condition: () => boolean | Promise<boolea
 }
 
 /**
- * With BENCH_PROFILE=<file>, a CPU profile of this process (the portal and the driver) over the main run,
- * for Chrome DevTools or any .cpuprofile reader.
+ * With BENCH_PROFILE=<file>, a CPU profile of this process (the portal and the driver) over the main run
+ * (or the phase named by BENCH_PROFILE_PHASE), for Chrome DevTools or any .cpuprofile reader.
  */
-async function startProfile(): Promise<{ stop: () => Promise<void> }> {
+async function startProfile(phase: string): Promise<{ stop: () => Promise<void> }> {
   const file = process.env.BENCH_PROFILE?.trim();
-  if (!file) return { stop: async () => undefined };
+  if (!file || phase !== (process.env.BENCH_PROFILE_PHASE?.trim() || 'main')) return { stop: async () => undefined };
   const session = new Session();
   session.connect();
   const post = (method: string) =>
@@ -489,7 +489,9 @@ async function main(): Promise<void> {
     const fromId = await maxAlertId();
     const countBefore = await received();
     const before = snapshot();
+    const profile = await startProfile(name);
     const run = await work();
+    await profile.stop();
     const toId = await maxAlertId();
     const alerts = await loadAlerts(fromId, toId);
     const expected = expectedCount(alerts, await loadHolders(), subscribers, active);
@@ -590,9 +592,7 @@ async function main(): Promise<void> {
   log(`Main run: ${RATE} changes/s for ${SECONDS} s with ${thousands(SUBSCRIBERS)} subscribers…`);
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
-  const profile = await startProfile();
   const mainRun = await phase('main', everyone, () => load.run(mainPlan, { phase: 'main', rate: RATE }));
-  await profile.stop();
   loopDelay.disable();
 
   // 11. CPU: a change 1% of the subscribers may see, against one that all may see.

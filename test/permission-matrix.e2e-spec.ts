@@ -18,7 +18,13 @@ type Category = (typeof CATEGORIES)[number];
 
 /** How each governed field is selected in a query; their keys must be exactly the table's governed fields. */
 const READ_SELECTION: Record<GovernedSubject, Record<string, string>> = {
-  Case: { address: 'address', policeIntelligence: 'policeIntelligence', supportNeeds: 'supportNeeds', contacts: 'contacts { id }' },
+  Case: {
+    address: 'address',
+    policeIntelligence: 'policeIntelligence',
+    supportNeeds: 'supportNeeds',
+    contacts: 'contacts { id }',
+    dashAssessments: 'dashAssessments { id }',
+  },
   Party: {
     fullName: 'fullName',
     address: 'address',
@@ -126,8 +132,10 @@ describe('the permission matrix, from the policy table, against the running API'
     return null;
   }
 
-  async function truth(caseId: string): Promise<{ kase: CaseTruth; parties: PartyTruth[]; shares: { reason: string }[]; contacts: number }> {
-    const [{ rows: cases }, { rows: parties }, { rows: shares }, { rows: contacts }] = await Promise.all([
+  async function truth(
+    caseId: string,
+  ): Promise<{ kase: CaseTruth; parties: PartyTruth[]; shares: { reason: string }[]; contacts: number; dashAssessments: number }> {
+    const [{ rows: cases }, { rows: parties }, { rows: shares }, { rows: contacts }, { rows: dash }] = await Promise.all([
       portal.db.query(
         `SELECT c.*, (SELECT u.id FROM users u WHERE u.agency_id = c.owner_agency_id AND u.roles = ARRAY['CASEWORKER'] ORDER BY u.created_at LIMIT 1) AS owner_caseworker_id
            FROM cases c WHERE c.id = $1`,
@@ -136,8 +144,9 @@ describe('the permission matrix, from the policy table, against the running API'
       portal.db.query(`SELECT *, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth, rent_arrears::float AS rent_arrears FROM parties WHERE case_id = $1 ORDER BY position`, [caseId]),
       portal.db.query(`SELECT reason FROM case_shares WHERE case_id = $1 AND revoked_at IS NULL ORDER BY shared_at`, [caseId]),
       portal.db.query(`SELECT count(*)::int AS n FROM contacts WHERE case_id = $1`, [caseId]),
+      portal.db.query(`SELECT count(*)::int AS n FROM dash_assessments WHERE case_id = $1`, [caseId]),
     ]);
-    return { kase: cases[0], parties, shares, contacts: contacts[0].n };
+    return { kase: cases[0], parties, shares, contacts: contacts[0].n, dashAssessments: dash[0].n };
   }
 
   beforeAll(async () => {
@@ -207,6 +216,11 @@ describe('the permission matrix, from the policy table, against the running API'
       [ids],
     );
     await portal.db.query(
+      `INSERT INTO dash_assessments (case_id, answers, score, high_risk, review_due_at, assessed_by_id, assessed_by_agency_id)
+       SELECT c.id, '[]', 3, false, now() + interval '90 days', c.created_by_id, c.owner_agency_id FROM cases c WHERE c.id = ANY($1)`,
+      [ids],
+    );
+    await portal.db.query(
       `INSERT INTO incidents (case_id, occurred_at, category, description, logged_by_id, logged_by_agency_id)
        SELECT c.id, c.opened_at, c.category, 'Matrix incident', c.created_by_id, c.owner_agency_id FROM cases c WHERE c.id = ANY($1)`,
       [ids],
@@ -224,7 +238,7 @@ describe('the permission matrix, from the policy table, against the running API'
     for (const subject of ['Case', 'Party', 'CaseShare'] as const) {
       expect(Object.keys(READ_SELECTION[subject]).sort()).toEqual(readGovernedFields(subject).sort());
     }
-    expect(Object.keys(CASE_WRITES).concat('contacts').sort()).toEqual(governedFields('Case').sort());
+    expect(Object.keys(CASE_WRITES).concat('contacts', 'dashAssessments').sort()).toEqual(governedFields('Case').sort());
     expect(Object.keys(PARTY_WRITES).sort()).toEqual(governedFields('Party').sort());
     expect(governedFields('CaseShare')).toEqual(['reason']);
   });
@@ -233,7 +247,7 @@ describe('the permission matrix, from the policy table, against the running API'
   async function readMismatches(kind: AgencyKind, path: string, node: any, fixture: FixtureCase): Promise<string[]> {
     const problems: string[] = [];
     const relation = relationOf(kind, fixture)!;
-    const { kase, parties, shares, contacts } = await truth(fixture.id);
+    const { kase, parties, shares, contacts, dashAssessments } = await truth(fixture.id);
     const check = (subject: GovernedSubject, field: string, row: Record<string, unknown>, sent: any, actual: unknown, where: string) => {
       const allowed = fieldAllowed('read', kind, relation, subject, field, row);
       const value = sent[field];
@@ -251,6 +265,17 @@ describe('the permission matrix, from the policy table, against the running API'
       problems.push(`${path}.contacts: readable, but got ${JSON.stringify(node.contacts)}`);
     }
     check('Case', 'contacts', caseRow, { ...node, contacts: node.contacts === null ? null : contacts }, contacts, path);
+    if (fieldAllowed('read', kind, relation, 'Case', 'dashAssessments', caseRow) && node.dashAssessments?.length !== dashAssessments) {
+      problems.push(`${path}.dashAssessments: readable, but got ${JSON.stringify(node.dashAssessments)}`);
+    }
+    check(
+      'Case',
+      'dashAssessments',
+      caseRow,
+      { ...node, dashAssessments: node.dashAssessments === null ? null : dashAssessments },
+      dashAssessments,
+      path,
+    );
     for (const party of parties) {
       const sent = node.parties.find((p: any) => p.id === party.id);
       if (!sent) {
@@ -346,6 +371,20 @@ describe('the permission matrix, from the policy table, against the running API'
         );
         const contactWant = expectRefusal(relation !== null && fieldAllowed('write', kind, relation, 'Case', 'contacts', { category: fixture.category }));
         if (codeOf(contact) !== contactWant) problems.push(`${label} recordContact: expected ${contactWant ?? 'success'}, got ${JSON.stringify(contact).slice(0, 160)}`);
+
+        const assessedBefore = (await truth(fixture.id)).dashAssessments;
+        const dash = await portal.gql(
+          `mutation($c: ID!) { recordDashAssessment(caseId: $c, input: { answers: [{ question: 1, answer: NO }] }) { id } }`,
+          { c: fixture.id },
+          persona.token,
+        );
+        const dashWant = expectRefusal(relation !== null && fieldAllowed('write', kind, relation, 'Case', 'dashAssessments', { category: fixture.category }));
+        const assessedAfter = (await truth(fixture.id)).dashAssessments;
+        if (codeOf(dash) !== dashWant) problems.push(`${label} recordDashAssessment: expected ${dashWant ?? 'success'}, got ${JSON.stringify(dash).slice(0, 160)}`);
+        else if (dashWant === 'FORBIDDEN' && role !== Role.ADMIN && dash.errors?.[0].extensions?.field !== 'dashAssessments') {
+          problems.push(`${label} recordDashAssessment: FORBIDDEN without naming the field`);
+        }
+        if (assessedAfter !== assessedBefore + (dashWant ? 0 : 1)) problems.push(`${label} recordDashAssessment: ${assessedAfter - assessedBefore} rows written`);
 
         for (const party of before.parties) {
           const row = { caseCategory: fixture.category, role: party.role, anonymous: party.anonymous };

@@ -20,6 +20,7 @@ import { CasesModule } from '#libs/cases';
 import { formatError } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { ContactsModule } from '#libs/contacts';
+import { DashModule } from '#libs/dash';
 import { DATABASE_URL, migrations, MutationTransaction, QueryCounter } from '#libs/db';
 import { IncidentsModule } from '#libs/incidents';
 import { SharesModule } from '#libs/shares';
@@ -131,6 +132,7 @@ export class AppModule {
         ActionsModule,
         ContactsModule,
         AuditTrailModule,
+        DashModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -8,6 +8,7 @@ import { AuditActorResolver, AuditTrailResolver, DisclosureResolver } from '#lib
 import { AuthResolver } from '#libs/auth';
 import { CasesResolver, PartiesResolver } from '#libs/cases';
 import { ContactsResolver } from '#libs/contacts';
+import { DashResolver } from '#libs/dash';
 import { CaseIncidentsResolver, IncidentsResolver } from '#libs/incidents';
 import { CaseSharesResolver, SharesResolver } from '#libs/shares';
 import { UsersResolver } from '#libs/users';
@@ -30,6 +31,7 @@ export const RESOLVERS = [
   AuditActorResolver,
   DisclosureResolver,
   AlertFeedResolver,
+  DashResolver,
 ];
 
 /** The schema as SDL, sorted, exactly as checked in; built without a database. */

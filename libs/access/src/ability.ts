@@ -8,8 +8,8 @@ import type { SessionUser } from './request-context.js';
  * (which cases a caller sees) is turned into SQL from the same rules (accessible-sql.ts); field rules are
  * decided per row (field-access.ts).
  *
- * Row actions on 'Case' use the conditions `ownerAgencyId` and `sharedWithAgencyIds`, which have SQL
- * translations. Field actions ('readField', 'writeField') use the caller's relation to one loaded row:
+ * Row actions on 'Case' use the conditions `ownerAgencyId` and `sharedWithAgencyIds`, on 'Meeting'
+ * `attendingAgencyIds` and `chairId`: each has an SQL translation. Field actions ('readField', 'writeField') use the caller's relation to one loaded row:
  * `access` (OWNER, FULL, LIMITED), the case `category`, and for parties `role` and `anonymous`.
  */
 export type Action =
@@ -22,9 +22,11 @@ export type Action =
   | 'contribute'
   | 'readAudit'
   | 'readField'
-  | 'writeField';
+  | 'writeField'
+  | 'organise'
+  | 'chair';
 
-export type Subject = 'Agency' | 'User' | 'Self' | 'Case' | 'Party' | 'CaseShare' | 'CaseAction' | 'all';
+export type Subject = 'Agency' | 'User' | 'Self' | 'Case' | 'Party' | 'CaseShare' | 'CaseAction' | 'Meeting' | 'all';
 
 /** A loaded row tagged with its subject type (CASL's `subject()`), for decisions about that one row. */
 export type SubjectRow = ForcedSubject<Exclude<Subject, 'all'>>;
@@ -36,6 +38,16 @@ export type CaseAccess = Relation;
 
 /** Roles that do casework; ADMIN alone manages the partnership and reads no case. */
 export const CASEWORK_ROLES: readonly Role[] = [Role.CASEWORKER, Role.MANAGER, Role.MARAC_CHAIR, Role.MARAC_COORDINATOR];
+
+/**
+ * Everything about a user that the rules below read: users with the same key have the same ability and may
+ * share one. Only a chair's rules name the person (the meetings they chair).
+ */
+export function abilityKey(user: SessionUser | null): string {
+  if (!user) return '';
+  const roles = [...user.roles].sort().join(',');
+  return `${user.agencyId}|${user.agencyKind}|${roles}${user.roles.includes(Role.MARAC_CHAIR) ? `|${user.id}` : ''}`;
+}
 
 export function defineAbilityFor(user: SessionUser | null): PortalAbility {
   // Rules are written against plain row attributes; CASL's inferred condition types cannot follow string subjects.
@@ -75,6 +87,19 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
   // An action is updated by the agency that owns it, or by the case's owner agency.
   can('update', 'CaseAction', { ownerAgencyId: user.agencyId });
   can('update', 'CaseAction', { caseOwnerAgencyId: user.agencyId });
+
+  // Meetings: the attending agencies' users read them (and agree the confidentiality statement to open their
+  // case material) and record their agency's research; MARAC roles schedule, refer, reorder and publish; the
+  // meeting's chair, and the coordinator, run it: actions, minutes, the current item, closing.
+  const attending = { attendingAgencyIds: user.agencyId };
+  can('read', 'Meeting', attending);
+  can('contribute', 'Meeting', attending);
+  if (user.roles.includes(Role.MARAC_COORDINATOR) || user.roles.includes(Role.MARAC_CHAIR)) {
+    can('create', 'Meeting');
+    can('organise', 'Meeting', attending);
+  }
+  if (user.roles.includes(Role.MARAC_COORDINATOR)) can('chair', 'Meeting', attending);
+  if (user.roles.includes(Role.MARAC_CHAIR)) can('chair', 'Meeting', { ...attending, chairId: user.id });
 
   // Fields, from the one table of field rules. A rule with `when` is a `cannot` for those rows followed by its
   // own grants, so (CASL reading later rules first) the last matching rule in the table decides.

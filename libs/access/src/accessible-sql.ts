@@ -74,6 +74,13 @@ const SQL_FIELDS: Record<string, Record<string, FieldSql>> = {
       return `EXISTS (SELECT 1 FROM case_shares s WHERE s.case_id = ${alias}.id AND s.agency_id ${agency} AND s.revoked_at IS NULL)`;
     },
   },
+  Meeting: {
+    attendingAgencyIds: ({ alias }, operator, value, params) => {
+      if (operator !== 'eq') throw new Error(`No SQL for attendingAgencyIds ${operator}`);
+      return `EXISTS (SELECT 1 FROM meeting_agencies ma WHERE ma.meeting_id = ${alias}.id AND ma.agency_id = ${params.add(value)}::uuid)`;
+    },
+    chairId: column('chair_id', 'uuid'),
+  },
   Party: {
     access: relation,
     caseCategory: caseColumn('category', 'text'),
@@ -108,7 +115,7 @@ function toSql(condition: Condition, subject: string, target: SqlTarget, params:
 export function accessibleSql(
   ability: PortalAbility,
   action: Action,
-  subject: 'Case',
+  subject: 'Case' | 'Meeting',
   alias: string,
   params: SqlParams,
   form: ScopeForm = 'row',

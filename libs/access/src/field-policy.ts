@@ -77,6 +77,13 @@ export const FIELD_RULES: readonly FieldRule[] = [
     write: [OWNER],
   },
   {
+    class: 'risk assessment (DASH answers)',
+    subject: 'Case',
+    fields: ['dashAssessments'],
+    read: [OWNER_OR_FULL],
+    write: [OWNER_OR_FULL],
+  },
+  {
     class: 'police intelligence',
     subject: 'Case',
     fields: ['policeIntelligence'],

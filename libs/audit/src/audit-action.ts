@@ -15,6 +15,8 @@ export enum AuditAction {
   ACTION_UPDATED = 'ACTION_UPDATED',
   CONTACT_RECORDED = 'CONTACT_RECORDED',
   CASE_EXPORTED = 'CASE_EXPORTED',
+  DASH_ASSESSED = 'DASH_ASSESSED',
+  CASE_REFERRED = 'CASE_REFERRED',
 }
 
 registerEnumType(AuditAction, { name: 'AuditAction', description: 'What happened to a case' });

@@ -3,10 +3,10 @@ import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server'
 import { readGovernedFields, type RequestContext } from '#libs/access';
 import { AuditLog } from './audit-log.service.js';
 
-/** The sensitive fields whose sending is a disclosure: every field a rule may withhold, less the case's contacts list (noted where it is loaded). */
+/** The sensitive fields whose sending is a disclosure: every field a rule may withhold, less the case's lists of contacts and DASH assessments (noted where they are loaded). */
 const AUDITED = new Map<string, string>([
   ...readGovernedFields('Case')
-    .filter((field) => field !== 'contacts')
+    .filter((field) => field !== 'contacts' && field !== 'dashAssessments')
     .map((field): [string, string] => [`Case.${field}`, field]),
   ...readGovernedFields('Party').map((field): [string, string] => [`Party.${field}`, `party.${field}`]),
 ]);

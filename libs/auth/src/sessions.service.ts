@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { defineAbilityFor, type PortalAbility, type RequestContext, type SessionUser } from '#libs/access';
+import { abilityKey, defineAbilityFor, type PortalAbility, type RequestContext, type SessionUser } from '#libs/access';
 import type { AgencyKind, Role } from '#libs/common';
 import { TokensService } from './tokens.service.js';
 
@@ -67,11 +67,11 @@ export class SessionsService {
   }
 
   /**
-   * Rules depend only on the agency, its kind and the roles, never on the person, so everyone alike shares
+   * Rules depend on the agency, its kind and the roles (and a chair's own meetings), so everyone alike shares
    * one ability: five thousand open subscriptions hold a few dozen, not five thousand.
    */
   private abilityFor(user: SessionUser | null): PortalAbility {
-    const key = user ? `${user.agencyId}|${user.agencyKind}|${[...user.roles].sort().join(',')}` : '';
+    const key = abilityKey(user);
     let ability = this.abilities.get(key);
     if (!ability) {
       if (this.abilities.size >= MAX_ABILITIES) this.abilities.clear();

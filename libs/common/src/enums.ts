@@ -144,6 +144,31 @@ export enum TenancyType {
   OTHER = 'OTHER',
 }
 
+export enum ReferralReason {
+  DASH_THRESHOLD = 'DASH_THRESHOLD',
+  PROFESSIONAL_JUDGEMENT = 'PROFESSIONAL_JUDGEMENT',
+  ESCALATION = 'ESCALATION',
+  REPEAT_REFERRAL = 'REPEAT_REFERRAL',
+}
+
+export enum MeetingKind {
+  MARAC = 'MARAC',
+  ASB_PANEL = 'ASB_PANEL',
+  CASE_REVIEW = 'CASE_REVIEW',
+}
+
+export enum DashAnswer {
+  YES = 'YES',
+  NO = 'NO',
+  NOT_KNOWN = 'NOT_KNOWN',
+}
+
+export enum AttendanceStatus {
+  PRESENT = 'PRESENT',
+  OBSERVER = 'OBSERVER',
+  APOLOGIES = 'APOLOGIES',
+}
+
 const describe = (name: string, description: string) => ({ name, description });
 registerEnumType(AgencyKind, describe('AgencyKind', 'What kind of partner an agency is'));
 registerEnumType(Role, describe('Role', "A user's role within their agency"));
@@ -157,3 +182,7 @@ registerEnumType(ActionKind, describe('ActionKind', 'An intervention; `CaseActio
 registerEnumType(ActionStatus, describe('ActionStatus', 'Progress of an action'));
 registerEnumType(ContactChannel, describe('ContactChannel', 'How the reporter was contacted'));
 registerEnumType(TenancyType, describe('TenancyType', "A tenant's kind of tenancy"));
+registerEnumType(ReferralReason, describe('ReferralReason', 'Why a case is referred to a meeting'));
+registerEnumType(MeetingKind, describe('MeetingKind', 'MARAC (high-risk domestic abuse), ASB panel, or ASB Case Review'));
+registerEnumType(DashAnswer, describe('DashAnswer', 'An answer to a DASH question'));
+registerEnumType(AttendanceStatus, describe('AttendanceStatus', 'How someone took part in a meeting: present, observing, or sent apologies'));

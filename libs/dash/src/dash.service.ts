@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { assertWritable, loaderFor, type RequestContext } from '#libs/access';
+import { AlertKind, AlertOutbox } from '#libs/alerts';
+import { AuditAction, AuditLog } from '#libs/audit';
+import { type Case, caseAttributes, CasesService } from '#libs/cases';
+import { BadInputError, DashAnswer, groupBy, ReferralReason, RiskLevel } from '#libs/common';
+import { DASH_HIGH_RISK_SCORE, DASH_QUESTIONS } from './dash-questions.js';
+import { DASH_COLUMNS, type DashAssessment, type DashAssessmentInput, type DashRow, toDash } from './dash.model.js';
+
+const RISK_ORDER: Record<RiskLevel, number> = { STANDARD: 0, MEDIUM: 1, HIGH: 2 };
+/** Below high risk, this many "yes" answers read as medium risk. */
+const DASH_MEDIUM_RISK_SCORE = 10;
+const DAY = 24 * 60 * 60 * 1000;
+
+/** The risk level an assessment gives the case. */
+export function riskOf(assessment: Pick<DashAssessment, 'highRisk' | 'score'>): RiskLevel {
+  if (assessment.highRisk) return RiskLevel.HIGH;
+  return assessment.score >= DASH_MEDIUM_RISK_SCORE ? RiskLevel.MEDIUM : RiskLevel.STANDARD;
+}
+
+@Injectable()
+export class DashService {
+  constructor(
+    private readonly cases: CasesService,
+    private readonly audit: AuditLog,
+    private readonly alerts: AlertOutbox,
+  ) {}
+
+  /**
+   * Scores the checklist, keeps it, and lets it set the case's risk level. Professional judgement raises the
+   * risk to high; nothing lowers a scored high risk.
+   */
+  async record(ctx: RequestContext, caseId: string, input: DashAssessmentInput): Promise<DashAssessment> {
+    const kase = await this.cases.require(ctx, caseId, 'contribute');
+    assertWritable(ctx.ability, 'Case', caseAttributes(kase), ['dashAssessments']);
+    const answers = DASH_QUESTIONS.map((_, i) => ({ question: i + 1, answer: DashAnswer.NOT_KNOWN, note: null as string | null }));
+    const seen = new Set<number>();
+    for (const given of input.answers) {
+      if (!Number.isInteger(given.question) || given.question < 1 || given.question > DASH_QUESTIONS.length) {
+        throw new BadInputError('answers', `question must be 1–${DASH_QUESTIONS.length}, not ${given.question}`);
+      }
+      if (seen.has(given.question)) throw new BadInputError('answers', `question ${given.question} is answered twice`);
+      seen.add(given.question);
+      answers[given.question - 1] = { question: given.question, answer: given.answer, note: given.note?.trim() || null };
+    }
+    const score = answers.filter((a) => a.answer === DashAnswer.YES).length;
+    const judgedHighRisk = input.judgedHighRisk === true;
+    const highRisk = score >= DASH_HIGH_RISK_SCORE || judgedHighRisk;
+    const reviewDueAt = input.reviewDueAt ?? new Date(Date.now() + (highRisk ? 28 : 91) * DAY);
+    if (input.reviewDueAt && input.reviewDueAt.getTime() < Date.now() - DAY) {
+      throw new BadInputError('reviewDueAt', 'reviewDueAt cannot be in the past');
+    }
+    const [row]: DashRow[] = await ctx.db.query(
+      `INSERT INTO dash_assessments AS d (case_id, answers, score, judged_high_risk, high_risk, concerns, review_due_at, assessed_by_id, assessed_by_agency_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${DASH_COLUMNS}`,
+      [kase.id, JSON.stringify(answers), score, judgedHighRisk, highRisk, input.concerns?.trim() || null, reviewDueAt, ctx.user!.id, ctx.user!.agencyId],
+    );
+    const assessment = toDash(row);
+    await this.audit.record(ctx, kase.id, AuditAction.DASH_ASSESSED, {
+      changes: [{ field: 'dashAssessments', from: null, to: `score ${score}${highRisk ? ', high risk' : ''}` }],
+    });
+    await this.setRisk(ctx, kase, riskOf(assessment));
+    return assessment;
+  }
+
+  /** The latest assessment sets the case's risk level, with the alerts a change of risk raises. */
+  private async setRisk(ctx: RequestContext, kase: Case, to: RiskLevel): Promise<void> {
+    const [{ risk_level: from }]: { risk_level: RiskLevel }[] = await ctx.db.query(`SELECT risk_level FROM cases WHERE id = $1 FOR UPDATE`, [kase.id]);
+    if (from === to) return;
+    await ctx.db.query(`UPDATE cases SET risk_level = $2, version = version + 1 WHERE id = $1`, [kase.id, to]);
+    await this.audit.record(ctx, kase.id, AuditAction.CASE_UPDATED, { changes: [{ field: 'riskLevel', from, to }], reason: 'DASH risk assessment' });
+    await this.alerts.raise(ctx, AlertKind.CASE_UPDATED, { caseId: kase.id, detail: { fields: ['riskLevel'] } });
+    if (RISK_ORDER[to] > RISK_ORDER[from]) await this.alerts.raise(ctx, AlertKind.RISK_ESCALATED, { caseId: kase.id, detail: { from, to } });
+  }
+
+  /** Newest first; null where the caller may not read them (the case lists "dashAssessments" as redacted). */
+  async ofCase(ctx: RequestContext, parent: Case): Promise<DashAssessment[] | null> {
+    if (parent.redactedFields.includes('dashAssessments')) return null;
+    const assessments = (await this.loader(ctx).load(parent.id)).map(toDash);
+    if (assessments.length > 0) AuditLog.noteView(ctx, parent.id, 'dashAssessments');
+    return assessments;
+  }
+
+  /** The latest assessment of a case, whoever may read it: for the referral, which carries it. */
+  async latest(ctx: RequestContext, caseId: string): Promise<DashAssessment | null> {
+    const [row]: DashRow[] = await ctx.db.query(
+      `SELECT ${DASH_COLUMNS} FROM dash_assessments d WHERE d.case_id = $1 ORDER BY d.assessed_at DESC, d.id DESC LIMIT 1`,
+      [caseId],
+    );
+    return row ? toDash(row) : null;
+  }
+
+  async byId(ctx: RequestContext, id: string): Promise<DashAssessment | null> {
+    const [row]: DashRow[] = await ctx.db.query(`SELECT ${DASH_COLUMNS} FROM dash_assessments d WHERE d.id = $1`, [id]);
+    return row ? toDash(row) : null;
+  }
+
+  private loader(ctx: RequestContext) {
+    return loaderFor(
+      ctx,
+      'case.dashAssessments',
+      () =>
+        new DataLoader<string, DashRow[]>(async (caseIds) => {
+          const rows: DashRow[] = await ctx.db.query(
+            `SELECT ${DASH_COLUMNS} FROM dash_assessments d WHERE d.case_id = ANY($1::uuid[]) ORDER BY d.case_id, d.assessed_at DESC, d.id DESC`,
+            [caseIds],
+          );
+          return groupBy(caseIds, rows, (row) => row.case_id);
+        }),
+    );
+  }
+
+  /**
+   * The referral reasons that apply to cases now. REPEAT_REFERRAL looks across every agency's cases for the
+   * same victim and subject (by name, and date of birth where both have one): only the answer leaves here.
+   */
+  async referralCriteria(ctx: RequestContext, caseId: string): Promise<ReferralReason[]> {
+    const loader = loaderFor(
+      ctx,
+      'case.referralCriteria',
+      () =>
+        new DataLoader<string, ReferralReason[]>(async (caseIds) => {
+          const rows: { id: string; dash: boolean; escalation: boolean; repeat: boolean }[] = await ctx.db.query(
+            `SELECT c.id,
+                    coalesce((SELECT d.high_risk FROM dash_assessments d WHERE d.case_id = c.id ORDER BY d.assessed_at DESC, d.id DESC LIMIT 1), false) AS dash,
+                    (SELECT count(*) FROM incidents i WHERE i.case_id = c.id AND i.occurred_at > now() - interval '12 months') >= 3 AS escalation,
+                    latest.at IS NOT NULL AND EXISTS (
+                      SELECT 1
+                        FROM parties v
+                        JOIN parties s ON s.case_id = v.case_id AND s.role = 'SUBJECT' AND s.full_name IS NOT NULL
+                        JOIN parties v2 ON v2.role = 'VICTIM' AND v2.full_name IS NOT NULL
+                             AND lower(btrim(v2.full_name)) = lower(btrim(v.full_name))
+                             AND (v2.date_of_birth IS NULL OR v.date_of_birth IS NULL OR v2.date_of_birth = v.date_of_birth)
+                        JOIN parties s2 ON s2.case_id = v2.case_id AND s2.role = 'SUBJECT' AND s2.full_name IS NOT NULL
+                             AND lower(btrim(s2.full_name)) = lower(btrim(s.full_name))
+                             AND (s2.date_of_birth IS NULL OR s.date_of_birth IS NULL OR s2.date_of_birth = s.date_of_birth)
+                        JOIN agenda_items ai ON ai.case_id = v2.case_id AND ai.withdrawn_at IS NULL
+                        JOIN meetings m ON m.id = ai.meeting_id AND m.kind = 'MARAC'
+                       WHERE v.case_id = c.id AND v.role = 'VICTIM' AND v.full_name IS NOT NULL
+                         AND ai.referred_at <= latest.at AND ai.referred_at > latest.at - interval '12 months'
+                    ) AS repeat
+               FROM cases c
+               LEFT JOIN LATERAL (SELECT max(i.occurred_at) AS at FROM incidents i WHERE i.case_id = c.id) latest ON true
+              WHERE c.id = ANY($1::uuid[])`,
+            [caseIds],
+          );
+          const byId = new Map(
+            rows.map((row) => [
+              row.id,
+              [
+                ...(row.dash ? [ReferralReason.DASH_THRESHOLD] : []),
+                ...(row.escalation ? [ReferralReason.ESCALATION] : []),
+                ...(row.repeat ? [ReferralReason.REPEAT_REFERRAL] : []),
+              ],
+            ]),
+          );
+          return caseIds.map((id) => byId.get(id) ?? []);
+        }),
+    );
+    return loader.load(caseId);
+  }
+}

@@ -1,0 +1,5 @@
+export * from './dash-questions.js';
+export * from './dash.model.js';
+export * from './dash.module.js';
+export * from './dash.resolver.js';
+export * from './dash.service.js';
