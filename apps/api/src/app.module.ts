@@ -21,6 +21,7 @@ import { formatError } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { ContactsModule } from '#libs/contacts';
 import { DashModule } from '#libs/dash';
+import { MeetingsModule } from '#libs/meetings';
 import { DATABASE_URL, migrations, MutationTransaction, QueryCounter } from '#libs/db';
 import { IncidentsModule } from '#libs/incidents';
 import { SharesModule } from '#libs/shares';
@@ -133,6 +134,7 @@ export class AppModule {
         ContactsModule,
         AuditTrailModule,
         DashModule,
+        MeetingsModule,
       ],
       controllers: [HealthController],
       providers: [

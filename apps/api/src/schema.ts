@@ -9,6 +9,7 @@ import { AuthResolver } from '#libs/auth';
 import { CasesResolver, PartiesResolver } from '#libs/cases';
 import { ContactsResolver } from '#libs/contacts';
 import { DashResolver } from '#libs/dash';
+import { AgendaItemsResolver, MeetingsResolver } from '#libs/meetings';
 import { CaseIncidentsResolver, IncidentsResolver } from '#libs/incidents';
 import { CaseSharesResolver, SharesResolver } from '#libs/shares';
 import { UsersResolver } from '#libs/users';
@@ -32,6 +33,8 @@ export const RESOLVERS = [
   DisclosureResolver,
   AlertFeedResolver,
   DashResolver,
+  MeetingsResolver,
+  AgendaItemsResolver,
 ];
 
 /** The schema as SDL, sorted, exactly as checked in; built without a database. */

@@ -84,6 +84,8 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
   can('close', 'Case', ownCases);
   // Managers oversee their own agency's cases: the audit trail and the disclosure log.
   if (user.roles.includes(Role.MANAGER)) can('readAudit', 'Case', ownCases);
+  // An agency reads the actions it owns, even on a case it does not hold (a meeting gave it one).
+  can('read', 'CaseAction', { ownerAgencyId: user.agencyId });
   // An action is updated by the agency that owns it, or by the case's owner agency.
   can('update', 'CaseAction', { ownerAgencyId: user.agencyId });
   can('update', 'CaseAction', { caseOwnerAgencyId: user.agencyId });

@@ -74,6 +74,9 @@ const SQL_FIELDS: Record<string, Record<string, FieldSql>> = {
       return `EXISTS (SELECT 1 FROM case_shares s WHERE s.case_id = ${alias}.id AND s.agency_id ${agency} AND s.revoked_at IS NULL)`;
     },
   },
+  CaseAction: {
+    ownerAgencyId: column('owner_agency_id', 'uuid'),
+  },
   Meeting: {
     attendingAgencyIds: ({ alias }, operator, value, params) => {
       if (operator !== 'eq') throw new Error(`No SQL for attendingAgencyIds ${operator}`);
@@ -115,7 +118,7 @@ function toSql(condition: Condition, subject: string, target: SqlTarget, params:
 export function accessibleSql(
   ability: PortalAbility,
   action: Action,
-  subject: 'Case' | 'Meeting',
+  subject: 'Case' | 'Meeting' | 'CaseAction',
   alias: string,
   params: SqlParams,
   form: ScopeForm = 'row',

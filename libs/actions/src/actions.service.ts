@@ -46,7 +46,7 @@ export class ActionsService {
     const actionId = parseId(id, 'id');
     const params = new SqlParams();
     const idParam = params.add(actionId);
-    const scope = accessibleSql(ctx.ability, 'read', 'Case', 'c', params);
+    const scope = `(${accessibleSql(ctx.ability, 'read', 'Case', 'c', params)} OR ${accessibleSql(ctx.ability, 'read', 'CaseAction', 'a', params)})`;
     const [current]: CaseActionRow[] = await ctx.db.query(
       `SELECT ${ACTION_COLUMNS}, c.owner_agency_id AS case_owner_agency_id
          FROM case_actions a JOIN cases c ON c.id = a.case_id

@@ -32,6 +32,7 @@ interface AlertRow {
   id: string;
   kind: AlertKind;
   case_id: string | null;
+  meeting_id: string | null;
   action_id: string | null;
   target_agency_id: string | null;
   actor_id: string | null;
@@ -169,7 +170,7 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
   private alertsAfter(after: number, upTo: number | null): Promise<AlertRow[]> {
     return this.dataSource.query(
       // Ordered by the column, not by the text it is sent as: '100' sorts before '99'.
-      `SELECT a.id::text AS id, a.kind, a.case_id, a.action_id, a.target_agency_id, a.actor_id, a.occurred_at FROM alerts a
+      `SELECT a.id::text AS id, a.kind, a.case_id, a.meeting_id, a.action_id, a.target_agency_id, a.actor_id, a.occurred_at FROM alerts a
         WHERE a.id > $1 ${upTo === null ? '' : 'AND a.id <= $2'} ORDER BY a.id LIMIT ${BATCH}`,
       upTo === null ? [after] : [after, upTo],
     );
@@ -186,25 +187,47 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
           [caseIds],
         )
       : [];
-    return { cases: new Map(cases.map((c) => [c.id, c])), loaders: new Map<string, Map<string, unknown>>(), loading: [] as Promise<string>[] };
+    const meetingIds = [...new Set(rows.map((row) => row.meeting_id).filter((id): id is string => id !== null))];
+    const meetings: { meeting_id: string; agency_ids: string[] }[] = meetingIds.length
+      ? await this.dataSource.query(
+          `SELECT meeting_id, array_agg(agency_id) AS agency_ids FROM meeting_agencies WHERE meeting_id = ANY($1::uuid[]) GROUP BY meeting_id`,
+          [meetingIds],
+        )
+      : [];
+    return {
+      cases: new Map(cases.map((c) => [c.id, c])),
+      meetingAgencies: new Map(meetings.map((m) => [m.meeting_id, new Set(m.agency_ids)])),
+      loaders: new Map<string, Map<string, unknown>>(),
+      loading: [] as Promise<string>[],
+    };
   }
 
-  /** Agencies entitled to this alert now, with their relation to its case. */
-  private recipients(row: AlertRow, kase: CaseWithShares | undefined): Map<string, Relation> {
-    const entitled = new Map<string, Relation>();
+  /**
+   * Agencies entitled to this alert now, with their relation to its case; null for an attending agency told
+   * of a meeting's own news (or of a meeting action) without holding the case: its payload has no case.
+   */
+  private recipients(row: AlertRow, kase: CaseWithShares | undefined, attending: Set<string> | undefined): Map<string, Relation | null> {
+    const entitled = new Map<string, Relation | null>();
+    if (!row.case_id) {
+      for (const agencyId of attending ?? []) entitled.set(agencyId, null);
+      return entitled;
+    }
     if (!kase) return entitled;
     entitled.set(kase.owner_agency_id, 'OWNER');
     for (const share of kase.shares) entitled.set(share.agency_id, share.access);
     if (ACTION_KINDS.has(row.kind)) {
-      const relation = row.target_agency_id ? entitled.get(row.target_agency_id) : undefined;
-      return relation ? new Map([[row.target_agency_id!, relation]]) : new Map();
+      const target = row.target_agency_id;
+      if (!target) return new Map();
+      if (entitled.has(target)) return new Map([[target, entitled.get(target)!]]);
+      return attending?.has(target) ? new Map([[target, null]]) : new Map();
     }
     return entitled;
   }
 
   private dispatch(row: AlertRow, prepared: Awaited<ReturnType<AlertHub['prepare']>>, only?: Subscriber): void {
     const kase = row.case_id ? prepared.cases.get(row.case_id) : undefined;
-    for (const [agencyId, relation] of this.recipients(row, kase)) {
+    const attending = row.meeting_id ? prepared.meetingAgencies.get(row.meeting_id) : undefined;
+    for (const [agencyId, relation] of this.recipients(row, kase, attending)) {
       const subscribers = only ? (only.ctx.user!.agencyId === agencyId ? [only] : []) : (this.byAgency.get(agencyId) ?? []);
       // Users of one agency with the same roles have the same rules: decide and redact once for each such
       // group, and execute once for each shape of payload they asked for. Everyone in it gets that payload.
@@ -212,10 +235,11 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
       const payloads = new Map<string, Payload>();
       for (const subscriber of subscribers) {
         if (!only && Number(row.id) <= subscriber.joinedAfter) continue;
-        if (!this.wants(subscriber, row, kase!)) continue;
+        if (!this.wants(subscriber, row, kase)) continue;
         const rules = subscriber.ctx.user!.roles.join(',');
         let view = views.get(rules);
-        if (view === undefined) {
+        if (relation === null) view = null;
+        else if (view === undefined) {
           const target = subject('Case', { ownerAgencyId: kase!.owner_agency_id, sharedWithAgencyIds: kase!.shares.map((s) => s.agency_id) });
           // The same row rule every query applies, on the case as it stands now.
           view = subscriber.ctx.ability.can('read', target) ? toCase(subscriber.ctx.ability, { ...kase!, relation }) : false;
@@ -227,7 +251,7 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
           let loaders = prepared.loaders.get(agencyId);
           if (!loaders) prepared.loaders.set(agencyId, (loaders = new Map()));
           const delivery: AlertDelivery = {
-            alert: { id: row.id, kind: row.kind, caseId: row.case_id, meetingId: null, actionId: row.action_id, occurredAt: row.occurred_at, case: view },
+            alert: { id: row.id, kind: row.kind, caseId: row.case_id, meetingId: row.meeting_id, actionId: row.action_id, occurredAt: row.occurred_at, case: view },
             loaders,
           };
           payload = this.execute(subscriber, delivery);
@@ -242,13 +266,14 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
     }
   }
 
-  private wants(subscriber: Subscriber, row: AlertRow, kase: CaseRow): boolean {
+  private wants(subscriber: Subscriber, row: AlertRow, kase: CaseRow | undefined): boolean {
     if (!this.connections.usable(subscriber.session)) return false;
     if (row.actor_id && row.actor_id === subscriber.ctx.user!.id) return false;
     const { caseId, kinds, minRisk } = subscriber.filter;
     if (caseId && caseId !== row.case_id) return false;
     if (kinds?.length && !kinds.includes(row.kind)) return false;
-    if (minRisk && RISK[kase.risk_level] < RISK[minRisk]) return false;
+    // A meeting's own alert has no case and no risk: a minimum risk does not hold it back.
+    if (minRisk && kase && RISK[kase.risk_level] < RISK[minRisk]) return false;
     return true;
   }
 

@@ -4,7 +4,9 @@ import type { RequestContext } from '#libs/access';
 import type { AlertKind } from './alert-kind.js';
 
 export interface AlertFacts {
-  caseId: string;
+  /** Null for a meeting's own alerts (AGENDA_PUBLISHED), which go to its attending agencies. */
+  caseId: string | null;
+  meetingId?: string;
   actionId?: string;
   /** For action alerts: the agency that owns the action. */
   targetAgencyId?: string;
@@ -31,8 +33,8 @@ export class AlertOutbox {
   static async insert(db: EntityManager, kind: AlertKind, facts: AlertFacts, actorId: string | null): Promise<void> {
     await db.query(`SELECT pg_advisory_xact_lock(${OUTBOX_LOCK})`);
     await db.query(
-      `INSERT INTO alerts (kind, case_id, action_id, target_agency_id, actor_id, detail) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [kind, facts.caseId, facts.actionId ?? null, facts.targetAgencyId ?? null, actorId, JSON.stringify(facts.detail ?? {})],
+      `INSERT INTO alerts (kind, case_id, meeting_id, action_id, target_agency_id, actor_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [kind, facts.caseId, facts.meetingId ?? null, facts.actionId ?? null, facts.targetAgencyId ?? null, actorId, JSON.stringify(facts.detail ?? {})],
     );
   }
 }

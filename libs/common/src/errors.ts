@@ -49,6 +49,14 @@ export class VersionConflictError extends DomainError {
   }
 }
 
+/** The row is in a state that does not allow this (a closed meeting, a case already on the agenda). */
+export class StateConflictError extends DomainError {
+  readonly code = 'CONFLICT';
+  constructor(message: string, field?: string) {
+    super(message, field);
+  }
+}
+
 export class TooManyAttemptsError extends DomainError {
   // The contract's code for a refused sign-in; the message says why, and unknown emails are throttled alike.
   readonly code = 'UNAUTHENTICATED';

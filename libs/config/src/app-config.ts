@@ -17,6 +17,8 @@ export interface AppConfig {
   development: boolean;
   /** Alerts are kept this long for `caseAlerts(since:)` replays. */
   alertRetentionDays: number;
+  /** Days after a meeting that attendees without a share of a case may still open its material. */
+  meetingMaterialDays: number;
   /** How often the scheduler looks for overdue actions and missed service standards (and prunes alerts). */
   alertSchedulerSeconds: number;
   /** How often open WebSockets are checked for expired tokens and deactivated users. */
@@ -80,6 +82,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     development: env.NODE_ENV === 'development',
     countSqlStatements: flag(env, 'COUNT_SQL_STATEMENTS', false),
     alertRetentionDays: integer(env, 'ALERT_RETENTION_DAYS', 30, 1, 3650),
+    meetingMaterialDays: integer(env, 'MEETING_MATERIAL_DAYS', 30, 0, 3650),
     alertSchedulerSeconds: integer(env, 'ALERT_SCHEDULER_SECONDS', 60, 1, 3600),
     sessionSweepSeconds: integer(env, 'SESSION_SWEEP_SECONDS', 30, 1, 60),
     signInThrottle: {

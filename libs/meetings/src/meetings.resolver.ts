@@ -1,0 +1,220 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, type RequestContext } from '#libs/access';
+import { CaseAction } from '#libs/actions';
+import { Agency, AgenciesService } from '#libs/agencies';
+import { Case } from '#libs/cases';
+import { AttendanceStatus, ReferralReason } from '#libs/common';
+import { DashAssessment } from '#libs/dash';
+import { User, UsersService } from '#libs/users';
+import { AgendaItem, AgendaResearch, Attendance, Meeting, MeetingActionInput, ScheduleMeetingInput } from './meeting.model.js';
+import { MeetingsService } from './meetings.service.js';
+
+const MATERIAL = 'Case material: after you agree the confidentiality statement, while the material is open; else null';
+
+@Resolver(() => Meeting)
+export class MeetingsResolver {
+  constructor(
+    private readonly meetingService: MeetingsService,
+    private readonly agencyService: AgenciesService,
+    private readonly userService: UsersService,
+  ) {}
+
+  @Query(() => Meeting, { nullable: true, description: 'A meeting your agency attends; null for any other' })
+  @Allow('read', 'Meeting')
+  meeting(@Context() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<Meeting | null> {
+    return this.meetingService.find(ctx, id);
+  }
+
+  @Query(() => [Meeting], { description: "Your agency's meetings: upcoming (not closed) soonest first, or past most recent first; both when omitted" })
+  @Allow('read', 'Meeting')
+  meetings(@Context() ctx: RequestContext, @Args('upcoming', { type: () => Boolean, nullable: true }) upcoming?: boolean | null): Promise<Meeting[]> {
+    return this.meetingService.list(ctx, upcoming ?? null);
+  }
+
+  @Mutation(() => Meeting, { description: 'Schedule a meeting (MARAC chairs and coordinators)' })
+  @Allow('create', 'Meeting')
+  scheduleMeeting(@Context() ctx: RequestContext, @Args('input') input: ScheduleMeetingInput): Promise<Meeting> {
+    return this.meetingService.schedule(ctx, input);
+  }
+
+  @Mutation(() => AgendaItem, { description: "Refer a case you can see to a meeting's agenda (MARAC chairs and coordinators)" })
+  @Allow('organise', 'Meeting')
+  referCase(
+    @Context() ctx: RequestContext,
+    @Args('meetingId', { type: () => ID }) meetingId: string,
+    @Args('caseId', { type: () => ID }) caseId: string,
+    @Args('reason', { type: () => ReferralReason }) reason: ReferralReason,
+    @Args('dashScore', { type: () => Int, nullable: true, description: "By default the latest DASH assessment's" }) dashScore?: number | null,
+    @Args('concerns', { type: () => String, nullable: true, description: 'The written concern; required for PROFESSIONAL_JUDGEMENT unless the latest DASH assessment has one' })
+    concerns?: string | null,
+  ): Promise<AgendaItem> {
+    return this.meetingService.refer(ctx, meetingId, caseId, reason, dashScore, concerns);
+  }
+
+  @Mutation(() => Meeting, { description: 'Put the live agenda items in this order (every one, once)' })
+  @Allow('organise', 'Meeting')
+  reorderAgenda(
+    @Context() ctx: RequestContext,
+    @Args('meetingId', { type: () => ID }) meetingId: string,
+    @Args('itemIds', { type: () => [ID] }) itemIds: string[],
+  ): Promise<Meeting> {
+    return this.meetingService.reorder(ctx, meetingId, itemIds);
+  }
+
+  @Mutation(() => AgendaItem, { description: 'Take an item off the agenda, saying why' })
+  @Allow('organise', 'Meeting')
+  withdrawAgendaItem(
+    @Context() ctx: RequestContext,
+    @Args('agendaItemId', { type: () => ID }) agendaItemId: string,
+    @Args('reason') reason: string,
+  ): Promise<AgendaItem> {
+    return this.meetingService.withdraw(ctx, agendaItemId, reason);
+  }
+
+  @Mutation(() => Meeting, { description: 'Publish the agenda: the attending agencies are alerted and the case material opens' })
+  @Allow('organise', 'Meeting')
+  publishAgenda(@Context() ctx: RequestContext, @Args('meetingId', { type: () => ID }) meetingId: string): Promise<Meeting> {
+    return this.meetingService.publish(ctx, meetingId);
+  }
+
+  @Mutation(() => Meeting, { description: 'Agree the confidentiality statement, before opening the case material' })
+  @Allow('read', 'Meeting')
+  agreeConfidentiality(@Context() ctx: RequestContext, @Args('meetingId', { type: () => ID }) meetingId: string): Promise<Meeting> {
+    return this.meetingService.agree(ctx, meetingId);
+  }
+
+  @Mutation(() => AgendaResearch, { description: "Record what your agency holds on an item's case (replaces your agency's earlier research)" })
+  @Allow('contribute', 'Meeting')
+  recordResearch(
+    @Context() ctx: RequestContext,
+    @Args('agendaItemId', { type: () => ID }) agendaItemId: string,
+    @Args('summary') summary: string,
+  ): Promise<AgendaResearch> {
+    return this.meetingService.recordResearch(ctx, agendaItemId, summary);
+  }
+
+  @Mutation(() => [Attendance], { description: "Record attendance or apologies: your own, or (organisers) anyone's from an attending agency" })
+  @Allow('contribute', 'Meeting')
+  recordAttendance(
+    @Context() ctx: RequestContext,
+    @Args('meetingId', { type: () => ID }) meetingId: string,
+    @Args('userId', { type: () => ID }) userId: string,
+    @Args('status', { type: () => AttendanceStatus }) status: AttendanceStatus,
+    @Args('informationSent', { type: () => String, nullable: true, description: 'With apologies: what was sent instead' }) informationSent?: string | null,
+  ): Promise<Attendance[]> {
+    return this.meetingService.recordAttendance(ctx, meetingId, userId, status, informationSent);
+  }
+
+  @Mutation(() => AgendaItem, { description: "The minutes of an item (the meeting's chair, or a coordinator); restricted to attendees" })
+  @Allow('chair', 'Meeting')
+  recordMinutes(
+    @Context() ctx: RequestContext,
+    @Args('agendaItemId', { type: () => ID }) agendaItemId: string,
+    @Args('minutes') minutes: string,
+  ): Promise<AgendaItem> {
+    return this.meetingService.recordMinutes(ctx, agendaItemId, minutes);
+  }
+
+  @Mutation(() => Meeting, { description: 'The item under discussion now, or null between items' })
+  @Allow('chair', 'Meeting')
+  setCurrentAgendaItem(
+    @Context() ctx: RequestContext,
+    @Args('meetingId', { type: () => ID }) meetingId: string,
+    @Args('agendaItemId', { type: () => ID, nullable: true }) agendaItemId?: string | null,
+  ): Promise<Meeting> {
+    return this.meetingService.setCurrentItem(ctx, meetingId, agendaItemId ?? null);
+  }
+
+  @Mutation(() => CaseAction, { description: 'An action agreed on an item, owned by an attending agency' })
+  @Allow('chair', 'Meeting')
+  recordMeetingAction(
+    @Context() ctx: RequestContext,
+    @Args('agendaItemId', { type: () => ID }) agendaItemId: string,
+    @Args('input') input: MeetingActionInput,
+  ): Promise<CaseAction> {
+    return this.meetingService.recordAction(ctx, agendaItemId, input);
+  }
+
+  @Mutation(() => Meeting, { description: 'Close the meeting: nothing more is changed on it' })
+  @Allow('chair', 'Meeting')
+  closeMeeting(@Context() ctx: RequestContext, @Args('meetingId', { type: () => ID }) meetingId: string): Promise<Meeting> {
+    return this.meetingService.close(ctx, meetingId);
+  }
+
+  @ResolveField(() => [AgendaItem], { description: 'In order; withdrawn items after the live ones when asked for' })
+  agenda(
+    @Context() ctx: RequestContext,
+    @Parent() meeting: Meeting,
+    @Args('includeWithdrawn', { type: () => Boolean, nullable: true }) includeWithdrawn?: boolean | null,
+  ): Promise<AgendaItem[]> {
+    return this.meetingService.agenda(ctx, meeting, includeWithdrawn === true);
+  }
+
+  @ResolveField(() => [Agency], { description: 'The attending agencies' })
+  async agencies(@Context() ctx: RequestContext, @Parent() meeting: Meeting): Promise<Agency[]> {
+    return Promise.all((await this.meetingService.agencyIds(ctx, meeting.id)).map((id) => this.agencyService.byId(ctx, id)));
+  }
+
+  @ResolveField(() => User)
+  chair(@Context() ctx: RequestContext, @Parent() meeting: Meeting): Promise<User> {
+    return this.userService.byId(ctx, meeting.chairId);
+  }
+
+  @ResolveField(() => [Attendance])
+  attendance(@Context() ctx: RequestContext, @Parent() meeting: Meeting): Promise<Attendance[]> {
+    return this.meetingService.attendance(ctx, meeting.id);
+  }
+}
+
+@Resolver(() => AgendaItem)
+export class AgendaItemsResolver {
+  constructor(
+    private readonly meetingService: MeetingsService,
+    private readonly agencyService: AgenciesService,
+  ) {}
+
+  @ResolveField(() => Case, { nullable: true, description: `${MATERIAL}. Read with your own rules, or as a LIMITED share when your agency has none.` })
+  case(@Context() ctx: RequestContext, @Parent() item: AgendaItem): Promise<Case | null> {
+    return this.meetingService.itemCase(ctx, item);
+  }
+
+  @ResolveField(() => DashAssessment, { nullable: true, description: `The DASH assessment the referral carries. ${MATERIAL}` })
+  dashAssessment(@Context() ctx: RequestContext, @Parent() item: AgendaItem): Promise<DashAssessment | null> {
+    return this.meetingService.itemDash(ctx, item);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: `The referrer's written concern. ${MATERIAL}` })
+  concerns(@Context() ctx: RequestContext, @Parent() item: AgendaItem): Promise<string | null> {
+    return this.meetingService.itemMaterial(ctx, item, () => item.concerns);
+  }
+
+  @ResolveField(() => [AgendaResearch], { nullable: true, description: `What each attending agency holds. ${MATERIAL}` })
+  research(@Context() ctx: RequestContext, @Parent() item: AgendaItem): Promise<AgendaResearch[] | null> {
+    return this.meetingService.itemResearch(ctx, item);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: `Restricted: for attendees only. ${MATERIAL}` })
+  minutes(@Context() ctx: RequestContext, @Parent() item: AgendaItem): Promise<string | null> {
+    return this.meetingService.itemMaterial(ctx, item, () => item.minutes);
+  }
+
+  @ResolveField(() => [CaseAction], { nullable: true, description: `Actions agreed on this item. ${MATERIAL}` })
+  actions(@Context() ctx: RequestContext, @Parent() item: AgendaItem): Promise<CaseAction[] | null> {
+    return this.meetingService.itemActions(ctx, item, 'agreed');
+  }
+
+  @ResolveField(() => [CaseAction], { nullable: true, description: `For review: actions on this case from earlier meetings, not done. ${MATERIAL}` })
+  actionsNotDone(@Context() ctx: RequestContext, @Parent() item: AgendaItem): Promise<CaseAction[] | null> {
+    return this.meetingService.itemActions(ctx, item, 'notDone');
+  }
+
+  @ResolveField(() => [CaseAction], { nullable: true, description: `For review: actions on this case from earlier meetings, no longer needed. ${MATERIAL}` })
+  actionsNoLongerNeeded(@Context() ctx: RequestContext, @Parent() item: AgendaItem): Promise<CaseAction[] | null> {
+    return this.meetingService.itemActions(ctx, item, 'noLongerNeeded');
+  }
+
+  @ResolveField(() => Agency, { description: 'The agency that referred the case' })
+  referredByAgency(@Context() ctx: RequestContext, @Parent() item: AgendaItem): Promise<Agency> {
+    return this.agencyService.byId(ctx, item.referredByAgencyId);
+  }
+}
