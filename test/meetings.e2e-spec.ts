@@ -7,7 +7,6 @@ const ENV = { SIGN_IN_MAX_FAILURES_PER_ADDRESS: '1000' };
 const CREATE = `mutation($input: CreateCaseInput!) { createCase(input: $input) { id } }`;
 const SHARE = `mutation($c: ID!, $a: ID!) { shareCase(caseId: $c, agencyId: $a, access: FULL, reason: "MARAC information-sharing protocol") { id } }`;
 const INCIDENT = `mutation($c: ID!, $at: DateTime!) { logIncident(caseId: $c, input: { occurredAt: $at, category: DOMESTIC_ABUSE, description: "Assault reported" }) { id } }`;
-const DASH = `mutation($c: ID!, $yes: Int!) { recordDashAssessment(caseId: $c, input: { answers: [] }) { id } }`;
 const SCHEDULE = `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id kind title publishedAt confidentialityAgreed } }`;
 const REFER = `mutation($m: ID!, $c: ID!, $r: ReferralReason!, $s: Int, $concerns: String) {
   referCase(meetingId: $m, caseId: $c, reason: $r, dashScore: $s, concerns: $concerns) { id position reason dashScore }
@@ -215,6 +214,45 @@ describe('MARAC and multi-agency meetings', () => {
     const review = (await meeting(next.id, coordinator)).agenda[0];
     expect(review.actionsNotDone.map((a: { id: string }) => a.id)).toEqual([kept.id]);
     expect(review.actionsNoLongerNeeded.map((a: { id: string }) => a.id)).toEqual([dropped.id]);
+  });
+
+  it('shows attendees the meeting live, each with their own rules: current item, attendance, actions', async () => {
+    const kase = await newCase(officer);
+    await assess(kase, 15);
+    const m = await schedule();
+    const item = (await portal.ok(REFER, { m: m.id, c: kase, r: 'DASH_THRESHOLD' }, coordinator.token)).referCase;
+    await portal.ok(PUBLISH, { m: m.id }, coordinator.token);
+    await portal.ok(AGREE, { m: m.id }, idva.token);
+    const LIVE = `subscription($m: ID!) { meetingUpdates(meetingId: $m) {
+      currentItemId attendance { displayName status informationSent } agenda { actions { description } case { parties { fullName } } }
+    } }`;
+    const follow = (persona: Persona) => ((c) => (clients.push(c), c))(LiveClient.connect(portal, persona.token)).subscribe(LIVE, { m: m.id });
+    const idvaLive = follow(idva);
+    const housingLive = follow(housing);
+    const outsiderLive = follow(outsider);
+    await new Promise((r) => setTimeout(r, 300));
+    const latest = async (feed: ReturnType<typeof follow>, check: (meeting: any) => boolean) => {
+      const until = Date.now() + 5000;
+      while (Date.now() < until && !(feed.events.length && check(feed.events.at(-1).meetingUpdates))) await new Promise((r) => setTimeout(r, 20));
+      return feed.events.at(-1)?.meetingUpdates;
+    };
+
+    await portal.ok(`mutation($m: ID!, $i: ID) { setCurrentAgendaItem(meetingId: $m, agendaItemId: $i) { currentItemId } }`, { m: m.id, i: item.id }, chair.token);
+    expect((await latest(idvaLive, (x) => x.currentItemId === item.id)).currentItemId).toBe(item.id);
+    expect((await latest(housingLive, (x) => x.currentItemId === item.id)).currentItemId).toBe(item.id);
+    await portal.ok(
+      `mutation($m: ID!, $u: ID!) { recordAttendance(meetingId: $m, userId: $u, status: APOLOGIES, informationSent: "Research sent by email") { status } }`,
+      { m: m.id, u: idva.id },
+      idva.token,
+    );
+    await portal.ok(ACTION, { i: item.id, a: idvaAgency, due: soon() }, chair.token);
+    const seen = await latest(idvaLive, (x) => x.agenda[0].actions?.length === 1 && x.attendance.length === 1);
+    expect(seen.attendance).toEqual([{ displayName: expect.any(String), status: 'APOLOGIES', informationSent: 'Research sent by email' }]);
+    expect(seen.agenda[0]).toEqual({ actions: [{ description: 'Safety plan with the victim' }], case: { parties: [{ fullName: null }, { fullName: null }] } });
+    // The landlord has not agreed the statement: it follows the meeting, without its material.
+    expect((await latest(housingLive, (x) => x.attendance.length === 1)).agenda[0]).toEqual({ actions: null, case: null });
+    expect(outsiderLive.events).toEqual([]);
+    expect(outsiderLive.errors[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
   });
 
   it('flags a repeat referral across agencies: the same victim and subject referred to a MARAC within 12 months of a new incident', async () => {

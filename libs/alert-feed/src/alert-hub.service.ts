@@ -78,6 +78,7 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(AlertHub.name);
   private readonly byAgency = new Map<string, Set<Subscriber>>();
   private lastDispatched = 0;
+  private readonly channels = new Map<string, (payload: string) => void>();
   private listener?: pg.Client;
   private poll?: NodeJS.Timeout;
   private draining: Promise<void> | null = null;
@@ -120,6 +121,7 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
     client.on('notification', (message) => {
       if (message.channel === 'case_alerts') this.wake();
       if (message.channel === 'portal_sessions' && message.payload) this.connections.closeUser(message.payload);
+      if (message.payload) this.channels.get(message.channel)?.(message.payload);
     });
     client.on('error', (error) => {
       this.logger.warn(`alert listener lost: ${error.message}; reconnecting`);
@@ -127,9 +129,19 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
       if (!this.stopping) setTimeout(() => void this.listen().catch(() => undefined), 1000).unref();
     });
     await client.connect();
-    await client.query('LISTEN case_alerts; LISTEN portal_sessions');
+    await client.query(['case_alerts', 'portal_sessions', ...this.channels.keys()].map((channel) => `LISTEN ${channel}`).join('; '));
     this.listener = client;
     this.wake();
+  }
+
+  /**
+   * Other features' notifications on this process's one listening connection (a meeting's live viewers):
+   * `channel` is a fixed identifier, the handler gets each notification's payload.
+   */
+  listenTo(channel: string, handler: (payload: string) => void): void {
+    if (!/^[a-z_]+$/.test(channel)) throw new Error(`Not a channel name: ${channel}`);
+    this.channels.set(channel, handler);
+    void this.listener?.query(`LISTEN ${channel}`).catch(() => undefined);
   }
 
   /** Read and dispatch everything after the last dispatched id; one drain at a time. */

@@ -64,6 +64,19 @@ export async function subscribeOnce(args: ExecutionArgs): Promise<AsyncIterable<
   return executedPerEvent(stream, args);
 }
 
-async function* executedPerEvent(stream: AsyncIterable<unknown>, args: ExecutionArgs): AsyncGenerator<ExecutionResult> {
-  for await (const event of stream) yield await execute({ ...args, rootValue: event });
+/** Each event executed as it comes; `return` reaches the source at once, even while it waits for an event. */
+function executedPerEvent(stream: AsyncIterable<unknown>, args: ExecutionArgs): AsyncIterableIterator<ExecutionResult> {
+  const source = stream[Symbol.asyncIterator]();
+  const done = { value: undefined, done: true } as const;
+  return {
+    async next() {
+      const event = await source.next();
+      return event.done ? done : { value: await execute({ ...args, rootValue: event.value }), done: false };
+    },
+    return: async () => (await source.return?.(), done),
+    throw: async (error: unknown) => (await source.throw?.(error), done),
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
 }

@@ -2,3 +2,4 @@ export * from './meeting.model.js';
 export * from './meetings.module.js';
 export * from './meetings.resolver.js';
 export * from './meetings.service.js';
+export * from './meeting-feed.js';

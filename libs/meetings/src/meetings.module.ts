@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
 import { AgenciesModule } from '#libs/agencies';
+import { AlertFeedModule } from '#libs/alert-feed';
 import { CasesModule } from '#libs/cases';
 import { DashModule } from '#libs/dash';
 import { UsersModule } from '#libs/users';
 import { AgendaItemsResolver, MeetingsResolver } from './meetings.resolver.js';
 import { MeetingsService } from './meetings.service.js';
+import { MeetingFeed } from './meeting-feed.js';
 
 @Module({
-  imports: [CasesModule, DashModule, AgenciesModule, UsersModule],
-  providers: [MeetingsService, MeetingsResolver, AgendaItemsResolver],
+  imports: [CasesModule, DashModule, AgenciesModule, UsersModule, AlertFeedModule],
+  providers: [MeetingsService, MeetingFeed, MeetingsResolver, AgendaItemsResolver],
   exports: [MeetingsService],
 })
 export class MeetingsModule {}

@@ -1,11 +1,13 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { Allow, type RequestContext } from '#libs/access';
 import { CaseAction } from '#libs/actions';
 import { Agency, AgenciesService } from '#libs/agencies';
 import { Case } from '#libs/cases';
-import { AttendanceStatus, ReferralReason } from '#libs/common';
+import { AttendanceStatus, NotFoundError, ReferralReason } from '#libs/common';
 import { DashAssessment } from '#libs/dash';
 import { User, UsersService } from '#libs/users';
+import type { LiveContext } from '#libs/alert-feed';
+import { MeetingFeed, type MeetingStream } from './meeting-feed.js';
 import { AgendaItem, AgendaResearch, Attendance, Meeting, MeetingActionInput, ScheduleMeetingInput } from './meeting.model.js';
 import { MeetingsService } from './meetings.service.js';
 
@@ -17,6 +19,7 @@ export class MeetingsResolver {
     private readonly meetingService: MeetingsService,
     private readonly agencyService: AgenciesService,
     private readonly userService: UsersService,
+    private readonly meetingFeed: MeetingFeed,
   ) {}
 
   @Query(() => Meeting, { nullable: true, description: 'A meeting your agency attends; null for any other' })
@@ -139,6 +142,24 @@ export class MeetingsResolver {
   @Allow('chair', 'Meeting')
   closeMeeting(@Context() ctx: RequestContext, @Args('meetingId', { type: () => ID }) meetingId: string): Promise<Meeting> {
     return this.meetingService.close(ctx, meetingId);
+  }
+
+  @Subscription(() => Meeting, {
+    nullable: true,
+    description:
+      'The meeting each time it changes (current item, agenda, attendance, actions, minutes), read with your own rules; null once your agency no longer attends',
+    resolve(this: MeetingsResolver, meetingId: string, _args: unknown, ctx: RequestContext) {
+      // A fresh read per change: nothing is cached from one update to the next.
+      ctx.loaders = new Map();
+      return this.meetingService.find(ctx, meetingId);
+    },
+  })
+  @Allow('read', 'Meeting')
+  async meetingUpdates(@Context() ctx: LiveContext, @Args('meetingId', { type: () => ID }) meetingId: string): Promise<MeetingStream> {
+    if (!ctx.session) throw new Error('meetingUpdates is served over graphql-ws only');
+    const meeting = await this.meetingService.find(ctx, meetingId);
+    if (!meeting) throw new NotFoundError('Meeting', 'meetingId');
+    return this.meetingFeed.follow(meeting.id, ctx.session);
   }
 
   @ResolveField(() => [AgendaItem], { description: 'In order; withdrawn items after the live ones when asked for' })
