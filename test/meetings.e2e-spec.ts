@@ -255,6 +255,59 @@ describe('MARAC and multi-agency meetings', () => {
     expect(outsiderLive.errors[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
   });
 
+  it('counts MARAC figures for a period by hand: heard, repeats, referred by partners, actions done on time', async () => {
+    const idvaCoordinator = await people.user(idvaAgency, ['MARAC_COORDINATOR'], 'idva-coordinator');
+    const manager = await people.user(police, ['MANAGER'], 'manager');
+    const at = (day: string) => `2027-03-${day}T10:00:00Z`;
+    const meetingOn = async (kind: string, startsAt: string) =>
+      (await portal.ok(SCHEDULE, { input: { kind, title: `${kind} ${startsAt}`, startsAt, chairId: chair.id, agencyIds: [idvaAgency] } }, coordinator.token)).scheduleMeeting.id;
+    const [first, second, third, fourth] = [await newCase(officer), await newCase(officer), await newCase(officer), await newCase(officer)];
+    await portal.ok(SHARE, { c: second, a: idvaAgency }, officer.token);
+    const a = await meetingOn('MARAC', at('02'));
+    const b = await meetingOn('MARAC', at('30'));
+    const panel = await meetingOn('ASB_PANEL', at('10'));
+    const later = await meetingOn('MARAC', '2027-06-01T10:00:00Z');
+    const refer = (m: string, c: string, by = coordinator) =>
+      portal.ok(REFER, { m, c, r: 'PROFESSIONAL_JUDGEMENT', concerns: 'Written concern' }, by.token).then((r) => r.referCase.id as string);
+    const heardFirst = await refer(a, first);
+    await refer(a, second, idvaCoordinator);
+    const withdrawn = await refer(a, third);
+    await portal.ok(`mutation($i: ID!) { withdrawAgendaItem(agendaItemId: $i, reason: "Not needed") { id } }`, { i: withdrawn }, coordinator.token);
+    await refer(b, first);
+    await refer(panel, fourth);
+    await refer(later, fourth);
+    const day = 86_400_000;
+    const action = async (due: number) =>
+      (await portal.ok(ACTION, { i: heardFirst, a: idvaAgency, due: new Date(Date.now() + due).toISOString() }, chair.token)).recordMeetingAction.id as string;
+    const onTime = await action(-2 * day);
+    await action(-day);
+    await action(7 * day);
+    const cancelled = await action(-day);
+    await portal.ok(`mutation($id: ID!) { updateAction(id: $id, input: { status: DONE }) { id } }`, { id: onTime }, idva.token);
+    await portal.db.query(`UPDATE case_actions SET completed_at = now() - interval '3 days' WHERE id = $1`, [onTime]);
+    await portal.ok(`mutation($id: ID!) { updateAction(id: $id, input: { status: CANCELLED }) { id } }`, { id: cancelled }, idva.token);
+
+    const FIGURES = `query($from: DateTime!, $to: DateTime!) { maracStatistics(input: { from: $from, to: $to }) {
+      meetings casesHeard repeatCases repeatPercent referredByPartners referredByPartnersPercent actionsDue actionsCompletedOnTime actionsCompletedOnTimePercent
+    } }`;
+    const period = { from: '2027-03-01T00:00:00Z', to: '2027-04-01T00:00:00Z' };
+    expect((await portal.ok(FIGURES, period, manager.token)).maracStatistics).toEqual({
+      meetings: 2,
+      casesHeard: 3,
+      repeatCases: 1,
+      repeatPercent: 33.3,
+      referredByPartners: 1,
+      referredByPartnersPercent: 33.3,
+      actionsDue: 2,
+      actionsCompletedOnTime: 1,
+      actionsCompletedOnTimePercent: 50,
+    });
+    // An agency that attended none of them counts nothing; a caseworker gets no figures.
+    expect((await portal.ok(FIGURES, period, outsider.token)).maracStatistics).toMatchObject({ meetings: 0, casesHeard: 0, repeatPercent: null });
+    expect(codeOf(await portal.gql(FIGURES, period, officer.token))).toBe('FORBIDDEN');
+    expect((await portal.gql(FIGURES, { from: period.to, to: period.from }, manager.token)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+  });
+
   it('flags a repeat referral across agencies: the same victim and subject referred to a MARAC within 12 months of a new incident', async () => {
     const CRITERIA = `query($id: ID!) { case(id: $id) { referralCriteria } }`;
     const earlier = await newCase(officer, 'Rae Victim', 'Rob Subject');

@@ -24,7 +24,8 @@ export type Action =
   | 'readField'
   | 'writeField'
   | 'organise'
-  | 'chair';
+  | 'chair'
+  | 'readFigures';
 
 export type Subject = 'Agency' | 'User' | 'Self' | 'Case' | 'Party' | 'CaseShare' | 'CaseAction' | 'Meeting' | 'all';
 
@@ -101,6 +102,7 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
     can('organise', 'Meeting', attending);
   }
   if (user.roles.includes(Role.MARAC_COORDINATOR)) can('chair', 'Meeting', attending);
+  if ([Role.MANAGER, Role.MARAC_CHAIR, Role.MARAC_COORDINATOR].some((role) => user.roles.includes(role))) can('readFigures', 'Meeting', attending);
   if (user.roles.includes(Role.MARAC_CHAIR)) can('chair', 'Meeting', { ...attending, chairId: user.id });
 
   // Fields, from the one table of field rules. A rule with `when` is a `cannot` for those rows followed by its

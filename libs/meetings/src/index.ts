@@ -3,3 +3,4 @@ export * from './meetings.module.js';
 export * from './meetings.resolver.js';
 export * from './meetings.service.js';
 export * from './meeting-feed.js';
+export * from './marac-figures.js';

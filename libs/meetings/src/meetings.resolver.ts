@@ -8,6 +8,7 @@ import { DashAssessment } from '#libs/dash';
 import { User, UsersService } from '#libs/users';
 import type { LiveContext } from '#libs/alert-feed';
 import { MeetingFeed, type MeetingStream } from './meeting-feed.js';
+import { MaracStatistics, MaracStatisticsInput } from './marac-figures.js';
 import { AgendaItem, AgendaResearch, Attendance, Meeting, MeetingActionInput, ScheduleMeetingInput } from './meeting.model.js';
 import { MeetingsService } from './meetings.service.js';
 
@@ -32,6 +33,12 @@ export class MeetingsResolver {
   @Allow('read', 'Meeting')
   meetings(@Context() ctx: RequestContext, @Args('upcoming', { type: () => Boolean, nullable: true }) upcoming?: boolean | null): Promise<Meeting[]> {
     return this.meetingService.list(ctx, upcoming ?? null);
+  }
+
+  @Query(() => MaracStatistics, { description: 'MARAC figures for the meetings your agency attended (managers, MARAC chairs and coordinators)' })
+  @Allow('readFigures', 'Meeting')
+  maracStatistics(@Context() ctx: RequestContext, @Args('input') input: MaracStatisticsInput): Promise<MaracStatistics> {
+    return this.meetingService.maracStatistics(ctx, input);
   }
 
   @Mutation(() => Meeting, { description: 'Schedule a meeting (MARAC chairs and coordinators)' })

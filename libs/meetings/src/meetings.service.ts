@@ -34,6 +34,7 @@ import {
   toAgendaItem,
   toMeeting,
 } from './meeting.model.js';
+import { type MaracStatistics, type MaracStatisticsInput, toMaracStatistics } from './marac-figures.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -240,6 +241,30 @@ export class MeetingsService {
       );
       return rows.map(toAction);
     });
+  }
+
+  /** MARAC figures over the meetings the caller's agency attended in the period, scoped in SQL like every read. */
+  async maracStatistics(ctx: RequestContext, input: MaracStatisticsInput): Promise<MaracStatistics> {
+    if (input.to.getTime() <= input.from.getTime()) throw new BadInputError('to', 'to must be after from');
+    const params = new SqlParams();
+    const scope = accessibleSql(ctx.ability, 'read', 'Meeting', 'm', params);
+    const from = params.add(input.from);
+    const to = params.add(input.to);
+    const [row] = await ctx.db.query(
+      `WITH held AS (SELECT m.id, m.starts_at FROM meetings m WHERE m.kind = 'MARAC' AND ${scope} AND m.starts_at >= ${from} AND m.starts_at < ${to}),
+            heard AS (SELECT i.*, h.starts_at FROM agenda_items i JOIN held h ON h.id = i.meeting_id WHERE i.withdrawn_at IS NULL)
+       SELECT (SELECT count(*) FROM held)::int AS meetings,
+              (SELECT count(*) FROM heard)::int AS heard,
+              (SELECT count(*) FROM heard i WHERE i.reason = 'REPEAT_REFERRAL' OR EXISTS (
+                 SELECT 1 FROM agenda_items e JOIN meetings em ON em.id = e.meeting_id AND em.kind = 'MARAC'
+                  WHERE e.case_id = i.case_id AND e.withdrawn_at IS NULL AND em.starts_at < i.starts_at AND em.starts_at >= i.starts_at - interval '12 months'))::int AS repeats,
+              (SELECT count(*) FROM heard i JOIN agencies a ON a.id = i.referred_by_agency_id WHERE a.kind <> 'POLICE')::int AS by_partners,
+              (SELECT count(*) FROM case_actions a JOIN heard i ON i.id = a.agenda_item_id WHERE a.due_at <= now() AND a.status <> 'CANCELLED')::int AS actions_due,
+              (SELECT count(*) FROM case_actions a JOIN heard i ON i.id = a.agenda_item_id
+                WHERE a.due_at <= now() AND a.status = 'DONE' AND a.completed_at <= a.due_at)::int AS on_time`,
+      params.values,
+    );
+    return toMaracStatistics(row);
   }
 
   // Writes
