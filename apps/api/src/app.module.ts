@@ -16,6 +16,7 @@ import { AlertsModule } from '#libs/alerts';
 import { AuditModule } from '#libs/audit';
 import { AuditTrailModule } from '#libs/audit-trail';
 import { AuthModule, SessionsService } from '#libs/auth';
+import { CaseReviewsModule } from '#libs/case-reviews';
 import { CasesModule } from '#libs/cases';
 import { formatError } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
@@ -135,6 +136,7 @@ export class AppModule {
         AuditTrailModule,
         DashModule,
         MeetingsModule,
+        CaseReviewsModule,
       ],
       controllers: [HealthController],
       providers: [

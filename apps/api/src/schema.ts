@@ -6,6 +6,7 @@ import { AgenciesResolver } from '#libs/agencies';
 import { AlertFeedResolver } from '#libs/alert-feed';
 import { AuditActorResolver, AuditTrailResolver, DisclosureResolver } from '#libs/audit-trail';
 import { AuthResolver } from '#libs/auth';
+import { CaseReviewsResolver } from '#libs/case-reviews';
 import { CasesResolver, PartiesResolver } from '#libs/cases';
 import { ContactsResolver } from '#libs/contacts';
 import { DashResolver } from '#libs/dash';
@@ -35,6 +36,7 @@ export const RESOLVERS = [
   DashResolver,
   MeetingsResolver,
   AgendaItemsResolver,
+  CaseReviewsResolver,
 ];
 
 /** The schema as SDL, sorted, exactly as checked in; built without a database. */

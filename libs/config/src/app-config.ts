@@ -19,6 +19,8 @@ export interface AppConfig {
   alertRetentionDays: number;
   /** Days after a meeting that attendees without a share of a case may still open its material. */
   meetingMaterialDays: number;
+  /** ASB Case Review: qualifying complaints within six months, and the working days to acknowledge, decide and meet. */
+  caseReview: { threshold: number; acknowledgeDays: number; decideDays: number; meetDays: number };
   /** How often the scheduler looks for overdue actions and missed service standards (and prunes alerts). */
   alertSchedulerSeconds: number;
   /** How often open WebSockets are checked for expired tokens and deactivated users. */
@@ -83,6 +85,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     countSqlStatements: flag(env, 'COUNT_SQL_STATEMENTS', false),
     alertRetentionDays: integer(env, 'ALERT_RETENTION_DAYS', 30, 1, 3650),
     meetingMaterialDays: integer(env, 'MEETING_MATERIAL_DAYS', 30, 0, 3650),
+    caseReview: {
+      threshold: integer(env, 'CASE_REVIEW_THRESHOLD', 3, 1, 20),
+      acknowledgeDays: integer(env, 'CASE_REVIEW_ACKNOWLEDGE_DAYS', 5, 1, 60),
+      decideDays: integer(env, 'CASE_REVIEW_DECIDE_DAYS', 10, 1, 60),
+      meetDays: integer(env, 'CASE_REVIEW_MEET_DAYS', 25, 1, 120),
+    },
     alertSchedulerSeconds: integer(env, 'ALERT_SCHEDULER_SECONDS', 60, 1, 3600),
     sessionSweepSeconds: integer(env, 'SESSION_SWEEP_SECONDS', 30, 1, 60),
     signInThrottle: {

@@ -2,6 +2,7 @@ import { Partnership1764000000000 } from './1764000000000-partnership.js';
 import { TenancyAndAudit1764100000000 } from './1764100000000-tenancy-and-audit.js';
 import { AlertOutbox1764200000000 } from './1764200000000-alert-outbox.js';
 import { Meetings1764300000000 } from './1764300000000-meetings.js';
+import { CaseReviews1764400000000 } from './1764400000000-case-reviews.js';
 
 /** Every migration, oldest first. The schema changes only through these. */
-export const migrations = [Partnership1764000000000, TenancyAndAudit1764100000000, AlertOutbox1764200000000, Meetings1764300000000];
+export const migrations = [Partnership1764000000000, TenancyAndAudit1764100000000, AlertOutbox1764200000000, Meetings1764300000000, CaseReviews1764400000000];

@@ -1,0 +1,101 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+
+export enum ClockState {
+  MET = 'MET',
+  DUE = 'DUE',
+  BREACHED = 'BREACHED',
+}
+registerEnumType(ClockState, { name: 'ClockState', description: 'A deadline: met, still due, or breached (missed, or done late)' });
+
+@ObjectType({ description: 'Whether the ASB Case Review threshold is met for the victims and complainants of a case, counted across every agency' })
+export class CaseReviewThreshold {
+  @Field(() => Int, { description: 'Qualifying complaints in the window; one incident reported to several agencies counts once' })
+  complaints: number;
+
+  @Field(() => Int)
+  threshold: number;
+
+  @Field(() => Int)
+  windowMonths: number;
+
+  @Field()
+  met: boolean;
+
+  @Field({ description: 'From the second complaint: tell the victim they may ask for an ASB Case Review' })
+  tellVictimAboutReview: boolean;
+}
+
+@ObjectType({ description: 'One step of a statutory clock' })
+export class ClockStep {
+  @Field()
+  dueAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  doneAt: Date | null;
+
+  @Field(() => ClockState)
+  state: ClockState;
+}
+
+@ObjectType({ description: 'An ASB Case Review application, with its clock in working days (England and Wales)' })
+export class CaseReview {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  caseId: string;
+
+  @Field()
+  receivedAt: Date;
+
+  @Field(() => ClockStep)
+  acknowledge: ClockStep;
+
+  @Field(() => ClockStep, { description: 'Deciding whether the threshold is met' })
+  decide: ClockStep;
+
+  @Field(() => ClockStep, { description: 'Holding the review: done when a CASE_REVIEW meeting with the case on its agenda has started' })
+  meet: ClockStep;
+
+  @Field(() => Boolean, { nullable: true })
+  thresholdMet: boolean | null;
+
+  @Field(() => String, { nullable: true })
+  decisionReason: string | null;
+}
+
+export interface CaseReviewRow {
+  id: string;
+  case_id: string;
+  received_at: Date;
+  acknowledge_by: Date;
+  decide_by: Date;
+  meet_by: Date;
+  acknowledged_at: Date | null;
+  decided_at: Date | null;
+  met_at: Date | null;
+  threshold_met: boolean | null;
+  decision_reason: string | null;
+}
+
+/** The review's columns, and when its meeting was held (the earliest CASE_REVIEW meeting hearing the case since it was received). */
+export const REVIEW_COLUMNS = `r.id, r.case_id, r.received_at, r.acknowledge_by, r.decide_by, r.meet_by, r.acknowledged_at, r.decided_at,
+  r.threshold_met, r.decision_reason,
+  (SELECT min(m.starts_at) FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id AND m.kind = 'CASE_REVIEW'
+    WHERE i.case_id = r.case_id AND i.withdrawn_at IS NULL AND m.starts_at >= r.received_at AND m.starts_at <= now()) AS met_at`;
+
+export function step(dueAt: Date, doneAt: Date | null, now = Date.now()): ClockStep {
+  const state = doneAt ? (doneAt.getTime() <= dueAt.getTime() ? ClockState.MET : ClockState.BREACHED) : now > dueAt.getTime() ? ClockState.BREACHED : ClockState.DUE;
+  return { dueAt, doneAt, state };
+}
+
+export const toCaseReview = (row: CaseReviewRow): CaseReview => ({
+  id: row.id,
+  caseId: row.case_id,
+  receivedAt: row.received_at,
+  acknowledge: step(row.acknowledge_by, row.acknowledged_at),
+  decide: step(row.decide_by, row.decided_at),
+  meet: step(row.meet_by, row.met_at),
+  thresholdMet: row.threshold_met,
+  decisionReason: row.decision_reason,
+});

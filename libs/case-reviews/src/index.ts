@@ -1,0 +1,4 @@
+export * from './case-review.model.js';
+export * from './case-reviews.module.js';
+export * from './case-reviews.resolver.js';
+export * from './case-reviews.service.js';
