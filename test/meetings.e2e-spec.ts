@@ -308,6 +308,55 @@ describe('MARAC and multi-agency meetings', () => {
     expect((await portal.gql(FIGURES, { from: period.to, to: period.from }, manager.token)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
   });
 
+  it('prints the pack as HTML and PDF with the reader’s own rules and a confidentiality marking, recording the export', async () => {
+    const kase = await newCase(officer, 'Pax Victim', 'Pim Subject');
+    await assess(kase, 15);
+    await portal.ok(SHARE, { c: kase, a: landlord }, officer.token);
+    const m = await schedule();
+    const item = (await portal.ok(REFER, { m: m.id, c: kase, r: 'DASH_THRESHOLD' }, coordinator.token)).referCase;
+    await portal.ok(PUBLISH, { m: m.id }, coordinator.token);
+    await portal.ok(`mutation($i: ID!) { recordMinutes(agendaItemId: $i, minutes: "Refuge place offered") { id } }`, { i: item.id }, chair.token);
+    const reference = (await portal.ok(`query($id: ID!) { case(id: $id) { reference } }`, { id: kase }, officer.token)).case.reference;
+    const fetchPack = (ext: string, persona?: Persona) =>
+      fetch(`${portal.url}/packs/meetings/${m.id}.${ext}`, { headers: persona ? { authorization: `Bearer ${persona.token}` } : {} });
+    /** The text a PDF shows: pdfkit writes each run of text as a hex string of WinAnsi bytes. */
+    const pdfText = (pdf: Buffer) =>
+      [...pdf.toString('latin1').matchAll(/<([0-9a-f]+)>/gi)].map(([, hex]) => Buffer.from(hex, 'hex').toString('latin1')).join('');
+
+    expect((await fetchPack('html')).status).toBe(401);
+    expect((await fetchPack('pdf', outsider)).status).toBe(404);
+    // Before agreeing the statement: the agenda, no material.
+    const unagreed = await (await fetchPack('html', idva)).text();
+    expect(unagreed).toContain('Not in your pack');
+    expect(unagreed).not.toContain(reference);
+
+    await portal.ok(AGREE, { m: m.id }, idva.token);
+    await portal.ok(AGREE, { m: m.id }, housing.token);
+    const limited = await fetchPack('html', idva);
+    expect(limited.headers.get('content-type')).toContain('text/html');
+    const html = await limited.text();
+    expect(html).toContain('OFFICIAL-SENSITIVE');
+    expect(html).toContain(reference);
+    expect(html).toContain('Refuge place offered');
+    expect(html).toContain('withheld');
+    expect(html).not.toContain('Pax Victim');
+
+    const pdfResponse = await fetchPack('pdf', idva);
+    expect(pdfResponse.headers.get('content-type')).toBe('application/pdf');
+    const pdf = Buffer.from(await pdfResponse.arrayBuffer());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfText(pdf);
+    expect(text).toContain(reference);
+    expect(text).toContain('OFFICIAL-SENSITIVE');
+    expect(text).toContain('minutes restricted');
+    expect(text).not.toContain('Pax Victim');
+    // A FULL partner's pack names the victim.
+    expect(pdfText(Buffer.from(await (await fetchPack('pdf', housing)).arrayBuffer()))).toContain('Pax Victim');
+
+    const { rows } = await portal.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE case_id = $1 AND action = 'CASE_EXPORTED'`, [kase]);
+    expect(rows[0].n).toBe(3);
+  });
+
   it('flags a repeat referral across agencies: the same victim and subject referred to a MARAC within 12 months of a new incident', async () => {
     const CRITERIA = `query($id: ID!) { case(id: $id) { referralCriteria } }`;
     const earlier = await newCase(officer, 'Rae Victim', 'Rob Subject');

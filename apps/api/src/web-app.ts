@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
 
-const API_PATHS = /^\/(graphql|health)(\/|$)/;
+const API_PATHS = /^\/(graphql|health|packs)(\/|$)/;
 
 /** Same-origin only: the app's own scripts, styles and images, and its own API over HTTP and WebSocket. */
 const SECURITY_HEADERS = {

@@ -4,3 +4,4 @@ export * from './meetings.resolver.js';
 export * from './meetings.service.js';
 export * from './meeting-feed.js';
 export * from './marac-figures.js';
+export * from './meeting-pack.js';

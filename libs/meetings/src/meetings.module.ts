@@ -1,15 +1,18 @@
 import { Module } from '@nestjs/common';
 import { AgenciesModule } from '#libs/agencies';
 import { AlertFeedModule } from '#libs/alert-feed';
+import { AuthModule } from '#libs/auth';
 import { CasesModule } from '#libs/cases';
 import { DashModule } from '#libs/dash';
 import { UsersModule } from '#libs/users';
 import { AgendaItemsResolver, MeetingsResolver } from './meetings.resolver.js';
 import { MeetingsService } from './meetings.service.js';
 import { MeetingFeed } from './meeting-feed.js';
+import { MeetingPackController } from './meeting-pack.controller.js';
 
 @Module({
-  imports: [CasesModule, DashModule, AgenciesModule, UsersModule, AlertFeedModule],
+  imports: [CasesModule, DashModule, AgenciesModule, UsersModule, AlertFeedModule, AuthModule],
+  controllers: [MeetingPackController],
   providers: [MeetingsService, MeetingFeed, MeetingsResolver, AgendaItemsResolver],
   exports: [MeetingsService],
 })
