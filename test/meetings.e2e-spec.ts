@@ -3,7 +3,7 @@ import { codeOf, TestPortal } from './harness.js';
 import { ALERTS, LiveClient } from './live.js';
 import { Partnership, type Persona } from './partnership.js';
 
-const ENV = { SIGN_IN_MAX_FAILURES_PER_ADDRESS: '1000' };
+const ENV = { SIGN_IN_MAX_FAILURES_PER_ADDRESS: '1000', ALERT_SCHEDULER_SECONDS: '1' };
 const CREATE = `mutation($input: CreateCaseInput!) { createCase(input: $input) { id } }`;
 const SHARE = `mutation($c: ID!, $a: ID!) { shareCase(caseId: $c, agencyId: $a, access: FULL, reason: "MARAC information-sharing protocol") { id } }`;
 const INCIDENT = `mutation($c: ID!, $at: DateTime!) { logIncident(caseId: $c, input: { occurredAt: $at, category: DOMESTIC_ABUSE, description: "Assault reported" }) { id } }`;
@@ -214,6 +214,20 @@ describe('MARAC and multi-agency meetings', () => {
     const review = (await meeting(next.id, coordinator)).agenda[0];
     expect(review.actionsNotDone.map((a: { id: string }) => a.id)).toEqual([kept.id]);
     expect(review.actionsNoLongerNeeded.map((a: { id: string }) => a.id)).toEqual([dropped.id]);
+  });
+
+  it('tells an attending owner without a share when its meeting action is overdue', async () => {
+    const kase = await newCase(officer);
+    await assess(kase, 15);
+    const m = await schedule();
+    const item = (await portal.ok(REFER, { m: m.id, c: kase, r: 'DASH_THRESHOLD' }, coordinator.token)).referCase;
+    const feed = ((c) => (clients.push(c), c))(LiveClient.connect(portal, idva.token)).subscribe(
+      `subscription { caseAlerts(kinds: [ACTION_OVERDUE]) { kind actionId meetingId case { id } } }`,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    const action = (await portal.ok(ACTION, { i: item.id, a: idvaAgency, due: new Date(Date.now() - 60_000).toISOString() }, chair.token)).recordMeetingAction;
+    const [overdue] = (await feed.received(1, 8000)).map((e) => e.caseAlerts);
+    expect(overdue).toMatchObject({ kind: 'ACTION_OVERDUE', actionId: action.id, meetingId: m.id, case: null });
   });
 
   it('shows attendees the meeting live, each with their own rules: current item, attendance, actions', async () => {

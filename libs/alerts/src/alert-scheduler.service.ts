@@ -48,13 +48,15 @@ export class AlertScheduler implements OnApplicationBootstrap, OnApplicationShut
 
   private async overdueActions(now: Date): Promise<void> {
     await this.dataSource.transaction(async (db) => {
-      const claimed: { id: string; case_id: string; owner_agency_id: string; due_at: Date }[] = await db
+      // A meeting's action names its meeting, so an attending owner without a share of the case is told too.
+      const claimed: { id: string; case_id: string; owner_agency_id: string; due_at: Date; meeting_id: string | null }[] = await db
         .query(
-          `UPDATE case_actions SET overdue_alerted_at = now()
-            WHERE id IN (SELECT id FROM case_actions
+          `UPDATE case_actions a SET overdue_alerted_at = now()
+            WHERE a.id IN (SELECT id FROM case_actions
                           WHERE due_at < $1 AND overdue_alerted_at IS NULL AND status IN ('OPEN', 'IN_PROGRESS')
                           ORDER BY due_at LIMIT 500 FOR UPDATE SKIP LOCKED)
-            RETURNING id, case_id, owner_agency_id, due_at`,
+            RETURNING a.id, a.case_id, a.owner_agency_id, a.due_at,
+                      (SELECT i.meeting_id FROM agenda_items i WHERE i.id = a.agenda_item_id) AS meeting_id`,
           [now],
         )
         .then(([rows]) => rows);
@@ -62,7 +64,13 @@ export class AlertScheduler implements OnApplicationBootstrap, OnApplicationShut
         await AlertOutbox.insert(
           db,
           AlertKind.ACTION_OVERDUE,
-          { caseId: action.case_id, actionId: action.id, targetAgencyId: action.owner_agency_id, detail: { dueAt: action.due_at } },
+          {
+            caseId: action.case_id,
+            actionId: action.id,
+            targetAgencyId: action.owner_agency_id,
+            meetingId: action.meeting_id ?? undefined,
+            detail: { dueAt: action.due_at },
+          },
           null,
         );
       }
