@@ -34,6 +34,21 @@ describe('the demo partnership', () => {
     expect(nodes.some((n: any) => !n.owned && n.access === 'LIMITED' && n.redactedFields.includes('address'))).toBe(true);
   });
 
+  it('has a MARAC held and one coming, with DASH-referred cases and an open action to review', async () => {
+    const token = await portal.login('caseworker@riverside-idva.example', DEMO_PASSWORD);
+    const { meetings } = await portal.ok(`{ meetings { id title closedAt agenda { reason dashScore } } }`, {}, token);
+    expect(meetings).toHaveLength(2);
+    const [held, next] = meetings;
+    expect(held.closedAt).not.toBeNull();
+    expect(next.closedAt).toBeNull();
+    expect(next.agenda.length).toBeGreaterThan(0);
+    expect(next.agenda.every((item: { reason: string; dashScore: number }) => item.reason === 'DASH_THRESHOLD' && item.dashScore >= 14)).toBe(true);
+    await portal.ok(`mutation($m: ID!) { agreeConfidentiality(meetingId: $m) { id } }`, { m: next.id }, token);
+    const { meeting } = await portal.ok(`query($id: ID!) { meeting(id: $id) { agenda { case { reference } actionsNotDone { description } } } }`, { id: next.id }, token);
+    expect(meeting.agenda[0].case.reference).toMatch(/^DA-/);
+    expect(meeting.agenda[0].actionsNotDone).toHaveLength(1);
+  });
+
   it('is loaded once: a second run into a database with cases changes nothing', async () => {
     const before = (await portal.db.query(`SELECT count(*)::int AS n FROM cases`)).rows[0].n;
     const again = await seedDemoPartnership(portal.app.get<DataSource>(getDataSourceToken()));

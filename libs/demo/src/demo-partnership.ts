@@ -672,6 +672,48 @@ function planDemo(staff: Staff, now: number) {
 }
 
 /** One multi-row INSERT per table: the rows travel as a single JSON parameter. */
+/**
+ * DASH assessments on the open high-risk domestic-abuse cases, a MARAC held four weeks ago (closed, with an
+ * action for the IDVA service still open) and the next one in a week, published, hearing those cases again.
+ */
+async function seedDemoMeetings(db: EntityManager, people: { chair: string; coordinator: string; agencies: string[]; idva: string }): Promise<void> {
+  const answers = Array.from({ length: 24 }, (_, i) => ({ question: i + 1, answer: i < 15 ? 'YES' : 'NOT_KNOWN', note: null }));
+  await db.query(
+    `INSERT INTO dash_assessments (case_id, answers, score, high_risk, review_due_at, assessed_by_id, assessed_by_agency_id, assessed_at)
+     SELECT c.id, $1::jsonb, 15, true, c.opened_at + interval '30 days', c.created_by_id, c.owner_agency_id, c.opened_at + interval '2 days'
+       FROM cases c WHERE c.category = 'DOMESTIC_ABUSE' AND c.risk_level = 'HIGH' AND c.status = 'OPEN'`,
+    [JSON.stringify(answers)],
+  );
+  const meeting = async (title: string, weeks: number, closed: boolean): Promise<string> => {
+    const [row]: { id: string }[] = await db.query(
+      `INSERT INTO meetings (kind, title, starts_at, chair_id, scheduled_by_id, published_at, closed_at)
+       VALUES ('MARAC', $1, date_trunc('day', now()) + make_interval(days => $2) + interval '10 hours', $3, $4,
+               now() + make_interval(days => $2 - 7), CASE WHEN $5 THEN now() + make_interval(days => $2) + interval '3 hours' END)
+       RETURNING id`,
+      [title, weeks * 7, people.chair, people.coordinator, closed],
+    );
+    await db.query(`INSERT INTO meeting_agencies (meeting_id, agency_id) SELECT $1, unnest($2::uuid[])`, [row.id, people.agencies]);
+    await db.query(
+      `INSERT INTO agenda_items (meeting_id, case_id, position, reason, dash_score, dash_assessment_id, referred_by_id, referred_by_agency_id, referred_at)
+       SELECT $1, d.case_id, row_number() OVER (ORDER BY d.assessed_at), 'DASH_THRESHOLD', d.score, d.id, $2,
+              (SELECT agency_id FROM users WHERE id = $2), now() - interval '35 days'
+         FROM dash_assessments d`,
+      [row.id, people.coordinator],
+    );
+    return row.id;
+  };
+  const past = await meeting('Riverside MARAC', -4, true);
+  await db.query(
+    `INSERT INTO case_actions (case_id, kind, legal, description, owner_agency_id, due_at, created_by_id, agenda_item_id, created_at)
+     SELECT i.case_id, 'SUPPORT_PLAN', false, 'IDVA to agree a safety plan with the victim and report back', $2,
+            now() - interval '7 days', $3, i.id, now() - interval '28 days'
+       FROM agenda_items i WHERE i.meeting_id = $1`,
+    [past, people.idva, people.chair],
+  );
+  await db.query(`UPDATE agenda_items SET minutes = 'Risk remains high. IDVA to lead on safety planning; police to flag the address.' WHERE meeting_id = $1`, [past]);
+  await meeting('Riverside MARAC', 1, false);
+}
+
 async function insertRows(db: EntityManager, table: string, columns: string, rows: Row[]): Promise<void> {
   const names = columns.split(',').map((column) => column.trim().split(' ')[0]).join(', ');
   await db.query(`INSERT INTO ${table} (${names}) SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS r(${columns})`, [
@@ -758,6 +800,12 @@ export async function seedDemoPartnership(dataSource: DataSource): Promise<DemoP
       + 'completed_at timestamptz', plan.actions);
     await insertRows(db, 'contacts', 'case_id uuid, contacted_at timestamptz, channel text, note text, recorded_by_id uuid, '
       + 'recorded_at timestamptz', plan.contacts);
+    await seedDemoMeetings(db, {
+      chair: userId.get(`marac-chair@${AGENCIES.police.domain}`)!,
+      coordinator: userId.get(`marac-coordinator@${AGENCIES.police.domain}`)!,
+      agencies: Object.values(staff.agency),
+      idva: staff.agency.idva,
+    });
     return { loaded: true, password: DEMO_PASSWORD, signIns };
   });
 }
