@@ -1,26 +1,42 @@
 /**
- * What graphql-ws holds for one `caseAlerts` subscription. The hub writes each alert straight to the socket
- * as the protocol's `next` message, serialized once for everyone who receives the same bytes, so this
- * iterator never yields: it only ends, when the client completes, the socket closes, or the hub gives up on
- * a subscriber too far behind (graphql-ws then sends `complete`; resubscribing with `since` loses nothing).
+ * What graphql-ws holds for one live subscription: an async iterator that a feed pushes into and that ends
+ * when the client completes, the socket closes, or the feed gives up on it. Pushes that come while the last
+ * one is still unread fold into one: a viewer reads the latest, and nothing buffers without bound.
  */
-export class AlertStream implements AsyncIterableIterator<never> {
-  private ended?: (result: IteratorResult<never>) => void;
+export class LiveStream<T> implements AsyncIterableIterator<T> {
+  private unread: { value: T } | null = null;
+  private waiting?: (result: IteratorResult<T>) => void;
   private done = false;
 
   constructor(private readonly onClose: () => void) {}
 
-  next(): Promise<IteratorResult<never>> {
-    if (this.done) return Promise.resolve({ value: undefined, done: true });
-    return new Promise((resolve) => (this.ended = resolve));
+  push(value: T): void {
+    if (this.done) return;
+    if (!this.waiting) {
+      this.unread = { value };
+      return;
+    }
+    const resolve = this.waiting;
+    this.waiting = undefined;
+    resolve({ value, done: false });
   }
 
-  return(): Promise<IteratorResult<never>> {
+  next(): Promise<IteratorResult<T>> {
+    if (this.unread) {
+      const { value } = this.unread;
+      this.unread = null;
+      return Promise.resolve({ value, done: false });
+    }
+    if (this.done) return Promise.resolve({ value: undefined, done: true });
+    return new Promise((resolve) => (this.waiting = resolve));
+  }
+
+  return(): Promise<IteratorResult<T>> {
     this.close();
     return Promise.resolve({ value: undefined, done: true });
   }
 
-  throw(error: unknown): Promise<IteratorResult<never>> {
+  throw(error: unknown): Promise<IteratorResult<T>> {
     this.close();
     return Promise.reject(error);
   }
@@ -28,9 +44,10 @@ export class AlertStream implements AsyncIterableIterator<never> {
   close(): void {
     if (this.done) return;
     this.done = true;
+    this.unread = null;
     this.onClose();
-    this.ended?.({ value: undefined, done: true });
-    this.ended = undefined;
+    this.waiting?.({ value: undefined, done: true });
+    this.waiting = undefined;
   }
 
   get closed(): boolean {
@@ -41,3 +58,10 @@ export class AlertStream implements AsyncIterableIterator<never> {
     return this;
   }
 }
+
+/**
+ * A `caseAlerts` subscription. The hub writes each alert straight to the socket as the protocol's `next`
+ * message, serialized once for everyone who receives the same bytes, so nothing is ever pushed here: it only
+ * ends (graphql-ws then sends `complete`; resubscribing with `since` loses nothing).
+ */
+export class AlertStream extends LiveStream<never> {}

@@ -1,62 +1,14 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { AlertHub, LiveConnections, type LiveSession } from '#libs/alert-feed';
+import { AlertHub, LiveConnections, type LiveSession, LiveStream } from '#libs/alert-feed';
 
-/**
- * One subscriber's updates: a push-fed async iterator of "the meeting changed". Each event is executed with
- * the subscriber's own rules when it is sent, so a viewer who stops attending gets `null`. Changes that come
- * while one is being sent fold into one, so nothing buffers: the viewer reads the meeting as it is now.
- */
-export class MeetingStream implements AsyncIterableIterator<string> {
-  private pending = 0;
-  private waiting?: (result: IteratorResult<string>) => void;
-  private done = false;
-
+/** One viewer of a meeting: each push is executed with the viewer's own rules when sent (null once they no longer attend). */
+export class MeetingStream extends LiveStream<string> {
   constructor(
     readonly meetingId: string,
     readonly session: LiveSession,
-    private readonly onClose: () => void,
-  ) {}
-
-  push(): void {
-    if (this.done) return;
-    if (this.waiting) {
-      const resolve = this.waiting;
-      this.waiting = undefined;
-      resolve({ value: this.meetingId, done: false });
-    } else {
-      this.pending = 1;
-    }
-  }
-
-  next(): Promise<IteratorResult<string>> {
-    if (this.pending > 0) {
-      this.pending = 0;
-      return Promise.resolve({ value: this.meetingId, done: false });
-    }
-    if (this.done) return Promise.resolve({ value: undefined, done: true });
-    return new Promise((resolve) => (this.waiting = resolve));
-  }
-
-  return(): Promise<IteratorResult<string>> {
-    this.close();
-    return Promise.resolve({ value: undefined, done: true });
-  }
-
-  throw(error: unknown): Promise<IteratorResult<string>> {
-    this.close();
-    return Promise.reject(error);
-  }
-
-  close(): void {
-    if (this.done) return;
-    this.done = true;
-    this.onClose();
-    this.waiting?.({ value: undefined, done: true });
-    this.waiting = undefined;
-  }
-
-  [Symbol.asyncIterator](): this {
-    return this;
+    onClose: () => void,
+  ) {
+    super(onClose);
   }
 }
 
@@ -86,7 +38,7 @@ export class MeetingFeed implements OnApplicationShutdown {
 
   private changed(meetingId: string): void {
     for (const stream of this.viewers.get(meetingId) ?? []) {
-      if (this.connections.usable(stream.session)) stream.push();
+      if (this.connections.usable(stream.session)) stream.push(meetingId);
     }
   }
 
