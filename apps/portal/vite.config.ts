@@ -54,6 +54,7 @@ export default defineConfig({
     port: 5173,
     proxy: {
       '/graphql': { target: apiTarget, ws: true, changeOrigin: true },
+      '/packs': { target: apiTarget, changeOrigin: true },
     },
   },
 });

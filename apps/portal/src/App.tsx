@@ -16,6 +16,8 @@ const NewCasePage = lazy(() => import('./pages/NewCase').then((m) => ({ default:
 const CasePage = lazy(() => import('./case/CasePage').then((m) => ({ default: m.CasePage })));
 const AlertsPage = lazy(() => import('./pages/Alerts').then((m) => ({ default: m.AlertsPage })));
 const AdminPage = lazy(() => import('./pages/Admin').then((m) => ({ default: m.AdminPage })));
+const MeetingsPage = lazy(() => import('./meetings/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
+const MeetingPage = lazy(() => import('./meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })));
 const ComingSoonPage = lazy(() => import('./pages/ComingSoon').then((m) => ({ default: m.ComingSoonPage })));
 const NotFoundPage = lazy(() => import('./pages/ComingSoon').then((m) => ({ default: m.NotFoundPage })));
 
@@ -26,7 +28,9 @@ function Route({ path, user }: { path: string; user: SessionUser }) {
   const c = matchPath('/cases/:id/:tab?', path);
   if (c) return <CasePage id={c.id} tab={c.tab ?? 'summary'} user={user} />;
   if (path === '/alerts') return <AlertsPage />;
-  if (path === '/meetings') return <ComingSoonPage title="Meetings" />;
+  if (path === '/meetings') return <MeetingsPage user={user} />;
+  const m = matchPath('/meetings/:id', path);
+  if (m) return <MeetingPage id={m.id} user={user} />;
   if (path === '/reports') return <ComingSoonPage title="Reports" />;
   if (path === '/admin') return <AdminPage user={user} />;
   return <NotFoundPage />;

@@ -13,7 +13,7 @@ export function PrimaryNav({ user, path }: { user: SessionUser; path: string }) 
     { text: 'My work', href: '/' },
     { text: 'Cases', href: '/cases', prefix: '/cases' },
     { text: 'Alerts', href: '/alerts' },
-    { text: 'Meetings', href: '/meetings' },
+    { text: 'Meetings', href: '/meetings', prefix: '/meetings' },
     { text: 'Reports', href: '/reports' },
   ];
   if (hasRole(user, 'ADMIN')) items.push({ text: 'Administration', href: '/admin', prefix: '/admin' });
