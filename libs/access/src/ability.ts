@@ -85,8 +85,9 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
   can('close', 'Case', ownCases);
   // Managers oversee their own agency's cases: the audit trail and the disclosure log.
   if (user.roles.includes(Role.MANAGER)) can('readAudit', 'Case', ownCases);
-  // An agency reads the actions it owns, even on a case it does not hold (a meeting gave it one).
-  can('read', 'CaseAction', { ownerAgencyId: user.agencyId });
+  // An agency reads the actions a meeting gave it, even on a case it does not hold; its other actions go
+  // with the case (a revoked share takes them away).
+  can('read', 'CaseAction', { ownerAgencyId: user.agencyId, fromMeeting: true });
   // An action is updated by the agency that owns it, or by the case's owner agency.
   can('update', 'CaseAction', { ownerAgencyId: user.agencyId });
   can('update', 'CaseAction', { caseOwnerAgencyId: user.agencyId });

@@ -76,6 +76,10 @@ const SQL_FIELDS: Record<string, Record<string, FieldSql>> = {
   },
   CaseAction: {
     ownerAgencyId: column('owner_agency_id', 'uuid'),
+    fromMeeting: ({ alias }, operator, value, params) => {
+      if (operator !== 'eq') throw new Error(`No SQL for fromMeeting ${operator}`);
+      return `(${alias}.agenda_item_id IS NOT NULL) = ${params.add(value)}::boolean`;
+    },
   },
   Meeting: {
     attendingAgencyIds: ({ alias }, operator, value, params) => {
