@@ -7,7 +7,8 @@ import { TestPortal } from './harness.js';
 /**
  * The web app in a real browser (Debian's Chromium) against the real API and database, as officers use it:
  * sign in, find a case, see what is withheld, log an incident that a partner sees arrive live, share and
- * revoke; every screen scanned with axe-core for WCAG 2.2 AA.
+ * revoke; run a MARAC that a partner follows live; record a DASH assessment; every screen scanned with axe-core
+ * for WCAG 2.2 AA.
  */
 
 const LANDLORD = 'caseworker@riverside-homes.example';
@@ -15,6 +16,12 @@ const COUNCIL = 'caseworker@riverside-asb.example';
 const POLICE = 'caseworker@riverside-police.example';
 const ADMIN = 'admin@riverside-partnership.example';
 const MANAGER = 'manager@riverside-homes.example';
+const COORDINATOR = 'marac-coordinator@riverside-police.example';
+const CHAIR = 'marac-chair@riverside-police.example';
+const IDVA = 'caseworker@riverside-idva.example';
+
+/** A date-time input's value, in the browser's (and this machine's) local time. */
+const localDateTime = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 
 describe('the portal in a browser', () => {
   let portal: TestPortal;
@@ -22,9 +29,14 @@ describe('the portal in a browser', () => {
   let caseId: string;
   let reference: string;
   let envHealth: string;
+  let maracCaseId: string;
+  let maracReference: string;
+  let dashCaseId: string;
+  let chairId: string;
 
-  async function signIn(email: string): Promise<Page> {
+  async function signIn(email: string, before?: (page: Page) => void): Promise<Page> {
     const page = await (await browser.newContext()).newPage();
+    before?.(page);
     await page.goto(portal.url);
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
@@ -73,6 +85,17 @@ describe('the portal in a browser', () => {
     const share = `mutation($c: ID!, $a: ID!, $x: ShareAccess!) { shareCase(caseId: $c, agencyId: $a, access: $x, reason: "ASB information-sharing protocol") { id } }`;
     await portal.ok(share, { c: caseId, a: agency('ASB Unit'), x: 'LIMITED' }, owner);
     await portal.ok(share, { c: caseId, a: agency('Police'), x: 'FULL' }, owner);
+
+    // For the meeting: a police domestic-abuse case already assessed at 15 "yes" answers, and the chair's id
+    // (there is no user search for non-administrators, so the coordinator types it).
+    const police = await portal.login(POLICE, DEMO_PASSWORD);
+    const daCase = `mutation($summary: String!) { createCase(input: { category: DOMESTIC_ABUSE, summary: $summary, ward: "Northgate", riskLevel: MEDIUM,
+      parties: [{ role: VICTIM, fullName: "Dee Browser", phone: "07700 900654" }] }) { id reference } }`;
+    ({ id: maracCaseId, reference: maracReference } = (await portal.ok(daCase, { summary: 'Browser test: repeat domestic abuse, strangulation disclosed' }, police)).createCase);
+    const answers = Array.from({ length: 24 }, (_, i) => ({ question: i + 1, answer: i < 15 ? 'YES' : 'NO' }));
+    await portal.ok(`mutation($c: ID!, $a: [DashAnswerInput!]!) { recordDashAssessment(caseId: $c, input: { answers: $a }) { id } }`, { c: maracCaseId, a: answers }, police);
+    dashCaseId = (await portal.ok(daCase, { summary: 'Browser test: victim disclosed controlling behaviour' }, police)).createCase.id;
+    chairId = (await portal.ok(`{ me { id } }`, {}, await portal.login(CHAIR, DEMO_PASSWORD))).me.id;
   }, 120_000);
 
   afterAll(async () => {
@@ -129,18 +152,16 @@ describe('the portal in a browser', () => {
     expect(references).toEqual([...references].sort());
   });
 
-  it("shows a manager of the owner agency the case's audit trail, and the screens still to come", async () => {
+  it("shows a manager of the owner agency the case's audit trail, and the screen still to come", async () => {
     const page = await signIn(MANAGER);
     await openCase(page);
     await page.getByRole('link', { name: 'Audit', exact: true }).click();
     await page.getByRole('heading', { name: 'Audit', exact: true }).first().waitFor();
     await page.getByText(/Shared with/).first().waitFor();
     await expectAccessible(page, 'case-audit');
-    for (const screen of ['Meetings', 'Reports']) {
-      await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: screen }).click();
-      await page.getByRole('heading', { name: screen }).first().waitFor();
-      await expectAccessible(page, screen.toLowerCase());
-    }
+    await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('heading', { name: 'Reports' }).first().waitFor();
+    await expectAccessible(page, 'reports');
   });
 
   it("logs an incident that arrives live in a partner's alerts", async () => {
@@ -237,5 +258,101 @@ describe('the portal in a browser', () => {
     await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Administration' }).click();
     await page.getByRole('heading', { name: 'Administration' }).waitFor();
     await expectAccessible(page, 'administration');
+  });
+
+  it('runs a MARAC: the coordinator schedules, refers and publishes; a partner and the chair follow it live', async () => {
+    const coordinator = await signIn(COORDINATOR);
+    await coordinator.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Meetings' }).click();
+    await coordinator.getByRole('heading', { name: 'Meetings', exact: true }).waitFor();
+    await coordinator.getByRole('heading', { name: 'Schedule a meeting' }).waitFor();
+    await coordinator.getByLabel('Riverside IDVA Service').waitFor();
+    await expectAccessible(coordinator, 'meetings');
+
+    await coordinator.getByLabel('Kind of meeting').selectOption('MARAC');
+    await coordinator.getByLabel('Title').fill('Riverside MARAC (browser test)');
+    await coordinator.getByLabel('Date and time').fill(localDateTime(new Date(Date.now() + 7 * 86_400_000)));
+    await coordinator.getByLabel("Chair's user ID").fill(chairId);
+    await coordinator.getByLabel('Riverside IDVA Service').check();
+    await coordinator.getByRole('button', { name: 'Schedule meeting' }).click();
+    await coordinator.getByRole('heading', { name: 'Riverside MARAC (browser test)' }).waitFor();
+    const meetingId = new URL(coordinator.url()).pathname.split('/').pop()!;
+
+    // A reason that does not hold for the case is refused by the API, and said so in an error summary.
+    await coordinator.getByLabel('Case ID').fill(maracCaseId);
+    await coordinator.getByLabel('Reason for referral').selectOption('ESCALATION');
+    await coordinator.getByRole('button', { name: 'Refer case' }).click();
+    await coordinator.locator('.govuk-error-summary').getByRole('link').first().waitFor();
+    expect(await coordinator.evaluate(`!!document.activeElement?.closest('.govuk-error-summary')`)).toBe(true);
+    await coordinator.getByLabel('Reason for referral').selectOption('DASH_THRESHOLD');
+    await coordinator.getByRole('button', { name: 'Refer case' }).click();
+    await coordinator.getByText('The case was added to the agenda as item 1.').waitFor();
+    // The coordinator has not agreed the statement: the item shows its reason, not the case.
+    await coordinator.getByRole('heading', { name: 'Item 1: DASH threshold' }).waitFor();
+    await coordinator.getByRole('button', { name: 'Publish agenda' }).click();
+    await coordinator.getByText('Agenda published', { exact: true }).first().waitFor();
+    await expectAccessible(coordinator, 'meeting-organiser');
+
+    // A partner from another agency: the case material opens only once they agree the statement.
+    // Watch the partner's WebSocket from the start, to know when the page has subscribed to the meeting.
+    let subscribed!: Promise<void>;
+    const partner = await signIn(IDVA, (page) => {
+      subscribed = new Promise<void>((resolve) => page.on('websocket', (ws) => ws.on('framesent', (frame) => String(frame.payload).includes('MeetingUpdates') && resolve())));
+    });
+    await partner.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Meetings' }).click();
+    await partner.getByRole('link', { name: 'Riverside MARAC (browser test)' }).click();
+    await partner.getByText('Agree the confidentiality statement to see the case material.').first().waitFor();
+    expect(await partner.getByText(maracReference).count()).toBe(0);
+    expect(await partner.getByRole('button', { name: 'Publish agenda' }).count()).toBe(0);
+    await partner.getByRole('button', { name: 'I agree' }).click();
+    await partner.getByRole('heading', { name: `Item 1: ${maracReference}` }).waitFor();
+    await partner.getByText('Dee Browser').count().then((n) => expect(n).toBe(0));
+    await subscribed;
+    await expectAccessible(partner, 'meeting');
+
+    const chair = await signIn(CHAIR);
+    await chair.goto(`${portal.url}/meetings/${meetingId}`);
+    await chair.getByRole('button', { name: 'I agree' }).click();
+    await chair.getByRole('heading', { name: `Item 1: ${maracReference}` }).waitFor();
+
+    // The partner records their attendance; the chair sees it arrive without reloading.
+    await partner.getByLabel('Present').check();
+    await partner.getByRole('button', { name: 'Record attendance' }).click();
+    await partner.getByText('Your attendance was recorded.').waitFor();
+    await chair.getByRole('cell', { name: 'Jess Adeyemi' }).or(chair.getByRole('rowheader', { name: 'Jess Adeyemi' })).waitFor({ timeout: 10_000 });
+
+    // The chair takes the item and agrees an action; the partner sees both without reloading.
+    await chair.getByRole('button', { name: /Discuss now/ }).click();
+    await chair.getByRole('button', { name: /Finish discussing/ }).waitFor();
+    await partner.getByText('Under discussion').waitFor({ timeout: 10_000 });
+    await chair.getByText('Record an action on item 1').click();
+    await chair.getByLabel('Agency responsible').selectOption({ label: 'Riverside IDVA Service' });
+    await chair.getByLabel('Action', { exact: true }).fill('IDVA to complete a safety plan with the victim');
+    await chair.getByLabel('Due date').fill(localDateTime(new Date(Date.now() + 14 * 86_400_000)).slice(0, 10));
+    await chair.getByRole('button', { name: 'Record action' }).click();
+    await chair.getByText('The action was recorded.').waitFor();
+    await partner.getByRole('cell', { name: 'IDVA to complete a safety plan with the victim' }).or(partner.getByRole('rowheader', { name: 'IDVA to complete a safety plan with the victim' })).waitFor({ timeout: 10_000 });
+    await expectAccessible(chair, 'meeting-chair');
+
+    const { rows } = await portal.db.query(`SELECT current_item_id IS NOT NULL AS current FROM meetings WHERE id = $1`, [meetingId]);
+    expect(rows).toEqual([{ current: true }]);
+  }, 120_000);
+
+  it('records a DASH assessment of 14 "yes" answers from the Risk tab, and the case becomes high risk', async () => {
+    const page = await signIn(POLICE);
+    await page.goto(`${portal.url}/cases/${dashCaseId}/risk`);
+    await page.getByRole('heading', { name: 'Record a DASH risk assessment' }).waitFor();
+    await page.getByText('No DASH risk assessment has been recorded.').waitFor();
+    await page.locator('#dash-q24').waitFor();
+    await expectAccessible(page, 'case-risk-dash');
+    for (let q = 1; q <= 24; q++) await page.locator(q <= 14 ? `#dash-q${q}` : `#dash-q${q}-1`).check();
+    await page.getByLabel('Note on question 1 (optional)').fill('Disclosed at the home visit');
+    await page.getByText('Yes answers so far: 14 of 24 (high risk)').waitFor();
+    await page.getByRole('button', { name: 'Record assessment' }).click();
+    await page.getByText('Assessment recorded: score 14, high risk.').waitFor();
+    await page.getByRole('cell', { name: '14 of 24' }).waitFor();
+    await page.locator('.govuk-tag', { hasText: 'High risk' }).first().waitFor();
+    const { rows } = await portal.db.query(`SELECT risk_level FROM cases WHERE id = $1`, [dashCaseId]);
+    expect(rows).toEqual([{ risk_level: 'HIGH' }]);
+    await expectAccessible(page, 'case-risk-assessed');
   });
 });
