@@ -40,6 +40,7 @@ type Documents = {
     "\n  mutation CloseMeeting($meetingId: ID!) {\n    closeMeeting(meetingId: $meetingId) {\n      id\n      closedAt\n      currentItemId\n    }\n  }\n": typeof types.CloseMeetingDocument,
     "\n  mutation RecordMinutes($agendaItemId: ID!, $minutes: String!) {\n    recordMinutes(agendaItemId: $agendaItemId, minutes: $minutes) {\n      id\n      minutes\n    }\n  }\n": typeof types.RecordMinutesDocument,
     "\n  mutation ReferCase($meetingId: ID!, $caseId: ID!, $reason: ReferralReason!, $dashScore: Int, $concerns: String) {\n    referCase(meetingId: $meetingId, caseId: $caseId, reason: $reason, dashScore: $dashScore, concerns: $concerns) {\n      id\n      position\n    }\n  }\n": typeof types.ReferCaseDocument,
+    "\n  query FindCaseToRefer($search: String!) {\n    cases(filter: { search: $search }, first: 5) {\n      edges {\n        node {\n          id\n          reference\n        }\n      }\n    }\n  }\n": typeof types.FindCaseToReferDocument,
     "\n  mutation RecordResearch($agendaItemId: ID!, $summary: String!) {\n    recordResearch(agendaItemId: $agendaItemId, summary: $summary) {\n      agencyId\n      summary\n    }\n  }\n": typeof types.RecordResearchDocument,
     "\n  query MeetingAgencies {\n    agencies {\n      id\n      name\n    }\n  }\n": typeof types.MeetingAgenciesDocument,
     "\n  mutation ScheduleMeeting($input: ScheduleMeetingInput!) {\n    scheduleMeeting(input: $input) {\n      id\n    }\n  }\n": typeof types.ScheduleMeetingDocument,
@@ -85,6 +86,7 @@ const documents: Documents = {
     "\n  mutation CloseMeeting($meetingId: ID!) {\n    closeMeeting(meetingId: $meetingId) {\n      id\n      closedAt\n      currentItemId\n    }\n  }\n": types.CloseMeetingDocument,
     "\n  mutation RecordMinutes($agendaItemId: ID!, $minutes: String!) {\n    recordMinutes(agendaItemId: $agendaItemId, minutes: $minutes) {\n      id\n      minutes\n    }\n  }\n": types.RecordMinutesDocument,
     "\n  mutation ReferCase($meetingId: ID!, $caseId: ID!, $reason: ReferralReason!, $dashScore: Int, $concerns: String) {\n    referCase(meetingId: $meetingId, caseId: $caseId, reason: $reason, dashScore: $dashScore, concerns: $concerns) {\n      id\n      position\n    }\n  }\n": types.ReferCaseDocument,
+    "\n  query FindCaseToRefer($search: String!) {\n    cases(filter: { search: $search }, first: 5) {\n      edges {\n        node {\n          id\n          reference\n        }\n      }\n    }\n  }\n": types.FindCaseToReferDocument,
     "\n  mutation RecordResearch($agendaItemId: ID!, $summary: String!) {\n    recordResearch(agendaItemId: $agendaItemId, summary: $summary) {\n      agencyId\n      summary\n    }\n  }\n": types.RecordResearchDocument,
     "\n  query MeetingAgencies {\n    agencies {\n      id\n      name\n    }\n  }\n": types.MeetingAgenciesDocument,
     "\n  mutation ScheduleMeeting($input: ScheduleMeetingInput!) {\n    scheduleMeeting(input: $input) {\n      id\n    }\n  }\n": types.ScheduleMeetingDocument,
@@ -222,6 +224,10 @@ export function graphql(source: "\n  mutation RecordMinutes($agendaItemId: ID!, 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ReferCase($meetingId: ID!, $caseId: ID!, $reason: ReferralReason!, $dashScore: Int, $concerns: String) {\n    referCase(meetingId: $meetingId, caseId: $caseId, reason: $reason, dashScore: $dashScore, concerns: $concerns) {\n      id\n      position\n    }\n  }\n"): (typeof documents)["\n  mutation ReferCase($meetingId: ID!, $caseId: ID!, $reason: ReferralReason!, $dashScore: Int, $concerns: String) {\n    referCase(meetingId: $meetingId, caseId: $caseId, reason: $reason, dashScore: $dashScore, concerns: $concerns) {\n      id\n      position\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FindCaseToRefer($search: String!) {\n    cases(filter: { search: $search }, first: 5) {\n      edges {\n        node {\n          id\n          reference\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query FindCaseToRefer($search: String!) {\n    cases(filter: { search: $search }, first: 5) {\n      edges {\n        node {\n          id\n          reference\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
