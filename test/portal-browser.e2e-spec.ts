@@ -278,7 +278,7 @@ describe('the portal in a browser', () => {
     const meetingId = new URL(coordinator.url()).pathname.split('/').pop()!;
 
     // A reason that does not hold for the case is refused by the API, and said so in an error summary.
-    await coordinator.getByLabel('Case ID').fill(maracCaseId);
+    await coordinator.getByLabel('Case reference').fill(maracReference);
     await coordinator.getByLabel('Reason for referral').selectOption('ESCALATION');
     await coordinator.getByRole('button', { name: 'Refer case' }).click();
     await coordinator.locator('.govuk-error-summary').getByRole('link').first().waitFor();
@@ -308,6 +308,15 @@ describe('the portal in a browser', () => {
     await partner.getByText('Dee Browser').count().then((n) => expect(n).toBe(0));
     await subscribed;
     await expectAccessible(partner, 'meeting');
+
+    // The pack needs the bearer token: the page fetches it and hands it over as a blob.
+    const [download] = await Promise.all([partner.waitForEvent('download'), partner.getByRole('button', { name: 'Download pack (PDF)' }).click()]);
+    expect(download.suggestedFilename()).toBe(`meeting-pack-${meetingId}.pdf`);
+    const [printable] = await Promise.all([partner.waitForEvent('popup'), partner.getByRole('button', { name: 'Print agenda' }).click()]);
+    await printable.waitForLoadState();
+    expect(await printable.content()).toContain(maracReference);
+    await screenshot(printable, 'meeting-pack');
+    await printable.close();
 
     const chair = await signIn(CHAIR);
     await chair.goto(`${portal.url}/meetings/${meetingId}`);
