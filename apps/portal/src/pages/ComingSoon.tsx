@@ -1,6 +1,6 @@
 import { usePageTitle } from '../router';
 
-/** Meetings and Reports are later issues; the routes exist so navigation is complete now. */
+/** Reports is a later issue; the route exists so navigation is complete now. */
 export function ComingSoonPage({ title }: { title: string }) {
   usePageTitle(title);
   return (
