@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 
 /**
@@ -19,6 +20,25 @@ export const PACK_QUERY = `query MeetingPack($id: ID!) { meeting(id: $id) {
     actionsNoLongerNeeded { description ownerAgency { name } }
   }
 } }`;
+
+/** The printable page's own style, inline so a saved pack keeps it; its hash lets the web app's policy allow it. */
+export const PACK_STYLE = `
+  body { font: 11pt/1.45 Arial, Helvetica, sans-serif; color: #0b0c0c; margin: 2rem auto; max-width: 48rem; padding: 0 1rem; }
+  .marking { border: 2px solid #d4351c; color: #d4351c; font-weight: bold; padding: .4rem .6rem; }
+  header.marking, footer.marking { text-align: center; }
+  h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; border-bottom: 1px solid #b1b4b6; padding-bottom: .2rem; margin-top: 2rem; } h3 { font-size: 1rem; margin-bottom: .2rem; }
+  dl { display: grid; grid-template-columns: 12rem 1fr; gap: .2rem 1rem; } dt { font-weight: bold; } dd { margin: 0; }
+  .withheld { color: #505a5f; font-style: italic; }
+  @media print {
+    body { margin: 0; max-width: none; }
+    header.marking { position: fixed; top: 0; left: 0; right: 0; }
+    footer.marking { position: fixed; bottom: 0; left: 0; right: 0; }
+    main { margin: 3rem 0; }
+    section { break-inside: avoid-page; }
+    @page { margin: 2.2cm 1.8cm; }
+  }
+`;
+export const PACK_STYLE_HASH = `sha256-${createHash('sha256').update(PACK_STYLE).digest('base64')}`;
 
 export const PACK_MARKING = 'OFFICIAL-SENSITIVE — CONFIDENTIAL MEETING MATERIAL. Not to be shared without the agreement of the agency that provided it.';
 const MINUTES_MARKING = 'CONFIDENTIAL — minutes restricted to the meeting’s attendees';
@@ -71,7 +91,23 @@ const WITHHELD = 'withheld';
 const date = (iso: string | null | undefined) =>
   iso ? new Date(iso).toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'long', timeStyle: 'short' }) : '—';
 const day = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleDateString('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium' }) : '—');
-const words = (value: string) => value.toLowerCase().replaceAll('_', ' ');
+const words = (value: string) => {
+  const text = value.toLowerCase().replaceAll('_', ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+};
+const LABELS: Record<string, string> = {
+  DASH_THRESHOLD: 'DASH score of 14 or more',
+  PROFESSIONAL_JUDGEMENT: 'Professional judgement',
+  ESCALATION: 'Escalation: 3 or more incidents in 12 months',
+  REPEAT_REFERRAL: 'Repeat referral within 12 months',
+  OWNER: 'Your agency owns the case',
+  FULL: 'Full share',
+  LIMITED: 'Limited: no personal identifiers',
+  MARAC: 'MARAC',
+  ASB_PANEL: 'ASB panel',
+  CASE_REVIEW: 'ASB Case Review',
+};
+const label = (value: string) => LABELS[value] ?? words(value);
 
 /** The pack as lines of sections, shared by the HTML and the PDF so both say the same thing. */
 interface Section {
@@ -87,7 +123,7 @@ function sections(meeting: PackMeeting): Section[] {
   const overview: Section = {
     heading: `${meeting.title}`,
     rows: [
-      ['Meeting', words(meeting.kind).toUpperCase() === 'MARAC' ? 'MARAC' : words(meeting.kind)],
+      ['Meeting', label(meeting.kind)],
       ['Starts', date(meeting.startsAt)],
       ['Chair', meeting.chair.displayName],
       ['Agenda published', date(meeting.publishedAt)],
@@ -109,14 +145,14 @@ function sections(meeting: PackMeeting): Section[] {
     const kase = item.case;
     const material = kase !== null;
     const rows: [string, string][] = [
-      ['Reason for referral', words(item.reason)],
+      ['Reason for referral', label(item.reason)],
       ['DASH score', item.dashScore === null ? '—' : String(item.dashScore)],
       ['Referred by', item.referredByAgency.name],
     ];
     if (kase) {
       rows.push(
-        ['Case', `${kase.reference} (${words(kase.category)}, ${words(kase.riskLevel)} risk, ${kase.ward})`],
-        ['Your access', words(kase.access)],
+        ['Case', `${kase.reference} (${words(kase.category)}, ${kase.riskLevel.toLowerCase()} risk, ${kase.ward})`],
+        ['Your access', label(kase.access)],
         ['Address', kase.address ?? WITHHELD],
       );
       for (const party of kase.parties) {
@@ -166,22 +202,7 @@ export function packHtml(meeting: PackMeeting): string {
 <meta charset="utf-8">
 <meta name="robots" content="noindex">
 <title>${escape(meeting.title)} — meeting pack</title>
-<style>
-  body { font: 11pt/1.45 Arial, Helvetica, sans-serif; color: #0b0c0c; margin: 2rem auto; max-width: 48rem; padding: 0 1rem; }
-  .marking { border: 2px solid #d4351c; color: #d4351c; font-weight: bold; padding: .4rem .6rem; }
-  header.marking, footer.marking { text-align: center; }
-  h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; border-bottom: 1px solid #b1b4b6; padding-bottom: .2rem; margin-top: 2rem; } h3 { font-size: 1rem; margin-bottom: .2rem; }
-  dl { display: grid; grid-template-columns: 12rem 1fr; gap: .2rem 1rem; } dt { font-weight: bold; } dd { margin: 0; }
-  .withheld { color: #505a5f; font-style: italic; }
-  @media print {
-    body { margin: 0; max-width: none; }
-    header.marking { position: fixed; top: 0; left: 0; right: 0; }
-    footer.marking { position: fixed; bottom: 0; left: 0; right: 0; }
-    main { margin: 3rem 0; }
-    section { break-inside: avoid-page; }
-    @page { margin: 2.2cm 1.8cm; }
-  }
-</style>
+<style>${PACK_STYLE}</style>
 </head>
 <body>
 <header class="marking">${escape(PACK_MARKING)}</header>
