@@ -140,6 +140,11 @@ describe('MARAC and multi-agency meetings', () => {
     expect(codeOf(await portal.gql(PUBLISH, { m: m.id }, idva.token))).toBe('FORBIDDEN');
     expect(codeOf(await portal.gql(SCHEDULE, { input: { kind: 'MARAC', title: 'Not mine', startsAt: soon(), chairId: chair.id, agencyIds: [police] } }, officer.token))).toBe('FORBIDDEN');
     // A case the coordinator cannot see cannot be referred by them.
+    // Who may chair: the partnership's active MARAC chairs, for those who schedule.
+    const chairs = (await portal.ok(`{ meetingChairs { id displayName agencyName } }`, {}, coordinator.token)).meetingChairs.map((c: { id: string }) => c.id);
+    expect(chairs).toEqual(expect.arrayContaining([chair.id, otherChair.id]));
+    expect(chairs).not.toContain(coordinator.id);
+    expect(codeOf(await portal.gql(`{ meetingChairs { id } }`, {}, officer.token))).toBe('FORBIDDEN');
     const hidden = await newCase(housing);
     expect(codeOf(await portal.gql(REFER, { m: m.id, c: hidden, r: 'PROFESSIONAL_JUDGEMENT', concerns: 'x y z' }, coordinator.token))).toBe('NOT_FOUND');
     const { rows } = await portal.db.query(`SELECT count(*)::int AS n FROM agenda_items WHERE meeting_id = $1`, [m.id]);

@@ -271,7 +271,8 @@ describe('the portal in a browser', () => {
     await coordinator.getByLabel('Kind of meeting').selectOption('MARAC');
     await coordinator.getByLabel('Title').fill('Riverside MARAC (browser test)');
     await coordinator.getByLabel('Date and time').fill(localDateTime(new Date(Date.now() + 7 * 86_400_000)));
-    await coordinator.getByLabel("Chair's user ID").fill(chairId);
+    // The chair is chosen from the partnership's MARAC chairs.
+    await coordinator.getByLabel('Chair', { exact: true }).selectOption(chairId);
     await coordinator.getByLabel('Riverside IDVA Service').check();
     await coordinator.getByRole('button', { name: 'Schedule meeting' }).click();
     await coordinator.getByRole('heading', { name: 'Riverside MARAC (browser test)' }).waitFor();

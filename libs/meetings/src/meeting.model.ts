@@ -107,6 +107,18 @@ export class Attendance {
   informationSent: string | null;
 }
 
+@ObjectType({ description: 'Someone who may chair a meeting: an active MARAC chair of any partner agency' })
+export class MeetingChair {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  displayName: string;
+
+  @Field()
+  agencyName: string;
+}
+
 @InputType({ description: 'A new meeting' })
 export class ScheduleMeetingInput {
   @Field(() => MeetingKind)

@@ -9,7 +9,7 @@ import { User, UsersService } from '#libs/users';
 import type { LiveContext } from '#libs/alert-feed';
 import { MeetingFeed, type MeetingStream } from './meeting-feed.js';
 import { MaracStatistics, MaracStatisticsInput } from './marac-figures.js';
-import { AgendaItem, AgendaResearch, Attendance, Meeting, MeetingActionInput, ScheduleMeetingInput } from './meeting.model.js';
+import { AgendaItem, AgendaResearch, Attendance, Meeting, MeetingActionInput, MeetingChair, ScheduleMeetingInput } from './meeting.model.js';
 import { MeetingsService } from './meetings.service.js';
 
 const MATERIAL = 'Case material: after you agree the confidentiality statement, while the material is open; else null';
@@ -39,6 +39,12 @@ export class MeetingsResolver {
   @Allow('readFigures', 'Meeting')
   maracStatistics(@Context() ctx: RequestContext, @Args('input') input: MaracStatisticsInput): Promise<MaracStatistics> {
     return this.meetingService.maracStatistics(ctx, input);
+  }
+
+  @Query(() => [MeetingChair], { description: 'The active MARAC chairs of the partnership, to name one when scheduling' })
+  @Allow('create', 'Meeting')
+  meetingChairs(@Context() ctx: RequestContext): Promise<MeetingChair[]> {
+    return this.meetingService.chairs(ctx);
   }
 
   @Mutation(() => Meeting, { description: 'Schedule a meeting (MARAC chairs and coordinators)' })

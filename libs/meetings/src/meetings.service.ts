@@ -29,6 +29,7 @@ import {
   type Meeting,
   MEETING_COLUMNS,
   type MeetingActionInput,
+  type MeetingChair,
   type MeetingRow,
   type ScheduleMeetingInput,
   toAgendaItem,
@@ -265,6 +266,15 @@ export class MeetingsService {
       params.values,
     );
     return toMaracStatistics(row);
+  }
+
+  /** Who may be named to chair a meeting: for the people who schedule them. */
+  async chairs(ctx: RequestContext): Promise<MeetingChair[]> {
+    const rows: { id: string; display_name: string; agency_name: string }[] = await ctx.db.query(
+      `SELECT u.id, u.display_name, a.name AS agency_name FROM users u JOIN agencies a ON a.id = u.agency_id
+        WHERE u.active AND 'MARAC_CHAIR' = ANY(u.roles) ORDER BY u.display_name, u.id`,
+    );
+    return rows.map((r) => ({ id: r.id, displayName: r.display_name, agencyName: r.agency_name }));
   }
 
   // Writes

@@ -19,6 +19,11 @@ const MeetingAgencies = graphql(`
       id
       name
     }
+    meetingChairs {
+      id
+      displayName
+      agencyName
+    }
   }
 `);
 
@@ -42,16 +47,16 @@ const FIELDS: Record<string, { id: string; label: string }> = {
   kind: { id: 'meeting-kind', label: 'Kind of meeting' },
   title: { id: 'meeting-title', label: 'Title' },
   startsAt: { id: 'meeting-starts', label: 'Date and time' },
-  chairId: { id: 'meeting-chair', label: "Chair's user ID" },
+  chairId: { id: 'meeting-chair', label: 'Chair' },
   agencyIds: { id: 'meeting-agencies', label: 'Attending agencies' },
 };
 
 /** MARAC chairs and coordinators schedule a meeting; the chair's agency and their own always attend. */
 export function ScheduleMeetingForm({ user }: { user: SessionUser }) {
-  // There is no user search for non-administrators: a MARAC chair chairs their own meeting, anyone else names the chair by id.
+  // A MARAC chair chairs their own meeting unless they choose another chair.
   const chairsOwn = hasRole(user, 'MARAC_CHAIR');
   const { data } = useQuery(MeetingAgencies);
-  const [form, update, reset] = useDraft<ScheduleDraft>('meetings.schedule', () => ({ kind: 'MARAC', title: '', startsAt: '', chairId: '', agencyIds: [] }));
+  const [form, update, reset] = useDraft<ScheduleDraft>('meetings.schedule', () => ({ kind: 'MARAC', title: '', startsAt: '', chairId: chairsOwn ? user.id : '', agencyIds: [] }));
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [schedule, { loading }] = useMutation(ScheduleMeeting, { refetchQueries: [{ query: MeetingList }] });
   const agencies = (data?.agencies ?? []).filter((a) => a.id !== user.agency.id);
@@ -62,7 +67,7 @@ export function ScheduleMeetingForm({ user }: { user: SessionUser }) {
     if (form.title.trim().length < 3) problems.push({ text: 'Enter a title of at least 3 characters', href: FIELDS.title.id });
     const startsAt = form.startsAt ? new Date(form.startsAt) : null;
     if (!startsAt || Number.isNaN(startsAt.getTime())) problems.push({ text: 'Enter the date and time the meeting starts', href: FIELDS.startsAt.id });
-    if (!chairsOwn && !form.chairId.trim()) problems.push({ text: "Enter the chair's user ID", href: FIELDS.chairId.id });
+    if (!form.chairId) problems.push({ text: 'Choose who chairs the meeting', href: FIELDS.chairId.id });
     setErrors(problems);
     if (problems.length) return;
     try {
@@ -72,7 +77,7 @@ export function ScheduleMeetingForm({ user }: { user: SessionUser }) {
             kind: form.kind as MeetingKind,
             title: form.title.trim(),
             startsAt: startsAt!.toISOString(),
-            chairId: chairsOwn ? user.id : form.chairId.trim(),
+            chairId: form.chairId,
             agencyIds: form.agencyIds,
           },
         },
@@ -93,11 +98,18 @@ export function ScheduleMeetingForm({ user }: { user: SessionUser }) {
         <Select id={FIELDS.kind.id} label={FIELDS.kind.label} value={form.kind} onChange={(kind) => update({ kind })} options={MEETING_KINDS.map((k) => ({ value: k, text: KIND_NAMES[k] ?? humanise(k) }))} />
         <TextInput id={FIELDS.title.id} label={FIELDS.title.label} value={form.title} onChange={(title) => update({ title })} error={err(FIELDS.title.id)} />
         <TextInput id={FIELDS.startsAt.id} label={FIELDS.startsAt.label} type="datetime-local" inputClass="govuk-input--width-20" value={form.startsAt} onChange={(startsAt) => update({ startsAt })} error={err(FIELDS.startsAt.id)} />
-        {chairsOwn ? (
-          <p className="govuk-body">You will chair this meeting.</p>
-        ) : (
-          <TextInput id={FIELDS.chairId.id} label={FIELDS.chairId.label} hint="An active user of a partner agency; their agency attends too" inputClass="govuk-input--width-30" spellCheck={false} value={form.chairId} onChange={(chairId) => update({ chairId })} error={err(FIELDS.chairId.id)} />
-        )}
+        <Select
+          id={FIELDS.chairId.id}
+          label={FIELDS.chairId.label}
+          hint="The chair's agency attends too"
+          value={form.chairId}
+          onChange={(chairId) => update({ chairId })}
+          error={err(FIELDS.chairId.id)}
+          options={[
+            { value: '', text: 'Choose a chair' },
+            ...(data?.meetingChairs ?? []).map((c) => ({ value: c.id, text: `${c.displayName} (${c.agencyName})` })),
+          ]}
+        />
         <Checkboxes id={FIELDS.agencyIds.id} legend={`${FIELDS.agencyIds.label} (${user.agency.name} and the chair's agency always attend)`} values={form.agencyIds} onChange={(agencyIds) => update({ agencyIds })} error={err(FIELDS.agencyIds.id)} options={agencies.map((a) => ({ value: a.id, text: a.name }))} />
         <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">Schedule meeting</button>
       </form>
