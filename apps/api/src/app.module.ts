@@ -23,6 +23,7 @@ import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { ContactsModule } from '#libs/contacts';
 import { DashModule } from '#libs/dash';
 import { MeetingsModule } from '#libs/meetings';
+import { ReportsModule } from '#libs/reports';
 import { DATABASE_URL, migrations, MutationTransaction, QueryCounter } from '#libs/db';
 import { IncidentsModule } from '#libs/incidents';
 import { SharesModule } from '#libs/shares';
@@ -137,6 +138,7 @@ export class AppModule {
         DashModule,
         MeetingsModule,
         CaseReviewsModule,
+        ReportsModule,
       ],
       controllers: [HealthController],
       providers: [

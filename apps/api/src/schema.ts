@@ -11,6 +11,7 @@ import { CasesResolver, PartiesResolver } from '#libs/cases';
 import { ContactsResolver } from '#libs/contacts';
 import { DashResolver } from '#libs/dash';
 import { AgendaItemsResolver, MeetingsResolver } from '#libs/meetings';
+import { ReportsResolver } from '#libs/reports';
 import { CaseIncidentsResolver, IncidentsResolver } from '#libs/incidents';
 import { CaseSharesResolver, SharesResolver } from '#libs/shares';
 import { UsersResolver } from '#libs/users';
@@ -37,6 +38,7 @@ export const RESOLVERS = [
   MeetingsResolver,
   AgendaItemsResolver,
   CaseReviewsResolver,
+  ReportsResolver,
 ];
 
 /** The schema as SDL, sorted, exactly as checked in; built without a database. */

@@ -83,8 +83,12 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
   can('update', 'Case', sharedCases);
   can('share', 'Case', ownCases);
   can('close', 'Case', ownCases);
-  // Managers oversee their own agency's cases: the audit trail and the disclosure log.
-  if (user.roles.includes(Role.MANAGER)) can('readAudit', 'Case', ownCases);
+  // Managers oversee their own agency's cases: the audit trail and the disclosure log; and read figures over
+  // the cases their agency may see.
+  if (user.roles.includes(Role.MANAGER)) {
+    can('readAudit', 'Case', ownCases);
+    can('readFigures', 'Case');
+  }
   // An agency reads the actions a meeting gave it, even on a case it does not hold; its other actions go
   // with the case (a revoked share takes them away).
   can('read', 'CaseAction', { ownerAgencyId: user.agencyId, fromMeeting: true });

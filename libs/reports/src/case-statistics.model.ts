@@ -1,0 +1,67 @@
+import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { IsDate, IsEnum, IsOptional, IsString, Length } from 'class-validator';
+import { CaseCategory } from '#libs/common';
+
+@InputType({ description: 'A period, from `from` up to (not including) `to`, optionally one ward and one category' })
+export class CaseStatisticsInput {
+  @Field()
+  @IsDate()
+  from: Date;
+
+  @Field()
+  @IsDate()
+  to: Date;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  ward?: string | null;
+
+  @Field(() => CaseCategory, { nullable: true })
+  @IsOptional()
+  @IsEnum(CaseCategory)
+  category?: CaseCategory | null;
+}
+
+@ObjectType()
+export class CategoryCount {
+  @Field(() => CaseCategory)
+  category: CaseCategory;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType()
+export class WardCount {
+  @Field()
+  ward: string;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType({ description: "Figures over the cases you may see: your agency's own and those shared with it" })
+export class CaseStatistics {
+  @Field(() => Int, { description: 'Cases opened in the period' })
+  opened: number;
+
+  @Field(() => Int, { description: 'Cases closed as resolved in the period' })
+  closedResolved: number;
+
+  @Field(() => Int, { description: 'Cases closed as unresolved in the period' })
+  closedUnresolved: number;
+
+  @Field(() => Int, { description: 'Cases open at the end of the period' })
+  live: number;
+
+  @Field(() => [CategoryCount], { description: 'Cases opened in the period, by category (most first)' })
+  byCategory: CategoryCount[];
+
+  @Field(() => [WardCount], { description: 'Cases opened in the period, by ward (most first)' })
+  byWard: WardCount[];
+
+  @Field(() => Int, { description: 'Incidents logged in the period on those cases' })
+  incidents: number;
+}
