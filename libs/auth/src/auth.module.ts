@@ -4,10 +4,11 @@ import { AuthResolver } from './auth.resolver.js';
 import { SessionsService } from './sessions.service.js';
 import { SignInService } from './sign-in.service.js';
 import { TokensService } from './tokens.service.js';
+import { ReaderQueries } from './reader-queries.service.js';
 
 @Module({
   imports: [UsersModule],
-  providers: [TokensService, SessionsService, SignInService, AuthResolver],
-  exports: [TokensService, SessionsService],
+  providers: [TokensService, SessionsService, SignInService, AuthResolver, ReaderQueries],
+  exports: [TokensService, SessionsService, ReaderQueries],
 })
 export class AuthModule {}

@@ -1,0 +1,35 @@
+import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { type DocumentNode, execute } from 'graphql';
+import type { RequestContext } from '#libs/access';
+import { SessionsService } from './sessions.service.js';
+
+/**
+ * For downloads (a meeting pack, a CSV, a case summary): the bearer of a token, and GraphQL documents run as
+ * them through the same schema, guards and SQL scope as the API, so a file can never hold more than the
+ * reader's own query would have returned.
+ */
+@Injectable()
+export class ReaderQueries {
+  constructor(
+    private readonly sessions: SessionsService,
+    // The schema lives in the GraphQL module, built after the features: looked up when a file is asked for.
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  /** The reader's context; 401 for a missing, bad or expired token, or a deactivated user. */
+  async contextOf(authorization: string | undefined, address: string): Promise<RequestContext> {
+    const user = await this.sessions.userForToken(authorization);
+    if (!user) throw new HttpException('Sign in to continue', HttpStatus.UNAUTHORIZED);
+    return this.sessions.contextFor(user, address);
+  }
+
+  /** The data of `document` for this reader; 404 on any error, so a refusal looks like a missing row. */
+  async run<T>(ctx: RequestContext, document: DocumentNode, variableValues: Record<string, unknown>): Promise<T> {
+    const schema = this.moduleRef.get(GraphQLSchemaHost, { strict: false }).schema;
+    const result = await execute({ schema, document, variableValues, contextValue: ctx });
+    if (result.errors?.length || !result.data) throw new HttpException('Not found', HttpStatus.NOT_FOUND);
+    return result.data as T;
+  }
+}
