@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { PACK_STYLE_HASH } from '#libs/meetings';
+import { PRINT_STYLE_HASH } from '#libs/documents';
 import { codeOf, TestPortal } from './harness.js';
 import { ALERTS, LiveClient } from './live.js';
 import { Partnership, type Persona } from './partnership.js';
@@ -364,7 +364,7 @@ describe('MARAC and multi-agency meetings', () => {
     expect(html).toContain('DASH score of 14 or more');
     // The web app's policy allows this one inline style by its hash, so the pack keeps its print style when opened from the app.
     const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1];
-    expect(`sha256-${createHash('sha256').update(style).digest('base64')}`).toBe(PACK_STYLE_HASH);
+    expect(`sha256-${createHash('sha256').update(style).digest('base64')}`).toBe(PRINT_STYLE_HASH);
 
     const pdfResponse = await fetchPack('pdf', idva);
     expect(pdfResponse.headers.get('content-type')).toBe('application/pdf');

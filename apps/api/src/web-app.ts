@@ -2,17 +2,17 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { PACK_STYLE_HASH } from '#libs/meetings';
+import { PRINT_STYLE_HASH } from '#libs/documents';
 
 const API_PATHS = /^\/(graphql|health|packs)(\/|$)/;
 
 /**
  * Same-origin only: the app's own scripts, styles and images, and its own API over HTTP and WebSocket. The
- * one inline style allowed, by its hash, is the meeting pack's, which the app opens as a document of its own.
+ * one inline style allowed, by its hash, is the printable documents' (meeting packs), which the app opens as documents of their own.
  */
 const SECURITY_HEADERS = {
   'Content-Security-Policy':
-    `default-src 'self'; script-src 'self'; style-src 'self' '${PACK_STYLE_HASH}'; img-src 'self' data:; font-src 'self'; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'`,
+    `default-src 'self'; script-src 'self'; style-src 'self' '${PRINT_STYLE_HASH}'; img-src 'self' data:; font-src 'self'; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'`,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',
