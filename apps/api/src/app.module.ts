@@ -22,6 +22,7 @@ import { formatError } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { ContactsModule } from '#libs/contacts';
 import { DashModule } from '#libs/dash';
+import { ExportsModule } from '#libs/exports';
 import { MeetingsModule } from '#libs/meetings';
 import { ReportsModule } from '#libs/reports';
 import { DATABASE_URL, migrations, MutationTransaction, QueryCounter } from '#libs/db';
@@ -139,6 +140,7 @@ export class AppModule {
         MeetingsModule,
         CaseReviewsModule,
         ReportsModule,
+        ExportsModule,
       ],
       controllers: [HealthController],
       providers: [

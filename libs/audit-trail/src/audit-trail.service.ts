@@ -40,6 +40,12 @@ function describe(row: AuditRow): string {
       return `Added a ${String(d.kind).toLowerCase().replace(/_/g, ' ')} action`;
     case AuditAction.CASE_EXPORTED:
       return `Exported ${String(d.format ?? 'the case')}`;
+    case AuditAction.DASH_ASSESSED:
+      return 'Recorded a DASH risk assessment';
+    case AuditAction.CASE_REFERRED: {
+      const meeting = d.meeting as { title?: string } | undefined;
+      return `Referred to ${meeting?.title ?? 'a meeting'} (${String(d.reason).toLowerCase().replace(/_/g, ' ')})`;
+    }
     default:
       return fields ? `Changed ${fields}` : row.action;
   }

@@ -28,7 +28,9 @@ export class ReaderQueries {
   /** The data of `document` for this reader; 404 on any error, so a refusal looks like a missing row. */
   async run<T>(ctx: RequestContext, document: DocumentNode, variableValues: Record<string, unknown>): Promise<T> {
     const schema = this.moduleRef.get(GraphQLSchemaHost, { strict: false }).schema;
-    const result = await execute({ schema, document, variableValues, contextValue: ctx });
+    // As over HTTP, where JSON has no undefined: a variable left undefined is one not given (its default applies).
+    const variables = JSON.parse(JSON.stringify(variableValues)) as Record<string, unknown>;
+    const result = await execute({ schema, document, variableValues: variables, contextValue: ctx });
     if (result.errors?.length || !result.data) throw new HttpException('Not found', HttpStatus.NOT_FOUND);
     return result.data as T;
   }

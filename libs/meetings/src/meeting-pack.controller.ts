@@ -27,7 +27,7 @@ export class MeetingPackController {
     const { meeting } = await this.reader.run<{ meeting: PackMeeting | null }>(ctx, DOCUMENT, { id: match[1] });
     if (!meeting) throw new HttpException('Not found', HttpStatus.NOT_FOUND);
     for (const item of meeting.agenda) {
-      if (item.case) await this.audit.record(ctx, item.case.id, AuditAction.CASE_EXPORTED, { fields: ['meetingPack'], meeting: { id: meeting.id, title: meeting.title } });
+      if (item.case) await this.audit.record(ctx, item.case.id, AuditAction.CASE_EXPORTED, { format: `the meeting pack of ${meeting.title}`, meeting: { id: meeting.id, title: meeting.title } });
     }
     res.setHeader('Cache-Control', 'no-store');
     if (match[2].toLowerCase() === 'html') {

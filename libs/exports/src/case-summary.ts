@@ -1,0 +1,96 @@
+import { type Section, WITHHELD } from '#libs/documents';
+
+/** The case as the reader may see it, for a court bundle: basics, people, incidents and actions in order. */
+export const CASE_SUMMARY = `query CaseSummary($id: ID!) { case(id: $id) {
+  id reference category status riskLevel ward openedAt closedAt closeReason access address summary redactedFields
+  ownerAgency { name } leadOfficer { displayName }
+  parties { role fullName address phone dateOfBirth anonymous redactedFields }
+  incidents { occurredAt category description location }
+  actions { kind legal description dueAt status outcome ownerAgency { name } }
+} }`;
+
+export interface SummaryCase {
+  id: string;
+  reference: string;
+  category: string;
+  status: string;
+  riskLevel: string;
+  ward: string;
+  openedAt: string;
+  closedAt: string | null;
+  closeReason: string | null;
+  access: string;
+  address: string | null;
+  summary: string;
+  redactedFields: string[];
+  ownerAgency: { name: string };
+  leadOfficer: { displayName: string } | null;
+  parties: { role: string; fullName: string | null; address: string | null; phone: string | null; dateOfBirth: string | null; anonymous: boolean; redactedFields: string[] }[];
+  incidents: { occurredAt: string; category: string; description: string; location: string | null }[];
+  actions: { kind: string; legal: boolean; description: string; dueAt: string | null; status: string; outcome: string | null; ownerAgency: { name: string } }[];
+}
+
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' }) : '—');
+const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium' }) : '—');
+const words = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replaceAll('_', ' ');
+/** A value, or "withheld" when the reader's rules withhold it, or a dash when there is none. */
+const shown = (value: string | null, field: string, redacted: string[]) => value ?? (redacted.includes(field) ? WITHHELD : '—');
+
+export function caseSummarySections(c: SummaryCase): Section[] {
+  return [
+    {
+      heading: 'The case',
+      rows: [
+        ['Reference', c.reference],
+        ['Category', words(c.category)],
+        ['Status', words(c.status)],
+        ['Risk', words(c.riskLevel)],
+        ['Ward', c.ward],
+        ['Address', shown(c.address, 'address', c.redactedFields)],
+        ['Opened', when(c.openedAt)],
+        ['Closed', c.closedAt ? `${when(c.closedAt)}${c.closeReason ? ` — ${c.closeReason}` : ''}` : '—'],
+        ['Owner agency', c.ownerAgency.name],
+        ['Lead officer', c.leadOfficer?.displayName ?? '—'],
+        ['Exported with access', words(c.access)],
+      ],
+      paragraphs: [{ label: 'Summary', text: c.summary }],
+      lists: [],
+    },
+    {
+      heading: 'People',
+      rows: c.parties.map((p): [string, string] => [
+        words(p.role) + (p.anonymous ? ' (anonymous)' : ''),
+        [shown(p.fullName, 'fullName', p.redactedFields), shown(p.address, 'address', p.redactedFields), shown(p.phone, 'phone', p.redactedFields), p.dateOfBirth ? `born ${day(p.dateOfBirth)}` : p.redactedFields.includes('dateOfBirth') ? 'date of birth withheld' : null]
+          .filter((part) => part && part !== '—')
+          .join(', ') || '—',
+      ]),
+      paragraphs: [],
+      lists: [],
+    },
+    {
+      heading: `Incidents (${c.incidents.length})`,
+      rows: [],
+      paragraphs: [],
+      lists: [{ label: 'In the order they happened', items: c.incidents.map((i) => `${when(i.occurredAt)} — ${words(i.category)}${i.location ? `, ${i.location}` : ''}: ${i.description}`) }],
+    },
+    {
+      heading: `Actions and interventions (${c.actions.length})`,
+      rows: [],
+      paragraphs: [],
+      lists: [
+        {
+          label: 'Legal and non-legal',
+          items: c.actions.map(
+            (a) => `${words(a.kind)}${a.legal ? ' (legal)' : ''} — ${a.ownerAgency.name}: ${a.description}; ${words(a.status)}${a.dueAt ? `, due ${day(a.dueAt)}` : ''}${a.outcome ? `; outcome: ${a.outcome}` : ''}`,
+          ),
+        },
+      ],
+    },
+    {
+      heading: 'Evidence',
+      rows: [],
+      paragraphs: [{ label: 'Evidence list', text: 'Evidence files are not held in the portal yet: list them from the case file.' }],
+      lists: [],
+    },
+  ];
+}

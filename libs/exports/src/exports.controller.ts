@@ -1,0 +1,121 @@
+import { Controller, Get, Headers, HttpException, HttpStatus, Param, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { parse } from 'graphql';
+import { AuditAction, AuditLog } from '#libs/audit';
+import { ReaderQueries } from '#libs/auth';
+import { printablePdf, WITHHELD } from '#libs/documents';
+import { csvRow } from './csv.js';
+import { CASE_SUMMARY, caseSummarySections, type SummaryCase } from './case-summary.js';
+
+const MARKING = 'OFFICIAL-SENSITIVE — case information shared under an information-sharing agreement. Do not pass on.';
+
+const CASE_LIST = parse(`query ExportCases($after: String, $filter: CaseFilter, $orderBy: CaseOrder) {
+  cases(first: 100, after: $after, filter: $filter, orderBy: $orderBy) {
+    pageInfo { hasNextPage endCursor }
+    edges { node { id reference category status riskLevel ward openedAt closedAt access address summary
+      ownerAgency { name } leadOfficer { displayName } redactedFields parties { role fullName } } }
+  }
+}`);
+const ONE_CASE = parse(CASE_SUMMARY);
+
+interface ListedCase {
+  id: string;
+  reference: string;
+  category: string;
+  status: string;
+  riskLevel: string;
+  ward: string;
+  openedAt: string;
+  closedAt: string | null;
+  access: string;
+  address: string | null;
+  summary: string;
+  ownerAgency: { name: string };
+  leadOfficer: { displayName: string } | null;
+  redactedFields: string[];
+  parties: { role: string; fullName: string | null }[];
+}
+
+interface CasePage {
+  cases: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: ListedCase }[] };
+}
+
+const list = (value: unknown) => (value === undefined ? undefined : String(value).split(',').map((v) => v.trim()).filter(Boolean));
+
+/**
+ * GET /exports/cases.csv (the case list, with the list's filters as query parameters) and
+ * GET /exports/cases/:id.pdf (a case summary for a court bundle), with the API's bearer token. Each is the
+ * reader's own GraphQL query, so withheld fields stay withheld ("withheld" in the file), and every case in a
+ * file is recorded in its audit trail as exported.
+ */
+@Controller('exports/cases')
+export class ExportsController {
+  constructor(
+    private readonly reader: ReaderQueries,
+    private readonly audit: AuditLog,
+  ) {}
+
+  @Get(':file')
+  async export(
+    @Param('file') file: string,
+    @Query() query: Record<string, string>,
+    @Headers('authorization') authorization: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    const ctx = await this.reader.contextOf(authorization, res.req.ip ?? 'unknown');
+    res.setHeader('Cache-Control', 'no-store');
+    const one = /^([0-9a-f-]{36})\.pdf$/i.exec(file);
+    if (one) {
+      const { case: kase } = await this.reader.run<{ case: SummaryCase | null }>(ctx, ONE_CASE, { id: one[1] });
+      if (!kase) throw new HttpException('Not found', HttpStatus.NOT_FOUND);
+      await this.audit.record(ctx, kase.id, AuditAction.CASE_EXPORTED, { format: 'a case summary (PDF)' });
+      const pdf = await printablePdf(`Case summary: ${kase.reference}`, caseSummarySections(kase), MARKING);
+      res.type('application/pdf').setHeader('Content-Disposition', `attachment; filename="case-summary-${kase.reference}.pdf"`);
+      res.send(pdf);
+      return;
+    }
+    if (file !== 'cases.csv' && file !== 'list.csv') throw new HttpException('Not found', HttpStatus.NOT_FOUND);
+    const filter = {
+      status: list(query.status),
+      category: list(query.category),
+      riskLevel: list(query.riskLevel),
+      ward: list(query.ward),
+      search: query.search || undefined,
+      owned: query.owned === undefined ? undefined : query.owned === 'true',
+    };
+    let after: string | null = null;
+    for (;;) {
+      const { cases }: CasePage = await this.reader.run<CasePage>(ctx, CASE_LIST, { after, filter, orderBy: query.orderBy || undefined });
+      if (!res.headersSent) {
+        // Written once the first page is read, so a refused query is a clean 404. The byte-order mark makes
+        // spreadsheets read the file as UTF-8.
+        res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', 'attachment; filename="cases.csv"');
+        res.write(`\uFEFF${csvRow(['Reference', 'Category', 'Status', 'Risk', 'Ward', 'Opened', 'Closed', 'Owner agency', 'Your access', 'Lead officer', 'Address', 'People', 'Summary'])}`);
+      }
+      const nodes = cases.edges.map((edge) => edge.node);
+      for (const c of nodes) {
+        res.write(
+          csvRow([
+            c.reference,
+            c.category,
+            c.status,
+            c.riskLevel,
+            c.ward,
+            c.openedAt,
+            c.closedAt,
+            c.ownerAgency.name,
+            c.access,
+            c.leadOfficer?.displayName,
+            c.address ?? (c.redactedFields.includes('address') ? WITHHELD : ''),
+            c.parties.map((p) => `${p.role}: ${p.fullName ?? WITHHELD}`).join('; '),
+            c.summary,
+          ]),
+        );
+      }
+      await this.audit.recordMany(ctx, nodes.map((c) => c.id), AuditAction.CASE_EXPORTED, { format: 'the case list (CSV)' });
+      if (!cases.pageInfo.hasNextPage) break;
+      after = cases.pageInfo.endCursor;
+    }
+    res.end();
+  }
+}
