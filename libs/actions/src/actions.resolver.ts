@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, type RequestContext } from '#libs/access';
 import { Agency, AgenciesService } from '#libs/agencies';
 import { Case, CasesService } from '#libs/cases';
@@ -33,6 +33,14 @@ export class ActionsResolver {
     @Args('input') input: UpdateActionInput,
   ): Promise<CaseAction> {
     return this.actionService.update(ctx, id, input);
+  }
+
+  @Query(() => [CaseAction], {
+    description: "Your agency's live registered interventions (injunctions, NOSPs, NOPPs, ABCs, CPWs, CPNs…), those lapsing soonest first",
+  })
+  @Allow('read', 'Case')
+  interventionsRegister(@Context() ctx: RequestContext): Promise<CaseAction[]> {
+    return this.actionService.register(ctx);
   }
 
   @ResolveField(() => Case, { nullable: true, description: 'The case, read with your own rules' })

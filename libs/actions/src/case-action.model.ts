@@ -34,6 +34,15 @@ export class CaseAction {
   @Field(() => Date, { nullable: true })
   completedAt: Date | null;
 
+  @Field(() => Date, { nullable: true, description: 'Registered interventions: when it was served or signed' })
+  servedAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Registered interventions: the court hearing' })
+  hearingAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Registered interventions: when it lapses (a CPW or ABC 6 months, a CPN or NOSP 12 months after serving, unless given)' })
+  expiresAt: Date | null;
+
   ownerAgencyId: string;
   assigneeId: string | null;
   caseOwnerAgencyId?: string;
@@ -82,6 +91,21 @@ export class UpdateActionInput {
   @IsOptional()
   @IsDate()
   dueAt?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Registered interventions only' })
+  @IsOptional()
+  @IsDate()
+  servedAt?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Registered interventions only' })
+  @IsOptional()
+  @IsDate()
+  hearingAt?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Registered interventions only; by default from servedAt and the kind' })
+  @IsOptional()
+  @IsDate()
+  expiresAt?: Date | null;
 }
 
 export interface CaseActionRow {
@@ -97,11 +121,14 @@ export interface CaseActionRow {
   outcome: string | null;
   created_at: Date;
   completed_at: Date | null;
+  served_at: Date | null;
+  hearing_at: Date | null;
+  expires_at: Date | null;
   case_owner_agency_id?: string;
 }
 
 export const ACTION_COLUMNS =
-  'a.id, a.case_id, a.kind, a.legal, a.description, a.owner_agency_id, a.assignee_id, a.due_at, a.status, a.outcome, a.created_at, a.completed_at';
+  'a.id, a.case_id, a.kind, a.legal, a.description, a.owner_agency_id, a.assignee_id, a.due_at, a.status, a.outcome, a.created_at, a.completed_at, a.served_at, a.hearing_at, a.expires_at';
 
 export const toAction = (row: CaseActionRow): CaseAction => ({
   id: row.id,
@@ -114,6 +141,9 @@ export const toAction = (row: CaseActionRow): CaseAction => ({
   outcome: row.outcome,
   createdAt: row.created_at,
   completedAt: row.completed_at,
+  servedAt: row.served_at,
+  hearingAt: row.hearing_at,
+  expiresAt: row.expires_at,
   ownerAgencyId: row.owner_agency_id,
   assigneeId: row.assignee_id,
   caseOwnerAgencyId: row.case_owner_agency_id,

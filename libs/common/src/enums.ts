@@ -115,6 +115,18 @@ export const LEGAL_ACTION_KINDS: ReadonlySet<ActionKind> = new Set([
   ActionKind.CRIMINAL_BEHAVIOUR_ORDER,
 ]);
 
+/**
+ * The interventions register: legal remedies, and the formal warnings and agreements whose dates matter
+ * (an ABC, a CPW). Where the law or practice gives one, the months an intervention lasts from being served.
+ */
+export const REGISTERED_ACTION_KINDS: ReadonlyMap<ActionKind, number | null> = new Map([
+  ...[...LEGAL_ACTION_KINDS].map((kind): [ActionKind, number | null] => [kind, null]),
+  [ActionKind.ACCEPTABLE_BEHAVIOUR_CONTRACT, 6],
+  [ActionKind.COMMUNITY_PROTECTION_WARNING, 6],
+  [ActionKind.COMMUNITY_PROTECTION_NOTICE, 12],
+  [ActionKind.NOTICE_SEEKING_POSSESSION, 12],
+]);
+
 export enum ActionStatus {
   OPEN = 'OPEN',
   IN_PROGRESS = 'IN_PROGRESS',
