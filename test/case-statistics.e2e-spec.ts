@@ -124,4 +124,29 @@ describe('caseStatistics: figures over the cases the reader may see, counted by 
     const backwards = await portal.gql(STATISTICS, { input: { from: PERIOD.to, to: PERIOD.from } }, manager.token);
     expect(backwards.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
   });
+
+  it('gives partnership figures across every agency, with counts under 5 suppressed and none naming a case', async () => {
+    const PARTNERSHIP = `query($input: CaseStatisticsInput!) { partnershipStatistics(input: $input) {
+      opened closedResolved closedUnresolved live byCategory { category count } byWard { ward count } incidents
+    } }`;
+    // The council sees none of these cases, yet reads the partnership's aggregates: all five opened in March, every agency's.
+    expect((await portal.ok(PARTNERSHIP, { input: PERIOD }, otherManager.token)).partnershipStatistics).toEqual({
+      opened: '5',
+      closedResolved: '<5',
+      closedUnresolved: '<5',
+      live: '5',
+      byCategory: [
+        { category: 'NOISE', count: '<5' },
+        { category: 'DRUGS', count: '<5' },
+        { category: 'HARASSMENT', count: '<5' },
+      ],
+      byWard: [
+        { ward: 'Northgate', count: '<5' },
+        { ward: 'Kingsmead', count: '<5' },
+      ],
+      incidents: '<5',
+    });
+    expect((await portal.ok(PARTNERSHIP, { input: { ...PERIOD, ward: 'Nowhere' } }, otherManager.token)).partnershipStatistics.opened).toBe('0');
+    expect(codeOf(await portal.gql(PARTNERSHIP, { input: PERIOD }, caseworker.token))).toBe('FORBIDDEN');
+  });
 });

@@ -65,3 +65,45 @@ export class CaseStatistics {
   @Field(() => Int, { description: 'Incidents logged in the period on those cases' })
   incidents: number;
 }
+
+@ObjectType()
+export class SuppressedCategoryCount {
+  @Field(() => CaseCategory)
+  category: CaseCategory;
+
+  @Field({ description: 'A number, or "<5"' })
+  count: string;
+}
+
+@ObjectType()
+export class SuppressedWardCount {
+  @Field()
+  ward: string;
+
+  @Field({ description: 'A number, or "<5"' })
+  count: string;
+}
+
+@ObjectType({ description: 'The partnership\'s figures across every agency: counts only, each under 5 shown as "<5" (0 stays 0)' })
+export class PartnershipStatistics {
+  @Field()
+  opened: string;
+
+  @Field()
+  closedResolved: string;
+
+  @Field()
+  closedUnresolved: string;
+
+  @Field()
+  live: string;
+
+  @Field(() => [SuppressedCategoryCount])
+  byCategory: SuppressedCategoryCount[];
+
+  @Field(() => [SuppressedWardCount])
+  byWard: SuppressedWardCount[];
+
+  @Field()
+  incidents: string;
+}

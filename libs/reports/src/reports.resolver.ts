@@ -1,11 +1,19 @@
 import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import { Allow, type RequestContext } from '#libs/access';
-import { CaseStatistics, CaseStatisticsInput } from './case-statistics.model.js';
+import { CaseStatistics, CaseStatisticsInput, PartnershipStatistics } from './case-statistics.model.js';
 import { ReportsService } from './reports.service.js';
 
 @Resolver()
 export class ReportsResolver {
   constructor(private readonly reportService: ReportsService) {}
+
+  @Query(() => PartnershipStatistics, {
+    description: 'Case figures for a period across every agency of the partnership, counts under 5 suppressed (managers)',
+  })
+  @Allow('readFigures', 'Case')
+  partnershipStatistics(@Context() ctx: RequestContext, @Args('input') input: CaseStatisticsInput): Promise<PartnershipStatistics> {
+    return this.reportService.partnershipStatistics(ctx, input);
+  }
 
   @Query(() => CaseStatistics, { description: 'Case figures for a period over the cases you may see (managers)' })
   @Allow('readFigures', 'Case')

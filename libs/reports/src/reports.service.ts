@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { accessibleSql, type RequestContext, SqlParams } from '#libs/access';
 import { BadInputError, type CaseCategory } from '#libs/common';
-import type { CaseStatistics, CaseStatisticsInput } from './case-statistics.model.js';
+import type { CaseStatistics, CaseStatisticsInput, PartnershipStatistics } from './case-statistics.model.js';
+
+/** Fewer than this many is shown as "<5". */
+const SMALL = 5;
+const suppressed = (count: number) => (count > 0 && count < SMALL ? `<${SMALL}` : String(count));
 
 @Injectable()
 export class ReportsService {
@@ -9,10 +13,30 @@ export class ReportsService {
    * The contract's figures in one statement, over the cases the caller may see (the same rule as every list,
    * in its set form so PostgreSQL combines indexes), narrowed to a ward and a category when asked.
    */
-  async caseStatistics(ctx: RequestContext, input: CaseStatisticsInput): Promise<CaseStatistics> {
-    if (input.to.getTime() <= input.from.getTime()) throw new BadInputError('to', 'to must be after from');
+  caseStatistics(ctx: RequestContext, input: CaseStatisticsInput): Promise<CaseStatistics> {
     const params = new SqlParams();
-    const scope = accessibleSql(ctx.ability, 'read', 'Case', 'c', params, 'set');
+    return this.figures(ctx, input, params, accessibleSql(ctx.ability, 'read', 'Case', 'c', params, 'set'));
+  }
+
+  /**
+   * The same figures over every agency's cases: aggregates only, each count under 5 shown as "<5" so that
+   * no figure can point at a person. Managers of the partnership's agencies read them.
+   */
+  async partnershipStatistics(ctx: RequestContext, input: CaseStatisticsInput): Promise<PartnershipStatistics> {
+    const figures = await this.figures(ctx, input, new SqlParams(), 'TRUE');
+    return {
+      opened: suppressed(figures.opened),
+      closedResolved: suppressed(figures.closedResolved),
+      closedUnresolved: suppressed(figures.closedUnresolved),
+      live: suppressed(figures.live),
+      byCategory: figures.byCategory.map((c) => ({ category: c.category, count: suppressed(c.count) })),
+      byWard: figures.byWard.map((w) => ({ ward: w.ward, count: suppressed(w.count) })),
+      incidents: suppressed(figures.incidents),
+    };
+  }
+
+  private async figures(ctx: RequestContext, input: CaseStatisticsInput, params: SqlParams, scope: string): Promise<CaseStatistics> {
+    if (input.to.getTime() <= input.from.getTime()) throw new BadInputError('to', 'to must be after from');
     const from = params.add(input.from);
     const to = params.add(input.to);
     const ward = input.ward?.trim() ? `AND lower(c.ward) = lower(${params.add(input.ward.trim())})` : '';
