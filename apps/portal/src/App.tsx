@@ -18,8 +18,8 @@ const AlertsPage = lazy(() => import('./pages/Alerts').then((m) => ({ default: m
 const AdminPage = lazy(() => import('./pages/Admin').then((m) => ({ default: m.AdminPage })));
 const MeetingsPage = lazy(() => import('./meetings/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
 const MeetingPage = lazy(() => import('./meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })));
-const ComingSoonPage = lazy(() => import('./pages/ComingSoon').then((m) => ({ default: m.ComingSoonPage })));
-const NotFoundPage = lazy(() => import('./pages/ComingSoon').then((m) => ({ default: m.NotFoundPage })));
+const ReportsPage = lazy(() => import('./reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const NotFoundPage = lazy(() => import('./pages/NotFound').then((m) => ({ default: m.NotFoundPage })));
 
 function Route({ path, user }: { path: string; user: SessionUser }) {
   if (path === '/') return <MyWorkPage user={user} />;
@@ -31,7 +31,7 @@ function Route({ path, user }: { path: string; user: SessionUser }) {
   if (path === '/meetings') return <MeetingsPage user={user} />;
   const m = matchPath('/meetings/:id', path);
   if (m) return <MeetingPage id={m.id} user={user} />;
-  if (path === '/reports') return <ComingSoonPage title="Reports" />;
+  if (path === '/reports') return <ReportsPage user={user} />;
   if (path === '/admin') return <AdminPage user={user} />;
   return <NotFoundPage />;
 }

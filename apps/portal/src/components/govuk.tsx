@@ -243,7 +243,7 @@ export function NotificationBanner({ title = 'Important', success, children, rol
   );
 }
 
-export function Table<T>({ caption, head, rows, rowKey, cells, captionClass = 'govuk-table__caption--m', hiddenCaption }: {
+export function Table<T>({ caption, head, rows, rowKey, cells, captionClass = 'govuk-table__caption--m', hiddenCaption, numeric = [] }: {
   caption: string;
   head: string[];
   rows: T[];
@@ -251,21 +251,24 @@ export function Table<T>({ caption, head, rows, rowKey, cells, captionClass = 'g
   cells: (r: T) => ReactNode[];
   captionClass?: string;
   hiddenCaption?: boolean;
+  /** Columns (by index) of figures, aligned right so digits line up, as GOV.UK asks */
+  numeric?: number[];
 }) {
+  const num = (i: number, base: string) => (numeric.includes(i) ? `${base} ${base}--numeric` : base);
   return (
     <table className="govuk-table">
       <caption className={`govuk-table__caption ${hiddenCaption ? 'govuk-visually-hidden' : captionClass}`}>{caption}</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
-          {head.map((h) => (
-            <th scope="col" className="govuk-table__header" key={h}>{h}</th>
+          {head.map((h, i) => (
+            <th scope="col" className={num(i, 'govuk-table__header')} key={h}>{h}</th>
           ))}
         </tr>
       </thead>
       <tbody className="govuk-table__body">
         {rows.map((r) => (
           <tr className="govuk-table__row" key={rowKey(r)}>
-            {cells(r).map((c, i) => (i === 0 ? <th scope="row" className="govuk-table__header" key={i}>{c}</th> : <td className="govuk-table__cell" key={i}>{c}</td>))}
+            {cells(r).map((c, i) => (i === 0 ? <th scope="row" className="govuk-table__header" key={i}>{c}</th> : <td className={num(i, 'govuk-table__cell')} key={i}>{c}</td>))}
           </tr>
         ))}
       </tbody>

@@ -1,0 +1,40 @@
+import { graphql } from '../gql';
+
+// Two queries, not one: a MARAC chair may read MARAC figures but not case figures, and a refusal of one
+// root field would empty the whole answer.
+
+export const CaseStatisticsQuery = graphql(`
+  query CaseStatistics($input: CaseStatisticsInput!) {
+    caseStatistics(input: $input) {
+      opened
+      closedResolved
+      closedUnresolved
+      live
+      incidents
+      byCategory {
+        category
+        count
+      }
+      byWard {
+        ward
+        count
+      }
+    }
+  }
+`);
+
+export const MaracStatisticsQuery = graphql(`
+  query MaracStatistics($input: MaracStatisticsInput!) {
+    maracStatistics(input: $input) {
+      meetings
+      casesHeard
+      repeatCases
+      repeatPercent
+      referredByPartners
+      referredByPartnersPercent
+      actionsDue
+      actionsCompletedOnTime
+      actionsCompletedOnTimePercent
+    }
+  }
+`);
