@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '#libs/demo';
@@ -19,6 +20,15 @@ const MANAGER = 'manager@riverside-homes.example';
 const COORDINATOR = 'marac-coordinator@riverside-police.example';
 const CHAIR = 'marac-chair@riverside-police.example';
 const IDVA = 'caseworker@riverside-idva.example';
+
+/** Today's date in London, as a date input holds it. */
+const londonToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+const CASE_STATISTICS = `query($input: CaseStatisticsInput!) { caseStatistics(input: $input) {
+  opened closedResolved closedUnresolved live incidents byCategory { category count } byWard { ward count } } }`;
+const MARAC_STATISTICS = `query($input: MaracStatisticsInput!) { maracStatistics(input: $input) {
+  meetings casesHeard repeatCases repeatPercent referredByPartners referredByPartnersPercent actionsDue actionsCompletedOnTime actionsCompletedOnTimePercent } }`;
 
 /** A date-time input's value, in the browser's (and this machine's) local time. */
 const localDateTime = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
@@ -152,16 +162,13 @@ describe('the portal in a browser', () => {
     expect(references).toEqual([...references].sort());
   });
 
-  it("shows a manager of the owner agency the case's audit trail, and the screen still to come", async () => {
+  it("shows a manager of the owner agency the case's audit trail", async () => {
     const page = await signIn(MANAGER);
     await openCase(page);
     await page.getByRole('link', { name: 'Audit', exact: true }).click();
     await page.getByRole('heading', { name: 'Audit', exact: true }).first().waitFor();
     await page.getByText(/Shared with/).first().waitFor();
     await expectAccessible(page, 'case-audit');
-    await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Reports' }).click();
-    await page.getByRole('heading', { name: 'Reports' }).first().waitFor();
-    await expectAccessible(page, 'reports');
   });
 
   it("logs an incident that arrives live in a partner's alerts", async () => {
@@ -364,5 +371,108 @@ describe('the portal in a browser', () => {
     const { rows } = await portal.db.query(`SELECT risk_level FROM cases WHERE id = $1`, [dashCaseId]);
     expect(rows).toEqual([{ risk_level: 'HIGH' }]);
     await expectAccessible(page, 'case-risk-assessed');
+  });
+
+  it('gives a manager the case and MARAC figures for a period, as charts, tables and CSV files that match the API', async () => {
+    // Two wards a spreadsheet could misread: one needs quoting, one would run as a formula.
+    const owner = await portal.login(LANDLORD, DEMO_PASSWORD);
+    const open = `mutation($ward: String!) { createCase(input: { category: NOISE, summary: "Browser test: reports", ward: $ward, riskLevel: STANDARD }) { id } }`;
+    await portal.ok(open, { ward: 'Quayside, "Old Town"' }, owner);
+    await portal.ok(open, { ward: '=SUM(1,2)' }, owner);
+
+    const page = await signIn(MANAGER);
+    const nav = page.getByRole('navigation', { name: 'Primary' });
+    await nav.getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('heading', { name: 'Reports', level: 1 }).waitFor();
+    expect(await nav.getByRole('link', { name: 'Reports' }).getAttribute('aria-current')).toBe('page');
+
+    // By default, the last three full months.
+    const [y, m] = londonToday().split('-').map(Number);
+    expect(await page.getByLabel('From', { exact: true }).inputValue()).toBe(day(new Date(Date.UTC(y, m - 4, 1))));
+    expect(await page.getByLabel('To', { exact: true }).inputValue()).toBe(day(new Date(Date.UTC(y, m - 1, 0))));
+
+    // A period that ends before it starts is caught in the form, in an error summary that takes focus.
+    await page.getByLabel('From', { exact: true }).fill(`${y}-03-01`);
+    await page.getByLabel('To', { exact: true }).fill(`${y}-02-01`);
+    await page.getByRole('button', { name: 'Show figures' }).click();
+    await page.getByRole('link', { name: 'The last day must be the same as or after the first day' }).waitFor();
+    expect(await page.evaluate(`!!document.activeElement?.closest('.govuk-error-summary')`)).toBe(true);
+
+    // The demo's cases go back 18 months; both ends are in winter, so London midnight is UTC midnight.
+    const from = `${y - 2}-01-01`;
+    const to = `${y + 1}-01-31`;
+    await page.getByLabel('From', { exact: true }).fill(from);
+    await page.getByLabel('To', { exact: true }).fill(to);
+    const asked = page.waitForRequest((r) => r.url().endsWith('/graphql') && r.postDataJSON()?.operationName === 'CaseStatistics');
+    await page.getByRole('button', { name: 'Show figures' }).click();
+    const { input } = (await asked).postDataJSON().variables;
+    expect(input).toEqual({ from: `${from}T00:00:00.000Z`, to: `${y + 1}-02-01T00:00:00.000Z` });
+    await page.waitForURL(new RegExp(`/reports\\?from=${from}&to=${to}$`));
+    await page.getByRole('heading', { name: 'Cases opened by ward' }).waitFor();
+    await page.getByRole('heading', { name: 'MARAC', exact: true }).waitFor();
+
+    // The same token and input straight to the API give the figures on the screen.
+    const token = (await page.evaluate(`JSON.parse(sessionStorage.getItem('portal.session')).token`)) as string;
+    const cases = (await portal.ok(CASE_STATISTICS, { input }, token)).caseStatistics;
+    const marac = (await portal.ok(MARAC_STATISTICS, { input }, token)).maracStatistics;
+    expect(cases.opened).toBeGreaterThan(20);
+    const headline = (section: string, label: string) =>
+      page.getByRole('region', { name: section, exact: true }).locator('.app-headline').filter({ has: page.locator('dt').getByText(label, { exact: true }) }).locator('.app-headline__value').innerText();
+    expect(await headline('Cases', 'Cases opened')).toBe(String(cases.opened));
+    expect(await headline('Cases', 'Closed: resolved')).toBe(String(cases.closedResolved));
+    expect(await headline('Cases', 'Live caseload')).toBe(String(cases.live));
+    expect(await headline('Cases', 'Incidents logged')).toBe(String(cases.incidents));
+    expect(await headline('MARAC', 'Meetings held')).toBe(String(marac.meetings));
+    const repeat = await headline('MARAC', 'Repeat cases');
+    if (marac.repeatPercent === null) expect(repeat).toBe('—');
+    else expect(Number(repeat.replace('%', ''))).toBeCloseTo(marac.repeatPercent, 1);
+
+    const byCategory = page.getByRole('table', { name: 'Cases opened by category' });
+    expect(await byCategory.locator('tbody tr').count()).toBe(cases.byCategory.length);
+    const top = cases.byWard[0];
+    const byWard = page.getByRole('table', { name: 'Cases opened by ward' });
+    const row = byWard.getByRole('row').filter({ has: page.getByRole('rowheader', { name: top.ward, exact: true }) });
+    expect(await row.getByRole('cell').innerText()).toBe(String(top.count));
+    await page.getByRole('img', { name: /^Cases opened by ward: bar chart/ }).waitFor();
+
+    // The ward table as a CSV, made in the browser: fields quoted, quotes doubled, a formula disarmed.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV of cases opened by ward' }).click()]);
+    expect(download.suggestedFilename()).toBe(`cases-by-ward-${from}-to-${to}.csv`);
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv.startsWith('\uFEFFWard,Cases opened\r\n')).toBe(true);
+    const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines).toHaveLength(cases.byWard.length + 2);
+    expect(lines[1]).toBe(`${top.ward},${top.count}`);
+    expect(lines).toContain('"Quayside, ""Old Town""",1');
+    expect(lines).toContain(`"'=SUM(1,2)",1`);
+
+    const [maracDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV of MARAC measures' }).click()]);
+    expect(maracDownload.suggestedFilename()).toBe(`marac-${from}-to-${to}.csv`);
+    const maracLines = readFileSync(await maracDownload.path(), 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+    expect(maracLines.slice(0, 3)).toEqual(['Measure,Number,Per cent', `MARAC meetings held,${marac.meetings},`, `Cases heard,${marac.casesHeard},`]);
+
+    await expectAccessible(page, 'reports');
+
+    // Bookmarked with a category: the address alone gives the narrowed figures.
+    await page.goto(`${portal.url}/reports?from=${from}&to=${to}&category=NOISE`);
+    await page.getByRole('heading', { name: 'Cases opened by ward' }).waitFor();
+    expect(await page.getByLabel('Category', { exact: true }).inputValue()).toBe('NOISE');
+    const noise = (await portal.ok(CASE_STATISTICS, { input: { ...input, category: 'NOISE' } }, token)).caseStatistics;
+    expect(await headline('Cases', 'Cases opened')).toBe(String(noise.opened));
+    expect(await page.getByRole('table', { name: 'Cases opened by category' }).locator('tbody tr').count()).toBe(1);
+  }, 60_000);
+
+  it('gives a MARAC chair the MARAC figures only, and tells a caseworker that reports are for managers', async () => {
+    const chair = await signIn(CHAIR);
+    await chair.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Reports' }).click();
+    await chair.getByRole('heading', { name: 'MARAC', exact: true }).waitFor();
+    expect(await chair.getByRole('heading', { name: 'Cases', exact: true }).count()).toBe(0);
+    expect(await chair.getByLabel('Ward', { exact: true }).count()).toBe(0);
+
+    const page = await signIn(LANDLORD);
+    await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Reports' }).click();
+    await page.getByText('Reports are for managers and for MARAC chairs and coordinators.').waitFor();
+    expect(await page.getByRole('button', { name: 'Show figures' }).count()).toBe(0);
+    await expectAccessible(page, 'reports-not-for-caseworkers');
   });
 });
