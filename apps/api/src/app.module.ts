@@ -25,6 +25,7 @@ import { DashModule } from '#libs/dash';
 import { ExportsModule } from '#libs/exports';
 import { MeetingsModule } from '#libs/meetings';
 import { ReportsModule } from '#libs/reports';
+import { SatisfactionModule } from '#libs/satisfaction';
 import { DATABASE_URL, migrations, MutationTransaction, QueryCounter } from '#libs/db';
 import { IncidentsModule } from '#libs/incidents';
 import { SharesModule } from '#libs/shares';
@@ -141,6 +142,7 @@ export class AppModule {
         CaseReviewsModule,
         ReportsModule,
         ExportsModule,
+        SatisfactionModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -12,6 +12,7 @@ import { ContactsResolver } from '#libs/contacts';
 import { DashResolver } from '#libs/dash';
 import { AgendaItemsResolver, MeetingsResolver } from '#libs/meetings';
 import { ReportsResolver } from '#libs/reports';
+import { SatisfactionResolver } from '#libs/satisfaction';
 import { CaseIncidentsResolver, IncidentsResolver } from '#libs/incidents';
 import { CaseSharesResolver, SharesResolver } from '#libs/shares';
 import { UsersResolver } from '#libs/users';
@@ -39,6 +40,7 @@ export const RESOLVERS = [
   AgendaItemsResolver,
   CaseReviewsResolver,
   ReportsResolver,
+  SatisfactionResolver,
 ];
 
 /** The schema as SDL, sorted, exactly as checked in; built without a database. */

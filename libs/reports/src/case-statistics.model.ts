@@ -1,4 +1,4 @@
-import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsDate, IsEnum, IsOptional, IsString, Length } from 'class-validator';
 import { CaseCategory } from '#libs/common';
 
@@ -64,6 +64,15 @@ export class CaseStatistics {
 
   @Field(() => Int, { description: 'Incidents logged in the period on those cases' })
   incidents: number;
+
+  @Field(() => Int, { description: 'Satisfaction surveys answered in the period' })
+  surveysAnswered: number;
+
+  @Field(() => Float, { nullable: true, description: 'Of those, % satisfied with the service (4 or 5 of 5); null with none' })
+  satisfiedWithServicePercent: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Of those, % satisfied with the outcome (4 or 5 of 5); null with none' })
+  satisfiedWithOutcomePercent: number | null;
 }
 
 @ObjectType()

@@ -49,6 +49,9 @@ export class ReportsService {
       by_category: { category: CaseCategory; count: number }[];
       by_ward: { ward: string; count: number }[];
       incidents: number;
+      answered: number;
+      service_satisfied: number;
+      outcome_satisfied: number;
     }[] = await ctx.db.query(
       `WITH visible AS MATERIALIZED (SELECT c.id, c.category, c.ward, c.status, c.opened_at, c.closed_at FROM cases c WHERE ${scope} ${ward} ${category}),
             opened AS (SELECT * FROM visible WHERE opened_at >= ${from} AND opened_at < ${to})
@@ -60,7 +63,11 @@ export class ReportsService {
                           FROM (SELECT category, count(*)::int AS n FROM opened GROUP BY category) g), '[]') AS by_category,
               coalesce((SELECT json_agg(json_build_object('ward', ward, 'count', n) ORDER BY n DESC, ward)
                           FROM (SELECT ward, count(*)::int AS n FROM opened GROUP BY ward) g), '[]') AS by_ward,
-              (SELECT count(*) FROM incidents i JOIN visible v ON v.id = i.case_id WHERE i.logged_at >= ${from} AND i.logged_at < ${to})::int AS incidents`,
+              (SELECT count(*) FROM incidents i JOIN visible v ON v.id = i.case_id WHERE i.logged_at >= ${from} AND i.logged_at < ${to})::int AS incidents,
+              s.answered, s.service_satisfied, s.outcome_satisfied
+         FROM (SELECT count(*)::int AS answered, count(*) FILTER (WHERE service_score >= 4)::int AS service_satisfied,
+                      count(*) FILTER (WHERE outcome_score >= 4)::int AS outcome_satisfied
+                 FROM satisfaction_surveys ss JOIN visible v ON v.id = ss.case_id WHERE ss.answered_at >= ${from} AND ss.answered_at < ${to}) s`,
       params.values,
     );
     return {
@@ -71,6 +78,11 @@ export class ReportsService {
       byCategory: row.by_category,
       byWard: row.by_ward,
       incidents: row.incidents,
+      surveysAnswered: row.answered,
+      satisfiedWithServicePercent: percent(row.service_satisfied, row.answered),
+      satisfiedWithOutcomePercent: percent(row.outcome_satisfied, row.answered),
     };
   }
 }
+
+const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((1000 * part) / whole) / 10);

@@ -1,0 +1,4 @@
+export * from './satisfaction.model.js';
+export * from './satisfaction.module.js';
+export * from './satisfaction.resolver.js';
+export * from './satisfaction.service.js';

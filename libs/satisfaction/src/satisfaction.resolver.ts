@@ -1,0 +1,41 @@
+import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Public, type RequestContext } from '#libs/access';
+import { Case } from '#libs/cases';
+import { SatisfactionInput, SatisfactionSurvey, SurveyLink } from './satisfaction.model.js';
+import { SatisfactionService } from './satisfaction.service.js';
+
+@Resolver(() => Case)
+export class SatisfactionResolver {
+  constructor(private readonly satisfactionService: SatisfactionService) {}
+
+  @Mutation(() => SatisfactionSurvey, { description: "Record the reporter's satisfaction with a closed case (the owner agency)" })
+  @Allow('close', 'Case')
+  recordSatisfaction(
+    @Context() ctx: RequestContext,
+    @Args('caseId', { type: () => ID }) caseId: string,
+    @Args('input') input: SatisfactionInput,
+  ): Promise<SatisfactionSurvey> {
+    return this.satisfactionService.record(ctx, caseId, input);
+  }
+
+  @Mutation(() => SurveyLink, { description: 'A one-time link the reporter of a closed case answers without an account (the owner agency)' })
+  @Allow('close', 'Case')
+  sendSatisfactionSurvey(@Context() ctx: RequestContext, @Args('caseId', { type: () => ID }) caseId: string): Promise<SurveyLink> {
+    return this.satisfactionService.link(ctx, caseId);
+  }
+
+  @Mutation(() => Boolean, { description: 'The reporter answers through their link: once, within four weeks; nothing of the case is returned' })
+  @Public()
+  answerSatisfactionSurvey(
+    @Context() ctx: RequestContext,
+    @Args('token') token: string,
+    @Args('input') input: SatisfactionInput,
+  ): Promise<boolean> {
+    return this.satisfactionService.answer(ctx, token, input);
+  }
+
+  @ResolveField(() => [SatisfactionSurvey], { description: "The reporter's satisfaction, newest first: the owner agency's only" })
+  satisfaction(@Context() ctx: RequestContext, @Parent() parent: Case): Promise<SatisfactionSurvey[]> {
+    return this.satisfactionService.ofCase(ctx, parent);
+  }
+}
