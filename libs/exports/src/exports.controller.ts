@@ -18,23 +18,8 @@ const CASE_LIST = parse(`query ExportCases($after: String, $filter: CaseFilter, 
 }`);
 const ONE_CASE = parse(CASE_SUMMARY);
 
-interface ListedCase {
-  id: string;
-  reference: string;
-  category: string;
-  status: string;
-  riskLevel: string;
-  ward: string;
-  openedAt: string;
-  closedAt: string | null;
-  access: string;
-  address: string | null;
-  summary: string;
-  ownerAgency: { name: string };
-  leadOfficer: { displayName: string } | null;
-  redactedFields: string[];
-  parties: { role: string; fullName: string | null }[];
-}
+/** A row of the list: the summary's basics, and its people by role and name. */
+type ListedCase = Omit<SummaryCase, 'closeReason' | 'parties' | 'incidents' | 'actions'> & { parties: { role: string; fullName: string | null }[] };
 
 interface CasePage {
   cases: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: ListedCase }[] };
