@@ -28,6 +28,7 @@ import { ReportsModule } from '#libs/reports';
 import { SatisfactionModule } from '#libs/satisfaction';
 import { DATABASE_URL, migrations, MutationTransaction, QueryCounter } from '#libs/db';
 import { IncidentsModule } from '#libs/incidents';
+import { IntakeModule } from '#libs/intake';
 import { SharesModule } from '#libs/shares';
 import { UsersModule } from '#libs/users';
 import { HealthController } from './health.controller.js';
@@ -143,6 +144,7 @@ export class AppModule {
         ReportsModule,
         ExportsModule,
         SatisfactionModule,
+        IntakeModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -14,6 +14,7 @@ import { AgendaItemsResolver, MeetingsResolver } from '#libs/meetings';
 import { ReportsResolver } from '#libs/reports';
 import { SatisfactionResolver } from '#libs/satisfaction';
 import { CaseIncidentsResolver, IncidentsResolver } from '#libs/incidents';
+import { IntakeResolver } from '#libs/intake';
 import { CaseSharesResolver, SharesResolver } from '#libs/shares';
 import { UsersResolver } from '#libs/users';
 
@@ -41,6 +42,7 @@ export const RESOLVERS = [
   CaseReviewsResolver,
   ReportsResolver,
   SatisfactionResolver,
+  IntakeResolver,
 ];
 
 /** The schema as SDL, sorted, exactly as checked in; built without a database. */

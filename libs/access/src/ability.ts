@@ -27,7 +27,7 @@ export type Action =
   | 'chair'
   | 'readFigures';
 
-export type Subject = 'Agency' | 'User' | 'Self' | 'Case' | 'Party' | 'CaseShare' | 'CaseAction' | 'Meeting' | 'all';
+export type Subject = 'Agency' | 'User' | 'Self' | 'Case' | 'Party' | 'CaseShare' | 'CaseAction' | 'Meeting' | 'IntakeReport' | 'all';
 
 /** A loaded row tagged with its subject type (CASL's `subject()`), for decisions about that one row. */
 export type SubjectRow = ForcedSubject<Exclude<Subject, 'all'>>;
@@ -89,6 +89,9 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
     can('readAudit', 'Case', ownCases);
     can('readFigures', 'Case');
   }
+  // Reports waiting in triage are the receiving agency's alone.
+  can('read', 'IntakeReport', { agencyId: user.agencyId });
+  can('update', 'IntakeReport', { agencyId: user.agencyId });
   // An agency reads the actions a meeting gave it, even on a case it does not hold; its other actions go
   // with the case (a revoked share takes them away).
   can('read', 'CaseAction', { ownerAgencyId: user.agencyId, fromMeeting: true });

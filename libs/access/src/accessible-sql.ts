@@ -81,6 +81,9 @@ const SQL_FIELDS: Record<string, Record<string, FieldSql>> = {
       return `(${alias}.agenda_item_id IS NOT NULL) = ${params.add(value)}::boolean`;
     },
   },
+  IntakeReport: {
+    agencyId: column('agency_id', 'uuid'),
+  },
   Meeting: {
     attendingAgencyIds: ({ alias }, operator, value, params) => {
       if (operator !== 'eq') throw new Error(`No SQL for attendingAgencyIds ${operator}`);
@@ -122,7 +125,7 @@ function toSql(condition: Condition, subject: string, target: SqlTarget, params:
 export function accessibleSql(
   ability: PortalAbility,
   action: Action,
-  subject: 'Case' | 'Meeting' | 'CaseAction',
+  subject: 'Case' | 'Meeting' | 'CaseAction' | 'IntakeReport',
   alias: string,
   params: SqlParams,
   form: ScopeForm = 'row',

@@ -5,5 +5,5 @@ import { UsersModule } from '#libs/users';
 import { CaseIncidentsResolver, IncidentsResolver } from './incidents.resolver.js';
 import { IncidentsService } from './incidents.service.js';
 
-@Module({ imports: [CasesModule, AgenciesModule, UsersModule], providers: [IncidentsService, IncidentsResolver, CaseIncidentsResolver] })
+@Module({ imports: [CasesModule, AgenciesModule, UsersModule], providers: [IncidentsService, IncidentsResolver, CaseIncidentsResolver], exports: [IncidentsService] })
 export class IncidentsModule {}

@@ -1,0 +1,167 @@
+import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsBoolean, IsDate, IsEnum, IsOptional, IsString, Length } from 'class-validator';
+import { CaseCategory } from '#libs/common';
+
+export enum IntakeChannel {
+  PHONE = 'PHONE',
+  EMAIL = 'EMAIL',
+  ONLINE = 'ONLINE',
+  IN_PERSON = 'IN_PERSON',
+  APP = 'APP',
+  PARTNER_SYSTEM = 'PARTNER_SYSTEM',
+}
+export enum IntakeStatus {
+  NEW = 'NEW',
+  ACCEPTED = 'ACCEPTED',
+  ATTACHED = 'ATTACHED',
+  DECLINED = 'DECLINED',
+}
+export enum IntakeFlag {
+  REPEAT_CALLER = 'REPEAT_CALLER',
+  REPEAT_VICTIM = 'REPEAT_VICTIM',
+  REPEAT_LOCATION = 'REPEAT_LOCATION',
+}
+registerEnumType(IntakeChannel, { name: 'IntakeChannel', description: 'How a report arrived' });
+registerEnumType(IntakeStatus, { name: 'IntakeStatus', description: 'Where a report is in triage' });
+registerEnumType(IntakeFlag, {
+  name: 'IntakeFlag',
+  description: 'Flags at intake, from the last 12 months of this agency: the same caller, a caller already a victim or complainant, the same place',
+});
+
+@ObjectType({ description: 'A report in triage, before (or instead of) becoming a case' })
+export class IntakeReport {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  receivedAt: Date;
+
+  @Field(() => IntakeChannel)
+  channel: IntakeChannel;
+
+  @Field(() => CaseCategory)
+  category: CaseCategory;
+
+  @Field()
+  summary: string;
+
+  @Field()
+  ward: string;
+
+  @Field(() => String, { nullable: true })
+  address: string | null;
+
+  @Field(() => String, { nullable: true })
+  reporterName: string | null;
+
+  @Field(() => String, { nullable: true })
+  reporterPhone: string | null;
+
+  @Field({ description: 'The reporter asked not to be named to anyone outside the agency' })
+  anonymous: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Who the report is about, if known' })
+  subjectName: string | null;
+
+  @Field(() => IntakeStatus)
+  status: IntakeStatus;
+
+  @Field(() => String, { nullable: true })
+  declineReason: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The case it became, or was attached to' })
+  caseId: string | null;
+}
+
+@InputType({ description: 'A report as it arrives' })
+export class IntakeReportInput {
+  @Field(() => IntakeChannel)
+  @IsEnum(IntakeChannel)
+  channel: IntakeChannel;
+
+  @Field(() => CaseCategory)
+  @IsEnum(CaseCategory)
+  category: CaseCategory;
+
+  @Field({ description: '3–4,000 characters' })
+  @IsString()
+  @Length(3, 4000)
+  summary: string;
+
+  @Field()
+  @IsString()
+  @Length(1, 100)
+  ward: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 300)
+  address?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Leave out for an anonymous report' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  reporterName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(3, 40)
+  reporterPhone?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  anonymous?: boolean | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  subjectName?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When it was received, if not now' })
+  @IsOptional()
+  @IsDate()
+  receivedAt?: Date | null;
+}
+
+export interface IntakeRow {
+  id: string;
+  agency_id: string;
+  received_at: Date;
+  channel: IntakeChannel;
+  category: CaseCategory;
+  summary: string;
+  ward: string;
+  address: string | null;
+  reporter_name: string | null;
+  reporter_phone: string | null;
+  anonymous: boolean;
+  subject_name: string | null;
+  status: IntakeStatus;
+  decline_reason: string | null;
+  case_id: string | null;
+}
+
+export const INTAKE_COLUMNS = `r.id, r.agency_id, r.received_at, r.channel, r.category, r.summary, r.ward, r.address, r.reporter_name,
+  r.reporter_phone, r.anonymous, r.subject_name, r.status, r.decline_reason, r.case_id`;
+
+export const toIntake = (row: IntakeRow): IntakeReport => ({
+  id: row.id,
+  receivedAt: row.received_at,
+  channel: row.channel,
+  category: row.category,
+  summary: row.summary,
+  ward: row.ward,
+  address: row.address,
+  reporterName: row.reporter_name,
+  reporterPhone: row.reporter_phone,
+  anonymous: row.anonymous,
+  subjectName: row.subject_name,
+  status: row.status,
+  declineReason: row.decline_reason,
+  caseId: row.case_id,
+});
