@@ -7,7 +7,7 @@ import type { DataSource } from 'typeorm';
 import type { Relation, RequestContext } from '#libs/access';
 import { ACTION_KINDS, AlertKind } from '#libs/alerts';
 import { CASE_COLUMNS, type CaseRow, toCase } from '#libs/cases';
-import { BadInputError, formatError, RiskLevel } from '#libs/common';
+import { BadInputError, formatError, RISK_ORDER, RiskLevel } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { DATABASE_URL, QueryCounter } from '#libs/db';
 import { type AlertOperation, executeAlert } from './alert-operation.js';
@@ -60,7 +60,6 @@ interface Subscriber {
   backlog: Promise<void> | null;
 }
 
-const RISK = { STANDARD: 0, MEDIUM: 1, HIGH: 2 } as const;
 const BATCH = 500;
 /** A subscriber whose socket has this much unsent is completed rather than buffered without bound. */
 const MAX_UNSENT_BYTES = 512 * 1024;
@@ -285,7 +284,7 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
     if (caseId && caseId !== row.case_id) return false;
     if (kinds?.length && !kinds.includes(row.kind)) return false;
     // A meeting's own alert has no case and no risk: a minimum risk does not hold it back.
-    if (minRisk && kase && RISK[kase.risk_level] < RISK[minRisk]) return false;
+    if (minRisk && kase && RISK_ORDER[kase.risk_level] < RISK_ORDER[minRisk]) return false;
     return true;
   }
 

@@ -13,6 +13,7 @@ import {
   type Page,
   pageSize,
   parseId,
+  RISK_ORDER,
   VersionConflictError,
   withLazyTotal,
 } from '#libs/common';
@@ -37,8 +38,6 @@ const UPDATABLE: Record<keyof UpdateCaseInput, string> = {
   supportNeeds: 'support_needs',
 };
 
-/** Risk levels in ascending order, to tell an escalation. */
-const RISK_ORDER: Record<string, number> = { STANDARD: 0, MEDIUM: 1, HIGH: 2 };
 
 /** Fields that may be cleared by passing null; the rest keep their value when null or omitted. */
 const CLEARABLE = new Set(['address', 'leadOfficerId', 'policeIntelligence', 'supportNeeds']);

@@ -38,6 +38,9 @@ export enum RiskLevel {
   HIGH = 'HIGH',
 }
 
+/** Risk levels in ascending order: to tell an escalation, or a minimum risk. */
+export const RISK_ORDER: Readonly<Record<RiskLevel, number>> = { STANDARD: 0, MEDIUM: 1, HIGH: 2 };
+
 export enum ShareAccess {
   FULL = 'FULL',
   LIMITED = 'LIMITED',

@@ -5,3 +5,4 @@ export * from './connection.model.js';
 export * from './enums.js';
 export * from './ids.js';
 export * from './group-by.js';
+export * from './percent.js';

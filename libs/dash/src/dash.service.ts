@@ -4,11 +4,10 @@ import { assertWritable, loaderFor, type RequestContext } from '#libs/access';
 import { AlertKind, AlertOutbox } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, caseAttributes, CasesService } from '#libs/cases';
-import { BadInputError, DashAnswer, groupBy, ReferralReason, RiskLevel } from '#libs/common';
+import { BadInputError, DashAnswer, groupBy, ReferralReason, RISK_ORDER, RiskLevel } from '#libs/common';
 import { DASH_HIGH_RISK_SCORE, DASH_QUESTIONS } from './dash-questions.js';
 import { DASH_COLUMNS, type DashAssessment, type DashAssessmentInput, type DashRow, toDash } from './dash.model.js';
 
-const RISK_ORDER: Record<RiskLevel, number> = { STANDARD: 0, MEDIUM: 1, HIGH: 2 };
 /** Below high risk, this many "yes" answers read as medium risk. */
 const DASH_MEDIUM_RISK_SCORE = 10;
 const DAY = 24 * 60 * 60 * 1000;

@@ -12,6 +12,17 @@ export interface Section {
   lists: { label: string; items: string[] }[];
 }
 
+/** Dates and enum values as a reader of a printed page reads them (London time). */
+export const printedDay = (iso: string | null | undefined) =>
+  iso ? new Date(iso).toLocaleDateString('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium' }) : '—';
+export const printedTime = (iso: string | null | undefined, dateStyle: 'medium' | 'long' = 'medium') =>
+  iso ? new Date(iso).toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle, timeStyle: 'short' }) : '—';
+/** DOMESTIC_ABUSE → "Domestic abuse". */
+export const printedWords = (value: string) => {
+  const text = value.toLowerCase().replaceAll('_', ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+};
+
 /** What a document shows where a field is withheld from its reader. */
 export const WITHHELD = 'withheld';
 

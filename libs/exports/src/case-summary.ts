@@ -1,4 +1,4 @@
-import { type Section, WITHHELD } from '#libs/documents';
+import { printedDay, printedTime, printedWords, type Section, WITHHELD } from '#libs/documents';
 
 /** The case as the reader may see it, for a court bundle: basics, people, incidents and actions in order. */
 export const CASE_SUMMARY = `query CaseSummary($id: ID!) { case(id: $id) {
@@ -30,9 +30,6 @@ export interface SummaryCase {
   actions: { kind: string; legal: boolean; description: string; dueAt: string | null; status: string; outcome: string | null; ownerAgency: { name: string } }[];
 }
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' }) : '—');
-const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium' }) : '—');
-const words = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replaceAll('_', ' ');
 /** A value, or "withheld" when the reader's rules withhold it, or a dash when there is none. */
 const shown = (value: string | null, field: string, redacted: string[]) => value ?? (redacted.includes(field) ? WITHHELD : '—');
 
@@ -42,16 +39,16 @@ export function caseSummarySections(c: SummaryCase): Section[] {
       heading: 'The case',
       rows: [
         ['Reference', c.reference],
-        ['Category', words(c.category)],
-        ['Status', words(c.status)],
-        ['Risk', words(c.riskLevel)],
+        ['Category', printedWords(c.category)],
+        ['Status', printedWords(c.status)],
+        ['Risk', printedWords(c.riskLevel)],
         ['Ward', c.ward],
         ['Address', shown(c.address, 'address', c.redactedFields)],
-        ['Opened', when(c.openedAt)],
-        ['Closed', c.closedAt ? `${when(c.closedAt)}${c.closeReason ? ` — ${c.closeReason}` : ''}` : '—'],
+        ['Opened', printedTime(c.openedAt)],
+        ['Closed', c.closedAt ? `${printedTime(c.closedAt)}${c.closeReason ? ` — ${c.closeReason}` : ''}` : '—'],
         ['Owner agency', c.ownerAgency.name],
         ['Lead officer', c.leadOfficer?.displayName ?? '—'],
-        ['Exported with access', words(c.access)],
+        ['Exported with access', printedWords(c.access)],
       ],
       paragraphs: [{ label: 'Summary', text: c.summary }],
       lists: [],
@@ -59,8 +56,8 @@ export function caseSummarySections(c: SummaryCase): Section[] {
     {
       heading: 'People',
       rows: c.parties.map((p): [string, string] => [
-        words(p.role) + (p.anonymous ? ' (anonymous)' : ''),
-        [shown(p.fullName, 'fullName', p.redactedFields), shown(p.address, 'address', p.redactedFields), shown(p.phone, 'phone', p.redactedFields), p.dateOfBirth ? `born ${day(p.dateOfBirth)}` : p.redactedFields.includes('dateOfBirth') ? 'date of birth withheld' : null]
+        printedWords(p.role) + (p.anonymous ? ' (anonymous)' : ''),
+        [shown(p.fullName, 'fullName', p.redactedFields), shown(p.address, 'address', p.redactedFields), shown(p.phone, 'phone', p.redactedFields), p.dateOfBirth ? `born ${printedDay(p.dateOfBirth)}` : p.redactedFields.includes('dateOfBirth') ? 'date of birth withheld' : null]
           .filter((part) => part && part !== '—')
           .join(', ') || '—',
       ]),
@@ -71,7 +68,7 @@ export function caseSummarySections(c: SummaryCase): Section[] {
       heading: `Incidents (${c.incidents.length})`,
       rows: [],
       paragraphs: [],
-      lists: [{ label: 'In the order they happened', items: c.incidents.map((i) => `${when(i.occurredAt)} — ${words(i.category)}${i.location ? `, ${i.location}` : ''}: ${i.description}`) }],
+      lists: [{ label: 'In the order they happened', items: c.incidents.map((i) => `${printedTime(i.occurredAt)} — ${printedWords(i.category)}${i.location ? `, ${i.location}` : ''}: ${i.description}`) }],
     },
     {
       heading: `Actions and interventions (${c.actions.length})`,
@@ -81,7 +78,7 @@ export function caseSummarySections(c: SummaryCase): Section[] {
         {
           label: 'Legal and non-legal',
           items: c.actions.map(
-            (a) => `${words(a.kind)}${a.legal ? ' (legal)' : ''} — ${a.ownerAgency.name}: ${a.description}; ${words(a.status)}${a.dueAt ? `, due ${day(a.dueAt)}` : ''}${a.outcome ? `; outcome: ${a.outcome}` : ''}`,
+            (a) => `${printedWords(a.kind)}${a.legal ? ' (legal)' : ''} — ${a.ownerAgency.name}: ${a.description}; ${printedWords(a.status)}${a.dueAt ? `, due ${printedDay(a.dueAt)}` : ''}${a.outcome ? `; outcome: ${a.outcome}` : ''}`,
           ),
         },
       ],

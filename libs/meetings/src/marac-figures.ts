@@ -1,4 +1,5 @@
 import { Field, Float, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { percentOf as percent } from '#libs/common';
 import { IsDate } from 'class-validator';
 
 @InputType({ description: 'A period of MARAC meetings: those starting from `from` up to (not including) `to`' })
@@ -42,7 +43,6 @@ export class MaracStatistics {
   actionsCompletedOnTimePercent: number | null;
 }
 
-const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((1000 * part) / whole) / 10);
 
 export function toMaracStatistics(row: {
   meetings: number;

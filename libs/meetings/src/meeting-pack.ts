@@ -1,4 +1,4 @@
-import { printableHtml, printablePdf, type Section, WITHHELD } from '#libs/documents';
+import { printableHtml, printablePdf, printedDay, printedTime, printedWords, type Section, WITHHELD } from '#libs/documents';
 
 /**
  * The meeting pack: the agenda, each item's case material, research, actions and minutes, as the reader
@@ -67,13 +67,7 @@ export interface PackMeeting {
   }[];
 }
 
-const date = (iso: string | null | undefined) =>
-  iso ? new Date(iso).toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'long', timeStyle: 'short' }) : '—';
-const day = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleDateString('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium' }) : '—');
-const words = (value: string) => {
-  const text = value.toLowerCase().replaceAll('_', ' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
-};
+const date = (iso: string | null | undefined) => printedTime(iso, 'long');
 const LABELS: Record<string, string> = {
   DASH_THRESHOLD: 'DASH score of 14 or more',
   PROFESSIONAL_JUDGEMENT: 'Professional judgement',
@@ -86,11 +80,11 @@ const LABELS: Record<string, string> = {
   ASB_PANEL: 'ASB panel',
   CASE_REVIEW: 'ASB Case Review',
 };
-const label = (value: string) => LABELS[value] ?? words(value);
+const label = (value: string) => LABELS[value] ?? printedWords(value);
 
 function sections(meeting: PackMeeting): Section[] {
   const agencyName = new Map(meeting.agencies.map((a) => [a.id, a.name]));
-  const action = (a: PackAction) => `${a.ownerAgency.name}: ${a.description}${a.dueAt ? ` (due ${day(a.dueAt)})` : ''}${a.status ? ` — ${words(a.status)}` : ''}`;
+  const action = (a: PackAction) => `${a.ownerAgency.name}: ${a.description}${a.dueAt ? ` (due ${printedDay(a.dueAt)})` : ''}${a.status ? ` — ${printedWords(a.status)}` : ''}`;
   const overview: Section = {
     heading: `${meeting.title}`,
     rows: [
@@ -106,7 +100,7 @@ function sections(meeting: PackMeeting): Section[] {
         label: 'Attendance',
         items: meeting.attendance.length
           ? meeting.attendance.map(
-              (a) => `${a.displayName} (${agencyName.get(a.agencyId) ?? 'agency'}): ${words(a.status)}${a.informationSent ? ` — sent: ${a.informationSent}` : ''}`,
+              (a) => `${a.displayName} (${agencyName.get(a.agencyId) ?? 'agency'}): ${printedWords(a.status)}${a.informationSent ? ` — sent: ${a.informationSent}` : ''}`,
             )
           : ['Not recorded yet'],
       },
@@ -122,12 +116,12 @@ function sections(meeting: PackMeeting): Section[] {
     ];
     if (kase) {
       rows.push(
-        ['Case', `${kase.reference} (${words(kase.category)}, ${kase.riskLevel.toLowerCase()} risk, ${kase.ward})`],
+        ['Case', `${kase.reference} (${printedWords(kase.category)}, ${kase.riskLevel.toLowerCase()} risk, ${kase.ward})`],
         ['Your access', label(kase.access)],
         ['Address', kase.address ?? WITHHELD],
       );
       for (const party of kase.parties) {
-        rows.push([words(party.role), `${party.fullName ?? WITHHELD}${party.dateOfBirth ? `, born ${day(party.dateOfBirth)}` : party.redactedFields.includes('dateOfBirth') ? ', date of birth withheld' : ''}`]);
+        rows.push([printedWords(party.role), `${party.fullName ?? WITHHELD}${party.dateOfBirth ? `, born ${printedDay(party.dateOfBirth)}` : party.redactedFields.includes('dateOfBirth') ? ', date of birth withheld' : ''}`]);
       }
     }
     return {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { accessibleSql, type RequestContext, SqlParams } from '#libs/access';
-import { BadInputError, type CaseCategory } from '#libs/common';
+import { BadInputError, type CaseCategory, percentOf as percent } from '#libs/common';
 import type { CaseStatistics, CaseStatisticsInput, PartnershipStatistics } from './case-statistics.model.js';
 
 /** Fewer than this many is shown as "<5". */
@@ -84,5 +84,3 @@ export class ReportsService {
     };
   }
 }
-
-const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((1000 * part) / whole) / 10);
