@@ -208,6 +208,22 @@ describe('the partnership API on real PostgreSQL', () => {
       expect(closed).toMatchObject({ status: 'CLOSED_RESOLVED', closeReason: 'Noise stopped after warning letter', version: 2, contacts: [{ channel: 'PHONE' }] });
       expect(closed.closedAt).not.toBeNull();
     });
+
+    it('keeps the record that the reporter was told of the closure as a contact, and refuses a telling in the future', async () => {
+      const created = (await portal.ok(CREATE_CASE, { input: newCase() }, landlordOfficer.token)).createCase;
+      const close = `mutation($id: ID!, $told: ReporterToldInput!) {
+        closeCase(id: $id, expectedVersion: 1, input: { outcome: UNRESOLVED, reason: "No further reports for 3 months", reporterTold: $told }) {
+          status reporterToldAt contacts { channel note } } }`;
+      const future = await portal.gql(close, { id: created.id, told: { at: new Date(Date.now() + 86_400_000).toISOString(), channel: 'PHONE' } }, landlordOfficer.token);
+      expect(future.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'reporterTold.at' });
+      expect((await portal.db.query(`SELECT status FROM cases WHERE id = $1`, [created.id])).rows[0].status).toBe('OPEN');
+
+      const at = new Date().toISOString();
+      const closed = (await portal.ok(close, { id: created.id, told: { at, channel: 'LETTER', note: 'Letter explaining the closure' } }, landlordOfficer.token)).closeCase;
+      expect(closed).toEqual({ status: 'CLOSED_UNRESOLVED', reporterToldAt: at, contacts: [{ channel: 'LETTER', note: 'Letter explaining the closure' }] });
+      const { rows } = await portal.db.query(`SELECT reporter_told_at FROM cases WHERE id = $1`, [created.id]);
+      expect(rows[0].reporter_told_at.toISOString()).toBe(at);
+    });
   });
 
   describe('optimistic locking', () => {

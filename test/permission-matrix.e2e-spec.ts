@@ -23,6 +23,7 @@ const READ_SELECTION: Record<GovernedSubject, Record<string, string>> = {
     policeIntelligence: 'policeIntelligence',
     supportNeeds: 'supportNeeds',
     contacts: 'contacts { id }',
+    reporterToldAt: 'reporterToldAt',
     dashAssessments: 'dashAssessments { id }',
   },
   Party: {
@@ -91,6 +92,7 @@ interface CaseTruth {
   address: string;
   police_intelligence: string;
   support_needs: string;
+  reporter_told_at: Date;
   owner_agency_id: string;
   owner_caseworker_id: string;
 }
@@ -203,7 +205,7 @@ describe('the permission matrix, from the policy table, against the running API'
     // Classes not every owner may write are filled in directly, so every reader has something to be refused.
     const ids = fixtures.map((f) => f.id);
     await portal.db.query(
-      `UPDATE cases SET police_intelligence = 'Intelligence on ' || reference, support_needs = 'Support needs of ' || reference WHERE id = ANY($1)`,
+      `UPDATE cases SET police_intelligence = 'Intelligence on ' || reference, support_needs = 'Support needs of ' || reference, reporter_told_at = opened_at WHERE id = ANY($1)`,
       [ids],
     );
     await portal.db.query(
@@ -238,7 +240,7 @@ describe('the permission matrix, from the policy table, against the running API'
     for (const subject of ['Case', 'Party', 'CaseShare'] as const) {
       expect(Object.keys(READ_SELECTION[subject]).sort()).toEqual(readGovernedFields(subject).sort());
     }
-    expect(Object.keys(CASE_WRITES).concat('contacts', 'dashAssessments').sort()).toEqual(governedFields('Case').sort());
+    expect(Object.keys(CASE_WRITES).concat('contacts', 'reporterToldAt', 'dashAssessments').sort()).toEqual(governedFields('Case').sort());
     expect(Object.keys(PARTY_WRITES).sort()).toEqual(governedFields('Party').sort());
     expect(governedFields('CaseShare')).toEqual(['reason']);
   });
@@ -261,6 +263,7 @@ describe('the permission matrix, from the policy table, against the running API'
     check('Case', 'address', caseRow, node, kase.address, path);
     check('Case', 'policeIntelligence', caseRow, node, kase.police_intelligence, path);
     check('Case', 'supportNeeds', caseRow, node, kase.support_needs, path);
+    check('Case', 'reporterToldAt', caseRow, node, kase.reporter_told_at, path);
     if (fieldAllowed('read', kind, relation, 'Case', 'contacts', caseRow) && node.contacts?.length !== contacts) {
       problems.push(`${path}.contacts: readable, but got ${JSON.stringify(node.contacts)}`);
     }

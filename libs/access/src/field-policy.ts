@@ -72,7 +72,7 @@ export const FIELD_RULES: readonly FieldRule[] = [
   {
     class: 'contacts with the reporter',
     subject: 'Case',
-    fields: ['contacts'],
+    fields: ['contacts', 'reporterToldAt'],
     read: [OWNER_OR_FULL],
     write: [OWNER],
   },

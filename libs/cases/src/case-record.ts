@@ -20,6 +20,7 @@ export interface CaseRow {
   opened_at: Date;
   closed_at: Date | null;
   close_reason: string | null;
+  reporter_told_at: Date | null;
   owner_agency_id: string;
   lead_officer_id: string | null;
   version: number;
@@ -28,7 +29,7 @@ export interface CaseRow {
 }
 
 export const CASE_COLUMNS = `c.id, c.reference, c.category, c.status, c.risk_level, c.ward, c.address, c.summary,
-  c.police_intelligence, c.support_needs, c.opened_at, c.closed_at, c.close_reason, c.owner_agency_id,
+  c.police_intelligence, c.support_needs, c.opened_at, c.closed_at, c.close_reason, c.reporter_told_at, c.owner_agency_id,
   c.lead_officer_id, c.version`;
 
 /** The caller's agency's relation to each row: owner, or the access of its live share. */
@@ -57,6 +58,7 @@ export function toCase(ability: PortalAbility, row: CaseRow): Case {
     openedAt: row.opened_at,
     closedAt: row.closed_at,
     closeReason: row.close_reason,
+    reporterToldAt: row.reporter_told_at,
     version: row.version,
     access: row.relation === 'LIMITED' ? ShareAccess.LIMITED : ShareAccess.FULL,
     owned: row.relation === 'OWNER',

@@ -2,6 +2,7 @@ import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsDate,
   IsBoolean,
   IsEnum,
   IsISO8601,
@@ -14,7 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { CaseCategory, CaseOutcome, CaseStatus, PartyRole, RiskLevel, TenancyType } from '#libs/common';
+import { CaseCategory, CaseOutcome, CaseStatus, ContactChannel, PartyRole, RiskLevel, TenancyType } from '#libs/common';
 
 /** A person's identifiers and tenancy information, as both a new party and a change to one take them. */
 @InputType({ isAbstract: true })
@@ -214,6 +215,23 @@ export class CaseFilter {
   owned?: boolean | null;
 }
 
+@InputType({ description: 'How and when the reporter was told the case was closing' })
+export class ReporterToldInput {
+  @Field()
+  @IsDate()
+  at: Date;
+
+  @Field(() => ContactChannel)
+  @IsEnum(ContactChannel)
+  channel: ContactChannel;
+
+  @Field(() => String, { nullable: true, description: 'What was said; up to 2,000 characters' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string | null;
+}
+
 @InputType({ description: 'How a case ended' })
 export class CloseCaseInput {
   @Field(() => CaseOutcome)
@@ -224,6 +242,16 @@ export class CloseCaseInput {
   @IsString()
   @Length(3, 2000)
   reason: string;
+
+  @Field(() => ReporterToldInput, {
+    nullable: true,
+    description:
+      'The record that the reporter was told, kept as a contact. Optional for partner systems; the portal asks for it, and a case closed without it is listed among the exceptions',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ReporterToldInput)
+  reporterTold?: ReporterToldInput | null;
 }
 
 export const CASE_VERSION_ARG = { name: 'expectedVersion', type: () => Int } as const;

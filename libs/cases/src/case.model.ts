@@ -87,6 +87,9 @@ export class Case {
   @Field(() => String, { nullable: true, description: 'Why the case was closed' })
   closeReason: string | null;
 
+  @Field(() => Date, { nullable: true, description: 'When the reporter was told the case was closing; a contact with the reporter' })
+  reporterToldAt: Date | null;
+
   @Field(() => Int, { description: 'Increases with every change to the case record; pass it back as expectedVersion' })
   version: number;
 

@@ -241,13 +241,30 @@ export class CasesService {
     const current = await this.require(ctx, id, 'close', 'id');
     if (current.status !== CaseStatus.OPEN) throw new BadInputError('id', 'This case is already closed');
     const status = input.outcome === CaseOutcome.RESOLVED ? CaseStatus.CLOSED_RESOLVED : CaseStatus.CLOSED_UNRESOLVED;
+    const told = input.reporterTold ?? null;
+    if (told && told.at.getTime() > Date.now() + 5 * 60 * 1000) throw new BadInputError('reporterTold.at', 'The reporter cannot have been told in the future');
+    if (told && told.at.getTime() < current.openedAt.getTime() - 60_000) {
+      throw new BadInputError('reporterTold.at', 'The reporter cannot have been told before the case was opened');
+    }
     const [rows]: [CaseRow[], number] = await ctx.db.query(
-      `UPDATE cases c SET status = $1, closed_at = now(), close_reason = $2, version = c.version + 1, updated_at = now()
+      `UPDATE cases c SET status = $1, closed_at = now(), close_reason = $2, reporter_told_at = $5, version = c.version + 1, updated_at = now()
         WHERE c.id = $3 AND c.version = $4 AND c.status = 'OPEN'
         RETURNING ${CASE_COLUMNS}, 'OWNER' AS relation`,
-      [status, input.reason.trim(), current.id, expectedVersion],
+      [status, input.reason.trim(), current.id, expectedVersion, told?.at ?? null],
     );
     if (!rows[0]) throw new VersionConflictError('This case', current.version);
+    if (told) {
+      // Telling the reporter is a contact like any other, so it counts towards "updates at the agreed frequency".
+      const note = told.note?.trim() || `Told the case is closing (${input.outcome.toLowerCase()})`;
+      await ctx.db.query(`INSERT INTO contacts (case_id, contacted_at, channel, note, recorded_by_id) VALUES ($1, $2, $3, $4, $5)`, [
+        current.id,
+        told.at,
+        told.channel,
+        note,
+        ctx.user!.id,
+      ]);
+      await this.audit.record(ctx, current.id, AuditAction.CONTACT_RECORDED, { changes: [{ field: 'contacts', from: null, to: `${told.channel}: ${note}` }] });
+    }
     await this.audit.record(ctx, current.id, AuditAction.CASE_CLOSED, { outcome: input.outcome, reason: input.reason.trim() });
     await this.alerts.raise(ctx, AlertKind.CASE_CLOSED, { caseId: current.id, detail: { outcome: input.outcome } });
     return toCase(ctx.ability, rows[0]);
