@@ -25,6 +25,9 @@ const READ_SELECTION: Record<GovernedSubject, Record<string, string>> = {
     contacts: 'contacts { id }',
     reporterToldAt: 'reporterToldAt',
     dashAssessments: 'dashAssessments { id }',
+    asbRiskAssessments: 'asbRiskAssessments { id }',
+    actionPlans: 'actionPlans { id }',
+    serviceClocks: 'serviceClocks { standard }',
   },
   Party: {
     fullName: 'fullName',
@@ -136,8 +139,8 @@ describe('the permission matrix, from the policy table, against the running API'
 
   async function truth(
     caseId: string,
-  ): Promise<{ kase: CaseTruth; parties: PartyTruth[]; shares: { reason: string }[]; contacts: number; dashAssessments: number }> {
-    const [{ rows: cases }, { rows: parties }, { rows: shares }, { rows: contacts }, { rows: dash }] = await Promise.all([
+  ): Promise<{ kase: CaseTruth; parties: PartyTruth[]; shares: { reason: string }[]; lists: Record<string, number> }> {
+    const [{ rows: cases }, { rows: parties }, { rows: shares }, { rows: contacts }, { rows: dash }, { rows: asb }, { rows: plans }] = await Promise.all([
       portal.db.query(
         `SELECT c.*, (SELECT u.id FROM users u WHERE u.agency_id = c.owner_agency_id AND u.roles = ARRAY['CASEWORKER'] ORDER BY u.created_at LIMIT 1) AS owner_caseworker_id
            FROM cases c WHERE c.id = $1`,
@@ -147,8 +150,12 @@ describe('the permission matrix, from the policy table, against the running API'
       portal.db.query(`SELECT reason FROM case_shares WHERE case_id = $1 AND revoked_at IS NULL ORDER BY shared_at`, [caseId]),
       portal.db.query(`SELECT count(*)::int AS n FROM contacts WHERE case_id = $1`, [caseId]),
       portal.db.query(`SELECT count(*)::int AS n FROM dash_assessments WHERE case_id = $1`, [caseId]),
+      portal.db.query(`SELECT count(*)::int AS n FROM asb_risk_assessments WHERE case_id = $1`, [caseId]),
+      portal.db.query(`SELECT count(*)::int AS n FROM action_plans WHERE case_id = $1`, [caseId]),
     ]);
-    return { kase: cases[0], parties, shares, contacts: contacts[0].n, dashAssessments: dash[0].n };
+    // Every fixture has a reporter, a contact, a plan and assessments: all four service clocks run.
+    const lists = { contacts: contacts[0].n, dashAssessments: dash[0].n, asbRiskAssessments: asb[0].n, actionPlans: plans[0].n, serviceClocks: 4 };
+    return { kase: cases[0], parties, shares, lists };
   }
 
   beforeAll(async () => {
@@ -223,6 +230,16 @@ describe('the permission matrix, from the policy table, against the running API'
       [ids],
     );
     await portal.db.query(
+      `INSERT INTO asb_risk_assessments (case_id, likelihood, impact, score, risk_level, review_due_at, assessed_by_id, assessed_by_agency_id)
+       SELECT c.id, 2, 2, 4, 'STANDARD', now() + interval '28 days', c.created_by_id, c.owner_agency_id FROM cases c WHERE c.id = ANY($1)`,
+      [ids],
+    );
+    await portal.db.query(
+      `INSERT INTO action_plans (case_id, agreed_at, agreed_with, our_commitments, update_every_days, update_channel, recorded_by_id)
+       SELECT c.id, c.opened_at, 'The reporter', ARRAY['Visit the neighbour'], 14, 'PHONE', c.created_by_id FROM cases c WHERE c.id = ANY($1)`,
+      [ids],
+    );
+    await portal.db.query(
       `INSERT INTO incidents (case_id, occurred_at, category, description, logged_by_id, logged_by_agency_id)
        SELECT c.id, c.opened_at, c.category, 'Matrix incident', c.created_by_id, c.owner_agency_id FROM cases c WHERE c.id = ANY($1)`,
       [ids],
@@ -240,7 +257,7 @@ describe('the permission matrix, from the policy table, against the running API'
     for (const subject of ['Case', 'Party', 'CaseShare'] as const) {
       expect(Object.keys(READ_SELECTION[subject]).sort()).toEqual(readGovernedFields(subject).sort());
     }
-    expect(Object.keys(CASE_WRITES).concat('contacts', 'reporterToldAt', 'dashAssessments').sort()).toEqual(governedFields('Case').sort());
+    expect(Object.keys(CASE_WRITES).concat('contacts', 'reporterToldAt', 'dashAssessments', 'asbRiskAssessments', 'actionPlans', 'serviceClocks').sort()).toEqual(governedFields('Case').sort());
     expect(Object.keys(PARTY_WRITES).sort()).toEqual(governedFields('Party').sort());
     expect(governedFields('CaseShare')).toEqual(['reason']);
   });
@@ -249,7 +266,7 @@ describe('the permission matrix, from the policy table, against the running API'
   async function readMismatches(kind: AgencyKind, path: string, node: any, fixture: FixtureCase): Promise<string[]> {
     const problems: string[] = [];
     const relation = relationOf(kind, fixture)!;
-    const { kase, parties, shares, contacts, dashAssessments } = await truth(fixture.id);
+    const { kase, parties, shares, lists } = await truth(fixture.id);
     const check = (subject: GovernedSubject, field: string, row: Record<string, unknown>, sent: any, actual: unknown, where: string) => {
       const allowed = fieldAllowed('read', kind, relation, subject, field, row);
       const value = sent[field];
@@ -264,21 +281,13 @@ describe('the permission matrix, from the policy table, against the running API'
     check('Case', 'policeIntelligence', caseRow, node, kase.police_intelligence, path);
     check('Case', 'supportNeeds', caseRow, node, kase.support_needs, path);
     check('Case', 'reporterToldAt', caseRow, node, kase.reporter_told_at, path);
-    if (fieldAllowed('read', kind, relation, 'Case', 'contacts', caseRow) && node.contacts?.length !== contacts) {
-      problems.push(`${path}.contacts: readable, but got ${JSON.stringify(node.contacts)}`);
+    // Lists are compared by length: readable, every row; withheld, null and listed.
+    for (const [field, count] of Object.entries(lists)) {
+      if (fieldAllowed('read', kind, relation, 'Case', field, caseRow) && node[field]?.length !== count) {
+        problems.push(`${path}.${field}: readable, but got ${JSON.stringify(node[field])}`);
+      }
+      check('Case', field, caseRow, { ...node, [field]: node[field] === null ? null : count }, count, path);
     }
-    check('Case', 'contacts', caseRow, { ...node, contacts: node.contacts === null ? null : contacts }, contacts, path);
-    if (fieldAllowed('read', kind, relation, 'Case', 'dashAssessments', caseRow) && node.dashAssessments?.length !== dashAssessments) {
-      problems.push(`${path}.dashAssessments: readable, but got ${JSON.stringify(node.dashAssessments)}`);
-    }
-    check(
-      'Case',
-      'dashAssessments',
-      caseRow,
-      { ...node, dashAssessments: node.dashAssessments === null ? null : dashAssessments },
-      dashAssessments,
-      path,
-    );
     for (const party of parties) {
       const sent = node.parties.find((p: any) => p.id === party.id);
       if (!sent) {
@@ -375,19 +384,33 @@ describe('the permission matrix, from the policy table, against the running API'
         const contactWant = expectRefusal(relation !== null && fieldAllowed('write', kind, relation, 'Case', 'contacts', { category: fixture.category }));
         if (codeOf(contact) !== contactWant) problems.push(`${label} recordContact: expected ${contactWant ?? 'success'}, got ${JSON.stringify(contact).slice(0, 160)}`);
 
-        const assessedBefore = (await truth(fixture.id)).dashAssessments;
-        const dash = await portal.gql(
-          `mutation($c: ID!) { recordDashAssessment(caseId: $c, input: { answers: [{ question: 1, answer: NO }] }) { id } }`,
-          { c: fixture.id },
-          persona.token,
-        );
-        const dashWant = expectRefusal(relation !== null && fieldAllowed('write', kind, relation, 'Case', 'dashAssessments', { category: fixture.category }));
-        const assessedAfter = (await truth(fixture.id)).dashAssessments;
-        if (codeOf(dash) !== dashWant) problems.push(`${label} recordDashAssessment: expected ${dashWant ?? 'success'}, got ${JSON.stringify(dash).slice(0, 160)}`);
-        else if (dashWant === 'FORBIDDEN' && role !== Role.ADMIN && dash.errors?.[0].extensions?.field !== 'dashAssessments') {
-          problems.push(`${label} recordDashAssessment: FORBIDDEN without naming the field`);
+        // Each list a write adds to: refused, FORBIDDEN naming the field and nothing written; allowed, one row.
+        // The ASB matrix answers BAD_USER_INPUT for domestic abuse, once the field rule has let the caller in.
+        const listWrites: [string, string, string, string | null][] = [
+          ['dashAssessments', 'recordDashAssessment', `mutation($c: ID!) { recordDashAssessment(caseId: $c, input: { answers: [{ question: 1, answer: NO }] }) { id } }`, null],
+          [
+            'asbRiskAssessments',
+            'recordAsbRiskAssessment',
+            `mutation($c: ID!) { recordAsbRiskAssessment(caseId: $c, input: { likelihood: 1, impact: 2 }) { id } }`,
+            fixture.category === 'DOMESTIC_ABUSE' ? 'BAD_USER_INPUT' : null,
+          ],
+          [
+            'actionPlans',
+            'agreeActionPlan',
+            `mutation($c: ID!, $at: DateTime!) { agreeActionPlan(caseId: $c, input: { agreedAt: $at, agreedWith: "Reporter", ourCommitments: ["Visit"], updateEveryDays: 7, updateChannel: PHONE }) { id } }`,
+            null,
+          ],
+        ];
+        for (const [field, mutation, document, otherwise] of listWrites) {
+          const before = (await truth(fixture.id)).lists[field];
+          const result = await portal.gql(document, { c: fixture.id, at: new Date().toISOString() }, persona.token);
+          const refusal = expectRefusal(relation !== null && fieldAllowed('write', kind, relation, 'Case', field, { category: fixture.category }));
+          const want = refusal ?? otherwise ?? undefined;
+          const after = (await truth(fixture.id)).lists[field];
+          if (codeOf(result) !== want) problems.push(`${label} ${mutation}: expected ${want ?? 'success'}, got ${JSON.stringify(result).slice(0, 160)}`);
+          else if (want === 'FORBIDDEN' && role !== Role.ADMIN && result.errors?.[0].extensions?.field !== field) problems.push(`${label} ${mutation}: FORBIDDEN without naming the field`);
+          if (after !== before + (want ? 0 : 1)) problems.push(`${label} ${mutation}: ${after - before} rows written`);
         }
-        if (assessedAfter !== assessedBefore + (dashWant ? 0 : 1)) problems.push(`${label} recordDashAssessment: ${assessedAfter - assessedBefore} rows written`);
 
         for (const party of before.parties) {
           const row = { caseCategory: fixture.category, role: party.role, anonymous: party.anonymous };

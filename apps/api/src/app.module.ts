@@ -9,10 +9,12 @@ import type { Request } from 'express';
 import type { ExecutionArgs, ExecutionResult } from 'graphql';
 import type { Context as WsContext } from 'graphql-ws';
 import { PolicyGuard } from '#libs/access';
+import { ActionPlansModule } from '#libs/action-plans';
 import { ActionsModule } from '#libs/actions';
 import { AgenciesModule } from '#libs/agencies';
 import { AlertFeedModule, type LiveContext, LiveConnections, type LiveSession, type LiveSocket, subscribeOnce } from '#libs/alert-feed';
 import { AlertsModule } from '#libs/alerts';
+import { AsbRiskModule } from '#libs/asb-risk';
 import { AuditModule } from '#libs/audit';
 import { AuditTrailModule } from '#libs/audit-trail';
 import { AuthModule, SessionsService } from '#libs/auth';
@@ -26,6 +28,7 @@ import { ExportsModule } from '#libs/exports';
 import { MeetingsModule } from '#libs/meetings';
 import { ReportsModule } from '#libs/reports';
 import { SatisfactionModule } from '#libs/satisfaction';
+import { ServiceStandardsModule } from '#libs/service-standards';
 import { DATABASE_URL, migrations, MutationTransaction, QueryCounter } from '#libs/db';
 import { IncidentsModule } from '#libs/incidents';
 import { IntakeModule } from '#libs/intake';
@@ -139,6 +142,9 @@ export class AppModule {
         ContactsModule,
         AuditTrailModule,
         DashModule,
+        AsbRiskModule,
+        ActionPlansModule,
+        ServiceStandardsModule,
         MeetingsModule,
         CaseReviewsModule,
         ReportsModule,

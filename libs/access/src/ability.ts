@@ -27,7 +27,7 @@ export type Action =
   | 'chair'
   | 'readFigures';
 
-export type Subject = 'Agency' | 'User' | 'Self' | 'Case' | 'Party' | 'CaseShare' | 'CaseAction' | 'Meeting' | 'IntakeReport' | 'all';
+export type Subject = 'Agency' | 'User' | 'Self' | 'Case' | 'Party' | 'CaseShare' | 'CaseAction' | 'Meeting' | 'IntakeReport' | 'ServiceStandards' | 'all';
 
 /** A loaded row tagged with its subject type (CASL's `subject()`), for decisions about that one row. */
 export type SubjectRow = ForcedSubject<Exclude<Subject, 'all'>>;
@@ -89,6 +89,9 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
     can('readAudit', 'Case', ownCases);
     can('readFigures', 'Case');
   }
+  // An agency's service standards are read by its caseworkers and set by its managers (always their own agency's).
+  can('read', 'ServiceStandards');
+  if (user.roles.includes(Role.MANAGER)) can('update', 'ServiceStandards');
   // Reports waiting in triage are the receiving agency's alone.
   can('read', 'IntakeReport', { agencyId: user.agencyId });
   can('update', 'IntakeReport', { agencyId: user.agencyId });

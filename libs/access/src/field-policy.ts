@@ -84,6 +84,27 @@ export const FIELD_RULES: readonly FieldRule[] = [
     write: [OWNER_OR_FULL],
   },
   {
+    class: 'risk assessment (ASB matrix)',
+    subject: 'Case',
+    fields: ['asbRiskAssessments'],
+    read: [OWNER_OR_FULL],
+    write: [OWNER_OR_FULL],
+  },
+  {
+    class: 'action plan agreed with the reporter',
+    subject: 'Case',
+    fields: ['actionPlans'],
+    read: [OWNER_OR_FULL],
+    write: [OWNER],
+  },
+  {
+    class: 'service standard clocks',
+    subject: 'Case',
+    fields: ['serviceClocks'],
+    read: [OWNER_OR_FULL],
+    write: [],
+  },
+  {
     class: 'police intelligence',
     subject: 'Case',
     fields: ['policeIntelligence'],

@@ -4,17 +4,18 @@ import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { AlertKind } from './alert-kind.js';
 import { AlertOutbox } from './alert-outbox.service.js';
-import { addWorkingDays } from './working-days.js';
 
 /**
  * Time-driven alerts. Each is claimed by an UPDATE that marks the row as alerted in the same transaction
  * that raises the alert: with several instances running, the second to reach a row finds it claimed, so
- * every overdue action and every missed contact standard alerts exactly once.
+ * every overdue action and every missed service standard alerts exactly once.
  */
 @Injectable()
 export class AlertScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(AlertScheduler.name);
   private timer?: NodeJS.Timeout;
+  /** Time-driven checks other features own (service standards), run in each pass after overdue actions. */
+  private readonly passes: ((now: Date) => Promise<void>)[] = [];
   private running?: Promise<void>;
 
   constructor(
@@ -32,6 +33,10 @@ export class AlertScheduler implements OnApplicationBootstrap, OnApplicationShut
     await this.running;
   }
 
+  addPass(pass: (now: Date) => Promise<void>): void {
+    this.passes.push(pass);
+  }
+
   /** One pass; never two at once in this process. */
   tick(): Promise<void> {
     this.running ??= this.runOnce()
@@ -42,7 +47,7 @@ export class AlertScheduler implements OnApplicationBootstrap, OnApplicationShut
 
   async runOnce(now = new Date()): Promise<void> {
     await this.overdueActions(now);
-    await this.missedContactStandard(now);
+    for (const pass of this.passes) await pass(now);
     await this.dataSource.query(`DELETE FROM alerts WHERE occurred_at < now() - make_interval(days => $1)`, [this.config.alertRetentionDays]);
   }
 
@@ -73,37 +78,6 @@ export class AlertScheduler implements OnApplicationBootstrap, OnApplicationShut
           },
           null,
         );
-      }
-    });
-  }
-
-  /** Service standard: contact the reporter within 1 working day of the report (England and Wales bank holidays). */
-  private async missedContactStandard(now: Date): Promise<void> {
-    await this.dataSource.transaction(async (db) => {
-      // Any case missing its deadline was opened more than a day ago; the working-day rule decides which did.
-      const candidates: { id: string; opened_at: Date }[] = await db.query(
-        `SELECT c.id, c.opened_at FROM cases c
-          WHERE c.status = 'OPEN' AND c.contact_breach_alerted_at IS NULL AND c.opened_at < $1::timestamptz - interval '1 day'
-            AND NOT EXISTS (SELECT 1 FROM contacts k WHERE k.case_id = c.id AND k.contacted_at <= c.opened_at + interval '7 days')
-          ORDER BY c.opened_at LIMIT 1000`,
-        [now],
-      );
-      const breached = [];
-      for (const kase of candidates) {
-        const deadline = addWorkingDays(kase.opened_at, 1);
-        if (deadline < now) breached.push({ id: kase.id, deadline });
-      }
-      if (breached.length === 0) return;
-      const [claimed]: [{ id: string; deadline: Date }[], number] = await db.query(
-        `UPDATE cases c SET contact_breach_alerted_at = now()
-           FROM unnest($1::uuid[], $2::timestamptz[]) AS d(id, deadline)
-          WHERE c.id = d.id AND c.contact_breach_alerted_at IS NULL
-            AND NOT EXISTS (SELECT 1 FROM contacts k WHERE k.case_id = c.id AND k.contacted_at <= d.deadline)
-          RETURNING c.id, d.deadline`,
-        [breached.map((b) => b.id), breached.map((b) => b.deadline)],
-      );
-      for (const { id, deadline } of claimed) {
-        await AlertOutbox.insert(db, AlertKind.SERVICE_STANDARD_BREACHED, { caseId: id, detail: { standard: 'CONTACT_WITHIN_1_WORKING_DAY', deadline } }, null);
       }
     });
   }

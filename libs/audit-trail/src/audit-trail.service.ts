@@ -42,6 +42,10 @@ function describe(row: AuditRow): string {
       return `Exported ${String(d.format ?? 'the case')}`;
     case AuditAction.DASH_ASSESSED:
       return 'Recorded a DASH risk assessment';
+    case AuditAction.ASB_RISK_ASSESSED:
+      return 'Recorded an ASB risk assessment';
+    case AuditAction.ACTION_PLAN_AGREED:
+      return 'Recorded an action plan agreed with the reporter';
     case AuditAction.CASE_REFERRED: {
       const meeting = d.meeting as { title?: string } | undefined;
       return `Referred to ${meeting?.title ?? 'a meeting'} (${String(d.reason).toLowerCase().replace(/_/g, ' ')})`;

@@ -17,6 +17,8 @@ export enum AuditAction {
   CASE_EXPORTED = 'CASE_EXPORTED',
   DASH_ASSESSED = 'DASH_ASSESSED',
   CASE_REFERRED = 'CASE_REFERRED',
+  ASB_RISK_ASSESSED = 'ASB_RISK_ASSESSED',
+  ACTION_PLAN_AGREED = 'ACTION_PLAN_AGREED',
 }
 
 registerEnumType(AuditAction, { name: 'AuditAction', description: 'What happened to a case' });

@@ -1,11 +1,5 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-
-export enum ClockState {
-  MET = 'MET',
-  DUE = 'DUE',
-  BREACHED = 'BREACHED',
-}
-registerEnumType(ClockState, { name: 'ClockState', description: 'A deadline: met, still due, or breached (missed, or done late)' });
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ClockState, clockState } from '#libs/common';
 
 @ObjectType({ description: 'Whether the ASB Case Review threshold is met for the victims and complainants of a case, counted across every agency' })
 export class CaseReviewThreshold {
@@ -85,8 +79,7 @@ export const REVIEW_COLUMNS = `r.id, r.case_id, r.received_at, r.acknowledge_by,
     WHERE i.case_id = r.case_id AND i.withdrawn_at IS NULL AND m.starts_at >= r.received_at AND m.starts_at <= now()) AS met_at`;
 
 export function step(dueAt: Date, doneAt: Date | null, now = Date.now()): ClockStep {
-  const state = doneAt ? (doneAt.getTime() <= dueAt.getTime() ? ClockState.MET : ClockState.BREACHED) : now > dueAt.getTime() ? ClockState.BREACHED : ClockState.DUE;
-  return { dueAt, doneAt, state };
+  return { dueAt, doneAt, state: clockState(dueAt, doneAt, now) };
 }
 
 export const toCaseReview = (row: CaseReviewRow): CaseReview => ({

@@ -14,6 +14,7 @@ import {
   pageSize,
   parseId,
   RISK_ORDER,
+  type RiskLevel,
   VersionConflictError,
   withLazyTotal,
 } from '#libs/common';
@@ -268,6 +269,19 @@ export class CasesService {
     await this.audit.record(ctx, current.id, AuditAction.CASE_CLOSED, { outcome: input.outcome, reason: input.reason.trim() });
     await this.alerts.raise(ctx, AlertKind.CASE_CLOSED, { caseId: current.id, detail: { outcome: input.outcome } });
     return toCase(ctx.ability, rows[0]);
+  }
+
+  /**
+   * A risk assessment (DASH, or the ASB matrix) sets the case's risk level, with the alerts a change of risk
+   * raises. The caller has already been allowed to record the assessment; the level follows from it.
+   */
+  async setRiskFromAssessment(ctx: RequestContext, caseId: string, to: RiskLevel, reason: string): Promise<void> {
+    const [{ risk_level: from }]: { risk_level: RiskLevel }[] = await ctx.db.query(`SELECT risk_level FROM cases WHERE id = $1 FOR UPDATE`, [caseId]);
+    if (from === to) return;
+    await ctx.db.query(`UPDATE cases SET risk_level = $2, version = version + 1, updated_at = now() WHERE id = $1`, [caseId, to]);
+    await this.audit.record(ctx, caseId, AuditAction.CASE_UPDATED, { changes: [{ field: 'riskLevel', from, to }], reason });
+    await this.alerts.raise(ctx, AlertKind.CASE_UPDATED, { caseId, detail: { fields: ['riskLevel'] } });
+    if (RISK_ORDER[to] > RISK_ORDER[from]) await this.alerts.raise(ctx, AlertKind.RISK_ESCALATED, { caseId, detail: { from, to } });
   }
 
   /** Parties of many visible cases in one query. */

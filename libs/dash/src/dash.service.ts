@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { assertWritable, loaderFor, type RequestContext } from '#libs/access';
-import { AlertKind, AlertOutbox } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, caseAttributes, CasesService } from '#libs/cases';
-import { BadInputError, DashAnswer, groupBy, ReferralReason, RISK_ORDER, RiskLevel } from '#libs/common';
+import { BadInputError, DashAnswer, groupBy, ReferralReason, RiskLevel } from '#libs/common';
 import { DASH_HIGH_RISK_SCORE, DASH_QUESTIONS } from './dash-questions.js';
 import { DASH_COLUMNS, type DashAssessment, type DashAssessmentInput, type DashRow, toDash } from './dash.model.js';
 
@@ -23,7 +22,6 @@ export class DashService {
   constructor(
     private readonly cases: CasesService,
     private readonly audit: AuditLog,
-    private readonly alerts: AlertOutbox,
   ) {}
 
   /**
@@ -59,18 +57,8 @@ export class DashService {
     await this.audit.record(ctx, kase.id, AuditAction.DASH_ASSESSED, {
       changes: [{ field: 'dashAssessments', from: null, to: `score ${score}${highRisk ? ', high risk' : ''}` }],
     });
-    await this.setRisk(ctx, kase, riskOf(assessment));
+    await this.cases.setRiskFromAssessment(ctx, kase.id, riskOf(assessment), 'DASH risk assessment');
     return assessment;
-  }
-
-  /** The latest assessment sets the case's risk level, with the alerts a change of risk raises. */
-  private async setRisk(ctx: RequestContext, kase: Case, to: RiskLevel): Promise<void> {
-    const [{ risk_level: from }]: { risk_level: RiskLevel }[] = await ctx.db.query(`SELECT risk_level FROM cases WHERE id = $1 FOR UPDATE`, [kase.id]);
-    if (from === to) return;
-    await ctx.db.query(`UPDATE cases SET risk_level = $2, version = version + 1 WHERE id = $1`, [kase.id, to]);
-    await this.audit.record(ctx, kase.id, AuditAction.CASE_UPDATED, { changes: [{ field: 'riskLevel', from, to }], reason: 'DASH risk assessment' });
-    await this.alerts.raise(ctx, AlertKind.CASE_UPDATED, { caseId: kase.id, detail: { fields: ['riskLevel'] } });
-    if (RISK_ORDER[to] > RISK_ORDER[from]) await this.alerts.raise(ctx, AlertKind.RISK_ESCALATED, { caseId: kase.id, detail: { from, to } });
   }
 
   /** Newest first; null where the caller may not read them (the case lists "dashAssessments" as redacted). */

@@ -1,0 +1,3 @@
+export * from './action-plan.model.js';
+export * from './action-plans.module.js';
+export * from './action-plans.service.js';

@@ -1,0 +1,3 @@
+export * from './asb-risk.model.js';
+export * from './asb-risk.module.js';
+export * from './asb-risk.service.js';
