@@ -1,6 +1,7 @@
 import { Field, Float, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsDate, IsEnum, IsOptional, IsString, Length } from 'class-validator';
-import { CaseCategory } from '#libs/common';
+import { ActionKind, CaseCategory } from '#libs/common';
+import { ServiceStandard } from '#libs/service-standards';
 
 @InputType({ description: 'A period, from `from` up to (not including) `to`, optionally one ward and one category' })
 export class CaseStatisticsInput {
@@ -42,6 +43,48 @@ export class WardCount {
   count: number;
 }
 
+@ObjectType({ description: 'Interventions of one kind started in the period' })
+export class InterventionCount {
+  @Field(() => ActionKind)
+  kind: ActionKind;
+
+  @Field({ description: 'A legal remedy (injunction, notice, possession…) rather than an informal one' })
+  legal: boolean;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType({ description: 'One service standard over the cases opened in the period' })
+export class StandardFigure {
+  @Field(() => ServiceStandard)
+  standard: ServiceStandard;
+
+  @Field(() => Int)
+  met: number;
+
+  @Field(() => Int)
+  breached: number;
+
+  @Field(() => Int, { description: 'Not yet decided: still within the deadline' })
+  due: number;
+
+  @Field(() => Float, { nullable: true, description: 'met ÷ (met + breached), one decimal place; null when none is decided' })
+  metPercent: number | null;
+}
+
+@ObjectType({ description: 'Incidents at one place: a hotspot' })
+export class LocationCount {
+  @Field()
+  location: string;
+
+  @Field()
+  ward: string;
+
+  @Field(() => Int)
+  count: number;
+}
+
 @ObjectType({ description: "Figures over the cases you may see: your agency's own and those shared with it" })
 export class CaseStatistics {
   @Field(() => Int, { description: 'Cases opened in the period' })
@@ -73,6 +116,35 @@ export class CaseStatistics {
 
   @Field(() => Float, { nullable: true, description: 'Of those, % satisfied with the outcome (4 or 5 of 5); null with none' })
   satisfiedWithOutcomePercent: number | null;
+
+  @Field(() => [InterventionCount], { description: 'Interventions (actions) added in the period, by kind (most first)' })
+  interventions: InterventionCount[];
+
+  @Field(() => Int, { description: 'Of those, legal remedies' })
+  legalInterventions: number;
+
+  @Field(() => Int, { description: 'Of those, informal (non-legal) ones' })
+  nonLegalInterventions: number;
+
+  @Field(() => [StandardFigure], { description: "Service standards on the cases opened in the period, each by its owner agency's standards" })
+  serviceStandards: StandardFigure[];
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "Cases your agency opened in the period per 1,000 homes it manages (TSM NM01), one decimal place; null until a manager sets the homes",
+  })
+  casesPerThousandHomes: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'The same for hate incidents (TSM NM01 part 2)' })
+  hateCasesPerThousandHomes: number | null;
+
+  @Field(() => [WardCount], { description: 'Hotspots: incidents that happened in the period, by ward (most first)' })
+  incidentsByWard: WardCount[];
+
+  @Field(() => [LocationCount], {
+    description: 'Hotspots: incidents that happened in the period, by place (the 20 busiest); domestic-abuse incidents are left out, as a place could point to a victim',
+  })
+  incidentsByLocation: LocationCount[];
 }
 
 @ObjectType()

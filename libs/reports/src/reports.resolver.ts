@@ -1,11 +1,26 @@
-import { Args, Context, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Query, Resolver } from '@nestjs/graphql';
 import { Allow, type RequestContext } from '#libs/access';
 import { CaseStatistics, CaseStatisticsInput, PartnershipStatistics } from './case-statistics.model.js';
+import { Exceptions } from './exceptions.model.js';
+import { ExceptionsService } from './exceptions.service.js';
 import { ReportsService } from './reports.service.js';
 
 @Resolver()
 export class ReportsResolver {
-  constructor(private readonly reportService: ReportsService) {}
+  constructor(
+    private readonly reportService: ReportsService,
+    private readonly exceptionsService: ExceptionsService,
+  ) {}
+
+  @Query(() => Exceptions, { description: "Exception lists over your agency's open cases and actions (managers)" })
+  @Allow('readFigures', 'Case')
+  exceptions(
+    @Context() ctx: RequestContext,
+    @Args('notUpdatedDays', { type: () => Int, defaultValue: 28, description: 'A case is "not updated" after this many days with nothing recorded (1–365)' })
+    notUpdatedDays: number,
+  ): Promise<Exceptions> {
+    return this.exceptionsService.exceptions(ctx, notUpdatedDays);
+  }
 
   @Query(() => PartnershipStatistics, {
     description: 'Case figures for a period across every agency of the partnership, counts under 5 suppressed (managers)',

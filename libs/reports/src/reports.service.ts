@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { accessibleSql, type RequestContext, SqlParams } from '#libs/access';
-import { BadInputError, type CaseCategory, percentOf as percent } from '#libs/common';
-import type { CaseStatistics, CaseStatisticsInput, PartnershipStatistics } from './case-statistics.model.js';
+import { BadInputError, type CaseCategory, ClockState, percentOf as percent } from '#libs/common';
+import { type CaseFacts, caseFactsSql, clocksOf, ServiceStandard } from '#libs/service-standards';
+import type { CaseStatistics, CaseStatisticsInput, InterventionCount, LocationCount, PartnershipStatistics, StandardFigure, WardCount } from './case-statistics.model.js';
+
+const perThousand = (count: number, homes: number) => Math.round((count / homes) * 10_000) / 10;
 
 /** Fewer than this many is shown as "<5". */
 const SMALL = 5;
@@ -41,6 +44,10 @@ export class ReportsService {
     const to = params.add(input.to);
     const ward = input.ward?.trim() ? `AND lower(c.ward) = lower(${params.add(input.ward.trim())})` : '';
     const category = input.category ? `AND c.category = ${params.add(input.category)}` : '';
+    const visibleSql = `SELECT c.id, c.category, c.ward, c.status, c.opened_at, c.closed_at, c.owner_agency_id FROM cases c WHERE ${scope} ${ward} ${category}`;
+    // The standards' statement uses the parameters so far and no more (PostgreSQL refuses one it cannot type).
+    const visibleParams = params.values.slice();
+    const agency = params.add(ctx.user!.agencyId);
     const [row]: {
       opened: number;
       closed_resolved: number;
@@ -52,8 +59,14 @@ export class ReportsService {
       answered: number;
       service_satisfied: number;
       outcome_satisfied: number;
+      interventions: InterventionCount[];
+      incidents_by_ward: WardCount[];
+      incidents_by_location: LocationCount[];
+      homes: number | null;
+      own_opened: number;
+      own_hate_opened: number;
     }[] = await ctx.db.query(
-      `WITH visible AS MATERIALIZED (SELECT c.id, c.category, c.ward, c.status, c.opened_at, c.closed_at FROM cases c WHERE ${scope} ${ward} ${category}),
+      `WITH visible AS MATERIALIZED (${visibleSql}),
             opened AS (SELECT * FROM visible WHERE opened_at >= ${from} AND opened_at < ${to})
        SELECT (SELECT count(*) FROM opened)::int AS opened,
               (SELECT count(*) FROM visible WHERE status = 'CLOSED_RESOLVED' AND closed_at >= ${from} AND closed_at < ${to})::int AS closed_resolved,
@@ -64,7 +77,21 @@ export class ReportsService {
               coalesce((SELECT json_agg(json_build_object('ward', ward, 'count', n) ORDER BY n DESC, ward)
                           FROM (SELECT ward, count(*)::int AS n FROM opened GROUP BY ward) g), '[]') AS by_ward,
               (SELECT count(*) FROM incidents i JOIN visible v ON v.id = i.case_id WHERE i.logged_at >= ${from} AND i.logged_at < ${to})::int AS incidents,
-              s.answered, s.service_satisfied, s.outcome_satisfied
+              s.answered, s.service_satisfied, s.outcome_satisfied,
+              coalesce((SELECT json_agg(json_build_object('kind', kind, 'legal', legal, 'count', n) ORDER BY n DESC, kind)
+                          FROM (SELECT a.kind, a.legal, count(*)::int AS n FROM case_actions a JOIN visible v ON v.id = a.case_id
+                                 WHERE a.created_at >= ${from} AND a.created_at < ${to} GROUP BY a.kind, a.legal) g), '[]') AS interventions,
+              coalesce((SELECT json_agg(json_build_object('ward', ward, 'count', n) ORDER BY n DESC, ward)
+                          FROM (SELECT coalesce(nullif(btrim(i.ward), ''), v.ward) AS ward, count(*)::int AS n FROM incidents i JOIN visible v ON v.id = i.case_id
+                                 WHERE i.occurred_at >= ${from} AND i.occurred_at < ${to} GROUP BY 1) g), '[]') AS incidents_by_ward,
+              coalesce((SELECT json_agg(json_build_object('location', location, 'ward', ward, 'count', n) ORDER BY n DESC, location)
+                          FROM (SELECT min(btrim(i.location)) AS location, coalesce(nullif(btrim(i.ward), ''), v.ward) AS ward, count(*)::int AS n
+                                  FROM incidents i JOIN visible v ON v.id = i.case_id
+                                 WHERE i.occurred_at >= ${from} AND i.occurred_at < ${to} AND v.category <> 'DOMESTIC_ABUSE' AND nullif(btrim(i.location), '') IS NOT NULL
+                                 GROUP BY lower(btrim(i.location)), 2 ORDER BY n DESC, 1 LIMIT 20) g), '[]') AS incidents_by_location,
+              (SELECT homes FROM service_standards WHERE agency_id = ${agency}::uuid) AS homes,
+              (SELECT count(*) FROM opened WHERE owner_agency_id = ${agency}::uuid)::int AS own_opened,
+              (SELECT count(*) FROM opened WHERE owner_agency_id = ${agency}::uuid AND category = 'HATE')::int AS own_hate_opened
          FROM (SELECT count(*)::int AS answered, count(*) FILTER (WHERE service_score >= 4)::int AS service_satisfied,
                       count(*) FILTER (WHERE outcome_score >= 4)::int AS outcome_satisfied
                  FROM satisfaction_surveys ss JOIN visible v ON v.id = ss.case_id WHERE ss.answered_at >= ${from} AND ss.answered_at < ${to}) s`,
@@ -81,6 +108,32 @@ export class ReportsService {
       surveysAnswered: row.answered,
       satisfiedWithServicePercent: percent(row.service_satisfied, row.answered),
       satisfiedWithOutcomePercent: percent(row.outcome_satisfied, row.answered),
+      interventions: row.interventions,
+      legalInterventions: row.interventions.filter((i) => i.legal).reduce((sum, i) => sum + i.count, 0),
+      nonLegalInterventions: row.interventions.filter((i) => !i.legal).reduce((sum, i) => sum + i.count, 0),
+      serviceStandards: await this.standardsMet(ctx, visibleSql, visibleParams, from, to),
+      casesPerThousandHomes: row.homes ? perThousand(row.own_opened, row.homes) : null,
+      hateCasesPerThousandHomes: row.homes ? perThousand(row.own_hate_opened, row.homes) : null,
+      incidentsByWard: row.incidents_by_ward,
+      incidentsByLocation: row.incidents_by_location,
     };
+  }
+
+  /** Each standard over the cases opened in the period, worked out by the same clocks the case page shows. */
+  private async standardsMet(ctx: RequestContext, visibleSql: string, values: unknown[], from: string, to: string): Promise<StandardFigure[]> {
+    const facts: CaseFacts[] = await ctx.db.query(
+      `WITH visible AS MATERIALIZED (${visibleSql})
+       ${caseFactsSql(`c.id IN (SELECT id FROM visible WHERE opened_at >= ${from} AND opened_at < ${to})`)}`,
+      values,
+    );
+    const now = Date.now();
+    const tally = new Map(Object.values(ServiceStandard).map((standard) => [standard, { standard, met: 0, breached: 0, due: 0 }]));
+    for (const clock of facts.flatMap((f) => clocksOf(f, now))) {
+      const counts = tally.get(clock.standard)!;
+      if (clock.state === ClockState.MET) counts.met++;
+      else if (clock.state === ClockState.BREACHED) counts.breached++;
+      else counts.due++;
+    }
+    return [...tally.values()].map((t) => ({ ...t, metPercent: percent(t.met, t.met + t.breached) }));
   }
 }
