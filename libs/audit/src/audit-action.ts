@@ -17,6 +17,9 @@ export enum AuditAction {
   CASE_EXPORTED = 'CASE_EXPORTED',
   DASH_ASSESSED = 'DASH_ASSESSED',
   CASE_REFERRED = 'CASE_REFERRED',
+  EVIDENCE_ADDED = 'EVIDENCE_ADDED',
+  EVIDENCE_DOWNLOADED = 'EVIDENCE_DOWNLOADED',
+  EVIDENCE_REMOVED = 'EVIDENCE_REMOVED',
 }
 
 registerEnumType(AuditAction, { name: 'AuditAction', description: 'What happened to a case' });
