@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fieldAllowed, governedFields, type GovernedSubject, readGovernedFields, type Relation } from '#libs/access';
 import { AgencyKind, Role } from '#libs/common';
@@ -24,6 +27,7 @@ const READ_SELECTION: Record<GovernedSubject, Record<string, string>> = {
     supportNeeds: 'supportNeeds',
     contacts: 'contacts { id }',
     dashAssessments: 'dashAssessments { id }',
+    evidence: 'evidence { id }',
   },
   Party: {
     fullName: 'fullName',
@@ -125,6 +129,7 @@ describe('the permission matrix, from the policy table, against the running API'
   const caseworkers = new Map<AgencyKind | 'hub', Persona>();
   const fixtures: FixtureCase[] = [];
   const personaOf = (kind: AgencyKind, role: Role) => users.get(`${kind}:${role}`)!;
+  let dataDir: string;
 
   function relationOf(kind: AgencyKind, fixture: FixtureCase): Relation | null {
     if (fixture.owner === kind) return 'OWNER';
@@ -134,8 +139,8 @@ describe('the permission matrix, from the policy table, against the running API'
 
   async function truth(
     caseId: string,
-  ): Promise<{ kase: CaseTruth; parties: PartyTruth[]; shares: { reason: string }[]; contacts: number; dashAssessments: number }> {
-    const [{ rows: cases }, { rows: parties }, { rows: shares }, { rows: contacts }, { rows: dash }] = await Promise.all([
+  ): Promise<{ kase: CaseTruth; parties: PartyTruth[]; shares: { reason: string }[]; contacts: number; dashAssessments: number; evidence: number }> {
+    const [{ rows: cases }, { rows: parties }, { rows: shares }, { rows: contacts }, { rows: dash }, { rows: evidence }] = await Promise.all([
       portal.db.query(
         `SELECT c.*, (SELECT u.id FROM users u WHERE u.agency_id = c.owner_agency_id AND u.roles = ARRAY['CASEWORKER'] ORDER BY u.created_at LIMIT 1) AS owner_caseworker_id
            FROM cases c WHERE c.id = $1`,
@@ -145,12 +150,14 @@ describe('the permission matrix, from the policy table, against the running API'
       portal.db.query(`SELECT reason FROM case_shares WHERE case_id = $1 AND revoked_at IS NULL ORDER BY shared_at`, [caseId]),
       portal.db.query(`SELECT count(*)::int AS n FROM contacts WHERE case_id = $1`, [caseId]),
       portal.db.query(`SELECT count(*)::int AS n FROM dash_assessments WHERE case_id = $1`, [caseId]),
+      portal.db.query(`SELECT count(*)::int AS n FROM evidence_files WHERE case_id = $1`, [caseId]),
     ]);
-    return { kase: cases[0], parties, shares, contacts: contacts[0].n, dashAssessments: dash[0].n };
+    return { kase: cases[0], parties, shares, contacts: contacts[0].n, dashAssessments: dash[0].n, evidence: evidence[0].n };
   }
 
   beforeAll(async () => {
-    portal = await TestPortal.start({ SIGN_IN_MAX_FAILURES_PER_ADDRESS: '1000' });
+    dataDir = mkdtempSync(join(tmpdir(), 'portal-matrix-'));
+    portal = await TestPortal.start({ SIGN_IN_MAX_FAILURES_PER_ADDRESS: '1000', DATA_DIR: dataDir });
     const people = new Partnership(portal);
     agencies.set('hub', await people.agency('Hub Housing Trust', 'LANDLORD'));
     caseworkers.set('hub', await people.user(agencies.get('hub')!, ['CASEWORKER'], 'hub'));
@@ -221,6 +228,11 @@ describe('the permission matrix, from the policy table, against the running API'
       [ids],
     );
     await portal.db.query(
+      `INSERT INTO evidence_files (case_id, file_name, media_type, byte_size, sha256, storage_key, uploaded_by_id, uploaded_by_agency_id)
+       SELECT c.id, 'diary.txt', 'text/plain', 6, repeat('0', 64), md5(c.id::text), c.created_by_id, c.owner_agency_id FROM cases c WHERE c.id = ANY($1)`,
+      [ids],
+    );
+    await portal.db.query(
       `INSERT INTO incidents (case_id, occurred_at, category, description, logged_by_id, logged_by_agency_id)
        SELECT c.id, c.opened_at, c.category, 'Matrix incident', c.created_by_id, c.owner_agency_id FROM cases c WHERE c.id = ANY($1)`,
       [ids],
@@ -232,13 +244,16 @@ describe('the permission matrix, from the policy table, against the running API'
     );
   }, 180_000);
 
-  afterAll(() => portal.close());
+  afterAll(async () => {
+    await portal.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('has a fixture for every field a rule governs, and a rule for every fixture', () => {
     for (const subject of ['Case', 'Party', 'CaseShare'] as const) {
       expect(Object.keys(READ_SELECTION[subject]).sort()).toEqual(readGovernedFields(subject).sort());
     }
-    expect(Object.keys(CASE_WRITES).concat('contacts', 'dashAssessments').sort()).toEqual(governedFields('Case').sort());
+    expect(Object.keys(CASE_WRITES).concat('contacts', 'dashAssessments', 'evidence').sort()).toEqual(governedFields('Case').sort());
     expect(Object.keys(PARTY_WRITES).sort()).toEqual(governedFields('Party').sort());
     expect(governedFields('CaseShare')).toEqual(['reason']);
   });
@@ -247,7 +262,7 @@ describe('the permission matrix, from the policy table, against the running API'
   async function readMismatches(kind: AgencyKind, path: string, node: any, fixture: FixtureCase): Promise<string[]> {
     const problems: string[] = [];
     const relation = relationOf(kind, fixture)!;
-    const { kase, parties, shares, contacts, dashAssessments } = await truth(fixture.id);
+    const { kase, parties, shares, contacts, dashAssessments, evidence } = await truth(fixture.id);
     const check = (subject: GovernedSubject, field: string, row: Record<string, unknown>, sent: any, actual: unknown, where: string) => {
       const allowed = fieldAllowed('read', kind, relation, subject, field, row);
       const value = sent[field];
@@ -276,6 +291,10 @@ describe('the permission matrix, from the policy table, against the running API'
       dashAssessments,
       path,
     );
+    if (fieldAllowed('read', kind, relation, 'Case', 'evidence', caseRow) && node.evidence?.length !== evidence) {
+      problems.push(`${path}.evidence: readable, but got ${JSON.stringify(node.evidence)}`);
+    }
+    check('Case', 'evidence', caseRow, { ...node, evidence: node.evidence === null ? null : evidence }, evidence, path);
     for (const party of parties) {
       const sent = node.parties.find((p: any) => p.id === party.id);
       if (!sent) {
@@ -385,6 +404,21 @@ describe('the permission matrix, from the policy table, against the running API'
           problems.push(`${label} recordDashAssessment: FORBIDDEN without naming the field`);
         }
         if (assessedAfter !== assessedBefore + (dashWant ? 0 : 1)) problems.push(`${label} recordDashAssessment: ${assessedAfter - assessedBefore} rows written`);
+
+        // Evidence is written by upload over HTTP, where a refusal is its status: 404 for a case the caller
+        // cannot see (and for an administrator, who sees none), 403 naming the field for one they hold.
+        const form = new FormData();
+        form.append('file', new Blob(['Matrix diary\n'], { type: 'text/plain' }), 'matrix.txt');
+        const upload = await fetch(`${portal.url}/evidence/cases/${fixture.id}`, { method: 'POST', body: form, headers: { authorization: `Bearer ${persona.token}` } });
+        const uploaded = (await upload.json()) as { id?: string; code?: string; field?: string };
+        const evidenceWant = expectRefusal(relation !== null && fieldAllowed('write', kind, relation, 'Case', 'evidence', { category: fixture.category }));
+        const evidenceStatus = evidenceWant === undefined ? 201 : evidenceWant === 'FORBIDDEN' && role !== Role.ADMIN ? 403 : 404;
+        if (upload.status !== evidenceStatus) problems.push(`${label} evidence upload: expected ${evidenceStatus}, got ${upload.status} ${JSON.stringify(uploaded)}`);
+        else if (evidenceStatus === 403 && uploaded.field !== 'evidence') problems.push(`${label} evidence upload: 403 without naming the field`);
+        const evidenceAfter = (await truth(fixture.id)).evidence;
+        if (evidenceAfter !== before.evidence + (evidenceStatus === 201 ? 1 : 0)) problems.push(`${label} evidence upload: ${evidenceAfter - before.evidence} rows written`);
+        // Put the fixture back as it was for the next reader.
+        if (uploaded.id) await portal.db.query(`DELETE FROM evidence_files WHERE id = $1`, [uploaded.id]);
 
         for (const party of before.parties) {
           const row = { caseCategory: fixture.category, role: party.role, anonymous: party.anonymous };

@@ -6,3 +6,4 @@ export * from './enums.js';
 export * from './ids.js';
 export * from './group-by.js';
 export * from './percent.js';
+export * from './http-errors.js';
