@@ -12,7 +12,7 @@ import { accessibleSql, assertWritable, loaderFor, readableFieldSql, type Reques
 import { AlertKind, AlertOutbox } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, caseAttributes, CasesService } from '#libs/cases';
-import { BadInputError, ForbiddenError, groupBy, NotFoundError, parseId } from '#libs/common';
+import { BadInputError, ForbiddenError, groupBy, isId, NotFoundError, parseId } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import type { Incident } from '#libs/incidents';
 import { EVIDENCE_COLUMNS, type EvidenceFile, type EvidenceRow, toEvidenceFile } from './evidence-file.model.js';
@@ -150,7 +150,7 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
    * anything else, so a refusal and a file that does not exist look the same.
    */
   private async readableRow(ctx: RequestContext, id: string): Promise<(EvidenceRow & { owner_agency_id: string }) | null> {
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+    if (!isId(id)) return null;
     const params = new SqlParams();
     const idParam = params.add(id.toLowerCase());
     const scope = accessibleSql(ctx.ability, 'read', 'Case', 'c', params);
