@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fieldAllowed, governedFields, type GovernedSubject, readGovernedFields, type Relation } from '#libs/access';
 import { AgencyKind, Role } from '#libs/common';
@@ -28,6 +31,7 @@ const READ_SELECTION: Record<GovernedSubject, Record<string, string>> = {
     asbRiskAssessments: 'asbRiskAssessments { id }',
     actionPlans: 'actionPlans { id }',
     serviceClocks: 'serviceClocks { standard }',
+    evidence: 'evidence { id }',
   },
   Party: {
     fullName: 'fullName',
@@ -130,6 +134,7 @@ describe('the permission matrix, from the policy table, against the running API'
   const caseworkers = new Map<AgencyKind | 'hub', Persona>();
   const fixtures: FixtureCase[] = [];
   const personaOf = (kind: AgencyKind, role: Role) => users.get(`${kind}:${role}`)!;
+  let dataDir: string;
 
   function relationOf(kind: AgencyKind, fixture: FixtureCase): Relation | null {
     if (fixture.owner === kind) return 'OWNER';
@@ -140,7 +145,7 @@ describe('the permission matrix, from the policy table, against the running API'
   async function truth(
     caseId: string,
   ): Promise<{ kase: CaseTruth; parties: PartyTruth[]; shares: { reason: string }[]; lists: Record<string, number> }> {
-    const [{ rows: cases }, { rows: parties }, { rows: shares }, { rows: contacts }, { rows: dash }, { rows: asb }, { rows: plans }] = await Promise.all([
+    const [{ rows: cases }, { rows: parties }, { rows: shares }, { rows: contacts }, { rows: dash }, { rows: asb }, { rows: plans }, { rows: evidence }] = await Promise.all([
       portal.db.query(
         `SELECT c.*, (SELECT u.id FROM users u WHERE u.agency_id = c.owner_agency_id AND u.roles = ARRAY['CASEWORKER'] ORDER BY u.created_at LIMIT 1) AS owner_caseworker_id
            FROM cases c WHERE c.id = $1`,
@@ -152,14 +157,16 @@ describe('the permission matrix, from the policy table, against the running API'
       portal.db.query(`SELECT count(*)::int AS n FROM dash_assessments WHERE case_id = $1`, [caseId]),
       portal.db.query(`SELECT count(*)::int AS n FROM asb_risk_assessments WHERE case_id = $1`, [caseId]),
       portal.db.query(`SELECT count(*)::int AS n FROM action_plans WHERE case_id = $1`, [caseId]),
+      portal.db.query(`SELECT count(*)::int AS n FROM evidence_files WHERE case_id = $1`, [caseId]),
     ]);
     // Every fixture has a reporter, a contact, a plan and assessments: all four service clocks run.
-    const lists = { contacts: contacts[0].n, dashAssessments: dash[0].n, asbRiskAssessments: asb[0].n, actionPlans: plans[0].n, serviceClocks: 4 };
+    const lists = { contacts: contacts[0].n, dashAssessments: dash[0].n, asbRiskAssessments: asb[0].n, actionPlans: plans[0].n, serviceClocks: 4, evidence: evidence[0].n };
     return { kase: cases[0], parties, shares, lists };
   }
 
   beforeAll(async () => {
-    portal = await TestPortal.start({ SIGN_IN_MAX_FAILURES_PER_ADDRESS: '1000' });
+    dataDir = mkdtempSync(join(tmpdir(), 'portal-matrix-'));
+    portal = await TestPortal.start({ SIGN_IN_MAX_FAILURES_PER_ADDRESS: '1000', DATA_DIR: dataDir });
     const people = new Partnership(portal);
     agencies.set('hub', await people.agency('Hub Housing Trust', 'LANDLORD'));
     caseworkers.set('hub', await people.user(agencies.get('hub')!, ['CASEWORKER'], 'hub'));
@@ -240,6 +247,11 @@ describe('the permission matrix, from the policy table, against the running API'
       [ids],
     );
     await portal.db.query(
+      `INSERT INTO evidence_files (case_id, file_name, media_type, byte_size, sha256, storage_key, uploaded_by_id, uploaded_by_agency_id)
+       SELECT c.id, 'diary.txt', 'text/plain', 6, repeat('0', 64), md5(c.id::text), c.created_by_id, c.owner_agency_id FROM cases c WHERE c.id = ANY($1)`,
+      [ids],
+    );
+    await portal.db.query(
       `INSERT INTO incidents (case_id, occurred_at, category, description, logged_by_id, logged_by_agency_id)
        SELECT c.id, c.opened_at, c.category, 'Matrix incident', c.created_by_id, c.owner_agency_id FROM cases c WHERE c.id = ANY($1)`,
       [ids],
@@ -251,13 +263,16 @@ describe('the permission matrix, from the policy table, against the running API'
     );
   }, 180_000);
 
-  afterAll(() => portal.close());
+  afterAll(async () => {
+    await portal.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('has a fixture for every field a rule governs, and a rule for every fixture', () => {
     for (const subject of ['Case', 'Party', 'CaseShare'] as const) {
       expect(Object.keys(READ_SELECTION[subject]).sort()).toEqual(readGovernedFields(subject).sort());
     }
-    expect(Object.keys(CASE_WRITES).concat('contacts', 'reporterToldAt', 'dashAssessments', 'asbRiskAssessments', 'actionPlans', 'serviceClocks').sort()).toEqual(governedFields('Case').sort());
+    expect(Object.keys(CASE_WRITES).concat('contacts', 'reporterToldAt', 'dashAssessments', 'asbRiskAssessments', 'actionPlans', 'serviceClocks', 'evidence').sort()).toEqual(governedFields('Case').sort());
     expect(Object.keys(PARTY_WRITES).sort()).toEqual(governedFields('Party').sort());
     expect(governedFields('CaseShare')).toEqual(['reason']);
   });
@@ -411,6 +426,21 @@ describe('the permission matrix, from the policy table, against the running API'
           else if (want === 'FORBIDDEN' && role !== Role.ADMIN && result.errors?.[0].extensions?.field !== field) problems.push(`${label} ${mutation}: FORBIDDEN without naming the field`);
           if (after !== before + (want ? 0 : 1)) problems.push(`${label} ${mutation}: ${after - before} rows written`);
         }
+
+        // Evidence is written by upload over HTTP, where a refusal is its status: 404 for a case the caller
+        // cannot see (and for an administrator, who sees none), 403 naming the field for one they hold.
+        const form = new FormData();
+        form.append('file', new Blob(['Matrix diary\n'], { type: 'text/plain' }), 'matrix.txt');
+        const upload = await fetch(`${portal.url}/evidence/cases/${fixture.id}`, { method: 'POST', body: form, headers: { authorization: `Bearer ${persona.token}` } });
+        const uploaded = (await upload.json()) as { id?: string; code?: string; field?: string };
+        const evidenceWant = expectRefusal(relation !== null && fieldAllowed('write', kind, relation, 'Case', 'evidence', { category: fixture.category }));
+        const evidenceStatus = evidenceWant === undefined ? 201 : evidenceWant === 'FORBIDDEN' && role !== Role.ADMIN ? 403 : 404;
+        if (upload.status !== evidenceStatus) problems.push(`${label} evidence upload: expected ${evidenceStatus}, got ${upload.status} ${JSON.stringify(uploaded)}`);
+        else if (evidenceStatus === 403 && uploaded.field !== 'evidence') problems.push(`${label} evidence upload: 403 without naming the field`);
+        const evidenceAfter = (await truth(fixture.id)).lists.evidence;
+        if (evidenceAfter !== before.lists.evidence + (evidenceStatus === 201 ? 1 : 0)) problems.push(`${label} evidence upload: ${evidenceAfter - before.lists.evidence} rows written`);
+        // Put the fixture back as it was for the next reader.
+        if (uploaded.id) await portal.db.query(`DELETE FROM evidence_files WHERE id = $1`, [uploaded.id]);
 
         for (const party of before.parties) {
           const row = { caseCategory: fixture.category, role: party.role, anonymous: party.anonymous };

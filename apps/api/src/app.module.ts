@@ -24,6 +24,7 @@ import { formatError } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { ContactsModule } from '#libs/contacts';
 import { DashModule } from '#libs/dash';
+import { EvidenceModule } from '#libs/evidence';
 import { ExportsModule } from '#libs/exports';
 import { MeetingsModule } from '#libs/meetings';
 import { ReportsModule } from '#libs/reports';
@@ -151,6 +152,7 @@ export class AppModule {
         ExportsModule,
         SatisfactionModule,
         IntakeModule,
+        EvidenceModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -55,9 +55,11 @@ export function renderPermissionsDoc(): string {
   }
   lines.push(
     '',
-    'Within an operation the row rules apply: only the owner agency shares, revokes, closes and edits case basics; any agency that',
-    'holds the case logs incidents and adds actions; an action is updated by the agency that owns it or by the case owner; the audit',
-    "trail and the disclosure log are for managers of the case's owner agency.",
+    'Within an operation the row rules apply: only the owner agency shares, revokes, closes, edits case basics and removes evidence',
+    'files; any agency that holds the case logs incidents and adds actions; an action is updated by the agency that owns it or by the',
+    "case owner; the audit trail and the disclosure log are for managers of the case's owner agency. Evidence files are added and",
+    'downloaded over HTTP (`POST /evidence/cases/<id>`, `GET /evidence/<id>`) by the `evidence` field class below: writing it is',
+    'adding a file, reading it is listing and downloading them; every download is written to the audit trail.',
     '',
     '## Fields',
     '',

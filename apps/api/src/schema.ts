@@ -10,6 +10,7 @@ import { CaseReviewsResolver } from '#libs/case-reviews';
 import { CasesResolver, PartiesResolver } from '#libs/cases';
 import { ContactsResolver } from '#libs/contacts';
 import { DashResolver } from '#libs/dash';
+import { CaseEvidenceResolver, EvidenceResolver, IncidentEvidenceResolver } from '#libs/evidence';
 import { AgendaItemsResolver, MeetingsResolver } from '#libs/meetings';
 import { ReportsResolver } from '#libs/reports';
 import { SatisfactionResolver } from '#libs/satisfaction';
@@ -43,6 +44,9 @@ export const RESOLVERS = [
   ReportsResolver,
   SatisfactionResolver,
   IntakeResolver,
+  EvidenceResolver,
+  CaseEvidenceResolver,
+  IncidentEvidenceResolver,
 ];
 
 /** The schema as SDL, sorted, exactly as checked in; built without a database. */

@@ -4,7 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { PRINT_STYLE_HASH } from '#libs/documents';
 
-const API_PATHS = /^\/(graphql|health|packs|exports)(\/|$)/;
+const API_PATHS = /^\/(graphql|health|packs|exports|evidence)(\/|$)/;
 
 /**
  * Same-origin only: the app's own scripts, styles and images, and its own API over HTTP and WebSocket. The

@@ -9,7 +9,8 @@ import type { SessionUser } from './request-context.js';
  * decided per row (field-access.ts).
  *
  * Row actions on 'Case' use the conditions `ownerAgencyId` and `sharedWithAgencyIds`, on 'Meeting'
- * `attendingAgencyIds` and `chairId`: each has an SQL translation. Field actions ('readField', 'writeField') use the caller's relation to one loaded row:
+ * `attendingAgencyIds` and `chairId`: each has an SQL translation. 'EvidenceFile' uses `caseOwnerAgencyId`,
+ * decided on the one loaded row (reading evidence is the case's row rule plus its 'evidence' field rule). Field actions ('readField', 'writeField') use the caller's relation to one loaded row:
  * `access` (OWNER, FULL, LIMITED), the case `category`, and for parties `role` and `anonymous`.
  */
 export type Action =
@@ -25,9 +26,10 @@ export type Action =
   | 'writeField'
   | 'organise'
   | 'chair'
-  | 'readFigures';
+  | 'readFigures'
+  | 'remove';
 
-export type Subject = 'Agency' | 'User' | 'Self' | 'Case' | 'Party' | 'CaseShare' | 'CaseAction' | 'Meeting' | 'IntakeReport' | 'ServiceStandards' | 'all';
+export type Subject = 'Agency' | 'User' | 'Self' | 'Case' | 'Party' | 'CaseShare' | 'CaseAction' | 'Meeting' | 'IntakeReport' | 'EvidenceFile' | 'ServiceStandards' | 'all';
 
 /** A loaded row tagged with its subject type (CASL's `subject()`), for decisions about that one row. */
 export type SubjectRow = ForcedSubject<Exclude<Subject, 'all'>>;
@@ -83,6 +85,9 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
   can('update', 'Case', sharedCases);
   can('share', 'Case', ownCases);
   can('close', 'Case', ownCases);
+  // Evidence is added by whoever may write the case's evidence field; taking a file away (its bytes deleted,
+  // the trail kept) is the owner agency's decision alone.
+  can('remove', 'EvidenceFile', { caseOwnerAgencyId: user.agencyId });
   // Managers oversee their own agency's cases: the audit trail and the disclosure log; and read figures over
   // the cases their agency may see.
   if (user.roles.includes(Role.MANAGER)) {

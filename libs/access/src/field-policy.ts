@@ -91,6 +91,14 @@ export const FIELD_RULES: readonly FieldRule[] = [
     write: [OWNER_OR_FULL],
   },
   {
+    // Photos, recordings and diary sheets name and show people: a LIMITED partner reads the incidents, not the files.
+    class: 'evidence',
+    subject: 'Case',
+    fields: ['evidence'],
+    read: [OWNER_OR_FULL],
+    write: [OWNER_OR_FULL],
+  },
+  {
     class: 'action plan agreed with the reporter',
     subject: 'Case',
     fields: ['actionPlans'],

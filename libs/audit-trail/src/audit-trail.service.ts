@@ -4,6 +4,7 @@ import { readGovernedFields, type RequestContext } from '#libs/access';
 import { AuditAction, type AuditDetail, type FieldChange } from '#libs/audit';
 import { type Case, CasesService } from '#libs/cases';
 import { BadInputError, decodeCursor, encodeCursor, type Page, pageSize, withLazyTotal } from '#libs/common';
+import { printedSize } from '#libs/documents';
 import type { AuditChange, AuditEvent, Disclosure } from './audit-event.model.js';
 
 interface AuditRow {
@@ -46,6 +47,16 @@ function describe(row: AuditRow): string {
       return 'Recorded an ASB risk assessment';
     case AuditAction.ACTION_PLAN_AGREED:
       return 'Recorded an action plan agreed with the reporter';
+    case AuditAction.EVIDENCE_ADDED:
+    case AuditAction.EVIDENCE_DOWNLOADED:
+    case AuditAction.EVIDENCE_REMOVED: {
+      // The file's own words, kept in the event: a removed file's row is gone, its trail is not.
+      const file = d.file as { fileName?: string; mediaType?: string; byteSize?: number } | undefined;
+      const named = `${file?.fileName ?? 'a file'}${file?.mediaType ? ` (${file.mediaType}, ${printedSize(Number(file.byteSize))})` : ''}`;
+      if (row.action === AuditAction.EVIDENCE_ADDED) return `Added evidence: ${named}`;
+      if (row.action === AuditAction.EVIDENCE_DOWNLOADED) return `Downloaded evidence: ${named}`;
+      return `Removed evidence: ${named}. Reason: ${d.reason}`;
+    }
     case AuditAction.CASE_REFERRED: {
       const meeting = d.meeting as { title?: string } | undefined;
       return `Referred to ${meeting?.title ?? 'a meeting'} (${String(d.reason).toLowerCase().replace(/_/g, ' ')})`;

@@ -19,6 +19,9 @@ export enum AuditAction {
   CASE_REFERRED = 'CASE_REFERRED',
   ASB_RISK_ASSESSED = 'ASB_RISK_ASSESSED',
   ACTION_PLAN_AGREED = 'ACTION_PLAN_AGREED',
+  EVIDENCE_ADDED = 'EVIDENCE_ADDED',
+  EVIDENCE_DOWNLOADED = 'EVIDENCE_DOWNLOADED',
+  EVIDENCE_REMOVED = 'EVIDENCE_REMOVED',
 }
 
 registerEnumType(AuditAction, { name: 'AuditAction', description: 'What happened to a case' });

@@ -3,10 +3,13 @@ import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server'
 import { readGovernedFields, type RequestContext } from '#libs/access';
 import { AuditLog } from './audit-log.service.js';
 
-/** The sensitive fields whose sending is a disclosure: every field a rule may withhold, less the case's lists of contacts and DASH assessments (noted where they are loaded). */
+/** The case's lists, noted where they are loaded and only when not empty: an empty list discloses nothing. */
+const NOTED_WHERE_LOADED = new Set(['contacts', 'dashAssessments', 'evidence']);
+
+/** The sensitive fields whose sending is a disclosure: every field a rule may withhold, less the lists above. */
 const AUDITED = new Map<string, string>([
   ...readGovernedFields('Case')
-    .filter((field) => field !== 'contacts' && field !== 'dashAssessments')
+    .filter((field) => !NOTED_WHERE_LOADED.has(field))
     .map((field): [string, string] => [`Case.${field}`, field]),
   ...readGovernedFields('Party').map((field): [string, string] => [`Party.${field}`, `party.${field}`]),
 ]);

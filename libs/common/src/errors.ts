@@ -2,7 +2,14 @@
  * Typed domain errors, mapped once to `extensions.code` (see format-error.ts).
  * Services throw these; nothing else decides what a client is told.
  */
-export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT';
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE';
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
@@ -62,5 +69,21 @@ export class TooManyAttemptsError extends DomainError {
   readonly code = 'UNAUTHENTICATED';
   constructor() {
     super('Too many failed sign-in attempts; wait a few minutes and try again');
+  }
+}
+
+/** An upload over the configured limit; nothing of it is kept. */
+export class TooLargeError extends DomainError {
+  readonly code = 'PAYLOAD_TOO_LARGE';
+  constructor(field: string, message: string) {
+    super(message, field);
+  }
+}
+
+/** An upload whose bytes are not one of the accepted kinds, whatever its name or declared type says. */
+export class UnsupportedTypeError extends DomainError {
+  readonly code = 'UNSUPPORTED_MEDIA_TYPE';
+  constructor(field: string, message: string) {
+    super(message, field);
   }
 }

@@ -13,6 +13,13 @@ describe('configuration', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u:p@h/db', SEED_DEMO: 'true' }).seedDemo).toBe(true);
   });
 
+  it('keeps evidence on disk, up to 25 MiB, unless a bucket is named', () => {
+    expect(loadConfig({}).evidence).toEqual({ maxBytes: 25 * 1024 * 1024, s3: null });
+    expect(
+      loadConfig({ EVIDENCE_S3_BUCKET: 'evidence', EVIDENCE_S3_ENDPOINT: 'http://127.0.0.1:9000', AWS_ACCESS_KEY_ID: 'k', AWS_SECRET_ACCESS_KEY: 's' }).evidence.s3,
+    ).toEqual({ bucket: 'evidence', endpoint: 'http://127.0.0.1:9000', region: 'us-east-1', credentials: { accessKeyId: 'k', secretAccessKey: 's' } });
+  });
+
   it.each([
     [{ PORT: 'eighty' }, /PORT/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
@@ -20,6 +27,10 @@ describe('configuration', () => {
     [{ ADMIN_EMAIL: 'a@b.c', ADMIN_PASSWORD: 'short' }, /ADMIN_PASSWORD/],
     [{ SEED_DEMO: 'perhaps' }, /SEED_DEMO/],
     [{ TOKEN_SECRET: 'too-short' }, /TOKEN_SECRET/],
+    [{ EVIDENCE_MAX_BYTES: '0' }, /EVIDENCE_MAX_BYTES/],
+    [{ EVIDENCE_S3_ENDPOINT: 'http://s3.test' }, /EVIDENCE_S3_BUCKET/],
+    [{ EVIDENCE_S3_BUCKET: 'b', EVIDENCE_S3_ENDPOINT: 's3.test' }, /EVIDENCE_S3_ENDPOINT/],
+    [{ EVIDENCE_S3_BUCKET: 'b', AWS_ACCESS_KEY_ID: 'key' }, /AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY/],
   ])('refuses %j with a message naming the setting', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -29,6 +29,17 @@ export interface AppConfig {
   countSqlStatements: boolean;
   /** Failed sign-ins tolerated per account and per address within the window. */
   signInThrottle: { perAccount: number; perAddress: number; windowSeconds: number };
+  /** Evidence files: the largest accepted, and where the bytes go (under `dataDir/evidence` unless S3 is set). */
+  evidence: { maxBytes: number; s3: EvidenceS3Config | null };
+}
+
+/** An S3-compatible bucket for evidence. Without credentials the AWS SDK's own chain is asked (an instance role). */
+export interface EvidenceS3Config {
+  bucket: string;
+  /** For S3-compatible stores (MinIO, Ceph…), addressed path-style; null for AWS itself. */
+  endpoint: string | null;
+  region: string;
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } | null;
 }
 
 export class ConfigError extends Error {}
@@ -51,6 +62,28 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   if (['true', '1', 'yes'].includes(raw)) return true;
   if (['false', '0', 'no'].includes(raw)) return false;
   throw new ConfigError(`${name} must be true or false, not "${env[name]}"`);
+}
+
+function evidenceS3(env: Env): EvidenceS3Config | null {
+  const bucket = env.EVIDENCE_S3_BUCKET?.trim() || null;
+  const endpoint = env.EVIDENCE_S3_ENDPOINT?.trim() || null;
+  const accessKeyId = env.AWS_ACCESS_KEY_ID?.trim() || null;
+  const secretAccessKey = env.AWS_SECRET_ACCESS_KEY?.trim() || null;
+  if (!bucket) {
+    if (endpoint) throw new ConfigError('EVIDENCE_S3_ENDPOINT is set without EVIDENCE_S3_BUCKET');
+    return null;
+  }
+  if (endpoint && !/^https?:\/\/[^\s/]+/.test(endpoint)) throw new ConfigError(`EVIDENCE_S3_ENDPOINT must be an http:// or https:// URL, not "${endpoint}"`);
+  if ((accessKeyId === null) !== (secretAccessKey === null)) {
+    throw new ConfigError('AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are set together or not at all');
+  }
+  const sessionToken = env.AWS_SESSION_TOKEN?.trim() || undefined;
+  return {
+    bucket,
+    endpoint,
+    region: env.EVIDENCE_S3_REGION?.trim() || 'us-east-1',
+    credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } : null,
+  };
 }
 
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -97,6 +130,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       perAccount: integer(env, 'SIGN_IN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
       perAddress: integer(env, 'SIGN_IN_MAX_FAILURES_PER_ADDRESS', 20, 1, 10000),
       windowSeconds: integer(env, 'SIGN_IN_THROTTLE_WINDOW_SECONDS', 15 * 60, 1, 86400),
+    },
+    evidence: {
+      // At most 1 GiB: sizes travel as GraphQL Int, and anything larger belongs in a case file, not a browser upload.
+      maxBytes: integer(env, 'EVIDENCE_MAX_BYTES', 25 * 1024 * 1024, 1, 1024 * 1024 * 1024),
+      s3: evidenceS3(env),
     },
   };
 }

@@ -23,6 +23,10 @@ export const printedWords = (value: string) => {
   return text.charAt(0).toUpperCase() + text.slice(1);
 };
 
+/** 2048 → "2.0 KB": the units a file manager shows, so a reader can match a file to its listing. */
+export const printedSize = (bytes: number) =>
+  bytes < 1024 ? `${bytes} bytes` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
 /** What a document shows where a field is withheld from its reader. */
 export const WITHHELD = 'withheld';
 

@@ -1,4 +1,4 @@
-import { printedDay, printedTime, printedWords, type Section, WITHHELD } from '#libs/documents';
+import { printedDay, printedSize, printedTime, printedWords, type Section, WITHHELD } from '#libs/documents';
 
 /** The case as the reader may see it, for a court bundle: basics, people, incidents and actions in order. */
 export const CASE_SUMMARY = `query CaseSummary($id: ID!) { case(id: $id) {
@@ -7,6 +7,7 @@ export const CASE_SUMMARY = `query CaseSummary($id: ID!) { case(id: $id) {
   parties { role fullName address phone dateOfBirth anonymous redactedFields }
   incidents { occurredAt category description location }
   actions { kind legal description dueAt status outcome ownerAgency { name } }
+  evidence { fileName mediaType byteSize sha256 uploadedAt }
 } }`;
 
 export interface SummaryCase {
@@ -28,6 +29,8 @@ export interface SummaryCase {
   parties: { role: string; fullName: string | null; address: string | null; phone: string | null; dateOfBirth: string | null; anonymous: boolean; redactedFields: string[] }[];
   incidents: { occurredAt: string; category: string; description: string; location: string | null }[];
   actions: { kind: string; legal: boolean; description: string; dueAt: string | null; status: string; outcome: string | null; ownerAgency: { name: string } }[];
+  /** Null where the reader's rules withhold the case's evidence. */
+  evidence: { fileName: string; mediaType: string; byteSize: number; sha256: string; uploadedAt: string }[] | null;
 }
 
 /** A value, or "withheld" when the reader's rules withhold it, or a dash when there is none. */
@@ -83,11 +86,27 @@ export function caseSummarySections(c: SummaryCase): Section[] {
         },
       ],
     },
-    {
-      heading: 'Evidence',
-      rows: [],
-      paragraphs: [{ label: 'Evidence list', text: 'Evidence files are not held in the portal yet: list them from the case file.' }],
-      lists: [],
-    },
+    evidenceSection(c.evidence),
   ];
+}
+
+/** The files held, each with the SHA-256 a court can check a copy against; or why none are listed. */
+function evidenceSection(evidence: SummaryCase['evidence']): Section {
+  if (evidence === null) {
+    return { heading: 'Evidence', rows: [], paragraphs: [{ label: 'Evidence list', text: `${WITHHELD}: your access to this case does not include its evidence` }], lists: [] };
+  }
+  if (evidence.length === 0) {
+    return { heading: 'Evidence (0)', rows: [], paragraphs: [{ label: 'Evidence list', text: 'No evidence files are held in the portal for this case.' }], lists: [] };
+  }
+  return {
+    heading: `Evidence (${evidence.length})`,
+    rows: [],
+    paragraphs: [],
+    lists: [
+      {
+        label: 'Files held in the portal, oldest first, with the SHA-256 of each as received',
+        items: evidence.map((e) => `${e.fileName} — ${e.mediaType}, ${printedSize(e.byteSize)}, uploaded ${printedTime(e.uploadedAt)}. SHA-256: ${e.sha256}`),
+      },
+    ],
+  };
 }

@@ -19,7 +19,7 @@ const CASE_LIST = parse(`query ExportCases($after: String, $filter: CaseFilter, 
 const ONE_CASE = parse(CASE_SUMMARY);
 
 /** A row of the list: the summary's basics, and its people by role and name. */
-type ListedCase = Omit<SummaryCase, 'closeReason' | 'parties' | 'incidents' | 'actions'> & { parties: { role: string; fullName: string | null }[] };
+type ListedCase = Omit<SummaryCase, 'closeReason' | 'parties' | 'incidents' | 'actions' | 'evidence'> & { parties: { role: string; fullName: string | null }[] };
 
 interface CasePage {
   cases: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: ListedCase }[] };

@@ -1,0 +1,60 @@
+import { fileTypeFromFile } from 'file-type';
+import { UnsupportedTypeError } from '#libs/common';
+
+/**
+ * What the portal keeps, by what the bytes are (file-type reads the file's own signature, and opens a ZIP to
+ * tell a Word document from a spreadsheet or an archive): photos, PDFs, audio recordings and diary sheets.
+ * Detected type → the media type recorded and served.
+ */
+const ACCEPTED: ReadonlyMap<string, string> = new Map([
+  ['image/jpeg', 'image/jpeg'],
+  ['image/png', 'image/png'],
+  ['image/heic', 'image/heic'],
+  ['image/heif', 'image/heif'],
+  ['application/pdf', 'application/pdf'],
+  ['audio/mpeg', 'audio/mpeg'],
+  ['audio/x-m4a', 'audio/mp4'],
+  ['audio/mp4', 'audio/mp4'],
+  ['audio/wav', 'audio/wav'],
+  ['audio/ogg', 'audio/ogg'],
+  ['audio/ogg; codecs=opus', 'audio/ogg'],
+  ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+  ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+]);
+
+/** For a file that arrives without a usable name. */
+export const EXTENSIONS: Readonly<Record<string, string>> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/heic': 'heic',
+  'image/heif': 'heif',
+  'application/pdf': 'pdf',
+  'audio/mpeg': 'mp3',
+  'audio/mp4': 'm4a',
+  'audio/wav': 'wav',
+  'audio/ogg': 'ogg',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+  'text/plain': 'txt',
+  'text/csv': 'csv',
+};
+
+export const ACCEPTED_IN_WORDS = 'JPEG, PNG, HEIC/HEIF, PDF, MP3, M4A, WAV, OGG, plain text, CSV, DOCX or XLSX';
+
+/**
+ * The media type to record for a received file, or UNSUPPORTED_MEDIA_TYPE. Text has no signature: it is
+ * accepted when every byte is UTF-8 without control characters (`plainText`), as CSV when it is named or
+ * declared so. What the sender declared decides nothing else.
+ */
+export async function evidenceMediaType(path: string, file: { fileName: string; declaredType: string; plainText: boolean }): Promise<string> {
+  const detected = await fileTypeFromFile(path);
+  if (detected) {
+    const accepted = ACCEPTED.get(detected.mime);
+    if (accepted) return accepted;
+    throw new UnsupportedTypeError('file', `This file is ${detected.ext.toUpperCase()} (${detected.mime}); evidence must be ${ACCEPTED_IN_WORDS}`);
+  }
+  if (file.plainText) {
+    return /\.csv$/i.test(file.fileName) || /^(text|application)\/csv\b/i.test(file.declaredType) ? 'text/csv' : 'text/plain';
+  }
+  throw new UnsupportedTypeError('file', `This file is not one the portal keeps; evidence must be ${ACCEPTED_IN_WORDS}`);
+}

@@ -1,0 +1,237 @@
+import { randomBytes } from 'node:crypto';
+import { readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { subject } from '@casl/ability';
+import DataLoader from 'dataloader';
+import type { Request } from 'express';
+import type { DataSource } from 'typeorm';
+import { accessibleSql, assertWritable, loaderFor, readableFieldSql, type RequestContext, SqlParams } from '#libs/access';
+import { AlertKind, AlertOutbox } from '#libs/alerts';
+import { AuditAction, AuditLog } from '#libs/audit';
+import { type Case, caseAttributes, CasesService } from '#libs/cases';
+import { BadInputError, ForbiddenError, groupBy, isId, NotFoundError, parseId } from '#libs/common';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
+import type { Incident } from '#libs/incidents';
+import { EVIDENCE_COLUMNS, type EvidenceFile, type EvidenceRow, toEvidenceFile } from './evidence-file.model.js';
+import { evidenceMediaType, EXTENSIONS } from './evidence-kinds.js';
+import { EVIDENCE_STORE, type EvidenceStore } from './evidence-store.js';
+import { sanitiseFileName } from './file-name.js';
+import { type IncomingFile, receiveFile } from './incoming-file.js';
+
+/** What an upload names besides its bytes (query parameters of the upload route). */
+export interface EvidenceUpload {
+  caseId: string;
+  incidentId?: unknown;
+  description?: unknown;
+}
+
+/** A part file older than this was left by a stopped server, not an upload in progress. */
+const STALE_INCOMING_MS = 6 * 3600 * 1000;
+
+/** The file as the audit trail keeps it: enough to name it after it is removed. */
+const trailOf = (file: EvidenceFile) => ({
+  id: file.id,
+  fileName: file.fileName,
+  mediaType: file.mediaType,
+  byteSize: file.byteSize,
+  sha256: file.sha256,
+});
+
+/**
+ * Evidence files follow the case: whoever may write the case's `evidence` field adds them, whoever may read
+ * it lists and downloads them, and only the owner agency removes them. Bytes are checked whole (size, type,
+ * SHA-256) before they reach the store, and the row, its audit event and its alert are one transaction.
+ */
+@Injectable()
+export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('Evidence');
+  private readonly incomingDir: string;
+
+  constructor(
+    private readonly cases: CasesService,
+    private readonly audit: AuditLog,
+    private readonly alerts: AlertOutbox,
+    @Inject(EVIDENCE_STORE) private readonly store: EvidenceStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
+    // Beside the disk store's files (one file system, so keeping a file is a rename); S3 uploads wait here too.
+    this.incomingDir = join(config.dataDir, 'evidence', 'incoming');
+  }
+
+  async onModuleInit(): Promise<void> {
+    const names = await readdir(this.incomingDir).catch(() => [] as string[]);
+    for (const name of names) {
+      const path = join(this.incomingDir, name);
+      const info = await stat(path).catch(() => null);
+      if (info && Date.now() - info.mtimeMs > STALE_INCOMING_MS) await rm(path, { force: true });
+    }
+  }
+
+  onApplicationShutdown(): void {
+    (this.store as { close?: () => void }).close?.();
+  }
+
+  /**
+   * Receives one file for a case, or for one of its incidents. The caller's right to add evidence is checked
+   * before a byte is read and again in the transaction that records it; a refused, oversized or unaccepted
+   * file leaves nothing behind, in the store or the database.
+   */
+  async add(ctx: RequestContext, upload: EvidenceUpload, body: Request): Promise<EvidenceFile> {
+    const description = this.description(upload.description);
+    const incidentId = this.incidentId(upload.incidentId);
+    await this.writableCase(ctx, upload.caseId, incidentId);
+
+    const incoming = await receiveFile(body, this.incomingDir, this.config.evidence.maxBytes);
+    const key = randomBytes(16).toString('hex');
+    let kept = false;
+    try {
+      const mediaType = await evidenceMediaType(incoming.path, { fileName: incoming.givenName, declaredType: incoming.declaredType, plainText: incoming.plainText });
+      const fileName = sanitiseFileName(incoming.givenName, EXTENSIONS[mediaType] ?? 'bin');
+      await this.store.keep(key, incoming.path, { byteSize: incoming.byteSize, mediaType });
+      kept = true;
+      return await this.dataSource.transaction((db) => this.record({ ...ctx, db }, upload.caseId, incidentId, { incoming, key, mediaType, fileName, description }));
+    } catch (error) {
+      if (kept) await this.store.remove(key).catch((e: unknown) => this.logger.error(`Could not remove refused evidence ${key}: ${String(e)}`));
+      throw error;
+    } finally {
+      await rm(incoming.path, { force: true });
+    }
+  }
+
+  private async record(
+    ctx: RequestContext,
+    caseId: string,
+    incidentId: string | null,
+    file: { incoming: IncomingFile; key: string; mediaType: string; fileName: string; description: string | null },
+  ): Promise<EvidenceFile> {
+    // Again inside the transaction: a share revoked while the file was arriving takes the right with it.
+    const kase = await this.writableCase(ctx, caseId, incidentId);
+    const [row]: EvidenceRow[] = await ctx.db.query(
+      `INSERT INTO evidence_files AS e (case_id, incident_id, file_name, media_type, byte_size, sha256, storage_key, description, uploaded_by_id, uploaded_by_agency_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${EVIDENCE_COLUMNS('e')}`,
+      [kase.id, incidentId, file.fileName, file.mediaType, file.incoming.byteSize, file.incoming.sha256, file.key, file.description, ctx.user!.id, ctx.user!.agencyId],
+    );
+    const added = toEvidenceFile(row);
+    await this.audit.record(ctx, kase.id, AuditAction.EVIDENCE_ADDED, { file: trailOf(added), ...(incidentId ? { incidentId } : {}) });
+    // As for a new party: the case changed, and every agency holding it hears so (reading the file is their own rules').
+    await this.alerts.raise(ctx, AlertKind.CASE_UPDATED, { caseId: kase.id, detail: { evidence: 'added' } });
+    return added;
+  }
+
+  /** The case, if the caller may add evidence to it; the incident, if named, must be one of its own. */
+  private async writableCase(ctx: RequestContext, caseId: string, incidentId: string | null): Promise<Case> {
+    const kase = await this.cases.require(ctx, caseId, 'contribute');
+    assertWritable(ctx.ability, 'Case', caseAttributes(kase), ['evidence']);
+    if (incidentId) {
+      const [found] = await ctx.db.query(`SELECT 1 FROM incidents WHERE id = $1 AND case_id = $2`, [incidentId, kase.id]);
+      if (!found) throw new BadInputError('incidentId', 'incidentId is not an incident of this case');
+    }
+    return kase;
+  }
+
+  private incidentId(value: unknown): string | null {
+    if (value === undefined || value === '') return null;
+    if (typeof value !== 'string') throw new BadInputError('incidentId', 'incidentId is not a valid id');
+    return parseId(value, 'incidentId');
+  }
+
+  private description(value: unknown): string | null {
+    if (value === undefined) return null;
+    if (typeof value !== 'string' || value.length > 2000) throw new BadInputError('description', 'description is up to 2,000 characters');
+    return value.trim() || null;
+  }
+
+  /**
+   * A file whose case the caller may read and whose evidence they may read, decided in the SQL; null for
+   * anything else, so a refusal and a file that does not exist look the same.
+   */
+  private async readableRow(ctx: RequestContext, id: string): Promise<(EvidenceRow & { owner_agency_id: string }) | null> {
+    if (!isId(id)) return null;
+    const params = new SqlParams();
+    const idParam = params.add(id.toLowerCase());
+    const scope = accessibleSql(ctx.ability, 'read', 'Case', 'c', params);
+    const readable = readableFieldSql(ctx.ability, 'Case', 'evidence', { alias: 'c', caseAlias: 'c', agencyId: ctx.user?.agencyId ?? null }, params);
+    const [row]: (EvidenceRow & { owner_agency_id: string })[] = await ctx.db.query(
+      `SELECT ${EVIDENCE_COLUMNS('e')}, c.owner_agency_id FROM evidence_files e JOIN cases c ON c.id = e.case_id
+        WHERE e.id = ${idParam}::uuid AND ${scope} AND ${readable}`,
+      params.values,
+    );
+    return row ?? null;
+  }
+
+  /**
+   * The file and its bytes for a download, recorded in the case's audit trail before a byte is sent; NOT_FOUND
+   * for a file the caller may not read.
+   */
+  async download(ctx: RequestContext, id: string): Promise<{ file: EvidenceFile; bytes: Readable }> {
+    const row = await this.readableRow(ctx, id);
+    if (!row) throw new NotFoundError('Evidence file', 'id');
+    const file = toEvidenceFile(row);
+    const bytes = await this.store.open(file.storageKey);
+    try {
+      await this.audit.record(ctx, file.caseId, AuditAction.EVIDENCE_DOWNLOADED, { file: trailOf(file) });
+    } catch (error) {
+      bytes.destroy();
+      throw error;
+    }
+    return { file, bytes };
+  }
+
+  /**
+   * Removes a file: the row goes, its audit event keeps the name, checksum and reason. The bytes are deleted
+   * last, inside the mutation's transaction, so if they cannot be the row and its trail stay as they were.
+   */
+  async remove(ctx: RequestContext, id: string, reason: string): Promise<boolean> {
+    const why = reason.trim();
+    if (why.length < 3 || why.length > 2000) throw new BadInputError('reason', 'Give a reason of 3 to 2,000 characters');
+    const row = await this.readableRow(ctx, parseId(id, 'id'));
+    if (!row) throw new NotFoundError('Evidence file', 'id');
+    if (!ctx.ability.can('remove', subject('EvidenceFile', { caseOwnerAgencyId: row.owner_agency_id }))) {
+      throw new ForbiddenError('Only the owner agency may remove evidence', 'id');
+    }
+    const [deleted]: [EvidenceRow[], number] = await ctx.db.query(`DELETE FROM evidence_files e WHERE e.id = $1 RETURNING ${EVIDENCE_COLUMNS('e')}`, [row.id]);
+    if (deleted.length === 0) throw new NotFoundError('Evidence file', 'id');
+    const file = toEvidenceFile(deleted[0]);
+    await this.audit.record(ctx, file.caseId, AuditAction.EVIDENCE_REMOVED, { file: trailOf(file), reason: why });
+    await this.alerts.raise(ctx, AlertKind.CASE_UPDATED, { caseId: file.caseId, detail: { evidence: 'removed' } });
+    await this.store.remove(file.storageKey);
+    return true;
+  }
+
+  /** Oldest first; null where the caller may not read the case's evidence (it is then in `redactedFields`). */
+  async ofCase(ctx: RequestContext, parent: Case): Promise<EvidenceFile[] | null> {
+    if (parent.redactedFields.includes('evidence')) return null;
+    const files = await this.batched(ctx, 'case.evidence', 'case_id', parent.id);
+    if (files.length > 0) AuditLog.noteView(ctx, parent.id, 'evidence');
+    return files;
+  }
+
+  /** The evidence given for one incident, by the same rule as its case's list. */
+  async ofIncident(ctx: RequestContext, incident: Incident): Promise<EvidenceFile[] | null> {
+    const kase = await this.cases.visibleById(ctx, incident.caseId);
+    if (!kase || kase.redactedFields.includes('evidence')) return null;
+    const files = await this.batched(ctx, 'incident.evidence', 'incident_id', incident.id);
+    if (files.length > 0) AuditLog.noteView(ctx, kase.id, 'evidence');
+    return files;
+  }
+
+  private async batched(ctx: RequestContext, name: string, column: 'case_id' | 'incident_id', id: string): Promise<EvidenceFile[]> {
+    const loader = loaderFor(
+      ctx,
+      name,
+      () =>
+        new DataLoader<string, EvidenceRow[]>(async (ids) => {
+          const rows: EvidenceRow[] = await ctx.db.query(
+            `SELECT ${EVIDENCE_COLUMNS('e')} FROM evidence_files e WHERE e.${column} = ANY($1::uuid[]) ORDER BY e.uploaded_at, e.id`,
+            [ids],
+          );
+          return groupBy(ids, rows, (row) => row[column]!);
+        }),
+    );
+    return (await loader.load(id)).map(toEvidenceFile);
+  }
+}
