@@ -165,6 +165,8 @@ export type CloseCaseInput = {
   outcome: CaseOutcome;
   /** Why; 3–2,000 characters */
   reason: string;
+  /** The record that the reporter was told, kept as a contact. Optional for partner systems; the portal asks for it, and a case closed without it is listed among the exceptions */
+  reporterTold?: ReporterToldInput | null | undefined;
 };
 
 /** How the reporter was contacted */
@@ -302,6 +304,14 @@ export type ReferralReason =
   | 'ESCALATION'
   | 'PROFESSIONAL_JUDGEMENT'
   | 'REPEAT_REFERRAL';
+
+/** How and when the reporter was told the case was closing */
+export type ReporterToldInput = {
+  at: string;
+  channel: ContactChannel;
+  /** What was said; up to 2,000 characters */
+  note?: string | null | undefined;
+};
 
 /** Assessed risk to the victim or complainant */
 export type RiskLevel =
