@@ -10,6 +10,7 @@ import { RiskTag, StatusTag } from '../components/CaseTags';
 import type { CaseData } from './CasePage';
 import { CaseDetail } from './queries';
 import { shown } from './fields';
+import { CaseSummaryPdf } from './CaseSummaryPdf';
 
 const UpdateCase = graphql(`
   mutation UpdateCase($id: ID!, $expectedVersion: Int!, $input: UpdateCaseInput!) {
@@ -71,6 +72,7 @@ export function SummaryTab({ c }: { c: CaseData }) {
           },
         ]}
       />
+      <CaseSummaryPdf c={c} />
       {c.owned && <EditCaseForm c={c} />}
       {c.owned && c.status === 'OPEN' && <CloseCaseForm c={c} />}
     </>
