@@ -11,6 +11,7 @@ import type { CaseData } from './CasePage';
 import { CaseDetail } from './queries';
 import { shown } from './fields';
 import { CaseSummaryPdf } from './CaseSummaryPdf';
+import { SatisfactionPanel } from './SatisfactionPanel';
 
 const UpdateCase = graphql(`
   mutation UpdateCase($id: ID!, $expectedVersion: Int!, $input: UpdateCaseInput!) {
@@ -82,6 +83,7 @@ export function SummaryTab({ c }: { c: CaseData }) {
       <CaseSummaryPdf c={c} />
       {c.owned && <EditCaseForm c={c} />}
       {c.owned && c.status === 'OPEN' && <CloseCaseForm c={c} />}
+      {c.owned && c.status !== 'OPEN' && <SatisfactionPanel c={c} />}
     </>
   );
 }

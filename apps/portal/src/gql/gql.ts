@@ -23,6 +23,9 @@ type Documents = {
     "\n  mutation LogIncident($caseId: ID!, $input: IncidentInput!) {\n    logIncident(caseId: $caseId, input: $input) {\n      id\n      occurredAt\n    }\n  }\n": typeof types.LogIncidentDocument,
     "\n  mutation AddParty($caseId: ID!, $input: PartyInput!) {\n    addParty(caseId: $caseId, input: $input) {\n      id\n    }\n  }\n": typeof types.AddPartyDocument,
     "\n  mutation UpdateParty($id: ID!, $input: UpdatePartyInput!) {\n    updateParty(id: $id, input: $input) {\n      id\n      role\n      anonymous\n      tenant\n      fullName\n      address\n      phone\n      dateOfBirth\n      tenancyType\n      rentArrears\n      tenancyBreaches\n      redactedFields\n    }\n  }\n": typeof types.UpdatePartyDocument,
+    "\n  query CaseSatisfaction($id: ID!) {\n    case(id: $id) {\n      id\n      satisfaction {\n        id\n        createdAt\n        expiresAt\n        answeredAt\n        serviceScore\n        outcomeScore\n        comment\n      }\n    }\n  }\n": typeof types.CaseSatisfactionDocument,
+    "\n  mutation SendSatisfactionSurvey($caseId: ID!) {\n    sendSatisfactionSurvey(caseId: $caseId) {\n      path\n      expiresAt\n    }\n  }\n": typeof types.SendSatisfactionSurveyDocument,
+    "\n  mutation RecordSatisfaction($caseId: ID!, $input: SatisfactionInput!) {\n    recordSatisfaction(caseId: $caseId, input: $input) {\n      id\n    }\n  }\n": typeof types.RecordSatisfactionDocument,
     "\n  query Agencies {\n    agencies {\n      id\n      name\n      kind\n    }\n  }\n": typeof types.AgenciesDocument,
     "\n  mutation ShareCase($caseId: ID!, $agencyId: ID!, $access: ShareAccess!, $reason: String!) {\n    shareCase(caseId: $caseId, agencyId: $agencyId, access: $access, reason: $reason) {\n      id\n    }\n  }\n": typeof types.ShareCaseDocument,
     "\n  mutation RevokeShare($caseId: ID!, $agencyId: ID!) {\n    revokeCaseShare(caseId: $caseId, agencyId: $agencyId)\n  }\n": typeof types.RevokeShareDocument,
@@ -71,6 +74,9 @@ const documents: Documents = {
     "\n  mutation LogIncident($caseId: ID!, $input: IncidentInput!) {\n    logIncident(caseId: $caseId, input: $input) {\n      id\n      occurredAt\n    }\n  }\n": types.LogIncidentDocument,
     "\n  mutation AddParty($caseId: ID!, $input: PartyInput!) {\n    addParty(caseId: $caseId, input: $input) {\n      id\n    }\n  }\n": types.AddPartyDocument,
     "\n  mutation UpdateParty($id: ID!, $input: UpdatePartyInput!) {\n    updateParty(id: $id, input: $input) {\n      id\n      role\n      anonymous\n      tenant\n      fullName\n      address\n      phone\n      dateOfBirth\n      tenancyType\n      rentArrears\n      tenancyBreaches\n      redactedFields\n    }\n  }\n": types.UpdatePartyDocument,
+    "\n  query CaseSatisfaction($id: ID!) {\n    case(id: $id) {\n      id\n      satisfaction {\n        id\n        createdAt\n        expiresAt\n        answeredAt\n        serviceScore\n        outcomeScore\n        comment\n      }\n    }\n  }\n": types.CaseSatisfactionDocument,
+    "\n  mutation SendSatisfactionSurvey($caseId: ID!) {\n    sendSatisfactionSurvey(caseId: $caseId) {\n      path\n      expiresAt\n    }\n  }\n": types.SendSatisfactionSurveyDocument,
+    "\n  mutation RecordSatisfaction($caseId: ID!, $input: SatisfactionInput!) {\n    recordSatisfaction(caseId: $caseId, input: $input) {\n      id\n    }\n  }\n": types.RecordSatisfactionDocument,
     "\n  query Agencies {\n    agencies {\n      id\n      name\n      kind\n    }\n  }\n": types.AgenciesDocument,
     "\n  mutation ShareCase($caseId: ID!, $agencyId: ID!, $access: ShareAccess!, $reason: String!) {\n    shareCase(caseId: $caseId, agencyId: $agencyId, access: $access, reason: $reason) {\n      id\n    }\n  }\n": types.ShareCaseDocument,
     "\n  mutation RevokeShare($caseId: ID!, $agencyId: ID!) {\n    revokeCaseShare(caseId: $caseId, agencyId: $agencyId)\n  }\n": types.RevokeShareDocument,
@@ -160,6 +166,18 @@ export function graphql(source: "\n  mutation AddParty($caseId: ID!, $input: Par
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateParty($id: ID!, $input: UpdatePartyInput!) {\n    updateParty(id: $id, input: $input) {\n      id\n      role\n      anonymous\n      tenant\n      fullName\n      address\n      phone\n      dateOfBirth\n      tenancyType\n      rentArrears\n      tenancyBreaches\n      redactedFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateParty($id: ID!, $input: UpdatePartyInput!) {\n    updateParty(id: $id, input: $input) {\n      id\n      role\n      anonymous\n      tenant\n      fullName\n      address\n      phone\n      dateOfBirth\n      tenancyType\n      rentArrears\n      tenancyBreaches\n      redactedFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CaseSatisfaction($id: ID!) {\n    case(id: $id) {\n      id\n      satisfaction {\n        id\n        createdAt\n        expiresAt\n        answeredAt\n        serviceScore\n        outcomeScore\n        comment\n      }\n    }\n  }\n"): (typeof documents)["\n  query CaseSatisfaction($id: ID!) {\n    case(id: $id) {\n      id\n      satisfaction {\n        id\n        createdAt\n        expiresAt\n        answeredAt\n        serviceScore\n        outcomeScore\n        comment\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendSatisfactionSurvey($caseId: ID!) {\n    sendSatisfactionSurvey(caseId: $caseId) {\n      path\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation SendSatisfactionSurvey($caseId: ID!) {\n    sendSatisfactionSurvey(caseId: $caseId) {\n      path\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordSatisfaction($caseId: ID!, $input: SatisfactionInput!) {\n    recordSatisfaction(caseId: $caseId, input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RecordSatisfaction($caseId: ID!, $input: SatisfactionInput!) {\n    recordSatisfaction(caseId: $caseId, input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
