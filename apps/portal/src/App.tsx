@@ -18,6 +18,7 @@ const AlertsPage = lazy(() => import('./pages/Alerts').then((m) => ({ default: m
 const AdminPage = lazy(() => import('./pages/Admin').then((m) => ({ default: m.AdminPage })));
 const MeetingsPage = lazy(() => import('./meetings/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
 const MeetingPage = lazy(() => import('./meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })));
+const SurveyPage = lazy(() => import('./survey/SurveyPage').then((m) => ({ default: m.SurveyPage })));
 const ReportsPage = lazy(() => import('./reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const NotFoundPage = lazy(() => import('./pages/NotFound').then((m) => ({ default: m.NotFoundPage })));
 
@@ -37,6 +38,19 @@ function Route({ path, user }: { path: string; user: SessionUser }) {
 }
 
 export function App() {
+  // The reporter's survey link is answered without an account: nothing of the signed-in portal runs there.
+  const survey = matchPath('/survey/:token', usePath());
+  if (survey) {
+    return (
+      <Suspense fallback={<p className="govuk-body" role="status">Loading…</p>}>
+        <SurveyPage token={survey.token} />
+      </Suspense>
+    );
+  }
+  return <SignedInApp />;
+}
+
+function SignedInApp() {
   const { session, expiredUser } = useSessionState();
   const token = session?.token ?? null;
   const client = useMemo(() => createApolloClient(token), [token]);

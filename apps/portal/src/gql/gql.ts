@@ -63,6 +63,7 @@ type Documents = {
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        id\n        email\n        displayName\n        roles\n        agency {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  query CaseStatistics($input: CaseStatisticsInput!) {\n    caseStatistics(input: $input) {\n      opened\n      closedResolved\n      closedUnresolved\n      live\n      incidents\n      byCategory {\n        category\n        count\n      }\n      byWard {\n        ward\n        count\n      }\n    }\n  }\n": typeof types.CaseStatisticsDocument,
     "\n  query MaracStatistics($input: MaracStatisticsInput!) {\n    maracStatistics(input: $input) {\n      meetings\n      casesHeard\n      repeatCases\n      repeatPercent\n      referredByPartners\n      referredByPartnersPercent\n      actionsDue\n      actionsCompletedOnTime\n      actionsCompletedOnTimePercent\n    }\n  }\n": typeof types.MaracStatisticsDocument,
+    "\n  mutation AnswerSatisfactionSurvey($token: String!, $input: SatisfactionInput!) {\n    answerSatisfactionSurvey(token: $token, input: $input)\n  }\n": typeof types.AnswerSatisfactionSurveyDocument,
 };
 const documents: Documents = {
     "\n  subscription CaseAlerts($since: String) {\n    caseAlerts(since: $since) {\n      id\n      kind\n      caseId\n      actionId\n      meetingId\n      occurredAt\n      case {\n        id\n        reference\n        riskLevel\n      }\n    }\n  }\n": types.CaseAlertsDocument,
@@ -114,6 +115,7 @@ const documents: Documents = {
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        id\n        email\n        displayName\n        roles\n        agency {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  query CaseStatistics($input: CaseStatisticsInput!) {\n    caseStatistics(input: $input) {\n      opened\n      closedResolved\n      closedUnresolved\n      live\n      incidents\n      byCategory {\n        category\n        count\n      }\n      byWard {\n        ward\n        count\n      }\n    }\n  }\n": types.CaseStatisticsDocument,
     "\n  query MaracStatistics($input: MaracStatisticsInput!) {\n    maracStatistics(input: $input) {\n      meetings\n      casesHeard\n      repeatCases\n      repeatPercent\n      referredByPartners\n      referredByPartnersPercent\n      actionsDue\n      actionsCompletedOnTime\n      actionsCompletedOnTimePercent\n    }\n  }\n": types.MaracStatisticsDocument,
+    "\n  mutation AnswerSatisfactionSurvey($token: String!, $input: SatisfactionInput!) {\n    answerSatisfactionSurvey(token: $token, input: $input)\n  }\n": types.AnswerSatisfactionSurveyDocument,
 };
 
 /**
@@ -326,6 +328,10 @@ export function graphql(source: "\n  query CaseStatistics($input: CaseStatistics
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MaracStatistics($input: MaracStatisticsInput!) {\n    maracStatistics(input: $input) {\n      meetings\n      casesHeard\n      repeatCases\n      repeatPercent\n      referredByPartners\n      referredByPartnersPercent\n      actionsDue\n      actionsCompletedOnTime\n      actionsCompletedOnTimePercent\n    }\n  }\n"): (typeof documents)["\n  query MaracStatistics($input: MaracStatisticsInput!) {\n    maracStatistics(input: $input) {\n      meetings\n      casesHeard\n      repeatCases\n      repeatPercent\n      referredByPartners\n      referredByPartnersPercent\n      actionsDue\n      actionsCompletedOnTime\n      actionsCompletedOnTimePercent\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AnswerSatisfactionSurvey($token: String!, $input: SatisfactionInput!) {\n    answerSatisfactionSurvey(token: $token, input: $input)\n  }\n"): (typeof documents)["\n  mutation AnswerSatisfactionSurvey($token: String!, $input: SatisfactionInput!) {\n    answerSatisfactionSurvey(token: $token, input: $input)\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
