@@ -18,6 +18,7 @@ const AlertsPage = lazy(() => import('./pages/Alerts').then((m) => ({ default: m
 const AdminPage = lazy(() => import('./pages/Admin').then((m) => ({ default: m.AdminPage })));
 const MeetingsPage = lazy(() => import('./meetings/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
 const MeetingPage = lazy(() => import('./meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })));
+const TriagePage = lazy(() => import('./triage/TriagePage').then((m) => ({ default: m.TriagePage })));
 const SurveyPage = lazy(() => import('./survey/SurveyPage').then((m) => ({ default: m.SurveyPage })));
 const ReportsPage = lazy(() => import('./reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const NotFoundPage = lazy(() => import('./pages/NotFound').then((m) => ({ default: m.NotFoundPage })));
@@ -32,6 +33,7 @@ function Route({ path, user }: { path: string; user: SessionUser }) {
   if (path === '/meetings') return <MeetingsPage user={user} />;
   const m = matchPath('/meetings/:id', path);
   if (m) return <MeetingPage id={m.id} user={user} />;
+  if (path === '/triage') return <TriagePage user={user} />;
   if (path === '/reports') return <ReportsPage user={user} />;
   if (path === '/admin') return <AdminPage user={user} />;
   return <NotFoundPage />;

@@ -74,6 +74,13 @@ export function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** The `extensions.field` of the first GraphQL error: which argument or input field the API refused. */
+export function errorField(error: unknown): string | undefined {
+  if (!CombinedGraphQLErrors.is(error)) return undefined;
+  const field = error.errors[0]?.extensions?.field;
+  return typeof field === 'string' ? field : undefined;
+}
+
 export function errorMessages(error: unknown): string[] {
   if (CombinedGraphQLErrors.is(error)) return error.errors.map((e) => e.message);
   if (error instanceof Error) return ['The service could not be reached. Try again.'];

@@ -64,6 +64,13 @@ type Documents = {
     "\n  query CaseStatistics($input: CaseStatisticsInput!) {\n    caseStatistics(input: $input) {\n      opened\n      closedResolved\n      closedUnresolved\n      live\n      incidents\n      byCategory {\n        category\n        count\n      }\n      byWard {\n        ward\n        count\n      }\n    }\n  }\n": typeof types.CaseStatisticsDocument,
     "\n  query MaracStatistics($input: MaracStatisticsInput!) {\n    maracStatistics(input: $input) {\n      meetings\n      casesHeard\n      repeatCases\n      repeatPercent\n      referredByPartners\n      referredByPartnersPercent\n      actionsDue\n      actionsCompletedOnTime\n      actionsCompletedOnTimePercent\n    }\n  }\n": typeof types.MaracStatisticsDocument,
     "\n  mutation AnswerSatisfactionSurvey($token: String!, $input: SatisfactionInput!) {\n    answerSatisfactionSurvey(token: $token, input: $input)\n  }\n": typeof types.AnswerSatisfactionSurveyDocument,
+    "\n  query TriageQueue {\n    triageQueue {\n      id\n      channel\n      receivedAt\n      category\n      summary\n      ward\n      address\n      reporterName\n      reporterPhone\n      anonymous\n      subjectName\n      flags\n      matchingCases {\n        id\n        reference\n        category\n        ward\n        riskLevel\n        openedAt\n      }\n    }\n  }\n": typeof types.TriageQueueDocument,
+    "\n  query TriageCount {\n    triageQueue {\n      id\n    }\n  }\n": typeof types.TriageCountDocument,
+    "\n  mutation AcceptIntakeReport($id: ID!, $riskLevel: RiskLevel!) {\n    acceptIntakeReport(id: $id, riskLevel: $riskLevel) {\n      id\n      reference\n    }\n  }\n": typeof types.AcceptIntakeReportDocument,
+    "\n  mutation AttachIntakeReport($id: ID!, $caseId: ID!) {\n    attachIntakeReport(id: $id, caseId: $caseId) {\n      id\n      status\n      caseId\n    }\n  }\n": typeof types.AttachIntakeReportDocument,
+    "\n  mutation DeclineIntakeReport($id: ID!, $reason: String!) {\n    declineIntakeReport(id: $id, reason: $reason) {\n      id\n      status\n      declineReason\n    }\n  }\n": typeof types.DeclineIntakeReportDocument,
+    "\n  mutation SubmitIntakeReport($input: IntakeReportInput!) {\n    submitIntakeReport(input: $input) {\n      id\n    }\n  }\n": typeof types.SubmitIntakeReportDocument,
+    "\n  query OpenCaseByReference($search: String!) {\n    cases(filter: { search: $search, status: [OPEN] }, first: 10) {\n      edges {\n        node {\n          id\n          reference\n        }\n      }\n    }\n  }\n": typeof types.OpenCaseByReferenceDocument,
 };
 const documents: Documents = {
     "\n  subscription CaseAlerts($since: String) {\n    caseAlerts(since: $since) {\n      id\n      kind\n      caseId\n      actionId\n      meetingId\n      occurredAt\n      case {\n        id\n        reference\n        riskLevel\n      }\n    }\n  }\n": types.CaseAlertsDocument,
@@ -116,6 +123,13 @@ const documents: Documents = {
     "\n  query CaseStatistics($input: CaseStatisticsInput!) {\n    caseStatistics(input: $input) {\n      opened\n      closedResolved\n      closedUnresolved\n      live\n      incidents\n      byCategory {\n        category\n        count\n      }\n      byWard {\n        ward\n        count\n      }\n    }\n  }\n": types.CaseStatisticsDocument,
     "\n  query MaracStatistics($input: MaracStatisticsInput!) {\n    maracStatistics(input: $input) {\n      meetings\n      casesHeard\n      repeatCases\n      repeatPercent\n      referredByPartners\n      referredByPartnersPercent\n      actionsDue\n      actionsCompletedOnTime\n      actionsCompletedOnTimePercent\n    }\n  }\n": types.MaracStatisticsDocument,
     "\n  mutation AnswerSatisfactionSurvey($token: String!, $input: SatisfactionInput!) {\n    answerSatisfactionSurvey(token: $token, input: $input)\n  }\n": types.AnswerSatisfactionSurveyDocument,
+    "\n  query TriageQueue {\n    triageQueue {\n      id\n      channel\n      receivedAt\n      category\n      summary\n      ward\n      address\n      reporterName\n      reporterPhone\n      anonymous\n      subjectName\n      flags\n      matchingCases {\n        id\n        reference\n        category\n        ward\n        riskLevel\n        openedAt\n      }\n    }\n  }\n": types.TriageQueueDocument,
+    "\n  query TriageCount {\n    triageQueue {\n      id\n    }\n  }\n": types.TriageCountDocument,
+    "\n  mutation AcceptIntakeReport($id: ID!, $riskLevel: RiskLevel!) {\n    acceptIntakeReport(id: $id, riskLevel: $riskLevel) {\n      id\n      reference\n    }\n  }\n": types.AcceptIntakeReportDocument,
+    "\n  mutation AttachIntakeReport($id: ID!, $caseId: ID!) {\n    attachIntakeReport(id: $id, caseId: $caseId) {\n      id\n      status\n      caseId\n    }\n  }\n": types.AttachIntakeReportDocument,
+    "\n  mutation DeclineIntakeReport($id: ID!, $reason: String!) {\n    declineIntakeReport(id: $id, reason: $reason) {\n      id\n      status\n      declineReason\n    }\n  }\n": types.DeclineIntakeReportDocument,
+    "\n  mutation SubmitIntakeReport($input: IntakeReportInput!) {\n    submitIntakeReport(input: $input) {\n      id\n    }\n  }\n": types.SubmitIntakeReportDocument,
+    "\n  query OpenCaseByReference($search: String!) {\n    cases(filter: { search: $search, status: [OPEN] }, first: 10) {\n      edges {\n        node {\n          id\n          reference\n        }\n      }\n    }\n  }\n": types.OpenCaseByReferenceDocument,
 };
 
 /**
@@ -332,6 +346,34 @@ export function graphql(source: "\n  query MaracStatistics($input: MaracStatisti
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AnswerSatisfactionSurvey($token: String!, $input: SatisfactionInput!) {\n    answerSatisfactionSurvey(token: $token, input: $input)\n  }\n"): (typeof documents)["\n  mutation AnswerSatisfactionSurvey($token: String!, $input: SatisfactionInput!) {\n    answerSatisfactionSurvey(token: $token, input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TriageQueue {\n    triageQueue {\n      id\n      channel\n      receivedAt\n      category\n      summary\n      ward\n      address\n      reporterName\n      reporterPhone\n      anonymous\n      subjectName\n      flags\n      matchingCases {\n        id\n        reference\n        category\n        ward\n        riskLevel\n        openedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query TriageQueue {\n    triageQueue {\n      id\n      channel\n      receivedAt\n      category\n      summary\n      ward\n      address\n      reporterName\n      reporterPhone\n      anonymous\n      subjectName\n      flags\n      matchingCases {\n        id\n        reference\n        category\n        ward\n        riskLevel\n        openedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TriageCount {\n    triageQueue {\n      id\n    }\n  }\n"): (typeof documents)["\n  query TriageCount {\n    triageQueue {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptIntakeReport($id: ID!, $riskLevel: RiskLevel!) {\n    acceptIntakeReport(id: $id, riskLevel: $riskLevel) {\n      id\n      reference\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptIntakeReport($id: ID!, $riskLevel: RiskLevel!) {\n    acceptIntakeReport(id: $id, riskLevel: $riskLevel) {\n      id\n      reference\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AttachIntakeReport($id: ID!, $caseId: ID!) {\n    attachIntakeReport(id: $id, caseId: $caseId) {\n      id\n      status\n      caseId\n    }\n  }\n"): (typeof documents)["\n  mutation AttachIntakeReport($id: ID!, $caseId: ID!) {\n    attachIntakeReport(id: $id, caseId: $caseId) {\n      id\n      status\n      caseId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeclineIntakeReport($id: ID!, $reason: String!) {\n    declineIntakeReport(id: $id, reason: $reason) {\n      id\n      status\n      declineReason\n    }\n  }\n"): (typeof documents)["\n  mutation DeclineIntakeReport($id: ID!, $reason: String!) {\n    declineIntakeReport(id: $id, reason: $reason) {\n      id\n      status\n      declineReason\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitIntakeReport($input: IntakeReportInput!) {\n    submitIntakeReport(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation SubmitIntakeReport($input: IntakeReportInput!) {\n    submitIntakeReport(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OpenCaseByReference($search: String!) {\n    cases(filter: { search: $search, status: [OPEN] }, first: 10) {\n      edges {\n        node {\n          id\n          reference\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OpenCaseByReference($search: String!) {\n    cases(filter: { search: $search, status: [OPEN] }, first: 10) {\n      edges {\n        node {\n          id\n          reference\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
