@@ -19,6 +19,7 @@ const AdminPage = lazy(() => import('./pages/Admin').then((m) => ({ default: m.A
 const MeetingsPage = lazy(() => import('./meetings/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
 const MeetingPage = lazy(() => import('./meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })));
 const TriagePage = lazy(() => import('./triage/TriagePage').then((m) => ({ default: m.TriagePage })));
+const InterventionsPage = lazy(() => import('./interventions/InterventionsPage').then((m) => ({ default: m.InterventionsPage })));
 const SurveyPage = lazy(() => import('./survey/SurveyPage').then((m) => ({ default: m.SurveyPage })));
 const ReportsPage = lazy(() => import('./reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const NotFoundPage = lazy(() => import('./pages/NotFound').then((m) => ({ default: m.NotFoundPage })));
@@ -34,6 +35,7 @@ function Route({ path, user }: { path: string; user: SessionUser }) {
   const m = matchPath('/meetings/:id', path);
   if (m) return <MeetingPage id={m.id} user={user} />;
   if (path === '/triage') return <TriagePage user={user} />;
+  if (path === '/interventions') return <InterventionsPage user={user} />;
   if (path === '/reports') return <ReportsPage user={user} />;
   if (path === '/admin') return <AdminPage user={user} />;
   return <NotFoundPage />;

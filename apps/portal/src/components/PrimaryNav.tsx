@@ -29,6 +29,7 @@ export function PrimaryNav({ user, path }: { user: SessionUser; path: string }) 
       </Suspense>
     );
     items.splice(2, 0, { text: 'Triage', href: '/triage', badge });
+    items.splice(5, 0, { text: 'Interventions', href: '/interventions' });
   }
   if (hasRole(user, 'ADMIN')) items.push({ text: 'Administration', href: '/admin', prefix: '/admin' });
 
