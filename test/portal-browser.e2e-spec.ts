@@ -230,6 +230,9 @@ describe('the portal in a browser', () => {
 
     await page.getByLabel('Resolved', { exact: true }).check();
     await page.getByLabel('Reason for closing').fill('Owner moved the dog to a day kennel');
+    // The portal asks how and when the reporter was told (test/portal-casework.e2e-spec.ts checks the record).
+    await page.getByLabel('When they were told').fill(localDateTime(new Date()));
+    await page.getByLabel('How they were told').selectOption('PHONE');
     await page.getByRole('button', { name: 'Close case' }).click();
     await page.getByText('Closed: resolved').first().waitFor();
     const { rows: after } = await portal.db.query(`SELECT status, close_reason FROM cases WHERE id = $1`, [rows[0].id]);

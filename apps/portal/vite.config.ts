@@ -55,6 +55,7 @@ export default defineConfig({
     proxy: {
       '/graphql': { target: apiTarget, ws: true, changeOrigin: true },
       '/packs': { target: apiTarget, changeOrigin: true },
+      '/exports': { target: apiTarget, changeOrigin: true },
     },
   },
 });

@@ -18,6 +18,9 @@ const AlertsPage = lazy(() => import('./pages/Alerts').then((m) => ({ default: m
 const AdminPage = lazy(() => import('./pages/Admin').then((m) => ({ default: m.AdminPage })));
 const MeetingsPage = lazy(() => import('./meetings/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
 const MeetingPage = lazy(() => import('./meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })));
+const TriagePage = lazy(() => import('./triage/TriagePage').then((m) => ({ default: m.TriagePage })));
+const InterventionsPage = lazy(() => import('./interventions/InterventionsPage').then((m) => ({ default: m.InterventionsPage })));
+const SurveyPage = lazy(() => import('./survey/SurveyPage').then((m) => ({ default: m.SurveyPage })));
 const ReportsPage = lazy(() => import('./reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const NotFoundPage = lazy(() => import('./pages/NotFound').then((m) => ({ default: m.NotFoundPage })));
 
@@ -31,12 +34,27 @@ function Route({ path, user }: { path: string; user: SessionUser }) {
   if (path === '/meetings') return <MeetingsPage user={user} />;
   const m = matchPath('/meetings/:id', path);
   if (m) return <MeetingPage id={m.id} user={user} />;
+  if (path === '/triage') return <TriagePage user={user} />;
+  if (path === '/interventions') return <InterventionsPage user={user} />;
   if (path === '/reports') return <ReportsPage user={user} />;
   if (path === '/admin') return <AdminPage user={user} />;
   return <NotFoundPage />;
 }
 
 export function App() {
+  // The reporter's survey link is answered without an account: nothing of the signed-in portal runs there.
+  const survey = matchPath('/survey/:token', usePath());
+  if (survey) {
+    return (
+      <Suspense fallback={<p className="govuk-body" role="status">Loading…</p>}>
+        <SurveyPage token={survey.token} />
+      </Suspense>
+    );
+  }
+  return <SignedInApp />;
+}
+
+function SignedInApp() {
   const { session, expiredUser } = useSessionState();
   const token = session?.token ?? null;
   const client = useMemo(() => createApolloClient(token), [token]);

@@ -58,7 +58,7 @@ export function createApolloClient(token: string | null): ApolloClient {
     link: ApolloLink.from([errors, transport]),
     cache: new InMemoryCache({
       typePolicies: {
-        Case: { fields: { shares: { merge: false }, incidents: { merge: false }, actions: { merge: false }, parties: { merge: false }, contacts: { merge: false } } },
+        Case: { fields: { shares: { merge: false }, incidents: { merge: false }, actions: { merge: false }, parties: { merge: false }, contacts: { merge: false }, satisfaction: { merge: false } } },
         // Lists the API sends whole: the newest list replaces the cached one (attendance and research have no ids).
         Meeting: { fields: { agenda: { merge: false }, attendance: { merge: false }, agencies: { merge: false } } },
         AgendaItem: { fields: { research: { merge: false }, actions: { merge: false }, actionsNotDone: { merge: false }, actionsNoLongerNeeded: { merge: false } } },
@@ -72,6 +72,13 @@ export function createApolloClient(token: string | null): ApolloClient {
 export function errorCode(error: unknown): string | undefined {
   if (CombinedGraphQLErrors.is(error)) return error.errors[0]?.extensions?.code as string | undefined;
   return undefined;
+}
+
+/** The `extensions.field` of the first GraphQL error: which argument or input field the API refused. */
+export function errorField(error: unknown): string | undefined {
+  if (!CombinedGraphQLErrors.is(error)) return undefined;
+  const field = error.errors[0]?.extensions?.field;
+  return typeof field === 'string' ? field : undefined;
 }
 
 export function errorMessages(error: unknown): string[] {

@@ -1,15 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { graphql } from '../gql';
-import type { CaseOutcome, RiskLevel } from '../gql/graphql';
+import type { CaseOutcome, ContactChannel, RiskLevel } from '../gql/graphql';
 import { apiFieldErrors, errorCode, errorMessages } from '../apollo';
 import { useDraft } from '../drafts';
-import { RISK_LEVELS, formatDate, formatDateTime, humanise, options } from '../format';
+import { CONTACT_CHANNELS, RISK_LEVELS, formatDate, formatDateTime, humanise, options } from '../format';
 import { ErrorSummary, NotificationBanner, Radios, Select, SummaryList, TextInput, Textarea, type FieldError } from '../components/govuk';
 import { RiskTag, StatusTag } from '../components/CaseTags';
 import type { CaseData } from './CasePage';
 import { CaseDetail } from './queries';
 import { shown } from './fields';
+import { CaseSummaryPdf } from './CaseSummaryPdf';
+import { SatisfactionPanel } from './SatisfactionPanel';
 
 const UpdateCase = graphql(`
   mutation UpdateCase($id: ID!, $expectedVersion: Int!, $input: UpdateCaseInput!) {
@@ -31,6 +33,7 @@ const CloseCase = graphql(`
       status
       closedAt
       closeReason
+      reporterToldAt
     }
   }
 `);
@@ -52,7 +55,13 @@ export function SummaryTab({ c }: { c: CaseData }) {
           { key: 'Owner agency', value: c.ownerAgency.name },
           { key: 'Lead officer', value: shown(r, 'leadOfficer', c.leadOfficer?.displayName, 'Not assigned') },
           { key: 'Opened', value: formatDate(c.openedAt) },
-          ...(c.closedAt ? [{ key: 'Closed', value: formatDate(c.closedAt) }, { key: 'Reason for closing', value: shown(r, 'closeReason', c.closeReason) }] : []),
+          ...(c.closedAt
+            ? [
+                { key: 'Closed', value: formatDate(c.closedAt) },
+                { key: 'Reason for closing', value: shown(r, 'closeReason', c.closeReason) },
+                { key: 'Reporter told of the closure', value: shown(r, 'reporterToldAt', formatDateTime(c.reporterToldAt)) },
+              ]
+            : []),
           { key: 'Your access', value: c.access },
           { key: 'Support needs recorded', value: c.hasSupportNeeds ? 'Yes' : 'No' },
           { key: 'Support needs', value: shown(r, 'supportNeeds', c.supportNeeds, c.hasSupportNeeds ? 'Not recorded' : 'None') },
@@ -71,8 +80,10 @@ export function SummaryTab({ c }: { c: CaseData }) {
           },
         ]}
       />
+      <CaseSummaryPdf c={c} />
       {c.owned && <EditCaseForm c={c} />}
       {c.owned && c.status === 'OPEN' && <CloseCaseForm c={c} />}
+      {c.owned && c.status !== 'OPEN' && <SatisfactionPanel c={c} />}
     </>
   );
 }
@@ -178,6 +189,10 @@ function EditCaseForm({ c }: { c: CaseData }) {
 interface CloseValues {
   outcome: string;
   reason: string;
+  /** When, how and what the reporter was told (a datetime-local value, a ContactChannel, a note) */
+  toldAt: string;
+  toldChannel: string;
+  toldNote: string;
   version: number;
   base: { summary: string; ward: string; riskLevel: string };
 }
@@ -185,6 +200,9 @@ interface CloseValues {
 const CLOSE_FIELDS: Record<string, { id: string; label: string }> = {
   outcome: { id: 'close-outcome', label: 'Outcome' },
   reason: { id: 'close-reason', label: 'Reason for closing' },
+  'reporterTold.at': { id: 'close-told-at', label: 'When they were told' },
+  'reporterTold.channel': { id: 'close-told-channel', label: 'How they were told' },
+  'reporterTold.note': { id: 'close-told-note', label: 'What they were told' },
 };
 
 function CloseCaseForm({ c }: { c: CaseData }) {
@@ -192,6 +210,9 @@ function CloseCaseForm({ c }: { c: CaseData }) {
   const [form, update, reset] = useDraft<CloseValues>(`case.${c.id}.close`, () => ({
     outcome: '',
     reason: '',
+    toldAt: '',
+    toldChannel: '',
+    toldNote: '',
     version: c.version,
     base: { summary: c.summary, ward: c.ward, riskLevel: c.riskLevel },
   }));
@@ -204,11 +225,28 @@ function CloseCaseForm({ c }: { c: CaseData }) {
     const problems: FieldError[] = [];
     if (!form.outcome) problems.push({ text: 'Select whether the case was resolved', href: 'close-outcome' });
     if (form.reason.trim().length < 3) problems.push({ text: 'Enter a reason for closing of at least 3 characters', href: 'close-reason' });
+    // The API lets partner systems leave this out; the portal asks for it, as every reporter should be told.
+    const told = form.toldAt ? new Date(form.toldAt) : null;
+    if (!told || Number.isNaN(told.getTime())) problems.push({ text: 'Enter when the reporter was told the case is closing', href: 'close-told-at' });
+    else if (told.getTime() > Date.now() + 60_000) problems.push({ text: 'When the reporter was told cannot be in the future', href: 'close-told-at' });
+    else if (told.getTime() < Date.parse(c.openedAt) - 60_000) problems.push({ text: `When the reporter was told cannot be before the case was opened (${formatDateTime(c.openedAt)})`, href: 'close-told-at' });
+    if (!form.toldChannel) problems.push({ text: 'Select how the reporter was told', href: 'close-told-channel' });
+    if (form.toldNote.trim().length > 2000) problems.push({ text: 'What they were told must be 2,000 characters or fewer', href: 'close-told-note' });
     setErrors(problems);
     setConflict(null);
-    if (problems.length) return;
+    if (problems.length || !told) return;
     try {
-      await close({ variables: { id: c.id, expectedVersion: form.version, input: { outcome: form.outcome as CaseOutcome, reason: form.reason.trim() } } });
+      await close({
+        variables: {
+          id: c.id,
+          expectedVersion: form.version,
+          input: {
+            outcome: form.outcome as CaseOutcome,
+            reason: form.reason.trim(),
+            reporterTold: { at: told.toISOString(), channel: form.toldChannel as ContactChannel, note: form.toldNote.trim() || null },
+          },
+        },
+      });
       // The case page now shows the case as closed, with the reason, and this form goes away.
       reset();
     } catch (err) {
@@ -234,7 +272,7 @@ function CloseCaseForm({ c }: { c: CaseData }) {
       <h2 className="govuk-heading-m" id="close-case-heading">Close this case</h2>
       {conflict && (
         <ErrorSummary title="This case was changed by someone else" errors={conflict}>
-          <p className="govuk-body">The case has not been closed. Your outcome and reason are still in the form below: check them against the changes, then close the case again.</p>
+          <p className="govuk-body">The case has not been closed. What you typed is still in the form below: check it against the changes, then close the case again.</p>
         </ErrorSummary>
       )}
       {errors.length > 0 && <ErrorSummary errors={errors} />}
@@ -251,6 +289,15 @@ function CloseCaseForm({ c }: { c: CaseData }) {
           ]}
         />
         <Textarea id="close-reason" label="Reason for closing" value={form.reason} onChange={(reason) => update({ reason })} error={err('close-reason')} />
+        <div className="govuk-form-group">
+          <fieldset className="govuk-fieldset" aria-describedby="close-told-hint">
+            <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">How and when was the reporter told?</legend>
+            <div id="close-told-hint" className="govuk-hint">Tell the reporter the case is closing before you close it. This is kept as a contact with the reporter.</div>
+            <TextInput id="close-told-at" label="When they were told" type="datetime-local" inputClass="govuk-input--width-20" value={form.toldAt} onChange={(toldAt) => update({ toldAt })} error={err('close-told-at')} />
+            <Select id="close-told-channel" label="How they were told" value={form.toldChannel} onChange={(toldChannel) => update({ toldChannel })} error={err('close-told-channel')} options={[{ value: '', text: 'Select how' }, ...options(CONTACT_CHANNELS)]} />
+            <Textarea id="close-told-note" label="What they were told (optional)" rows={3} value={form.toldNote} onChange={(toldNote) => update({ toldNote })} error={err('close-told-note')} />
+          </fieldset>
+        </div>
         <button type="submit" className="govuk-button govuk-button--warning" disabled={loading} data-module="govuk-button">Close case</button>
       </form>
     </section>

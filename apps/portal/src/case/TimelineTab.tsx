@@ -4,12 +4,10 @@ import { graphql } from '../gql';
 import type { ContactChannel } from '../gql/graphql';
 import { apiFieldErrors } from '../apollo';
 import { useDraft } from '../drafts';
-import { formatDateTime, humanise, options } from '../format';
+import { CONTACT_CHANNELS, formatDateTime, humanise, options } from '../format';
 import { ErrorSummary, NotificationBanner, Select, Table, TextInput, Textarea, type FieldError } from '../components/govuk';
 import type { CaseData } from './CasePage';
 import { CaseDetail } from './queries';
-
-const CONTACT_CHANNELS = ['PHONE', 'EMAIL', 'IN_PERSON', 'LETTER', 'TEXT_MESSAGE', 'ONLINE'] as const;
 
 const RecordContact = graphql(`
   mutation RecordContact($caseId: ID!, $input: ContactInput!) {

@@ -15,6 +15,7 @@ export const CaseDetail = graphql(`
       openedAt
       closedAt
       closeReason
+      reporterToldAt
       version
       owned
       access

@@ -1,8 +1,14 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Link } from '../router';
-import { hasRole, type SessionUser } from '../session';
+import { hasRole, readsCases, type SessionUser } from '../session';
+
+// Its own chunk: the count's query code stays out of the first screen's JavaScript.
+const TriageBadge = lazy(() => import('./TriageBadge').then((m) => ({ default: m.TriageBadge })));
 
 interface Item {
   text: string;
+  /** Shown after the text, as part of the link's name */
+  badge?: ReactNode;
   href: string;
   /** Paths under href that keep the item current */
   prefix?: string;
@@ -16,6 +22,15 @@ export function PrimaryNav({ user, path }: { user: SessionUser; path: string }) 
     { text: 'Meetings', href: '/meetings', prefix: '/meetings' },
     { text: 'Reports', href: '/reports' },
   ];
+  if (readsCases(user)) {
+    const badge = (
+      <Suspense fallback={null}>
+        <TriageBadge path={path} />
+      </Suspense>
+    );
+    items.splice(2, 0, { text: 'Triage', href: '/triage', badge });
+    items.splice(5, 0, { text: 'Interventions', href: '/interventions' });
+  }
   if (hasRole(user, 'ADMIN')) items.push({ text: 'Administration', href: '/admin', prefix: '/admin' });
 
   return (
@@ -30,6 +45,7 @@ export function PrimaryNav({ user, path }: { user: SessionUser; path: string }) 
                   <li key={item.href} className={`govuk-service-navigation__item${current ? ' govuk-service-navigation__item--active' : ''}`}>
                     <Link className="govuk-service-navigation__link" href={item.href} aria-current={current ? 'page' : undefined}>
                       {current ? <strong className="govuk-service-navigation__active-fallback">{item.text}</strong> : item.text}
+                      {item.badge}
                     </Link>
                   </li>
                 );

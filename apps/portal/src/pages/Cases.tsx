@@ -8,6 +8,7 @@ import { CASE_CATEGORIES, CASE_STATUSES, RISK_LEVELS, formatDate, humanise, opti
 import { Select, Table, TextInput, ErrorSummary } from '../components/govuk';
 import { RiskTag, StatusTag } from '../components/CaseTags';
 import { NoCaseAccess } from '../components/NoCaseAccess';
+import { DownloadFileButton } from '../components/DownloadFileButton';
 
 const PAGE_SIZE = 20;
 
@@ -75,6 +76,18 @@ function urlFor(f: Filters, after?: string, back?: string[]): string {
   if (back?.length) q.set('back', back.join('.'));
   const s = q.toString();
   return s ? `/cases?${s}` : '/cases';
+}
+
+/** The export of the list as it is filtered and sorted now: the API's own parameter names, one value each. */
+function exportUrl(f: Filters): string {
+  const q = new URLSearchParams();
+  if (f.search.trim()) q.set('search', f.search.trim());
+  if (f.status) q.set('status', f.status);
+  if (f.category) q.set('category', f.category);
+  if (f.risk) q.set('riskLevel', f.risk);
+  if (f.ward.trim()) q.set('ward', f.ward.trim());
+  q.set('orderBy', f.sort || 'NEWEST');
+  return `/exports/cases/cases.csv?${q.toString()}`;
 }
 
 const any = (label: string) => ({ value: '', text: label });
@@ -153,6 +166,19 @@ export function CasesPage({ user }: { user: SessionUser }) {
           <p className="govuk-body govuk-!-font-weight-bold" role="status" aria-live="polite">
             {loading && !data ? 'Loading cases…' : `${total} ${total === 1 ? 'case' : 'cases'}`}
           </p>
+          {total > 0 && !applied.ward.includes(',') && (
+            <DownloadFileButton
+              path={exportUrl(applied)}
+              fallbackName="cases.csv"
+              hint={`${total === 1 ? 'The case' : `All ${total} cases`} in this list, filtered and sorted as shown. Each download is recorded in the case's audit trail.`}
+            >
+              Download CSV<span className="govuk-visually-hidden"> of the cases in this list</span>
+            </DownloadFileButton>
+          )}
+          {total > 0 && applied.ward.includes(',') && (
+            // The export reads a comma in the ward as a list of wards, so it would not match this list.
+            <p className="govuk-body">To download these cases as a CSV file, filter by a ward name without a comma in it.</p>
+          )}
           {rows.length > 0 && (
             <Table
               caption={total > PAGE_SIZE ? `Cases ${pageStart + 1} to ${pageStart + rows.length} of ${total}` : 'Cases'}

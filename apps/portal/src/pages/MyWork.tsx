@@ -8,6 +8,7 @@ import { Table } from '../components/govuk';
 import { RiskTag } from '../components/CaseTags';
 import { NoCaseAccess } from '../components/NoCaseAccess';
 import { ActionStatusTag, isOverdue } from '../case/ActionsTab';
+import { TriageCountQuery } from '../triage/queries';
 
 const MyWork = graphql(`
   query MyWork {
@@ -44,6 +45,8 @@ export function MyWorkPage({ user }: { user: SessionUser }) {
   usePageTitle('My work');
   const unread = useUnreadCount();
   const { data, loading, error } = useQuery(MyWork, { skip: !readsCases(user), fetchPolicy: 'cache-and-network' });
+  const triage = useQuery(TriageCountQuery, { skip: !readsCases(user), fetchPolicy: 'cache-and-network' });
+  const waiting = triage.data?.triageQueue.length;
 
   const cases = data?.cases.edges.map((e) => e.node) ?? [];
   const now = Date.now();
@@ -65,6 +68,11 @@ export function MyWorkPage({ user }: { user: SessionUser }) {
             <li>
               <Link href="/alerts" className="govuk-link">{unread} unread {unread === 1 ? 'alert' : 'alerts'}</Link>
             </li>
+            {waiting !== undefined && (
+              <li>
+                <Link href="/triage" className="govuk-link">{waiting} {waiting === 1 ? 'report' : 'reports'} waiting in triage</Link>
+              </li>
+            )}
             <li>{loading && !data ? 'Counting open cases…' : `${data?.cases.totalCount ?? 0} open cases owned by your agency`}</li>
             <li>{overdue} overdue {overdue === 1 ? 'action' : 'actions'}</li>
           </ul>
