@@ -84,7 +84,9 @@ export type AttendanceStatus =
 /** What happened to a case */
 export type AuditAction =
   | 'ACTION_ADDED'
+  | 'ACTION_PLAN_AGREED'
   | 'ACTION_UPDATED'
+  | 'ASB_RISK_ASSESSED'
   | 'CASE_CLOSED'
   | 'CASE_CREATED'
   | 'CASE_EXPORTED'
@@ -94,6 +96,9 @@ export type AuditAction =
   | 'CASE_VIEWED'
   | 'CONTACT_RECORDED'
   | 'DASH_ASSESSED'
+  | 'EVIDENCE_ADDED'
+  | 'EVIDENCE_DOWNLOADED'
+  | 'EVIDENCE_REMOVED'
   | 'INCIDENT_LOGGED'
   | 'PARTY_ADDED'
   | 'PARTY_UPDATED'
