@@ -32,6 +32,7 @@ const READ_SELECTION: Record<GovernedSubject, Record<string, string>> = {
     actionPlans: 'actionPlans { id }',
     serviceClocks: 'serviceClocks { standard }',
     evidence: 'evidence { id }',
+    legalHold: 'legalHold { reason }',
   },
   Party: {
     fullName: 'fullName',
@@ -246,6 +247,7 @@ describe('the permission matrix, from the policy table, against the running API'
        SELECT c.id, c.opened_at, 'The reporter', ARRAY['Visit the neighbour'], 14, 'PHONE', c.created_by_id FROM cases c WHERE c.id = ANY($1)`,
       [ids],
     );
+    await portal.db.query(`INSERT INTO legal_holds (case_id, reason, placed_by_id) SELECT c.id, 'Matrix hold', c.created_by_id FROM cases c WHERE c.id = ANY($1)`, [ids]);
     await portal.db.query(
       `INSERT INTO evidence_files (case_id, file_name, media_type, byte_size, sha256, storage_key, uploaded_by_id, uploaded_by_agency_id)
        SELECT c.id, 'diary.txt', 'text/plain', 6, repeat('0', 64), md5(c.id::text), c.created_by_id, c.owner_agency_id FROM cases c WHERE c.id = ANY($1)`,
@@ -272,7 +274,7 @@ describe('the permission matrix, from the policy table, against the running API'
     for (const subject of ['Case', 'Party', 'CaseShare'] as const) {
       expect(Object.keys(READ_SELECTION[subject]).sort()).toEqual(readGovernedFields(subject).sort());
     }
-    expect(Object.keys(CASE_WRITES).concat('contacts', 'reporterToldAt', 'dashAssessments', 'asbRiskAssessments', 'actionPlans', 'serviceClocks', 'evidence').sort()).toEqual(governedFields('Case').sort());
+    expect(Object.keys(CASE_WRITES).concat('contacts', 'reporterToldAt', 'dashAssessments', 'asbRiskAssessments', 'actionPlans', 'serviceClocks', 'evidence', 'legalHold').sort()).toEqual(governedFields('Case').sort());
     expect(Object.keys(PARTY_WRITES).sort()).toEqual(governedFields('Party').sort());
     expect(governedFields('CaseShare')).toEqual(['reason']);
   });
@@ -296,6 +298,7 @@ describe('the permission matrix, from the policy table, against the running API'
     check('Case', 'policeIntelligence', caseRow, node, kase.police_intelligence, path);
     check('Case', 'supportNeeds', caseRow, node, kase.support_needs, path);
     check('Case', 'reporterToldAt', caseRow, node, kase.reporter_told_at, path);
+    check('Case', 'legalHold', caseRow, node, { reason: 'Matrix hold' }, path);
     // Lists are compared by length: readable, every row; withheld, null and listed.
     for (const [field, count] of Object.entries(lists)) {
       if (fieldAllowed('read', kind, relation, 'Case', field, caseRow) && node[field]?.length !== count) {

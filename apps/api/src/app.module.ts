@@ -28,6 +28,7 @@ import { EvidenceModule } from '#libs/evidence';
 import { ExportsModule } from '#libs/exports';
 import { MeetingsModule } from '#libs/meetings';
 import { ReportsModule } from '#libs/reports';
+import { RetentionModule } from '#libs/retention';
 import { SatisfactionModule } from '#libs/satisfaction';
 import { ServiceStandardsModule } from '#libs/service-standards';
 import { DATABASE_URL, migrations, MutationTransaction, QueryCounter } from '#libs/db';
@@ -146,6 +147,7 @@ export class AppModule {
         AsbRiskModule,
         ActionPlansModule,
         ServiceStandardsModule,
+        RetentionModule,
         MeetingsModule,
         CaseReviewsModule,
         ReportsModule,

@@ -1,9 +1,11 @@
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
+import { ActionPlansResolver } from '#libs/action-plans';
 import { ActionsResolver, CaseActionsResolver } from '#libs/actions';
 import { AgenciesResolver } from '#libs/agencies';
 import { AlertFeedResolver } from '#libs/alert-feed';
+import { AsbRiskResolver } from '#libs/asb-risk';
 import { AuditActorResolver, AuditTrailResolver, DisclosureResolver } from '#libs/audit-trail';
 import { AuthResolver } from '#libs/auth';
 import { CaseReviewsResolver } from '#libs/case-reviews';
@@ -13,7 +15,9 @@ import { DashResolver } from '#libs/dash';
 import { CaseEvidenceResolver, EvidenceResolver, IncidentEvidenceResolver } from '#libs/evidence';
 import { AgendaItemsResolver, MeetingsResolver } from '#libs/meetings';
 import { ReportsResolver } from '#libs/reports';
+import { RetentionResolver } from '#libs/retention';
 import { SatisfactionResolver } from '#libs/satisfaction';
+import { ServiceStandardsResolver } from '#libs/service-standards';
 import { CaseIncidentsResolver, IncidentsResolver } from '#libs/incidents';
 import { IntakeResolver } from '#libs/intake';
 import { CaseSharesResolver, SharesResolver } from '#libs/shares';
@@ -47,6 +51,10 @@ export const RESOLVERS = [
   EvidenceResolver,
   CaseEvidenceResolver,
   IncidentEvidenceResolver,
+  AsbRiskResolver,
+  ActionPlansResolver,
+  ServiceStandardsResolver,
+  RetentionResolver,
 ];
 
 /** The schema as SDL, sorted, exactly as checked in; built without a database. */

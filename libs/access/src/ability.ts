@@ -27,7 +27,9 @@ export type Action =
   | 'organise'
   | 'chair'
   | 'readFigures'
-  | 'remove';
+  | 'remove'
+  | 'hold'
+  | 'retain';
 
 export type Subject = 'Agency' | 'User' | 'Self' | 'Case' | 'Party' | 'CaseShare' | 'CaseAction' | 'Meeting' | 'IntakeReport' | 'EvidenceFile' | 'ServiceStandards' | 'all';
 
@@ -93,6 +95,9 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
   if (user.roles.includes(Role.MANAGER)) {
     can('readAudit', 'Case', ownCases);
     can('readFigures', 'Case');
+    // Records management for their own agency's cases: legal holds, and applying the retention period.
+    can('hold', 'Case', ownCases);
+    can('retain', 'Case', ownCases);
   }
   // An agency's service standards are read by its caseworkers and set by its managers (always their own agency's).
   can('read', 'ServiceStandards');

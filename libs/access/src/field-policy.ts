@@ -113,6 +113,13 @@ export const FIELD_RULES: readonly FieldRule[] = [
     write: [],
   },
   {
+    class: 'legal hold',
+    subject: 'Case',
+    fields: ['legalHold'],
+    read: [OWNER],
+    write: [OWNER],
+  },
+  {
     class: 'police intelligence',
     subject: 'Case',
     fields: ['policeIntelligence'],

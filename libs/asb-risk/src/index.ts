@@ -1,3 +1,4 @@
 export * from './asb-risk.model.js';
 export * from './asb-risk.module.js';
 export * from './asb-risk.service.js';
+export * from './asb-risk.resolver.js';

@@ -43,6 +43,12 @@ function describe(row: AuditRow): string {
       return `Exported ${String(d.format ?? 'the case')}`;
     case AuditAction.DASH_ASSESSED:
       return 'Recorded a DASH risk assessment';
+    case AuditAction.LEGAL_HOLD_PLACED:
+      return `Placed a legal hold: ${d.reason}`;
+    case AuditAction.LEGAL_HOLD_RELEASED:
+      return `Released the legal hold: ${d.reason}`;
+    case AuditAction.RETENTION_APPLIED:
+      return `Anonymised at the end of its retention period (${String(d.retentionYears)} years after closing)`;
     case AuditAction.ASB_RISK_ASSESSED:
       return 'Recorded an ASB risk assessment';
     case AuditAction.ACTION_PLAN_AGREED:

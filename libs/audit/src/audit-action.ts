@@ -22,6 +22,9 @@ export enum AuditAction {
   EVIDENCE_ADDED = 'EVIDENCE_ADDED',
   EVIDENCE_DOWNLOADED = 'EVIDENCE_DOWNLOADED',
   EVIDENCE_REMOVED = 'EVIDENCE_REMOVED',
+  LEGAL_HOLD_PLACED = 'LEGAL_HOLD_PLACED',
+  LEGAL_HOLD_RELEASED = 'LEGAL_HOLD_RELEASED',
+  RETENTION_APPLIED = 'RETENTION_APPLIED',
 }
 
 registerEnumType(AuditAction, { name: 'AuditAction', description: 'What happened to a case' });

@@ -85,7 +85,7 @@ export class CasesService {
    * A case the caller may act on, for other features' mutations: NOT_FOUND on `field` when it is missing or
    * invisible, FORBIDDEN when visible but the action is not the caller's to take.
    */
-  async require(ctx: RequestContext, id: string, action: 'contribute' | 'share' | 'close' | 'update' | 'readAudit', field = 'caseId'): Promise<Case> {
+  async require(ctx: RequestContext, id: string, action: 'contribute' | 'share' | 'close' | 'update' | 'readAudit' | 'hold', field = 'caseId'): Promise<Case> {
     const row = await this.visibleRow(ctx, parseId(id, field));
     if (!row) throw new NotFoundError('Case', field);
     const target = subject('Case', { ownerAgencyId: row.owner_agency_id, sharedWithAgencyIds: row.shared_with_agency_ids ?? [] });

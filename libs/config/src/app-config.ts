@@ -19,6 +19,8 @@ export interface AppConfig {
   alertRetentionDays: number;
   /** Days after a meeting that attendees without a share of a case may still open its material. */
   meetingMaterialDays: number;
+  /** Years after closing that a case is kept whole; then it is anonymised unless a legal hold stops it. */
+  retentionYears: number;
   /** ASB Case Review: qualifying complaints within six months, and the working days to acknowledge, decide and meet. */
   caseReview: { threshold: number; acknowledgeDays: number; decideDays: number; meetDays: number };
   /** How often the scheduler looks for overdue actions and missed service standards (and prunes alerts). */
@@ -118,6 +120,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     countSqlStatements: flag(env, 'COUNT_SQL_STATEMENTS', false),
     alertRetentionDays: integer(env, 'ALERT_RETENTION_DAYS', 30, 1, 3650),
     meetingMaterialDays: integer(env, 'MEETING_MATERIAL_DAYS', 30, 0, 3650),
+    retentionYears: integer(env, 'RETENTION_YEARS', 6, 1, 100),
     caseReview: {
       threshold: integer(env, 'CASE_REVIEW_THRESHOLD', 3, 1, 20),
       acknowledgeDays: integer(env, 'CASE_REVIEW_ACKNOWLEDGE_DAYS', 5, 1, 60),

@@ -27,5 +27,6 @@ import { S3EvidenceStore } from './s3-evidence-store.js';
         config.evidence.s3 ? new S3EvidenceStore(config.evidence.s3) : new DiskEvidenceStore(join(config.dataDir, 'evidence', 'files')),
     },
   ],
+  exports: [EvidenceService],
 })
 export class EvidenceModule {}

@@ -203,6 +203,19 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** Oldest first; null where the caller may not read the case's evidence (it is then in `redactedFields`). */
+  /**
+   * Every file of these cases, for retention: the rows go in the caller's transaction and the bytes last, as a
+   * removal does; the caller records one event per case rather than one per file.
+   */
+  async removeAllOf(ctx: RequestContext, caseIds: string[]): Promise<number> {
+    const [rows]: [{ storage_key: string }[], number] = await ctx.db.query(
+      `DELETE FROM evidence_files WHERE case_id = ANY($1::uuid[]) RETURNING storage_key`,
+      [caseIds],
+    );
+    for (const row of rows) await this.store.remove(row.storage_key);
+    return rows.length;
+  }
+
   async ofCase(ctx: RequestContext, parent: Case): Promise<EvidenceFile[] | null> {
     if (parent.redactedFields.includes('evidence')) return null;
     const files = await this.batched(ctx, 'case.evidence', 'case_id', parent.id);

@@ -2,3 +2,4 @@ export * from './clocks.js';
 export * from './service-standard.model.js';
 export * from './service-standards.module.js';
 export * from './service-standards.service.js';
+export * from './service-standards.resolver.js';

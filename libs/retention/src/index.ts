@@ -1,0 +1,4 @@
+export * from './retention.model.js';
+export * from './retention.module.js';
+export * from './retention.service.js';
+export * from './retention.resolver.js';
