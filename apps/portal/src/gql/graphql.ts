@@ -100,8 +100,11 @@ export type AuditAction =
   | 'EVIDENCE_DOWNLOADED'
   | 'EVIDENCE_REMOVED'
   | 'INCIDENT_LOGGED'
+  | 'LEGAL_HOLD_PLACED'
+  | 'LEGAL_HOLD_RELEASED'
   | 'PARTY_ADDED'
   | 'PARTY_UPDATED'
+  | 'RETENTION_APPLIED'
   | 'SHARE_REVOKED';
 
 /** Type of anti-social behaviour (HARASSMENT covers verbal abuse, harassment and intimidation) */
