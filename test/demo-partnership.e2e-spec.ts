@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO_PASSWORD, seedDemoPartnership } from '#libs/demo';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { ServiceStandardsService } from '#libs/service-standards';
 import { TestPortal } from './harness.js';
 
 describe('the demo partnership', () => {
@@ -47,6 +48,27 @@ describe('the demo partnership', () => {
     const { meeting } = await portal.ok(`query($id: ID!) { meeting(id: $id) { agenda { case { reference } actionsNotDone { description } } } }`, { id: next.id }, token);
     expect(meeting.agenda[0].case.reference).toMatch(/^DA-/);
     expect(meeting.agenda[0].actionsNotDone).toHaveLength(1);
+  });
+
+  it('has the casework the service standards read, and does not alert for deadlines missed before it was loaded', async () => {
+    const { rows } = await portal.db.query(`SELECT
+      (SELECT count(*)::int FROM action_plans) AS plans,
+      (SELECT count(*)::int FROM asb_risk_assessments a JOIN cases c ON c.id = a.case_id WHERE c.risk_level <> a.risk_level) AS disagreeing,
+      (SELECT count(*)::int FROM asb_risk_assessments) AS assessments,
+      (SELECT homes FROM service_standards s JOIN agencies g ON g.id = s.agency_id WHERE g.name = 'Riverside Homes') AS homes`);
+    expect(rows[0]).toMatchObject({ disagreeing: 0, homes: 12000 });
+    expect(rows[0].plans).toBeGreaterThan(10);
+    expect(rows[0].assessments).toBeGreaterThan(10);
+    await portal.app.get(ServiceStandardsService).raiseBreaches(new Date());
+    // Only cases opened in the last three weeks can still breach for the first time.
+    const { rows: raised } = await portal.db.query(
+      `SELECT count(*)::int AS n FROM alerts a JOIN cases c ON c.id = a.case_id WHERE a.kind = 'SERVICE_STANDARD_BREACHED' AND c.opened_at < now() - interval '21 days'`,
+    );
+    expect(raised[0].n).toBe(0);
+    const token = await portal.login('caseworker@riverside-homes.example', DEMO_PASSWORD);
+    const { cases } = await portal.ok(`{ cases(first: 30) { edges { node { serviceClocks { standard state } } } } }`, {}, token);
+    const states = cases.edges.flatMap((e: any) => e.node.serviceClocks ?? []).map((c: any) => c.state);
+    expect(new Set(states)).toEqual(new Set(['MET', 'DUE', 'BREACHED']));
   });
 
   it('is loaded once: a second run into a database with cases changes nothing', async () => {

@@ -714,6 +714,55 @@ async function seedDemoMeetings(db: EntityManager, people: { chair: string; coor
   await meeting('Riverside MARAC', 1, false);
 }
 
+/**
+ * The casework the service standards read: ASB risk assessments that agree with each open case's risk level,
+ * action plans agreed with most reporters, and the landlord's homes for cases per 1,000 homes. Choices come
+ * from a hash of the case's id, so every load is the same.
+ */
+async function seedDemoCasework(db: EntityManager, landlord: { homes: string; homesManager: string }): Promise<void> {
+  const hashed = `(SELECT c.*, abs(('x' || substr(md5(c.id::text), 1, 8))::bit(32)::int) AS h FROM cases c) c`;
+  await db.query(
+    `INSERT INTO asb_risk_assessments (case_id, likelihood, impact, vulnerabilities, score, risk_level, review_due_at, assessed_by_id, assessed_by_agency_id, assessed_at)
+     SELECT c.id, m.likelihood, m.impact, CASE WHEN c.h % 4 = 0 THEN ARRAY['ISOLATION'] ELSE '{}' END, m.likelihood * m.impact, c.risk_level,
+            c.opened_at + interval '3 days' + make_interval(days => m.review_days), c.created_by_id, c.owner_agency_id, c.opened_at + interval '3 days'
+       FROM ${hashed}
+       JOIN (VALUES ('STANDARD', 2, 3, 28), ('MEDIUM', 3, 3, 14), ('HIGH', 4, 4, 7)) AS m(level, likelihood, impact, review_days) ON m.level = c.risk_level
+      WHERE c.category <> 'DOMESTIC_ABUSE' AND c.h % 10 < 6 AND c.opened_at + interval '3 days' < coalesce(c.closed_at, now())
+        AND (c.risk_level <> 'STANDARD' OR c.h % 4 <> 0)`,
+  );
+  await db.query(
+    `INSERT INTO action_plans (case_id, agreed_at, agreed_with, our_commitments, reporter_commitments, update_every_days, update_channel, recorded_by_id, recorded_at)
+     SELECT c.id, c.opened_at + make_interval(days => 2 + c.h % 10), 'The reporter',
+            ARRAY['Visit the person reported and explain what must stop', 'Check the incident log weekly and act on new reports'],
+            ARRAY['Keep diary sheets of each incident', 'Call 999 if you are in danger'],
+            CASE WHEN c.h % 2 = 0 THEN 14 ELSE 28 END, CASE WHEN c.h % 3 = 0 THEN 'EMAIL' ELSE 'PHONE' END,
+            c.created_by_id, c.opened_at + make_interval(days => 2 + c.h % 10)
+       FROM ${hashed}
+      WHERE c.category <> 'DOMESTIC_ABUSE' AND c.h % 10 < 7 AND c.opened_at + interval '12 days' < coalesce(c.closed_at, now())
+        AND EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND p.role IN ('COMPLAINANT', 'VICTIM'))`,
+  );
+  await db.query(
+    `INSERT INTO service_standards (agency_id, contact_working_days, action_plan_working_days, homes, updated_by_id) VALUES ($1, 1, 10, 12000, $2)`,
+    [landlord.homes, landlord.homesManager],
+  );
+  // The scheduler would raise an alert for every deadline the history missed; the demo starts from today.
+  await db.query(
+    `INSERT INTO service_standard_alerts (case_id, standard, due_at)
+     SELECT c.id, s.standard, c.opened_at FROM cases c CROSS JOIN (VALUES ('CONTACT_REPORTER'), ('ACTION_PLAN_AGREED')) AS s(standard)
+      WHERE c.opened_at < now() - interval '21 days'
+     UNION ALL
+     SELECT * FROM (
+       SELECT p.case_id, 'REPORTER_UPDATED', greatest(p.agreed_at, (SELECT max(k.contacted_at) FROM contacts k WHERE k.case_id = p.case_id)) + make_interval(days => p.update_every_days) AS due_at
+         FROM action_plans p
+       UNION ALL
+       SELECT a.case_id, 'RISK_REVIEWED', a.review_due_at FROM asb_risk_assessments a
+       UNION ALL
+       SELECT d.case_id, 'RISK_REVIEWED', d.review_due_at FROM dash_assessments d) missed
+      WHERE missed.due_at < now()
+     ON CONFLICT DO NOTHING`,
+  );
+}
+
 async function insertRows(db: EntityManager, table: string, columns: string, rows: Row[]): Promise<void> {
   const names = columns.split(',').map((column) => column.trim().split(' ')[0]).join(', ');
   await db.query(`INSERT INTO ${table} (${names}) SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS r(${columns})`, [
@@ -806,6 +855,7 @@ export async function seedDemoPartnership(dataSource: DataSource): Promise<DemoP
       agencies: Object.values(staff.agency),
       idva: staff.agency.idva,
     });
+    await seedDemoCasework(db, { homes: staff.agency.homes, homesManager: staff.manager.homes });
     return { loaded: true, password: DEMO_PASSWORD, signIns };
   });
 }
