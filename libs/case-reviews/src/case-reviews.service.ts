@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import { accessibleSql, loaderFor, type RequestContext, SqlParams } from '#libs/access';
 import { addWorkingDays } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';
-import { type Case, CasesService } from '#libs/cases';
+import { type Case, CasesService, samePersonSql } from '#libs/cases';
 import { BadInputError, groupBy, NotFoundError, parseId, StateConflictError } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { type CaseReview, type CaseReviewRow, type CaseReviewThreshold, REVIEW_COLUMNS, toCaseReview } from './case-review.model.js';
@@ -34,8 +34,7 @@ export class CaseReviewsService {
                SELECT p.case_id, p.id, count(DISTINCT (date_trunc('hour', i.occurred_at), i.category)) AS n
                  FROM parties p
                  JOIN parties p2 ON p2.role IN ('VICTIM','COMPLAINANT') AND p2.full_name IS NOT NULL
-                      AND lower(btrim(p2.full_name)) = lower(btrim(p.full_name))
-                      AND (p2.date_of_birth IS NULL OR p.date_of_birth IS NULL OR p2.date_of_birth = p.date_of_birth)
+                      AND ${samePersonSql('p2', 'p')}
                  JOIN incidents i ON i.case_id = p2.case_id AND i.occurred_at > now() - interval '${WINDOW_MONTHS} months'
                 WHERE p.case_id = ANY($1::uuid[]) AND p.role IN ('VICTIM','COMPLAINANT') AND p.full_name IS NOT NULL
                 GROUP BY p.case_id, p.id) pe

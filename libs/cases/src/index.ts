@@ -5,3 +5,4 @@ export * from './cases.module.js';
 export * from './cases.service.js';
 export * from './cases.resolver.js';
 export * from './case-order.js';
+export * from './party-match.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { assertWritable, loaderFor, type RequestContext } from '#libs/access';
 import { AuditAction, AuditLog } from '#libs/audit';
-import { type Case, caseAttributes, CasesService } from '#libs/cases';
+import { type Case, caseAttributes, CasesService, samePersonSql } from '#libs/cases';
 import { BadInputError, DashAnswer, groupBy, ReferralReason, RiskLevel } from '#libs/common';
 import { DASH_HIGH_RISK_SCORE, DASH_QUESTIONS } from './dash-questions.js';
 import { DASH_COLUMNS, type DashAssessment, type DashAssessmentInput, type DashRow, toDash } from './dash.model.js';
@@ -117,11 +117,9 @@ export class DashService {
                         FROM parties v
                         JOIN parties s ON s.case_id = v.case_id AND s.role = 'SUBJECT' AND s.full_name IS NOT NULL
                         JOIN parties v2 ON v2.role = 'VICTIM' AND v2.full_name IS NOT NULL
-                             AND lower(btrim(v2.full_name)) = lower(btrim(v.full_name))
-                             AND (v2.date_of_birth IS NULL OR v.date_of_birth IS NULL OR v2.date_of_birth = v.date_of_birth)
+                             AND ${samePersonSql('v2', 'v')}
                         JOIN parties s2 ON s2.case_id = v2.case_id AND s2.role = 'SUBJECT' AND s2.full_name IS NOT NULL
-                             AND lower(btrim(s2.full_name)) = lower(btrim(s.full_name))
-                             AND (s2.date_of_birth IS NULL OR s.date_of_birth IS NULL OR s2.date_of_birth = s.date_of_birth)
+                             AND ${samePersonSql('s2', 's')}
                         JOIN agenda_items ai ON ai.case_id = v2.case_id AND ai.withdrawn_at IS NULL
                         JOIN meetings m ON m.id = ai.meeting_id AND m.kind = 'MARAC'
                        WHERE v.case_id = c.id AND v.role = 'VICTIM' AND v.full_name IS NOT NULL

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { accessibleSql, type RequestContext, SqlParams } from '#libs/access';
-import { type Case, CasesService } from '#libs/cases';
+import { type Case, CasesService, matchKey } from '#libs/cases';
 import { BadInputError, CaseStatus, NotFoundError, parseId, PartyRole, type RiskLevel, StateConflictError } from '#libs/common';
 import { IncidentsService } from '#libs/incidents';
 import { INTAKE_COLUMNS, IntakeFlag, type IntakeReport, type IntakeReportInput, type IntakeRow, IntakeStatus, toIntake } from './intake.model.js';
 
 /** Names and addresses compared as people type them: case and spacing aside. Phones by their digits. */
-const key = (column: string) => `lower(btrim(${column}))`;
 const digits = (column: string) => `regexp_replace(${column}, '\\D', '', 'g')`;
 
 /**
@@ -105,17 +104,17 @@ export class IntakeService {
       `SELECT
          EXISTS (SELECT 1 FROM intake_reports o WHERE o.agency_id = r.agency_id AND o.id <> r.id
                   AND o.received_at > r.received_at - interval '12 months' AND o.received_at <= r.received_at
-                  AND ((r.reporter_name IS NOT NULL AND ${key('o.reporter_name')} = ${key('r.reporter_name')})
+                  AND ((r.reporter_name IS NOT NULL AND ${matchKey('o.reporter_name')} = ${matchKey('r.reporter_name')})
                     OR (r.reporter_phone IS NOT NULL AND ${digits('o.reporter_phone')} = ${digits('r.reporter_phone')}))) AS caller,
          EXISTS (SELECT 1 FROM parties p JOIN cases c ON c.id = p.case_id
                   WHERE p.role IN ('VICTIM','COMPLAINANT') AND ${scope}
-                    AND ((r.reporter_name IS NOT NULL AND ${key('p.full_name')} = ${key('r.reporter_name')})
+                    AND ((r.reporter_name IS NOT NULL AND ${matchKey('p.full_name')} = ${matchKey('r.reporter_name')})
                       OR (r.reporter_phone IS NOT NULL AND ${digits('p.phone')} = ${digits('r.reporter_phone')}))) AS victim,
          r.address IS NOT NULL AND (
            EXISTS (SELECT 1 FROM intake_reports o WHERE o.agency_id = r.agency_id AND o.id <> r.id
-                    AND o.received_at > r.received_at - interval '12 months' AND ${key('o.address')} = ${key('r.address')})
+                    AND o.received_at > r.received_at - interval '12 months' AND ${matchKey('o.address')} = ${matchKey('r.address')})
            OR EXISTS (SELECT 1 FROM cases c WHERE ${scope} AND c.opened_at > r.received_at - interval '12 months'
-                       AND ${key('c.address')} = ${key('r.address')})) AS place
+                       AND ${matchKey('c.address')} = ${matchKey('r.address')})) AS place
        FROM intake_reports r WHERE r.id = ${id}::uuid`,
       params.values,
     );
@@ -132,8 +131,8 @@ export class IntakeService {
     const rows: { id: string }[] = await ctx.db.query(
       `SELECT c.id FROM cases c
         WHERE c.owner_agency_id = $1 AND c.status = 'OPEN'
-          AND ((${key('c.address')} = lower(btrim($2::text)))
-            OR EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND ${key('p.full_name')} = ANY($3::text[])))
+          AND ((${matchKey('c.address')} = ${matchKey('$2::text')})
+            OR EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND ${matchKey('p.full_name')} = ANY($3::text[])))
         ORDER BY c.opened_at DESC LIMIT 10`,
       [ctx.user!.agencyId, report.address, names],
     );

@@ -1,0 +1,10 @@
+/** The key people and places are matched on, as `parties_name_key_idx` indexes it: trimmed, any case. */
+export const matchKey = (column: string): string => `lower(btrim(${column}))`;
+
+/**
+ * SQL: the parties `a` and `b` (table aliases) are the same person — the same name, and the same date of
+ * birth where both have one. Exact after normalising: a misspelling is missed, and namesakes without a date of
+ * birth are joined; the repeat-referral, Case Review and triage checks all say so by using this one rule.
+ */
+export const samePersonSql = (a: string, b: string): string =>
+  `${matchKey(`${a}.full_name`)} = ${matchKey(`${b}.full_name`)} AND (${a}.date_of_birth IS NULL OR ${b}.date_of_birth IS NULL OR ${a}.date_of_birth = ${b}.date_of_birth)`;
