@@ -140,6 +140,25 @@ describe('board figures and exception lists, counted by hand', () => {
     });
   });
 
+  it('gives the partnership its interventions and hotspots across every agency, small counts suppressed', async () => {
+    const { partnershipStatistics } = await portal.ok(
+      `query($input: CaseStatisticsInput!) { partnershipStatistics(input: $input) { interventions { kind legal count } incidentsByWard { ward count } } }`,
+      { input: PERIOD },
+      manager.token,
+    );
+    expect(partnershipStatistics).toEqual({
+      interventions: [
+        { kind: 'CIVIL_INJUNCTION', legal: true, count: '<5' },
+        { kind: 'WARNING_LETTER', legal: false, count: '<5' },
+      ],
+      // The police's unshared incident counts here: A's two, D's and E's in Northgate.
+      incidentsByWard: [
+        { ward: 'Northgate', count: '<5' },
+        { ward: 'Kingsmead', count: '<5' },
+      ],
+    });
+  });
+
   it('lists exceptions: cases not updated, standards in breach, overdue actions, closures without telling the reporter', async () => {
     const lists = (await portal.ok(EXCEPTIONS, { days: 28 }, manager.token)).exceptions;
     expect(lists.notUpdated).toEqual([{ case: { reference: refs.F }, lastActivityAt: '2026-01-05T10:00:00.000Z' }]);

@@ -165,6 +165,18 @@ export class SuppressedWardCount {
   count: string;
 }
 
+@ObjectType()
+export class SuppressedInterventionCount {
+  @Field(() => ActionKind)
+  kind: ActionKind;
+
+  @Field()
+  legal: boolean;
+
+  @Field({ description: 'A number, or "<5"' })
+  count: string;
+}
+
 @ObjectType({ description: 'The partnership\'s figures across every agency: counts only, each under 5 shown as "<5" (0 stays 0)' })
 export class PartnershipStatistics {
   @Field()
@@ -187,4 +199,10 @@ export class PartnershipStatistics {
 
   @Field()
   incidents: string;
+
+  @Field(() => [SuppressedInterventionCount], { description: 'Interventions added in the period, by kind' })
+  interventions: SuppressedInterventionCount[];
+
+  @Field(() => [SuppressedWardCount], { description: 'Hotspots: incidents that happened in the period, by ward' })
+  incidentsByWard: SuppressedWardCount[];
 }

@@ -35,6 +35,8 @@ export class ReportsService {
       byCategory: figures.byCategory.map((c) => ({ category: c.category, count: suppressed(c.count) })),
       byWard: figures.byWard.map((w) => ({ ward: w.ward, count: suppressed(w.count) })),
       incidents: suppressed(figures.incidents),
+      interventions: figures.interventions.map((i) => ({ ...i, count: suppressed(i.count) })),
+      incidentsByWard: figures.incidentsByWard.map((w) => ({ ward: w.ward, count: suppressed(w.count) })),
     };
   }
 
