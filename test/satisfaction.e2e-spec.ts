@@ -38,7 +38,11 @@ describe('satisfaction: recorded by the owner, or answered once through a link w
     // Only the hash is kept.
     const { rows } = await portal.db.query(`SELECT token_hash FROM satisfaction_surveys WHERE case_id = $1`, [closed]);
     expect(rows[0].token_hash).not.toContain(token);
+    const OPEN = `query($t: String!) { surveyLinkOpen(token: $t) }`;
+    expect(await portal.ok(OPEN, { t: token })).toEqual({ surveyLinkOpen: true });
+    expect(await portal.ok(OPEN, { t: 'not-a-token' })).toEqual({ surveyLinkOpen: false });
     expect(await portal.ok(ANSWER, { t: token, s: 5, o: 4 })).toEqual({ answerSatisfactionSurvey: true });
+    expect(await portal.ok(OPEN, { t: token })).toEqual({ surveyLinkOpen: false });
     expect(codeOf(await portal.gql(ANSWER, { t: token, s: 1, o: 1 }))).toBe('NOT_FOUND');
     expect(codeOf(await portal.gql(ANSWER, { t: 'not-a-token', s: 1, o: 1 }))).toBe('NOT_FOUND');
     expect((await portal.gql(ANSWER, { t: token, s: 6, o: 1 })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Public, type RequestContext } from '#libs/access';
 import { Case } from '#libs/cases';
 import { SatisfactionInput, SatisfactionSurvey, SurveyLink } from './satisfaction.model.js';
@@ -22,6 +22,12 @@ export class SatisfactionResolver {
   @Allow('close', 'Case')
   sendSatisfactionSurvey(@Context() ctx: RequestContext, @Args('caseId', { type: () => ID }) caseId: string): Promise<SurveyLink> {
     return this.satisfactionService.link(ctx, caseId);
+  }
+
+  @Query(() => Boolean, { description: 'Whether a survey link can still be answered (not answered, not lapsed); nothing of the case is returned' })
+  @Public()
+  surveyLinkOpen(@Context() ctx: RequestContext, @Args('token') token: string): Promise<boolean> {
+    return this.satisfactionService.linkOpen(ctx, token);
   }
 
   @Mutation(() => Boolean, { description: 'The reporter answers through their link: once, within four weeks; nothing of the case is returned' })

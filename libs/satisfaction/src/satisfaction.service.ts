@@ -41,6 +41,12 @@ export class SatisfactionService {
     return { path: `/survey/${token}`, expiresAt: row.expires_at };
   }
 
+  /** Whether a link can still be answered, so the reporter learns before filling the form in; nothing else is said. */
+  async linkOpen(ctx: RequestContext, token: string): Promise<boolean> {
+    const rows: unknown[] = await ctx.db.query(`SELECT 1 FROM satisfaction_surveys WHERE token_hash = $1 AND answered_at IS NULL AND expires_at > now()`, [hash(token)]);
+    return rows.length > 0;
+  }
+
   /**
    * The reporter's answer through their link, without an account: once only, before it lapses. A wrong,
    * used or lapsed token is NOT_FOUND alike, and nothing of the case is ever returned.

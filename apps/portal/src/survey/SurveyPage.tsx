@@ -1,11 +1,17 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { ApolloProvider, useMutation } from '@apollo/client/react';
+import { ApolloProvider, useMutation, useQuery } from '@apollo/client/react';
 import { graphql } from '../gql';
 import { createApolloClient, errorCode } from '../apollo';
 import { usePageTitle } from '../router';
 import { ErrorSummary, Textarea, type FieldError } from '../components/govuk';
 import { ConditionalRadios } from '../components/ConditionalRadios';
 import { SCORE_OPTIONS } from './scores';
+
+const SurveyLinkOpen = graphql(`
+  query SurveyLinkOpen($token: String!) {
+    surveyLinkOpen(token: $token)
+  }
+`);
 
 const AnswerSurvey = graphql(`
   mutation AnswerSatisfactionSurvey($token: String!, $input: SatisfactionInput!) {
@@ -57,6 +63,8 @@ function Survey({ token }: { token: string }) {
   const [answers, setAnswers] = useState<Answers>({ serviceScore: '', outcomeScore: '', comment: '' });
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [answer, { loading }] = useMutation(AnswerSurvey);
+  // Ask first, so nobody fills in the form for a link that has been used or has lapsed.
+  const open = useQuery(SurveyLinkOpen, { variables: { token }, fetchPolicy: 'network-only' });
   const update = (patch: Partial<Answers>) => setAnswers((a) => ({ ...a, ...patch }));
 
   const submit = async (e: FormEvent) => {
@@ -90,7 +98,8 @@ function Survey({ token }: { token: string }) {
       </Focused>
     );
   }
-  if (stage === 'unusable') {
+  if (open.loading) return <p className="govuk-body" role="status">Checking your link…</p>;
+  if (stage === 'unusable' || open.data?.surveyLinkOpen === false) {
     return (
       <Focused title="This link cannot be used">
         <h1 className="govuk-heading-l" tabIndex={-1}>This link cannot be used</h1>
