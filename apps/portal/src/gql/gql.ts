@@ -21,6 +21,7 @@ type Documents = {
     "\n  query DashQuestions {\n    dashQuestions {\n      number\n      text\n    }\n  }\n": typeof types.DashQuestionsDocument,
     "\n  mutation RecordDashAssessment($caseId: ID!, $input: DashAssessmentInput!) {\n    recordDashAssessment(caseId: $caseId, input: $input) {\n      id\n      score\n      highRisk\n    }\n  }\n": typeof types.RecordDashAssessmentDocument,
     "\n  mutation LogIncident($caseId: ID!, $input: IncidentInput!) {\n    logIncident(caseId: $caseId, input: $input) {\n      id\n      occurredAt\n    }\n  }\n": typeof types.LogIncidentDocument,
+    "\n  query CaseLegalHold($id: ID!) {\n    case(id: $id) {\n      id\n      legalHold {\n        reason\n        placedAt\n        placedBy\n      }\n    }\n  }\n": typeof types.CaseLegalHoldDocument,
     "\n  mutation AddParty($caseId: ID!, $input: PartyInput!) {\n    addParty(caseId: $caseId, input: $input) {\n      id\n    }\n  }\n": typeof types.AddPartyDocument,
     "\n  mutation UpdateParty($id: ID!, $input: UpdatePartyInput!) {\n    updateParty(id: $id, input: $input) {\n      id\n      role\n      anonymous\n      tenant\n      fullName\n      address\n      phone\n      dateOfBirth\n      tenancyType\n      rentArrears\n      tenancyBreaches\n      redactedFields\n    }\n  }\n": typeof types.UpdatePartyDocument,
     "\n  query CaseSatisfaction($id: ID!) {\n    case(id: $id) {\n      id\n      satisfaction {\n        id\n        createdAt\n        expiresAt\n        answeredAt\n        serviceScore\n        outcomeScore\n        comment\n      }\n    }\n  }\n": typeof types.CaseSatisfactionDocument,
@@ -86,6 +87,7 @@ const documents: Documents = {
     "\n  query DashQuestions {\n    dashQuestions {\n      number\n      text\n    }\n  }\n": types.DashQuestionsDocument,
     "\n  mutation RecordDashAssessment($caseId: ID!, $input: DashAssessmentInput!) {\n    recordDashAssessment(caseId: $caseId, input: $input) {\n      id\n      score\n      highRisk\n    }\n  }\n": types.RecordDashAssessmentDocument,
     "\n  mutation LogIncident($caseId: ID!, $input: IncidentInput!) {\n    logIncident(caseId: $caseId, input: $input) {\n      id\n      occurredAt\n    }\n  }\n": types.LogIncidentDocument,
+    "\n  query CaseLegalHold($id: ID!) {\n    case(id: $id) {\n      id\n      legalHold {\n        reason\n        placedAt\n        placedBy\n      }\n    }\n  }\n": types.CaseLegalHoldDocument,
     "\n  mutation AddParty($caseId: ID!, $input: PartyInput!) {\n    addParty(caseId: $caseId, input: $input) {\n      id\n    }\n  }\n": types.AddPartyDocument,
     "\n  mutation UpdateParty($id: ID!, $input: UpdatePartyInput!) {\n    updateParty(id: $id, input: $input) {\n      id\n      role\n      anonymous\n      tenant\n      fullName\n      address\n      phone\n      dateOfBirth\n      tenancyType\n      rentArrears\n      tenancyBreaches\n      redactedFields\n    }\n  }\n": types.UpdatePartyDocument,
     "\n  query CaseSatisfaction($id: ID!) {\n    case(id: $id) {\n      id\n      satisfaction {\n        id\n        createdAt\n        expiresAt\n        answeredAt\n        serviceScore\n        outcomeScore\n        comment\n      }\n    }\n  }\n": types.CaseSatisfactionDocument,
@@ -186,6 +188,10 @@ export function graphql(source: "\n  mutation RecordDashAssessment($caseId: ID!,
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation LogIncident($caseId: ID!, $input: IncidentInput!) {\n    logIncident(caseId: $caseId, input: $input) {\n      id\n      occurredAt\n    }\n  }\n"): (typeof documents)["\n  mutation LogIncident($caseId: ID!, $input: IncidentInput!) {\n    logIncident(caseId: $caseId, input: $input) {\n      id\n      occurredAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CaseLegalHold($id: ID!) {\n    case(id: $id) {\n      id\n      legalHold {\n        reason\n        placedAt\n        placedBy\n      }\n    }\n  }\n"): (typeof documents)["\n  query CaseLegalHold($id: ID!) {\n    case(id: $id) {\n      id\n      legalHold {\n        reason\n        placedAt\n        placedBy\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
