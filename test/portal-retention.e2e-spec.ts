@@ -188,6 +188,30 @@ describe('retention and legal holds in a browser', () => {
     await expectAccessible(page, 'retention-conflict');
   });
 
+  it('releases a hold from the list, putting the case back among those due; a hold someone else placed first is said so', async () => {
+    const page = await signIn(manager);
+    await page.goto(`${portal.url}/retention`);
+    const kept = keptTable(page).getByRole('row').filter({ hasText: cases.Old.reference });
+    await kept.getByRole('button', { name: `Release hold on ${cases.Old.reference}` }).click();
+    const form = page.getByRole('form', { name: `Release hold on ${cases.Old.reference}` });
+    await form.getByLabel('Why can the hold be released?').fill('Proceedings concluded');
+    await form.getByRole('button', { name: `Release hold on ${cases.Old.reference}` }).click();
+    await page.getByText(`The legal hold on ${cases.Old.reference} was released: it is due for anonymising`).waitFor();
+    expect(await references(dueTable(page))).toEqual([cases.Recent.reference, cases.Old.reference, cases.Later.reference]);
+    await page.getByText('No case past the retention period has a legal hold.').waitFor();
+    expect(await holds(cases.Old.id)).toEqual([]);
+
+    // A colleague places a hold on Later while this manager is typing a reason for the same.
+    const later = dueTable(page).getByRole('row').filter({ hasText: cases.Later.reference });
+    await later.getByRole('button', { name: `Place legal hold on ${cases.Later.reference}` }).click();
+    await page.getByLabel('Why must this case be kept whole?').fill('Complaint under way');
+    await portal.ok(`mutation($c: ID!) { placeLegalHold(caseId: $c, reason: "Disrepair claim") { id } }`, { c: cases.Later.id }, manager.token);
+    await page.getByRole('button', { name: `Place legal hold on ${cases.Later.reference}` }).click();
+    await page.getByText(`${cases.Later.reference} already has a legal hold: the lists below are up to date again`).waitFor();
+    expect(await references(keptTable(page))).toEqual([cases.Later.reference]);
+    expect(await holds(cases.Later.id)).toEqual([{ reason: 'Disrepair claim', placed_by_id: manager.id }]);
+  });
+
   it('tells a caseworker that retention is for managers, and shows no cases', async () => {
     const page = await signIn(caseworker);
     await page.goto(`${portal.url}/retention`);
