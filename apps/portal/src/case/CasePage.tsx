@@ -14,6 +14,7 @@ import { SharingTab } from './SharingTab';
 import { AuditTab } from './AuditTab';
 import { TimelineTab } from './TimelineTab';
 import { RiskTab } from './RiskTab';
+import { LegalHoldPanel } from './LegalHoldPanel';
 
 export type CaseData = NonNullable<CaseDetailQuery['case']>;
 
@@ -88,6 +89,7 @@ export function CasePage({ id, tab, user }: { id: string; tab: string; user: Ses
       </nav>
 
       {tab === 'summary' && <SummaryTab c={c} />}
+      {tab === 'summary' && <LegalHoldPanel c={c} user={user} />}
       {tab === 'parties' && <PartiesTab c={c} user={user} />}
       {tab === 'incidents' && <IncidentsTab c={c} />}
       {tab === 'actions' && <ActionsTab c={c} user={user} />}

@@ -21,6 +21,7 @@ type Documents = {
     "\n  query DashQuestions {\n    dashQuestions {\n      number\n      text\n    }\n  }\n": typeof types.DashQuestionsDocument,
     "\n  mutation RecordDashAssessment($caseId: ID!, $input: DashAssessmentInput!) {\n    recordDashAssessment(caseId: $caseId, input: $input) {\n      id\n      score\n      highRisk\n    }\n  }\n": typeof types.RecordDashAssessmentDocument,
     "\n  mutation LogIncident($caseId: ID!, $input: IncidentInput!) {\n    logIncident(caseId: $caseId, input: $input) {\n      id\n      occurredAt\n    }\n  }\n": typeof types.LogIncidentDocument,
+    "\n  query CaseLegalHold($id: ID!) {\n    case(id: $id) {\n      id\n      legalHold {\n        reason\n        placedAt\n        placedBy\n      }\n    }\n  }\n": typeof types.CaseLegalHoldDocument,
     "\n  mutation AddParty($caseId: ID!, $input: PartyInput!) {\n    addParty(caseId: $caseId, input: $input) {\n      id\n    }\n  }\n": typeof types.AddPartyDocument,
     "\n  mutation UpdateParty($id: ID!, $input: UpdatePartyInput!) {\n    updateParty(id: $id, input: $input) {\n      id\n      role\n      anonymous\n      tenant\n      fullName\n      address\n      phone\n      dateOfBirth\n      tenancyType\n      rentArrears\n      tenancyBreaches\n      redactedFields\n    }\n  }\n": typeof types.UpdatePartyDocument,
     "\n  query CaseSatisfaction($id: ID!) {\n    case(id: $id) {\n      id\n      satisfaction {\n        id\n        createdAt\n        expiresAt\n        answeredAt\n        serviceScore\n        outcomeScore\n        comment\n      }\n    }\n  }\n": typeof types.CaseSatisfactionDocument,
@@ -64,6 +65,11 @@ type Documents = {
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        id\n        email\n        displayName\n        roles\n        agency {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  query CaseStatistics($input: CaseStatisticsInput!) {\n    caseStatistics(input: $input) {\n      opened\n      closedResolved\n      closedUnresolved\n      live\n      incidents\n      byCategory {\n        category\n        count\n      }\n      byWard {\n        ward\n        count\n      }\n    }\n  }\n": typeof types.CaseStatisticsDocument,
     "\n  query MaracStatistics($input: MaracStatisticsInput!) {\n    maracStatistics(input: $input) {\n      meetings\n      casesHeard\n      repeatCases\n      repeatPercent\n      referredByPartners\n      referredByPartnersPercent\n      actionsDue\n      actionsCompletedOnTime\n      actionsCompletedOnTimePercent\n    }\n  }\n": typeof types.MaracStatisticsDocument,
+    "\n  fragment RetentionCandidateFields on RetentionCandidate {\n    closedAt\n    case {\n      id\n      reference\n      category\n    }\n    legalHold {\n      reason\n      placedAt\n      placedBy\n    }\n  }\n": typeof types.RetentionCandidateFieldsFragmentDoc,
+    "\n  query RetentionReview {\n    retentionReview {\n      retentionYears\n      closedBefore\n      due {\n        ...RetentionCandidateFields\n      }\n      held {\n        ...RetentionCandidateFields\n      }\n    }\n  }\n": typeof types.RetentionReviewDocument,
+    "\n  mutation ApplyRetention($expectedCount: Int!) {\n    applyRetention(expectedCount: $expectedCount)\n  }\n": typeof types.ApplyRetentionDocument,
+    "\n  mutation PlaceLegalHold($caseId: ID!, $reason: String!) {\n    placeLegalHold(caseId: $caseId, reason: $reason) {\n      id\n      legalHold {\n        reason\n        placedAt\n        placedBy\n      }\n    }\n  }\n": typeof types.PlaceLegalHoldDocument,
+    "\n  mutation ReleaseLegalHold($caseId: ID!, $reason: String!) {\n    releaseLegalHold(caseId: $caseId, reason: $reason) {\n      id\n      legalHold {\n        reason\n        placedAt\n        placedBy\n      }\n    }\n  }\n": typeof types.ReleaseLegalHoldDocument,
     "\n  query SurveyLinkOpen($token: String!) {\n    surveyLinkOpen(token: $token)\n  }\n": typeof types.SurveyLinkOpenDocument,
     "\n  mutation AnswerSatisfactionSurvey($token: String!, $input: SatisfactionInput!) {\n    answerSatisfactionSurvey(token: $token, input: $input)\n  }\n": typeof types.AnswerSatisfactionSurveyDocument,
     "\n  query TriageQueue {\n    triageQueue {\n      id\n      channel\n      receivedAt\n      category\n      summary\n      ward\n      address\n      reporterName\n      reporterPhone\n      anonymous\n      subjectName\n      flags\n      matchingCases {\n        id\n        reference\n        category\n        ward\n        riskLevel\n        openedAt\n      }\n    }\n  }\n": typeof types.TriageQueueDocument,
@@ -82,6 +88,7 @@ const documents: Documents = {
     "\n  query DashQuestions {\n    dashQuestions {\n      number\n      text\n    }\n  }\n": types.DashQuestionsDocument,
     "\n  mutation RecordDashAssessment($caseId: ID!, $input: DashAssessmentInput!) {\n    recordDashAssessment(caseId: $caseId, input: $input) {\n      id\n      score\n      highRisk\n    }\n  }\n": types.RecordDashAssessmentDocument,
     "\n  mutation LogIncident($caseId: ID!, $input: IncidentInput!) {\n    logIncident(caseId: $caseId, input: $input) {\n      id\n      occurredAt\n    }\n  }\n": types.LogIncidentDocument,
+    "\n  query CaseLegalHold($id: ID!) {\n    case(id: $id) {\n      id\n      legalHold {\n        reason\n        placedAt\n        placedBy\n      }\n    }\n  }\n": types.CaseLegalHoldDocument,
     "\n  mutation AddParty($caseId: ID!, $input: PartyInput!) {\n    addParty(caseId: $caseId, input: $input) {\n      id\n    }\n  }\n": types.AddPartyDocument,
     "\n  mutation UpdateParty($id: ID!, $input: UpdatePartyInput!) {\n    updateParty(id: $id, input: $input) {\n      id\n      role\n      anonymous\n      tenant\n      fullName\n      address\n      phone\n      dateOfBirth\n      tenancyType\n      rentArrears\n      tenancyBreaches\n      redactedFields\n    }\n  }\n": types.UpdatePartyDocument,
     "\n  query CaseSatisfaction($id: ID!) {\n    case(id: $id) {\n      id\n      satisfaction {\n        id\n        createdAt\n        expiresAt\n        answeredAt\n        serviceScore\n        outcomeScore\n        comment\n      }\n    }\n  }\n": types.CaseSatisfactionDocument,
@@ -125,6 +132,11 @@ const documents: Documents = {
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        id\n        email\n        displayName\n        roles\n        agency {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  query CaseStatistics($input: CaseStatisticsInput!) {\n    caseStatistics(input: $input) {\n      opened\n      closedResolved\n      closedUnresolved\n      live\n      incidents\n      byCategory {\n        category\n        count\n      }\n      byWard {\n        ward\n        count\n      }\n    }\n  }\n": types.CaseStatisticsDocument,
     "\n  query MaracStatistics($input: MaracStatisticsInput!) {\n    maracStatistics(input: $input) {\n      meetings\n      casesHeard\n      repeatCases\n      repeatPercent\n      referredByPartners\n      referredByPartnersPercent\n      actionsDue\n      actionsCompletedOnTime\n      actionsCompletedOnTimePercent\n    }\n  }\n": types.MaracStatisticsDocument,
+    "\n  fragment RetentionCandidateFields on RetentionCandidate {\n    closedAt\n    case {\n      id\n      reference\n      category\n    }\n    legalHold {\n      reason\n      placedAt\n      placedBy\n    }\n  }\n": types.RetentionCandidateFieldsFragmentDoc,
+    "\n  query RetentionReview {\n    retentionReview {\n      retentionYears\n      closedBefore\n      due {\n        ...RetentionCandidateFields\n      }\n      held {\n        ...RetentionCandidateFields\n      }\n    }\n  }\n": types.RetentionReviewDocument,
+    "\n  mutation ApplyRetention($expectedCount: Int!) {\n    applyRetention(expectedCount: $expectedCount)\n  }\n": types.ApplyRetentionDocument,
+    "\n  mutation PlaceLegalHold($caseId: ID!, $reason: String!) {\n    placeLegalHold(caseId: $caseId, reason: $reason) {\n      id\n      legalHold {\n        reason\n        placedAt\n        placedBy\n      }\n    }\n  }\n": types.PlaceLegalHoldDocument,
+    "\n  mutation ReleaseLegalHold($caseId: ID!, $reason: String!) {\n    releaseLegalHold(caseId: $caseId, reason: $reason) {\n      id\n      legalHold {\n        reason\n        placedAt\n        placedBy\n      }\n    }\n  }\n": types.ReleaseLegalHoldDocument,
     "\n  query SurveyLinkOpen($token: String!) {\n    surveyLinkOpen(token: $token)\n  }\n": types.SurveyLinkOpenDocument,
     "\n  mutation AnswerSatisfactionSurvey($token: String!, $input: SatisfactionInput!) {\n    answerSatisfactionSurvey(token: $token, input: $input)\n  }\n": types.AnswerSatisfactionSurveyDocument,
     "\n  query TriageQueue {\n    triageQueue {\n      id\n      channel\n      receivedAt\n      category\n      summary\n      ward\n      address\n      reporterName\n      reporterPhone\n      anonymous\n      subjectName\n      flags\n      matchingCases {\n        id\n        reference\n        category\n        ward\n        riskLevel\n        openedAt\n      }\n    }\n  }\n": types.TriageQueueDocument,
@@ -178,6 +190,10 @@ export function graphql(source: "\n  mutation RecordDashAssessment($caseId: ID!,
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation LogIncident($caseId: ID!, $input: IncidentInput!) {\n    logIncident(caseId: $caseId, input: $input) {\n      id\n      occurredAt\n    }\n  }\n"): (typeof documents)["\n  mutation LogIncident($caseId: ID!, $input: IncidentInput!) {\n    logIncident(caseId: $caseId, input: $input) {\n      id\n      occurredAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CaseLegalHold($id: ID!) {\n    case(id: $id) {\n      id\n      legalHold {\n        reason\n        placedAt\n        placedBy\n      }\n    }\n  }\n"): (typeof documents)["\n  query CaseLegalHold($id: ID!) {\n    case(id: $id) {\n      id\n      legalHold {\n        reason\n        placedAt\n        placedBy\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -350,6 +366,26 @@ export function graphql(source: "\n  query CaseStatistics($input: CaseStatistics
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MaracStatistics($input: MaracStatisticsInput!) {\n    maracStatistics(input: $input) {\n      meetings\n      casesHeard\n      repeatCases\n      repeatPercent\n      referredByPartners\n      referredByPartnersPercent\n      actionsDue\n      actionsCompletedOnTime\n      actionsCompletedOnTimePercent\n    }\n  }\n"): (typeof documents)["\n  query MaracStatistics($input: MaracStatisticsInput!) {\n    maracStatistics(input: $input) {\n      meetings\n      casesHeard\n      repeatCases\n      repeatPercent\n      referredByPartners\n      referredByPartnersPercent\n      actionsDue\n      actionsCompletedOnTime\n      actionsCompletedOnTimePercent\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RetentionCandidateFields on RetentionCandidate {\n    closedAt\n    case {\n      id\n      reference\n      category\n    }\n    legalHold {\n      reason\n      placedAt\n      placedBy\n    }\n  }\n"): (typeof documents)["\n  fragment RetentionCandidateFields on RetentionCandidate {\n    closedAt\n    case {\n      id\n      reference\n      category\n    }\n    legalHold {\n      reason\n      placedAt\n      placedBy\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RetentionReview {\n    retentionReview {\n      retentionYears\n      closedBefore\n      due {\n        ...RetentionCandidateFields\n      }\n      held {\n        ...RetentionCandidateFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query RetentionReview {\n    retentionReview {\n      retentionYears\n      closedBefore\n      due {\n        ...RetentionCandidateFields\n      }\n      held {\n        ...RetentionCandidateFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApplyRetention($expectedCount: Int!) {\n    applyRetention(expectedCount: $expectedCount)\n  }\n"): (typeof documents)["\n  mutation ApplyRetention($expectedCount: Int!) {\n    applyRetention(expectedCount: $expectedCount)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PlaceLegalHold($caseId: ID!, $reason: String!) {\n    placeLegalHold(caseId: $caseId, reason: $reason) {\n      id\n      legalHold {\n        reason\n        placedAt\n        placedBy\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PlaceLegalHold($caseId: ID!, $reason: String!) {\n    placeLegalHold(caseId: $caseId, reason: $reason) {\n      id\n      legalHold {\n        reason\n        placedAt\n        placedBy\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReleaseLegalHold($caseId: ID!, $reason: String!) {\n    releaseLegalHold(caseId: $caseId, reason: $reason) {\n      id\n      legalHold {\n        reason\n        placedAt\n        placedBy\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ReleaseLegalHold($caseId: ID!, $reason: String!) {\n    releaseLegalHold(caseId: $caseId, reason: $reason) {\n      id\n      legalHold {\n        reason\n        placedAt\n        placedBy\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

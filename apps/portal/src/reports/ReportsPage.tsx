@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import type { CaseCategory } from '../gql/graphql';
 import { apiFieldErrors, errorCode } from '../apollo';
-import { navigate, usePageTitle, useSearchParams } from '../router';
+import { Link, navigate, usePageTitle, useSearchParams } from '../router';
 import type { SessionUser } from '../session';
 import { humanise } from '../format';
 import { ErrorSummary, type FieldError } from '../components/govuk';
@@ -103,6 +103,7 @@ export function ReportsPage({ user }: { user: SessionUser }) {
           <MaracFigures figures={marac.data.maracStatistics} period={applied} />
         </section>
       )}
+      {caseFigures && <p className="govuk-body govuk-!-margin-top-8"><Link href="/retention" className="govuk-link">Retention and legal holds</Link></p>}
     </>
   );
 }
