@@ -95,10 +95,17 @@ describe('retention: closed cases anonymised after the retention period, with a 
 
   it('real run: refuses a count other than the dry run’s, then anonymises exactly the cases due', async () => {
     expect(codeOf(await portal.gql(APPLY, { n: 2 }, manager.token))).toBe('CONFLICT');
+    // The right number, but not the cases reviewed.
+    const wrong = await portal.gql(`mutation($ids: [ID!]) { applyRetention(expectedCount: 1, caseIds: $ids) }`, { ids: [ids.Recent] }, manager.token);
+    expect(wrong.errors?.[0].extensions).toEqual({ code: 'CONFLICT', field: 'caseIds' });
     expect((await portal.db.query(`SELECT anonymised_at FROM cases WHERE id = $1`, [ids.Old])).rows[0].anonymised_at).toBeNull();
     expect(codeOf(await portal.gql(APPLY, { n: 1 }, caseworker.token))).toBe('FORBIDDEN');
 
-    expect((await portal.ok(APPLY, { n: 1 }, manager.token)).applyRetention).toBe(1);
+    const applied = await portal.ok(`mutation($ids: [ID!]) { applyRetention(expectedCount: 1, caseIds: $ids) }`, { ids: [ids.Old] }, manager.token);
+    expect(applied.applyRetention).toBe(1);
+    const seen = (await portal.ok(`query($id: ID!) { case(id: $id) { anonymisedAt summary parties { fullName } } }`, { id: ids.Old }, manager.token)).case;
+    expect(seen.anonymisedAt).not.toBeNull();
+    expect(seen.parties).toEqual([{ fullName: null }, { fullName: null }]);
 
     const q = (sql: string, id = ids.Old) => portal.db.query(sql, [id]).then((r) => r.rows);
     const [kase] = await q(`SELECT summary, address, close_reason, category, ward, status, closed_at, anonymised_at FROM cases WHERE id = $1`);

@@ -21,6 +21,7 @@ export interface CaseRow {
   closed_at: Date | null;
   close_reason: string | null;
   reporter_told_at: Date | null;
+  anonymised_at: Date | null;
   owner_agency_id: string;
   lead_officer_id: string | null;
   version: number;
@@ -29,7 +30,7 @@ export interface CaseRow {
 }
 
 export const CASE_COLUMNS = `c.id, c.reference, c.category, c.status, c.risk_level, c.ward, c.address, c.summary,
-  c.police_intelligence, c.support_needs, c.opened_at, c.closed_at, c.close_reason, c.reporter_told_at, c.owner_agency_id,
+  c.police_intelligence, c.support_needs, c.opened_at, c.closed_at, c.close_reason, c.reporter_told_at, c.anonymised_at, c.owner_agency_id,
   c.lead_officer_id, c.version`;
 
 /** The caller's agency's relation to each row: owner, or the access of its live share. */
@@ -59,6 +60,7 @@ export function toCase(ability: PortalAbility, row: CaseRow): Case {
     closedAt: row.closed_at,
     closeReason: row.close_reason,
     reporterToldAt: row.reporter_told_at,
+    anonymisedAt: row.anonymised_at,
     version: row.version,
     access: row.relation === 'LIMITED' ? ShareAccess.LIMITED : ShareAccess.FULL,
     owned: row.relation === 'OWNER',

@@ -90,6 +90,9 @@ export class Case {
   @Field(() => Date, { nullable: true, description: 'When the reporter was told the case was closing; a contact with the reporter' })
   reporterToldAt: Date | null;
 
+  @Field(() => Date, { nullable: true, description: 'When the case was anonymised at the end of its retention period; its people and free text are gone' })
+  anonymisedAt: Date | null;
+
   @Field(() => Int, { description: 'Increases with every change to the case record; pass it back as expectedVersion' })
   version: number;
 

@@ -16,11 +16,15 @@ export class RetentionResolver {
 
   @Mutation(() => Int, {
     description:
-      "Anonymise your agency's closed cases past the retention period (managers): pass the number the dry run listed as due; if it has changed, CONFLICT and nothing changes. Returns how many were anonymised.",
+      "Anonymise your agency's closed cases past the retention period (managers): pass the number the dry run listed as due, and the cases' ids too; if they have changed, CONFLICT and nothing changes. Returns how many were anonymised.",
   })
   @Allow('retain', 'Case')
-  applyRetention(@Context() ctx: RequestContext, @Args('expectedCount', { type: () => Int }) expectedCount: number): Promise<number> {
-    return this.retention.apply(ctx, expectedCount);
+  applyRetention(
+    @Context() ctx: RequestContext,
+    @Args('expectedCount', { type: () => Int }) expectedCount: number,
+    @Args('caseIds', { type: () => [ID], nullable: true, description: 'The cases the dry run listed as due, exactly' }) caseIds?: string[] | null,
+  ): Promise<number> {
+    return this.retention.apply(ctx, expectedCount, caseIds);
   }
 
   @Mutation(() => Case, { description: 'Keep a case whole past its retention period, e.g. for proceedings or a complaint (managers of the owner agency)' })

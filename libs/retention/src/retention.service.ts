@@ -71,12 +71,19 @@ export class RetentionService {
 
   /**
    * Anonymises exactly the cases the dry run listed as due: `expectedCount` is the number the manager
-   * reviewed, and a different number now (a case closed, a hold placed) refuses with CONFLICT and changes nothing.
+   * reviewed, and `caseIds`, when given, the cases themselves; anything different now (a case crossed the
+   * cut-off, a hold was placed) refuses with CONFLICT and changes nothing.
    */
-  async apply(ctx: RequestContext, expectedCount: number): Promise<number> {
+  async apply(ctx: RequestContext, expectedCount: number, caseIds?: string[] | null): Promise<number> {
     const due = (await this.candidates(ctx, this.closedBefore(), true)).filter((row) => !row.hold_reason);
     if (due.length !== expectedCount) {
       throw new StateConflictError(`${due.length} cases are due now, not ${expectedCount}: review them again`, 'expectedCount');
+    }
+    if (caseIds) {
+      const reviewed = new Set(caseIds);
+      if (reviewed.size !== due.length || due.some((row) => !reviewed.has(row.id))) {
+        throw new StateConflictError('The cases due now are not the ones reviewed: review them again', 'caseIds');
+      }
     }
     if (due.length === 0) return 0;
     const ids = due.map((row) => row.id);

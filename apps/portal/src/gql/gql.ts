@@ -67,7 +67,7 @@ type Documents = {
     "\n  query MaracStatistics($input: MaracStatisticsInput!) {\n    maracStatistics(input: $input) {\n      meetings\n      casesHeard\n      repeatCases\n      repeatPercent\n      referredByPartners\n      referredByPartnersPercent\n      actionsDue\n      actionsCompletedOnTime\n      actionsCompletedOnTimePercent\n    }\n  }\n": typeof types.MaracStatisticsDocument,
     "\n  fragment RetentionCandidateFields on RetentionCandidate {\n    closedAt\n    case {\n      id\n      reference\n      category\n    }\n    legalHold {\n      reason\n      placedAt\n      placedBy\n    }\n  }\n": typeof types.RetentionCandidateFieldsFragmentDoc,
     "\n  query RetentionReview {\n    retentionReview {\n      retentionYears\n      closedBefore\n      due {\n        ...RetentionCandidateFields\n      }\n      held {\n        ...RetentionCandidateFields\n      }\n    }\n  }\n": typeof types.RetentionReviewDocument,
-    "\n  mutation ApplyRetention($expectedCount: Int!) {\n    applyRetention(expectedCount: $expectedCount)\n  }\n": typeof types.ApplyRetentionDocument,
+    "\n  mutation ApplyRetention($expectedCount: Int!, $caseIds: [ID!]) {\n    applyRetention(expectedCount: $expectedCount, caseIds: $caseIds)\n  }\n": typeof types.ApplyRetentionDocument,
     "\n  mutation PlaceLegalHold($caseId: ID!, $reason: String!) {\n    placeLegalHold(caseId: $caseId, reason: $reason) {\n      id\n      legalHold {\n        reason\n        placedAt\n        placedBy\n      }\n    }\n  }\n": typeof types.PlaceLegalHoldDocument,
     "\n  mutation ReleaseLegalHold($caseId: ID!, $reason: String!) {\n    releaseLegalHold(caseId: $caseId, reason: $reason) {\n      id\n      legalHold {\n        reason\n        placedAt\n        placedBy\n      }\n    }\n  }\n": typeof types.ReleaseLegalHoldDocument,
     "\n  query SurveyLinkOpen($token: String!) {\n    surveyLinkOpen(token: $token)\n  }\n": typeof types.SurveyLinkOpenDocument,
@@ -134,7 +134,7 @@ const documents: Documents = {
     "\n  query MaracStatistics($input: MaracStatisticsInput!) {\n    maracStatistics(input: $input) {\n      meetings\n      casesHeard\n      repeatCases\n      repeatPercent\n      referredByPartners\n      referredByPartnersPercent\n      actionsDue\n      actionsCompletedOnTime\n      actionsCompletedOnTimePercent\n    }\n  }\n": types.MaracStatisticsDocument,
     "\n  fragment RetentionCandidateFields on RetentionCandidate {\n    closedAt\n    case {\n      id\n      reference\n      category\n    }\n    legalHold {\n      reason\n      placedAt\n      placedBy\n    }\n  }\n": types.RetentionCandidateFieldsFragmentDoc,
     "\n  query RetentionReview {\n    retentionReview {\n      retentionYears\n      closedBefore\n      due {\n        ...RetentionCandidateFields\n      }\n      held {\n        ...RetentionCandidateFields\n      }\n    }\n  }\n": types.RetentionReviewDocument,
-    "\n  mutation ApplyRetention($expectedCount: Int!) {\n    applyRetention(expectedCount: $expectedCount)\n  }\n": types.ApplyRetentionDocument,
+    "\n  mutation ApplyRetention($expectedCount: Int!, $caseIds: [ID!]) {\n    applyRetention(expectedCount: $expectedCount, caseIds: $caseIds)\n  }\n": types.ApplyRetentionDocument,
     "\n  mutation PlaceLegalHold($caseId: ID!, $reason: String!) {\n    placeLegalHold(caseId: $caseId, reason: $reason) {\n      id\n      legalHold {\n        reason\n        placedAt\n        placedBy\n      }\n    }\n  }\n": types.PlaceLegalHoldDocument,
     "\n  mutation ReleaseLegalHold($caseId: ID!, $reason: String!) {\n    releaseLegalHold(caseId: $caseId, reason: $reason) {\n      id\n      legalHold {\n        reason\n        placedAt\n        placedBy\n      }\n    }\n  }\n": types.ReleaseLegalHoldDocument,
     "\n  query SurveyLinkOpen($token: String!) {\n    surveyLinkOpen(token: $token)\n  }\n": types.SurveyLinkOpenDocument,
@@ -377,7 +377,7 @@ export function graphql(source: "\n  query RetentionReview {\n    retentionRevie
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ApplyRetention($expectedCount: Int!) {\n    applyRetention(expectedCount: $expectedCount)\n  }\n"): (typeof documents)["\n  mutation ApplyRetention($expectedCount: Int!) {\n    applyRetention(expectedCount: $expectedCount)\n  }\n"];
+export function graphql(source: "\n  mutation ApplyRetention($expectedCount: Int!, $caseIds: [ID!]) {\n    applyRetention(expectedCount: $expectedCount, caseIds: $caseIds)\n  }\n"): (typeof documents)["\n  mutation ApplyRetention($expectedCount: Int!, $caseIds: [ID!]) {\n    applyRetention(expectedCount: $expectedCount, caseIds: $caseIds)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

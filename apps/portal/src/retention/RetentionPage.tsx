@@ -162,7 +162,7 @@ export function RetentionPage({ user }: { user: SessionUser }) {
     setProblems([]);
     try {
       const { data: done } = await apply({
-        variables: { expectedCount: n },
+        variables: { expectedCount: n, caseIds: due.map((c) => c.case.id) },
         // What the cache holds of these cases is no longer true of them.
         update: (cache) => {
           for (const c of due) cache.evict({ id: cache.identify({ __typename: 'Case', id: c.case.id }) });

@@ -33,8 +33,8 @@ export const RetentionReviewQuery = graphql(`
 `);
 
 export const ApplyRetention = graphql(`
-  mutation ApplyRetention($expectedCount: Int!) {
-    applyRetention(expectedCount: $expectedCount)
+  mutation ApplyRetention($expectedCount: Int!, $caseIds: [ID!]) {
+    applyRetention(expectedCount: $expectedCount, caseIds: $caseIds)
   }
 `);
 
