@@ -80,6 +80,12 @@ export const CaseDetail = graphql(`
         contactedAt
         note
       }
+      serviceClocks {
+        standard
+        state
+        dueAt
+        doneAt
+      }
       shares {
         id
         access
