@@ -135,11 +135,12 @@ export function Select({ id, label, hint, error, value, onChange, options, label
   );
 }
 
-export function Radios({ id, legend, error, value, onChange, options, inline }: { id: string; legend: string; error?: string; value: string; onChange: (v: string) => void; options: Option[]; inline?: boolean }) {
+export function Radios({ id, legend, hint, error, value, onChange, options, inline }: { id: string; legend: string; hint?: string; error?: string; value: string; onChange: (v: string) => void; options: Option[]; inline?: boolean }) {
   return (
     <div className={groupClass(error)}>
-      <fieldset className="govuk-fieldset" aria-describedby={error ? `${id}-error` : undefined}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        {hint && <div id={`${id}-hint`} className="govuk-hint">{hint}</div>}
         <ErrorMessage id={id} text={error} />
         <div className={`govuk-radios govuk-radios--small${inline ? ' govuk-radios--inline' : ''}`}>
           {options.map((o, i) => (
@@ -162,11 +163,12 @@ export function Radios({ id, legend, error, value, onChange, options, inline }: 
   );
 }
 
-export function Checkboxes({ id, legend, error, values, onChange, options }: { id: string; legend: string; error?: string; values: string[]; onChange: (v: string[]) => void; options: Option[] }) {
+export function Checkboxes({ id, legend, hint, error, values, onChange, options }: { id: string; legend: string; hint?: string; error?: string; values: string[]; onChange: (v: string[]) => void; options: Option[] }) {
   return (
     <div className={groupClass(error)}>
-      <fieldset className="govuk-fieldset" aria-describedby={error ? `${id}-error` : undefined}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        {hint && <div id={`${id}-hint`} className="govuk-hint">{hint}</div>}
         <ErrorMessage id={id} text={error} />
         <div className="govuk-checkboxes govuk-checkboxes--small">
           {options.map((o, i) => (
