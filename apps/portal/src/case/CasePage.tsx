@@ -14,6 +14,7 @@ import { SharingTab } from './SharingTab';
 import { AuditTab } from './AuditTab';
 import { TimelineTab } from './TimelineTab';
 import { RiskTab } from './RiskTab';
+import { ActionPlanTab } from './ActionPlanTab';
 
 export type CaseData = NonNullable<CaseDetailQuery['case']>;
 
@@ -28,6 +29,7 @@ function tabsFor(c: CaseData, user: SessionUser): Tab[] {
     { slug: 'parties', text: 'Parties' },
     { slug: 'incidents', text: 'Incidents' },
     { slug: 'actions', text: 'Actions' },
+    { slug: 'action-plan', text: 'Action plan' },
     { slug: 'timeline', text: 'Timeline' },
     { slug: 'risk', text: 'Risk' },
   ];
@@ -91,6 +93,7 @@ export function CasePage({ id, tab, user }: { id: string; tab: string; user: Ses
       {tab === 'parties' && <PartiesTab c={c} user={user} />}
       {tab === 'incidents' && <IncidentsTab c={c} />}
       {tab === 'actions' && <ActionsTab c={c} user={user} />}
+      {tab === 'action-plan' && <ActionPlanTab c={c} />}
       {tab === 'timeline' && <TimelineTab c={c} />}
       {tab === 'risk' && <RiskTab c={c} />}
       {tab === 'sharing' && current && <SharingTab c={c} />}

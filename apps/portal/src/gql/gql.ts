@@ -15,6 +15,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  subscription CaseAlerts($since: String) {\n    caseAlerts(since: $since) {\n      id\n      kind\n      caseId\n      actionId\n      meetingId\n      occurredAt\n      case {\n        id\n        reference\n        riskLevel\n      }\n    }\n  }\n": typeof types.CaseAlertsDocument,
+    "\n  query ActionPlans($id: ID!) {\n    case(id: $id) {\n      id\n      actionPlans {\n        id\n        agreedAt\n        agreedWith\n        ourCommitments\n        reporterCommitments\n        updateEveryDays\n        updateChannel\n        recordedAt\n      }\n    }\n  }\n": typeof types.ActionPlansDocument,
+    "\n  mutation AgreeActionPlan($caseId: ID!, $input: ActionPlanInput!) {\n    agreeActionPlan(caseId: $caseId, input: $input) {\n      id\n      agreedWith\n    }\n  }\n": typeof types.AgreeActionPlanDocument,
     "\n  mutation UpdateAction($id: ID!, $input: UpdateActionInput!) {\n    updateAction(id: $id, input: $input) {\n      id\n      status\n      outcome\n      completedAt\n    }\n  }\n": typeof types.UpdateActionDocument,
     "\n  mutation AddAction($caseId: ID!, $input: ActionInput!) {\n    addAction(caseId: $caseId, input: $input) {\n      id\n    }\n  }\n": typeof types.AddActionDocument,
     "\n  mutation RecordAsbRiskAssessment($caseId: ID!, $input: AsbRiskAssessmentInput!) {\n    recordAsbRiskAssessment(caseId: $caseId, input: $input) {\n      id\n      score\n      riskLevel\n      reviewDueAt\n    }\n  }\n": typeof types.RecordAsbRiskAssessmentDocument,
@@ -76,6 +78,8 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  subscription CaseAlerts($since: String) {\n    caseAlerts(since: $since) {\n      id\n      kind\n      caseId\n      actionId\n      meetingId\n      occurredAt\n      case {\n        id\n        reference\n        riskLevel\n      }\n    }\n  }\n": types.CaseAlertsDocument,
+    "\n  query ActionPlans($id: ID!) {\n    case(id: $id) {\n      id\n      actionPlans {\n        id\n        agreedAt\n        agreedWith\n        ourCommitments\n        reporterCommitments\n        updateEveryDays\n        updateChannel\n        recordedAt\n      }\n    }\n  }\n": types.ActionPlansDocument,
+    "\n  mutation AgreeActionPlan($caseId: ID!, $input: ActionPlanInput!) {\n    agreeActionPlan(caseId: $caseId, input: $input) {\n      id\n      agreedWith\n    }\n  }\n": types.AgreeActionPlanDocument,
     "\n  mutation UpdateAction($id: ID!, $input: UpdateActionInput!) {\n    updateAction(id: $id, input: $input) {\n      id\n      status\n      outcome\n      completedAt\n    }\n  }\n": types.UpdateActionDocument,
     "\n  mutation AddAction($caseId: ID!, $input: ActionInput!) {\n    addAction(caseId: $caseId, input: $input) {\n      id\n    }\n  }\n": types.AddActionDocument,
     "\n  mutation RecordAsbRiskAssessment($caseId: ID!, $input: AsbRiskAssessmentInput!) {\n    recordAsbRiskAssessment(caseId: $caseId, input: $input) {\n      id\n      score\n      riskLevel\n      reviewDueAt\n    }\n  }\n": types.RecordAsbRiskAssessmentDocument,
@@ -154,6 +158,14 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription CaseAlerts($since: String) {\n    caseAlerts(since: $since) {\n      id\n      kind\n      caseId\n      actionId\n      meetingId\n      occurredAt\n      case {\n        id\n        reference\n        riskLevel\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription CaseAlerts($since: String) {\n    caseAlerts(since: $since) {\n      id\n      kind\n      caseId\n      actionId\n      meetingId\n      occurredAt\n      case {\n        id\n        reference\n        riskLevel\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ActionPlans($id: ID!) {\n    case(id: $id) {\n      id\n      actionPlans {\n        id\n        agreedAt\n        agreedWith\n        ourCommitments\n        reporterCommitments\n        updateEveryDays\n        updateChannel\n        recordedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query ActionPlans($id: ID!) {\n    case(id: $id) {\n      id\n      actionPlans {\n        id\n        agreedAt\n        agreedWith\n        ourCommitments\n        reporterCommitments\n        updateEveryDays\n        updateChannel\n        recordedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AgreeActionPlan($caseId: ID!, $input: ActionPlanInput!) {\n    agreeActionPlan(caseId: $caseId, input: $input) {\n      id\n      agreedWith\n    }\n  }\n"): (typeof documents)["\n  mutation AgreeActionPlan($caseId: ID!, $input: ActionPlanInput!) {\n    agreeActionPlan(caseId: $caseId, input: $input) {\n      id\n      agreedWith\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
