@@ -63,3 +63,10 @@ export function riskTag(risk: string): { text: string; colour: TagColour } {
       return { text: 'Standard risk', colour: 'grey' };
   }
 }
+
+/** 812 bytes, 4.2 KB, 3.1 MB: in 1,024s, as the case summary PDF prints them. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

@@ -15,6 +15,7 @@ import { AuditTab } from './AuditTab';
 import { TimelineTab } from './TimelineTab';
 import { RiskTab } from './RiskTab';
 import { ActionPlanTab } from './ActionPlanTab';
+import { EvidenceTab } from './EvidenceTab';
 
 export type CaseData = NonNullable<CaseDetailQuery['case']>;
 
@@ -30,6 +31,7 @@ function tabsFor(c: CaseData, user: SessionUser): Tab[] {
     { slug: 'incidents', text: 'Incidents' },
     { slug: 'actions', text: 'Actions' },
     { slug: 'action-plan', text: 'Action plan' },
+    { slug: 'evidence', text: 'Evidence' },
     { slug: 'timeline', text: 'Timeline' },
     { slug: 'risk', text: 'Risk' },
   ];
@@ -94,6 +96,7 @@ export function CasePage({ id, tab, user }: { id: string; tab: string; user: Ses
       {tab === 'incidents' && <IncidentsTab c={c} />}
       {tab === 'actions' && <ActionsTab c={c} user={user} />}
       {tab === 'action-plan' && <ActionPlanTab c={c} />}
+      {tab === 'evidence' && <EvidenceTab c={c} />}
       {tab === 'timeline' && <TimelineTab c={c} />}
       {tab === 'risk' && <RiskTab c={c} />}
       {tab === 'sharing' && current && <SharingTab c={c} />}
