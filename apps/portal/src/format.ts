@@ -18,6 +18,9 @@ const timeFmt = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-d
 export const formatDate = (iso: string | null | undefined) => (iso ? dateFmt.format(new Date(iso)) : '');
 export const formatDateTime = (iso: string | null | undefined) => (iso ? dateTimeFmt.format(new Date(iso)) : '');
 export const formatTime = (iso: string | null | undefined) => (iso ? timeFmt.format(new Date(iso)) : '');
+const dayFmt = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
+/** YYYY-MM-DD in London: what a date input holds, and a date a spreadsheet sorts. */
+export const londonDay = (iso: string | null | undefined) => (iso ? dayFmt.format(new Date(iso)) : null);
 
 export const CASE_STATUSES = ['OPEN', 'CLOSED_RESOLVED', 'CLOSED_UNRESOLVED'] as const;
 export const RISK_LEVELS = ['STANDARD', 'MEDIUM', 'HIGH'] as const;
