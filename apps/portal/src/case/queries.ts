@@ -69,6 +69,9 @@ export const CaseDetail = graphql(`
         createdAt
         completedAt
         outcome
+        servedAt
+        hearingAt
+        expiresAt
         ownerAgency {
           id
           name
