@@ -22,6 +22,7 @@ const TriagePage = lazy(() => import('./triage/TriagePage').then((m) => ({ defau
 const InterventionsPage = lazy(() => import('./interventions/InterventionsPage').then((m) => ({ default: m.InterventionsPage })));
 const SurveyPage = lazy(() => import('./survey/SurveyPage').then((m) => ({ default: m.SurveyPage })));
 const ReportsPage = lazy(() => import('./reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const ExceptionsPage = lazy(() => import('./reports/ExceptionsPage').then((m) => ({ default: m.ExceptionsPage })));
 const ServiceStandardsPage = lazy(() => import('./reports/ServiceStandardsPage').then((m) => ({ default: m.ServiceStandardsPage })));
 const NotFoundPage = lazy(() => import('./pages/NotFound').then((m) => ({ default: m.NotFoundPage })));
 
@@ -38,6 +39,7 @@ function Route({ path, user }: { path: string; user: SessionUser }) {
   if (path === '/triage') return <TriagePage user={user} />;
   if (path === '/interventions') return <InterventionsPage user={user} />;
   if (path === '/reports') return <ReportsPage user={user} />;
+  if (path === '/reports/exceptions') return <ExceptionsPage user={user} />;
   if (path === '/reports/service-standards') return <ServiceStandardsPage user={user} />;
   if (path === '/admin') return <AdminPage user={user} />;
   return <NotFoundPage />;
