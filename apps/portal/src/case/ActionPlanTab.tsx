@@ -73,10 +73,17 @@ export function ActionPlanTab({ c }: { c: CaseData }) {
   const [current, ...earlier] = plans ?? [];
   const updateClock = c.serviceClocks?.find((k) => k.standard === 'REPORTER_UPDATED');
   const planClock = c.serviceClocks?.find((k) => k.standard === 'ACTION_PLAN_AGREED');
+  // Said above the plan it made current, not under the form that made it.
+  const [agreedWith, setAgreedWith] = useState<string | null>(null);
 
   return (
     <>
       <h2 className="govuk-heading-m">Action plan</h2>
+      {agreedWith && (
+        <NotificationBanner title="Success" success>
+          <p className="govuk-notification-banner__heading">The action plan agreed with {agreedWith} was recorded. It is now the current plan.</p>
+        </NotificationBanner>
+      )}
       {withheld ? (
         <p className="govuk-body">
           <Withheld />: action plans are read by the owner agency and agencies with full access only.
@@ -125,7 +132,7 @@ export function ActionPlanTab({ c }: { c: CaseData }) {
           )}
         </section>
       )}
-      {c.owned && !withheld && c.status === 'OPEN' && <AgreePlanForm c={c} replacing={!!current} />}
+      {c.owned && !withheld && c.status === 'OPEN' && <AgreePlanForm c={c} replacing={!!current} onAgreed={setAgreedWith} />}
     </>
   );
 }
@@ -142,9 +149,11 @@ function CommitmentLines({ id, legend, hint, lines, onChange, errors, minimum }:
 }) {
   const focusLine = useRef<number | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
+  // The first line's id is the list's own, so an error about the whole list leads to it.
+  const lineId = (i: number) => (i === 0 ? id : `${id}-${i}`);
   useEffect(() => {
     if (focusLine.current === null) return;
-    const target = focusLine.current < 0 ? addButton.current : document.getElementById(`${id}-${focusLine.current}`);
+    const target = focusLine.current < 0 ? addButton.current : document.getElementById(lineId(focusLine.current));
     target?.focus();
     focusLine.current = null;
   });
@@ -160,11 +169,10 @@ function CommitmentLines({ id, legend, hint, lines, onChange, errors, minimum }:
           </p>
         )}
         {lines.map((line, i) => {
-          const lineId = i === 0 ? id : `${id}-${i}`;
-          const error = i === 0 ? undefined : errors.find((e) => e.href === lineId)?.text;
+          const error = i === 0 ? undefined : errors.find((e) => e.href === lineId(i))?.text;
           return (
             <div className="app-line" key={i}>
-              <TextInput id={lineId} label={`Line ${i + 1}`} value={line} error={error} onChange={(v) => onChange(lines.map((l, j) => (j === i ? v : l)))} />
+              <TextInput id={lineId(i)} label={`Line ${i + 1}`} value={line} error={error} onChange={(v) => onChange(lines.map((l, j) => (j === i ? v : l)))} />
               {lines.length > minimum && (
                 <button
                   type="button"
@@ -218,11 +226,10 @@ const FIELDS: Record<string, { id: string; label: string }> = {
   updateChannel: { id: 'plan-channel', label: 'How to update the reporter' },
 };
 
-function AgreePlanForm({ c, replacing }: { c: CaseData; replacing: boolean }) {
+function AgreePlanForm({ c, replacing, onAgreed }: { c: CaseData; replacing: boolean; onAgreed: (agreedWith: string | null) => void }) {
   const reporter = c.parties.find((p) => (p.role === 'COMPLAINANT' || p.role === 'VICTIM') && p.fullName)?.fullName ?? '';
   const [form, update, reset] = useDraft<PlanDraft>(`case.${c.id}.plan`, () => ({ agreedAt: '', agreedWith: reporter, ours: [''], reporters: [], updateEveryDays: '14', updateChannel: '' }));
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [agreed, setAgreed] = useState<string | null>(null);
   const [agree, { loading }] = useMutation(AgreeActionPlan, {
     refetchQueries: [{ query: ActionPlans, variables: { id: c.id } }, { query: CaseDetail, variables: { id: c.id } }],
     awaitRefetchQueries: true,
@@ -230,7 +237,7 @@ function AgreePlanForm({ c, replacing }: { c: CaseData; replacing: boolean }) {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setAgreed(null);
+    onAgreed(null);
     const problems: FieldError[] = [];
     const when = form.agreedAt ? new Date(form.agreedAt) : null;
     if (!when || Number.isNaN(when.getTime())) problems.push({ text: 'Enter when the plan was agreed', href: FIELDS.agreedAt.id });
@@ -267,7 +274,7 @@ function AgreePlanForm({ c, replacing }: { c: CaseData; replacing: boolean }) {
         },
       });
       reset();
-      setAgreed(data?.agreeActionPlan.agreedWith ?? form.agreedWith.trim());
+      onAgreed(data?.agreeActionPlan.agreedWith ?? form.agreedWith.trim());
     } catch (err) {
       setErrors(apiFieldErrors(err, (f) => FIELDS[f.split('.')[0]]));
     }
@@ -277,11 +284,6 @@ function AgreePlanForm({ c, replacing }: { c: CaseData; replacing: boolean }) {
   return (
     <section aria-labelledby="agree-plan-heading" className="govuk-!-margin-top-8">
       <h3 className="govuk-heading-m" id="agree-plan-heading">{replacing ? 'Agree a new action plan' : 'Agree an action plan'}</h3>
-      {agreed && (
-        <NotificationBanner title="Success" success>
-          <p className="govuk-notification-banner__heading">The action plan agreed with {agreed} was recorded.</p>
-        </NotificationBanner>
-      )}
       {errors.length > 0 && <ErrorSummary errors={errors} />}
       <p className="govuk-body">Agree with the reporter what you will do, what they will do, and how often and how you will update them.{replacing ? ' A new plan replaces the current one; the current one is kept under earlier plans.' : ''}</p>
       <form onSubmit={submit} noValidate aria-labelledby="agree-plan-heading">
@@ -289,10 +291,8 @@ function AgreePlanForm({ c, replacing }: { c: CaseData; replacing: boolean }) {
         <TextInput id={FIELDS.agreedWith.id} label="Who it was agreed with" hint="For example, the reporter by name" value={form.agreedWith} onChange={(agreedWith) => update({ agreedWith })} error={err(FIELDS.agreedWith.id)} />
         <CommitmentLines id={FIELDS.ourCommitments.id} legend="What we will do" hint="One thing on each line, for example “Visit the neighbour by Friday”. At least one." lines={form.ours} minimum={1} onChange={(ours) => update({ ours })} errors={errors} />
         <CommitmentLines id={FIELDS.reporterCommitments.id} legend="What the reporter will do" hint="Optional. For example “Keep diary sheets for 4 weeks”." lines={form.reporters} minimum={0} onChange={(reporters) => update({ reporters })} errors={errors} />
-        <div className="app-report-filters__row">
-          <TextInput id={FIELDS.updateEveryDays.id} label="Update the reporter every (days)" hint="1 to 91 days" inputClass="govuk-input--width-3" value={form.updateEveryDays} onChange={(updateEveryDays) => update({ updateEveryDays })} error={err(FIELDS.updateEveryDays.id)} />
-          <Select id={FIELDS.updateChannel.id} label="How to update the reporter" value={form.updateChannel} onChange={(updateChannel) => update({ updateChannel })} error={err(FIELDS.updateChannel.id)} options={[{ value: '', text: 'Select how' }, ...options(CONTACT_CHANNELS)]} />
-        </div>
+        <TextInput id={FIELDS.updateEveryDays.id} label="Update the reporter every (days)" hint="1 to 91 days, for example 14 for every fortnight" inputClass="govuk-input--width-3" value={form.updateEveryDays} onChange={(updateEveryDays) => update({ updateEveryDays })} error={err(FIELDS.updateEveryDays.id)} />
+        <Select id={FIELDS.updateChannel.id} label="How to update the reporter" value={form.updateChannel} onChange={(updateChannel) => update({ updateChannel })} error={err(FIELDS.updateChannel.id)} options={[{ value: '', text: 'Select how' }, ...options(CONTACT_CHANNELS)]} />
         <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">Record the action plan</button>
       </form>
     </section>

@@ -63,22 +63,29 @@ function RiskMatrix({ likelihood, impact }: { likelihood: number; impact: number
   const rows = [5, 4, 3, 2, 1];
   const cols = [1, 2, 3, 4, 5];
   return (
-    <div className="app-matrix" role="img" aria-label="ASB risk matrix: likelihood by impact. Scores 1 to 7 are standard, 8 to 14 medium, 15 to 25 high. The result is in the text that follows.">
-      <div className="app-matrix__corner">Likelihood ↓ Impact →</div>
-      {cols.map((i) => (
-        <div className="app-matrix__head" key={`h${i}`}>{i} {IMPACT[i - 1]}</div>
-      ))}
-      {rows.map((l) => [
-        <div className="app-matrix__head app-matrix__head--row" key={`r${l}`}>{l} {LIKELIHOOD[l - 1]}</div>,
-        ...cols.map((i) => {
-          const chosen = l === likelihood && i === impact;
-          return (
-            <div key={`${l}-${i}`} className={`app-matrix__cell app-matrix__cell--${bandOf(l * i).toLowerCase()}${chosen ? ' app-matrix__cell--chosen' : ''}`}>
-              {l * i}
-            </div>
-          );
-        }),
-      ])}
+    <div role="img" aria-label="ASB risk matrix: likelihood by impact. Scores 1 to 7 are standard, 8 to 14 medium, 15 to 25 high. The result is in the text that follows.">
+      <div className="app-matrix">
+        <div className="app-matrix__corner">Likelihood ↓ Impact →</div>
+        {cols.map((i) => (
+          <div className="app-matrix__head" key={`h${i}`}>{i} {IMPACT[i - 1]}</div>
+        ))}
+        {rows.map((l) => [
+          <div className="app-matrix__head app-matrix__head--row" key={`r${l}`}>{l} {LIKELIHOOD[l - 1]}</div>,
+          ...cols.map((i) => {
+            const chosen = l === likelihood && i === impact;
+            return (
+              <div key={`${l}-${i}`} className={`app-matrix__cell app-matrix__cell--${bandOf(l * i).toLowerCase()}${chosen ? ' app-matrix__cell--chosen' : ''}`}>
+                {l * i}
+              </div>
+            );
+          }),
+        ])}
+      </div>
+      <ul className="app-matrix-key">
+        <li><span className="app-matrix__cell app-matrix__cell--standard">&nbsp;</span>1 to 7: standard</li>
+        <li><span className="app-matrix__cell app-matrix__cell--medium">&nbsp;</span>8 to 14: medium</li>
+        <li><span className="app-matrix__cell app-matrix__cell--high">&nbsp;</span>15 to 25: high</li>
+      </ul>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { hasRole, readsCases, type SessionUser } from '../session';
 import { humanise } from '../format';
 import { RiskTag, StatusTag } from '../components/CaseTags';
 import { NoCaseAccess } from '../components/NoCaseAccess';
+import { Tag } from '../components/govuk';
 import { CaseDetail } from './queries';
 import { SummaryTab } from './SummaryTab';
 import { PartiesTab } from './PartiesTab';
@@ -76,6 +77,11 @@ export function CasePage({ id, tab, user }: { id: string; tab: string; user: Ses
       <h1 className="govuk-heading-l govuk-!-margin-bottom-2">{c.reference}</h1>
       <p className="govuk-body">
         <StatusTag status={c.status} /> <RiskTag risk={c.riskLevel} />{' '}
+        {c.serviceClocks?.some((k) => k.state === 'BREACHED') && (
+          <>
+            <Tag colour="red">Service standard breached</Tag>{' '}
+          </>
+        )}
         <strong className="govuk-tag govuk-tag--light-blue">{c.owned ? 'Owner' : `${humanise(c.access)} access`}</strong>
       </p>
 
