@@ -169,7 +169,7 @@ function AddActionForm({ c }: { c: CaseData }) {
 
 type Action = CaseData['actions'][number];
 
-/** Served, hearing and expiry, for the kinds that have them; a dash for the rest. */
+/** Served, hearing and expiry, for the kinds that have them; "None" for the rest. */
 function LegalDates({ action }: { action: Action }) {
   if (!isRegistered(action)) return <span className="app-withheld">None</span>;
   const dates = [

@@ -5,7 +5,7 @@ import type { AsbVulnerability, RiskLevel } from '../gql/graphql';
 import { apiFieldErrors } from '../apollo';
 import { useDraft } from '../drafts';
 import { formatDate, humanise } from '../format';
-import { Checkboxes, ErrorSummary, NotificationBanner, Radios, TextInput, Textarea, type FieldError } from '../components/govuk';
+import { Checkbox, Checkboxes, ErrorSummary, NotificationBanner, Radios, TextInput, Textarea, type FieldError } from '../components/govuk';
 import { CaseDetail } from './queries';
 import { CaseRisk } from './risk-queries';
 
@@ -188,14 +188,7 @@ export function AsbRiskForm({ caseId }: { caseId: string }) {
           onChange={(vulnerabilities) => update({ vulnerabilities })}
           options={VULNERABILITIES}
         />
-        <div className="govuk-form-group">
-          <div className="govuk-checkboxes govuk-checkboxes--small">
-            <div className="govuk-checkboxes__item">
-              <input className="govuk-checkboxes__input" id="asb-judged" name="asb-judged" type="checkbox" checked={form.judgedHighRisk} onChange={(e) => update({ judgedHighRisk: e.target.checked })} />
-              <label className="govuk-label govuk-checkboxes__label" htmlFor="asb-judged">Professional judgement: the risk is high</label>
-            </div>
-          </div>
-        </div>
+        <Checkbox id="asb-judged" label="Professional judgement: the risk is high" checked={form.judgedHighRisk} onChange={(judgedHighRisk) => update({ judgedHighRisk })} />
         <Textarea id={FIELDS.concerns.id} label="Concerns" hint="Required with professional judgement: say what worries you" rows={4} value={form.concerns} onChange={(concerns) => update({ concerns })} error={err(FIELDS.concerns.id)} />
         <div className="app-asb-result" aria-live="polite">
           {live ? (

@@ -6,7 +6,7 @@ import { apiFieldErrors } from '../apollo';
 import { fetchFile, saveBlob } from '../download';
 import { uploadFile, type UploadRefusal } from '../upload';
 import { formatBytes, formatDateTime, humanise } from '../format';
-import { ErrorSummary, NotificationBanner, Select, Table, Textarea, Withheld, type FieldError } from '../components/govuk';
+import { ErrorSummary, FileInput, NotificationBanner, Select, Table, Textarea, Withheld, type FieldError } from '../components/govuk';
 import type { CaseData } from './CasePage';
 
 const CaseEvidence = graphql(`
@@ -283,7 +283,6 @@ function UploadEvidenceForm({ c, onUploaded }: { c: CaseData; onUploaded: () => 
     await onUploaded();
   };
   const err = (id: string) => errors.find((x) => x.href === id)?.text;
-  const fileError = err('evidence-file');
 
   return (
     <section aria-labelledby="upload-evidence-heading" className="govuk-!-margin-top-8">
@@ -297,26 +296,14 @@ function UploadEvidenceForm({ c, onUploaded }: { c: CaseData; onUploaded: () => 
       )}
       {errors.length > 0 && <ErrorSummary title={errors.some((x) => x.href === 'evidence-file' && file) ? 'The file was not added' : undefined} errors={errors} />}
       <form onSubmit={submit} noValidate aria-labelledby="upload-evidence-heading">
-        <div className={`govuk-form-group${fileError ? ' govuk-form-group--error' : ''}`}>
-          <label className="govuk-label" htmlFor="evidence-file">Choose a file</label>
-          <div id="evidence-file-hint" className="govuk-hint">
-            A photo (JPEG, PNG or HEIC), a PDF, a recording (MP3, M4A, WAV or OGG), or a diary sheet (text, CSV, Word or Excel). The type is checked from the file itself.
-          </div>
-          {fileError && (
-            <p id="evidence-file-error" className="govuk-error-message">
-              <span className="govuk-visually-hidden">Error:</span> {fileError}
-            </p>
-          )}
-          <input
-            ref={fileInput}
-            className={`govuk-file-upload${fileError ? ' govuk-file-upload--error' : ''}`}
-            id="evidence-file"
-            name="evidence-file"
-            type="file"
-            aria-describedby={`evidence-file-hint${fileError ? ' evidence-file-error' : ''}`}
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          />
-        </div>
+        <FileInput
+          id="evidence-file"
+          label="Choose a file"
+          hint="A photo (JPEG, PNG or HEIC), a PDF, a recording (MP3, M4A, WAV or OGG), or a diary sheet (text, CSV, Word or Excel). The type is checked from the file itself."
+          error={err('evidence-file')}
+          inputRef={fileInput}
+          onChange={setFile}
+        />
         <Select
           id="evidence-incident"
           label="Which incident is it evidence of? (optional)"

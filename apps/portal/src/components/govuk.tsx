@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode, type MouseEvent } from 'react';
+import { useEffect, useRef, type ReactNode, type MouseEvent, type Ref } from 'react';
 
 // Thin wrappers over GOV.UK Frontend markup: the class names are the design system's own.
 
@@ -187,6 +187,40 @@ export function Checkboxes({ id, legend, hint, error, values, onChange, options 
           ))}
         </div>
       </fieldset>
+    </div>
+  );
+}
+
+/** One checkbox on its own, for a yes-or-no question such as professional judgement. */
+export function Checkbox({ id, label, checked, onChange }: { id: string; label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <div className="govuk-form-group">
+      <div className="govuk-checkboxes govuk-checkboxes--small">
+        <div className="govuk-checkboxes__item">
+          <input className="govuk-checkboxes__input" id={id} name={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+          <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>{label}</label>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** A file picker; `inputRef` lets the form empty it after an upload. */
+export function FileInput({ id, label, hint, error, inputRef, onChange }: { id: string; label: string; hint?: string; error?: string; inputRef?: Ref<HTMLInputElement>; onChange: (file: File | null) => void }) {
+  return (
+    <div className={groupClass(error)}>
+      <label className="govuk-label" htmlFor={id}>{label}</label>
+      {hint && <div id={`${id}-hint`} className="govuk-hint">{hint}</div>}
+      <ErrorMessage id={id} text={error} />
+      <input
+        ref={inputRef}
+        className={`govuk-file-upload${error ? ' govuk-file-upload--error' : ''}`}
+        id={id}
+        name={id}
+        type="file"
+        aria-describedby={describedBy(id, hint, error)}
+        onChange={(e) => onChange(e.target.files?.[0] ?? null)}
+      />
     </div>
   );
 }
