@@ -66,6 +66,10 @@ const ExceptionsQuery = graphql(`
 const DEFAULT_DAYS = 28;
 const DAY = 86_400_000;
 const DAYS_FIELD = { id: 'exceptions-days', label: 'Not updated for' };
+const DAYS_PROBLEM = { text: 'Enter the number of days as a whole number from 1 to 365', href: DAYS_FIELD.id };
+
+/** The days typed or in the address, if they are what the API takes (1–365). */
+const parseDays = (text: string): number | null => (/^\d+$/.test(text.trim()) && Number(text) >= 1 && Number(text) <= 365 ? Number(text) : null);
 
 const daysSince = (iso: string, now: number) => Math.floor((now - Date.parse(iso)) / DAY);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -94,7 +98,7 @@ export function ExceptionsPage({ user }: { user: SessionUser }) {
   usePageTitle('Exceptions');
   const params = useSearchParams();
   const asked = params.get('days') ?? String(DEFAULT_DAYS);
-  const days = /^\d+$/.test(asked) && Number(asked) >= 1 && Number(asked) <= 365 ? Number(asked) : null;
+  const days = parseDays(asked);
   const [typed, setTyped] = useState(asked);
   const [formProblems, setFormProblems] = useState<FieldError[]>([]);
   useEffect(() => setTyped(asked), [asked]);
@@ -112,16 +116,12 @@ export function ExceptionsPage({ user }: { user: SessionUser }) {
 
   const show = (e: FormEvent) => {
     e.preventDefault();
-    const value = typed.trim();
-    if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 365) {
-      setFormProblems([{ text: 'Enter the number of days as a whole number from 1 to 365', href: DAYS_FIELD.id }]);
-      return;
-    }
-    setFormProblems([]);
-    navigate(`/reports/exceptions?days=${Number(value)}`);
+    const chosen = parseDays(typed);
+    setFormProblems(chosen === null ? [DAYS_PROBLEM] : []);
+    if (chosen !== null) navigate(`/reports/exceptions?days=${chosen}`);
   };
 
-  const urlProblems: FieldError[] = days === null ? [{ text: 'Enter the number of days as a whole number from 1 to 365', href: DAYS_FIELD.id }] : [];
+  const urlProblems: FieldError[] = days === null ? [DAYS_PROBLEM] : [];
   const apiProblems: FieldError[] = error
     ? errorCode(error) === 'FORBIDDEN'
       ? [{ text: 'Your account can no longer see the exception lists. Sign out and sign in again.' }]
