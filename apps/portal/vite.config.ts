@@ -56,6 +56,7 @@ export default defineConfig({
       '/graphql': { target: apiTarget, ws: true, changeOrigin: true },
       '/packs': { target: apiTarget, changeOrigin: true },
       '/exports': { target: apiTarget, changeOrigin: true },
+      '/evidence': { target: apiTarget, changeOrigin: true },
     },
   },
 });

@@ -23,6 +23,8 @@ const InterventionsPage = lazy(() => import('./interventions/InterventionsPage')
 const SurveyPage = lazy(() => import('./survey/SurveyPage').then((m) => ({ default: m.SurveyPage })));
 const ReportsPage = lazy(() => import('./reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const RetentionPage = lazy(() => import('./retention/RetentionPage').then((m) => ({ default: m.RetentionPage })));
+const ExceptionsPage = lazy(() => import('./reports/ExceptionsPage').then((m) => ({ default: m.ExceptionsPage })));
+const ServiceStandardsPage = lazy(() => import('./reports/ServiceStandardsPage').then((m) => ({ default: m.ServiceStandardsPage })));
 const NotFoundPage = lazy(() => import('./pages/NotFound').then((m) => ({ default: m.NotFoundPage })));
 
 function Route({ path, user }: { path: string; user: SessionUser }) {
@@ -39,6 +41,8 @@ function Route({ path, user }: { path: string; user: SessionUser }) {
   if (path === '/interventions') return <InterventionsPage user={user} />;
   if (path === '/reports') return <ReportsPage user={user} />;
   if (path === '/retention') return <RetentionPage user={user} />;
+  if (path === '/reports/exceptions') return <ExceptionsPage user={user} />;
+  if (path === '/reports/service-standards') return <ServiceStandardsPage user={user} />;
   if (path === '/admin') return <AdminPage user={user} />;
   return <NotFoundPage />;
 }

@@ -58,7 +58,12 @@ export function createApolloClient(token: string | null): ApolloClient {
     link: ApolloLink.from([errors, transport]),
     cache: new InMemoryCache({
       typePolicies: {
-        Case: { fields: { shares: { merge: false }, incidents: { merge: false }, actions: { merge: false }, parties: { merge: false }, contacts: { merge: false }, satisfaction: { merge: false } } },
+        Case: {
+          fields: {
+            shares: { merge: false }, incidents: { merge: false }, actions: { merge: false }, parties: { merge: false }, contacts: { merge: false }, satisfaction: { merge: false },
+            serviceClocks: { merge: false }, asbRiskAssessments: { merge: false }, actionPlans: { merge: false }, evidence: { merge: false },
+          },
+        },
         // Lists the API sends whole: the newest list replaces the cached one (attendance and research have no ids).
         Meeting: { fields: { agenda: { merge: false }, attendance: { merge: false }, agencies: { merge: false } } },
         AgendaItem: { fields: { research: { merge: false }, actions: { merge: false }, actionsNotDone: { merge: false }, actionsNoLongerNeeded: { merge: false } } },

@@ -18,6 +18,9 @@ const timeFmt = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-d
 export const formatDate = (iso: string | null | undefined) => (iso ? dateFmt.format(new Date(iso)) : '');
 export const formatDateTime = (iso: string | null | undefined) => (iso ? dateTimeFmt.format(new Date(iso)) : '');
 export const formatTime = (iso: string | null | undefined) => (iso ? timeFmt.format(new Date(iso)) : '');
+const dayFmt = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
+/** YYYY-MM-DD in London: what a date input holds, and a date a spreadsheet sorts. */
+export const londonDay = (iso: string | null | undefined) => (iso ? dayFmt.format(new Date(iso)) : null);
 
 export const CASE_STATUSES = ['OPEN', 'CLOSED_RESOLVED', 'CLOSED_UNRESOLVED'] as const;
 export const RISK_LEVELS = ['STANDARD', 'MEDIUM', 'HIGH'] as const;
@@ -62,4 +65,11 @@ export function riskTag(risk: string): { text: string; colour: TagColour } {
     default:
       return { text: 'Standard risk', colour: 'grey' };
   }
+}
+
+/** 812 bytes, 4.2 KB, 3.1 MB: in 1,024s, as the case summary PDF prints them. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }

@@ -5,6 +5,7 @@ import { hasRole, readsCases, type SessionUser } from '../session';
 import { humanise } from '../format';
 import { RiskTag, StatusTag } from '../components/CaseTags';
 import { NoCaseAccess } from '../components/NoCaseAccess';
+import { Tag } from '../components/govuk';
 import { CaseDetail } from './queries';
 import { SummaryTab } from './SummaryTab';
 import { PartiesTab } from './PartiesTab';
@@ -15,6 +16,8 @@ import { AuditTab } from './AuditTab';
 import { TimelineTab } from './TimelineTab';
 import { RiskTab } from './RiskTab';
 import { LegalHoldPanel } from './LegalHoldPanel';
+import { ActionPlanTab } from './ActionPlanTab';
+import { EvidenceTab } from './EvidenceTab';
 
 export type CaseData = NonNullable<CaseDetailQuery['case']>;
 
@@ -29,6 +32,8 @@ function tabsFor(c: CaseData, user: SessionUser): Tab[] {
     { slug: 'parties', text: 'Parties' },
     { slug: 'incidents', text: 'Incidents' },
     { slug: 'actions', text: 'Actions' },
+    { slug: 'action-plan', text: 'Action plan' },
+    { slug: 'evidence', text: 'Evidence' },
     { slug: 'timeline', text: 'Timeline' },
     { slug: 'risk', text: 'Risk' },
   ];
@@ -73,6 +78,11 @@ export function CasePage({ id, tab, user }: { id: string; tab: string; user: Ses
       <h1 className="govuk-heading-l govuk-!-margin-bottom-2">{c.reference}</h1>
       <p className="govuk-body">
         <StatusTag status={c.status} /> <RiskTag risk={c.riskLevel} />{' '}
+        {c.serviceClocks?.some((k) => k.state === 'BREACHED') && (
+          <>
+            <Tag colour="red">Service standard breached</Tag>{' '}
+          </>
+        )}
         <strong className="govuk-tag govuk-tag--light-blue">{c.owned ? 'Owner' : `${humanise(c.access)} access`}</strong>
       </p>
 
@@ -93,6 +103,8 @@ export function CasePage({ id, tab, user }: { id: string; tab: string; user: Ses
       {tab === 'parties' && <PartiesTab c={c} user={user} />}
       {tab === 'incidents' && <IncidentsTab c={c} />}
       {tab === 'actions' && <ActionsTab c={c} user={user} />}
+      {tab === 'action-plan' && <ActionPlanTab c={c} />}
+      {tab === 'evidence' && <EvidenceTab c={c} />}
       {tab === 'timeline' && <TimelineTab c={c} />}
       {tab === 'risk' && <RiskTab c={c} />}
       {tab === 'sharing' && current && <SharingTab c={c} />}

@@ -4,7 +4,7 @@ import { graphql } from '../gql';
 import type { DashAnswer } from '../gql/graphql';
 import { apiFieldErrors } from '../apollo';
 import { useDraft } from '../drafts';
-import { ErrorSummary, NotificationBanner, Radios, TextInput, Textarea, type FieldError } from '../components/govuk';
+import { Checkbox, ErrorSummary, NotificationBanner, Radios, TextInput, Textarea, type FieldError } from '../components/govuk';
 import { CaseDetail } from './queries';
 import { CaseRisk } from './risk-queries';
 
@@ -119,14 +119,7 @@ export function DashForm({ caseId }: { caseId: string }) {
             </div>
           ))}
           <p className="govuk-body" aria-live="polite">Yes answers so far: {yes} of 24{yes >= 14 ? ' (high risk)' : ''}</p>
-          <div className="govuk-form-group">
-            <div className="govuk-checkboxes govuk-checkboxes--small">
-              <div className="govuk-checkboxes__item">
-                <input className="govuk-checkboxes__input" id="dash-judged" name="dash-judged" type="checkbox" checked={form.judgedHighRisk} onChange={(e) => update({ judgedHighRisk: e.target.checked })} />
-                <label className="govuk-label govuk-checkboxes__label" htmlFor="dash-judged">Professional judgement: high risk</label>
-              </div>
-            </div>
-          </div>
+          <Checkbox id="dash-judged" label="Professional judgement: high risk" checked={form.judgedHighRisk} onChange={(judgedHighRisk) => update({ judgedHighRisk })} />
           <Textarea id="dash-concerns" label="Concerns" hint="Required with professional judgement" rows={4} value={form.concerns} onChange={(concerns) => update({ concerns })} error={errors.find((x) => x.href === 'dash-concerns')?.text} />
           <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">Record assessment</button>
         </form>

@@ -1,16 +1,19 @@
 import { useQuery } from '@apollo/client/react';
 import type { CaseRiskQuery } from '../gql/graphql';
-import { SummaryList, Table, Tag } from '../components/govuk';
+import { SummaryList, Table, Tag, Withheld } from '../components/govuk';
 import { RiskTag } from '../components/CaseTags';
 import { formatDate, humanise } from '../format';
 import type { CaseData } from './CasePage';
 import { CaseRisk } from './risk-queries';
 import { DashForm } from './DashForm';
+import { AsbRiskForm, IMPACT, LIKELIHOOD, vulnerabilityName } from './AsbRiskForm';
 
 export function RiskTab({ c }: { c: CaseData }) {
   const recent = c.incidents.filter((i) => Date.parse(i.occurredAt) > Date.now() - 365 * 24 * 3600 * 1000).length;
   const { data, loading, error } = useQuery(CaseRisk, { variables: { id: c.id }, fetchPolicy: 'cache-and-network' });
   const risk = data?.case;
+  // Domestic abuse is assessed with the DASH checklist, every other case with the ASB risk matrix.
+  const domesticAbuse = c.category === 'DOMESTIC_ABUSE';
   return (
     <>
       <h2 className="govuk-heading-m">Risk</h2>
@@ -27,7 +30,8 @@ export function RiskTab({ c }: { c: CaseData }) {
       {loading && !risk && <p className="govuk-body" role="status">Loading risk assessments…</p>}
       {error && !risk && <p className="govuk-body">Risk assessments could not be loaded. Try again later.</p>}
       {risk && <CaseReviewThresholdPanel threshold={risk.caseReviewThreshold} />}
-      {risk && (
+      {risk && !domesticAbuse && <AsbRiskAssessments c={c} assessments={risk.asbRiskAssessments} />}
+      {risk && (domesticAbuse || !!risk.dashAssessments?.length) && (
         <section aria-labelledby="dash-history-heading" className="govuk-!-margin-top-6">
           <h3 className="govuk-heading-m" id="dash-history-heading">DASH risk assessments</h3>
           {risk.dashAssessments === null || risk.dashAssessments === undefined ? (
@@ -51,7 +55,7 @@ export function RiskTab({ c }: { c: CaseData }) {
           )}
         </section>
       )}
-      {risk?.dashAssessments && <DashForm caseId={c.id} />}
+      {domesticAbuse && risk?.dashAssessments && <DashForm caseId={c.id} />}
     </>
   );
 }
@@ -78,5 +82,49 @@ function CaseReviewThresholdPanel({ threshold }: { threshold: Threshold }) {
         </div>
       )}
     </section>
+  );
+}
+
+type AsbAssessment = NonNullable<NonNullable<CaseRiskQuery['case']>['asbRiskAssessments']>[number];
+
+/** The ASB risk matrix: what was assessed, newest first, and the form for the next one. */
+function AsbRiskAssessments({ c, assessments }: { c: CaseData; assessments: AsbAssessment[] | null | undefined }) {
+  return (
+    <>
+      <section aria-labelledby="asb-history-heading" className="govuk-!-margin-top-6">
+        <h3 className="govuk-heading-m" id="asb-history-heading">ASB risk assessments</h3>
+        {!assessments ? (
+          <p className="govuk-body">
+            <Withheld />: ASB risk assessments are read by the owner agency and agencies with full access only.
+          </p>
+        ) : assessments.length === 0 ? (
+          <p className="govuk-body">No ASB risk assessment has been recorded.</p>
+        ) : (
+          <Table
+            caption="ASB risk assessments, newest first"
+            captionClass="govuk-table__caption--s"
+            head={['Assessed', 'Score', 'Risk', 'Vulnerabilities', 'Review due']}
+            rows={assessments}
+            rowKey={(a) => a.id}
+            cells={(a) => [
+              formatDate(a.assessedAt),
+              <>
+                {a.score} of 25
+                <span className="govuk-body-s app-block">
+                  likelihood {a.likelihood} ({LIKELIHOOD[a.likelihood - 1]?.toLowerCase()}) × impact {a.impact} ({IMPACT[a.impact - 1]?.toLowerCase()})
+                </span>
+              </>,
+              <>
+                <RiskTag risk={a.riskLevel} />
+                {a.judgedHighRisk && <span className="govuk-body-s app-block">Professional judgement</span>}
+              </>,
+              a.vulnerabilities.length ? a.vulnerabilities.map(vulnerabilityName).join(', ') : 'None',
+              formatDate(a.reviewDueAt),
+            ]}
+          />
+        )}
+      </section>
+      {assessments && (c.status === 'OPEN' ? <AsbRiskForm caseId={c.id} /> : <p className="govuk-body">This case is closed: no new assessment can be recorded.</p>)}
+    </>
   );
 }

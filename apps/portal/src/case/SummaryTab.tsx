@@ -12,6 +12,7 @@ import { CaseDetail } from './queries';
 import { shown } from './fields';
 import { CaseSummaryPdf } from './CaseSummaryPdf';
 import { SatisfactionPanel } from './SatisfactionPanel';
+import { ServiceClocksPanel } from './ServiceClocks';
 
 const UpdateCase = graphql(`
   mutation UpdateCase($id: ID!, $expectedVersion: Int!, $input: UpdateCaseInput!) {
@@ -43,6 +44,7 @@ export function SummaryTab({ c }: { c: CaseData }) {
   return (
     <>
       <h2 className="govuk-heading-m">Summary</h2>
+      <ServiceClocksPanel clocks={c.serviceClocks} withheld={r.includes('serviceClocks')} />
       <SummaryList
         rows={[
           { key: 'Reference', value: c.reference },

@@ -69,6 +69,9 @@ export const CaseDetail = graphql(`
         createdAt
         completedAt
         outcome
+        servedAt
+        hearingAt
+        expiresAt
         ownerAgency {
           id
           name
@@ -79,6 +82,12 @@ export const CaseDetail = graphql(`
         channel
         contactedAt
         note
+      }
+      serviceClocks {
+        standard
+        state
+        dueAt
+        doneAt
       }
       shares {
         id

@@ -7,6 +7,18 @@ export const CaseRisk = graphql(`
       id
       riskLevel
       referralCriteria
+      asbRiskAssessments {
+        id
+        likelihood
+        impact
+        score
+        vulnerabilities
+        judgedHighRisk
+        riskLevel
+        concerns
+        assessedAt
+        reviewDueAt
+      }
       dashAssessments {
         id
         score

@@ -20,7 +20,7 @@ export function PrimaryNav({ user, path }: { user: SessionUser; path: string }) 
     { text: 'Cases', href: '/cases', prefix: '/cases' },
     { text: 'Alerts', href: '/alerts' },
     { text: 'Meetings', href: '/meetings', prefix: '/meetings' },
-    { text: 'Reports', href: '/reports' },
+    { text: 'Reports', href: '/reports', prefix: '/reports' },
   ];
   if (readsCases(user)) {
     const badge = (

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode, type MouseEvent } from 'react';
+import { useEffect, useRef, type ReactNode, type MouseEvent, type Ref } from 'react';
 
 // Thin wrappers over GOV.UK Frontend markup: the class names are the design system's own.
 
@@ -135,11 +135,12 @@ export function Select({ id, label, hint, error, value, onChange, options, label
   );
 }
 
-export function Radios({ id, legend, error, value, onChange, options, inline }: { id: string; legend: string; error?: string; value: string; onChange: (v: string) => void; options: Option[]; inline?: boolean }) {
+export function Radios({ id, legend, hint, error, value, onChange, options, inline }: { id: string; legend: string; hint?: string; error?: string; value: string; onChange: (v: string) => void; options: Option[]; inline?: boolean }) {
   return (
     <div className={groupClass(error)}>
-      <fieldset className="govuk-fieldset" aria-describedby={error ? `${id}-error` : undefined}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        {hint && <div id={`${id}-hint`} className="govuk-hint">{hint}</div>}
         <ErrorMessage id={id} text={error} />
         <div className={`govuk-radios govuk-radios--small${inline ? ' govuk-radios--inline' : ''}`}>
           {options.map((o, i) => (
@@ -162,11 +163,12 @@ export function Radios({ id, legend, error, value, onChange, options, inline }: 
   );
 }
 
-export function Checkboxes({ id, legend, error, values, onChange, options }: { id: string; legend: string; error?: string; values: string[]; onChange: (v: string[]) => void; options: Option[] }) {
+export function Checkboxes({ id, legend, hint, error, values, onChange, options }: { id: string; legend: string; hint?: string; error?: string; values: string[]; onChange: (v: string[]) => void; options: Option[] }) {
   return (
     <div className={groupClass(error)}>
-      <fieldset className="govuk-fieldset" aria-describedby={error ? `${id}-error` : undefined}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        {hint && <div id={`${id}-hint`} className="govuk-hint">{hint}</div>}
         <ErrorMessage id={id} text={error} />
         <div className="govuk-checkboxes govuk-checkboxes--small">
           {options.map((o, i) => (
@@ -185,6 +187,40 @@ export function Checkboxes({ id, legend, error, values, onChange, options }: { i
           ))}
         </div>
       </fieldset>
+    </div>
+  );
+}
+
+/** One checkbox on its own, for a yes-or-no question such as professional judgement. */
+export function Checkbox({ id, label, checked, onChange }: { id: string; label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <div className="govuk-form-group">
+      <div className="govuk-checkboxes govuk-checkboxes--small">
+        <div className="govuk-checkboxes__item">
+          <input className="govuk-checkboxes__input" id={id} name={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+          <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>{label}</label>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** A file picker; `inputRef` lets the form empty it after an upload. */
+export function FileInput({ id, label, hint, error, inputRef, onChange }: { id: string; label: string; hint?: string; error?: string; inputRef?: Ref<HTMLInputElement>; onChange: (file: File | null) => void }) {
+  return (
+    <div className={groupClass(error)}>
+      <label className="govuk-label" htmlFor={id}>{label}</label>
+      {hint && <div id={`${id}-hint`} className="govuk-hint">{hint}</div>}
+      <ErrorMessage id={id} text={error} />
+      <input
+        ref={inputRef}
+        className={`govuk-file-upload${error ? ' govuk-file-upload--error' : ''}`}
+        id={id}
+        name={id}
+        type="file"
+        aria-describedby={describedBy(id, hint, error)}
+        onChange={(e) => onChange(e.target.files?.[0] ?? null)}
+      />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { graphql } from '../gql';
 import type { InterventionsRegisterQuery } from '../gql/graphql';
 import { Link, navigate, usePageTitle, useSearchParams } from '../router';
 import { readsCases, type SessionUser } from '../session';
-import { formatDate, humanise } from '../format';
+import { formatDate, humanise, londonDay } from '../format';
 import { ErrorSummary, Select, Table, Tag } from '../components/govuk';
 import { NoCaseAccess } from '../components/NoCaseAccess';
 import { DownloadCsvButton } from '../reports/DownloadCsvButton';
@@ -56,8 +56,6 @@ function ExpiryCell({ i, now }: { i: Intervention; now: number }) {
 
 const caseRef = (i: Intervention) => i.case?.reference ?? null;
 const officer = (i: Intervention) => i.assignee?.displayName ?? 'Not assigned';
-/** YYYY-MM-DD in London: a date a spreadsheet sorts. */
-const isoDay = (iso?: string | null) => (iso ? new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(iso)) : null);
 
 /**
  * The agency's live legal and formal interventions (injunctions, notices, ABCs, CPWs, CPNs…), those lapsing
@@ -139,9 +137,9 @@ export function InterventionsPage({ user }: { user: SessionUser }) {
           />
           <DownloadCsvButton
             what={what}
-            fileName={`${kind ? `${humanise(kind).toLowerCase().replace(/[^a-z0-9]+/g, '-')}-` : ''}interventions-${isoDay(new Date().toISOString())}.csv`}
+            fileName={`${kind ? `${humanise(kind).toLowerCase().replace(/[^a-z0-9]+/g, '-')}-` : ''}interventions-${londonDay(new Date().toISOString())}.csv`}
             head={['Kind', 'Case', 'What', 'Served', 'Hearing', 'Expires', 'Days left', 'Officer', 'Status']}
-            rows={rows.map((i) => [humanise(i.kind), caseRef(i), i.description, isoDay(i.servedAt), isoDay(i.hearingAt), isoDay(i.expiresAt), daysLeft(i, now), officer(i), humanise(i.status)])}
+            rows={rows.map((i) => [humanise(i.kind), caseRef(i), i.description, londonDay(i.servedAt), londonDay(i.hearingAt), londonDay(i.expiresAt), daysLeft(i, now), officer(i), humanise(i.status)])}
           />
         </>
       )}

@@ -4,7 +4,7 @@ export interface Headline {
   label: string;
   value: ReactNode;
   /** A line under the number, such as "12 of 40 cases heard" */
-  detail?: string;
+  detail?: ReactNode;
 }
 
 /** Big numbers for a board, as a description list: each label is read before its number. */

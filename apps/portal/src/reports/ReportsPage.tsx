@@ -85,6 +85,12 @@ export function ReportsPage({ user }: { user: SessionUser }) {
       <p className="govuk-body">
         {caseFigures ? 'Figures for the cases your agency owns or that are shared with it, and for the MARACs your agency attended.' : 'Figures for the MARACs your agency attended.'}
       </p>
+      {caseFigures && (
+        <ul className="govuk-list app-report-links">
+          <li><Link href="/reports/exceptions" className="govuk-link">Exceptions: cases and actions that need a look</Link></li>
+          <li><Link href="/reports/service-standards" className="govuk-link">Our service standards</Link></li>
+        </ul>
+      )}
       <ReportFilters value={form} onChange={setForm} onSubmit={submit} errors={shown} caseFilters={caseFigures} />
       {period && (
         <p className="govuk-body-l" role="status">

@@ -19,6 +19,31 @@ export const CaseStatisticsQuery = graphql(`
         ward
         count
       }
+      interventions {
+        kind
+        legal
+        count
+      }
+      legalInterventions
+      nonLegalInterventions
+      serviceStandards {
+        standard
+        met
+        breached
+        due
+        metPercent
+      }
+      casesPerThousandHomes
+      hateCasesPerThousandHomes
+      incidentsByWard {
+        ward
+        count
+      }
+      incidentsByLocation {
+        location
+        ward
+        count
+      }
     }
   }
 `);
