@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '#libs/demo';
-import { accessibilityViolations, launchBrowser, screenshot } from './browser.js';
+import { expectAccessible, launchBrowser, screenshot } from './browser.js';
 import { TestPortal } from './harness.js';
 
 /**
@@ -55,10 +55,6 @@ describe('the portal in a browser', () => {
     return page;
   }
 
-  async function expectAccessible(page: Page, name: string): Promise<void> {
-    await screenshot(page, name);
-    expect(await accessibilityViolations(page)).toEqual([]);
-  }
 
   async function openCase(page: Page): Promise<void> {
     await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Cases' }).click();

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '#libs/demo';
-import { accessibilityViolations, launchBrowser, screenshot } from './browser.js';
+import { expectAccessible, launchBrowser } from './browser.js';
+import { parseCsv } from './csv.js';
 import { TestPortal } from './harness.js';
 
 /**
@@ -21,29 +22,6 @@ const londonDate = (d: Date | string) => new Intl.DateTimeFormat('en-GB', { day:
 const londonDay = (d: Date | string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(d));
 const DAY = 86_400_000;
 
-/** RFC 4180 as the exports write it: quoted fields, doubled quotes, CRLF between rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      (row = []), (field = ''), i++;
-    } else field += ch;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  return rows;
-}
 
 const SUBMIT = `mutation($input: IntakeReportInput!) { submitIntakeReport(input: $input) { id } }`;
 const CREATE_CASE = `mutation($input: CreateCaseInput!) { createCase(input: $input) { id reference version } }`;
@@ -64,10 +42,6 @@ describe('casework screens in a browser', () => {
     return page;
   }
 
-  async function expectAccessible(page: Page, name: string): Promise<void> {
-    await screenshot(page, name);
-    expect(await accessibilityViolations(page)).toEqual([]);
-  }
 
   const report = (input: Record<string, unknown>) => portal.ok(SUBMIT, { input: { channel: 'PHONE', category: 'NOISE', ward: 'Riverside East', ...input } }, owner).then((d) => d.submitIntakeReport.id as string);
   const openCase = (input: Record<string, unknown>) =>

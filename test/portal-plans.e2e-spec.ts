@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '#libs/demo';
-import { accessibilityViolations, launchBrowser, screenshot } from './browser.js';
+import { expectAccessible, launchBrowser } from './browser.js';
 import { elf, png } from './evidence-samples.js';
 import { PASSWORD, TestPortal } from './harness.js';
 import { Partnership, type Persona } from './partnership.js';
@@ -67,10 +67,6 @@ describe('casework plans in a browser', () => {
     return page;
   }
 
-  async function expectAccessible(page: Page, name: string): Promise<void> {
-    await screenshot(page, name);
-    expect(await accessibilityViolations(page)).toEqual([]);
-  }
 
   const focusIsIn = (page: Page, selector: string) => page.evaluate(`!!document.activeElement?.closest(${JSON.stringify(selector)})`);
 

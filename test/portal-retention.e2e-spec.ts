@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { accessibilityViolations, launchBrowser, screenshot } from './browser.js';
+import { expectAccessible, launchBrowser } from './browser.js';
 import { PASSWORD, TestPortal } from './harness.js';
 import { Partnership, type Persona } from './partnership.js';
 
@@ -39,10 +39,6 @@ describe('retention and legal holds in a browser', () => {
     return page;
   }
 
-  async function expectAccessible(page: Page, name: string): Promise<void> {
-    await screenshot(page, name);
-    expect(await accessibilityViolations(page)).toEqual([]);
-  }
 
   /** A case with a named victim, closed through the API and then, where asked, dated back to `closedAt`. */
   async function closedCase(name: string, closedAt: string | null, close = true): Promise<Fixture> {
