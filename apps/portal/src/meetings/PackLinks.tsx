@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { saveBlob } from '../download';
 import { getSession } from '../session';
 
 /**
@@ -41,14 +42,7 @@ export function PackLinks({ meetingId }: { meetingId: string }) {
   const download = async () => {
     const blob = await fetchPack('pdf');
     if (!blob) return;
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `meeting-pack-${meetingId}.pdf`;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    saveBlob(`meeting-pack-${meetingId}.pdf`, blob);
   };
 
   return (

@@ -1,3 +1,5 @@
+import { saveBlob } from '../download';
+
 /** A cell of a CSV file: numbers as they are, text quoted where it must be, nothing for null. */
 export type CsvCell = string | number | null | undefined;
 
@@ -30,12 +32,5 @@ export function csvFileName(name: string, period: { from: string; to: string }, 
  * mark makes Excel read the file as UTF-8 (ward names may have accents).
  */
 export function downloadCsv(fileName: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveBlob(fileName, new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
 }
