@@ -80,9 +80,9 @@ export class ServiceStandardsService implements OnModuleInit {
              AND NOT EXISTS (SELECT 1 FROM action_plans p WHERE p.case_id = c.id
                               AND p.agreed_at <= c.opened_at + make_interval(days => coalesce(s.action_plan_working_days, 10))))
          OR (lp.agreed_at IS NOT NULL
-             AND greatest(lp.agreed_at, (SELECT max(k.contacted_at) FROM contacts k WHERE k.case_id = c.id)) + make_interval(days => lp.update_every_days) < $1
+             AND greatest(lp.agreed_at, lk.at) + make_interval(days => lp.update_every_days) < $1
              AND NOT EXISTS (SELECT 1 FROM service_standard_alerts x WHERE x.case_id = c.id AND x.standard = 'REPORTER_UPDATED'
-                              AND x.due_at = greatest(lp.agreed_at, (SELECT max(k.contacted_at) FROM contacts k WHERE k.case_id = c.id)) + make_interval(days => lp.update_every_days)))
+                              AND x.due_at = greatest(lp.agreed_at, lk.at) + make_interval(days => lp.update_every_days)))
          OR (la.review_due_at < $1
              AND NOT EXISTS (SELECT 1 FROM service_standard_alerts x WHERE x.case_id = c.id AND x.standard = 'RISK_REVIEWED' AND x.due_at = la.review_due_at)))
          ORDER BY c.opened_at LIMIT 1000`),
