@@ -44,7 +44,12 @@ const READ_SELECTION: Record<GovernedSubject, Record<string, string>> = {
     tenancyBreaches: 'tenancyBreaches',
   },
   CaseShare: { reason: 'reason' },
+  Incident: { location: 'location' },
+  CaseAction: {},
 };
+
+/** logIncident writes every incident field at once; the table lets any holder log one. */
+const INCIDENT_INPUT = { occurredAt: '', category: 'NOISE', description: 'Matrix logged incident', location: 'Matrix Logged Place', ward: 'Matrix Ward' };
 
 /** A new value for each writable field, by subject; flags that other rules depend on are written unchanged. */
 const CASE_WRITES: Record<string, (truth: CaseTruth) => unknown> = {
@@ -124,7 +129,8 @@ interface FixtureCase {
 
 const caseSelection = (inner = '') => `id redactedFields ${Object.values(READ_SELECTION.Case).join(' ')}
   parties { id role anonymous redactedFields ${Object.values(READ_SELECTION.Party).join(' ')} }
-  shares { redactedFields ${Object.values(READ_SELECTION.CaseShare).join(' ')} } ${inner}`;
+  shares { redactedFields ${Object.values(READ_SELECTION.CaseShare).join(' ')} }
+  incidents { id category redactedFields ${Object.values(READ_SELECTION.Incident).join(' ')} } ${inner}`;
 const READ_CASE = `query($id: ID!) { case(id: $id) { ${caseSelection(`incidents { case { ${caseSelection()} } } actions { case { ${caseSelection()} } }`)} } }`;
 const READ_CASES = `{ cases(first: 100) { totalCount edges { node { ${caseSelection()} } } } }`;
 
@@ -145,8 +151,8 @@ describe('the permission matrix, from the policy table, against the running API'
 
   async function truth(
     caseId: string,
-  ): Promise<{ kase: CaseTruth; parties: PartyTruth[]; shares: { reason: string }[]; lists: Record<string, number> }> {
-    const [{ rows: cases }, { rows: parties }, { rows: shares }, { rows: contacts }, { rows: dash }, { rows: asb }, { rows: plans }, { rows: evidence }] = await Promise.all([
+  ): Promise<{ kase: CaseTruth; parties: PartyTruth[]; shares: { reason: string }[]; incidents: { id: string; category: string; location: string | null }[]; lists: Record<string, number> }> {
+    const [{ rows: cases }, { rows: parties }, { rows: shares }, { rows: contacts }, { rows: dash }, { rows: asb }, { rows: plans }, { rows: evidence }, { rows: incidents }] = await Promise.all([
       portal.db.query(
         `SELECT c.*, (SELECT u.id FROM users u WHERE u.agency_id = c.owner_agency_id AND u.roles = ARRAY['CASEWORKER'] ORDER BY u.created_at LIMIT 1) AS owner_caseworker_id
            FROM cases c WHERE c.id = $1`,
@@ -159,10 +165,11 @@ describe('the permission matrix, from the policy table, against the running API'
       portal.db.query(`SELECT count(*)::int AS n FROM asb_risk_assessments WHERE case_id = $1`, [caseId]),
       portal.db.query(`SELECT count(*)::int AS n FROM action_plans WHERE case_id = $1`, [caseId]),
       portal.db.query(`SELECT count(*)::int AS n FROM evidence_files WHERE case_id = $1`, [caseId]),
+      portal.db.query(`SELECT id, category, location FROM incidents WHERE case_id = $1`, [caseId]),
     ]);
     // Every fixture has a reporter, a contact, a plan and assessments: all four service clocks run.
     const lists = { contacts: contacts[0].n, dashAssessments: dash[0].n, asbRiskAssessments: asb[0].n, actionPlans: plans[0].n, serviceClocks: 4, evidence: evidence[0].n };
-    return { kase: cases[0], parties, shares, lists };
+    return { kase: cases[0], parties, shares, incidents, lists };
   }
 
   beforeAll(async () => {
@@ -253,9 +260,14 @@ describe('the permission matrix, from the policy table, against the running API'
        SELECT c.id, 'diary.txt', 'text/plain', 6, repeat('0', 64), md5(c.id::text), c.created_by_id, c.owner_agency_id FROM cases c WHERE c.id = ANY($1)`,
       [ids],
     );
+    // One incident of the case's own category, and one of domestic abuse (on a noise case, abuse found later):
+    // each with a place, which the DA location rule withholds from the partners it names.
     await portal.db.query(
-      `INSERT INTO incidents (case_id, occurred_at, category, description, logged_by_id, logged_by_agency_id)
-       SELECT c.id, c.opened_at, c.category, 'Matrix incident', c.created_by_id, c.owner_agency_id FROM cases c WHERE c.id = ANY($1)`,
+      `INSERT INTO incidents (case_id, occurred_at, category, description, location, logged_by_id, logged_by_agency_id)
+       SELECT c.id, c.opened_at, c.category, 'Matrix incident', 'Matrix Place of ' || c.reference, c.created_by_id, c.owner_agency_id FROM cases c WHERE c.id = ANY($1)
+       UNION ALL
+       SELECT c.id, c.opened_at - interval '1 hour', 'DOMESTIC_ABUSE', 'Matrix abuse incident', 'Matrix Refuge of ' || c.reference, c.created_by_id, c.owner_agency_id
+         FROM cases c WHERE c.id = ANY($1)`,
       [ids],
     );
     await portal.db.query(
@@ -271,19 +283,22 @@ describe('the permission matrix, from the policy table, against the running API'
   });
 
   it('has a fixture for every field a rule governs, and a rule for every fixture', () => {
-    for (const subject of ['Case', 'Party', 'CaseShare'] as const) {
+    for (const subject of ['Case', 'Party', 'CaseShare', 'Incident', 'CaseAction'] as const) {
       expect(Object.keys(READ_SELECTION[subject]).sort()).toEqual(readGovernedFields(subject).sort());
     }
     expect(Object.keys(CASE_WRITES).concat('contacts', 'reporterToldAt', 'dashAssessments', 'asbRiskAssessments', 'actionPlans', 'serviceClocks', 'evidence', 'legalHold').sort()).toEqual(governedFields('Case').sort());
     expect(Object.keys(PARTY_WRITES).sort()).toEqual(governedFields('Party').sort());
     expect(governedFields('CaseShare')).toEqual(['reason']);
+    expect(Object.keys(INCIDENT_INPUT).sort()).toEqual(governedFields('Incident').sort());
+    // Actions' own fields are any holder's (the contract's "incidents and actions"): listed in the table, withheld from none.
+    expect(readGovernedFields('CaseAction')).toEqual([]);
   });
 
   /** Every mismatch between what the API sent for one case and what the table says, as readable lines. */
   async function readMismatches(kind: AgencyKind, path: string, node: any, fixture: FixtureCase): Promise<string[]> {
     const problems: string[] = [];
     const relation = relationOf(kind, fixture)!;
-    const { kase, parties, shares, lists } = await truth(fixture.id);
+    const { kase, parties, shares, incidents, lists } = await truth(fixture.id);
     const check = (subject: GovernedSubject, field: string, row: Record<string, unknown>, sent: any, actual: unknown, where: string) => {
       const allowed = fieldAllowed('read', kind, relation, subject, field, row);
       const value = sent[field];
@@ -316,6 +331,15 @@ describe('the permission matrix, from the policy table, against the running API'
       for (const field of Object.keys(READ_SELECTION.Party)) check('Party', field, row, sent, party[PARTY_COLUMN[field]] ?? null, `${path}.${party.role}`);
     }
     node.shares.forEach((sent: any, i: number) => check('CaseShare', 'reason', {}, sent, shares[i]?.reason, `${path}.shares[${i}]`));
+    for (const incident of incidents) {
+      const sent = node.incidents.find((i: any) => i.id === incident.id);
+      if (!sent) {
+        problems.push(`${path}.incidents: ${incident.category} incident missing`);
+        continue;
+      }
+      const row = { caseCategory: fixture.category, category: incident.category };
+      for (const field of Object.keys(READ_SELECTION.Incident)) check('Incident', field, row, sent, (incident as any)[field], `${path}.incident(${incident.category})`);
+    }
     return problems;
   }
 
@@ -478,6 +502,18 @@ describe('the permission matrix, from the policy table, against the running API'
           if (codeOf(result) !== want) problems.push(`${label} addParty with ${field}: expected ${want ?? 'success'}, got ${JSON.stringify(result).slice(0, 160)}`);
           if (!want) await portal.db.query(`DELETE FROM parties WHERE id = $1`, [result.data!.addParty.id]);
         }
+
+        const logged = await portal.gql(
+          `mutation($c: ID!, $input: IncidentInput!) { logIncident(caseId: $c, input: $input) { id } }`,
+          { c: fixture.id, input: { ...INCIDENT_INPUT, occurredAt: new Date().toISOString() } },
+          persona.token,
+        );
+        const incidentAllowed = relation !== null && Object.keys(INCIDENT_INPUT).every((f) => fieldAllowed('write', kind, relation, 'Incident', f, { caseCategory: fixture.category, category: 'NOISE' }));
+        const incidentWant = expectRefusal(incidentAllowed);
+        if (codeOf(logged) !== incidentWant) problems.push(`${label} logIncident: expected ${incidentWant ?? 'success'}, got ${JSON.stringify(logged).slice(0, 160)}`);
+        const { rows: incidentsAfter } = await portal.db.query(`SELECT count(*)::int AS n FROM incidents WHERE case_id = $1`, [fixture.id]);
+        if (incidentsAfter[0].n !== before.incidents.length + (incidentWant ? 0 : 1)) problems.push(`${label} logIncident: ${incidentsAfter[0].n - before.incidents.length} rows written`);
+        if (logged.data?.logIncident) await portal.db.query(`DELETE FROM incidents WHERE id = $1`, [logged.data.logIncident.id]);
 
         const { rows: partiesAfter } = await portal.db.query(`SELECT count(*)::int AS n FROM parties WHERE case_id = $1`, [fixture.id]);
         if (partiesAfter[0].n !== before.parties.length) problems.push(`${label}: a refused addParty left a party behind`);

@@ -31,7 +31,7 @@ export type Action =
   | 'hold'
   | 'retain';
 
-export type Subject = 'Agency' | 'User' | 'Self' | 'Case' | 'Party' | 'CaseShare' | 'CaseAction' | 'Meeting' | 'IntakeReport' | 'EvidenceFile' | 'ServiceStandards' | 'all';
+export type Subject = 'Agency' | 'User' | 'Self' | 'Case' | 'Party' | 'CaseShare' | 'Incident' | 'CaseAction' | 'Meeting' | 'IntakeReport' | 'EvidenceFile' | 'ServiceStandards' | 'all';
 
 /** A loaded row tagged with its subject type (CASL's `subject()`), for decisions about that one row. */
 export type SubjectRow = ForcedSubject<Exclude<Subject, 'all'>>;

@@ -1,6 +1,7 @@
 import { subject as asSubject } from '@casl/ability';
 import { ForbiddenError } from '#libs/common';
 import type { PortalAbility } from './ability.js';
+import type { GovernedSubject } from './field-policy.js';
 
 /**
  * Field rules are decided per row: a page may mix cases the caller owns, holds in FULL and holds LIMITED,
@@ -8,7 +9,7 @@ import type { PortalAbility } from './ability.js';
  */
 export function redactedFieldsOf(
   ability: PortalAbility,
-  subjectName: 'Case' | 'Party' | 'CaseShare',
+  subjectName: GovernedSubject,
   row: Record<string, unknown>,
   governed: readonly string[],
 ): string[] {
@@ -19,7 +20,7 @@ export function redactedFieldsOf(
 /** Nulls the fields the caller may not read and lists them, so a client can show "withheld" rather than "empty". */
 export function redact<T extends object>(
   ability: PortalAbility,
-  subjectName: 'Case' | 'Party' | 'CaseShare',
+  subjectName: GovernedSubject,
   row: T,
   attributes: Record<string, unknown>,
   governed: readonly string[],

@@ -20,7 +20,7 @@ export interface Grant {
   kinds?: readonly AgencyKind[];
 }
 
-export type GovernedSubject = 'Case' | 'Party' | 'CaseShare';
+export type GovernedSubject = 'Case' | 'Party' | 'CaseShare' | 'Incident' | 'CaseAction';
 
 export interface FieldRule {
   /** The field class, in the domain's words. */
@@ -47,6 +47,22 @@ export const FIELD_RULES: readonly FieldRule[] = [
     fields: ['category', 'summary', 'ward', 'riskLevel', 'leadOfficerId'],
     read: [ANY],
     write: [OWNER],
+  },
+  {
+    // The contract's "incidents and actions: any access" — listed so that every free-text or location field is in
+    // the table; narrower rules below take the rows that could place a victim.
+    class: 'incidents and actions',
+    subject: 'Incident',
+    fields: ['occurredAt', 'category', 'description', 'location', 'ward'],
+    read: [ANY],
+    write: [ANY],
+  },
+  {
+    class: 'incidents and actions',
+    subject: 'CaseAction',
+    fields: ['kind', 'description', 'dueAt', 'status', 'outcome'],
+    read: [ANY],
+    write: [ANY],
   },
   {
     class: 'party details',
@@ -160,6 +176,35 @@ export const FIELD_RULES: readonly FieldRule[] = [
     subject: 'Party',
     fields: ['address', 'phone'],
     when: { caseCategory: CaseCategory.DOMESTIC_ABUSE, role: PartyRole.VICTIM },
+    read: [OWNER, { access: ['FULL'], kinds: DA_LOCATION_PARTNERS }],
+    write: [OWNER],
+  },
+  {
+    // Where an incident on a domestic-abuse case happened is, as often as not, where the victim lives: the case's
+    // DA location rule. Logging one stays open to every holder (they may know a place they may not read back).
+    class: 'domestic-abuse victim location',
+    subject: 'Incident',
+    fields: ['location'],
+    when: { caseCategory: CaseCategory.DOMESTIC_ABUSE },
+    read: [OWNER, { access: ['FULL'], kinds: DA_LOCATION_PARTNERS }],
+    write: [ANY],
+  },
+  {
+    // An incident of domestic abuse logged on a case of another category (a noise case that turns out to be
+    // abuse) places the victim just the same.
+    class: 'domestic-abuse victim location',
+    subject: 'Incident',
+    fields: ['location'],
+    when: { category: CaseCategory.DOMESTIC_ABUSE },
+    read: [OWNER, { access: ['FULL'], kinds: DA_LOCATION_PARTNERS }],
+    write: [ANY],
+  },
+  {
+    // Notes of contact with a domestic-abuse victim say where they were seen and where they have gone.
+    class: 'domestic-abuse victim location',
+    subject: 'Case',
+    fields: ['contacts'],
+    when: { category: CaseCategory.DOMESTIC_ABUSE },
     read: [OWNER, { access: ['FULL'], kinds: DA_LOCATION_PARTNERS }],
     write: [OWNER],
   },

@@ -5,7 +5,7 @@ export const CASE_SUMMARY = `query CaseSummary($id: ID!) { case(id: $id) {
   id reference category status riskLevel ward openedAt closedAt closeReason access address summary redactedFields
   ownerAgency { name } leadOfficer { displayName }
   parties { role fullName address phone dateOfBirth anonymous redactedFields }
-  incidents { occurredAt category description location }
+  incidents { occurredAt category description location redactedFields }
   actions { kind legal description dueAt status outcome ownerAgency { name } }
   evidence { fileName mediaType byteSize sha256 uploadedAt }
 } }`;
@@ -27,7 +27,7 @@ export interface SummaryCase {
   ownerAgency: { name: string };
   leadOfficer: { displayName: string } | null;
   parties: { role: string; fullName: string | null; address: string | null; phone: string | null; dateOfBirth: string | null; anonymous: boolean; redactedFields: string[] }[];
-  incidents: { occurredAt: string; category: string; description: string; location: string | null }[];
+  incidents: { occurredAt: string; category: string; description: string; location: string | null; redactedFields: string[] }[];
   actions: { kind: string; legal: boolean; description: string; dueAt: string | null; status: string; outcome: string | null; ownerAgency: { name: string } }[];
   /** Null where the reader's rules withhold the case's evidence. */
   evidence: { fileName: string; mediaType: string; byteSize: number; sha256: string; uploadedAt: string }[] | null;
@@ -71,7 +71,7 @@ export function caseSummarySections(c: SummaryCase): Section[] {
       heading: `Incidents (${c.incidents.length})`,
       rows: [],
       paragraphs: [],
-      lists: [{ label: 'In the order they happened', items: c.incidents.map((i) => `${printedTime(i.occurredAt)} — ${printedWords(i.category)}${i.location ? `, ${i.location}` : ''}: ${i.description}`) }],
+      lists: [{ label: 'In the order they happened', items: c.incidents.map((i) => `${printedTime(i.occurredAt)} — ${printedWords(i.category)}${i.redactedFields.includes('location') ? `, place ${WITHHELD}` : i.location ? `, ${i.location}` : ''}: ${i.description}`) }],
     },
     {
       heading: `Actions and interventions (${c.actions.length})`,

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { IsDate, IsEnum, IsOptional, IsString, Length } from 'class-validator';
+import { type PortalAbility, readGovernedFields, redact, type Relation } from '#libs/access';
 import { CaseCategory } from '#libs/common';
 
 @ObjectType({ description: 'One occurrence of the behaviour, recorded by type and location to find hotspots' })
@@ -27,6 +28,9 @@ export class Incident {
 
   @Field()
   loggedAt: Date;
+
+  @Field(() => [String], { description: 'Fields you may not read on this incident (null above), e.g. where it happened on a domestic-abuse case' })
+  redactedFields: string[];
 
   loggedById: string;
   loggedByAgencyId: string;
@@ -75,15 +79,29 @@ export interface IncidentRow {
 
 export const INCIDENT_COLUMNS = 'id, case_id, occurred_at, category, description, location, ward, logged_at, logged_by_id, logged_by_agency_id';
 
-export const toIncident = (row: IncidentRow): Incident => ({
-  id: row.id,
-  caseId: row.case_id,
-  occurredAt: row.occurred_at,
+const INCIDENT_GOVERNED = readGovernedFields('Incident');
+
+/** What the field rules about an incident look at: the reader's relation to its case, the case's category and its own. */
+export const incidentAttributes = (parent: { relation: Relation; category: CaseCategory }, row: Pick<IncidentRow, 'category'>) => ({
+  access: parent.relation,
+  caseCategory: parent.category,
   category: row.category,
-  description: row.description,
-  location: row.location,
-  ward: row.ward,
-  loggedAt: row.logged_at,
-  loggedById: row.logged_by_id,
-  loggedByAgencyId: row.logged_by_agency_id,
 });
+
+/** The incident as this reader may see it: a place that could locate a victim is null and listed. */
+export function toIncident(ability: PortalAbility, parent: { relation: Relation; category: CaseCategory }, row: IncidentRow): Incident {
+  const view: Incident = {
+    id: row.id,
+    caseId: row.case_id,
+    occurredAt: row.occurred_at,
+    category: row.category,
+    description: row.description,
+    location: row.location,
+    ward: row.ward,
+    loggedAt: row.logged_at,
+    redactedFields: [],
+    loggedById: row.logged_by_id,
+    loggedByAgencyId: row.logged_by_agency_id,
+  };
+  return redact(ability, 'Incident', view, incidentAttributes(parent, row), INCIDENT_GOVERNED);
+}

@@ -40,7 +40,7 @@ export class IncidentsService {
     );
     await this.audit.record(ctx, kase.id, AuditAction.INCIDENT_LOGGED, { incidentId: row.id, category: row.category, occurredAt: row.occurred_at });
     await this.alerts.raise(ctx, AlertKind.INCIDENT_LOGGED, { caseId: kase.id, detail: { incidentId: row.id } });
-    return toIncident(row);
+    return toIncident(ctx.ability, kase, row);
   }
 
   async ofCase(ctx: RequestContext, parent: Case): Promise<Incident[]> {
@@ -56,6 +56,6 @@ export class IncidentsService {
           return groupBy(caseIds, rows, (row) => row.case_id);
         }),
     );
-    return (await loader.load(parent.id)).map(toIncident);
+    return (await loader.load(parent.id)).map((row) => toIncident(ctx.ability, parent, row));
   }
 }

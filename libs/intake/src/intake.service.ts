@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { accessibleSql, type RequestContext, SqlParams } from '#libs/access';
 import { type Case, CasesService, matchKey } from '#libs/cases';
-import { BadInputError, CaseStatus, NotFoundError, parseId, PartyRole, type RiskLevel, StateConflictError } from '#libs/common';
+import { BadInputError, CaseCategory, CaseStatus, NotFoundError, parseId, PartyRole, type RiskLevel, StateConflictError } from '#libs/common';
 import { IncidentsService } from '#libs/incidents';
 import { INTAKE_COLUMNS, IntakeFlag, type IntakeReport, type IntakeReportInput, type IntakeRow, IntakeStatus, toIntake } from './intake.model.js';
 
@@ -72,7 +72,7 @@ export class IntakeService {
       address: report.address,
       parties,
     });
-    await this.asIncident(ctx, report, kase.id);
+    await this.asIncident(ctx, report, kase);
     await this.decide(ctx, report.id, IntakeStatus.ACCEPTED, kase.id, null);
     return kase;
   }
@@ -82,7 +82,7 @@ export class IntakeService {
     const report = await this.waiting(ctx, id);
     const kase = await this.cases.require(ctx, caseId, 'contribute');
     if (kase.status !== CaseStatus.OPEN) throw new BadInputError('caseId', 'Attach reports to an open case');
-    await this.asIncident(ctx, report, kase.id);
+    await this.asIncident(ctx, report, kase);
     return this.decide(ctx, report.id, IntakeStatus.ATTACHED, kase.id, null);
   }
 
@@ -150,12 +150,18 @@ export class IntakeService {
     return row;
   }
 
-  private asIncident(ctx: RequestContext, report: IntakeRow, caseId: string) {
-    return this.incidents.log(ctx, caseId, {
+  /**
+   * The report as an incident. A domestic-abuse report's address is where the victim is: it goes to the case's
+   * address (accept), which the DA location rule guards, and never into an incident's place, which every holder
+   * of the case would otherwise be sent.
+   */
+  private asIncident(ctx: RequestContext, report: IntakeRow, kase: Pick<Case, 'id' | 'category'>) {
+    const placesVictim = report.category === CaseCategory.DOMESTIC_ABUSE || kase.category === CaseCategory.DOMESTIC_ABUSE;
+    return this.incidents.log(ctx, kase.id, {
       occurredAt: report.received_at,
       category: report.category,
       description: `Reported by ${report.channel.toLowerCase().replace('_', ' ')}: ${report.summary}`,
-      location: report.address ?? undefined,
+      location: placesVictim ? undefined : (report.address ?? undefined),
       ward: report.ward,
     });
   }

@@ -89,7 +89,7 @@ export class ReportsService {
               coalesce((SELECT json_agg(json_build_object('location', location, 'ward', ward, 'count', n) ORDER BY n DESC, location)
                           FROM (SELECT min(btrim(i.location)) AS location, coalesce(nullif(btrim(i.ward), ''), v.ward) AS ward, count(*)::int AS n
                                   FROM incidents i JOIN visible v ON v.id = i.case_id
-                                 WHERE i.occurred_at >= ${from} AND i.occurred_at < ${to} AND v.category <> 'DOMESTIC_ABUSE' AND nullif(btrim(i.location), '') IS NOT NULL
+                                 WHERE i.occurred_at >= ${from} AND i.occurred_at < ${to} AND v.category <> 'DOMESTIC_ABUSE' AND i.category <> 'DOMESTIC_ABUSE' AND nullif(btrim(i.location), '') IS NOT NULL
                                  GROUP BY lower(btrim(i.location)), 2 ORDER BY n DESC, 1 LIMIT 20) g), '[]') AS incidents_by_location,
               (SELECT homes FROM service_standards WHERE agency_id = ${agency}::uuid) AS homes,
               (SELECT count(*) FROM opened WHERE owner_agency_id = ${agency}::uuid)::int AS own_opened,

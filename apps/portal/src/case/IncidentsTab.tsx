@@ -5,7 +5,7 @@ import type { CaseCategory } from '../gql/graphql';
 import { errorMessages } from '../apollo';
 import { useDraft } from '../drafts';
 import { CASE_CATEGORIES, formatDateTime, humanise, options } from '../format';
-import { ErrorSummary, NotificationBanner, Select, Table, TextInput, Textarea, type FieldError } from '../components/govuk';
+import { ErrorSummary, NotificationBanner, Select, Table, TextInput, Textarea, Withheld, type FieldError } from '../components/govuk';
 import type { CaseData } from './CasePage';
 import { CaseDetail } from './queries';
 
@@ -31,7 +31,7 @@ export function IncidentsTab({ c }: { c: CaseData }) {
           head={['When it happened', 'Category', 'Description', 'Location', 'Logged by']}
           rows={c.incidents}
           rowKey={(i) => i.id}
-          cells={(i) => [formatDateTime(i.occurredAt), humanise(i.category), i.description, i.location ?? 'Not recorded', i.loggedByAgency.name]}
+          cells={(i) => [formatDateTime(i.occurredAt), humanise(i.category), i.description, i.redactedFields.includes('location') ? <Withheld /> : (i.location ?? 'Not recorded'), i.loggedByAgency.name]}
         />
       )}
       <LogIncidentForm c={c} />

@@ -54,6 +54,7 @@ export const CaseDetail = graphql(`
         description
         location
         ward
+        redactedFields
         loggedByAgency {
           id
           name
