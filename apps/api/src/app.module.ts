@@ -6,7 +6,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import type { ExecutionArgs, ExecutionResult } from 'graphql';
+import { type ExecutionArgs, type ExecutionResult, getOperationAST, GraphQLError, parse } from 'graphql';
 import type { Context as WsContext } from 'graphql-ws';
 import { PolicyGuard } from '#libs/access';
 import { ActionPlansModule } from '#libs/action-plans';
@@ -15,7 +15,7 @@ import { AgenciesModule } from '#libs/agencies';
 import { AlertFeedModule, type LiveContext, LiveConnections, type LiveSession, type LiveSocket, subscribeOnce } from '#libs/alert-feed';
 import { AlertsModule } from '#libs/alerts';
 import { AsbRiskModule } from '#libs/asb-risk';
-import { AuditModule } from '#libs/audit';
+import { AuditLog, AuditModule, recordViewsInExecution } from '#libs/audit';
 import { AuditTrailModule } from '#libs/audit-trail';
 import { AuthModule, SessionsService } from '#libs/auth';
 import { CaseReviewsModule } from '#libs/case-reviews';
@@ -79,11 +79,13 @@ export class AppModule {
         }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [AuthModule, AlertFeedModule],
-          inject: [SessionsService, LiveConnections],
-          useFactory: (sessions: SessionsService, connections: LiveConnections) => ({
+          imports: [AuthModule, AlertFeedModule, AuditModule],
+          inject: [SessionsService, LiveConnections, AuditLog],
+          useFactory: (sessions: SessionsService, connections: LiveConnections, audit: AuditLog) => ({
             autoSchemaFile: true,
             sortSchema: true,
+            // Every sensitive field sent is noted whichever way the schema is executed (audited-fields.ts).
+            transformSchema: recordViewsInExecution,
             path: '/graphql',
             playground: false,
             introspection: true,
@@ -112,7 +114,25 @@ export class AppModule {
             subscriptions: {
               'graphql-ws': {
                 path: '/graphql',
-                subscribe: subscribeOnce,
+                subscribe: (args: ExecutionArgs) => subscribeOnce(args, (ctx) => audit.flushViews(ctx as LiveContext, 'socket')),
+                // Queries and mutations go over HTTP, where the guards, the transaction and the audit of views are
+                // the ones every partner's system meets: the socket refuses them with an `error`, unexecuted.
+                onSubscribe: (_ctx: WsContext, _id: string, payload: { query: string; operationName?: string | null }) => {
+                  let operation;
+                  try {
+                    operation = getOperationAST(parse(payload.query), payload.operationName ?? undefined);
+                  } catch {
+                    return undefined; // graphql-ws answers a document that does not parse with its own error
+                  }
+                  if (operation && operation.operation !== 'subscription') {
+                    return [
+                      new GraphQLError(`This WebSocket carries subscriptions only: send a ${operation.operation} over HTTP (POST /graphql)`, {
+                        extensions: { code: 'BAD_REQUEST', operation: operation.operation },
+                      }),
+                    ];
+                  }
+                  return undefined;
+                },
                 // A missing, bad or expired token, or a deactivated user: refused (4403) before any subscription.
                 onConnect: async (ctx: WsContext) => {
                   const session = await sessions.sessionForToken(ctx.connectionParams?.authorization);

@@ -4,7 +4,8 @@ import { subject } from '@casl/ability';
 import pg from 'pg';
 import type { ExecutionResult } from 'graphql';
 import type { DataSource } from 'typeorm';
-import type { Relation, RequestContext } from '#libs/access';
+import type { Relation, RequestContext, SessionUser } from '#libs/access';
+import { AuditLog, type SentView } from '#libs/audit';
 import { ACTION_KINDS, AlertKind } from '#libs/alerts';
 import { CASE_COLUMNS, type CaseRow, toCase } from '#libs/cases';
 import { BadInputError, formatError, RISK_ORDER, RiskLevel } from '#libs/common';
@@ -89,6 +90,7 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
     @Inject(DATABASE_URL) private readonly databaseUrl: string,
     private readonly connections: LiveConnections,
     private readonly counter: QueryCounter,
+    private readonly audit: AuditLog,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.formatError = formatError(config.development);
@@ -172,8 +174,7 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
       this.lastDispatched = Number(rows.at(-1)!.id);
       this.stats.batches++;
       this.stats.alerts += rows.length;
-      // The batch's nested lists load before the next batch is read: their statements count as this pass's.
-      await Promise.allSettled(prepared.loading);
+      await this.send(prepared);
       if (rows.length < BATCH) return;
     }
   }
@@ -210,7 +211,33 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
       meetingAgencies: new Map(meetings.map((m) => [m.meeting_id, new Set(m.agency_ids)])),
       loaders: new Map<string, Map<string, unknown>>(),
       loading: [] as Promise<string>[],
+      /** Each payload's recipients, in dispatch order, sent once what they disclose is on the trail. */
+      outgoing: [] as { subscriber: Subscriber; payload: Payload; views: Map<string, Set<string>>; replay: boolean }[],
     };
+  }
+
+  /**
+   * The batch's nested lists load (their statements count as this pass's), then one insert records every
+   * sensitive field each recipient is about to be sent, then the payloads go out in order: an alert is never
+   * a disclosure off the trail, and a failed insert sends nothing.
+   */
+  private async send(prepared: Awaited<ReturnType<AlertHub['prepare']>>): Promise<void> {
+    await Promise.allSettled(prepared.loading);
+    const sent = new Map<string, SentView & { fields: Set<string> }>();
+    for (const { subscriber, views } of prepared.outgoing) {
+      const user: SessionUser = subscriber.ctx.user!;
+      for (const [caseId, fields] of views) {
+        const key = `${user.id}|${caseId}`;
+        let view = sent.get(key);
+        if (!view) sent.set(key, (view = { userId: user.id, agencyId: user.agencyId, caseId, fields: new Set() }));
+        fields.forEach((field) => view!.fields.add(field));
+      }
+    }
+    await this.audit.recordViews(this.dataSource, [...sent.values()], 'alert');
+    for (const { subscriber, payload, replay } of prepared.outgoing) {
+      if (subscriber.held && !replay) subscriber.held.push(payload);
+      else this.deliver(subscriber, payload);
+    }
   }
 
   /**
@@ -243,7 +270,7 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
       // Users of one agency with the same roles have the same rules: decide and redact once for each such
       // group, and execute once for each shape of payload they asked for. Everyone in it gets that payload.
       const views = new Map<string, CaseAlert['case'] | false>();
-      const payloads = new Map<string, Payload>();
+      const payloads = new Map<string, { payload: Payload; views: Map<string, Set<string>> }>();
       for (const subscriber of subscribers) {
         if (!only && Number(row.id) <= subscriber.joinedAfter) continue;
         if (!this.wants(subscriber, row, kase)) continue;
@@ -257,21 +284,22 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
           views.set(rules, view);
         }
         if (view === false) continue;
-        let payload = payloads.get(subscriber.payloadKey);
-        if (!payload) {
+        let executed = payloads.get(subscriber.payloadKey);
+        if (!executed) {
           let loaders = prepared.loaders.get(agencyId);
           if (!loaders) prepared.loaders.set(agencyId, (loaders = new Map()));
           const delivery: AlertDelivery = {
             alert: { id: row.id, kind: row.kind, caseId: row.case_id, meetingId: row.meeting_id, actionId: row.action_id, occurredAt: row.occurred_at, case: view },
             loaders,
           };
-          payload = this.execute(subscriber, delivery);
-          payloads.set(subscriber.payloadKey, payload);
-          if (typeof payload !== 'string') prepared.loading.push(payload);
+          // What this execution sends, noted as it runs (audited-fields.ts): the same for everyone in the group.
+          const sentViews = new Map<string, Set<string>>();
+          executed = { payload: this.execute(subscriber, delivery, sentViews), views: sentViews };
+          payloads.set(subscriber.payloadKey, executed);
+          if (typeof executed.payload !== 'string') prepared.loading.push(executed.payload);
           this.stats.executions++;
         }
-        if (subscriber.held && !only) subscriber.held.push(payload);
-        else this.deliver(subscriber, payload);
+        prepared.outgoing.push({ subscriber, payload: executed.payload, views: executed.views, replay: only !== undefined });
         this.stats.deliveries++;
       }
     }
@@ -289,10 +317,10 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 
   /** One execution, serialized once, with the same codes and the same silence about internals as over HTTP. */
-  private execute(subscriber: Subscriber, delivery: AlertDelivery): Payload {
+  private execute(subscriber: Subscriber, delivery: AlertDelivery, views: Map<string, Set<string>>): Payload {
     const serialize = (result: ExecutionResult) =>
       JSON.stringify(result.errors ? { ...result, errors: result.errors.map((e) => this.formatError(e.toJSON(), e)) } : result);
-    const result = executeAlert(subscriber.operation, delivery, { ...subscriber.ctx, loaders: delivery.loaders });
+    const result = executeAlert(subscriber.operation, delivery, { ...subscriber.ctx, loaders: delivery.loaders, views });
     return result instanceof Promise ? result.then(serialize) : serialize(result);
   }
 
@@ -356,7 +384,7 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
         if (rows.length === 0 || subscriber.stream.closed) break;
         const prepared = await this.prepare(rows);
         for (const row of rows) this.dispatch(row, prepared, subscriber);
-        await Promise.allSettled(prepared.loading);
+        await this.send(prepared);
         after = Number(rows.at(-1)!.id);
       }
     } catch (error) {

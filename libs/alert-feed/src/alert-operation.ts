@@ -58,20 +58,26 @@ export function executeAlert(operation: AlertOperation, rootValue: unknown, cont
  * graphql-ws's `subscribe`. `caseAlerts` is delivered by the hub itself (see AlertStream), so its stream
  * passes through as it is; any other subscription is executed per event, as graphql-js would.
  */
-export async function subscribeOnce(args: ExecutionArgs): Promise<AsyncIterable<unknown> | ExecutionResult> {
+export async function subscribeOnce(args: ExecutionArgs, afterEach: AfterEvent): Promise<AsyncIterable<unknown> | ExecutionResult> {
   const stream = await createSourceEventStream(args);
   if (stream instanceof AlertStream || !(Symbol.asyncIterator in stream)) return stream;
-  return executedPerEvent(stream, args);
+  return executedPerEvent(stream, args, afterEach);
 }
 
+/** Run after each event's execution, before it is sent: what the event's payload disclosed is written first. */
+export type AfterEvent = (contextValue: unknown) => Promise<void>;
+
 /** Each event executed as it comes; `return` reaches the source at once, even while it waits for an event. */
-function executedPerEvent(stream: AsyncIterable<unknown>, args: ExecutionArgs): AsyncIterableIterator<ExecutionResult> {
+function executedPerEvent(stream: AsyncIterable<unknown>, args: ExecutionArgs, afterEach: AfterEvent): AsyncIterableIterator<ExecutionResult> {
   const source = stream[Symbol.asyncIterator]();
   const done = { value: undefined, done: true } as const;
   return {
     async next() {
       const event = await source.next();
-      return event.done ? done : { value: await execute({ ...args, rootValue: event.value }), done: false };
+      if (event.done) return done;
+      const value = await execute({ ...args, rootValue: event.value });
+      await afterEach(args.contextValue);
+      return { value, done: false };
     },
     return: async () => (await source.return?.(), done),
     throw: async (error: unknown) => (await source.throw?.(error), done),

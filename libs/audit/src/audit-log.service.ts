@@ -2,6 +2,22 @@ import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '#libs/access';
 import type { AuditAction, FieldChange } from './audit-action.js';
 
+/** How a view reached its reader: a response over HTTP, a subscription event, an alert, a downloaded file. */
+export type ViewChannel = 'http' | 'socket' | 'alert' | 'download';
+
+/** That a reader was sent these sensitive fields of one case. */
+export interface SentView {
+  userId: string;
+  agencyId: string;
+  caseId: string;
+  fields: ReadonlySet<string> | readonly string[];
+}
+
+/** Anything that runs SQL: a request's manager, or the data source for work outside a request. */
+export interface Queryable {
+  query(sql: string, parameters?: unknown[]): Promise<unknown>;
+}
+
 export interface AuditDetail {
   changes?: FieldChange[];
   /** Party changes are checked against the party's own attributes when the trail is read. */
@@ -47,16 +63,31 @@ export class AuditLog {
     fields.add(field);
   }
 
-  /** One CASE_VIEWED event per case whose sensitive fields this request sent, in one statement. */
-  async flushViews(ctx: RequestContext): Promise<void> {
+  /** One CASE_VIEWED event per case whose sensitive fields this execution sent, in one statement. */
+  async flushViews(ctx: RequestContext, via: ViewChannel): Promise<void> {
     if (!ctx.user || ctx.views.size === 0) return;
-    const caseIds = [...ctx.views.keys()];
-    const details = caseIds.map((id) => JSON.stringify({ fields: [...ctx.views.get(id)!].sort() }));
+    const user = ctx.user;
+    const views = [...ctx.views].map(([caseId, fields]) => ({ userId: user.id, agencyId: user.agencyId, caseId, fields }));
     ctx.views.clear();
-    await ctx.db.query(
+    await this.recordViews(ctx.db, views, via);
+  }
+
+  /**
+   * Views by many readers in one statement: the alert hub executes once for a group of subscribers and records
+   * what each of them was sent, one insert per batch of alerts rather than one per subscriber.
+   */
+  async recordViews(db: Queryable, views: readonly SentView[], via: ViewChannel): Promise<void> {
+    if (views.length === 0) return;
+    await db.query(
       `INSERT INTO audit_events (case_id, actor_id, actor_agency_id, action, detail)
-       SELECT v.case_id, $1, $2, 'CASE_VIEWED', v.detail::jsonb FROM unnest($3::uuid[], $4::text[]) AS v(case_id, detail)`,
-      [ctx.user.id, ctx.user.agencyId, caseIds, details],
+       SELECT v.case_id, v.actor_id, v.agency_id, 'CASE_VIEWED', v.detail::jsonb
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[]) AS v(case_id, actor_id, agency_id, detail)`,
+      [
+        views.map((v) => v.caseId),
+        views.map((v) => v.userId),
+        views.map((v) => v.agencyId),
+        views.map((v) => JSON.stringify({ fields: [...v.fields].sort(), via })),
+      ],
     );
   }
 }

@@ -1,3 +1,4 @@
 export * from './audit-action.js';
 export * from './audit-log.service.js';
 export * from './audit.module.js';
+export * from './audited-fields.js';

@@ -3,6 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { type DocumentNode, execute } from 'graphql';
 import type { RequestContext } from '#libs/access';
+import { AuditLog } from '#libs/audit';
 import { SessionsService } from './sessions.service.js';
 
 /**
@@ -14,6 +15,7 @@ import { SessionsService } from './sessions.service.js';
 export class ReaderQueries {
   constructor(
     private readonly sessions: SessionsService,
+    private readonly audit: AuditLog,
     // The schema lives in the GraphQL module, built after the features: looked up when a file is asked for.
     private readonly moduleRef: ModuleRef,
   ) {}
@@ -31,7 +33,12 @@ export class ReaderQueries {
     // As over HTTP, where JSON has no undefined: a variable left undefined is one not given (its default applies).
     const variables = JSON.parse(JSON.stringify(variableValues)) as Record<string, unknown>;
     const result = await execute({ schema, document, variableValues: variables, contextValue: ctx });
-    if (result.errors?.length || !result.data) throw new HttpException('Not found', HttpStatus.NOT_FOUND);
+    if (result.errors?.length || !result.data) {
+      ctx.views.clear(); // nothing of a refused file is sent
+      throw new HttpException('Not found', HttpStatus.NOT_FOUND);
+    }
+    // Whatever the file will hold of a case's sensitive fields is on the trail before a byte of it leaves.
+    await this.audit.flushViews(ctx, 'download');
     return result.data as T;
   }
 }
