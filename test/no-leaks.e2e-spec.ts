@@ -18,7 +18,10 @@ const anHourAgo = () => new Date(Date.now() - 60 * 60 * 1000).toISOString();
 describe('no leak of a domestic-abuse victim’s place through incidents, and every view recorded whatever the transport', () => {
   let portal: TestPortal;
   let police: Persona;
+  let coordinator: Persona;
   let idva: Persona;
+  let supportAgency: string;
+  let policeAgency: string;
   let landlord: Persona;
   let council: Persona;
   let daCase: string;
@@ -30,11 +33,12 @@ describe('no leak of a domestic-abuse victim’s place through incidents, and ev
   beforeAll(async () => {
     portal = await TestPortal.start();
     const people = new Partnership(portal);
-    const policeAgency = await people.agency('Leak Constabulary', 'POLICE');
-    const support = await people.agency('Leak Women’s Aid', 'SUPPORT');
+    policeAgency = await people.agency('Leak Constabulary', 'POLICE');
+    const support = (supportAgency = await people.agency('Leak Women’s Aid', 'SUPPORT'));
     const homes = await people.agency('Leak Homes', 'LANDLORD');
     const councilAgency = await people.agency('Leak Council', 'COUNCIL');
     police = await people.user(policeAgency, ['CASEWORKER'], 'police');
+    coordinator = await people.user(policeAgency, ['MARAC_COORDINATOR'], 'coordinator');
     idva = await people.user(support, ['CASEWORKER'], 'idva');
     landlord = await people.user(homes, ['CASEWORKER'], 'landlord');
     council = await people.user(councilAgency, ['CASEWORKER'], 'council');
@@ -152,5 +156,29 @@ describe('no leak of a domestic-abuse victim’s place through incidents, and ev
     expect(limited.status).toBe(200);
     expect(await viewsBy(landlord, daCase)).toEqual([]);
     expect(codeOf(await portal.gql(INCIDENTS, { id: daCase }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('a meeting update sent over the socket records the case material it carried', async () => {
+    const meeting = (
+      await portal.ok(
+        `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`,
+        { input: { kind: 'MARAC', title: 'Leak MARAC', startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), chairId: coordinator.id, agencyIds: [policeAgency, supportAgency] } },
+        coordinator.token,
+      )
+    ).scheduleMeeting.id;
+    const item = (
+      await portal.ok(`mutation($m: ID!, $c: ID!) { referCase(meetingId: $m, caseId: $c, reason: PROFESSIONAL_JUDGEMENT, concerns: "Escalating threats") { id } }`, { m: meeting, c: daCase }, coordinator.token)
+    ).referCase.id;
+    await portal.ok(`mutation($m: ID!) { publishAgenda(meetingId: $m) { id } }`, { m: meeting }, coordinator.token);
+    await portal.ok(`mutation($m: ID!) { agreeConfidentiality(meetingId: $m) { confidentialityAgreed } }`, { m: meeting }, idva.token);
+    const live = LiveClient.connect(portal, idva.token);
+    const feed = live.subscribe(`subscription($m: ID!) { meetingUpdates(meetingId: $m) { currentItemId agenda { case { id address } } } }`, { m: meeting });
+    await new Promise((r) => setTimeout(r, 300));
+    await portal.ok(`mutation($m: ID!, $i: ID) { setCurrentAgendaItem(meetingId: $m, agendaItemId: $i) { currentItemId } }`, { m: meeting, i: item }, coordinator.token);
+    const [update] = await feed.received(1);
+    expect(update.meetingUpdates.agenda[0].case.address).toBe(REFUGE);
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await viewsBy(idva, daCase)).at(-1)).toEqual({ fields: ['address'], via: 'socket' });
+    await live.close();
   });
 });
