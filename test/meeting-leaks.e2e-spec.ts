@@ -73,8 +73,9 @@ describe('meetings neither outlive a revoked share nor widen a LIMITED one', () 
       },
       officer.token,
     );
-  const schedule = async (by: Persona, agencyIds: string[], startsAt = new Date(Date.now() + 7 * DAY).toISOString()) =>
-    (await portal.ok(SCHEDULE, { input: { kind: 'MARAC', title: 'Riverside MARAC', startsAt, chairId: chair.id, agencyIds } }, by.token)).scheduleMeeting.id as string;
+  const schedule = async (by: Persona, agencyIds: string[], chairId = chair.id) =>
+    (await portal.ok(SCHEDULE, { input: { kind: 'MARAC', title: 'Riverside MARAC', startsAt: new Date(Date.now() + 7 * DAY).toISOString(), chairId, agencyIds } }, by.token))
+      .scheduleMeeting.id as string;
   const refer = async (meetingId: string, caseId: string, by = policeCoordinator) =>
     (await portal.ok(REFER, { m: meetingId, c: caseId, r: 'DASH_THRESHOLD' }, by.token)).referCase.id as string;
   const agenda = async (meetingId: string, persona: Persona) => (await portal.ok(AGENDA, { id: meetingId }, persona.token)).meeting.agenda as any[];
@@ -162,6 +163,29 @@ describe('meetings neither outlive a revoked share nor widen a LIMITED one', () 
     const [item] = await agenda(meetingId, idva);
     expect(item).toMatchObject({ id: itemId, case: null, concerns: null, dashAssessment: null, research: null, actions: null });
     expect(await pack(meetingId, idva)).not.toContain(kase.reference);
+  });
+
+  it('opens nothing to non-holders from a referral another agency made before referral was the owner’s, and lets the owner withdraw it from a meeting it does not attend', async () => {
+    const kase = await newCase(officer, 'Sage Victim');
+    await assess(kase.id);
+    await portal.ok(SHARE, { c: kase.id, a: landlord, x: 'LIMITED' }, officer.token);
+    const meetingId = await schedule(landlordCoordinator, [idvaAgency], landlordCoordinator.id);
+    // Written as the old referCase wrote it for a LIMITED holder.
+    const { rows } = await portal.db.query(
+      `INSERT INTO agenda_items (meeting_id, case_id, position, reason, dash_score, concerns, referred_by_id, referred_by_agency_id)
+       VALUES ($1, $2, 1, 'DASH_THRESHOLD', 15, $3, $4, $5) RETURNING id`,
+      [meetingId, kase.id, CONCERN, landlordCoordinator.id, landlord],
+    );
+    const itemId = rows[0].id as string;
+    await portal.ok(PUBLISH, { m: meetingId }, landlordCoordinator.token);
+    await portal.ok(AGREE, { m: meetingId }, idva.token);
+    expect((await agenda(meetingId, idva))[0]).toMatchObject({ id: itemId, case: null, concerns: null, minutes: null, research: null });
+    expect(await pack(meetingId, idva)).not.toContain(kase.reference);
+
+    // The police do not attend the landlord's meeting, yet take their case off its agenda.
+    expect((await portal.ok(`query($id: ID!) { meeting(id: $id) { id } }`, { id: meetingId }, officer.token)).meeting).toBeNull();
+    expect((await portal.ok(OWNER_WITHDRAW, { i: itemId, r: 'Not referred by the police' }, officer.token)).withdrawCaseFromMeeting.withdrawnAt).not.toBeNull();
+    expect(await count(`SELECT count(*)::int AS n FROM audit_events WHERE case_id = $1 AND action = 'CASE_WITHDRAWN_FROM_MEETING'`, [kase.id])).toBe(1);
   });
 
   it('never shows DASH answers, notes or concerns through the agenda or the pack to an attendee without a share or with a LIMITED one', async () => {

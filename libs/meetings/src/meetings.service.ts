@@ -171,7 +171,8 @@ export class MeetingsService {
    * Whether the caller may open an item's case material, and the case as they then read it. They must have
    * agreed the statement. When their agency holds the case (owner or live share) they read it with their own
    * rules, at any time; otherwise as a LIMITED share, and only while the material is open: the agenda is
-   * published, the item not withdrawn, and the meeting neither closed nor MEETING_MATERIAL_DAYS past its start.
+   * published, the item referred by the owner and not withdrawn, and the meeting neither closed nor
+   * MEETING_MATERIAL_DAYS past its start.
    * A revoked share therefore reaches the case through a meeting only until then.
    */
   private async material(ctx: RequestContext, item: AgendaItem): Promise<{ open: boolean; kase: Case | null }> {
@@ -181,7 +182,10 @@ export class MeetingsService {
     if (held) return { open: true, kase: held };
     if (meeting.published_at === null || item.withdrawnAt !== null || !this.materialWindowOpen(meeting)) return { open: false, kase: null };
     const kase = await this.asAttendee(ctx, item.caseId);
-    return { open: kase !== null, kase };
+    // Only the owner discloses its case: an item some other agency referred (before referral was the owner's
+    // alone) opens nothing to those who do not hold the case.
+    if (!kase || kase.ownerAgencyId !== item.referredByAgencyId) return { open: false, kase: null };
+    return { open: true, kase };
   }
 
   private materialWindowOpen(meeting: Pick<MeetingRow, 'starts_at' | 'closed_at'>): boolean {
