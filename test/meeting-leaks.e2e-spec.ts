@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { codeOf, TestPortal } from './harness.js';
+import { LiveClient } from './live.js';
 import { Partnership, type Persona } from './partnership.js';
 
 const DAY = 86_400_000;
@@ -40,6 +41,7 @@ describe('meetings neither outlive a revoked share nor widen a LIMITED one', () 
   let idvaCoordinator: Persona;
   let idva: Persona;
   let outsider: Persona;
+  let policeManager: Persona;
 
   const newCase = async (owner: Persona, victim: string) =>
     (
@@ -99,6 +101,7 @@ describe('meetings neither outlive a revoked share nor widen a LIMITED one', () 
     idvaCoordinator = await people.user(idvaAgency, ['MARAC_COORDINATOR'], 'idva-coordinator');
     idva = await people.user(idvaAgency, ['CASEWORKER'], 'idva');
     outsider = await people.user(outsiderAgency, ['CASEWORKER', 'MARAC_COORDINATOR'], 'outsider');
+    policeManager = await people.user(police, ['MANAGER'], 'police-manager');
   });
 
   afterAll(() => portal.close());
@@ -158,6 +161,11 @@ describe('meetings neither outlive a revoked share nor widen a LIMITED one', () 
     const { rows } = await portal.db.query(`SELECT actor_id, actor_agency_id, detail FROM audit_events WHERE case_id = $1 AND action = 'CASE_WITHDRAWN_FROM_MEETING'`, [kase.id]);
     expect(rows).toEqual([{ actor_id: officer.id, actor_agency_id: police, detail: expect.objectContaining({ reason: 'The victim has withdrawn consent', meeting: expect.objectContaining({ id: meetingId }) }) }]);
     expect(codeOf(await portal.gql(OWNER_WITHDRAW, { i: itemId, r: 'Again' }, officer.token))).toBe('CONFLICT');
+    const trail = await portal.ok(`query($c: ID!) { caseAuditTrail(caseId: $c, first: 5) { edges { node { action detail } } } }`, { c: kase.id }, policeManager.token);
+    expect(trail.caseAuditTrail.edges[0].node).toEqual({
+      action: 'CASE_WITHDRAWN_FROM_MEETING',
+      detail: 'Withdrawn from Riverside MARAC by the owner agency: The victim has withdrawn consent',
+    });
 
     // The withdrawn item stays on the record for the meeting, without the case.
     const [item] = await agenda(meetingId, idva);
@@ -236,8 +244,15 @@ describe('meetings neither outlive a revoked share nor widen a LIMITED one', () 
     const during = (await agenda(meetingId, landlordCoordinator))[0];
     expect(during).toMatchObject({ concerns: null, dashAssessment: null, case: { access: 'LIMITED', parties: [{ fullName: null }, { fullName: null }] } });
 
-    // Held and closed: the window has passed, and the partner reads nothing of the case through the meeting.
+    // Held and closed: the window has passed, and the partner reads nothing of the case through the meeting,
+    // live over the socket included.
+    const client = LiveClient.connect(portal, landlordCoordinator.token);
+    const live = client.subscribe(`subscription($m: ID!) { meetingUpdates(meetingId: $m) { closedAt agenda { concerns case { id } minutes } } }`, { m: meetingId });
+    await new Promise((r) => setTimeout(r, 300));
     await portal.ok(CLOSE, { m: meetingId }, chair.token);
+    const [pushed] = await live.received(1);
+    await client.close();
+    expect(pushed.meetingUpdates).toMatchObject({ closedAt: expect.any(String), agenda: [{ concerns: null, case: null, minutes: null }] });
     const after = (await agenda(meetingId, landlordCoordinator))[0];
     expect(after).toMatchObject({ dashScore: 15, case: null, concerns: null, dashAssessment: null, minutes: null, research: null, actions: null, actionsNotDone: null });
     const exportsBefore = await count(`SELECT count(*)::int AS n FROM audit_events WHERE case_id = $1 AND action = 'CASE_EXPORTED'`, [kase.id]);

@@ -352,9 +352,10 @@ export class MeetingsService {
   /**
    * Puts a case of the caller's agency on the agenda: only the owner agency refers, since a referral discloses
    * the case to every attending agency and onward sharing is the owner's alone (a FULL share does not carry
-   * it). A case the caller does not hold is NOT_FOUND; one it holds by a share, FORBIDDEN. The reason must hold: a computed one must be among the
-   * case's referral criteria (or, for DASH_THRESHOLD, a DASH score of 14 or more given with the referral);
-   * PROFESSIONAL_JUDGEMENT needs a written concern. The referral carries the latest DASH assessment.
+   * it). A case the caller does not hold is NOT_FOUND; one it holds by a share, FORBIDDEN. The reason must
+   * hold: a computed one must be among the case's referral criteria (or, for DASH_THRESHOLD, a DASH score of 14
+   * or more given with the referral); PROFESSIONAL_JUDGEMENT needs a written concern. The referral carries the
+   * latest DASH assessment.
    */
   async refer(
     ctx: RequestContext,
@@ -436,6 +437,7 @@ export class MeetingsService {
       if (!(await this.visible(ctx, item.meeting_id))) throw new NotFoundError('Agenda item', 'agendaItemId');
       throw new ForbiddenError('Only the agency that owns the case may withdraw it from a meeting', 'agendaItemId');
     }
+    // One writer at a time per meeting, as for its organisers.
     const [meeting]: MeetingRow[] = await ctx.db.query(`SELECT ${MEETING_COLUMNS}, false AS agreed FROM meetings m WHERE m.id = $1 FOR UPDATE`, [item.meeting_id]);
     if (meeting.closed_at) throw new StateConflictError('The meeting is closed', 'agendaItemId');
     return this.takeOff(ctx, item, meeting, reason, 'OWNER');
@@ -455,10 +457,10 @@ export class MeetingsService {
       [item.id, reason.trim()],
     );
     if (!rows[0]) throw new StateConflictError('The item is already withdrawn', 'agendaItemId');
-    // The items after it close up.
+    // The items after it close up (its position as it is now, under the meeting's lock).
     await ctx.db.query(`UPDATE agenda_items SET position = position - 1 WHERE meeting_id = $1 AND withdrawn_at IS NULL AND position > $2`, [
       meeting.id,
-      item.position,
+      rows[0].position,
     ]);
     await ctx.db.query(`UPDATE meetings SET current_item_id = NULL WHERE id = $1 AND current_item_id = $2`, [meeting.id, item.id]);
     await this.audit.record(ctx, item.case_id, AuditAction.CASE_WITHDRAWN_FROM_MEETING, {
