@@ -171,14 +171,17 @@ describe('MARAC and multi-agency meetings', () => {
     expect(after.agenda[0].case).toMatchObject({ id: kase, access: 'LIMITED', parties: [{ role: 'VICTIM', fullName: null }, { role: 'SUBJECT', fullName: null }] });
     expect(after.agenda[0].case.redactedFields).toEqual(expect.arrayContaining(['address', 'dashAssessments']));
     expect(after.agenda[0].research).toEqual([{ agencyId: idvaAgency, summary: 'Two refuge stays in 2025' }]);
-    expect(after.agenda[0].dashAssessment).toEqual({ score: 16 });
+    // The referral's score is the meeting's; the assessment itself (answers, notes, concerns) is owner and FULL material.
+    expect(after.agenda[0]).toMatchObject({ dashScore: 16, dashAssessment: null });
     // The meeting is no share: case(id) still follows shares only.
     expect((await portal.ok(`query($id: ID!) { case(id: $id) { id } }`, { id: kase }, idva.token)).case).toBeNull();
 
     // A FULL partner reads with its own rules once agreed.
     expect((await meeting(m.id, housing)).agenda[0].case).toBeNull();
     await portal.ok(AGREE, { m: m.id }, housing.token);
-    expect((await meeting(m.id, housing)).agenda[0].case).toMatchObject({ access: 'FULL', parties: [{ fullName: 'Dana Victim' }, { fullName: 'Sam Subject' }] });
+    const full = (await meeting(m.id, housing)).agenda[0];
+    expect(full.case).toMatchObject({ access: 'FULL', parties: [{ fullName: 'Dana Victim' }, { fullName: 'Sam Subject' }] });
+    expect(full.dashAssessment).toEqual({ score: 16 });
   });
 
   it('records actions live to their owners, lets the owner agency update them, and brings open ones to the next meeting', async () => {
@@ -282,8 +285,8 @@ describe('MARAC and multi-agency meetings', () => {
     const at = (day: string) => `2027-03-${day}T10:00:00Z`;
     const meetingOn = async (kind: string, startsAt: string) =>
       (await portal.ok(SCHEDULE, { input: { kind, title: `${kind} ${startsAt}`, startsAt, chairId: chair.id, agencyIds: [idvaAgency] } }, coordinator.token)).scheduleMeeting.id;
-    const [first, second, third, fourth] = [await newCase(officer), await newCase(officer), await newCase(officer), await newCase(officer)];
-    await portal.ok(SHARE, { c: second, a: idvaAgency }, officer.token);
+    // The IDVA service refers a case of its own: only a case's owner agency refers it.
+    const [first, second, third, fourth] = [await newCase(officer), await newCase(idva), await newCase(officer), await newCase(officer)];
     const a = await meetingOn('MARAC', at('02'));
     const b = await meetingOn('MARAC', at('30'));
     const panel = await meetingOn('ASB_PANEL', at('10'));

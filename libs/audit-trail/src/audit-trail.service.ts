@@ -67,6 +67,10 @@ function describe(row: AuditRow): string {
       const meeting = d.meeting as { title?: string } | undefined;
       return `Referred to ${meeting?.title ?? 'a meeting'} (${String(d.reason).toLowerCase().replace(/_/g, ' ')})`;
     }
+    case AuditAction.CASE_WITHDRAWN_FROM_MEETING: {
+      const meeting = d.meeting as { title?: string } | undefined;
+      return `Withdrawn from ${meeting?.title ?? 'a meeting'}${d.by === 'OWNER' ? ' by the owner agency' : ''}: ${d.reason}`;
+    }
     default:
       return fields ? `Changed ${fields}` : row.action;
   }

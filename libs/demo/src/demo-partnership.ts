@@ -694,11 +694,13 @@ async function seedDemoMeetings(db: EntityManager, people: { chair: string; coor
     );
     await db.query(`INSERT INTO meeting_agencies (meeting_id, agency_id) SELECT $1, unnest($2::uuid[])`, [row.id, people.agencies]);
     await db.query(
+      // Each case is referred by its owner agency's coordinator: only the owner refers a case.
       `INSERT INTO agenda_items (meeting_id, case_id, position, reason, dash_score, dash_assessment_id, referred_by_id, referred_by_agency_id, referred_at)
-       SELECT $1, d.case_id, row_number() OVER (ORDER BY d.assessed_at), 'DASH_THRESHOLD', d.score, d.id, $2,
-              (SELECT agency_id FROM users WHERE id = $2), now() - interval '35 days'
-         FROM dash_assessments d`,
-      [row.id, people.coordinator],
+       SELECT $1, d.case_id, row_number() OVER (ORDER BY d.assessed_at), 'DASH_THRESHOLD', d.score, d.id,
+              (SELECT u.id FROM users u WHERE u.agency_id = c.owner_agency_id AND 'MARAC_COORDINATOR' = ANY(u.roles) ORDER BY u.email LIMIT 1),
+              c.owner_agency_id, now() - interval '35 days'
+         FROM dash_assessments d JOIN cases c ON c.id = d.case_id`,
+      [row.id],
     );
     return row.id;
   };

@@ -130,7 +130,7 @@ export class ScheduleMeetingInput {
   @Length(3, 200)
   title: string;
 
-  @Field()
+  @Field({ description: 'Within a year either side of now: the date bounds how long the case material stays open' })
   @IsDate()
   startsAt: Date;
 

@@ -12,7 +12,9 @@ import { MaracStatistics, MaracStatisticsInput } from './marac-figures.js';
 import { AgendaItem, AgendaResearch, Attendance, Meeting, MeetingActionInput, MeetingChair, ScheduleMeetingInput } from './meeting.model.js';
 import { MeetingsService } from './meetings.service.js';
 
-const MATERIAL = 'Case material: after you agree the confidentiality statement, while the material is open; else null';
+const MATERIAL =
+  'Case material: after you agree the confidentiality statement; with your own rules when your agency holds the case, else only from publication until the meeting is closed (or MEETING_MATERIAL_DAYS after it started); else null';
+const DASH_MATERIAL = 'DASH material: read as the case\'s dashAssessments (owner and FULL shares; an attendee without a share reads as LIMITED)';
 
 @Resolver(() => Meeting)
 export class MeetingsResolver {
@@ -53,7 +55,9 @@ export class MeetingsResolver {
     return this.meetingService.schedule(ctx, input);
   }
 
-  @Mutation(() => AgendaItem, { description: "Refer a case you can see to a meeting's agenda (MARAC chairs and coordinators)" })
+  @Mutation(() => AgendaItem, {
+    description: "Refer a case your agency owns to a meeting's agenda (MARAC chairs and coordinators): a referral discloses it to every attending agency, so a share is not enough",
+  })
   @Allow('organise', 'Meeting')
   referCase(
     @Context() ctx: RequestContext,
@@ -85,6 +89,18 @@ export class MeetingsResolver {
     @Args('reason') reason: string,
   ): Promise<AgendaItem> {
     return this.meetingService.withdraw(ctx, agendaItemId, reason);
+  }
+
+  @Mutation(() => AgendaItem, {
+    description: "Take your agency's case off a meeting's agenda, whoever runs the meeting, saying why (casework users of the case's owner agency); recorded on the case's trail",
+  })
+  @Allow('share', 'Case')
+  withdrawCaseFromMeeting(
+    @Context() ctx: RequestContext,
+    @Args('agendaItemId', { type: () => ID }) agendaItemId: string,
+    @Args('reason') reason: string,
+  ): Promise<AgendaItem> {
+    return this.meetingService.withdrawByOwner(ctx, agendaItemId, reason);
   }
 
   @Mutation(() => Meeting, { description: 'Publish the agenda: the attending agencies are alerted and the case material opens' })
@@ -212,14 +228,14 @@ export class AgendaItemsResolver {
     return this.meetingService.itemCase(ctx, item);
   }
 
-  @ResolveField(() => DashAssessment, { nullable: true, description: `The DASH assessment the referral carries. ${MATERIAL}` })
+  @ResolveField(() => DashAssessment, { nullable: true, description: `The DASH assessment the referral carries. ${MATERIAL}. ${DASH_MATERIAL}` })
   dashAssessment(@Context() ctx: RequestContext, @Parent() item: AgendaItem): Promise<DashAssessment | null> {
     return this.meetingService.itemDash(ctx, item);
   }
 
-  @ResolveField(() => String, { nullable: true, description: `The referrer's written concern. ${MATERIAL}` })
+  @ResolveField(() => String, { nullable: true, description: `The referrer's written concern. ${MATERIAL}. ${DASH_MATERIAL}` })
   concerns(@Context() ctx: RequestContext, @Parent() item: AgendaItem): Promise<string | null> {
-    return this.meetingService.itemMaterial(ctx, item, () => item.concerns);
+    return this.meetingService.itemConcerns(ctx, item);
   }
 
   @ResolveField(() => [AgendaResearch], { nullable: true, description: `What each attending agency holds. ${MATERIAL}` })

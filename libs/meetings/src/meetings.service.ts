@@ -4,7 +4,7 @@ import DataLoader from 'dataloader';
 import { type Action, accessibleSql, CASEWORK_ROLES, loaderFor, type RequestContext, SqlParams } from '#libs/access';
 import { AlertKind, AlertOutbox } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';
-import { type Case, CASE_COLUMNS, type CaseRow, CasesService, toCase } from '#libs/cases';
+import { type Case, CASE_COLUMNS, caseAttributes, type CaseRow, CasesService, toCase } from '#libs/cases';
 import {
   ActionKind,
   AttendanceStatus,
@@ -38,16 +38,20 @@ import {
 import { type MaracStatistics, type MaracStatisticsInput, toMaracStatistics } from './marac-figures.js';
 
 const DAY = 24 * 60 * 60 * 1000;
+/** How far ahead a meeting may be dated: its date bounds how long its case material stays open. */
+const SCHEDULE_AHEAD_DAYS = 365;
 
 /** A meeting as the services see it: the row, who attends, and whether the caller agreed the statement. */
 type MeetingRecord = MeetingRow & { agency_ids: string[] };
 
 /**
  * Meetings: scheduling, the agenda of referred cases, the meeting itself, its actions and minutes. Who may do
- * what is the policy's (ability.ts: 'Meeting'); which meetings a caller sees is the same rule in SQL. Case
- * material on the agenda opens to an attendee who agreed the confidentiality statement: read with their own
- * rules when their agency holds the case, else as a LIMITED share and only while the material is open (from
- * publication until MEETING_MATERIAL_DAYS after the meeting). Every change tells the meeting's live viewers.
+ * what is the policy's (ability.ts: 'Meeting'); which meetings a caller sees is the same rule in SQL. A case
+ * goes on an agenda only from its owner agency (a referral discloses it to every attending agency: onward
+ * sharing, which is the owner's alone), and the owner may take it off again. Case material on the agenda opens
+ * to an attendee who agreed the confidentiality statement: read with their own rules when their agency holds
+ * the case, else as a LIMITED share and only while the material is open (from publication until the meeting is
+ * closed, or MEETING_MATERIAL_DAYS after it started if it never is). Every change tells the live viewers.
  */
 @Injectable()
 export class MeetingsService {
@@ -164,16 +168,44 @@ export class MeetingsService {
   }
 
   /**
-   * Whether the caller may open an item's case material: they agreed the statement, and either their agency
-   * holds the case or the material is open (published, and not yet MEETING_MATERIAL_DAYS past the meeting).
+   * Whether the caller may open an item's case material, and the case as they then read it. They must have
+   * agreed the statement. When their agency holds the case (owner or live share) they read it with their own
+   * rules, at any time; otherwise as a LIMITED share, and only while the material is open: the agenda is
+   * published, the item referred by the owner and not withdrawn, and the meeting neither closed nor
+   * MEETING_MATERIAL_DAYS past its start.
+   * A revoked share therefore reaches the case through a meeting only until then.
    */
-  private async materialOpen(ctx: RequestContext, item: AgendaItem): Promise<{ open: boolean; held: Case | null }> {
+  private async material(ctx: RequestContext, item: AgendaItem): Promise<{ open: boolean; kase: Case | null }> {
     const meeting = await this.meetingOf(ctx, item.meetingId);
-    if (!meeting?.agreed) return { open: false, held: null };
+    if (!meeting?.agreed) return { open: false, kase: null };
     const held = await this.cases.visibleById(ctx, item.caseId);
-    if (held) return { open: true, held };
-    const until = meeting.starts_at.getTime() + this.config.meetingMaterialDays * DAY;
-    return { open: meeting.published_at !== null && Date.now() <= until, held: null };
+    if (held) return { open: true, kase: held };
+    if (meeting.published_at === null || item.withdrawnAt !== null || !this.materialWindowOpen(meeting)) return { open: false, kase: null };
+    const kase = await this.asAttendee(ctx, item.caseId);
+    // Only the owner discloses its case: an item some other agency referred (before referral was the owner's
+    // alone) opens nothing to those who do not hold the case.
+    if (!kase || kase.ownerAgencyId !== item.referredByAgencyId) return { open: false, kase: null };
+    return { open: true, kase };
+  }
+
+  private materialWindowOpen(meeting: Pick<MeetingRow, 'starts_at' | 'closed_at'>): boolean {
+    const until = Math.min(meeting.closed_at?.getTime() ?? Infinity, meeting.starts_at.getTime() + this.config.meetingMaterialDays * DAY);
+    return Date.now() < until;
+  }
+
+  /** A case as an attendee without a share reads it: as a LIMITED share (the contract), batched. */
+  private asAttendee(ctx: RequestContext, caseId: string): Promise<Case | null> {
+    const loader = loaderFor(
+      ctx,
+      'meeting.attendeeCase',
+      () =>
+        new DataLoader<string, Case | null>(async (ids) => {
+          const rows: CaseRow[] = await ctx.db.query(`SELECT ${CASE_COLUMNS}, 'LIMITED' AS relation FROM cases c WHERE c.id = ANY($1::uuid[])`, [ids]);
+          const byId = new Map(rows.map((row) => [row.id, toCase(ctx.ability, row)]));
+          return ids.map((id) => byId.get(id) ?? null);
+        }),
+    );
+    return loader.load(caseId);
   }
 
   /** The item's meeting for material decisions, batched; null when the caller no longer attends. */
@@ -201,19 +233,34 @@ export class MeetingsService {
 
   /** The referred case: with the caller's own rules when their agency holds it, else as a LIMITED share. */
   async itemCase(ctx: RequestContext, item: AgendaItem): Promise<Case | null> {
-    const { open, held } = await this.materialOpen(ctx, item);
-    if (!open) return null;
-    if (held) return held;
-    const [row]: CaseRow[] = await ctx.db.query(`SELECT ${CASE_COLUMNS}, 'LIMITED' AS relation FROM cases c WHERE c.id = $1`, [item.caseId]);
-    return row ? toCase(ctx.ability, row) : null;
+    const { open, kase } = await this.material(ctx, item);
+    return open ? kase : null;
   }
 
   async itemMaterial<T>(ctx: RequestContext, item: AgendaItem, read: () => Promise<T> | T): Promise<T | null> {
-    return (await this.materialOpen(ctx, item)).open ? read() : null;
+    return (await this.material(ctx, item)).open ? read() : null;
+  }
+
+  /**
+   * DASH material (the assessment's answers and notes, the written concern) wherever it appears on the agenda:
+   * the case's `dashAssessments` field rule for the reader's relation to it, so an attendee without a share
+   * (LIMITED) or with a LIMITED one never reads it through a meeting.
+   */
+  private async itemDashMaterial<T>(ctx: RequestContext, item: AgendaItem, read: () => Promise<T | null> | T | null): Promise<T | null> {
+    const { open, kase } = await this.material(ctx, item);
+    if (!open || !kase || !ctx.ability.can('readField', subject('Case', caseAttributes(kase)), 'dashAssessments')) return null;
+    const value = await read();
+    if (value !== null) AuditLog.noteView(ctx, kase.id, 'dashAssessments');
+    return value;
   }
 
   itemDash(ctx: RequestContext, item: AgendaItem): Promise<DashAssessment | null> {
-    return this.itemMaterial(ctx, item, () => (item.dashAssessmentId ? this.dash.byId(ctx, item.dashAssessmentId) : null));
+    return this.itemDashMaterial(ctx, item, () => (item.dashAssessmentId ? this.dash.byId(ctx, item.dashAssessmentId) : null));
+  }
+
+  /** The referrer's written concern: often the DASH assessment's own, so it is read as DASH material. */
+  itemConcerns(ctx: RequestContext, item: AgendaItem): Promise<string | null> {
+    return this.itemDashMaterial(ctx, item, () => item.concerns);
   }
 
   itemResearch(ctx: RequestContext, item: AgendaItem): Promise<AgendaResearch[] | null> {
@@ -291,6 +338,8 @@ export class MeetingsService {
     const known: { id: string }[] = await ctx.db.query(`SELECT id FROM agencies WHERE id = ANY($1::uuid[])`, [agencyIds]);
     if (known.length !== agencyIds.length) throw new BadInputError('agencyIds', 'Every attending agency must exist');
     if (input.startsAt.getTime() < Date.now() - 365 * DAY) throw new BadInputError('startsAt', 'startsAt is more than a year ago');
+    // A date far ahead would hold the case material open until then.
+    if (input.startsAt.getTime() > Date.now() + SCHEDULE_AHEAD_DAYS * DAY) throw new BadInputError('startsAt', 'startsAt is more than a year ahead');
     const [row]: MeetingRow[] = await ctx.db.query(
       `INSERT INTO meetings AS m (kind, title, starts_at, chair_id, scheduled_by_id) VALUES ($1, $2, $3, $4, $5)
        RETURNING ${MEETING_COLUMNS}, false AS agreed`,
@@ -301,9 +350,12 @@ export class MeetingsService {
   }
 
   /**
-   * Puts a case the caller can see on the agenda. The reason must hold: a computed one must be among the
-   * case's referral criteria (or, for DASH_THRESHOLD, a DASH score of 14 or more given with the referral);
-   * PROFESSIONAL_JUDGEMENT needs a written concern. The referral carries the latest DASH assessment.
+   * Puts a case of the caller's agency on the agenda: only the owner agency refers, since a referral discloses
+   * the case to every attending agency and onward sharing is the owner's alone (a FULL share does not carry
+   * it). A case the caller does not hold is NOT_FOUND; one it holds by a share, FORBIDDEN. The reason must
+   * hold: a computed one must be among the case's referral criteria (or, for DASH_THRESHOLD, a DASH score of 14
+   * or more given with the referral); PROFESSIONAL_JUDGEMENT needs a written concern. The referral carries the
+   * latest DASH assessment.
    */
   async refer(
     ctx: RequestContext,
@@ -314,8 +366,10 @@ export class MeetingsService {
     concerns: string | null | undefined,
   ): Promise<AgendaItem> {
     const meeting = await this.require(ctx, meetingId, 'organise');
-    const kase = await this.cases.findOne(ctx, parseId(caseId, 'caseId'));
-    if (!kase) throw new NotFoundError('Case', 'caseId');
+    const kase = await this.cases.require(ctx, caseId, 'share').catch((error: unknown) => {
+      if (error instanceof ForbiddenError) throw new ForbiddenError('Only the agency that owns the case may refer it to a meeting', 'caseId');
+      throw error;
+    });
     if (dashScore !== null && dashScore !== undefined && (!Number.isInteger(dashScore) || dashScore < 0 || dashScore > 24)) {
       throw new BadInputError('dashScore', 'dashScore must be 0–24');
     }
@@ -360,20 +414,60 @@ export class MeetingsService {
     return this.changedMeeting(ctx, meeting.id);
   }
 
+  /** An organiser takes an item off the agenda. */
   async withdraw(ctx: RequestContext, itemId: string, reason: string): Promise<AgendaItem> {
     const { item, meeting } = await this.requireItem(ctx, itemId, 'organise');
+    return this.takeOff(ctx, item, meeting, reason, 'ORGANISER');
+  }
+
+  /**
+   * The owner agency takes its case off any agenda, whoever runs the meeting and whether or not it attends:
+   * the referral disclosed the owner's case, so the owner may end that. The item is NOT_FOUND to a caller who
+   * neither attends the meeting nor owns the case, FORBIDDEN to an attendee who does not own it.
+   */
+  async withdrawByOwner(ctx: RequestContext, itemId: string, reason: string): Promise<AgendaItem> {
+    const id = parseId(itemId, 'agendaItemId');
+    const [item]: (AgendaItemRow & { owner_agency_id: string })[] = await ctx.db.query(
+      `SELECT ${AGENDA_COLUMNS}, c.owner_agency_id FROM agenda_items i JOIN cases c ON c.id = i.case_id WHERE i.id = $1`,
+      [id],
+    );
+    if (!item) throw new NotFoundError('Agenda item', 'agendaItemId');
+    const owns = ctx.ability.can('share', subject('Case', { ownerAgencyId: item.owner_agency_id }));
+    if (!owns) {
+      if (!(await this.visible(ctx, item.meeting_id))) throw new NotFoundError('Agenda item', 'agendaItemId');
+      throw new ForbiddenError('Only the agency that owns the case may withdraw it from a meeting', 'agendaItemId');
+    }
+    // One writer at a time per meeting, as for its organisers.
+    const [meeting]: MeetingRow[] = await ctx.db.query(`SELECT ${MEETING_COLUMNS}, false AS agreed FROM meetings m WHERE m.id = $1 FOR UPDATE`, [item.meeting_id]);
+    if (meeting.closed_at) throw new StateConflictError('The meeting is closed', 'agendaItemId');
+    return this.takeOff(ctx, item, meeting, reason, 'OWNER');
+  }
+
+  private async takeOff(
+    ctx: RequestContext,
+    item: AgendaItemRow,
+    meeting: Pick<MeetingRow, 'id' | 'title' | 'kind'>,
+    reason: string,
+    by: 'OWNER' | 'ORGANISER',
+  ): Promise<AgendaItem> {
     if (item.withdrawn_at) throw new StateConflictError('The item is already withdrawn', 'agendaItemId');
     if (reason.trim().length < 3) throw new BadInputError('reason', 'Say why the item is withdrawn');
     const [rows]: [AgendaItemRow[], number] = await ctx.db.query(
-      `UPDATE agenda_items i SET withdrawn_at = now(), withdrawn_reason = $2 WHERE i.id = $1 RETURNING ${AGENDA_COLUMNS}`,
+      `UPDATE agenda_items i SET withdrawn_at = now(), withdrawn_reason = $2 WHERE i.id = $1 AND i.withdrawn_at IS NULL RETURNING ${AGENDA_COLUMNS}`,
       [item.id, reason.trim()],
     );
-    // The items after it close up.
+    if (!rows[0]) throw new StateConflictError('The item is already withdrawn', 'agendaItemId');
+    // The items after it close up (its position as it is now, under the meeting's lock).
     await ctx.db.query(`UPDATE agenda_items SET position = position - 1 WHERE meeting_id = $1 AND withdrawn_at IS NULL AND position > $2`, [
       meeting.id,
-      item.position,
+      rows[0].position,
     ]);
     await ctx.db.query(`UPDATE meetings SET current_item_id = NULL WHERE id = $1 AND current_item_id = $2`, [meeting.id, item.id]);
+    await this.audit.record(ctx, item.case_id, AuditAction.CASE_WITHDRAWN_FROM_MEETING, {
+      reason: reason.trim(),
+      by,
+      meeting: { id: meeting.id, title: meeting.title, kind: meeting.kind },
+    });
     await this.changed(ctx, meeting.id);
     return toAgendaItem(rows[0]);
   }
