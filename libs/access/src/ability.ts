@@ -31,7 +31,7 @@ export type Action =
   | 'hold'
   | 'retain';
 
-export type Subject = 'Agency' | 'User' | 'Self' | 'Case' | 'Party' | 'CaseShare' | 'CaseAction' | 'Meeting' | 'IntakeReport' | 'EvidenceFile' | 'ServiceStandards' | 'all';
+export type Subject = 'Agency' | 'User' | 'Self' | 'Case' | 'Party' | 'CaseShare' | 'CaseAction' | 'Meeting' | 'IntakeReport' | 'EvidenceFile' | 'ServiceStandards' | 'AdminEvent' | 'all';
 
 /** A loaded row tagged with its subject type (CASL's `subject()`), for decisions about that one row. */
 export type SubjectRow = ForcedSubject<Exclude<Subject, 'all'>>;
@@ -70,6 +70,8 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
     can('create', 'User');
     can('deactivate', 'User');
     can('read', 'User');
+    // The administration log, every agency's.
+    can('read', 'AdminEvent');
   }
 
   if (!user.roles.some((role) => CASEWORK_ROLES.includes(role))) return build();
@@ -98,6 +100,8 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
     // Records management for their own agency's cases: legal holds, and applying the retention period.
     can('hold', 'Case', ownCases);
     can('retain', 'Case', ownCases);
+    // Who created, changed or deactivated their agency's accounts, administrators of other agencies included.
+    can('read', 'AdminEvent', { agencyId: user.agencyId });
   }
   // An agency's service standards are read by its caseworkers and set by its managers (always their own agency's).
   can('read', 'ServiceStandards');
