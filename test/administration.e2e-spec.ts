@@ -104,7 +104,8 @@ describe('the administration log: every agency, account and role change, append-
       crossAgency: true,
       agency: { id: police },
       user: { id: planted.createUser.id, displayName: 'Planted Officer', email: 'planted@partnership.test', active: true },
-      actor: { id: adminId, displayName: 'Partnership administrator' },
+      // The administrator is named; as staff of another agency, their email is not shown.
+      actor: { id: adminId, displayName: 'Partnership administrator', email: null },
       detail: 'Created the account of Planted Officer with roles CASEWORKER (by an administrator of another agency)',
     });
     // Only the police's own events: no other agency's accounts, and the count says the same.
@@ -147,5 +148,60 @@ describe('the administration log: every agency, account and role change, append-
     await expect(portal.db.query(`DELETE FROM admin_events WHERE id = $1`, [id])).rejects.toThrow(/append-only/);
     await expect(portal.db.query(`TRUNCATE admin_events`)).rejects.toThrow(/append-only/);
     expect(await count(`SELECT count(*) AS n FROM admin_events WHERE id = $1`, [id])).toBe(1);
+  });
+});
+
+describe('staff of other agencies on a shared case: names and agency, not their email or account status', () => {
+  let portal: TestPortal;
+  let officer: Persona;
+  let colleague: Persona;
+  let council: Persona;
+  let caseId: string;
+  const READ = `query($id: ID!) { case(id: $id) { id leadOfficer { id displayName email active agency { name } } incidents { loggedBy { id displayName email active agency { name } } } } }`;
+
+  beforeAll(async () => {
+    portal = await TestPortal.start();
+    const people = new Partnership(portal);
+    const landlord = await people.agency('Contact Homes', 'LANDLORD');
+    const councilAgency = await people.agency('Contact Council', 'COUNCIL');
+    officer = await people.user(landlord, ['CASEWORKER'], 'officer');
+    colleague = await people.user(landlord, ['CASEWORKER'], 'colleague');
+    council = await people.user(councilAgency, ['CASEWORKER'], 'council');
+    caseId = (
+      await portal.ok(
+        `mutation($input: CreateCaseInput!) { createCase(input: $input) { id } }`,
+        { input: { category: 'NOISE', summary: 'Music at night', ward: 'Riverside', riskLevel: 'MEDIUM' } },
+        officer.token,
+      )
+    ).createCase.id;
+    const [{ version }] = (await portal.db.query(`SELECT version FROM cases WHERE id = $1`, [caseId])).rows;
+    await portal.ok(
+      `mutation($id: ID!, $v: Int!, $input: UpdateCaseInput!) { updateCase(id: $id, expectedVersion: $v, input: $input) { id } }`,
+      { id: caseId, v: version, input: { leadOfficerId: officer.id } },
+      officer.token,
+    );
+    await portal.ok(`mutation($c: ID!) { logIncident(caseId: $c, input: { occurredAt: "2026-05-12T23:10:00Z", category: NOISE, description: "Music until 2am" }) { id } }`, { c: caseId }, officer.token);
+    await portal.ok(
+      `mutation($c: ID!, $a: ID!) { shareCase(caseId: $c, agencyId: $a, access: FULL, reason: "ASB partnership agreement") { id } }`,
+      { c: caseId, a: councilAgency },
+      officer.token,
+    );
+  });
+  afterAll(() => portal.close());
+
+  it('gives a council officer on a shared landlord case the lead officer’s and the incident logger’s names, with null email and active', async () => {
+    const kase = (await portal.ok(READ, { id: caseId }, council.token)).case;
+    const hidden = { id: officer.id, displayName: expect.any(String), email: null, active: null, agency: { name: 'Contact Homes' } };
+    expect(kase.leadOfficer).toEqual(hidden);
+    expect(kase.incidents[0].loggedBy).toEqual(hidden);
+  });
+
+  it('still shows them to a colleague in the same agency, and to the user themself through me', async () => {
+    const kase = (await portal.ok(READ, { id: caseId }, colleague.token)).case;
+    expect(kase.leadOfficer).toMatchObject({ id: officer.id, email: officer.email, active: true });
+    expect(kase.incidents[0].loggedBy).toMatchObject({ email: officer.email, active: true });
+    expect((await portal.ok(`{ me { id email } }`, {}, council.token)).me).toEqual({ id: council.id, email: council.email });
+    const login = await portal.ok(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { user { email } } }`, { e: council.email, p: PASSWORD });
+    expect(login.login.user.email).toBe(council.email);
   });
 });

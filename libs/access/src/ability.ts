@@ -29,7 +29,8 @@ export type Action =
   | 'readFigures'
   | 'remove'
   | 'hold'
-  | 'retain';
+  | 'retain'
+  | 'readContact';
 
 export type Subject = 'Agency' | 'User' | 'Self' | 'Case' | 'Party' | 'CaseShare' | 'CaseAction' | 'Meeting' | 'IntakeReport' | 'EvidenceFile' | 'ServiceStandards' | 'AdminEvent' | 'all';
 
@@ -64,12 +65,16 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
 
   can('read', 'Agency');
   can('read', 'Self');
+  // A colleague's email and whether their account is active; another agency's staff show name and agency only.
+  // (Oneself is decided by the resolver: this ability is shared by users with the same key.)
+  can('readContact', 'User', { agencyId: user.agencyId });
 
   if (user.roles.includes(Role.ADMIN)) {
     can('create', 'Agency');
     can('create', 'User');
     can('deactivate', 'User');
     can('read', 'User');
+    can('readContact', 'User');
     // The administration log, every agency's.
     can('read', 'AdminEvent');
   }
