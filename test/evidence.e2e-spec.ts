@@ -133,11 +133,13 @@ describe('evidence files on a case: kept whole and checked, with the case’s ow
       const query: Record<string, string> = i === 0 ? { incidentId, description: 'The damaged door, 13 May' } : {};
       const { status, body } = await client.upload(by, caseId, kind, query);
       expect({ name: kind.name, status, mediaType: body.mediaType }).toEqual({ name: kind.name, status: 201, mediaType: kind.expected });
-      expect(body).toMatchObject({ fileName: kind.name, byteSize: kind.bytes.length, sha256: sha256(kind.bytes), downloadPath: `/evidence/${body.id}` });
-      uploaded.set(kind.name, { id: body.id, bytes: kind.bytes, name: kind.name });
+      // The photo sent as "scan.pdf" is named for what it is, so it opens as a photo.
+      const keptName = kind.name === 'scan.pdf' ? 'scan.pdf.png' : kind.name;
+      expect(body).toMatchObject({ fileName: keptName, byteSize: kind.bytes.length, sha256: sha256(kind.bytes), downloadPath: `/evidence/${body.id}` });
+      uploaded.set(kind.name, { id: body.id, bytes: kind.bytes, name: keptName });
 
       const { rows } = await portal.db.query(`SELECT * FROM evidence_files WHERE id = $1`, [body.id]);
-      expect(rows[0]).toMatchObject({ case_id: caseId, file_name: kind.name, media_type: kind.expected, byte_size: String(kind.bytes.length), sha256: sha256(kind.bytes), uploaded_by_id: by.id, uploaded_by_agency_id: by.agencyId });
+      expect(rows[0]).toMatchObject({ case_id: caseId, file_name: keptName, media_type: kind.expected, byte_size: String(kind.bytes.length), sha256: sha256(kind.bytes), uploaded_by_id: by.id, uploaded_by_agency_id: by.agencyId });
       expect(rows[0].storage_key).toMatch(/^[0-9a-f]{32}$/);
       // Kept by its random key, byte for byte, readable by the portal's user alone.
       const stored = join(dataDir, 'evidence', 'files', rows[0].storage_key.slice(0, 2), rows[0].storage_key);
@@ -159,6 +161,22 @@ describe('evidence files on a case: kept whole and checked, with the case’s ow
     const unicode = await client.upload(owner, caseId, { name: 'Café diary.txt', bytes: Buffer.from('Notes\n'), declared: 'text/plain' });
     expect(unicode.body.fileName).toBe('Café diary.txt');
     expect((await client.download(owner, unicode.body.id)).headers.get('content-disposition')).toBe(`attachment; filename="Caf_ diary.txt"; filename*=UTF-8''Caf%C3%A9%20diary.txt`);
+  });
+
+  it('hands back text sent as a program under a name that ends as text, in the list and in the download', async () => {
+    const { status, body } = await client.upload(owner, caseId, { name: 'Diary-May.js', bytes: Buffer.from('alert("12 May: music until 2am")\n'), declared: 'text/javascript' });
+    expect(status).toBe(201);
+    expect(body).toMatchObject({ fileName: 'Diary-May.js.txt', mediaType: 'text/plain' });
+    const listed = (await portal.ok(CASE_EVIDENCE, { id: caseId }, police.token)).case.evidence.find((e: { id: string }) => e.id === body.id);
+    expect(listed.fileName).toBe('Diary-May.js.txt');
+    const { headers } = await client.download(police, body.id);
+    expect(headers.get('content-disposition')).toBe(`attachment; filename="Diary-May.js.txt"; filename*=UTF-8''Diary-May.js.txt`);
+    expect(headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    // A name that already says what the bytes are is kept as given, whatever its letter case.
+    const spelt = await client.upload(owner, caseId, { name: 'Photo.JPEG', bytes: samples.jpeg(), declared: 'image/jpeg' });
+    expect(spelt.body.fileName).toBe('Photo.JPEG');
+    const none = await client.upload(owner, caseId, { name: 'README', bytes: Buffer.from('Notes\n'), declared: 'text/plain' });
+    expect(none.body.fileName).toBe('README.txt');
   });
 
   it('lists the files on the case and its incident for the owner and FULL partners, and withholds them from a LIMITED one', async () => {

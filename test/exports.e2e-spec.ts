@@ -69,6 +69,33 @@ describe('exports: a case list as CSV and a case summary as PDF, with the reader
     expect(trail).toContainEqual({ action: 'CASE_EXPORTED', detail: 'Exported the case list (CSV)', actor: { agency: { name: 'Export Council' } } });
   });
 
+  it('records the export of every case in the list before any of it leaves, and sends nothing it could not record', async () => {
+    // Recording fails for this reader: the database refuses their CASE_EXPORTED events.
+    await portal.db.query(`CREATE FUNCTION test_refuse_export() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'export not recorded'; END $$`);
+    await portal.db.query(`CREATE TRIGGER test_refuse_export BEFORE INSERT ON audit_events FOR EACH ROW
+      WHEN (NEW.action = 'CASE_EXPORTED' AND NEW.actor_id = '${owner.id}') EXECUTE FUNCTION test_refuse_export()`);
+    try {
+      const refused = await get('/exports/cases/cases.csv', owner);
+      const body = await refused.text();
+      expect(refused.status).toBe(500);
+      expect(refused.headers.get('content-disposition')).toBeNull();
+      expect(body).not.toContain('Reference');
+      expect(body).not.toContain('Cal Complainant');
+    } finally {
+      await portal.db.query(`DROP TRIGGER test_refuse_export ON audit_events; DROP FUNCTION test_refuse_export()`);
+    }
+    expect((await portal.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'CASE_EXPORTED' AND actor_id = $1`, [owner.id])).rows[0].n).toBe(0);
+
+    // Recorded, it is sent: every case in the file has its event, written no later than the file.
+    const sent = await get('/exports/cases/cases.csv', owner);
+    const [header, ...rows] = parseCsv((await sent.text()).replace(/^\uFEFF/, ''));
+    const { rows: cases } = await portal.db.query(`SELECT id, reference FROM cases WHERE reference = ANY($1)`, [rows.map((r) => r[header.indexOf('Reference')])]);
+    expect(cases).toHaveLength(rows.length);
+    const { rows: events } = await portal.db.query(`SELECT case_id FROM audit_events WHERE action = 'CASE_EXPORTED' AND actor_id = $1`, [owner.id]);
+    expect(events.map((e: { case_id: string }) => e.case_id).sort()).toEqual(cases.map((c: { id: string }) => c.id).sort());
+  });
+
   it('honours the list filters', async () => {
     const rows = parseCsv((await (await get('/exports/cases/cases.csv?category=NOISE', owner)).text()).replace(/^\uFEFF/, ''));
     expect(rows).toHaveLength(2);

@@ -151,4 +151,46 @@ describe('retention: closed cases anonymised after the retention period, with a 
     expect((await portal.ok(APPLY, { n: 1 }, manager.token)).applyRetention).toBe(1);
     expect((await portal.db.query(`SELECT full_name FROM parties WHERE case_id = $1`, [ids.Held])).rows.every((p: { full_name: string | null }) => p.full_name === null)).toBe(true);
   });
+
+  it('anonymises declined reports once the period has passed since the decision, in the agency’s own next run', async () => {
+    const SUBMIT = `mutation($input: IntakeReportInput!) { submitIntakeReport(input: $input) { id } }`;
+    const DECLINE = `mutation($id: ID!) { declineIntakeReport(id: $id, reason: "Everyday household noise from Ms Caller's neighbour") { id } }`;
+    const report = async (by: Persona, name: string) =>
+      (
+        await portal.ok(
+          SUBMIT,
+          { input: { channel: 'PHONE', category: 'NOISE', summary: `Music from ${name}'s flat`, ward: 'Northgate', address: `9 ${name} Road`, reporterName: `Reporter ${name}`, reporterPhone: '07700 900123', subjectName: `Subject ${name}` } },
+          by.token,
+        )
+      ).submitIntakeReport.id as string;
+    const declined = async (by: Persona, name: string, decidedAt: string | null) => {
+      const id = await report(by, name);
+      await portal.ok(DECLINE, { id }, by.token);
+      // Decided long ago; received even earlier, as a report is.
+      if (decidedAt) await portal.db.query(`UPDATE intake_reports SET decided_at = $2, received_at = $2::timestamptz - interval '1 day' WHERE id = $1`, [id, decidedAt]);
+      return id;
+    };
+    const old = await declined(caseworker, 'Oldreport', '2019-02-01T10:00:00Z');
+    const recent = await declined(caseworker, 'Recentreport', null);
+    const policeOld = await declined(otherManager, 'Policereport', '2019-02-01T10:00:00Z');
+    // Received long ago but never decided: still waiting in triage, so nothing to anonymise.
+    const waiting = await report(caseworker, 'Waitingreport');
+    await portal.db.query(`UPDATE intake_reports SET received_at = '2019-01-01T10:00:00Z' WHERE id = $1`, [waiting]);
+
+    const review = (await portal.ok(`{ retentionReview { due { case { id } } declinedReportsDue } }`, {}, manager.token)).retentionReview;
+    expect(review).toEqual({ due: [], declinedReportsDue: 1 });
+    expect((await portal.ok(APPLY, { n: 0 }, manager.token)).applyRetention).toBe(0);
+
+    const row = async (id: string) =>
+      (await portal.db.query(`SELECT status, summary, address, reporter_name, reporter_phone, subject_name, decline_reason, category, ward FROM intake_reports WHERE id = $1`, [id])).rows[0];
+    const gone = await row(old);
+    expect(gone).toMatchObject({ status: 'DECLINED', address: null, reporter_name: null, reporter_phone: null, subject_name: null, decline_reason: null, category: 'NOISE', ward: 'Northgate' });
+    expect(gone.summary).not.toContain('Oldreport');
+    for (const [id, name] of [[recent, 'Recentreport'], [policeOld, 'Policereport'], [waiting, 'Waitingreport']]) {
+      expect(await row(id)).toMatchObject({ summary: `Music from ${name}'s flat`, reporter_name: `Reporter ${name}`, subject_name: `Subject ${name}` });
+    }
+    expect((await portal.ok(`{ retentionReview { declinedReportsDue } }`, {}, manager.token)).retentionReview.declinedReportsDue).toBe(0);
+    // The police's own manager anonymises the police's.
+    expect((await portal.ok(`{ retentionReview { declinedReportsDue } }`, {}, otherManager.token)).retentionReview.declinedReportsDue).toBe(1);
+  });
 });

@@ -10,6 +10,7 @@ import { type ExecutionArgs, type ExecutionResult, getOperationAST, GraphQLError
 import type { Context as WsContext } from 'graphql-ws';
 import { PolicyGuard } from '#libs/access';
 import { ActionPlansModule } from '#libs/action-plans';
+import { AdministrationModule } from '#libs/administration';
 import { ActionsModule } from '#libs/actions';
 import { AgenciesModule } from '#libs/agencies';
 import { AlertFeedModule, type LiveContext, LiveConnections, type LiveSession, type LiveSocket, subscribeOnce } from '#libs/alert-feed';
@@ -157,6 +158,7 @@ export class AppModule {
         AuthModule,
         AgenciesModule,
         UsersModule,
+        AdministrationModule,
         CasesModule,
         SharesModule,
         IncidentsModule,

@@ -7,7 +7,7 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '#libs/config';
 import { seedDemoPartnership } from '#libs/demo';
 import { QueryCounter } from '#libs/db';
-import { ensureAdministrator } from '#libs/users';
+import { ensureAdministrator } from '#libs/administration';
 import { AppModule } from './app.module.js';
 import { serveWebApp } from './web-app.js';
 

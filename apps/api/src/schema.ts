@@ -3,6 +3,7 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { ActionPlansResolver } from '#libs/action-plans';
 import { ActionsResolver, CaseActionsResolver } from '#libs/actions';
+import { AdministrationResolver } from '#libs/administration';
 import { AgenciesResolver } from '#libs/agencies';
 import { AlertFeedResolver } from '#libs/alert-feed';
 import { AsbRiskResolver } from '#libs/asb-risk';
@@ -28,6 +29,7 @@ export const RESOLVERS = [
   AuthResolver,
   AgenciesResolver,
   UsersResolver,
+  AdministrationResolver,
   CasesResolver,
   PartiesResolver,
   SharesResolver,

@@ -29,9 +29,24 @@ export type Action =
   | 'readFigures'
   | 'remove'
   | 'hold'
-  | 'retain';
+  | 'retain'
+  | 'readContact';
 
-export type Subject = 'Agency' | 'User' | 'Self' | 'Case' | 'Party' | 'CaseShare' | 'Incident' | 'CaseAction' | 'Meeting' | 'IntakeReport' | 'EvidenceFile' | 'ServiceStandards' | 'all';
+export type Subject =
+  | 'Agency'
+  | 'User'
+  | 'Self'
+  | 'Case'
+  | 'Party'
+  | 'CaseShare'
+  | 'Incident'
+  | 'CaseAction'
+  | 'Meeting'
+  | 'IntakeReport'
+  | 'EvidenceFile'
+  | 'ServiceStandards'
+  | 'AdminEvent'
+  | 'all';
 
 /** A loaded row tagged with its subject type (CASL's `subject()`), for decisions about that one row. */
 export type SubjectRow = ForcedSubject<Exclude<Subject, 'all'>>;
@@ -64,12 +79,18 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
 
   can('read', 'Agency');
   can('read', 'Self');
+  // A colleague's email and whether their account is active; another agency's staff show name and agency only.
+  // (Oneself is decided by the resolver: this ability is shared by users with the same key.)
+  can('readContact', 'User', { agencyId: user.agencyId });
 
   if (user.roles.includes(Role.ADMIN)) {
     can('create', 'Agency');
     can('create', 'User');
     can('deactivate', 'User');
     can('read', 'User');
+    can('readContact', 'User');
+    // The administration log, every agency's.
+    can('read', 'AdminEvent');
   }
 
   if (!user.roles.some((role) => CASEWORK_ROLES.includes(role))) return build();
@@ -98,6 +119,8 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
     // Records management for their own agency's cases: legal holds, and applying the retention period.
     can('hold', 'Case', ownCases);
     can('retain', 'Case', ownCases);
+    // Who created, changed or deactivated their agency's accounts, administrators of other agencies included.
+    can('read', 'AdminEvent', { agencyId: user.agencyId });
   }
   // An agency's service standards are read by its caseworkers and set by its managers (always their own agency's).
   can('read', 'ServiceStandards');

@@ -84,6 +84,9 @@ const SQL_FIELDS: Record<string, Record<string, FieldSql>> = {
   IntakeReport: {
     agencyId: column('agency_id', 'uuid'),
   },
+  AdminEvent: {
+    agencyId: column('agency_id', 'uuid'),
+  },
   Meeting: {
     attendingAgencyIds: ({ alias }, operator, value, params) => {
       if (operator !== 'eq') throw new Error(`No SQL for attendingAgencyIds ${operator}`);
@@ -125,7 +128,7 @@ function toSql(condition: Condition, subject: string, target: SqlTarget, params:
 export function accessibleSql(
   ability: PortalAbility,
   action: Action,
-  subject: 'Case' | 'Meeting' | 'CaseAction' | 'IntakeReport',
+  subject: 'Case' | 'Meeting' | 'CaseAction' | 'IntakeReport' | 'AdminEvent',
   alias: string,
   params: SqlParams,
   form: ScopeForm = 'row',

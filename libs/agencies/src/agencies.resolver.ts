@@ -1,8 +1,7 @@
-import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Context, Query, Resolver } from '@nestjs/graphql';
 import { Allow, type RequestContext } from '#libs/access';
 import { Agency } from './agency.model.js';
 import { AgenciesService } from './agencies.service.js';
-import { CreateAgencyInput } from './create-agency.input.js';
 
 @Resolver(() => Agency)
 export class AgenciesResolver {
@@ -12,11 +11,5 @@ export class AgenciesResolver {
   @Allow('read', 'Agency')
   agencies(@Context() ctx: RequestContext): Promise<Agency[]> {
     return this.agencyService.list(ctx);
-  }
-
-  @Mutation(() => Agency, { description: 'Add a partner agency (administrators)' })
-  @Allow('create', 'Agency')
-  createAgency(@Context() ctx: RequestContext, @Args('input') input: CreateAgencyInput): Promise<Agency> {
-    return this.agencyService.create(ctx, input);
   }
 }

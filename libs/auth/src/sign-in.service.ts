@@ -37,7 +37,7 @@ export class SignInService {
     // A success clears the account's failures (not the address's: one address may be guessing many accounts).
     await this.dataSource.query(`DELETE FROM sign_in_failures WHERE email = $1`, [email]);
     const { token, expiresAt } = await this.tokens.issue(row.id);
-    return { accessToken: token, expiresAt, user: toUser(row) };
+    return { accessToken: token, expiresAt, user: { ...toUser(row), signedInAsSelf: true } };
   }
 
   private async assertNotThrottled(email: string, address: string): Promise<void> {

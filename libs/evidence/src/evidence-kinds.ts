@@ -22,21 +22,25 @@ const ACCEPTED: ReadonlyMap<string, string> = new Map([
   ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
 ]);
 
-/** For a file that arrives without a usable name. */
-export const EXTENSIONS: Readonly<Record<string, string>> = {
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-  'image/heic': 'heic',
-  'image/heif': 'heif',
-  'application/pdf': 'pdf',
-  'audio/mpeg': 'mp3',
-  'audio/mp4': 'm4a',
-  'audio/wav': 'wav',
-  'audio/ogg': 'ogg',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
-  'text/plain': 'txt',
-  'text/csv': 'csv',
+/**
+ * The extensions each kept type goes by, the usual one first. A saved name always ends with one of its type's
+ * (a text file sent as "Diary-May.js" is kept as "Diary-May.js.txt"), so a download opens as what it is and
+ * never as a program; a file that arrives without a usable name is called "evidence" with the usual one.
+ */
+export const EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
+  'image/jpeg': ['jpg', 'jpeg', 'jpe', 'jfif'],
+  'image/png': ['png'],
+  'image/heic': ['heic'],
+  'image/heif': ['heif', 'heic'],
+  'application/pdf': ['pdf'],
+  'audio/mpeg': ['mp3'],
+  'audio/mp4': ['m4a', 'mp4'],
+  'audio/wav': ['wav'],
+  'audio/ogg': ['ogg', 'oga', 'opus'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
+  'text/plain': ['txt', 'text'],
+  'text/csv': ['csv'],
 };
 
 export const ACCEPTED_IN_WORDS = 'JPEG, PNG, HEIC/HEIF, PDF, MP3, M4A, WAV, OGG, plain text, CSV, DOCX or XLSX';

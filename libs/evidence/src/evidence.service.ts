@@ -90,7 +90,7 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
     let kept = false;
     try {
       const mediaType = await evidenceMediaType(incoming.path, { fileName: incoming.givenName, declaredType: incoming.declaredType, plainText: incoming.plainText });
-      const fileName = sanitiseFileName(incoming.givenName, EXTENSIONS[mediaType] ?? 'bin');
+      const fileName = sanitiseFileName(incoming.givenName, EXTENSIONS[mediaType] ?? ['bin']);
       await this.store.keep(key, incoming.path, { byteSize: incoming.byteSize, mediaType });
       kept = true;
       return await this.dataSource.transaction((db) => this.record({ ...ctx, db }, upload.caseId, incidentId, { incoming, key, mediaType, fileName, description }));

@@ -3,9 +3,10 @@ const MAX_LENGTH = 255;
 /**
  * The sender's file name, made safe to keep, list and offer back as a download name: no folders, no control
  * or direction-changing characters (which can make "exe.pdf" read as "fdp.exe"), none of the characters file
- * systems refuse, no leading dots, at most 255 characters with the extension kept.
+ * systems refuse, no leading dots, at most 255 characters, and ending with an extension of the type the bytes
+ * are (`extensions`, the usual one first): one already there is kept, any other is followed by the usual one.
  */
-export function sanitiseFileName(given: string | undefined, fallbackExtension: string): string {
+export function sanitiseFileName(given: string | undefined, extensions: readonly string[]): string {
   const base = (given ?? '').split(/[\\/]/).pop() ?? '';
   let name = base
     .normalize('NFC')
@@ -15,12 +16,14 @@ export function sanitiseFileName(given: string | undefined, fallbackExtension: s
     .trim()
     .replace(/^[.\s]+/, '')
     .replace(/[.\s]+$/, '');
-  if (!name) name = `evidence.${fallbackExtension}`;
-  const chars = [...name];
-  if (chars.length <= MAX_LENGTH) return name;
+  if (!name) name = 'evidence';
   const dot = name.lastIndexOf('.');
-  const extension = dot > 0 && name.length - dot <= 16 ? [...name.slice(dot)] : [];
-  return chars.slice(0, MAX_LENGTH - extension.length).join('') + extension.join('');
+  const fitting = dot > 0 && extensions.includes(name.slice(dot + 1).toLowerCase());
+  const stem = fitting ? name.slice(0, dot) : name;
+  const extension = `.${fitting ? name.slice(dot + 1) : extensions[0]}`;
+  const room = MAX_LENGTH - [...extension].length;
+  const chars = [...stem];
+  return (chars.length <= room ? stem : chars.slice(0, room).join('').trimEnd()) + extension;
 }
 
 /**

@@ -70,36 +70,45 @@ export class ExportsController {
     };
     let after: string | null = null;
     for (;;) {
-      const { cases }: CasePage = await this.reader.run<CasePage>(ctx, CASE_LIST, { after, filter, orderBy: query.orderBy || undefined });
-      if (!res.headersSent) {
-        // Written once the first page is read, so a refused query is a clean 404. The byte-order mark makes
-        // spreadsheets read the file as UTF-8.
-        res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', 'attachment; filename="cases.csv"');
-        res.write(`\uFEFF${csvRow(['Reference', 'Category', 'Status', 'Risk', 'Ward', 'Opened', 'Closed', 'Owner agency', 'Your access', 'Lead officer', 'Address', 'People', 'Summary'])}`);
+      try {
+        const { cases }: CasePage = await this.reader.run<CasePage>(ctx, CASE_LIST, { after, filter, orderBy: query.orderBy || undefined });
+        const nodes = cases.edges.map((edge) => edge.node);
+        // Recorded before any of the page leaves: a case is never sent without its trail saying so.
+        await this.audit.recordMany(ctx, nodes.map((c) => c.id), AuditAction.CASE_EXPORTED, { format: 'the case list (CSV)' });
+        if (!res.headersSent) {
+          // Written once the first page is read and recorded, so a refused query is a clean 404 and a failed
+          // recording a clean error. The byte-order mark makes spreadsheets read the file as UTF-8.
+          res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', 'attachment; filename="cases.csv"');
+          res.write(`\uFEFF${csvRow(['Reference', 'Category', 'Status', 'Risk', 'Ward', 'Opened', 'Closed', 'Owner agency', 'Your access', 'Lead officer', 'Address', 'People', 'Summary'])}`);
+        }
+        for (const c of nodes) {
+          res.write(
+            csvRow([
+              c.reference,
+              c.category,
+              c.status,
+              c.riskLevel,
+              c.ward,
+              c.openedAt,
+              c.closedAt,
+              c.ownerAgency.name,
+              c.access,
+              c.leadOfficer?.displayName,
+              c.address ?? (c.redactedFields.includes('address') ? WITHHELD : ''),
+              c.parties.map((p) => `${p.role}: ${p.fullName ?? WITHHELD}`).join('; '),
+              c.summary,
+            ]),
+          );
+        }
+        if (!cases.pageInfo.hasNextPage) break;
+        after = cases.pageInfo.endCursor;
+      } catch (error) {
+        if (!res.headersSent) throw error;
+        // Earlier pages have gone (and were recorded); this one is not sent, and the download breaks rather
+        // than ending as if the file were whole.
+        res.destroy(error instanceof Error ? error : new Error(String(error)));
+        return;
       }
-      const nodes = cases.edges.map((edge) => edge.node);
-      for (const c of nodes) {
-        res.write(
-          csvRow([
-            c.reference,
-            c.category,
-            c.status,
-            c.riskLevel,
-            c.ward,
-            c.openedAt,
-            c.closedAt,
-            c.ownerAgency.name,
-            c.access,
-            c.leadOfficer?.displayName,
-            c.address ?? (c.redactedFields.includes('address') ? WITHHELD : ''),
-            c.parties.map((p) => `${p.role}: ${p.fullName ?? WITHHELD}`).join('; '),
-            c.summary,
-          ]),
-        );
-      }
-      await this.audit.recordMany(ctx, nodes.map((c) => c.id), AuditAction.CASE_EXPORTED, { format: 'the case list (CSV)' });
-      if (!cases.pageInfo.hasNextPage) break;
-      after = cases.pageInfo.endCursor;
     }
     res.end();
   }

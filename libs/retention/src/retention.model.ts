@@ -41,6 +41,9 @@ export class RetentionReview {
 
   @Field(() => [RetentionCandidate], { description: 'Past the period, but kept whole by a legal hold' })
   held: RetentionCandidate[];
+
+  @Field(() => Int, { description: 'Declined reports past the period since they were declined, which applying retention anonymises too' })
+  declinedReportsDue: number;
 }
 
 export interface LegalHoldRow {

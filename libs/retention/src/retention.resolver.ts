@@ -16,7 +16,7 @@ export class RetentionResolver {
 
   @Mutation(() => Int, {
     description:
-      "Anonymise your agency's closed cases past the retention period (managers): pass the number the dry run listed as due, and the cases' ids too; if they have changed, CONFLICT and nothing changes. Returns how many were anonymised.",
+      "Anonymise your agency's closed cases past the retention period, and its declined reports past it since they were declined (managers): pass the number the dry run listed as due, and the cases' ids too; if they have changed, CONFLICT and nothing changes. Returns how many cases were anonymised.",
   })
   @Allow('retain', 'Case')
   applyRetention(

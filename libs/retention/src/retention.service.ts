@@ -37,6 +37,15 @@ const ANONYMISE = [
   `UPDATE audit_events SET detail = '{"removed": "retention"}'::jsonb WHERE case_id = ANY($1) AND detail <> '{"removed": "retention"}'::jsonb`,
 ];
 
+/**
+ * A declined report never becomes a case, so no case's retention reaches it: it is anonymised once the period
+ * has passed since it was declined. What it was about (category, ward, channel, dates) stays for the figures.
+ * `$1` is the agency, `$2` the cut-off.
+ */
+const DECLINED_DUE = `agency_id = $1 AND status = 'DECLINED' AND decided_at < $2 AND summary <> '${REMOVED}'`;
+const ANONYMISE_DECLINED = `UPDATE intake_reports SET summary = '${REMOVED}', address = NULL, reporter_name = NULL, reporter_phone = NULL,
+  subject_name = NULL, decline_reason = NULL WHERE ${DECLINED_DUE}`;
+
 @Injectable()
 export class RetentionService {
   constructor(
@@ -56,6 +65,7 @@ export class RetentionService {
   async review(ctx: RequestContext): Promise<RetentionReview> {
     const closedBefore = this.closedBefore();
     const rows = await this.candidates(ctx, closedBefore, false);
+    const [{ declined }] = await ctx.db.query(`SELECT count(*)::int AS declined FROM intake_reports WHERE ${DECLINED_DUE}`, [ctx.user!.agencyId, closedBefore]);
     const candidates = rows.map((row) => ({
       case: toCase(ctx.ability, row),
       closedAt: row.closed_at!,
@@ -66,6 +76,7 @@ export class RetentionService {
       closedBefore,
       due: candidates.filter((c) => !c.legalHold),
       held: candidates.filter((c) => c.legalHold),
+      declinedReportsDue: declined as number,
     };
   }
 
@@ -75,7 +86,8 @@ export class RetentionService {
    * cut-off, a hold was placed) refuses with CONFLICT and changes nothing.
    */
   async apply(ctx: RequestContext, expectedCount: number, caseIds?: string[] | null): Promise<number> {
-    const due = (await this.candidates(ctx, this.closedBefore(), true)).filter((row) => !row.hold_reason);
+    const closedBefore = this.closedBefore();
+    const due = (await this.candidates(ctx, closedBefore, true)).filter((row) => !row.hold_reason);
     if (due.length !== expectedCount) {
       throw new StateConflictError(`${due.length} cases are due now, not ${expectedCount}: review them again`, 'expectedCount');
     }
@@ -85,6 +97,7 @@ export class RetentionService {
         throw new StateConflictError('The cases due now are not the ones reviewed: review them again', 'caseIds');
       }
     }
+    await ctx.db.query(ANONYMISE_DECLINED, [ctx.user!.agencyId, closedBefore]);
     if (due.length === 0) return 0;
     const ids = due.map((row) => row.id);
     await ctx.db.query(`SELECT set_config('portal.retention', 'on', true)`);

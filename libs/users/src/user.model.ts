@@ -6,7 +6,7 @@ export class User {
   @Field(() => ID)
   id: string;
 
-  @Field()
+  /** Exposed by UsersResolver: another agency's staff show name and agency only. */
   email: string;
 
   @Field()
@@ -15,10 +15,12 @@ export class User {
   @Field(() => [Role])
   roles: Role[];
 
-  @Field({ description: 'False once deactivated: the user can no longer sign in' })
+  /** Exposed by UsersResolver, like `email`. */
   active: boolean;
 
   agencyId: string;
+  /** Set where the reader has just proven they are this user (signing in), before any session exists. */
+  signedInAsSelf?: boolean;
 }
 
 export interface UserRow {

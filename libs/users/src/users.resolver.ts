@@ -1,7 +1,7 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { subject } from '@casl/ability';
+import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, type RequestContext } from '#libs/access';
 import { Agency, AgenciesService } from '#libs/agencies';
-import { CreateUserInput } from './create-user.input.js';
 import { User } from './user.model.js';
 import { UsersService } from './users.service.js';
 
@@ -24,20 +24,32 @@ export class UsersResolver {
     return this.userService.list(ctx, agencyId);
   }
 
-  @Mutation(() => User, { description: 'Add a user to an agency (administrators)' })
-  @Allow('create', 'User')
-  createUser(@Context() ctx: RequestContext, @Args('input') input: CreateUserInput): Promise<User> {
-    return this.userService.create(ctx, input);
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Read by the user themself, their own agency and administrators; null for other agencies’ staff (a shared case shows them by name and agency)',
+  })
+  email(@Context() ctx: RequestContext, @Parent() user: User): string | null {
+    return contactReadable(ctx, user) ? user.email : null;
   }
 
-  @Mutation(() => User, { description: 'Stop a user signing in; tokens already issued stop working at once (administrators)' })
-  @Allow('deactivate', 'User')
-  deactivateUser(@Context() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<User> {
-    return this.userService.deactivate(ctx, id);
+  @ResolveField(() => Boolean, {
+    nullable: true,
+    description: 'False once deactivated: the user can no longer sign in. Null for other agencies’ staff, like email',
+  })
+  active(@Context() ctx: RequestContext, @Parent() user: User): boolean | null {
+    return contactReadable(ctx, user) ? user.active : null;
   }
 
   @ResolveField(() => Agency)
   agency(@Context() ctx: RequestContext, @Parent() user: User): Promise<Agency> {
     return this.agencyService.byId(ctx, user.agencyId);
   }
+}
+
+/**
+ * Every path that reaches a User (a lead officer, who logged an incident, an audit actor, a meeting's chair)
+ * resolves these fields here, so one rule decides for all of them.
+ */
+function contactReadable(ctx: RequestContext, user: User): boolean {
+  return user.signedInAsSelf === true || user.id === ctx.user?.id || ctx.ability.can('readContact', subject('User', { agencyId: user.agencyId }));
 }

@@ -41,7 +41,7 @@ export function SessionWarning({ session }: { session: Session }) {
     try {
       const { data } = await login({ variables: { email: session.user.email, password } });
       if (!data) throw new Error('no data');
-      signedIn({ token: data.login.accessToken, expiresAt: data.login.expiresAt, user: data.login.user });
+      signedIn({ token: data.login.accessToken, expiresAt: data.login.expiresAt, user: { ...data.login.user, email: data.login.user.email ?? session.user.email } });
       setOpen(false);
       setPassword('');
       setFailed(false);

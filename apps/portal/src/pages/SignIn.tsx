@@ -42,7 +42,8 @@ export function SignInPage({ expiredUser }: { expiredUser: SessionUser | null })
     try {
       const { data } = await login({ variables: { email: email.trim(), password } });
       if (!data) throw new Error('no data');
-      signedIn({ token: data.login.accessToken, expiresAt: data.login.expiresAt, user: data.login.user });
+      // A user always reads their own email; the schema's User.email is nullable only for other agencies' staff.
+      signedIn({ token: data.login.accessToken, expiresAt: data.login.expiresAt, user: { ...data.login.user, email: data.login.user.email ?? email.trim() } });
       // Signing in after an expiry resumes the page the user was on; otherwise go home.
       if (!expiredUser) navigate('/', { replace: true });
     } catch (err) {

@@ -1,0 +1,59 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Connection, Role } from '#libs/common';
+
+/** What an administrator (or the portal itself, at start) did to the partnership. */
+export enum AdminAction {
+  AGENCY_CREATED = 'AGENCY_CREATED',
+  USER_CREATED = 'USER_CREATED',
+  USER_DEACTIVATED = 'USER_DEACTIVATED',
+  ROLES_CHANGED = 'ROLES_CHANGED',
+}
+
+registerEnumType(AdminAction, { name: 'AdminAction', description: 'What an administration event did: an agency or account created, an account deactivated, roles changed' });
+
+@ObjectType({
+  description:
+    'One change to the partnership: who made it, when, to which agency and account. Append-only; administrators read every agency’s, managers their own agency’s.',
+})
+export class AdminEvent {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  at: Date;
+
+  @Field(() => AdminAction)
+  action: AdminAction;
+
+  @Field({ description: 'What happened, in words' })
+  detail: string;
+
+  @Field({
+    description: 'True when an administrator of another agency created, changed or deactivated this agency’s account: someone outside the agency chose its password or its powers',
+  })
+  crossAgency: boolean;
+
+  @Field(() => [Role], { description: 'For account events: the roles the account holds after the change' })
+  roles: Role[];
+
+  @Field(() => [Role], { nullable: true, description: 'For a change of roles: those held before' })
+  previousRoles: Role[] | null;
+
+  /** Null when the portal itself acted at start (the first administrator, from ADMIN_EMAIL). */
+  actorId: string | null;
+  agencyId: string;
+  userId: string | null;
+}
+
+export const AdminEventConnection = Connection(AdminEvent, 'AdminEvent');
+
+/** As kept in `admin_events.detail`: the names at the time, so the log reads the same after a rename. */
+export interface AdminEventDetail {
+  agencyName?: string;
+  agencyKind?: string;
+  displayName?: string;
+  roles?: Role[];
+  previousRoles?: Role[];
+  /** 'start' when the portal itself acted (ADMIN_EMAIL). */
+  source?: 'start';
+}

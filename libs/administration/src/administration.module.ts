@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { AgenciesModule } from '#libs/agencies';
+import { UsersModule } from '#libs/users';
+import { AdministrationResolver } from './administration.resolver.js';
+import { AdministrationService } from './administration.service.js';
+
+@Module({ imports: [AgenciesModule, UsersModule], providers: [AdministrationService, AdministrationResolver] })
+export class AdministrationModule {}
