@@ -167,4 +167,30 @@ describe("the application's database role cannot rewrite the audit trail", () =>
       }
     });
   });
+
+  describe('APP_DATABASE_URL: a role the operator manages', () => {
+    it("refuses to start with the owner's own credentials as the application role", async () => {
+      await expect(portal.another({ APP_DATABASE_URL: portal.databaseUrl })).rejects.toThrow(/must not be a superuser/);
+    });
+
+    it('runs as a role the operator created, granted the same and no more', async () => {
+      const role = `operator_app_${Date.now().toString(36)}`;
+      await portal.db.query(`CREATE ROLE ${role} LOGIN PASSWORD 'operator-chosen-password'`);
+      const url = new URL(portal.databaseUrl);
+      url.username = role;
+      url.password = 'operator-chosen-password';
+      const second = await portal.another({ APP_DATABASE_URL: url.toString() });
+      const operator = new pg.Pool({ connectionString: second.appDatabaseUrl, max: 1 });
+      try {
+        expect(decodeURIComponent(new URL(second.appDatabaseUrl).username)).toBe(role);
+        await second.login(caseworker.email);
+        await expect(operator.query(`DELETE FROM audit_events`)).rejects.toMatchObject({ code: '42501' });
+        expect((await operator.query(`SELECT count(*)::int AS n FROM audit_events`)).rows[0].n).toBeGreaterThan(0);
+      } finally {
+        await operator.end();
+        await second.close();
+        await portal.db.query(`DROP OWNED BY ${role}; DROP ROLE ${role}`);
+      }
+    });
+  });
 });
