@@ -374,7 +374,7 @@ describe('the audit trail and disclosure log', () => {
       ['changed', `UPDATE audit_events SET action = 'X'`],
       ['deleted', `DELETE FROM audit_events`],
       ['truncated', `TRUNCATE audit_events`],
-    ])("cannot be %s, even by the application's own database user", async (_label, sql) => {
+    ])("cannot be %s, even by the schema's owner (the portal's own role may not even try: database-roles.e2e-spec)", async (_label, sql) => {
       const before = await snapshot();
       expect(before.length).toBeGreaterThan(0);
       await expect(portal.db.query(sql)).rejects.toMatchObject({ code: '42501' });

@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import pg from 'pg';
 import request from 'supertest';
 import { loadConfig } from '#libs/config';
-import { QueryCounter } from '#libs/db';
+import { DATABASE_URL, QueryCounter } from '#libs/db';
 import { createPortal } from '../apps/api/src/portal.js';
 
 export const ADMIN = { email: 'admin@partnership.test', password: 'Admin-password-123' };
@@ -69,6 +69,11 @@ export class TestPortal {
   get url(): string {
     const address = this.app.getHttpServer().address() as { port: number };
     return `http://127.0.0.1:${address.port}`;
+  }
+
+  /** The credentials the portal's own requests use (a role of their own, not the owner's `databaseUrl`). */
+  get appDatabaseUrl(): string {
+    return this.app.get<string>(DATABASE_URL);
   }
 
   get wsUrl(): string {

@@ -32,7 +32,7 @@ import { ReportsModule } from '#libs/reports';
 import { RetentionModule } from '#libs/retention';
 import { SatisfactionModule } from '#libs/satisfaction';
 import { ServiceStandardsModule } from '#libs/service-standards';
-import { DATABASE_URL, migrations, MutationTransaction, QueryCounter } from '#libs/db';
+import { DATABASE_URL, MutationTransaction, QueryCounter } from '#libs/db';
 import { IncidentsModule } from '#libs/incidents';
 import { IntakeModule } from '#libs/intake';
 import { SharesModule } from '#libs/shares';
@@ -62,6 +62,7 @@ class ConfigModule {
 /** Composition only: configuration, the database, GraphQL, and the features. */
 @Module({})
 export class AppModule {
+  /** `databaseUrl` is the application role's: the schema is migrated, as its owner, before this connects. */
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
     const counter = new QueryCounter(config.countSqlStatements);
     return {
@@ -71,8 +72,7 @@ export class AppModule {
         TypeOrmModule.forRoot({
           type: 'postgres',
           url: databaseUrl,
-          migrations,
-          migrationsRun: true,
+          migrationsRun: false,
           synchronize: false,
           entities: [],
           logger: counter,

@@ -6,7 +6,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '#libs/config';
 import { seedDemoPartnership } from '#libs/demo';
-import { QueryCounter } from '#libs/db';
+import { prepareDatabase, QueryCounter } from '#libs/db';
 import { ensureAdministrator } from '#libs/administration';
 import { AppModule } from './app.module.js';
 import { serveWebApp } from './web-app.js';
@@ -19,10 +19,12 @@ export interface PortalOptions {
 
 /**
  * The whole portal, migrated and bootstrapped, not yet listening: `main.ts`, the end-to-end tests and the
- * benchmark all start it the same way.
+ * benchmark all start it the same way. `databaseUrl` is the owner's: it migrates, then everything else
+ * (requests, the listener, the scheduler, seeding) runs as the application role.
  */
 export async function createPortal(config: AppConfig, databaseUrl: string, options: PortalOptions = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config, databaseUrl), {
+  const appDatabaseUrl = await prepareDatabase(databaseUrl, config.appDatabaseUrl);
+  const app = await NestFactory.create(AppModule.forRoot(config, appDatabaseUrl), {
     logger: options.logger ?? ['error', 'warn'],
     abortOnError: false,
   });

@@ -5,6 +5,11 @@ export interface AppConfig {
   port: number;
   /** A postgres:// URL; null means "start the embedded PostgreSQL". */
   databaseUrl: string | null;
+  /**
+   * The role the portal's requests use, which must own nothing and may only add to the audit trail; null
+   * means "the portal keeps one itself": `<DATABASE_URL user>_app`, with a password derived from the owner's.
+   */
+  appDatabaseUrl: string | null;
   dataDir: string;
   /** The built web app, served at `/`. */
   portalDir: string;
@@ -93,6 +98,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must be a postgres:// URL');
   }
+  const appDatabaseUrl = env.APP_DATABASE_URL?.trim() || null;
+  if (appDatabaseUrl && !databaseUrl) {
+    throw new ConfigError('APP_DATABASE_URL is set without DATABASE_URL (the embedded database keeps its own application role)');
+  }
+  if (appDatabaseUrl && !/^postgres(ql)?:\/\//.test(appDatabaseUrl)) {
+    throw new ConfigError('APP_DATABASE_URL must be a postgres:// URL');
+  }
   const adminEmail = env.ADMIN_EMAIL?.trim() || null;
   const adminPassword = env.ADMIN_PASSWORD || null;
   if ((adminEmail === null) !== (adminPassword === null)) {
@@ -108,6 +120,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     databaseUrl,
+    appDatabaseUrl,
     dataDir: resolve(env.DATA_DIR?.trim() || './.data'),
     portalDir: resolve(env.PORTAL_DIR?.trim() || './dist/portal'),
     adminEmail: adminEmail?.toLowerCase() ?? null,

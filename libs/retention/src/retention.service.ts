@@ -33,8 +33,9 @@ const ANONYMISE = [
   `UPDATE intake_reports SET summary = '${REMOVED}', address = NULL, reporter_name = NULL, reporter_phone = NULL, subject_name = NULL,
           decline_reason = NULL WHERE case_id = ANY($1)`,
   `DELETE FROM alerts WHERE case_id = ANY($1)`,
-  // The trail keeps who did what and when; the values it kept (names, addresses, notes) go.
-  `UPDATE audit_events SET detail = '{"removed": "retention"}'::jsonb WHERE case_id = ANY($1) AND detail <> '{"removed": "retention"}'::jsonb`,
+  // The trail keeps who did what and when; the values it kept (names, addresses, notes) go. The portal's
+  // role cannot change the trail: the owner's function makes this one change, for cases anonymised above.
+  `SELECT portal_retention_scrub($1::uuid[])`,
 ];
 
 /**
@@ -100,11 +101,9 @@ export class RetentionService {
     await ctx.db.query(ANONYMISE_DECLINED, [ctx.user!.agencyId, closedBefore]);
     if (due.length === 0) return 0;
     const ids = due.map((row) => row.id);
-    await ctx.db.query(`SELECT set_config('portal.retention', 'on', true)`);
     for (const statement of ANONYMISE) await ctx.db.query(statement, [ids]);
     await this.evidence.removeAllOf(ctx, ids);
     await this.audit.recordMany(ctx, ids, AuditAction.RETENTION_APPLIED, { retentionYears: this.config.retentionYears });
-    await ctx.db.query(`SELECT set_config('portal.retention', 'off', true)`);
     return due.length;
   }
 

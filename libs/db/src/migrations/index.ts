@@ -12,6 +12,23 @@ import { AsbRiskAndActionPlans1765000000000 } from './1765000000000-asb-risk-and
 import { ServiceStandards1765100000000 } from './1765100000000-service-standards.js';
 import { Retention1765200000000 } from './1765200000000-retention.js';
 import { AdministrationLog1765320000000 } from './1765320000000-administration-log.js';
+import { DatabaseRoles1765330000000 } from './1765330000000-database-roles.js';
 
 /** Every migration, oldest first. The schema changes only through these. */
-export const migrations = [Partnership1764000000000, TenancyAndAudit1764100000000, AlertOutbox1764200000000, Meetings1764300000000, CaseReviews1764400000000, LegalDates1764500000000, Satisfaction1764600000000, Intake1764700000000, Evidence1764800000000, Closure1764900000000, AsbRiskAndActionPlans1765000000000, ServiceStandards1765100000000, Retention1765200000000, AdministrationLog1765320000000];
+export const migrations = [
+  Partnership1764000000000,
+  TenancyAndAudit1764100000000,
+  AlertOutbox1764200000000,
+  Meetings1764300000000,
+  CaseReviews1764400000000,
+  LegalDates1764500000000,
+  Satisfaction1764600000000,
+  Intake1764700000000,
+  Evidence1764800000000,
+  Closure1764900000000,
+  AsbRiskAndActionPlans1765000000000,
+  ServiceStandards1765100000000,
+  Retention1765200000000,
+  AdministrationLog1765320000000,
+  DatabaseRoles1765330000000,
+];
