@@ -19,13 +19,13 @@ export class CaseReviewsResolver {
   }
 
   @Mutation(() => CaseReview, { description: 'The application was acknowledged to the applicant; the owner agency only' })
-  @Allow('contribute', 'Case')
+  @Allow('decideReview', 'Case')
   acknowledgeCaseReview(@Context() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<CaseReview> {
     return this.reviewService.acknowledge(ctx, id);
   }
 
   @Mutation(() => CaseReview, { description: 'Whether the threshold is met, and why; the owner agency only' })
-  @Allow('contribute', 'Case')
+  @Allow('decideReview', 'Case')
   decideCaseReview(
     @Context() ctx: RequestContext,
     @Args('id', { type: () => ID }) id: string,
