@@ -391,16 +391,20 @@ describe('MARAC and multi-agency meetings', () => {
     await assess(earlier, 14);
     const marac = await schedule();
     await portal.ok(REFER, { m: marac.id, c: earlier, r: 'DASH_THRESHOLD' }, coordinator.token);
-    // The landlord's own case about the same two people, which the police never shared with it.
+    // The landlord's own case about the same two people. It attends the MARAC, but until the police share their
+    // case FULL it may not read the names there, so nothing is matched on them.
     const later = await newCase(housing, 'rae victim ', 'Rob Subject');
     expect((await portal.ok(CRITERIA, { id: later }, housing.token)).case.referralCriteria).toEqual([]);
     await portal.ok(INCIDENT, { c: later, at: new Date().toISOString() }, housing.token);
+    expect((await portal.ok(CRITERIA, { id: later }, housing.token)).case.referralCriteria).toEqual([]);
+    await portal.ok(SHARE, { c: earlier, a: landlord }, officer.token);
     expect((await portal.ok(CRITERIA, { id: later }, housing.token)).case.referralCriteria).toEqual(['REPEAT_REFERRAL']);
     // A different subject, or a referral to an ASB panel rather than a MARAC, is no repeat.
     const other = await newCase(housing, 'Rae Victim', 'Someone Else');
     await portal.ok(INCIDENT, { c: other, at: new Date().toISOString() }, housing.token);
     expect((await portal.ok(CRITERIA, { id: other }, housing.token)).case.referralCriteria).toEqual([]);
     const panelCase = await newCase(officer, 'Pat Victim', 'Pip Subject');
+    await portal.ok(SHARE, { c: panelCase, a: landlord }, officer.token);
     const panel = await schedule('ASB_PANEL');
     await portal.ok(REFER, { m: panel.id, c: panelCase, r: 'PROFESSIONAL_JUDGEMENT', concerns: 'Persistent harassment' }, coordinator.token);
     const panelLater = await newCase(housing, 'Pat Victim', 'Pip Subject');

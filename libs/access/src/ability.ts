@@ -20,6 +20,7 @@ export type Action =
   | 'deactivate'
   | 'share'
   | 'close'
+  | 'decideReview'
   | 'contribute'
   | 'readAudit'
   | 'readField'
@@ -108,6 +109,9 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
   can('update', 'Case', sharedCases);
   can('share', 'Case', ownCases);
   can('close', 'Case', ownCases);
+  // An ASB Case Review is the owner agency's statutory decision: any holder may record an application, only
+  // the owner acknowledges it and decides whether the threshold is met.
+  can('decideReview', 'Case', ownCases);
   // Evidence is added by whoever may write the case's evidence field; taking a file away (its bytes deleted,
   // the trail kept) is the owner agency's decision alone.
   can('remove', 'EvidenceFile', { caseOwnerAgencyId: user.agencyId });

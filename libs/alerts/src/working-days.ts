@@ -42,3 +42,12 @@ function londonOffset(date: Date): string {
   const name = date.toLocaleString('en-GB', { timeZone: 'Europe/London', timeZoneName: 'short' });
   return name.endsWith('BST') ? '+01:00' : '+00:00';
 }
+
+/**
+ * The start of `date`'s day in London, as an instant. Midnight is never skipped or doubled there (the clocks
+ * change at 1am UTC), so the offset at that day's 00:00 UTC is the offset at its midnight.
+ */
+export function londonDayStart(date: Date): Date {
+  const day = londonDate(date);
+  return new Date(`${day}T00:00:00${londonOffset(new Date(`${day}T00:00:00Z`))}`);
+}

@@ -63,6 +63,12 @@ function describe(row: AuditRow): string {
       if (row.action === AuditAction.EVIDENCE_DOWNLOADED) return `Downloaded evidence: ${named}`;
       return `Removed evidence: ${named}. Reason: ${d.reason}`;
     }
+    case AuditAction.CASE_REVIEW_REQUESTED:
+      return `Recorded an ASB Case Review application received ${String(d.receivedAt)}`;
+    case AuditAction.CASE_REVIEW_ACKNOWLEDGED:
+      return 'Acknowledged the ASB Case Review application';
+    case AuditAction.CASE_REVIEW_DECIDED:
+      return `Decided the ASB Case Review: threshold ${d.thresholdMet ? 'met' : 'not met'}. Reason: ${d.reason}`;
     case AuditAction.CASE_REFERRED: {
       const meeting = d.meeting as { title?: string } | undefined;
       return `Referred to ${meeting?.title ?? 'a meeting'} (${String(d.reason).toLowerCase().replace(/_/g, ' ')})`;

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ClockState, clockState } from '#libs/common';
 
-@ObjectType({ description: 'Whether the ASB Case Review threshold is met for the victims and complainants of a case, counted across every agency' })
+@ObjectType({ description: 'Whether the ASB Case Review threshold is met for the victims and complainants of a case, counted over the cases where the reader may read the same person’s name' })
 export class CaseReviewThreshold {
   @Field(() => Int, { description: 'Qualifying complaints in the window; one incident reported to several agencies counts once' })
   complaints: number;

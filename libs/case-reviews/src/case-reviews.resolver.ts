@@ -18,14 +18,14 @@ export class CaseReviewsResolver {
     return this.reviewService.request(ctx, caseId, receivedAt);
   }
 
-  @Mutation(() => CaseReview, { description: 'The application was acknowledged to the applicant' })
-  @Allow('contribute', 'Case')
+  @Mutation(() => CaseReview, { description: 'The application was acknowledged to the applicant; the owner agency only' })
+  @Allow('decideReview', 'Case')
   acknowledgeCaseReview(@Context() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<CaseReview> {
     return this.reviewService.acknowledge(ctx, id);
   }
 
-  @Mutation(() => CaseReview, { description: 'Whether the threshold is met, and why' })
-  @Allow('contribute', 'Case')
+  @Mutation(() => CaseReview, { description: 'Whether the threshold is met, and why; the owner agency only' })
+  @Allow('decideReview', 'Case')
   decideCaseReview(
     @Context() ctx: RequestContext,
     @Args('id', { type: () => ID }) id: string,
@@ -35,7 +35,7 @@ export class CaseReviewsResolver {
     return this.reviewService.decide(ctx, id, thresholdMet, reason);
   }
 
-  @ResolveField(() => CaseReviewThreshold, { description: 'The ASB Case Review threshold for this case’s victims and complainants, across every agency' })
+  @ResolveField(() => CaseReviewThreshold, { description: 'The ASB Case Review threshold for this case’s victims and complainants: their complaints on this case and on the cases where your agency may read the same person’s name' })
   caseReviewThreshold(@Context() ctx: RequestContext, @Parent() parent: Case): Promise<CaseReviewThreshold> {
     return this.reviewService.threshold(ctx, parent.id);
   }

@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import { accessibleSql, loaderFor, type RequestContext, SqlParams } from '#libs/access';
 import { addWorkingDays } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';
-import { type Case, CasesService, samePersonSql } from '#libs/cases';
+import { type Case, CasesService, readablePersonSql, samePersonSql } from '#libs/cases';
 import { BadInputError, groupBy, NotFoundError, parseId, StateConflictError } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { type CaseReview, type CaseReviewRow, type CaseReviewThreshold, REVIEW_COLUMNS, toCaseReview } from './case-review.model.js';
@@ -19,9 +19,11 @@ export class CaseReviewsService {
   ) {}
 
   /**
-   * Complaints in the last six months by the case's victims and complainants, on any agency's cases (the same
-   * person by name, and date of birth where both have one). One incident reported to several agencies (same
-   * hour, same category) counts once. Only the count leaves here.
+   * Complaints in the last six months by the case's victims and complainants: on this case, and on other
+   * cases where the caller may read both the person's name here and the same person's name there (the same
+   * name, and date of birth where both have one). So a name typed into one's own case counts nothing from a
+   * case one cannot read: the count is no oracle for "is this person a victim elsewhere". One incident
+   * reported to several agencies (same hour, same category) counts once. Only the count leaves here.
    */
   threshold(ctx: RequestContext, caseId: string): Promise<CaseReviewThreshold> {
     const loader = loaderFor(
@@ -29,17 +31,25 @@ export class CaseReviewsService {
       'case.reviewThreshold',
       () =>
         new DataLoader<string, number>(async (ids) => {
+          const params = new SqlParams();
+          const idsParam = params.add(ids);
           const rows: { case_id: string; complaints: number }[] = await ctx.db.query(
             `SELECT pe.case_id, max(pe.n)::int AS complaints FROM (
                SELECT p.case_id, p.id, count(DISTINCT (date_trunc('hour', i.occurred_at), i.category)) AS n
                  FROM parties p
-                 JOIN parties p2 ON p2.role IN ('VICTIM','COMPLAINANT') AND p2.full_name IS NOT NULL
-                      AND ${samePersonSql('p2', 'p')}
-                 JOIN incidents i ON i.case_id = p2.case_id AND i.occurred_at > now() - interval '${WINDOW_MONTHS} months'
-                WHERE p.case_id = ANY($1::uuid[]) AND p.role IN ('VICTIM','COMPLAINANT') AND p.full_name IS NOT NULL
+                 JOIN cases c ON c.id = p.case_id
+                 CROSS JOIN LATERAL (
+                   SELECT p.case_id
+                   UNION
+                   SELECT p2.case_id FROM parties p2 JOIN cases c2 ON c2.id = p2.case_id
+                    WHERE p2.role IN ('VICTIM','COMPLAINANT') AND p2.full_name IS NOT NULL AND ${samePersonSql('p2', 'p')}
+                      AND ${readablePersonSql(ctx, 'p', 'c', params)} AND ${readablePersonSql(ctx, 'p2', 'c2', params)}
+                 ) m
+                 JOIN incidents i ON i.case_id = m.case_id AND i.occurred_at > now() - interval '${WINDOW_MONTHS} months'
+                WHERE p.case_id = ANY(${idsParam}::uuid[]) AND p.role IN ('VICTIM','COMPLAINANT') AND p.full_name IS NOT NULL
                 GROUP BY p.case_id, p.id) pe
              GROUP BY pe.case_id`,
-            [ids],
+            params.values,
           );
           const byId = new Map(rows.map((row) => [row.case_id, row.complaints]));
           return ids.map((id) => byId.get(id) ?? 0);
@@ -88,20 +98,22 @@ export class CaseReviewsService {
         ctx.user!.id,
       ],
     );
-    await this.audit.record(ctx, kase.id, AuditAction.CASE_UPDATED, { changes: [{ field: 'caseReviews', from: null, to: `received ${receivedAt.toISOString()}` }] });
+    await this.audit.record(ctx, kase.id, AuditAction.CASE_REVIEW_REQUESTED, { review: row.id, receivedAt: receivedAt.toISOString() });
     return toCaseReview(row);
   }
 
   async acknowledge(ctx: RequestContext, id: string): Promise<CaseReview> {
-    const review = await this.requireReview(ctx, id);
+    const review = await this.requireOwnReview(ctx, id);
     if (review.acknowledged_at) throw new StateConflictError('The application was already acknowledged', 'id');
+    await this.audit.record(ctx, review.case_id, AuditAction.CASE_REVIEW_ACKNOWLEDGED, { review: review.id });
     return this.update(ctx, review, `acknowledged_at = now()`, []);
   }
 
   async decide(ctx: RequestContext, id: string, thresholdMet: boolean, reason: string): Promise<CaseReview> {
-    const review = await this.requireReview(ctx, id);
+    const review = await this.requireOwnReview(ctx, id);
     if (review.decided_at) throw new StateConflictError('The threshold was already decided', 'id');
     if (reason.trim().length < 3) throw new BadInputError('reason', 'Give the reason for the decision');
+    await this.audit.record(ctx, review.case_id, AuditAction.CASE_REVIEW_DECIDED, { review: review.id, thresholdMet, reason: reason.trim() });
     return this.update(ctx, review, `decided_at = now(), acknowledged_at = coalesce(acknowledged_at, now()), threshold_met = $2, decision_reason = $3`, [
       thresholdMet,
       reason.trim(),
@@ -116,8 +128,11 @@ export class CaseReviewsService {
     return toCaseReview(row);
   }
 
-  /** A review on a case the caller may contribute to; NOT_FOUND for any other. */
-  private async requireReview(ctx: RequestContext, id: string): Promise<CaseReviewRow> {
+  /**
+   * A review the caller's agency may acknowledge and decide: NOT_FOUND where the case is not the caller's to
+   * see, FORBIDDEN (as for closing) where it holds the case but does not own it.
+   */
+  private async requireOwnReview(ctx: RequestContext, id: string): Promise<CaseReviewRow> {
     const params = new SqlParams();
     const idParam = params.add(parseId(id, 'id'));
     const scope = accessibleSql(ctx.ability, 'contribute', 'Case', 'c', params);
@@ -126,6 +141,7 @@ export class CaseReviewsService {
       params.values,
     );
     if (!row) throw new NotFoundError('Case review', 'id');
+    await this.cases.require(ctx, row.case_id, 'decideReview', 'id');
     return row;
   }
 }

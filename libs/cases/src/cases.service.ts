@@ -85,11 +85,16 @@ export class CasesService {
    * A case the caller may act on, for other features' mutations: NOT_FOUND on `field` when it is missing or
    * invisible, FORBIDDEN when visible but the action is not the caller's to take.
    */
-  async require(ctx: RequestContext, id: string, action: 'contribute' | 'share' | 'close' | 'update' | 'readAudit' | 'hold', field = 'caseId'): Promise<Case> {
+  async require(
+    ctx: RequestContext,
+    id: string,
+    action: 'contribute' | 'share' | 'close' | 'update' | 'readAudit' | 'hold' | 'decideReview',
+    field = 'caseId',
+  ): Promise<Case> {
     const row = await this.visibleRow(ctx, parseId(id, field));
     if (!row) throw new NotFoundError('Case', field);
     const target = subject('Case', { ownerAgencyId: row.owner_agency_id, sharedWithAgencyIds: row.shared_with_agency_ids ?? [] });
-    if (!ctx.ability.can(action, target)) throw new ForbiddenError(`Only the owner agency may ${action} this case`);
+    if (!ctx.ability.can(action, target)) throw new ForbiddenError(`Only the owner agency may ${action === 'decideReview' ? 'acknowledge or decide a Case Review on' : action} this case`);
     return toCase(ctx.ability, row);
   }
 

@@ -1,3 +1,5 @@
+import { readableFieldSql, type RequestContext, type SqlParams } from '#libs/access';
+
 /** The key people and places are matched on, as `parties_name_key_idx` indexes it: trimmed, any case. */
 export const matchKey = (column: string): string => `lower(btrim(${column}))`;
 
@@ -8,3 +10,13 @@ export const matchKey = (column: string): string => `lower(btrim(${column}))`;
  */
 export const samePersonSql = (a: string, b: string): string =>
   `${matchKey(`${a}.full_name`)} = ${matchKey(`${b}.full_name`)} AND (${a}.date_of_birth IS NULL OR ${b}.date_of_birth IS NULL OR ${a}.date_of_birth = ${b}.date_of_birth)`;
+
+/**
+ * SQL: the caller may read the name and date of birth `samePersonSql` compares, for the party `party` on the
+ * case `caseAlias`. A match across cases must hold this on both sides, so that a name typed into one's own
+ * case finds only people the caller could have looked up anyway (no oracle through matching).
+ */
+export const readablePersonSql = (ctx: RequestContext, party: string, caseAlias: string, params: SqlParams): string => {
+  const target = { alias: party, caseAlias, agencyId: ctx.user?.agencyId ?? null };
+  return `(${readableFieldSql(ctx.ability, 'Party', 'fullName', target, params)} AND ${readableFieldSql(ctx.ability, 'Party', 'dateOfBirth', target, params)})`;
+};

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { assertWritable, loaderFor, type RequestContext } from '#libs/access';
+import { assertWritable, loaderFor, type RequestContext, SqlParams } from '#libs/access';
 import { AuditAction, AuditLog } from '#libs/audit';
-import { type Case, caseAttributes, CasesService, samePersonSql } from '#libs/cases';
+import { type Case, caseAttributes, CasesService, readablePersonSql, samePersonSql } from '#libs/cases';
 import { BadInputError, DashAnswer, groupBy, ReferralReason, RiskLevel } from '#libs/common';
 import { DASH_HIGH_RISK_SCORE, DASH_QUESTIONS } from './dash-questions.js';
 import { DASH_COLUMNS, type DashAssessment, type DashAssessmentInput, type DashRow, toDash } from './dash.model.js';
@@ -99,8 +99,11 @@ export class DashService {
   }
 
   /**
-   * The referral reasons that apply to cases now. REPEAT_REFERRAL looks across every agency's cases for the
-   * same victim and subject (by name, and date of birth where both have one): only the answer leaves here.
+   * The referral reasons that apply to cases now. REPEAT_REFERRAL: the same victim and subject (by name, and
+   * date of birth where both have one) referred to a MARAC, on this case or on another case whose victim's
+   * and subject's names the caller may read, as it may read them here; and only a referral the caller's
+   * agency may know of (a MARAC it attends, or a case it owns). So a name typed into one's own case learns
+   * nothing about a case or a meeting one could not have looked at.
    */
   async referralCriteria(ctx: RequestContext, caseId: string): Promise<ReferralReason[]> {
     const loader = loaderFor(
@@ -108,6 +111,9 @@ export class DashService {
       'case.referralCriteria',
       () =>
         new DataLoader<string, ReferralReason[]>(async (caseIds) => {
+          const params = new SqlParams();
+          const ids = params.add(caseIds);
+          const agency = params.add(ctx.user?.agencyId ?? null);
           const rows: { id: string; dash: boolean; escalation: boolean; repeat: boolean }[] = await ctx.db.query(
             `SELECT c.id,
                     coalesce((SELECT d.high_risk FROM dash_assessments d WHERE d.case_id = c.id ORDER BY d.assessed_at DESC, d.id DESC LIMIT 1), false) AS dash,
@@ -116,19 +122,30 @@ export class DashService {
                       SELECT 1
                         FROM parties v
                         JOIN parties s ON s.case_id = v.case_id AND s.role = 'SUBJECT' AND s.full_name IS NOT NULL
-                        JOIN parties v2 ON v2.role = 'VICTIM' AND v2.full_name IS NOT NULL
-                             AND ${samePersonSql('v2', 'v')}
-                        JOIN parties s2 ON s2.case_id = v2.case_id AND s2.role = 'SUBJECT' AND s2.full_name IS NOT NULL
-                             AND ${samePersonSql('s2', 's')}
-                        JOIN agenda_items ai ON ai.case_id = v2.case_id AND ai.withdrawn_at IS NULL
+                        CROSS JOIN LATERAL (
+                          SELECT v.case_id
+                          UNION
+                          SELECT v2.case_id
+                            FROM parties v2
+                            JOIN cases c2 ON c2.id = v2.case_id
+                            JOIN parties s2 ON s2.case_id = v2.case_id AND s2.role = 'SUBJECT' AND s2.full_name IS NOT NULL
+                                 AND ${samePersonSql('s2', 's')}
+                           WHERE v2.role = 'VICTIM' AND v2.full_name IS NOT NULL AND ${samePersonSql('v2', 'v')}
+                             AND ${readablePersonSql(ctx, 'v', 'c', params)} AND ${readablePersonSql(ctx, 's', 'c', params)}
+                             AND ${readablePersonSql(ctx, 'v2', 'c2', params)} AND ${readablePersonSql(ctx, 's2', 'c2', params)}
+                        ) same
+                        JOIN agenda_items ai ON ai.case_id = same.case_id AND ai.withdrawn_at IS NULL
                         JOIN meetings m ON m.id = ai.meeting_id AND m.kind = 'MARAC'
+                        JOIN cases rc ON rc.id = ai.case_id
                        WHERE v.case_id = c.id AND v.role = 'VICTIM' AND v.full_name IS NOT NULL
                          AND ai.referred_at <= latest.at AND ai.referred_at > latest.at - interval '12 months'
+                         AND (rc.owner_agency_id = ${agency}::uuid
+                              OR EXISTS (SELECT 1 FROM meeting_agencies ma WHERE ma.meeting_id = m.id AND ma.agency_id = ${agency}::uuid))
                     ) AS repeat
                FROM cases c
                LEFT JOIN LATERAL (SELECT max(i.occurred_at) AS at FROM incidents i WHERE i.case_id = c.id) latest ON true
-              WHERE c.id = ANY($1::uuid[])`,
-            [caseIds],
+              WHERE c.id = ANY(${ids}::uuid[])`,
+            params.values,
           );
           const byId = new Map(
             rows.map((row) => [

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { accessibleSql, type RequestContext, SqlParams } from '#libs/access';
+import { accessibleSql, readableFieldSql, type RequestContext, SqlParams } from '#libs/access';
 import { type Case, CasesService, matchKey } from '#libs/cases';
 import { BadInputError, CaseCategory, CaseStatus, NotFoundError, parseId, PartyRole, type RiskLevel, StateConflictError } from '#libs/common';
 import { IncidentsService } from '#libs/incidents';
@@ -7,6 +7,12 @@ import { INTAKE_COLUMNS, IntakeFlag, type IntakeReport, type IntakeReportInput, 
 
 /** Names and addresses compared as people type them: case and spacing aside. Phones by their digits. */
 const digits = (column: string) => `regexp_replace(${column}, '\\D', '', 'g')`;
+
+/**
+ * How far back a report may be dated: a letter or voicemail found late, not a way to move the triage window
+ * (12 months before the report) back over years.
+ */
+const BACKDATE_DAYS = 30;
 
 /**
  * Triage: a report waits in its agency's queue until someone accepts it as a new case, attaches it to an open
@@ -22,6 +28,9 @@ export class IntakeService {
 
   async submit(ctx: RequestContext, input: IntakeReportInput): Promise<IntakeReport> {
     if (input.receivedAt && input.receivedAt.getTime() > Date.now() + 5 * 60_000) throw new BadInputError('receivedAt', 'receivedAt cannot be in the future');
+    if (input.receivedAt && input.receivedAt.getTime() < Date.now() - BACKDATE_DAYS * 86_400_000) {
+      throw new BadInputError('receivedAt', `receivedAt can be at most ${BACKDATE_DAYS} days ago`);
+    }
     const anonymous = input.anonymous ?? !input.reporterName?.trim();
     const [row]: IntakeRow[] = await ctx.db.query(
       `INSERT INTO intake_reports AS r (agency_id, received_at, channel, category, summary, ward, address, reporter_name, reporter_phone, anonymous, subject_name, logged_by_id)
@@ -94,27 +103,34 @@ export class IntakeService {
 
   /**
    * Repeat callers, victims and places, from this agency's reports and the cases it may see over the last 12
-   * months: for the person triaging, so a pattern is not missed.
+   * months: for the person triaging, so a pattern is not missed. A case's name, phone or address is compared
+   * only where the caller may read it (a LIMITED share, a DA victim's location, an anonymous party: not),
+   * so typing a name or an address into a report is no way to learn what a case withholds.
    */
   async flags(ctx: RequestContext, report: IntakeReport): Promise<IntakeFlag[]> {
     const params = new SqlParams();
     const scope = accessibleSql(ctx.ability, 'read', 'Case', 'c', params);
+    const agencyId = ctx.user?.agencyId ?? null;
+    const party = { alias: 'p', caseAlias: 'c', agencyId };
+    const name = readableFieldSql(ctx.ability, 'Party', 'fullName', party, params);
+    const phone = readableFieldSql(ctx.ability, 'Party', 'phone', party, params);
+    const address = readableFieldSql(ctx.ability, 'Case', 'address', { alias: 'c', caseAlias: 'c', agencyId }, params);
     const id = params.add(report.id);
     const [row]: { caller: boolean; victim: boolean; place: boolean }[] = await ctx.db.query(
       `SELECT
          EXISTS (SELECT 1 FROM intake_reports o WHERE o.agency_id = r.agency_id AND o.id <> r.id
                   AND o.received_at > r.received_at - interval '12 months' AND o.received_at <= r.received_at
                   AND ((r.reporter_name IS NOT NULL AND ${matchKey('o.reporter_name')} = ${matchKey('r.reporter_name')})
-                    OR (r.reporter_phone IS NOT NULL AND ${digits('o.reporter_phone')} = ${digits('r.reporter_phone')}))) AS caller,
+                    OR (${digits('r.reporter_phone')} <> '' AND ${digits('o.reporter_phone')} = ${digits('r.reporter_phone')}))) AS caller,
          EXISTS (SELECT 1 FROM parties p JOIN cases c ON c.id = p.case_id
                   WHERE p.role IN ('VICTIM','COMPLAINANT') AND ${scope}
-                    AND ((r.reporter_name IS NOT NULL AND ${matchKey('p.full_name')} = ${matchKey('r.reporter_name')})
-                      OR (r.reporter_phone IS NOT NULL AND ${digits('p.phone')} = ${digits('r.reporter_phone')}))) AS victim,
+                    AND ((r.reporter_name IS NOT NULL AND ${matchKey('p.full_name')} = ${matchKey('r.reporter_name')} AND ${name})
+                      OR (${digits('r.reporter_phone')} <> '' AND ${digits('p.phone')} = ${digits('r.reporter_phone')} AND ${phone}))) AS victim,
          r.address IS NOT NULL AND (
            EXISTS (SELECT 1 FROM intake_reports o WHERE o.agency_id = r.agency_id AND o.id <> r.id
                     AND o.received_at > r.received_at - interval '12 months' AND ${matchKey('o.address')} = ${matchKey('r.address')})
            OR EXISTS (SELECT 1 FROM cases c WHERE ${scope} AND c.opened_at > r.received_at - interval '12 months'
-                       AND ${matchKey('c.address')} = ${matchKey('r.address')})) AS place
+                       AND ${matchKey('c.address')} = ${matchKey('r.address')} AND ${address})) AS place
        FROM intake_reports r WHERE r.id = ${id}::uuid`,
       params.values,
     );

@@ -152,7 +152,7 @@ export class SuppressedCategoryCount {
   @Field(() => CaseCategory)
   category: CaseCategory;
 
-  @Field({ description: 'A number, or "<5"' })
+  @Field({ description: 'A multiple of 5 (rounded to the nearest), or "<5" for 0 to 4' })
   count: string;
 }
 
@@ -161,7 +161,7 @@ export class SuppressedWardCount {
   @Field()
   ward: string;
 
-  @Field({ description: 'A number, or "<5"' })
+  @Field({ description: 'A multiple of 5 (rounded to the nearest), or "<5" for 0 to 4' })
   count: string;
 }
 
@@ -173,11 +173,11 @@ export class SuppressedInterventionCount {
   @Field()
   legal: boolean;
 
-  @Field({ description: 'A number, or "<5"' })
+  @Field({ description: 'A multiple of 5 (rounded to the nearest), or "<5" for 0 to 4' })
   count: string;
 }
 
-@ObjectType({ description: 'The partnership\'s figures across every agency: counts only, each under 5 shown as "<5" (0 stays 0)' })
+@ObjectType({ description: 'The partnership\'s figures across every agency: counts only, each under 5 (0 included) shown as "<5" and the rest rounded to the nearest 5' })
 export class PartnershipStatistics {
   @Field()
   opened: string;

@@ -23,7 +23,7 @@ export class ReportsResolver {
   }
 
   @Query(() => PartnershipStatistics, {
-    description: 'Case figures for a period across every agency of the partnership, counts under 5 suppressed (managers)',
+    description: 'Case figures for a period of at least 28 whole days (London) across every agency of the partnership: counts under 5 (0 included) shown as "<5", the rest rounded to the nearest 5 (managers)',
   })
   @Allow('readFigures', 'Case')
   partnershipStatistics(@Context() ctx: RequestContext, @Args('input') input: CaseStatisticsInput): Promise<PartnershipStatistics> {

@@ -1,14 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { accessibleSql, type RequestContext, SqlParams } from '#libs/access';
-import { BadInputError, type CaseCategory, ClockState, percentOf as percent } from '#libs/common';
+import { londonDayStart } from '#libs/alerts';
+import { ActionKind, BadInputError, CaseCategory, ClockState, LEGAL_ACTION_KINDS, percentOf as percent } from '#libs/common';
 import { type CaseFacts, caseFactsSql, clocksOf, ServiceStandard } from '#libs/service-standards';
 import type { CaseStatistics, CaseStatisticsInput, InterventionCount, LocationCount, PartnershipStatistics, StandardFigure, WardCount } from './case-statistics.model.js';
 
 const perThousand = (count: number, homes: number) => Math.round((count / homes) * 10_000) / 10;
 
-/** Fewer than this many is shown as "<5". */
+/**
+ * Partnership figures are published so that no figure, and no difference between figures, points at a
+ * person: every count under 5 (0 included) is "<5", every other count is rounded to the nearest 5, totals as
+ * well as their parts; lists name every category, kind and ward whatever its count; and a period is whole
+ * days in London, at least four weeks long, so two windows a moment apart cannot be subtracted.
+ */
 const SMALL = 5;
-const suppressed = (count: number) => (count > 0 && count < SMALL ? `<${SMALL}` : String(count));
+const published = (count: number) => (count < SMALL ? `<${SMALL}` : String(Math.round(count / SMALL) * SMALL));
+/** For ordering: "<5" below every published number, so a 3 does not sort above a 0. */
+const rank = (shown: string) => (shown.startsWith('<') ? 0 : Number(shown));
+const MIN_WINDOW_DAYS = 28;
+const DAY = 86_400_000;
+
+/** Every name in `universe` with its published count, biggest first, then by name. */
+function publishAll<K extends string>(universe: readonly K[], counts: Map<K, number>): { key: K; count: string }[] {
+  return universe
+    .map((key) => ({ key, count: published(counts.get(key) ?? 0) }))
+    .sort((a, b) => rank(b.count) - rank(a.count) || a.key.localeCompare(b.key));
+}
 
 @Injectable()
 export class ReportsService {
@@ -22,22 +39,54 @@ export class ReportsService {
   }
 
   /**
-   * The same figures over every agency's cases: aggregates only, each count under 5 shown as "<5" so that
-   * no figure can point at a person. Managers of the partnership's agencies read them.
+   * The same figures over every agency's cases, aggregates only, published by the rule above. Managers of the
+   * partnership's agencies read them.
    */
   async partnershipStatistics(ctx: RequestContext, input: CaseStatisticsInput): Promise<PartnershipStatistics> {
-    const figures = await this.figures(ctx, input, new SqlParams(), 'TRUE');
+    if (input.to.getTime() <= input.from.getTime()) throw new BadInputError('to', 'to must be after from');
+    const from = londonDayStart(input.from);
+    const to = londonDayStart(input.to);
+    // 28 London days are 28 × 24 hours give or take the hour the clocks change by.
+    if (to.getTime() - from.getTime() < MIN_WINDOW_DAYS * DAY - 3_600_000) {
+      throw new BadInputError('to', `Partnership figures cover at least ${MIN_WINDOW_DAYS} whole days (London midnight to midnight)`);
+    }
+    const window = { ...input, from, to };
+    const figures = await this.figures(ctx, window, new SqlParams(), 'TRUE');
+    const wards = await this.wards(ctx, input.ward);
+    const categories = input.category ? [input.category] : Object.values(CaseCategory);
+    const kinds = Object.values(ActionKind);
     return {
-      opened: suppressed(figures.opened),
-      closedResolved: suppressed(figures.closedResolved),
-      closedUnresolved: suppressed(figures.closedUnresolved),
-      live: suppressed(figures.live),
-      byCategory: figures.byCategory.map((c) => ({ category: c.category, count: suppressed(c.count) })),
-      byWard: figures.byWard.map((w) => ({ ward: w.ward, count: suppressed(w.count) })),
-      incidents: suppressed(figures.incidents),
-      interventions: figures.interventions.map((i) => ({ ...i, count: suppressed(i.count) })),
-      incidentsByWard: figures.incidentsByWard.map((w) => ({ ward: w.ward, count: suppressed(w.count) })),
+      opened: published(figures.opened),
+      closedResolved: published(figures.closedResolved),
+      closedUnresolved: published(figures.closedUnresolved),
+      live: published(figures.live),
+      byCategory: publishAll(categories, new Map(figures.byCategory.map((c) => [c.category, c.count]))).map(({ key, count }) => ({ category: key, count })),
+      byWard: publishAll(wards.cases, new Map(figures.byWard.map((w) => [w.ward, w.count]))).map(({ key, count }) => ({ ward: key, count })),
+      incidents: published(figures.incidents),
+      interventions: publishAll(kinds, new Map(figures.interventions.map((i) => [i.kind, i.count]))).map(({ key, count }) => ({
+        kind: key,
+        legal: LEGAL_ACTION_KINDS.has(key),
+        count,
+      })),
+      incidentsByWard: publishAll(wards.incidents, new Map(figures.incidentsByWard.map((w) => [w.ward, w.count]))).map(({ key, count }) => ({ ward: key, count })),
     };
+  }
+
+  /**
+   * Every ward the partnership's cases and incidents have ever named (narrowed to the asked-for ward): the
+   * rows of the ward lists, so a ward is listed whether its count in the period is 0 or 3.
+   */
+  private async wards(ctx: RequestContext, ward: string | null | undefined): Promise<{ cases: string[]; incidents: string[] }> {
+    const only = ward?.trim() || null;
+    const [row]: { cases: string[] | null; incidents: string[] | null }[] = await ctx.db.query(
+      `SELECT (SELECT array_agg(DISTINCT c.ward) FROM cases c WHERE $1::text IS NULL OR lower(c.ward) = lower($1)) AS cases,
+              (SELECT array_agg(DISTINCT w) FROM (
+                 SELECT c.ward AS w FROM cases c WHERE $1::text IS NULL OR lower(c.ward) = lower($1)
+                 UNION SELECT btrim(i.ward) FROM incidents i JOIN cases c ON c.id = i.case_id
+                  WHERE nullif(btrim(i.ward), '') IS NOT NULL AND ($1::text IS NULL OR lower(c.ward) = lower($1))) u) AS incidents`,
+      [only],
+    );
+    return { cases: row.cases ?? [], incidents: row.incidents ?? [] };
   }
 
   private async figures(ctx: RequestContext, input: CaseStatisticsInput, params: SqlParams, scope: string): Promise<CaseStatistics> {

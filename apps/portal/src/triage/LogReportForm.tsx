@@ -54,6 +54,7 @@ export function LogReportForm() {
     const received = form.receivedAt ? new Date(form.receivedAt) : null;
     if (received && Number.isNaN(received.getTime())) problems.push({ text: 'Enter a real date and time the report came in', href: FIELDS.receivedAt.id });
     else if (received && received.getTime() > Date.now() + 60_000) problems.push({ text: 'When it came in cannot be in the future', href: FIELDS.receivedAt.id });
+    else if (received && received.getTime() < Date.now() - 30 * 86_400_000) problems.push({ text: 'When it came in can be at most 30 days ago', href: FIELDS.receivedAt.id });
     setErrors(problems);
     if (problems.length) return;
     const name = form.reporterName.trim();
