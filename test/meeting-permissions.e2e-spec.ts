@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { fieldAllowed, governedFields, type Relation } from '#libs/access';
+import { AgencyKind } from '#libs/common';
 import { codeOf, TestPortal } from './harness.js';
 import { Partnership, type Persona } from './partnership.js';
 
@@ -99,6 +101,101 @@ describe('who may do what with a meeting: every role, every agency kind, attendi
       const result = await portal.gql(`{ meetings { id } }`, {}, persona.token);
       const listed = result.data?.meetings?.some((m: { id: string }) => m.id === meetingId) ?? false;
       if (listed !== (attending && role !== 'ADMIN')) problems.push(`${kind} ${role} ${attending ? 'attending' : 'absent'}: listed ${listed}`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+/**
+ * The agenda's material, by the policy table's AgendaItem rows: every agency kind, attending as the owner, with
+ * a FULL share, a LIMITED share or none (which reads as LIMITED), after agreeing the statement.
+ */
+describe('what an attendee reads of an agenda item: every agency kind × owner / FULL / LIMITED / no share', () => {
+  let portal: TestPortal;
+  let meetingId: string;
+  const readers: { kind: AgencyKind; relation: Relation; label: string; persona: Persona }[] = [];
+  /** How each governed field is selected, and whether what came back is a value (not withheld). */
+  const SELECTION: Record<string, [string, (item: any) => boolean]> = {
+    case: ['case { id }', (i) => i.case !== null],
+    research: ['research { summary }', (i) => i.research?.length === 1],
+    actions: ['actions { id }', (i) => i.actions?.length === 1],
+    minutes: ['minutes', (i) => i.minutes === 'Material minutes'],
+    dashAssessment: ['dashAssessment { score }', (i) => i.dashAssessment?.score === 15],
+    concerns: ['concerns', (i) => i.concerns === 'Material concern'],
+  };
+
+  beforeAll(async () => {
+    portal = await TestPortal.start({ SIGN_IN_MAX_FAILURES_PER_ADDRESS: '10000' });
+    const people = new Partnership(portal);
+    const owner = await people.agency('Material MARAC Team', 'POLICE');
+    const coordinator = await people.user(owner, ['MARAC_COORDINATOR'], 'material-coordinator');
+    readers.push({ kind: AgencyKind.POLICE, relation: 'OWNER', label: 'POLICE owner', persona: await people.user(owner, ['CASEWORKER'], 'material-owner') });
+    const kase = (
+      await portal.ok(
+        `mutation { createCase(input: { category: DOMESTIC_ABUSE, summary: "Material case", ward: "Riverside", riskLevel: HIGH, parties: [{ role: VICTIM, fullName: "Material Victim" }] }) { id } }`,
+        {},
+        coordinator.token,
+      )
+    ).createCase.id;
+    const attending = [owner];
+    for (const kind of Object.values(AgencyKind)) {
+      for (const share of ['FULL', 'LIMITED', 'NONE'] as const) {
+        const agency = await people.agency(`Material ${kind} ${share}`, kind);
+        attending.push(agency);
+        if (share !== 'NONE') {
+          await portal.ok(
+            `mutation($c: ID!, $a: ID!, $x: ShareAccess!) { shareCase(caseId: $c, agencyId: $a, access: $x, reason: "MARAC protocol") { id } }`,
+            { c: kase, a: agency, x: share },
+            coordinator.token,
+          );
+        }
+        readers.push({ kind, relation: share === 'NONE' ? 'LIMITED' : share, label: `${kind} ${share}`, persona: await people.user(agency, ['CASEWORKER'], `material-${kind}-${share}`.toLowerCase()) });
+      }
+    }
+    const yes = Array.from({ length: 15 }, (_, i) => ({ question: i + 1, answer: 'YES' }));
+    await portal.ok(`mutation($c: ID!, $a: [DashAnswerInput!]!) { recordDashAssessment(caseId: $c, input: { answers: $a }) { id } }`, { c: kase, a: yes }, coordinator.token);
+    meetingId = (
+      await portal.ok(
+        `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`,
+        { input: { kind: 'MARAC', title: 'Material MARAC', startsAt: new Date(Date.now() + 86_400_000).toISOString(), chairId: coordinator.id, agencyIds: attending } },
+        coordinator.token,
+      )
+    ).scheduleMeeting.id;
+    const item = (
+      await portal.ok(
+        `mutation($m: ID!, $c: ID!) { referCase(meetingId: $m, caseId: $c, reason: DASH_THRESHOLD, dashScore: 15, concerns: "Material concern") { id } }`,
+        { m: meetingId, c: kase },
+        coordinator.token,
+      )
+    ).referCase.id;
+    await portal.ok(`mutation($m: ID!) { publishAgenda(meetingId: $m) { id } }`, { m: meetingId }, coordinator.token);
+    await portal.ok(`mutation($i: ID!) { recordResearch(agendaItemId: $i, summary: "Known to the team") { agencyId } }`, { i: item }, coordinator.token);
+    await portal.ok(`mutation($i: ID!) { recordMinutes(agendaItemId: $i, minutes: "Material minutes") { id } }`, { i: item }, coordinator.token);
+    await portal.ok(
+      `mutation($i: ID!, $a: ID!, $due: DateTime!) { recordMeetingAction(agendaItemId: $i, input: { ownerAgencyId: $a, description: "Safety plan", dueAt: $due }) { id } }`,
+      { i: item, a: owner, due: new Date(Date.now() + 7 * 86_400_000).toISOString() },
+      coordinator.token,
+    );
+  }, 240_000);
+
+  afterAll(() => portal.close());
+
+  it('has a selection for every field the table governs on an agenda item', () => {
+    expect(Object.keys(SELECTION).sort()).toEqual(governedFields('AgendaItem').sort());
+  });
+
+  it('gives each reader exactly the fields the table allows, and nothing before agreeing the statement', async () => {
+    const query = `query($m: ID!) { meeting(id: $m) { agenda { ${Object.values(SELECTION).map(([selection]) => selection).join(' ')} } } }`;
+    const problems: string[] = [];
+    for (const { kind, relation, label, persona } of readers) {
+      const before = (await portal.ok(query, { m: meetingId }, persona.token)).meeting.agenda[0];
+      for (const [field, [, present]] of Object.entries(SELECTION)) if (present(before)) problems.push(`${label}: ${field} before agreeing`);
+      await portal.ok(`mutation($m: ID!) { agreeConfidentiality(meetingId: $m) { id } }`, { m: meetingId }, persona.token);
+      const item = (await portal.ok(query, { m: meetingId }, persona.token)).meeting.agenda[0];
+      for (const [field, [, present]] of Object.entries(SELECTION)) {
+        const allowed = fieldAllowed('read', kind, relation, 'AgendaItem', field, {});
+        if (present(item) !== allowed) problems.push(`${label}: ${field} ${allowed ? 'withheld' : 'sent'} (${JSON.stringify(item[field])})`);
+      }
     }
     expect(problems).toEqual([]);
   });

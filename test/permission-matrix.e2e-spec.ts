@@ -20,7 +20,9 @@ const CATEGORIES = ['NOISE', 'DOMESTIC_ABUSE'] as const;
 type Category = (typeof CATEGORIES)[number];
 
 /** How each governed field is selected in a query; their keys must be exactly the table's governed fields. */
-const READ_SELECTION: Record<GovernedSubject, Record<string, string>> = {
+/** Agenda items are enumerated by test/meeting-permissions.e2e-spec.ts, through a meeting every kind attends. */
+type CaseSubject = Exclude<GovernedSubject, 'AgendaItem'>;
+const READ_SELECTION: Record<CaseSubject, Record<string, string>> = {
   Case: {
     address: 'address',
     policeIntelligence: 'policeIntelligence',
@@ -46,6 +48,7 @@ const READ_SELECTION: Record<GovernedSubject, Record<string, string>> = {
   CaseShare: { reason: 'reason' },
   Incident: { location: 'location' },
   CaseAction: {},
+  CaseReview: { decisionReason: 'decisionReason' },
 };
 
 /** logIncident writes every incident field at once; the table lets any holder log one. */
@@ -130,7 +133,8 @@ interface FixtureCase {
 const caseSelection = (inner = '') => `id redactedFields ${Object.values(READ_SELECTION.Case).join(' ')}
   parties { id role anonymous redactedFields ${Object.values(READ_SELECTION.Party).join(' ')} }
   shares { redactedFields ${Object.values(READ_SELECTION.CaseShare).join(' ')} }
-  incidents { id category redactedFields ${Object.values(READ_SELECTION.Incident).join(' ')} } ${inner}`;
+  incidents { id category redactedFields ${Object.values(READ_SELECTION.Incident).join(' ')} }
+  caseReviews { id redactedFields ${Object.values(READ_SELECTION.CaseReview).join(' ')} } ${inner}`;
 const READ_CASE = `query($id: ID!) { case(id: $id) { ${caseSelection(`incidents { case { ${caseSelection()} } } actions { case { ${caseSelection()} } }`)} } }`;
 const READ_CASES = `{ cases(first: 100) { totalCount edges { node { ${caseSelection()} } } } }`;
 
@@ -151,8 +155,15 @@ describe('the permission matrix, from the policy table, against the running API'
 
   async function truth(
     caseId: string,
-  ): Promise<{ kase: CaseTruth; parties: PartyTruth[]; shares: { reason: string }[]; incidents: { id: string; category: string; location: string | null }[]; lists: Record<string, number> }> {
-    const [{ rows: cases }, { rows: parties }, { rows: shares }, { rows: contacts }, { rows: dash }, { rows: asb }, { rows: plans }, { rows: evidence }, { rows: incidents }] = await Promise.all([
+  ): Promise<{
+    kase: CaseTruth;
+    parties: PartyTruth[];
+    shares: { reason: string }[];
+    incidents: { id: string; category: string; location: string | null }[];
+    reviews: { id: string; decision_reason: string }[];
+    lists: Record<string, number>;
+  }> {
+    const [{ rows: cases }, { rows: parties }, { rows: shares }, { rows: contacts }, { rows: dash }, { rows: asb }, { rows: plans }, { rows: evidence }, { rows: incidents }, { rows: reviews }] = await Promise.all([
       portal.db.query(
         `SELECT c.*, (SELECT u.id FROM users u WHERE u.agency_id = c.owner_agency_id AND u.roles = ARRAY['CASEWORKER'] ORDER BY u.created_at LIMIT 1) AS owner_caseworker_id
            FROM cases c WHERE c.id = $1`,
@@ -166,10 +177,11 @@ describe('the permission matrix, from the policy table, against the running API'
       portal.db.query(`SELECT count(*)::int AS n FROM action_plans WHERE case_id = $1`, [caseId]),
       portal.db.query(`SELECT count(*)::int AS n FROM evidence_files WHERE case_id = $1`, [caseId]),
       portal.db.query(`SELECT id, category, location FROM incidents WHERE case_id = $1`, [caseId]),
+      portal.db.query(`SELECT id, decision_reason FROM case_reviews WHERE case_id = $1`, [caseId]),
     ]);
     // Every fixture has a reporter, a contact, a plan and assessments: all four service clocks run.
     const lists = { contacts: contacts[0].n, dashAssessments: dash[0].n, asbRiskAssessments: asb[0].n, actionPlans: plans[0].n, serviceClocks: 4, evidence: evidence[0].n };
-    return { kase: cases[0], parties, shares, incidents, lists };
+    return { kase: cases[0], parties, shares, incidents, reviews, lists };
   }
 
   beforeAll(async () => {
@@ -270,6 +282,13 @@ describe('the permission matrix, from the policy table, against the running API'
          FROM cases c WHERE c.id = ANY($1)`,
       [ids],
     );
+    // A decided ASB Case Review on every case: the clock is every holder's, the reasons owner and FULL.
+    await portal.db.query(
+      `INSERT INTO case_reviews (case_id, received_at, acknowledge_by, decide_by, meet_by, requested_by_id, acknowledged_at, decided_at, threshold_met, decision_reason)
+       SELECT c.id, c.opened_at, c.opened_at, c.opened_at, c.opened_at + interval '30 days', c.created_by_id, c.opened_at, c.opened_at, true,
+              'Three complaints from Matrix Victim at ' || c.reference FROM cases c WHERE c.id = ANY($1)`,
+      [ids],
+    );
     await portal.db.query(
       `INSERT INTO case_actions (case_id, kind, legal, description, owner_agency_id, created_by_id)
        SELECT c.id, 'HOME_VISIT', false, 'Matrix action', c.owner_agency_id, c.created_by_id FROM cases c WHERE c.id = ANY($1)`,
@@ -283,7 +302,7 @@ describe('the permission matrix, from the policy table, against the running API'
   });
 
   it('has a fixture for every field a rule governs, and a rule for every fixture', () => {
-    for (const subject of ['Case', 'Party', 'CaseShare', 'Incident', 'CaseAction'] as const) {
+    for (const subject of ['Case', 'Party', 'CaseShare', 'Incident', 'CaseAction', 'CaseReview'] as const) {
       expect(Object.keys(READ_SELECTION[subject]).sort()).toEqual(readGovernedFields(subject).sort());
     }
     expect(Object.keys(CASE_WRITES).concat('contacts', 'reporterToldAt', 'dashAssessments', 'asbRiskAssessments', 'actionPlans', 'serviceClocks', 'evidence', 'legalHold').sort()).toEqual(governedFields('Case').sort());
@@ -292,13 +311,14 @@ describe('the permission matrix, from the policy table, against the running API'
     expect(Object.keys(INCIDENT_INPUT).sort()).toEqual(governedFields('Incident').sort());
     // Actions' own fields are any holder's (the contract's "incidents and actions"): listed in the table, withheld from none.
     expect(readGovernedFields('CaseAction')).toEqual([]);
+    expect(governedFields('CaseReview')).toEqual(['decisionReason']);
   });
 
   /** Every mismatch between what the API sent for one case and what the table says, as readable lines. */
   async function readMismatches(kind: AgencyKind, path: string, node: any, fixture: FixtureCase): Promise<string[]> {
     const problems: string[] = [];
     const relation = relationOf(kind, fixture)!;
-    const { kase, parties, shares, incidents, lists } = await truth(fixture.id);
+    const { kase, parties, shares, incidents, reviews, lists } = await truth(fixture.id);
     const check = (subject: GovernedSubject, field: string, row: Record<string, unknown>, sent: any, actual: unknown, where: string) => {
       const allowed = fieldAllowed('read', kind, relation, subject, field, row);
       const value = sent[field];
@@ -339,6 +359,11 @@ describe('the permission matrix, from the policy table, against the running API'
       }
       const row = { caseCategory: fixture.category, category: incident.category };
       for (const field of Object.keys(READ_SELECTION.Incident)) check('Incident', field, row, sent, (incident as any)[field], `${path}.incident(${incident.category})`);
+    }
+    if (node.caseReviews.length !== reviews.length) problems.push(`${path}.caseReviews: ${node.caseReviews.length} of ${reviews.length}`);
+    for (const review of reviews) {
+      const sent = node.caseReviews.find((r: any) => r.id === review.id);
+      if (sent) check('CaseReview', 'decisionReason', {}, sent, review.decision_reason, `${path}.caseReview`);
     }
     return problems;
   }
@@ -514,6 +539,23 @@ describe('the permission matrix, from the policy table, against the running API'
         const { rows: incidentsAfter } = await portal.db.query(`SELECT count(*)::int AS n FROM incidents WHERE case_id = $1`, [fixture.id]);
         if (incidentsAfter[0].n !== before.incidents.length + (incidentWant ? 0 : 1)) problems.push(`${label} logIncident: ${incidentsAfter[0].n - before.incidents.length} rows written`);
         if (logged.data?.logIncident) await portal.db.query(`DELETE FROM incidents WHERE id = $1`, [logged.data.logIncident.id]);
+
+        // Deciding an ASB Case Review writes its reasons: an undecided application to decide, removed afterwards.
+        const { rows: undecided } = await portal.db.query(
+          `INSERT INTO case_reviews (case_id, received_at, acknowledge_by, decide_by, meet_by, requested_by_id)
+           SELECT c.id, now(), now(), now(), now(), c.created_by_id FROM cases c WHERE c.id = $1 RETURNING id`,
+          [fixture.id],
+        );
+        const decided = await portal.gql(
+          `mutation($id: ID!) { decideCaseReview(id: $id, thresholdMet: false, reason: "Matrix decision") { id } }`,
+          { id: undecided[0].id },
+          persona.token,
+        );
+        const decideWant = expectRefusal(relation !== null && fieldAllowed('write', kind, relation, 'CaseReview', 'decisionReason', {}));
+        const { rows: afterDecision } = await portal.db.query(`SELECT decision_reason FROM case_reviews WHERE id = $1`, [undecided[0].id]);
+        if (codeOf(decided) !== decideWant) problems.push(`${label} decideCaseReview: expected ${decideWant ?? 'success'}, got ${JSON.stringify(decided).slice(0, 160)}`);
+        if ((afterDecision[0].decision_reason !== null) !== !decideWant) problems.push(`${label} decideCaseReview: the reasons were ${decideWant ? 'written though refused' : 'not written'}`);
+        await portal.db.query(`DELETE FROM case_reviews WHERE id = $1`, [undecided[0].id]);
 
         const { rows: partiesAfter } = await portal.db.query(`SELECT count(*)::int AS n FROM parties WHERE case_id = $1`, [fixture.id]);
         if (partiesAfter[0].n !== before.parties.length) problems.push(`${label}: a refused addParty left a party behind`);

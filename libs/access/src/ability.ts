@@ -42,6 +42,8 @@ export type Subject =
   | 'CaseShare'
   | 'Incident'
   | 'CaseAction'
+  | 'CaseReview'
+  | 'AgendaItem'
   | 'Meeting'
   | 'IntakeReport'
   | 'EvidenceFile'

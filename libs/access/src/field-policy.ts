@@ -20,7 +20,7 @@ export interface Grant {
   kinds?: readonly AgencyKind[];
 }
 
-export type GovernedSubject = 'Case' | 'Party' | 'CaseShare' | 'Incident' | 'CaseAction';
+export type GovernedSubject = 'Case' | 'Party' | 'CaseShare' | 'Incident' | 'CaseAction' | 'CaseReview' | 'AgendaItem';
 
 export interface FieldRule {
   /** The field class, in the domain's words. */
@@ -155,6 +155,32 @@ export const FIELD_RULES: readonly FieldRule[] = [
     fields: ['tenancyType', 'rentArrears', 'tenancyBreaches'],
     read: [only(AgencyKind.LANDLORD, AgencyKind.COUNCIL)],
     write: [only(AgencyKind.LANDLORD, AgencyKind.COUNCIL)],
+  },
+  {
+    // The statutory clock is every holder's to see; why the threshold was or was not met names people and places.
+    class: 'ASB Case Review decision',
+    subject: 'CaseReview',
+    fields: ['decisionReason'],
+    read: [OWNER_OR_FULL],
+    write: [OWNER],
+  },
+  {
+    // Read by the attending agencies' users who agreed the confidentiality statement, within the material window
+    // (libs/meetings), each with its own relation to the case; an attendee without a share reads as LIMITED.
+    // Written through the meeting's own operations (research by each attending agency, minutes by the chair).
+    class: 'MARAC material',
+    subject: 'AgendaItem',
+    fields: ['case', 'research', 'actions', 'minutes'],
+    read: [ANY],
+    write: [],
+  },
+  {
+    // DASH answers and the referrer's written concern are DASH material wherever they appear, as on the case.
+    class: 'risk assessment (DASH answers)',
+    subject: 'AgendaItem',
+    fields: ['dashAssessment', 'concerns'],
+    read: [OWNER_OR_FULL],
+    write: [],
   },
   {
     class: 'sharing basis',

@@ -12,6 +12,7 @@ export const AUDITED_FIELDS: ReadonlyMap<string, string> = new Map<string, strin
     .map((field): [string, string] => [`Case.${field}`, field]),
   ...readGovernedFields('Party').map((field): [string, string] => [`Party.${field}`, `party.${field}`]),
   ...readGovernedFields('Incident').map((field): [string, string] => [`Incident.${field}`, `incident.${field}`]),
+  ...readGovernedFields('CaseReview').map((field): [string, string] => [`CaseReview.${field}`, `caseReview.${field}`]),
 ]);
 
 const sent = (value: unknown) => value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0);

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { type PortalAbility, readGovernedFields, redact, type Relation } from '#libs/access';
 import { ClockState, clockState } from '#libs/common';
 
 @ObjectType({ description: 'Whether the ASB Case Review threshold is met for the victims and complainants of a case, counted over the cases where the reader may read the same person’s name' })
@@ -54,8 +55,11 @@ export class CaseReview {
   @Field(() => Boolean, { nullable: true })
   thresholdMet: boolean | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the threshold was or was not met: owner and FULL shares' })
   decisionReason: string | null;
+
+  @Field(() => [String], { description: 'Fields you may not read on this application (null above)' })
+  redactedFields: string[];
 }
 
 export interface CaseReviewRow {
@@ -82,13 +86,20 @@ export function step(dueAt: Date, doneAt: Date | null, now = Date.now()): ClockS
   return { dueAt, doneAt, state: clockState(dueAt, doneAt, now) };
 }
 
-export const toCaseReview = (row: CaseReviewRow): CaseReview => ({
-  id: row.id,
-  caseId: row.case_id,
-  receivedAt: row.received_at,
-  acknowledge: step(row.acknowledge_by, row.acknowledged_at),
-  decide: step(row.decide_by, row.decided_at),
-  meet: step(row.meet_by, row.met_at),
-  thresholdMet: row.threshold_met,
-  decisionReason: row.decision_reason,
-});
+const REVIEW_GOVERNED = readGovernedFields('CaseReview');
+
+/** The application as this reader may see it: the decision's reasons only where the policy table allows. */
+export function toCaseReview(ability: PortalAbility, relation: Relation, row: CaseReviewRow): CaseReview {
+  const view: CaseReview = {
+    id: row.id,
+    caseId: row.case_id,
+    receivedAt: row.received_at,
+    acknowledge: step(row.acknowledge_by, row.acknowledged_at),
+    decide: step(row.decide_by, row.decided_at),
+    meet: step(row.meet_by, row.met_at),
+    thresholdMet: row.threshold_met,
+    decisionReason: row.decision_reason,
+    redactedFields: [],
+  };
+  return redact(ability, 'CaseReview', view, { access: relation }, REVIEW_GOVERNED);
+}

@@ -77,7 +77,7 @@ export class CaseReviewsService {
           return groupBy(ids, rows, (row) => row.case_id);
         }),
     );
-    return (await loader.load(parent.id)).map(toCaseReview);
+    return (await loader.load(parent.id)).map((row) => toCaseReview(ctx.ability, parent.relation, row));
   }
 
   /** An application received on a case the caller's agency holds: the clock starts from when it was received. */
@@ -99,7 +99,7 @@ export class CaseReviewsService {
       ],
     );
     await this.audit.record(ctx, kase.id, AuditAction.CASE_REVIEW_REQUESTED, { review: row.id, receivedAt: receivedAt.toISOString() });
-    return toCaseReview(row);
+    return toCaseReview(ctx.ability, kase.relation, row);
   }
 
   async acknowledge(ctx: RequestContext, id: string): Promise<CaseReview> {
@@ -125,7 +125,8 @@ export class CaseReviewsService {
       `WITH r AS (UPDATE case_reviews SET ${set} WHERE id = $1 RETURNING *) SELECT ${REVIEW_COLUMNS} FROM r`,
       [review.id, ...values],
     );
-    return toCaseReview(row);
+    // Only the owner agency acknowledges and decides (requireOwnReview).
+    return toCaseReview(ctx.ability, 'OWNER', row);
   }
 
   /**

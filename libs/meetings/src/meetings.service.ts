@@ -4,7 +4,7 @@ import DataLoader from 'dataloader';
 import { type Action, accessibleSql, CASEWORK_ROLES, loaderFor, type RequestContext, SqlParams } from '#libs/access';
 import { AlertKind, AlertOutbox } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';
-import { type Case, CASE_COLUMNS, caseAttributes, type CaseRow, CasesService, toCase } from '#libs/cases';
+import { type Case, CASE_COLUMNS, type CaseRow, CasesService, toCase } from '#libs/cases';
 import {
   ActionKind,
   AttendanceStatus,
@@ -243,24 +243,29 @@ export class MeetingsService {
 
   /**
    * DASH material (the assessment's answers and notes, the written concern) wherever it appears on the agenda:
-   * the case's `dashAssessments` field rule for the reader's relation to it, so an attendee without a share
-   * (LIMITED) or with a LIMITED one never reads it through a meeting.
+   * the policy table's AgendaItem rule for the reader's relation to the case (as the case's own
+   * `dashAssessments`), so an attendee without a share (LIMITED) or with a LIMITED one never reads it here.
    */
-  private async itemDashMaterial<T>(ctx: RequestContext, item: AgendaItem, read: () => Promise<T | null> | T | null): Promise<T | null> {
+  private async itemDashMaterial<T>(
+    ctx: RequestContext,
+    item: AgendaItem,
+    field: 'dashAssessment' | 'concerns',
+    read: () => Promise<T | null> | T | null,
+  ): Promise<T | null> {
     const { open, kase } = await this.material(ctx, item);
-    if (!open || !kase || !ctx.ability.can('readField', subject('Case', caseAttributes(kase)), 'dashAssessments')) return null;
+    if (!open || !kase || !ctx.ability.can('readField', subject('AgendaItem', { access: kase.relation }), field)) return null;
     const value = await read();
     if (value !== null) AuditLog.noteView(ctx, kase.id, 'dashAssessments');
     return value;
   }
 
   itemDash(ctx: RequestContext, item: AgendaItem): Promise<DashAssessment | null> {
-    return this.itemDashMaterial(ctx, item, () => (item.dashAssessmentId ? this.dash.byId(ctx, item.dashAssessmentId) : null));
+    return this.itemDashMaterial(ctx, item, 'dashAssessment', () => (item.dashAssessmentId ? this.dash.byId(ctx, item.dashAssessmentId) : null));
   }
 
   /** The referrer's written concern: often the DASH assessment's own, so it is read as DASH material. */
   itemConcerns(ctx: RequestContext, item: AgendaItem): Promise<string | null> {
-    return this.itemDashMaterial(ctx, item, () => item.concerns);
+    return this.itemDashMaterial(ctx, item, 'concerns', () => item.concerns);
   }
 
   itemResearch(ctx: RequestContext, item: AgendaItem): Promise<AgendaResearch[] | null> {
