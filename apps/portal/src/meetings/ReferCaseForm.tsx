@@ -21,7 +21,7 @@ const ReferCase = graphql(`
 
 const FindCase = graphql(`
   query FindCaseToRefer($search: String!) {
-    cases(filter: { search: $search }, first: 5) {
+    cases(filter: { search: $search, owned: true }, first: 5) {
       edges {
         node {
           id
@@ -48,7 +48,10 @@ interface ReferDraft {
   concerns: string;
 }
 
-/** Organisers put a case they can see on the agenda; the API checks that the reason holds. */
+/**
+ * Organisers put a case their own agency owns on the agenda (a referral discloses the case to every attending
+ * agency, so a share does not allow it); the API checks that and that the reason holds.
+ */
 export function ReferCaseForm({ meetingId }: { meetingId: string }) {
   const [form, update, reset] = useDraft<ReferDraft>(`meeting.${meetingId}.refer`, () => ({ caseId: '', reason: 'DASH_THRESHOLD', dashScore: '', concerns: '' }));
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -73,7 +76,7 @@ export function ReferCaseForm({ meetingId }: { meetingId: string }) {
         const { data: found } = await client.query({ query: FindCase, variables: { search: wanted }, fetchPolicy: 'network-only' });
         const match = found?.cases.edges.map((e) => e.node).find((n) => n.reference.toLowerCase() === wanted.toLowerCase());
         if (!match) {
-          setErrors([{ text: `No case with the reference ${wanted} is open to your agency`, href: FIELDS.caseId.id }]);
+          setErrors([{ text: `No case with the reference ${wanted} is owned by your agency: only the owner agency may refer a case`, href: FIELDS.caseId.id }]);
           return;
         }
         caseId = match.id;

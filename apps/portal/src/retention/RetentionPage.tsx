@@ -209,6 +209,12 @@ export function RetentionPage({ user }: { user: SessionUser }) {
             These are your agency's cases closed before {formatDate(data.closedBefore)}. A legal hold keeps a case whole, for example while proceedings or a complaint are
             under way.
           </p>
+          {data.declinedReportsDue > 0 && (
+            <p className="govuk-body" id="declined-reports-due">
+              Anonymising also clears {data.declinedReportsDue === 1 ? '1 report' : `${data.declinedReportsDue} reports`} your agency declined at triage more than{' '}
+              {data.retentionYears} years ago: the reporter, the address, the subject and the summary go; the category, ward and dates stay.
+            </p>
+          )}
 
           <section aria-labelledby="due-heading" className="govuk-!-margin-top-8">
             <h2 className="govuk-heading-m" id="due-heading">Due now</h2>

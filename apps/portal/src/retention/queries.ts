@@ -22,6 +22,7 @@ export const RetentionReviewQuery = graphql(`
     retentionReview {
       retentionYears
       closedBefore
+      declinedReportsDue
       due {
         ...RetentionCandidateFields
       }
