@@ -136,6 +136,8 @@ describe('no leak of a domestic-abuse victim’s place through incidents, and ev
       expect(feed.events).toEqual([]);
       expect(feed.errors.length).toBeGreaterThan(0);
       expect(JSON.stringify(feed.errors)).toContain('subscriptions only');
+      // graphql-ws hands the `error` message's errors to the sink as one array.
+      expect(feed.errors[0]).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
     }
     expect((await portal.db.query(`SELECT count(*)::int AS n FROM cases WHERE summary = 'Sent over the socket'`)).rows[0].n).toBe(0);
     // The socket is still open for what it is for.

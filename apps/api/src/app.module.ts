@@ -128,7 +128,8 @@ export class AppModule {
                   if (operation && operation.operation !== 'subscription') {
                     return [
                       new GraphQLError(`This WebSocket carries subscriptions only: send a ${operation.operation} over HTTP (POST /graphql)`, {
-                        extensions: { code: 'BAD_REQUEST', operation: operation.operation },
+                        // The contract's code for a rule that refuses a whole operation.
+                        extensions: { code: 'FORBIDDEN', operation: operation.operation },
                       }),
                     ];
                   }
