@@ -196,6 +196,79 @@ describe('meetings neither outlive a revoked share nor widen a LIMITED one', () 
     expect(await count(`SELECT count(*)::int AS n FROM audit_events WHERE case_id = $1 AND action = 'CASE_WITHDRAWN_FROM_MEETING'`, [kase.id])).toBe(1);
   });
 
+  it('shows the owner agency every agenda its case is on, even of a meeting it does not attend, so it can take the case off; a FULL or LIMITED holder reads null, listed in redactedFields', async () => {
+    const REFERRALS = `query($id: ID!) { case(id: $id) { redactedFields meetingReferrals {
+      agendaItemId meetingTitle meetingKind startsAt publishedAt closedAt reason withdrawnAt referredByAgency { id name }
+    } } }`;
+    const referrals = async (caseId: string, persona: Persona) => (await portal.ok(REFERRALS, { id: caseId }, persona.token)).case;
+    const kase = await newCase(officer, 'Ivy Victim');
+    await assess(kase.id);
+    await portal.ok(SHARE, { c: kase.id, a: council, x: 'FULL' }, officer.token);
+    await portal.ok(SHARE, { c: kase.id, a: landlord, x: 'LIMITED' }, officer.token);
+    // The police's own MARAC, in three weeks; and, sooner, the landlord's panel the police were never invited to,
+    // with the case put on it by the landlord (as referral worked before it was the owner's alone).
+    const ownStartsAt = new Date(Date.now() + 21 * DAY).toISOString();
+    const own = (
+      await portal.ok(SCHEDULE, { input: { kind: 'MARAC', title: 'Police MARAC', startsAt: ownStartsAt, chairId: chair.id, agencyIds: [police, idvaAgency] } }, policeCoordinator.token)
+    ).scheduleMeeting.id as string;
+    const ownItem = await refer(own, kase.id);
+    const panel = (
+      await portal.ok(
+        SCHEDULE,
+        { input: { kind: 'ASB_PANEL', title: 'Homes ASB panel', startsAt: new Date(Date.now() + 3 * DAY).toISOString(), chairId: landlordCoordinator.id, agencyIds: [idvaAgency] } },
+        landlordCoordinator.token,
+      )
+    ).scheduleMeeting.id as string;
+    const { rows } = await portal.db.query(
+      `INSERT INTO agenda_items (meeting_id, case_id, position, reason, referred_by_id, referred_by_agency_id) VALUES ($1, $2, 1, 'ESCALATION', $3, $4) RETURNING id`,
+      [panel, kase.id, landlordCoordinator.id, landlord],
+    );
+    const panelItem = rows[0].id as string;
+    await portal.ok(PUBLISH, { m: panel }, landlordCoordinator.token);
+    expect((await portal.ok(`query($id: ID!) { meeting(id: $id) { id } }`, { id: panel }, officer.token)).meeting).toBeNull();
+
+    // Newest meeting first.
+    const seen = await referrals(kase.id, officer);
+    expect(seen.redactedFields).not.toContain('meetingReferrals');
+    expect(seen.meetingReferrals).toEqual([
+      {
+        agendaItemId: ownItem,
+        meetingTitle: 'Police MARAC',
+        meetingKind: 'MARAC',
+        startsAt: ownStartsAt,
+        publishedAt: null,
+        closedAt: null,
+        reason: 'DASH_THRESHOLD',
+        withdrawnAt: null,
+        referredByAgency: { id: police, name: 'Leaks Police' },
+      },
+      expect.objectContaining({ agendaItemId: panelItem, meetingTitle: 'Homes ASB panel', meetingKind: 'ASB_PANEL', reason: 'ESCALATION', withdrawnAt: null, referredByAgency: { id: landlord, name: 'Leaks Homes' } }),
+    ]);
+    expect(seen.meetingReferrals[1].publishedAt).not.toBeNull();
+
+    // The listed item is what the withdrawal takes; the list then says when.
+    await portal.ok(OWNER_WITHDRAW, { i: seen.meetingReferrals[1].agendaItemId, r: 'Not referred by the police' }, officer.token);
+    const after = (await referrals(kase.id, officer)).meetingReferrals;
+    expect(after.map((r: any) => [r.agendaItemId, r.withdrawnAt !== null])).toEqual([
+      [ownItem, false],
+      [panelItem, true],
+    ]);
+    // The same through the list of cases, as a page of cases reads it.
+    const page = await portal.ok(`{ cases(first: 100) { edges { node { id meetingReferrals { agendaItemId } } } } }`, {}, officer.token);
+    expect(page.cases.edges.find((e: any) => e.node.id === kase.id).node.meetingReferrals).toEqual([{ agendaItemId: ownItem }, { agendaItemId: panelItem }]);
+
+    // Partners holding the case read neither where it is discussed nor who referred it.
+    for (const holder of [councilCoordinator, landlordCoordinator]) {
+      const withheld = await referrals(kase.id, holder);
+      expect(withheld.meetingReferrals).toBeNull();
+      expect(withheld.redactedFields).toContain('meetingReferrals');
+    }
+
+    // A case never referred has an empty list, not null.
+    const quiet = await newCase(officer, 'Quinn Victim');
+    expect(await referrals(quiet.id, officer)).toMatchObject({ meetingReferrals: [] });
+  });
+
   it('never shows DASH answers, notes or concerns through the agenda or the pack to an attendee without a share or with a LIMITED one', async () => {
     const kase = await newCase(officer, 'Lark Victim');
     await assess(kase.id);

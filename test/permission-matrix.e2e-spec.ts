@@ -35,6 +35,7 @@ const READ_SELECTION: Record<CaseSubject, Record<string, string>> = {
     serviceClocks: 'serviceClocks { standard }',
     evidence: 'evidence { id }',
     legalHold: 'legalHold { reason }',
+    meetingReferrals: 'meetingReferrals { agendaItemId }',
   },
   Party: {
     fullName: 'fullName',
@@ -163,7 +164,19 @@ describe('the permission matrix, from the policy table, against the running API'
     reviews: { id: string; decision_reason: string }[];
     lists: Record<string, number>;
   }> {
-    const [{ rows: cases }, { rows: parties }, { rows: shares }, { rows: contacts }, { rows: dash }, { rows: asb }, { rows: plans }, { rows: evidence }, { rows: incidents }, { rows: reviews }] = await Promise.all([
+    const [
+      { rows: cases },
+      { rows: parties },
+      { rows: shares },
+      { rows: contacts },
+      { rows: dash },
+      { rows: asb },
+      { rows: plans },
+      { rows: evidence },
+      { rows: incidents },
+      { rows: reviews },
+      { rows: referrals },
+    ] = await Promise.all([
       portal.db.query(
         `SELECT c.*, (SELECT u.id FROM users u WHERE u.agency_id = c.owner_agency_id AND u.roles = ARRAY['CASEWORKER'] ORDER BY u.created_at LIMIT 1) AS owner_caseworker_id
            FROM cases c WHERE c.id = $1`,
@@ -178,9 +191,10 @@ describe('the permission matrix, from the policy table, against the running API'
       portal.db.query(`SELECT count(*)::int AS n FROM evidence_files WHERE case_id = $1`, [caseId]),
       portal.db.query(`SELECT id, category, location FROM incidents WHERE case_id = $1`, [caseId]),
       portal.db.query(`SELECT id, decision_reason FROM case_reviews WHERE case_id = $1`, [caseId]),
+      portal.db.query(`SELECT count(*)::int AS n FROM agenda_items WHERE case_id = $1`, [caseId]),
     ]);
     // Every fixture has a reporter, a contact, a plan and assessments: all four service clocks run.
-    const lists = { contacts: contacts[0].n, dashAssessments: dash[0].n, asbRiskAssessments: asb[0].n, actionPlans: plans[0].n, serviceClocks: 4, evidence: evidence[0].n };
+    const lists = { contacts: contacts[0].n, dashAssessments: dash[0].n, asbRiskAssessments: asb[0].n, actionPlans: plans[0].n, serviceClocks: 4, evidence: evidence[0].n, meetingReferrals: referrals[0].n };
     return { kase: cases[0], parties, shares, incidents, reviews, lists };
   }
 
@@ -289,6 +303,19 @@ describe('the permission matrix, from the policy table, against the running API'
               'Three complaints from Matrix Victim at ' || c.reference FROM cases c WHERE c.id = ANY($1)`,
       [ids],
     );
+    // Every case on the agenda of a meeting that only the hub attends: the owner sees where, whether it attends or not.
+    const [{ id: meetingId }] = (
+      await portal.db.query(
+        `INSERT INTO meetings (kind, title, starts_at, chair_id, scheduled_by_id) VALUES ('MARAC', 'Matrix MARAC', now() + interval '7 days', $1, $1) RETURNING id`,
+        [caseworkers.get('hub')!.id],
+      )
+    ).rows;
+    await portal.db.query(`INSERT INTO meeting_agencies (meeting_id, agency_id) VALUES ($1, $2)`, [meetingId, agencies.get('hub')]);
+    await portal.db.query(
+      `INSERT INTO agenda_items (meeting_id, case_id, position, reason, referred_by_id, referred_by_agency_id)
+       SELECT $2, c.id, row_number() OVER (ORDER BY c.id), 'PROFESSIONAL_JUDGEMENT', c.created_by_id, c.owner_agency_id FROM cases c WHERE c.id = ANY($1)`,
+      [ids, meetingId],
+    );
     await portal.db.query(
       `INSERT INTO case_actions (case_id, kind, legal, description, owner_agency_id, created_by_id)
        SELECT c.id, 'HOME_VISIT', false, 'Matrix action', c.owner_agency_id, c.created_by_id FROM cases c WHERE c.id = ANY($1)`,
@@ -305,7 +332,7 @@ describe('the permission matrix, from the policy table, against the running API'
     for (const subject of ['Case', 'Party', 'CaseShare', 'Incident', 'CaseAction', 'CaseReview'] as const) {
       expect(Object.keys(READ_SELECTION[subject]).sort()).toEqual(readGovernedFields(subject).sort());
     }
-    expect(Object.keys(CASE_WRITES).concat('contacts', 'reporterToldAt', 'dashAssessments', 'asbRiskAssessments', 'actionPlans', 'serviceClocks', 'evidence', 'legalHold').sort()).toEqual(governedFields('Case').sort());
+    expect(Object.keys(CASE_WRITES).concat('contacts', 'reporterToldAt', 'dashAssessments', 'asbRiskAssessments', 'actionPlans', 'serviceClocks', 'evidence', 'legalHold', 'meetingReferrals').sort()).toEqual(governedFields('Case').sort());
     expect(Object.keys(PARTY_WRITES).sort()).toEqual(governedFields('Party').sort());
     expect(governedFields('CaseShare')).toEqual(['reason']);
     expect(Object.keys(INCIDENT_INPUT).sort()).toEqual(governedFields('Incident').sort());

@@ -279,6 +279,51 @@ describe('casework screens in a browser', () => {
     ]);
   }, 90_000);
 
+  it("shows the owner's officer the meeting agendas its case is on and takes it off one, saying why", async () => {
+    // A demo domestic-abuse case heard at last month's MARAC (closed) and on next week's published agenda.
+    const { rows } = await portal.db.query(
+      `SELECT c.id, c.reference, i.id AS item_id, u.email FROM agenda_items i
+         JOIN meetings m ON m.id = i.meeting_id AND m.closed_at IS NULL
+         JOIN cases c ON c.id = i.case_id
+         JOIN users u ON u.agency_id = c.owner_agency_id AND u.roles = ARRAY['CASEWORKER'] AND u.email LIKE 'caseworker@%'
+        WHERE i.withdrawn_at IS NULL AND EXISTS (SELECT 1 FROM agenda_items p JOIN meetings pm ON pm.id = p.meeting_id AND pm.closed_at IS NOT NULL WHERE p.case_id = c.id)
+        ORDER BY c.reference LIMIT 1`,
+    );
+    const kase = rows[0] as { id: string; reference: string; item_id: string; email: string };
+    const page = await signIn(kase.email);
+    await page.goto(`${portal.url}/cases/${kase.id}/risk`);
+    const panel = page.getByRole('region', { name: 'On meeting agendas' });
+    await panel.waitFor();
+    const cards = panel.locator('.govuk-summary-card');
+    await cards.nth(1).waitFor();
+    // Newest meeting first: next week's, still to be held; then last month's, closed, which cannot be changed.
+    expect(await cards.count()).toBe(2);
+    await cards.nth(0).getByText('On the agenda', { exact: true }).waitFor();
+    await cards.nth(1).getByText('Meeting closed', { exact: true }).waitFor();
+    expect(await cards.nth(1).getByRole('button', { name: /Take off this agenda/ }).count()).toBe(0);
+    await expectAccessible(page, 'case-meeting-agendas');
+
+    await cards.nth(0).getByRole('button', { name: /Take off this agenda/ }).click();
+    const reason = cards.nth(0).getByLabel('Why are you taking the case off this agenda?');
+    expect(await reason.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    // A reason is required, in the GOV.UK error summary.
+    await cards.nth(0).getByRole('button', { name: /Take off the agenda/ }).click();
+    await page.getByRole('link', { name: 'Enter why the case is being taken off this agenda, in at least 3 characters' }).waitFor();
+    await expectAccessible(page, 'case-meeting-agendas-reason-missing');
+    await reason.fill('The victim has moved out of the area and is supported there');
+    await cards.nth(0).getByRole('button', { name: /Take off the agenda/ }).click();
+
+    await panel.getByText(`${kase.reference} was taken off the agenda of Riverside MARAC.`).waitFor();
+    await cards.nth(0).getByText(`Withdrawn on ${londonDate(new Date())}`, { exact: true }).waitFor();
+    expect(await panel.getByRole('button', { name: /Take off this agenda/ }).count()).toBe(0);
+    const item = (await portal.db.query(`SELECT withdrawn_at, withdrawn_reason FROM agenda_items WHERE id = $1`, [kase.item_id])).rows[0];
+    expect(item.withdrawn_reason).toBe('The victim has moved out of the area and is supported there');
+    expect(item.withdrawn_at).not.toBeNull();
+    const trail = await portal.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE case_id = $1 AND action = 'CASE_WITHDRAWN_FROM_MEETING'`, [kase.id]);
+    expect(trail.rows[0].n).toBe(1);
+    await expectAccessible(page, 'case-meeting-agendas-withdrawn');
+  });
+
   it('says an unknown survey link cannot be used', async () => {
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${portal.url}/survey/not-a-real-token`);

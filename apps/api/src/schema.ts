@@ -14,7 +14,7 @@ import { CasesResolver, PartiesResolver } from '#libs/cases';
 import { ContactsResolver } from '#libs/contacts';
 import { DashResolver } from '#libs/dash';
 import { CaseEvidenceResolver, EvidenceResolver, IncidentEvidenceResolver } from '#libs/evidence';
-import { AgendaItemsResolver, MeetingsResolver } from '#libs/meetings';
+import { AgendaItemsResolver, CaseMeetingReferralResolver, CaseMeetingReferralsResolver, MeetingsResolver } from '#libs/meetings';
 import { ReportsResolver } from '#libs/reports';
 import { RetentionResolver } from '#libs/retention';
 import { SatisfactionResolver } from '#libs/satisfaction';
@@ -46,6 +46,8 @@ export const RESOLVERS = [
   DashResolver,
   MeetingsResolver,
   AgendaItemsResolver,
+  CaseMeetingReferralsResolver,
+  CaseMeetingReferralResolver,
   CaseReviewsResolver,
   ReportsResolver,
   SatisfactionResolver,

@@ -136,6 +136,14 @@ export const FIELD_RULES: readonly FieldRule[] = [
     write: [OWNER],
   },
   {
+    // Where the case is on an agenda, across every meeting: the owner's, to take it off (withdrawCaseFromMeeting).
+    class: 'meeting referrals',
+    subject: 'Case',
+    fields: ['meetingReferrals'],
+    read: [OWNER],
+    write: [],
+  },
+  {
     class: 'police intelligence',
     subject: 'Case',
     fields: ['policeIntelligence'],

@@ -77,6 +77,68 @@ export class AgendaItem {
   referredByAgencyId: string;
 }
 
+@ObjectType({
+  description:
+    "One referral of a case to a meeting, seen from the case (its owner agency only): where the case is or was on an agenda, including meetings the owner does not attend, so it can take the case off with withdrawCaseFromMeeting",
+})
+export class CaseMeetingReferral {
+  @Field(() => ID, { description: 'The agenda item: what withdrawCaseFromMeeting takes' })
+  agendaItemId: string;
+
+  @Field()
+  meetingTitle: string;
+
+  @Field(() => MeetingKind)
+  meetingKind: MeetingKind;
+
+  @Field({ description: 'When the meeting starts' })
+  startsAt: Date;
+
+  @Field(() => Date, { nullable: true, description: "When the meeting's agenda was (last) published" })
+  publishedAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the meeting was closed: nothing more changes on it' })
+  closedAt: Date | null;
+
+  @Field(() => ReferralReason)
+  reason: ReferralReason;
+
+  @Field()
+  referredAt: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When the case was taken off this agenda; null while it is on it' })
+  withdrawnAt: Date | null;
+
+  referredByAgencyId: string;
+}
+
+export interface CaseMeetingReferralRow {
+  id: string;
+  case_id: string;
+  title: string;
+  kind: MeetingKind;
+  starts_at: Date;
+  published_at: Date | null;
+  closed_at: Date | null;
+  reason: ReferralReason;
+  referred_at: Date;
+  referred_by_agency_id: string;
+  withdrawn_at: Date | null;
+}
+
+export const toCaseMeetingReferral = (row: CaseMeetingReferralRow): CaseMeetingReferral => ({
+  agendaItemId: row.id,
+  meetingTitle: row.title,
+  meetingKind: row.kind,
+  startsAt: row.starts_at,
+  publishedAt: row.published_at,
+  closedAt: row.closed_at,
+  reason: row.reason,
+  referredAt: row.referred_at,
+  withdrawnAt: row.withdrawn_at,
+  referredByAgencyId: row.referred_by_agency_id,
+});
+
 @ObjectType({ description: 'What one attending agency holds on a case, for the meeting' })
 export class AgendaResearch {
   @Field(() => ID)

@@ -5,7 +5,7 @@ import { AuthModule } from '#libs/auth';
 import { CasesModule } from '#libs/cases';
 import { DashModule } from '#libs/dash';
 import { UsersModule } from '#libs/users';
-import { AgendaItemsResolver, MeetingsResolver } from './meetings.resolver.js';
+import { AgendaItemsResolver, CaseMeetingReferralResolver, CaseMeetingReferralsResolver, MeetingsResolver } from './meetings.resolver.js';
 import { MeetingsService } from './meetings.service.js';
 import { MeetingFeed } from './meeting-feed.js';
 import { MeetingPackController } from './meeting-pack.controller.js';
@@ -13,7 +13,7 @@ import { MeetingPackController } from './meeting-pack.controller.js';
 @Module({
   imports: [CasesModule, DashModule, AgenciesModule, UsersModule, AlertFeedModule, AuthModule],
   controllers: [MeetingPackController],
-  providers: [MeetingsService, MeetingFeed, MeetingsResolver, AgendaItemsResolver],
+  providers: [MeetingsService, MeetingFeed, MeetingsResolver, AgendaItemsResolver, CaseMeetingReferralsResolver, CaseMeetingReferralResolver],
   exports: [MeetingsService],
 })
 export class MeetingsModule {}

@@ -9,7 +9,7 @@ import { User, UsersService } from '#libs/users';
 import type { LiveContext } from '#libs/alert-feed';
 import { MeetingFeed, type MeetingStream } from './meeting-feed.js';
 import { MaracStatistics, MaracStatisticsInput } from './marac-figures.js';
-import { AgendaItem, AgendaResearch, Attendance, Meeting, MeetingActionInput, MeetingChair, ScheduleMeetingInput } from './meeting.model.js';
+import { AgendaItem, AgendaResearch, Attendance, CaseMeetingReferral, Meeting, MeetingActionInput, MeetingChair, ScheduleMeetingInput } from './meeting.model.js';
 import { MeetingsService } from './meetings.service.js';
 
 const MATERIAL =
@@ -266,5 +266,29 @@ export class AgendaItemsResolver {
   @ResolveField(() => Agency, { description: 'The agency that referred the case' })
   referredByAgency(@Context() ctx: RequestContext, @Parent() item: AgendaItem): Promise<Agency> {
     return this.agencyService.byId(ctx, item.referredByAgencyId);
+  }
+}
+
+@Resolver(() => Case)
+export class CaseMeetingReferralsResolver {
+  constructor(private readonly meetingService: MeetingsService) {}
+
+  @ResolveField(() => [CaseMeetingReferral], {
+    nullable: true,
+    description:
+      "The agendas this case is or was on, in any meeting (live and withdrawn), newest meeting first: for the owner agency, to take it off with withdrawCaseFromMeeting; null for everyone else",
+  })
+  meetingReferrals(@Context() ctx: RequestContext, @Parent() parent: Case): Promise<CaseMeetingReferral[] | null> {
+    return this.meetingService.referralsOf(ctx, parent);
+  }
+}
+
+@Resolver(() => CaseMeetingReferral)
+export class CaseMeetingReferralResolver {
+  constructor(private readonly agencyService: AgenciesService) {}
+
+  @ResolveField(() => Agency, { description: 'The agency that referred the case' })
+  referredByAgency(@Context() ctx: RequestContext, @Parent() referral: CaseMeetingReferral): Promise<Agency> {
+    return this.agencyService.byId(ctx, referral.referredByAgencyId);
   }
 }

@@ -26,6 +26,8 @@ import {
   type AgendaItemRow,
   type AgendaResearch,
   type Attendance,
+  type CaseMeetingReferral,
+  type CaseMeetingReferralRow,
   type Meeting,
   MEETING_COLUMNS,
   type MeetingActionInput,
@@ -33,6 +35,7 @@ import {
   type MeetingRow,
   type ScheduleMeetingInput,
   toAgendaItem,
+  toCaseMeetingReferral,
   toMeeting,
 } from './meeting.model.js';
 import { type MaracStatistics, type MaracStatisticsInput, toMaracStatistics } from './marac-figures.js';
@@ -138,6 +141,31 @@ export class MeetingsService {
         }),
     );
     return (await loader.load(meeting.id)).filter((row) => includeWithdrawn || !row.withdrawn_at).map(toAgendaItem);
+  }
+
+  /**
+   * Every agenda this case is or was on, newest meeting first; null where the caller may not read it (the owner
+   * agency's alone). Not scoped to the meetings the caller attends: the owner must be able to find, and take its
+   * case off, an agenda of a meeting it was never invited to.
+   */
+  async referralsOf(ctx: RequestContext, parent: Case): Promise<CaseMeetingReferral[] | null> {
+    if (parent.redactedFields.includes('meetingReferrals')) return null;
+    const loader = loaderFor(
+      ctx,
+      'case.meetingReferrals',
+      () =>
+        new DataLoader<string, CaseMeetingReferralRow[]>(async (caseIds) => {
+          const rows: CaseMeetingReferralRow[] = await ctx.db.query(
+            `SELECT i.id, i.case_id, m.title, m.kind, m.starts_at, m.published_at, m.closed_at, i.reason, i.referred_at, i.referred_by_agency_id, i.withdrawn_at
+               FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+              WHERE i.case_id = ANY($1::uuid[])
+              ORDER BY i.case_id, m.starts_at DESC, i.referred_at DESC, i.id`,
+            [caseIds],
+          );
+          return groupBy(caseIds, rows, (row) => row.case_id);
+        }),
+    );
+    return (await loader.load(parent.id)).map(toCaseMeetingReferral);
   }
 
   async agencyIds(ctx: RequestContext, meetingId: string): Promise<string[]> {

@@ -7,6 +7,7 @@ import type { CaseData } from './CasePage';
 import { CaseRisk } from './risk-queries';
 import { DashForm } from './DashForm';
 import { AsbRiskForm, IMPACT, LIKELIHOOD, vulnerabilityName } from './AsbRiskForm';
+import { MeetingAgendasPanel } from './MeetingAgendasPanel';
 
 export function RiskTab({ c }: { c: CaseData }) {
   const recent = c.incidents.filter((i) => Date.parse(i.occurredAt) > Date.now() - 365 * 24 * 3600 * 1000).length;
@@ -27,6 +28,8 @@ export function RiskTab({ c }: { c: CaseData }) {
             : []),
         ]}
       />
+      {/* Next to the criteria for referral: where the case has been referred, and the way to take it off. */}
+      <MeetingAgendasPanel c={c} />
       {loading && !risk && <p className="govuk-body" role="status">Loading risk assessments…</p>}
       {error && !risk && <p className="govuk-body">Risk assessments could not be loaded. Try again later.</p>}
       {risk && <CaseReviewThresholdPanel threshold={risk.caseReviewThreshold} />}

@@ -27,6 +27,8 @@ type Documents = {
     "\n  mutation RemoveEvidence($id: ID!, $reason: String!) {\n    removeEvidence(id: $id, reason: $reason)\n  }\n": typeof types.RemoveEvidenceDocument,
     "\n  mutation LogIncident($caseId: ID!, $input: IncidentInput!) {\n    logIncident(caseId: $caseId, input: $input) {\n      id\n      occurredAt\n    }\n  }\n": typeof types.LogIncidentDocument,
     "\n  query CaseLegalHold($id: ID!) {\n    case(id: $id) {\n      id\n      legalHold {\n        reason\n        placedAt\n        placedBy\n      }\n    }\n  }\n": typeof types.CaseLegalHoldDocument,
+    "\n  query CaseMeetingReferrals($id: ID!) {\n    case(id: $id) {\n      id\n      meetingReferrals {\n        agendaItemId\n        meetingTitle\n        meetingKind\n        startsAt\n        publishedAt\n        closedAt\n        reason\n        referredAt\n        withdrawnAt\n        referredByAgency {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.CaseMeetingReferralsDocument,
+    "\n  mutation WithdrawCaseFromMeeting($agendaItemId: ID!, $reason: String!) {\n    withdrawCaseFromMeeting(agendaItemId: $agendaItemId, reason: $reason) {\n      id\n      withdrawnAt\n    }\n  }\n": typeof types.WithdrawCaseFromMeetingDocument,
     "\n  mutation AddParty($caseId: ID!, $input: PartyInput!) {\n    addParty(caseId: $caseId, input: $input) {\n      id\n    }\n  }\n": typeof types.AddPartyDocument,
     "\n  mutation UpdateParty($id: ID!, $input: UpdatePartyInput!) {\n    updateParty(id: $id, input: $input) {\n      id\n      role\n      anonymous\n      tenant\n      fullName\n      address\n      phone\n      dateOfBirth\n      tenancyType\n      rentArrears\n      tenancyBreaches\n      redactedFields\n    }\n  }\n": typeof types.UpdatePartyDocument,
     "\n  query CaseSatisfaction($id: ID!) {\n    case(id: $id) {\n      id\n      satisfaction {\n        id\n        createdAt\n        expiresAt\n        answeredAt\n        serviceScore\n        outcomeScore\n        comment\n      }\n    }\n  }\n": typeof types.CaseSatisfactionDocument,
@@ -102,6 +104,8 @@ const documents: Documents = {
     "\n  mutation RemoveEvidence($id: ID!, $reason: String!) {\n    removeEvidence(id: $id, reason: $reason)\n  }\n": types.RemoveEvidenceDocument,
     "\n  mutation LogIncident($caseId: ID!, $input: IncidentInput!) {\n    logIncident(caseId: $caseId, input: $input) {\n      id\n      occurredAt\n    }\n  }\n": types.LogIncidentDocument,
     "\n  query CaseLegalHold($id: ID!) {\n    case(id: $id) {\n      id\n      legalHold {\n        reason\n        placedAt\n        placedBy\n      }\n    }\n  }\n": types.CaseLegalHoldDocument,
+    "\n  query CaseMeetingReferrals($id: ID!) {\n    case(id: $id) {\n      id\n      meetingReferrals {\n        agendaItemId\n        meetingTitle\n        meetingKind\n        startsAt\n        publishedAt\n        closedAt\n        reason\n        referredAt\n        withdrawnAt\n        referredByAgency {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.CaseMeetingReferralsDocument,
+    "\n  mutation WithdrawCaseFromMeeting($agendaItemId: ID!, $reason: String!) {\n    withdrawCaseFromMeeting(agendaItemId: $agendaItemId, reason: $reason) {\n      id\n      withdrawnAt\n    }\n  }\n": types.WithdrawCaseFromMeetingDocument,
     "\n  mutation AddParty($caseId: ID!, $input: PartyInput!) {\n    addParty(caseId: $caseId, input: $input) {\n      id\n    }\n  }\n": types.AddPartyDocument,
     "\n  mutation UpdateParty($id: ID!, $input: UpdatePartyInput!) {\n    updateParty(id: $id, input: $input) {\n      id\n      role\n      anonymous\n      tenant\n      fullName\n      address\n      phone\n      dateOfBirth\n      tenancyType\n      rentArrears\n      tenancyBreaches\n      redactedFields\n    }\n  }\n": types.UpdatePartyDocument,
     "\n  query CaseSatisfaction($id: ID!) {\n    case(id: $id) {\n      id\n      satisfaction {\n        id\n        createdAt\n        expiresAt\n        answeredAt\n        serviceScore\n        outcomeScore\n        comment\n      }\n    }\n  }\n": types.CaseSatisfactionDocument,
@@ -230,6 +234,14 @@ export function graphql(source: "\n  mutation LogIncident($caseId: ID!, $input: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CaseLegalHold($id: ID!) {\n    case(id: $id) {\n      id\n      legalHold {\n        reason\n        placedAt\n        placedBy\n      }\n    }\n  }\n"): (typeof documents)["\n  query CaseLegalHold($id: ID!) {\n    case(id: $id) {\n      id\n      legalHold {\n        reason\n        placedAt\n        placedBy\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CaseMeetingReferrals($id: ID!) {\n    case(id: $id) {\n      id\n      meetingReferrals {\n        agendaItemId\n        meetingTitle\n        meetingKind\n        startsAt\n        publishedAt\n        closedAt\n        reason\n        referredAt\n        withdrawnAt\n        referredByAgency {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CaseMeetingReferrals($id: ID!) {\n    case(id: $id) {\n      id\n      meetingReferrals {\n        agendaItemId\n        meetingTitle\n        meetingKind\n        startsAt\n        publishedAt\n        closedAt\n        reason\n        referredAt\n        withdrawnAt\n        referredByAgency {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WithdrawCaseFromMeeting($agendaItemId: ID!, $reason: String!) {\n    withdrawCaseFromMeeting(agendaItemId: $agendaItemId, reason: $reason) {\n      id\n      withdrawnAt\n    }\n  }\n"): (typeof documents)["\n  mutation WithdrawCaseFromMeeting($agendaItemId: ID!, $reason: String!) {\n    withdrawCaseFromMeeting(agendaItemId: $agendaItemId, reason: $reason) {\n      id\n      withdrawnAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -11,7 +11,7 @@ import { Checkboxes, ErrorSummary, Select, TextInput, type FieldError } from '..
 import { MeetingList } from './queries';
 
 const MEETING_KINDS = ['MARAC', 'ASB_PANEL', 'CASE_REVIEW'] as const;
-const KIND_NAMES: Record<string, string> = { MARAC: 'MARAC', ASB_PANEL: 'ASB panel', CASE_REVIEW: 'ASB Case Review' };
+export const KIND_NAMES: Record<string, string> = { MARAC: 'MARAC', ASB_PANEL: 'ASB panel', CASE_REVIEW: 'ASB Case Review' };
 
 const MeetingAgencies = graphql(`
   query MeetingAgencies {
