@@ -1,0 +1,87 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** The tables that hang off one case by `case_id`, each admitting exactly the rows of cases the caller may read. */
+const CASE_CHILD_TABLES = [
+  'parties',
+  'incidents',
+  'contacts',
+  'evidence_files',
+  'dash_assessments',
+  'asb_risk_assessments',
+  'action_plans',
+  'legal_holds',
+  'satisfaction_surveys',
+  'case_reviews',
+] as const;
+
+/**
+ * The second wall: row-level security on the case tables, beneath the CASL rules every query already applies.
+ * A request's statements run with `portal.scope = 'agency'` and `portal.agency` set for that transaction only
+ * (agency-scoped-db.ts); a case row is then admitted only if the agency owns it, holds a live share of it, or
+ * attends a meeting whose published agenda carries it as MARAC material (referred by its owner, not withdrawn,
+ * until the meeting closes or `portal.material_days` after it starts). Each child table admits the rows of the
+ * cases so admitted, and case_actions also the actions a meeting gave the agency. An unset agency admits nothing.
+ *
+ * The portal's own work outside requests (alert delivery, the scheduler, sign-in, seeding) connects with
+ * `portal.scope = 'system'` and is not narrowed. RLS is enabled, not forced: the owner, which migrates and owns
+ * the SECURITY DEFINER retention function, is unaffected. The policies name their tables directly (resolved
+ * now, not by search_path at run time), and the helper functions read only settings, so nothing a session can
+ * create shadows them.
+ */
+export class RowSecurity1765350000000 implements MigrationInterface {
+  name = 'RowSecurity1765350000000';
+
+  async up(db: QueryRunner): Promise<void> {
+    // Plain SQL, STABLE, no SET clause: the planner inlines them, so each reads its setting once per statement
+    // and `owner_agency_id = portal_agency()` stays an index condition.
+    await db.query(`
+      CREATE FUNCTION portal_scope_is_system() RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE
+        AS $$ SELECT coalesce(current_setting('portal.scope', true) = 'system', false) $$;
+      CREATE FUNCTION portal_agency() RETURNS uuid LANGUAGE sql STABLE PARALLEL SAFE
+        AS $$ SELECT nullif(current_setting('portal.agency', true), '')::uuid $$;
+      CREATE FUNCTION portal_material_days() RETURNS integer LANGUAGE sql STABLE PARALLEL SAFE
+        AS $$ SELECT coalesce(nullif(current_setting('portal.material_days', true), '')::integer, 30) $$;
+    `);
+    // Uncorrelated IN lists, so the planner may hash the agency's shares and open meeting material once per
+    // statement instead of probing per row; the share list comes from case_shares_agency_live_idx.
+    const caseRule = `
+      public.portal_scope_is_system()
+      OR owner_agency_id = public.portal_agency()
+      OR id IN (SELECT s.case_id FROM public.case_shares s WHERE s.agency_id = public.portal_agency() AND s.revoked_at IS NULL)
+      OR (id, owner_agency_id) IN (
+        SELECT i.case_id, i.referred_by_agency_id
+          FROM public.meeting_agencies ma
+          JOIN public.meetings m ON m.id = ma.meeting_id
+          JOIN public.agenda_items i ON i.meeting_id = m.id
+         WHERE ma.agency_id = public.portal_agency()
+           AND m.published_at IS NOT NULL
+           AND i.withdrawn_at IS NULL
+           AND now() < least(coalesce(m.closed_at, 'infinity'::timestamptz), m.starts_at + make_interval(days => public.portal_material_days())))`;
+    await db.query(`
+      ALTER TABLE cases ENABLE ROW LEVEL SECURITY;
+      CREATE POLICY agency_rows ON cases USING (${caseRule}) WITH CHECK (${caseRule});
+    `);
+    // One probe of cases by primary key per row, which applies the cases policy above.
+    const childRule = (table: string, extra = '') =>
+      `public.portal_scope_is_system() OR EXISTS (SELECT 1 FROM public.cases c WHERE c.id = ${table}.case_id)${extra}`;
+    for (const table of CASE_CHILD_TABLES) {
+      await db.query(`
+        ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY agency_rows ON ${table} USING (${childRule(table)}) WITH CHECK (${childRule(table)});
+      `);
+    }
+    // An agency keeps the actions a meeting gave it, on a case it does not hold (as ability.ts reads them).
+    const actionRule = childRule('case_actions', ` OR (case_actions.owner_agency_id = public.portal_agency() AND case_actions.agenda_item_id IS NOT NULL)`);
+    await db.query(`
+      ALTER TABLE case_actions ENABLE ROW LEVEL SECURITY;
+      CREATE POLICY agency_rows ON case_actions USING (${actionRule}) WITH CHECK (${actionRule});
+    `);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    for (const table of ['case_actions', ...CASE_CHILD_TABLES, 'cases']) {
+      await db.query(`DROP POLICY agency_rows ON ${table}; ALTER TABLE ${table} DISABLE ROW LEVEL SECURITY;`);
+    }
+    await db.query(`DROP FUNCTION portal_material_days(); DROP FUNCTION portal_agency(); DROP FUNCTION portal_scope_is_system();`);
+  }
+}
