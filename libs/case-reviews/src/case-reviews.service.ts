@@ -29,7 +29,7 @@ export class CaseReviewsService {
       'case.reviewThreshold',
       () =>
         new DataLoader<string, number>(async (ids) => {
-          const rows: { case_id: string; complaints: number }[] = await ctx.db.query(
+          const rows: { case_id: string; complaints: number }[] = await ctx.system.query(
             `SELECT pe.case_id, max(pe.n)::int AS complaints FROM (
                SELECT p.case_id, p.id, count(DISTINCT (date_trunc('hour', i.occurred_at), i.category)) AS n
                  FROM parties p

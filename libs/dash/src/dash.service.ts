@@ -108,7 +108,7 @@ export class DashService {
       'case.referralCriteria',
       () =>
         new DataLoader<string, ReferralReason[]>(async (caseIds) => {
-          const rows: { id: string; dash: boolean; escalation: boolean; repeat: boolean }[] = await ctx.db.query(
+          const rows: { id: string; dash: boolean; escalation: boolean; repeat: boolean }[] = await ctx.system.query(
             `SELECT c.id,
                     coalesce((SELECT d.high_risk FROM dash_assessments d WHERE d.case_id = c.id ORDER BY d.assessed_at DESC, d.id DESC LIMIT 1), false) AS dash,
                     (SELECT count(*) FROM incidents i WHERE i.case_id = c.id AND i.occurred_at > now() - interval '12 months') >= 3 AS escalation,

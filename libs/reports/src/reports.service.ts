@@ -26,7 +26,7 @@ export class ReportsService {
    * no figure can point at a person. Managers of the partnership's agencies read them.
    */
   async partnershipStatistics(ctx: RequestContext, input: CaseStatisticsInput): Promise<PartnershipStatistics> {
-    const figures = await this.figures(ctx, input, new SqlParams(), 'TRUE');
+    const figures = await this.figures({ ...ctx, db: ctx.system }, input, new SqlParams(), 'TRUE');
     return {
       opened: suppressed(figures.opened),
       closedResolved: suppressed(figures.closedResolved),
