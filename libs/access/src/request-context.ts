@@ -31,9 +31,10 @@ export interface RequestContext {
    */
   db: Queryable;
   /**
-   * Reads beyond the caller's rows, only for figures and matching that reveal no row: partnership-wide counts,
-   * triage and referral matching. Each such statement applies its own rule in SQL; nothing read through it is
-   * returned as a row. Not inside the mutation's transaction.
+   * Reads beyond the caller's rows, only for figures and matching that reveal no row: partnership-wide and MARAC
+   * counts, the case-review threshold, the repeat-referral match, and a reporter's one-time survey link (no
+   * account, so no agency). Each such statement applies its own rule in SQL and returns counts or yes/no, never a
+   * case's row. Not inside the mutation's transaction: it sees what is committed.
    */
   system: Queryable;
   /** The caller's network address, for sign-in throttling. */
