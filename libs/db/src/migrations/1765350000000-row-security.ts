@@ -42,21 +42,23 @@ export class RowSecurity1765350000000 implements MigrationInterface {
       CREATE FUNCTION portal_material_days() RETURNS integer LANGUAGE sql STABLE PARALLEL SAFE
         AS $$ SELECT coalesce(nullif(current_setting('portal.material_days', true), '')::integer, 30) $$;
     `);
-    // Uncorrelated IN lists, so the planner may hash the agency's shares and open meeting material once per
-    // statement instead of probing per row; the share list comes from case_shares_agency_live_idx.
+    // Correlated EXISTS, each answered by an index probe (case_shares_live_key, agenda_items_case_idx), so a
+    // policy costs a few probes for one case; over many rows the planner may hash the agency's set instead.
+    // Written per row rather than as one uncorrelated IN list, which the planner would otherwise build by
+    // scanning every case for a child table's one-case lookup.
     const caseRule = `
       public.portal_scope_is_system()
       OR owner_agency_id = public.portal_agency()
-      OR id IN (SELECT s.case_id FROM public.case_shares s WHERE s.agency_id = public.portal_agency() AND s.revoked_at IS NULL)
-      OR (id, owner_agency_id) IN (
-        SELECT i.case_id, i.referred_by_agency_id
-          FROM public.meeting_agencies ma
-          JOIN public.meetings m ON m.id = ma.meeting_id
-          JOIN public.agenda_items i ON i.meeting_id = m.id
-         WHERE ma.agency_id = public.portal_agency()
-           AND m.published_at IS NOT NULL
-           AND i.withdrawn_at IS NULL
-           AND now() < least(coalesce(m.closed_at, 'infinity'::timestamptz), m.starts_at + make_interval(days => public.portal_material_days())))`;
+      OR EXISTS (SELECT 1 FROM public.case_shares s
+                  WHERE s.case_id = cases.id AND s.agency_id = public.portal_agency() AND s.revoked_at IS NULL)
+      OR EXISTS (SELECT 1 FROM public.agenda_items i
+                   JOIN public.meetings m ON m.id = i.meeting_id
+                   JOIN public.meeting_agencies ma ON ma.meeting_id = m.id AND ma.agency_id = public.portal_agency()
+                  WHERE i.case_id = cases.id
+                    AND i.referred_by_agency_id = cases.owner_agency_id
+                    AND i.withdrawn_at IS NULL
+                    AND m.published_at IS NOT NULL
+                    AND now() < least(coalesce(m.closed_at, 'infinity'::timestamptz), m.starts_at + make_interval(days => public.portal_material_days())))`;
     await db.query(`
       ALTER TABLE cases ENABLE ROW LEVEL SECURITY;
       CREATE POLICY agency_rows ON cases USING (${caseRule}) WITH CHECK (${caseRule});
