@@ -32,8 +32,8 @@ export class RowSecurity1765350000000 implements MigrationInterface {
   name = 'RowSecurity1765350000000';
 
   async up(db: QueryRunner): Promise<void> {
-    // Plain SQL, STABLE, no SET clause: the planner inlines them, so each reads its setting once per statement
-    // and `owner_agency_id = portal_agency()` stays an index condition.
+    // Plain SQL, STABLE, no SET clause. The policies call them as `(SELECT f())`: an InitPlan, read once per
+    // statement rather than once per row, and still usable as an index condition.
     await db.query(`
       CREATE FUNCTION portal_scope_is_system() RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE
         AS $$ SELECT coalesce(current_setting('portal.scope', true) = 'system', false) $$;
@@ -47,25 +47,25 @@ export class RowSecurity1765350000000 implements MigrationInterface {
     // Written per row rather than as one uncorrelated IN list, which the planner would otherwise build by
     // scanning every case for a child table's one-case lookup.
     const caseRule = `
-      public.portal_scope_is_system()
-      OR owner_agency_id = public.portal_agency()
+      (SELECT public.portal_scope_is_system())
+      OR owner_agency_id = (SELECT public.portal_agency())
       OR EXISTS (SELECT 1 FROM public.case_shares s
-                  WHERE s.case_id = cases.id AND s.agency_id = public.portal_agency() AND s.revoked_at IS NULL)
+                  WHERE s.case_id = cases.id AND s.agency_id = (SELECT public.portal_agency()) AND s.revoked_at IS NULL)
       OR EXISTS (SELECT 1 FROM public.agenda_items i
                    JOIN public.meetings m ON m.id = i.meeting_id
-                   JOIN public.meeting_agencies ma ON ma.meeting_id = m.id AND ma.agency_id = public.portal_agency()
+                   JOIN public.meeting_agencies ma ON ma.meeting_id = m.id AND ma.agency_id = (SELECT public.portal_agency())
                   WHERE i.case_id = cases.id
                     AND i.referred_by_agency_id = cases.owner_agency_id
                     AND i.withdrawn_at IS NULL
                     AND m.published_at IS NOT NULL
-                    AND now() < least(coalesce(m.closed_at, 'infinity'::timestamptz), m.starts_at + make_interval(days => public.portal_material_days())))`;
+                    AND now() < least(coalesce(m.closed_at, 'infinity'::timestamptz), m.starts_at + make_interval(days => (SELECT public.portal_material_days()))))`;
     await db.query(`
       ALTER TABLE cases ENABLE ROW LEVEL SECURITY;
       CREATE POLICY agency_rows ON cases USING (${caseRule}) WITH CHECK (${caseRule});
     `);
     // One probe of cases by primary key per row, which applies the cases policy above.
     const childRule = (table: string, extra = '') =>
-      `public.portal_scope_is_system() OR EXISTS (SELECT 1 FROM public.cases c WHERE c.id = ${table}.case_id)${extra}`;
+      `(SELECT public.portal_scope_is_system()) OR EXISTS (SELECT 1 FROM public.cases c WHERE c.id = ${table}.case_id)${extra}`;
     for (const table of CASE_CHILD_TABLES) {
       await db.query(`
         ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
@@ -73,7 +73,7 @@ export class RowSecurity1765350000000 implements MigrationInterface {
       `);
     }
     // An agency keeps the actions a meeting gave it, on a case it does not hold (as ability.ts reads them).
-    const actionRule = childRule('case_actions', ` OR (case_actions.owner_agency_id = public.portal_agency() AND case_actions.agenda_item_id IS NOT NULL)`);
+    const actionRule = childRule('case_actions', ` OR (case_actions.owner_agency_id = (SELECT public.portal_agency()) AND case_actions.agenda_item_id IS NOT NULL)`);
     await db.query(`
       ALTER TABLE case_actions ENABLE ROW LEVEL SECURITY;
       CREATE POLICY agency_rows ON case_actions USING (${actionRule}) WITH CHECK (${actionRule});
