@@ -9,7 +9,9 @@ import { randomUUID } from 'node:crypto';
  *   a. cases(first: 50) with every nested list, GraphQL over HTTP, against
  *   b. the same rows fetched by hand-written SQL through pg;
  *   c. the same page deep in the list (after 5,000 rows, keyset cursor) against the first page (a);
- *   d. the list's page + count SQL with its visibility predicate against the same SQL without one.
+ *   d. the list's page + count SQL with its visibility predicate against the same SQL without one;
+ *   f. d's SQL as the portal's requests send it, as the application role under row security (the second
+ *      wall) against d, and g. e's SQL (no predicate of its own) under row security alone against e.
  * Prints a table and writes it into bench/results.json under the key `cases` (other keys are kept). Missing an
  * aim is reported, not failed; errors exit non-zero.
  *
@@ -23,11 +25,11 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { INestApplication } from '@nestjs/common';
 import { loadConfig } from '#libs/config';
-import { QueryCounter, startEmbeddedDatabase } from '#libs/db';
+import { DATABASE_URL, QueryCounter, startEmbeddedDatabase } from '#libs/db';
 import { createPortal } from '../apps/api/src/portal.js';
 import { fillDatabase, type FillResult } from './fill.js';
 import { type CasesCursor, type CasesPage, CASES_CURSOR, CASES_PAGE, GraphQLClient, LOGIN } from './graphql-client.js';
-import { pageSql, RawCases } from './raw-sql.js';
+import { pageSql, RawCases, scoped } from './raw-sql.js';
 import { RESULTS_FILE, writeResults } from './results-file.js';
 import { compare, type Comparison, formatTable, type Summary, summarize } from './stats.js';
 
@@ -38,7 +40,7 @@ const DEEP = setting('BENCH_DEEP', 5_000, 100);
 const TIMEOUT_SECONDS = setting('BENCH_TIMEOUT_SECONDS', 900, 10);
 const PAGE = 50;
 const WALK_PAGE = 100;
-const AIMS = { graphqlVsSql: 2, deepVsFirst: 1.5, visibilityVsNone: 1.5 };
+const AIMS = { graphqlVsSql: 2, deepVsFirst: 1.5, visibilityVsNone: 1.5, rowSecurityVsNone: 1.5 };
 
 const log = (line: string) => console.log(line);
 
@@ -107,6 +109,13 @@ async function explain(pool: pg.Pool, label: string, sql: string, params: unknow
   return plan;
 }
 
+async function explainScoped(appPool: pg.Pool, agencyId: string, label: string, sql: string): Promise<string> {
+  const { rows } = await scoped<{ 'QUERY PLAN': string }>(appPool, agencyId, `EXPLAIN (ANALYZE, BUFFERS) ${sql}`, [agencyId]);
+  const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
+  log(`\n-- ${label}\n${plan}`);
+  return plan;
+}
+
 async function main(): Promise<void> {
   const runStarted = performance.now();
   log(`Case list benchmark: ${CASES.toLocaleString('en-GB')} cases, ${ITERATIONS} timed iterations per scenario after ${WARMUP} warm-up`);
@@ -135,6 +144,9 @@ async function main(): Promise<void> {
 
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, application_name: 'cases-bench' });
   teardown.push({ label: 'closing the pg pool', run: () => pool.end() });
+  // The application role's own connections, as the portal's pool makes them (row security applies to it, not to the owner).
+  const appPool = new pg.Pool({ connectionString: app.get<string>(DATABASE_URL), max: 10, application_name: 'cases-bench-app', options: '-c portal.scope=system' });
+  teardown.push({ label: 'closing the application role pool', run: () => appPool.end() });
   const [{ server_version: postgresVersion }] = (await pool.query<{ server_version: string }>('SHOW server_version')).rows;
 
   // 3. The data.
@@ -187,6 +199,13 @@ async function main(): Promise<void> {
   const deepCursor = after!;
   const deep = await graphql.request<CasesPage>(CASES_PAGE, { first: PAGE, after: deepCursor });
   assertSame(`page after ${DEEP}`, deep.cases.edges.map((e) => e.node.id), await raw.idsAtOffset(partner.agencyId, DEEP, PAGE));
+  // Row security returns the very rows the predicate does, with or without the predicate in the SQL.
+  const visibleRef = await raw.pageAndCount(partner.agencyId, PAGE, true);
+  for (const visibility of [true, false]) {
+    const underRls = await raw.pageAndCountScoped(appPool, partner.agencyId, PAGE, visibility);
+    assertSame(`row security${visibility ? ' with the predicate' : ' alone'}`, underRls.rows.map((row) => row.id), visibleRef.rows.map((row) => row.id));
+    if (underRls.total !== visibleRef.total) throw new Error(`row security count: ${underRls.total}, predicate count ${visibleRef.total}`);
+  }
   log(`Checked: GraphQL and SQL agree on the first page, the walk to row ${DEEP.toLocaleString('en-GB')} and the page after it.`);
 
   // 5. The scenarios.
@@ -212,6 +231,8 @@ async function main(): Promise<void> {
     { key: 'graphqlDeep', run: graphqlPage(deepCursor) },
     { key: 'sqlVisible', run: async () => (await raw.pageAndCount(partner.agencyId, PAGE, true)).statements },
     { key: 'sqlUnscoped', run: async () => (await raw.pageAndCount(partner.agencyId, PAGE, false)).statements },
+    { key: 'sqlVisibleRls', run: async () => (await raw.pageAndCountScoped(appPool, partner.agencyId, PAGE, true)).statements },
+    { key: 'sqlRlsOnly', run: async () => (await raw.pageAndCountScoped(appPool, partner.agencyId, PAGE, false)).statements },
   ];
   log(`Measuring ${scenarios.length} scenarios…`);
   const measureStarted = performance.now();
@@ -234,6 +255,8 @@ async function main(): Promise<void> {
     graphqlVsSql: compare('cases(first: 50) GraphQL vs hand-written SQL', r('graphqlFirst'), r('sqlFirst'), AIMS.graphqlVsSql),
     deepVsFirst: compare(`page after ${DEEP} vs first page`, r('graphqlDeep'), r('graphqlFirst'), AIMS.deepVsFirst),
     visibilityVsNone: compare('page + count with visibility vs without', r('sqlVisible'), r('sqlUnscoped'), AIMS.visibilityVsNone),
+    rowSecurityVsNone: compare('page + count with visibility, under row security vs without', r('sqlVisibleRls'), r('sqlVisible'), AIMS.rowSecurityVsNone),
+    rowSecurityAloneVsNone: compare('page + count, row security alone vs no visibility at all', r('sqlRlsOnly'), r('sqlUnscoped'), AIMS.rowSecurityVsNone),
   };
 
   // 6. The table.
@@ -256,6 +279,8 @@ async function main(): Promise<void> {
       row(`c. same query after ${deepLabel} rows (keyset) — GraphQL`, r('graphqlDeep'), comparisons.deepVsFirst),
       row('d. page + count, with visibility predicate — SQL', r('sqlVisible'), comparisons.visibilityVsNone),
       row('e. page + count, without visibility — SQL', r('sqlUnscoped'), undefined, 'baseline of d'),
+      row('f. d under row security (app role, agency scope) — SQL', r('sqlVisibleRls'), comparisons.rowSecurityVsNone),
+      row('g. e under row security, the policies alone — SQL', r('sqlRlsOnly'), comparisons.rowSecurityAloneVsNone),
     ],
   );
   log('');
@@ -264,10 +289,13 @@ async function main(): Promise<void> {
   log(`Ratios compare p95: a/b, c/a (the deep page against the first page), d/e. ${ITERATIONS} timed requests per scenario, sequential, interleaved.`);
   log('Visibility is compared at the SQL level: every user who can list cases has a visibility rule, so there is no GraphQL');
   log('request without one to compare with. SQL/request for a and c counts every statement the portal sent, the session lookup included.');
+  log('a, f and g run under row security (the portal\'s requests, as the application role, each statement in a transaction scoped to');
+  log('the agency: f/d and g/e are its cost); b, d and e run as the schema\'s owner, which row security does not apply to.');
 
   let plans: Record<string, string> | undefined;
   if (process.env.BENCH_EXPLAIN === '1') {
-    const [openedAt, id] = JSON.parse(Buffer.from(deepCursor, 'base64url').toString('utf8')) as [string, string];
+    // The cursor names its order first (case-order.ts), then the keyset.
+    const [openedAt, id] = (JSON.parse(Buffer.from(deepCursor, 'base64url').toString('utf8')) as string[]).slice(-2);
     const visible = pageSql(PAGE, true);
     const none = pageSql(PAGE, false);
     const keyset = pageSql(PAGE, true, true);
@@ -277,6 +305,10 @@ async function main(): Promise<void> {
       pageDeep: await explain(pool, `page after ${DEEP}, with visibility`, keyset.page, [partner.agencyId, openedAt, id]),
       pageNone: await explain(pool, 'page, without visibility', none.page, [partner.agencyId]),
       countNone: await explain(pool, 'count, without visibility', none.count, [partner.agencyId]),
+      pageVisibleRls: await explainScoped(appPool, partner.agencyId, 'page, with visibility, under row security', visible.page),
+      countVisibleRls: await explainScoped(appPool, partner.agencyId, 'count, with visibility, under row security', visible.count),
+      pageRlsOnly: await explainScoped(appPool, partner.agencyId, 'page, row security alone', none.page),
+      countRlsOnly: await explainScoped(appPool, partner.agencyId, 'count, row security alone', none.count),
     };
   }
 
@@ -292,12 +324,18 @@ async function main(): Promise<void> {
       graphqlDeepPage: { description: `the same query after ${DEEP} rows by keyset cursor`, ...r('graphqlDeep') },
       sqlPageCountVisible: { description: 'page + count with the visibility predicate, SQL through pg', ...r('sqlVisible') },
       sqlPageCountUnscoped: { description: 'page + count without a visibility predicate, SQL through pg', ...r('sqlUnscoped') },
+      sqlPageCountVisibleRowSecurity: {
+        description: 'page + count with the visibility predicate, as the application role under row security (each statement in an agency-scoped transaction)',
+        ...r('sqlVisibleRls'),
+      },
+      sqlPageCountRowSecurityOnly: { description: 'page + count without a predicate of its own, row security alone', ...r('sqlRlsOnly') },
     },
     ratios: comparisons,
     aimsMet: Object.values(comparisons).every((c) => c.met),
     notes: [
       'Ratios are of p95 latencies; p50 ratios are given alongside.',
       'Visibility is compared at the SQL level: every user who can list cases has a visibility rule.',
+      'a, f and g run under row security as the application role; b, d and e as the schema owner, which it does not apply to.',
     ],
     ...(plans ? { plans } : {}),
   };

@@ -1,4 +1,5 @@
-import type { Pool } from 'pg';
+import type { Pool, QueryResult, QueryResultRow } from 'pg';
+import { agencyScopeSql } from '#libs/db';
 
 /**
  * The hand-written equivalent of `cases(first: 50)` with every nested list: the statements a careful
@@ -71,6 +72,20 @@ export class RawCases {
     return { rows: page.rows, total: count.rows[0].total, statements: 2 };
   }
 
+  /**
+   * Page and count as the portal's requests send them under row security: as the application role, each
+   * statement in a transaction of its own scoped to the agency (BEGIN and the scope in one round trip, the
+   * statement, COMMIT), page and count in parallel. Without `visibility` the database's policies alone decide.
+   */
+  async pageAndCountScoped(appPool: Pool, agencyId: string, limit: number, visibility: boolean): Promise<{ rows: Row[]; total: number; statements: number }> {
+    const sql = pageSql(limit, visibility);
+    const [page, count] = await Promise.all([
+      scoped<Row>(appPool, agencyId, sql.page, [agencyId]),
+      scoped<{ total: number }>(appPool, agencyId, sql.count, [agencyId]),
+    ]);
+    return { rows: page.rows, total: count.rows[0].total, statements: 2 };
+  }
+
   /** The whole page with every nested list, in three round trips: page ∥ count, the four lists, the agencies. */
   async fullPage(agencyId: string, limit: number): Promise<RawPage> {
     const { rows, total } = await this.pageAndCount(agencyId, limit, true);
@@ -130,5 +145,21 @@ export class RawCases {
       [agencyId],
     );
     return rows.map((row) => row.id);
+  }
+}
+
+/** One statement as the portal's requests send it: on one connection, in a transaction scoped to the agency. */
+export async function scoped<T extends QueryResultRow>(appPool: Pool, agencyId: string, sql: string, params: unknown[]): Promise<QueryResult<T>> {
+  const client = await appPool.connect();
+  try {
+    await client.query(`BEGIN; ${agencyScopeSql(agencyId)}`);
+    const result = await client.query<T>(sql, params);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
   }
 }

@@ -76,7 +76,13 @@ export class AppModule {
           synchronize: false,
           entities: [],
           logger: counter,
-          extra: { max: 20, application_name: 'partnership-portal' },
+          // Row security (migration 1765350000000): a connection reads every row until a request narrows its
+          // transaction to the caller's agency; the portal's own work outside requests keeps the whole view.
+          extra: {
+            max: 20,
+            application_name: 'partnership-portal',
+            options: `-c portal.scope=system -c portal.material_days=${config.meetingMaterialDays}`,
+          },
         }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,

@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import type { AgencyKind, Role } from '#libs/common';
 import type { PortalAbility } from './ability.js';
 
@@ -12,6 +11,12 @@ export interface SessionUser {
   roles: Role[];
 }
 
+/** Runs one SQL statement with positional parameters; answers as TypeORM's `EntityManager.query` does. */
+export interface Queryable {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  query<T = any>(sql: string, parameters?: unknown[]): Promise<T>;
+}
+
 /**
  * Passed as the first argument of every service method: who is asking, what they may do, and the manager
  * to read and write through (inside the mutation's transaction when there is one).
@@ -19,7 +24,19 @@ export interface SessionUser {
 export interface RequestContext {
   user: SessionUser | null;
   ability: PortalAbility;
-  db: EntityManager;
+  /**
+   * Every read and write of the request: scoped in the database to the caller's agency (agency-scoped-db.ts),
+   * so the case tables' row security admits only the cases the agency holds (or reads as MARAC material), and
+   * inside the mutation's transaction when there is one.
+   */
+  db: Queryable;
+  /**
+   * Reads beyond the caller's rows, only for figures and matching that reveal no row: partnership-wide and MARAC
+   * counts, the case-review threshold, the repeat-referral match, and a reporter's one-time survey link (no
+   * account, so no agency). Each such statement applies its own rule in SQL and returns counts or yes/no, never a
+   * case's row. Not inside the mutation's transaction: it sees what is committed.
+   */
+  system: Queryable;
   /** The caller's network address, for sign-in throttling. */
   address: string;
   /** Per-request batch loaders, created on first use so nested lists cost one query per list kind. */

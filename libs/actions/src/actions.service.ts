@@ -47,9 +47,11 @@ export class ActionsService {
     const params = new SqlParams();
     const idParam = params.add(actionId);
     const scope = `(${accessibleSql(ctx.ability, 'read', 'Case', 'c', params)} OR ${accessibleSql(ctx.ability, 'read', 'CaseAction', 'a', params)})`;
+    // LEFT JOIN: an action a meeting gave the agency stays its own on a case it no longer reads (row security
+    // then hides the case row, and with it the case owner's claim, which is not the caller's).
     const [current]: CaseActionRow[] = await ctx.db.query(
       `SELECT ${ACTION_COLUMNS}, c.owner_agency_id AS case_owner_agency_id
-         FROM case_actions a JOIN cases c ON c.id = a.case_id
+         FROM case_actions a LEFT JOIN cases c ON c.id = a.case_id
         WHERE a.id = ${idParam}::uuid AND ${scope}`,
       params.values,
     );

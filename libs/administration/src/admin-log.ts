@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Queryable } from '#libs/access';
 import type { AdminAction, AdminEventDetail } from './admin-event.model.js';
 
 export interface AdminEventInput {
@@ -14,7 +14,7 @@ export interface AdminEventInput {
  * Appends one event through `db`, the change's own transaction: the change and its record commit together or
  * not at all. An account created or given roles by someone outside its agency is flagged for that agency.
  */
-export async function recordAdminEvent(db: EntityManager, event: AdminEventInput): Promise<void> {
+export async function recordAdminEvent(db: Queryable, event: AdminEventInput): Promise<void> {
   const crossAgency = event.userId != null && event.actor != null && event.actor.agencyId !== event.agencyId;
   await db.query(
     `INSERT INTO admin_events (actor_id, actor_agency_id, action, agency_id, user_id, cross_agency, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)`,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import type { RequestContext } from '#libs/access';
+import type { Queryable, RequestContext } from '#libs/access';
 import type { AlertKind } from './alert-kind.js';
 
 export interface AlertFacts {
@@ -30,7 +29,7 @@ export class AlertOutbox {
    * The transaction-scoped lock is held until commit, so ids are assigned in the order transactions commit
    * (outbox writers queue only for the short tail of their transaction).
    */
-  static async insert(db: EntityManager, kind: AlertKind, facts: AlertFacts, actorId: string | null): Promise<void> {
+  static async insert(db: Queryable, kind: AlertKind, facts: AlertFacts, actorId: string | null): Promise<void> {
     await db.query(`SELECT pg_advisory_xact_lock(${OUTBOX_LOCK})`);
     await db.query(
       `INSERT INTO alerts (kind, case_id, meeting_id, action_id, target_agency_id, actor_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)`,

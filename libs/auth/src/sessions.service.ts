@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { abilityKey, defineAbilityFor, type PortalAbility, type RequestContext, type SessionUser } from '#libs/access';
 import type { AgencyKind, Role } from '#libs/common';
+import { AgencyScopedDb } from '#libs/db';
 import { TokensService } from './tokens.service.js';
 
 /** Enough for every agency and role set of a large partnership; past it the cache starts again. */
@@ -62,8 +63,21 @@ export class SessionsService {
     };
   }
 
+  /**
+   * Everything a request reads or writes goes through `db`, scoped in the database to the caller's agency (no
+   * agency, no case rows, for a context without a user); `system` is the unscoped manager, for the few named
+   * figures and matches that read beyond the caller's rows.
+   */
   contextFor(user: SessionUser | null, address: string): RequestContext {
-    return { user, ability: this.abilityFor(user), db: this.dataSource.manager, address, loaders: new Map(), views: new Map() };
+    return {
+      user,
+      ability: this.abilityFor(user),
+      db: new AgencyScopedDb(this.dataSource, user?.agencyId ?? null),
+      system: this.dataSource.manager,
+      address,
+      loaders: new Map(),
+      views: new Map(),
+    };
   }
 
   /**

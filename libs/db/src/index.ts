@@ -1,3 +1,4 @@
+export * from './agency-scoped-db.js';
 export * from './database-roles.js';
 export * from './embedded-database.js';
 export * from './query-counter.js';

@@ -2,17 +2,22 @@ import { type CallHandler, type ExecutionContext, Injectable, type NestIntercept
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { from, lastValueFrom, type Observable } from 'rxjs';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import type { Queryable } from '#libs/access';
+import { scopeTransaction } from './agency-scoped-db.js';
 
-/** What the transaction interceptor needs of a request's context: the manager every service writes through. */
+/** What the transaction interceptor needs of a request's context: who is asking, and what every service writes through. */
 export interface HasEntityManager {
-  db: EntityManager;
+  user: { agencyId: string } | null;
+  db: Queryable;
 }
 
 /**
  * One mutation, one transaction: every root mutation field runs inside a transaction opened here, outside the
- * services, so a failure anywhere leaves nothing half-written. After commit the context reads through the
- * plain manager again, so nested fields of the result see committed rows. Queries run without one.
+ * services, so a failure anywhere leaves nothing half-written. The transaction is scoped to the caller's agency
+ * (row security) like every other statement of the request. After commit the context reads through what it
+ * had before (its agency-scoped statements), so nested fields of the result see committed rows. Queries run
+ * without one.
  */
 @Injectable()
 export class MutationTransaction implements NestInterceptor {
@@ -23,14 +28,16 @@ export class MutationTransaction implements NestInterceptor {
     const gql = GqlExecutionContext.create(context);
     if (gql.getInfo()?.parentType?.name !== 'Mutation') return next.handle();
     const ctx = gql.getContext<HasEntityManager>();
+    const outside = ctx.db;
     return from(
       this.dataSource
         .transaction(async (manager) => {
+          await scopeTransaction(manager, ctx.user?.agencyId ?? null);
           ctx.db = manager;
           return lastValueFrom(next.handle(), { defaultValue: undefined });
         })
         .finally(() => {
-          ctx.db = this.dataSource.manager;
+          ctx.db = outside;
         }),
     );
   }

@@ -14,6 +14,7 @@ import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, caseAttributes, CasesService } from '#libs/cases';
 import { BadInputError, ForbiddenError, groupBy, isId, NotFoundError, parseId } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { scopeTransaction } from '#libs/db';
 import type { Incident } from '#libs/incidents';
 import { EVIDENCE_COLUMNS, type EvidenceFile, type EvidenceRow, toEvidenceFile } from './evidence-file.model.js';
 import { evidenceMediaType, EXTENSIONS } from './evidence-kinds.js';
@@ -93,7 +94,10 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
       const fileName = sanitiseFileName(incoming.givenName, EXTENSIONS[mediaType] ?? ['bin']);
       await this.store.keep(key, incoming.path, { byteSize: incoming.byteSize, mediaType });
       kept = true;
-      return await this.dataSource.transaction((db) => this.record({ ...ctx, db }, upload.caseId, incidentId, { incoming, key, mediaType, fileName, description }));
+      return await this.dataSource.transaction(async (db) => {
+        await scopeTransaction(db, ctx.user?.agencyId ?? null);
+        return this.record({ ...ctx, db }, upload.caseId, incidentId, { incoming, key, mediaType, fileName, description });
+      });
     } catch (error) {
       if (kept) await this.store.remove(key).catch((e: unknown) => this.logger.error(`Could not remove refused evidence ${key}: ${String(e)}`));
       throw error;

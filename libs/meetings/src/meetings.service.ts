@@ -331,7 +331,7 @@ export class MeetingsService {
     const scope = accessibleSql(ctx.ability, 'read', 'Meeting', 'm', params);
     const from = params.add(input.from);
     const to = params.add(input.to);
-    const [row] = await ctx.db.query(
+    const [row] = await ctx.system.query(
       `WITH held AS (SELECT m.id, m.starts_at FROM meetings m WHERE m.kind = 'MARAC' AND ${scope} AND m.starts_at >= ${from} AND m.starts_at < ${to}),
             heard AS (SELECT i.*, h.starts_at FROM agenda_items i JOIN held h ON h.id = i.meeting_id WHERE i.withdrawn_at IS NULL)
        SELECT (SELECT count(*) FROM held)::int AS meetings,

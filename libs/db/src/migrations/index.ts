@@ -13,6 +13,7 @@ import { ServiceStandards1765100000000 } from './1765100000000-service-standards
 import { Retention1765200000000 } from './1765200000000-retention.js';
 import { AdministrationLog1765320000000 } from './1765320000000-administration-log.js';
 import { DatabaseRoles1765330000000 } from './1765330000000-database-roles.js';
+import { RowSecurity1765350000000 } from './1765350000000-row-security.js';
 
 /** Every migration, oldest first. The schema changes only through these. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   Retention1765200000000,
   AdministrationLog1765320000000,
   DatabaseRoles1765330000000,
+  RowSecurity1765350000000,
 ];
