@@ -144,6 +144,9 @@ describe('live case alerts over graphql-ws', () => {
     it('tells the owner agency and the partners holding the case of each change, never the one who made it nor an agency without the case', async () => {
       const kase = await newCase();
       await portal.ok(SHARE, { c: kase.id, a: police, x: 'FULL' }, owner.token);
+      // Holders are decided when an alert is delivered: the police share's alert must be out before the council
+      // holds the case, or the council (a holder by then) is rightly told of it too.
+      await feeds.officer.received(1);
       await portal.ok(SHARE, { c: kase.id, a: council, x: 'LIMITED' }, owner.token);
       await portal.ok(INCIDENT, { c: kase.id }, officer.token);
       await portal.ok(
@@ -238,6 +241,8 @@ describe('live case alerts over graphql-ws', () => {
       const kase = await newCase();
       const other = await newCase();
       for (const id of [kase.id, other.id]) await portal.ok(SHARE, { c: id, a: police, x: 'FULL' }, owner.token);
+      // The shares' alerts are out before the subscriptions join, so neither is live news to them.
+      await portal.alertsSettled();
       const client = live(officer);
       const byCase = client.subscribe(ALERTS, { caseId: kase.id });
       const byKind = client.subscribe(ALERTS, { kinds: ['RISK_ESCALATED'] });
@@ -263,6 +268,7 @@ describe('live case alerts over graphql-ws', () => {
     it('replays what a subscriber missed after its cursor, then continues live, with no gap and no duplicate', async () => {
       const kase = await newCase();
       await portal.ok(SHARE, { c: kase.id, a: police, x: 'FULL' }, owner.token);
+      await portal.alertsSettled();
       const first = live(officer);
       const feed = first.subscribe(ALERTS, { caseId: kase.id });
       await new Promise((r) => setTimeout(r, 200));
@@ -288,6 +294,7 @@ describe('live case alerts over graphql-ws', () => {
     it('delivers a batch in order, once each, across a change in the number of digits of the cursor', async () => {
       const kase = await newCase();
       await portal.ok(SHARE, { c: kase.id, a: police, x: 'FULL' }, owner.token);
+      await portal.alertsSettled();
       const feed = live(officer).subscribe(ALERTS, { caseId: kase.id });
       await new Promise((r) => setTimeout(r, 300));
       // One change raising two alerts, numbered 999 and 1000, read in one batch.
@@ -330,6 +337,7 @@ describe('live case alerts over graphql-ws', () => {
     it('executes once per agency, role set and selection, and still gives each subscriber the selection it asked for', async () => {
       const kase = await newCase();
       await portal.ok(SHARE, { c: kase.id, a: police, x: 'FULL' }, owner.token);
+      await portal.alertsSettled();
       const sergeant = await people.user(police, ['MANAGER'], 'sergeant');
       const partner = await people.user(police, ['CASEWORKER'], 'partner');
       const SMALL = `subscription { caseAlerts { kind } }`;
@@ -373,6 +381,7 @@ describe('live case alerts over graphql-ws', () => {
     it('writes nothing more to a subscription its client has completed, while the socket stays open', async () => {
       const kase = await newCase();
       await portal.ok(SHARE, { c: kase.id, a: police, x: 'FULL' }, owner.token);
+      await portal.alertsSettled();
       const client = live(officer);
       const kept = client.subscribe(ALERTS, { caseId: kase.id });
       const stopped = client.subscribe(ALERTS, { caseId: kase.id });
@@ -397,6 +406,7 @@ describe('live case alerts over graphql-ws', () => {
     it('delivers an alert committed on one instance to subscribers on the other', async () => {
       const kase = await newCase();
       await portal.ok(SHARE, { c: kase.id, a: police, x: 'FULL' }, owner.token);
+      await second.alertsSettled();
       const onSecond = LiveClient.connect(second, officer.token);
       clients.push(onSecond);
       const feed = onSecond.subscribe(ALERTS, { caseId: kase.id });
@@ -408,6 +418,7 @@ describe('live case alerts over graphql-ws', () => {
     it('raises an overdue action once, with two instances running the scheduler', async () => {
       const kase = await newCase();
       await portal.ok(SHARE, { c: kase.id, a: police, x: 'FULL' }, owner.token);
+      await portal.alertsSettled();
       const feed = live(officer).subscribe(ALERTS, { caseId: kase.id, kinds: ['ACTION_OVERDUE'] });
       await new Promise((r) => setTimeout(r, 200));
       const { addAction } = await portal.ok(

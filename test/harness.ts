@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import pg from 'pg';
 import request from 'supertest';
+import { AlertHub } from '#libs/alert-feed';
 import { loadConfig } from '#libs/config';
 import { DATABASE_URL, QueryCounter } from '#libs/db';
 import { createPortal } from '../apps/api/src/portal.js';
@@ -107,6 +108,21 @@ export class TestPortal {
     const result = await this.gql<T>(query, variables, token);
     if (result.errors?.length || !result.data) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
     return result.data;
+  }
+
+  /**
+   * Waits until this instance has sent every alert committed so far: live subscriptions opened after it are
+   * told of later changes only (alerts go to whoever holds the case when they are delivered).
+   */
+  async alertsSettled(ms = 10_000): Promise<void> {
+    const hub = this.app.get(AlertHub);
+    const until = Date.now() + ms;
+    for (;;) {
+      const { rows } = await this.db.query(`SELECT coalesce(max(id), 0)::text AS max FROM alerts`);
+      if (hub.settledUpTo(Number(rows[0].max))) return;
+      if (Date.now() > until) throw new Error(`alerts up to ${rows[0].max} not sent within ${ms} ms`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
   }
 
   async login(email: string, password = PASSWORD): Promise<string> {

@@ -123,7 +123,7 @@ describe('the partnership API on real PostgreSQL', () => {
 
       const seen = (await portal.ok(CASE, { id: created.id }, policeOfficer.token)).case;
       // Police with a FULL share read identifiers; support needs stay with support, health and social care.
-      expect(seen).toMatchObject({ id: created.id, address: '4 Alder Court, Riverside', access: 'FULL', redactedFields: ['legalHold', 'supportNeeds'] });
+      expect(seen).toMatchObject({ id: created.id, address: '4 Alder Court, Riverside', access: 'FULL', redactedFields: ['legalHold', 'meetingReferrals', 'supportNeeds'] });
       expect(seen.parties[0]).toMatchObject({ fullName: 'Asha Patel', phone: '07700 900123' });
       expect(seen.shares[0]).toMatchObject({ access: 'FULL', reason: null });
 

@@ -396,6 +396,14 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
     for (const payload of held) this.deliver(subscriber, payload);
   }
 
+  /**
+   * Whether every alert up to `id` has been dispatched and nothing is being sent: a subscriber that joins after
+   * this is told only of later changes (tests wait for it rather than guess how long delivery takes).
+   */
+  settledUpTo(id: number): boolean {
+    return this.lastDispatched >= id && this.draining === null;
+  }
+
   get subscriberCount(): number {
     let count = 0;
     for (const subscribers of this.byAgency.values()) count += subscribers.size;
