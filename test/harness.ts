@@ -59,6 +59,9 @@ export class TestPortal {
       ADMIN_PASSWORD: ADMIN.password,
       PORT: '0',
       COUNT_SQL_STATEMENTS: 'true',
+      // PORTAL_TEST_POOL_MAX=2 runs the suite on a pool of two: a path that holds one pooled connection while it
+      // waits for another then stalls and fails, instead of hiding behind a large pool.
+      ...(process.env.PORTAL_TEST_POOL_MAX ? { DATABASE_POOL_MAX: process.env.PORTAL_TEST_POOL_MAX } : {}),
       ...env,
     });
     const app = await createPortal(config, url.toString(), { logger: false });

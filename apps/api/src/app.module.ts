@@ -78,8 +78,13 @@ export class AppModule {
           logger: counter,
           // Row security (migration 1765350000000): a connection reads every row until a request narrows its
           // transaction to the caller's agency; the portal's own work outside requests keeps the whole view.
+          // Nothing waits for ever: not for a pooled connection, a statement, nor a transaction left idle, so a
+          // fault costs one request an error instead of stopping the service.
           extra: {
-            max: 20,
+            max: config.databasePoolMax,
+            connectionTimeoutMillis: 10_000,
+            statement_timeout: 60_000,
+            idle_in_transaction_session_timeout: 60_000,
             application_name: 'partnership-portal',
             options: `-c portal.scope=system -c portal.material_days=${config.meetingMaterialDays}`,
           },

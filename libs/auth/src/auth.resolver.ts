@@ -1,5 +1,6 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { Public, type RequestContext } from '#libs/access';
+import { OutsideTransaction } from '#libs/db';
 import { AuthPayload } from './auth-payload.model.js';
 import { SignInService } from './sign-in.service.js';
 
@@ -9,6 +10,7 @@ export class AuthResolver {
 
   @Mutation(() => AuthPayload, { description: 'Sign in; a wrong email or password both answer UNAUTHENTICATED' })
   @Public()
+  @OutsideTransaction()
   login(@Context() ctx: RequestContext, @Args('email') email: string, @Args('password') password: string): Promise<AuthPayload> {
     return this.signIn.signIn(ctx, email, password);
   }

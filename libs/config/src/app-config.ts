@@ -34,6 +34,8 @@ export interface AppConfig {
   sessionSweepSeconds: number;
   /** Count each request's SQL statements (tests and the benchmark); costs time, so off by default. */
   countSqlStatements: boolean;
+  /** Connections in the application role's pool. */
+  databasePoolMax: number;
   /** Failed sign-ins tolerated per account and per address within the window. */
   signInThrottle: { perAccount: number; perAddress: number; windowSeconds: number };
   /** Evidence files: the largest accepted, and where the bytes go (under `dataDir/evidence` unless S3 is set). */
@@ -131,6 +133,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
     development: env.NODE_ENV === 'development',
     countSqlStatements: flag(env, 'COUNT_SQL_STATEMENTS', false),
+    databasePoolMax: integer(env, 'DATABASE_POOL_MAX', 20, 2, 500),
     alertRetentionDays: integer(env, 'ALERT_RETENTION_DAYS', 30, 1, 3650),
     meetingMaterialDays: integer(env, 'MEETING_MATERIAL_DAYS', 30, 0, 3650),
     retentionYears: integer(env, 'RETENTION_YEARS', 6, 1, 100),

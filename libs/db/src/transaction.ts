@@ -1,10 +1,19 @@
-import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor, SetMetadata } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import type { Queryable } from '#libs/access';
 import { scopeTransaction } from './agency-scoped-db.js';
+
+const OUTSIDE_TRANSACTION = 'portal:outsideTransaction';
+
+/**
+ * A mutation whose statements must each stand on their own (signing in: a failed attempt is recorded although
+ * the answer is an error, and a burst of attempts must not hold connections while waiting for more). Its writes
+ * are single statements, so there is nothing to leave half-written.
+ */
+export const OutsideTransaction = () => SetMetadata(OUTSIDE_TRANSACTION, true);
 
 /** What the transaction interceptor needs of a request's context: who is asking, and what every service writes through. */
 export interface HasEntityManager {
@@ -27,6 +36,7 @@ export class MutationTransaction implements NestInterceptor {
     if (context.getType<string>() !== 'graphql') return next.handle();
     const gql = GqlExecutionContext.create(context);
     if (gql.getInfo()?.parentType?.name !== 'Mutation') return next.handle();
+    if (Reflect.getMetadata(OUTSIDE_TRANSACTION, context.getHandler())) return next.handle();
     const ctx = gql.getContext<HasEntityManager>();
     const outside = ctx.db;
     return from(

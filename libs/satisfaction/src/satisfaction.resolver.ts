@@ -1,6 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Public, type RequestContext } from '#libs/access';
 import { Case } from '#libs/cases';
+import { OutsideTransaction } from '#libs/db';
 import { SatisfactionInput, SatisfactionSurvey, SurveyLink } from './satisfaction.model.js';
 import { SatisfactionService } from './satisfaction.service.js';
 
@@ -32,6 +33,9 @@ export class SatisfactionResolver {
 
   @Mutation(() => Boolean, { description: 'The reporter answers through their link: once, within four weeks; nothing of the case is returned' })
   @Public()
+  // One statement through the system access: in a mutation transaction it would hold one pooled connection
+  // while taking a second.
+  @OutsideTransaction()
   answerSatisfactionSurvey(
     @Context() ctx: RequestContext,
     @Args('token') token: string,

@@ -53,7 +53,7 @@ export class SatisfactionService {
    * used or lapsed token is NOT_FOUND alike, and nothing of the case is ever returned.
    */
   async answer(ctx: RequestContext, token: string, input: SatisfactionInput): Promise<boolean> {
-    // As linkOpen: the token is the rule. One statement, so outside the mutation's transaction loses nothing.
+    // As linkOpen: the token is the rule. One statement, run outside a transaction (@OutsideTransaction).
     const [rows]: [{ id: string }[], number] = await ctx.system.query(
       `UPDATE satisfaction_surveys SET answered_at = now(), service_score = $2, outcome_score = $3, comment = $4, token_hash = NULL
         WHERE token_hash = $1 AND answered_at IS NULL AND expires_at > now() RETURNING id`,

@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { codeOf, TestPortal } from './harness.js';
+import { Partnership, type Persona } from './partnership.js';
+
+/**
+ * Issue 14, finding 1, written as the attack: a burst of failed sign-ins used to take every pooled connection
+ * and then wait for a second one each, so nothing was ever released and the whole service stopped. The pool is
+ * small here so that the burst is many times its size.
+ */
+describe('a burst of failed sign-ins does not stop the service', () => {
+  let portal: TestPortal;
+  let officer: Persona;
+
+  beforeAll(async () => {
+    portal = await TestPortal.start({ DATABASE_POOL_MAX: '4', SIGN_IN_MAX_FAILURES_PER_ADDRESS: '10000', SIGN_IN_MAX_FAILURES_PER_ACCOUNT: '1000' });
+    officer = await new Partnership(portal).user(await new Partnership(portal).agency('Burst Homes', 'LANDLORD'));
+  });
+  afterAll(() => portal.close());
+
+  it('answers sixty wrong passwords at once, records every failure, and stays healthy for the next person', async () => {
+    const before = (await portal.db.query(`SELECT count(*)::int AS n FROM sign_in_failures`)).rows[0].n;
+    const attempts = Array.from({ length: 60 }, (_, i) =>
+      portal.gql(`mutation($e: String!) { login(email: $e, password: "wrong-password-${i}") { accessToken } }`, { e: i % 2 ? officer.email : `nobody-${i}@example.org` }),
+    );
+    const results = await Promise.all(attempts);
+    expect(results.map(codeOf)).toEqual(Array(60).fill('UNAUTHENTICATED'));
+    // Recorded although every answer was an error: the throttle counts them.
+    expect((await portal.db.query(`SELECT count(*)::int AS n FROM sign_in_failures`)).rows[0].n).toBe(before + 60);
+    const health = await request(portal.app.getHttpServer()).get('/health');
+    expect(health.status).toBe(200);
+    expect(await portal.login(officer.email)).toEqual(expect.any(String));
+    // And the pool is whole again: nothing is left checked out.
+    const idle = (await portal.db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'partnership-portal' AND state = 'idle in transaction'`)).rows[0].n;
+    expect(idle).toBe(0);
+  }, 60_000);
+});
