@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { codeOf, TestPortal } from './harness.js';
+import { LiveClient } from './live.js';
 import { Partnership, type Persona } from './partnership.js';
 
 /**
@@ -34,4 +35,46 @@ describe('a burst of failed sign-ins does not stop the service', () => {
     const idle = (await portal.db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'partnership-portal' AND state = 'idle in transaction'`)).rows[0].n;
     expect(idle).toBe(0);
   }, 60_000);
+});
+
+/** Issue 14, finding 2 in part: the schema is not handed to outsiders, on either transport. */
+describe('introspection and schema hints only in development', () => {
+  let portal: TestPortal;
+  let officer: Persona;
+
+  beforeAll(async () => {
+    portal = await TestPortal.start();
+    officer = await new Partnership(portal).user(await new Partnership(portal).agency('Hint Homes', 'LANDLORD'));
+  });
+  afterAll(() => portal.close());
+
+  it('refuses introspection over HTTP, signed in or not, with no data', async () => {
+    for (const token of [undefined, officer.token]) {
+      const result = await portal.gql(`{ __schema { types { name } } }`, {}, token);
+      expect(result.data).toBeUndefined();
+      expect(codeOf(result)).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(JSON.stringify(result)).not.toContain('Case');
+    }
+    const typed = await portal.gql(`{ __type(name: "Case") { fields { name } } }`, {}, officer.token);
+    expect(codeOf(typed)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(JSON.stringify(typed)).not.toContain('policeIntelligence');
+  });
+
+  it('gives no "Did you mean" over HTTP or the socket, and the socket’s refusals carry the HTTP codes', async () => {
+    const http = await portal.gql(`{ cases { totalCont } }`, {}, officer.token);
+    expect(codeOf(http)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(JSON.stringify(http)).not.toContain('Did you mean');
+    const live = LiveClient.connect(portal, officer.token);
+    const misspelt = live.subscribe(`subscription { caseAlert { id } }`);
+    const broken = live.subscribe(`subscription { caseAlerts { id `);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(misspelt.errors[0]).toEqual([expect.objectContaining({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })]);
+    expect(JSON.stringify(misspelt.errors)).not.toContain('Did you mean');
+    expect(broken.errors[0]).toEqual([expect.objectContaining({ extensions: { code: 'GRAPHQL_PARSE_FAILED' } })]);
+    // A broken document costs that subscription, not the socket.
+    const still = live.subscribe(`subscription { caseAlerts { id } }`);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(still.errors).toEqual([]);
+    await live.close();
+  });
 });

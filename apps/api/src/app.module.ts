@@ -100,7 +100,8 @@ export class AppModule {
             transformSchema: recordViewsInExecution,
             path: '/graphql',
             playground: false,
-            introspection: true,
+            // The contract: introspection answers only in development (the portal's types come from schema.graphql).
+            introspection: config.development,
             includeStacktraceInErrorResponses: config.development,
             // No landing page (it loads from a CDN) and no "Did you mean" schema hints outside development.
             // Cache hints are never used (every answer is per-user), and computing them costs per field.
@@ -133,8 +134,10 @@ export class AppModule {
                   let operation;
                   try {
                     operation = getOperationAST(parse(payload.query), payload.operationName ?? undefined);
-                  } catch {
-                    return undefined; // graphql-ws answers a document that does not parse with its own error
+                  } catch (error) {
+                    // An `error` for this subscription; left to graphql-ws, a syntax error closed the whole socket (4500).
+                    const message = error instanceof Error ? error.message : 'The document does not parse';
+                    return [new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
                   }
                   if (operation && operation.operation !== 'subscription') {
                     return [
@@ -160,6 +163,14 @@ export class AppModule {
                   (result.errors
                     ? { ...result, errors: result.errors.map((e) => formatError(config.development)(e.toJSON(), e)) }
                     : result) as ExecutionResult,
+                // A subscription that does not parse or validate, or that the socket refuses: the codes HTTP gives
+                // (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED), and no "Did you mean" outside development.
+                onError: (_ctx: WsContext, _id: string, _payload: unknown, errors: readonly GraphQLError[]) =>
+                  errors.map((error) => {
+                    const formatted = error.toJSON();
+                    const code = formatted.extensions?.code ?? (error.message.startsWith('Syntax Error') ? 'GRAPHQL_PARSE_FAILED' : 'GRAPHQL_VALIDATION_FAILED');
+                    return formatError(config.development)({ ...formatted, extensions: { ...formatted.extensions, code } }, error);
+                  }),
               },
             },
           }),
