@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
+import WebSocket from 'ws';
 import { codeOf, TestPortal } from './harness.js';
 import { LiveClient } from './live.js';
 import { Partnership, type Persona } from './partnership.js';
@@ -75,6 +76,53 @@ describe('introspection and schema hints only in development', () => {
     const still = live.subscribe(`subscription { caseAlerts { id } }`);
     await new Promise((r) => setTimeout(r, 200));
     expect(still.errors).toEqual([]);
+    await live.close();
+  });
+});
+
+/** Issue 14, finding 3 in part, and the contract's socket limits: what a socket may send before and after signing in. */
+describe('the WebSocket’s limits', () => {
+  let portal: TestPortal;
+  let officer: Persona;
+
+  /** A raw graphql-transport-ws socket, for messages no well-behaved client sends; resolves with the close code. */
+  const raw = (send: (socket: WebSocket) => void) =>
+    new Promise<number>((resolve) => {
+      const socket = new WebSocket(portal.wsUrl, 'graphql-transport-ws');
+      socket.on('open', () => send(socket));
+      socket.on('close', (code) => resolve(code));
+      socket.on('error', () => undefined);
+    });
+
+  beforeAll(async () => {
+    portal = await TestPortal.start();
+    officer = await new Partnership(portal).user(await new Partnership(portal).agency('Socket Homes', 'LANDLORD'));
+  });
+  afterAll(() => portal.close());
+
+  it('closes a socket that sends an oversized message, before any sign-in (1009)', async () => {
+    const code = await raw((socket) => socket.send(JSON.stringify({ type: 'connection_init', payload: { padding: 'x'.repeat(100 * 1024) } })));
+    expect(code).toBe(1009);
+  });
+
+  it('closes a socket that initialises twice (4429) or never (4408)', async () => {
+    const init = JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${officer.token}` } });
+    expect(await raw((socket) => (socket.send(init), socket.send(init)))).toBe(4429);
+    expect(await raw(() => undefined)).toBe(4408);
+  }, 15_000);
+
+  it('refuses a subscription past the cap on one socket with an error, and keeps the others', async () => {
+    const live = LiveClient.connect(portal, officer.token);
+    const feeds = Array.from({ length: 21 }, () => live.subscribe(`subscription { caseAlerts { id } }`));
+    await new Promise((r) => setTimeout(r, 600));
+    expect(feeds.slice(0, 20).flatMap((f) => f.errors)).toEqual([]);
+    expect(feeds[20].errors[0]).toEqual([expect.objectContaining({ extensions: { code: 'TOO_MANY_REQUESTS' } })]);
+    // The cap is on subscriptions held at once: completing one makes room for another.
+    feeds[0].stop();
+    await new Promise((r) => setTimeout(r, 200));
+    const another = live.subscribe(`subscription { caseAlerts { id } }`);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(another.errors).toEqual([]);
     await live.close();
   });
 });

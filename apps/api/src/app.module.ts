@@ -38,6 +38,7 @@ import { IntakeModule } from '#libs/intake';
 import { SharesModule } from '#libs/shares';
 import { UsersModule } from '#libs/users';
 import { HealthController } from './health.controller.js';
+import { MAX_SUBSCRIPTIONS_PER_SOCKET, SocketLimits } from './socket-limits.js';
 import { inputValidation } from './validation.js';
 
 /** What a WebSocket carries for us: its socket, and once authenticated, its session. */
@@ -130,7 +131,15 @@ export class AppModule {
                 subscribe: (args: ExecutionArgs) => subscribeOnce(args, (ctx) => audit.flushViews(ctx as LiveContext, 'socket')),
                 // Queries and mutations go over HTTP, where the guards, the transaction and the audit of views are
                 // the ones every partner's system meets: the socket refuses them with an `error`, unexecuted.
-                onSubscribe: (_ctx: WsContext, _id: string, payload: { query: string; operationName?: string | null }) => {
+                onSubscribe: (ctx: WsContext, id: string, payload: { query: string; operationName?: string | null }) => {
+                  // graphql-ws has already reserved this id, in arrival order: a burst is cut at the same place every time.
+                  if (Object.keys(ctx.subscriptions).indexOf(id) >= MAX_SUBSCRIPTIONS_PER_SOCKET) {
+                    return [
+                      new GraphQLError(`A socket holds at most ${MAX_SUBSCRIPTIONS_PER_SOCKET} subscriptions at once: complete one before starting another`, {
+                        extensions: { code: 'TOO_MANY_REQUESTS', limit: MAX_SUBSCRIPTIONS_PER_SOCKET },
+                      }),
+                    ];
+                  }
                   let operation;
                   try {
                     operation = getOperationAST(parse(payload.query), payload.operationName ?? undefined);
@@ -203,6 +212,7 @@ export class AppModule {
       ],
       controllers: [HealthController],
       providers: [
+        SocketLimits,
         { provide: APP_GUARD, useClass: PolicyGuard },
         { provide: APP_INTERCEPTOR, useClass: MutationTransaction },
         { provide: APP_PIPE, useValue: inputValidation },
