@@ -126,3 +126,43 @@ describe('the WebSocket’s limits', () => {
     await live.close();
   });
 });
+
+/** Issue 14, finding 7: headers on every response, and a cross-site form cannot drive the API. */
+describe('headers and cross-site requests', () => {
+  let portal: TestPortal;
+
+  beforeAll(async () => {
+    portal = await TestPortal.start();
+  });
+  afterAll(() => portal.close());
+
+  it('answers /graphql uncached, unsniffed and without saying what serves it', async () => {
+    const res = await request(portal.app.getHttpServer()).post('/graphql').set('Content-Type', 'application/json').send({ query: '{ __typename }' });
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-powered-by']).toBeUndefined();
+    expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+  });
+
+  it('serves the web app with a same-origin policy: no WebSocket to another host', async () => {
+    const res = await request(portal.app.getHttpServer()).get('/cases');
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).not.toMatch(/ws:|wss:/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('refuses a simple cross-site form POST to /graphql, unexecuted', async () => {
+    const before = (await portal.db.query(`SELECT count(*)::int AS n FROM sign_in_failures`)).rows[0].n;
+    for (const type of ['application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x']) {
+      const res = await request(portal.app.getHttpServer())
+        .post('/graphql')
+        .set('Content-Type', type)
+        .send('query=mutation { login(email: "victim@example.org", password: "guess") { accessToken } }');
+      expect(res.status).toBe(400);
+    }
+    expect((await portal.db.query(`SELECT count(*)::int AS n FROM sign_in_failures`)).rows[0].n).toBe(before);
+  });
+});

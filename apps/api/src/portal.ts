@@ -9,6 +9,7 @@ import { seedDemoPartnership } from '#libs/demo';
 import { prepareDatabase, QueryCounter } from '#libs/db';
 import { ensureAdministrator } from '#libs/administration';
 import { AppModule } from './app.module.js';
+import { applySecurityHeaders } from './security-headers.js';
 import { serveWebApp } from './web-app.js';
 
 export interface PortalOptions {
@@ -32,6 +33,7 @@ export async function createPortal(config: AppConfig, databaseUrl: string, optio
   app.use((req: IncomingMessage, res: ServerResponse, next: () => void) =>
     counter.track(req.headers['x-request-id'] as string | undefined, next, (listener) => res.on('finish', listener)),
   );
+  applySecurityHeaders(app);
   serveWebApp(app, config.portalDir);
   const dataSource = app.get<DataSource>(getDataSourceToken());
   if (config.adminEmail && config.adminPassword) await ensureAdministrator(dataSource, config.adminEmail, config.adminPassword);
