@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { buildSchema, type DocumentNode, validate } from 'graphql';
 import request from 'supertest';
 import WebSocket from 'ws';
+import * as portalOperations from '../apps/portal/src/gql/graphql.js';
+import { QUERY_LIMITS, queryLimitRules } from '../apps/api/src/query-limits.js';
 import { codeOf, TestPortal } from './harness.js';
 import { LiveClient } from './live.js';
 import { Partnership, type Persona } from './partnership.js';
@@ -164,5 +168,53 @@ describe('headers and cross-site requests', () => {
       expect(res.status).toBe(400);
     }
     expect((await portal.db.query(`SELECT count(*)::int AS n FROM sign_in_failures`)).rows[0].n).toBe(before);
+  });
+});
+
+/** Issue 14, finding 2: a document's size is limited before anything runs, on both transports. */
+describe('depth, alias and cost limits', () => {
+  let portal: TestPortal;
+  let officer: Persona;
+
+  beforeAll(async () => {
+    portal = await TestPortal.start();
+    officer = await new Partnership(portal).user(await new Partnership(portal).agency('Limit Homes', 'LANDLORD'));
+  });
+  afterAll(() => portal.close());
+
+  it('refuses a query nested 15 deep through incidents and their case, with QUERY_TOO_COMPLEX and no data', async () => {
+    let selection = 'id';
+    for (let i = 0; i < 7; i++) selection = `incidents { case { ${selection} } }`;
+    const result = await portal.gql(`{ cases(first: 1) { edges { node { ${selection} } } } }`, {}, officer.token);
+    expect(result.data).toBeUndefined();
+    expect(codeOf(result)).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('refuses 200 aliased case lists, signed in or not, before running any', async () => {
+    const aliased = `{ ${Array.from({ length: 200 }, (_, i) => `a${i}: cases(first: 100) { totalCount }`).join(' ')} }`;
+    for (const token of [undefined, officer.token]) {
+      const result = await portal.gql(aliased, {}, token);
+      expect(result.data).toBeUndefined();
+      expect(codeOf(result)).toBe('QUERY_TOO_COMPLEX');
+    }
+  });
+
+  it('refuses an over-deep subscription over the socket too', async () => {
+    let selection = 'id';
+    for (let i = 0; i < 7; i++) selection = `incidents { case { ${selection} } }`;
+    const live = LiveClient.connect(portal, officer.token);
+    const feed = live.subscribe(`subscription { caseAlerts { case { ${selection} } } }`);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(feed.errors[0]).toEqual([expect.objectContaining({ extensions: { code: 'QUERY_TOO_COMPLEX' } })]);
+    await live.close();
+  });
+
+  it('keeps every operation of the web app well inside the limits (a third tighter still passes)', () => {
+    const schema = buildSchema(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
+    const tighter = queryLimitRules({ depth: Math.floor((QUERY_LIMITS.depth * 2) / 3), aliases: Math.floor((QUERY_LIMITS.aliases * 2) / 3), cost: Math.floor((QUERY_LIMITS.cost * 2) / 3) });
+    const operations = Object.entries(portalOperations).filter(([, value]) => (value as { kind?: string })?.kind === 'Document') as [string, DocumentNode][];
+    expect(operations.length).toBeGreaterThan(50);
+    const refused = operations.flatMap(([name, document]) => validate(schema, document, tighter).map((e) => `${name}: ${e.message}`));
+    expect(refused).toEqual([]);
   });
 });

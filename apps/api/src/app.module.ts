@@ -6,7 +6,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { type ExecutionArgs, type ExecutionResult, getOperationAST, GraphQLError, parse } from 'graphql';
+import { type DocumentNode, type ExecutionArgs, type ExecutionResult, getOperationAST, GraphQLError, type GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
 import type { Context as WsContext } from 'graphql-ws';
 import { PolicyGuard } from '#libs/access';
 import { ActionPlansModule } from '#libs/action-plans';
@@ -38,8 +38,12 @@ import { IntakeModule } from '#libs/intake';
 import { SharesModule } from '#libs/shares';
 import { UsersModule } from '#libs/users';
 import { HealthController } from './health.controller.js';
+import { queryLimitRules } from './query-limits.js';
 import { MAX_SUBSCRIPTIONS_PER_SOCKET, SocketLimits } from './socket-limits.js';
 import { inputValidation } from './validation.js';
+
+/** The same limits on both transports. */
+const QUERY_LIMIT_RULES = queryLimitRules();
 
 /** What a WebSocket carries for us: its socket, and once authenticated, its session. */
 type LiveExtra = { socket: LiveSocket; live?: LiveSession };
@@ -103,6 +107,8 @@ export class AppModule {
             playground: false,
             // The contract: introspection answers only in development (the portal's types come from schema.graphql).
             introspection: config.development,
+            // Depth, alias and cost limits, checked with the rest of validation before anything runs.
+            validationRules: QUERY_LIMIT_RULES,
             includeStacktraceInErrorResponses: config.development,
             // No landing page (it loads from a CDN) and no "Did you mean" schema hints outside development.
             // Cache hints are never used (every answer is per-user), and computing them costs per field.
@@ -128,6 +134,7 @@ export class AppModule {
             subscriptions: {
               'graphql-ws': {
                 path: '/graphql',
+                validate: (schema: GraphQLSchema, document: DocumentNode) => validate(schema, document, [...specifiedRules, ...QUERY_LIMIT_RULES]),
                 subscribe: (args: ExecutionArgs) => subscribeOnce(args, (ctx) => audit.flushViews(ctx as LiveContext, 'socket')),
                 // Queries and mutations go over HTTP, where the guards, the transaction and the audit of views are
                 // the ones every partner's system meets: the socket refuses them with an `error`, unexecuted.

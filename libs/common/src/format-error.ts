@@ -13,6 +13,7 @@ const KNOWN_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
+  'QUERY_TOO_COMPLEX',
 ]);
 
 /** Apollo's coercion errors name the path ("at \"input.category\""); the client wants it as the field. */
@@ -38,7 +39,9 @@ export function formatError(development: boolean) {
         extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
       };
     }
-    const code = String(formatted.extensions?.code ?? '');
+    // Apollo labels every validation error GRAPHQL_VALIDATION_FAILED; a size limit's own code is kept.
+    const originalCode = (original as { extensions?: { code?: unknown } } | null)?.extensions?.code;
+    const code = originalCode === 'QUERY_TOO_COMPLEX' ? originalCode : String(formatted.extensions?.code ?? '');
     if (KNOWN_CODES.has(code)) {
       let message = formatted.message;
       if (!development) message = message.replace(/ ?Did you mean .*$/s, '');
