@@ -37,7 +37,7 @@ describe('a burst of failed sign-ins does not stop the service', () => {
     expect(health.status).toBe(200);
     expect(await portal.login(officer.email)).toEqual(expect.any(String));
     // And the pool is whole again: nothing is left checked out.
-    const idle = (await portal.db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'partnership-portal' AND state = 'idle in transaction'`)).rows[0].n;
+    const idle = (await portal.db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'partnership-portal' AND state = 'idle in transaction'`)).rows[0].n;
     expect(idle).toBe(0);
   }, 60_000);
 });
