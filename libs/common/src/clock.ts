@@ -12,3 +12,6 @@ export function clockState(dueAt: Date, doneAt: Date | null, now: number): Clock
   if (doneAt) return doneAt.getTime() <= dueAt.getTime() ? ClockState.MET : ClockState.BREACHED;
   return now > dueAt.getTime() ? ClockState.BREACHED : ClockState.DUE;
 }
+
+/** A calendar day in milliseconds (a day of elapsed time: working days and London days are counted elsewhere). */
+export const DAY_MS = 24 * 60 * 60 * 1000;

@@ -3,13 +3,12 @@ import DataLoader from 'dataloader';
 import { assertWritable, loaderFor, type RequestContext, SqlParams } from '#libs/access';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, caseAttributes, CasesService, readablePersonSql, samePersonSql } from '#libs/cases';
-import { BadInputError, DashAnswer, groupBy, ReferralReason, RiskLevel } from '#libs/common';
+import { BadInputError, DashAnswer, groupBy, ReferralReason, RiskLevel, DAY_MS } from '#libs/common';
 import { DASH_HIGH_RISK_SCORE, DASH_QUESTIONS } from './dash-questions.js';
 import { DASH_COLUMNS, type DashAssessment, type DashAssessmentInput, type DashRow, toDash } from './dash.model.js';
 
 /** Below high risk, this many "yes" answers read as medium risk. */
 const DASH_MEDIUM_RISK_SCORE = 10;
-const DAY = 24 * 60 * 60 * 1000;
 
 /** The risk level an assessment gives the case. */
 export function riskOf(assessment: Pick<DashAssessment, 'highRisk' | 'score'>): RiskLevel {
@@ -44,8 +43,8 @@ export class DashService {
     const score = answers.filter((a) => a.answer === DashAnswer.YES).length;
     const judgedHighRisk = input.judgedHighRisk === true;
     const highRisk = score >= DASH_HIGH_RISK_SCORE || judgedHighRisk;
-    const reviewDueAt = input.reviewDueAt ?? new Date(Date.now() + (highRisk ? 28 : 91) * DAY);
-    if (input.reviewDueAt && input.reviewDueAt.getTime() < Date.now() - DAY) {
+    const reviewDueAt = input.reviewDueAt ?? new Date(Date.now() + (highRisk ? 28 : 91) * DAY_MS);
+    if (input.reviewDueAt && input.reviewDueAt.getTime() < Date.now() - DAY_MS) {
       throw new BadInputError('reviewDueAt', 'reviewDueAt cannot be in the past');
     }
     const [row]: DashRow[] = await ctx.db.query(

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ActionKind, AgencyKind, CaseCategory, LEGAL_ACTION_KINDS, Role } from '#libs/common';
+import { ActionKind, AgencyKind, CaseCategory, LEGAL_ACTION_KINDS, Role, DAY_MS } from '#libs/common';
 import { ADMINISTRATION_AGENCY, hashPassword } from '#libs/users';
 
 /**
@@ -490,7 +490,6 @@ interface Staff {
   manager: Record<AgencyKey, string>;
 }
 
-const DAY = 86_400_000;
 const FLATS = /(Tower|House|Court)$/;
 
 /**
@@ -499,7 +498,7 @@ const FLATS = /(Tower|House|Court)$/;
  */
 function planDemo(staff: Staff, now: number) {
   const dice = new Dice(0x5eed2026);
-  const at = (daysAgo: number) => new Date(now - daysAgo * DAY).toISOString();
+  const at = (daysAgo: number) => new Date(now - daysAgo * DAY_MS).toISOString();
   /** A moment between two "days ago" points (from > to). */
   const between = (from: number, to: number) => from - dice.next() * (from - to);
   const name = () => `${dice.pick(FIRST_NAMES)} ${dice.pick(SURNAMES)}`;

@@ -16,6 +16,7 @@ import {
   LEGAL_ACTION_KINDS,
   ReferralReason,
   StateConflictError,
+  DAY_MS,
 } from '#libs/common';
 import { ACTION_COLUMNS, type CaseAction, type CaseActionRow, toAction } from '#libs/actions';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
@@ -40,7 +41,6 @@ import {
 } from './meeting.model.js';
 import { type MaracStatistics, type MaracStatisticsInput, toMaracStatistics } from './marac-figures.js';
 
-const DAY = 24 * 60 * 60 * 1000;
 /** How far ahead a meeting may be dated: its date bounds how long its case material stays open. */
 const SCHEDULE_AHEAD_DAYS = 365;
 
@@ -217,7 +217,7 @@ export class MeetingsService {
   }
 
   private materialWindowOpen(meeting: Pick<MeetingRow, 'starts_at' | 'closed_at'>): boolean {
-    const until = Math.min(meeting.closed_at?.getTime() ?? Infinity, meeting.starts_at.getTime() + this.config.meetingMaterialDays * DAY);
+    const until = Math.min(meeting.closed_at?.getTime() ?? Infinity, meeting.starts_at.getTime() + this.config.meetingMaterialDays * DAY_MS);
     return Date.now() < until;
   }
 
@@ -370,9 +370,9 @@ export class MeetingsService {
     const agencyIds = [...new Set([...input.agencyIds.map((id) => parseId(id, 'agencyIds')), chair.agency_id, ctx.user!.agencyId])];
     const known: { id: string }[] = await ctx.db.query(`SELECT id FROM agencies WHERE id = ANY($1::uuid[])`, [agencyIds]);
     if (known.length !== agencyIds.length) throw new BadInputError('agencyIds', 'Every attending agency must exist');
-    if (input.startsAt.getTime() < Date.now() - 365 * DAY) throw new BadInputError('startsAt', 'startsAt is more than a year ago');
+    if (input.startsAt.getTime() < Date.now() - 365 * DAY_MS) throw new BadInputError('startsAt', 'startsAt is more than a year ago');
     // A date far ahead would hold the case material open until then.
-    if (input.startsAt.getTime() > Date.now() + SCHEDULE_AHEAD_DAYS * DAY) throw new BadInputError('startsAt', 'startsAt is more than a year ahead');
+    if (input.startsAt.getTime() > Date.now() + SCHEDULE_AHEAD_DAYS * DAY_MS) throw new BadInputError('startsAt', 'startsAt is more than a year ahead');
     const [row]: MeetingRow[] = await ctx.db.query(
       `INSERT INTO meetings AS m (kind, title, starts_at, chair_id, scheduled_by_id) VALUES ($1, $2, $3, $4, $5)
        RETURNING ${MEETING_COLUMNS}, false AS agreed`,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { accessibleSql, type RequestContext, SqlParams } from '#libs/access';
 import { londonDayStart } from '#libs/alerts';
-import { ActionKind, BadInputError, CaseCategory, ClockState, LEGAL_ACTION_KINDS, percentOf as percent } from '#libs/common';
+import { ActionKind, BadInputError, CaseCategory, ClockState, LEGAL_ACTION_KINDS, percentOf as percent, DAY_MS } from '#libs/common';
 import { type CaseFacts, caseFactsSql, clocksOf, ServiceStandard } from '#libs/service-standards';
 import type { CaseStatistics, CaseStatisticsInput, InterventionCount, LocationCount, PartnershipStatistics, StandardFigure, WardCount } from './case-statistics.model.js';
 
@@ -18,7 +18,6 @@ const published = (count: number) => (count < SMALL ? `<${SMALL}` : String(Math.
 /** For ordering: "<5" below every published number, so a 3 does not sort above a 0. */
 const rank = (shown: string) => (shown.startsWith('<') ? 0 : Number(shown));
 const MIN_WINDOW_DAYS = 28;
-const DAY = 86_400_000;
 
 /** Every name in `universe` with its published count, biggest first, then by name. */
 function publishAll<K extends string>(universe: readonly K[], counts: Map<K, number>): { key: K; count: string }[] {
@@ -47,7 +46,7 @@ export class ReportsService {
     const from = londonDayStart(input.from);
     const to = londonDayStart(input.to);
     // 28 London days are 28 × 24 hours give or take the hour the clocks change by.
-    if (to.getTime() - from.getTime() < MIN_WINDOW_DAYS * DAY - 3_600_000) {
+    if (to.getTime() - from.getTime() < MIN_WINDOW_DAYS * DAY_MS - 3_600_000) {
       throw new BadInputError('to', `Partnership figures cover at least ${MIN_WINDOW_DAYS} whole days (London midnight to midnight)`);
     }
     const window = { ...input, from, to };

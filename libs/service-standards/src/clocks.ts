@@ -1,8 +1,7 @@
 import { addWorkingDays } from '#libs/alerts';
-import { ClockState, clockState } from '#libs/common';
+import { ClockState, clockState, DAY_MS } from '#libs/common';
 import { type ServiceClock, ServiceStandard } from './service-standard.model.js';
 
-const DAY = 24 * 60 * 60 * 1000;
 
 /** What the clocks of one case are worked out from: one row of `caseFactsSql`. */
 export interface CaseFacts {
@@ -79,7 +78,7 @@ export function clocksOf(facts: CaseFacts, now = Date.now()): ServiceClock[] {
     if (facts.plan_agreed_at && facts.update_every_days) {
       const lastUpdate = facts.last_contact_at && facts.last_contact_at > facts.plan_agreed_at ? facts.last_contact_at : null;
       const from = lastUpdate ?? facts.plan_agreed_at;
-      clocks.push(current(ServiceStandard.REPORTER_UPDATED, new Date(from.getTime() + facts.update_every_days * DAY), lastUpdate, closedAt, now));
+      clocks.push(current(ServiceStandard.REPORTER_UPDATED, new Date(from.getTime() + facts.update_every_days * DAY_MS), lastUpdate, closedAt, now));
     }
   }
   if (facts.review_due_at) clocks.push(current(ServiceStandard.RISK_REVIEWED, facts.review_due_at, facts.assessed_at, closedAt, now));
