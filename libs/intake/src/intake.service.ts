@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { accessibleSql, readableFieldSql, type RequestContext, SqlParams } from '#libs/access';
 import { type Case, CasesService, matchKey } from '#libs/cases';
-import { BadInputError, CaseCategory, CaseStatus, NotFoundError, parseId, PartyRole, type RiskLevel, StateConflictError } from '#libs/common';
+import { BadInputError, CaseCategory, CaseStatus, DAY_MS, NotFoundError, parseId, PartyRole, type RiskLevel, StateConflictError } from '#libs/common';
 import { IncidentsService } from '#libs/incidents';
 import { INTAKE_COLUMNS, IntakeFlag, type IntakeReport, type IntakeReportInput, type IntakeRow, IntakeStatus, toIntake } from './intake.model.js';
 
@@ -28,7 +28,7 @@ export class IntakeService {
 
   async submit(ctx: RequestContext, input: IntakeReportInput): Promise<IntakeReport> {
     if (input.receivedAt && input.receivedAt.getTime() > Date.now() + 5 * 60_000) throw new BadInputError('receivedAt', 'receivedAt cannot be in the future');
-    if (input.receivedAt && input.receivedAt.getTime() < Date.now() - BACKDATE_DAYS * 86_400_000) {
+    if (input.receivedAt && input.receivedAt.getTime() < Date.now() - BACKDATE_DAYS * DAY_MS) {
       throw new BadInputError('receivedAt', `receivedAt can be at most ${BACKDATE_DAYS} days ago`);
     }
     const anonymous = input.anonymous ?? !input.reporterName?.trim();

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { accessibleSql, type RequestContext, SqlParams } from '#libs/access';
 import { ACTION_COLUMNS, type CaseActionRow, toAction } from '#libs/actions';
 import { CASE_COLUMNS, type CaseRow, toCase } from '#libs/cases';
-import { BadInputError, ClockState } from '#libs/common';
+import { BadInputError, ClockState, DAY_MS } from '#libs/common';
 import { type CaseFacts, caseFactsSql, clocksOf } from '#libs/service-standards';
 import type { CaseException, Exceptions } from './exceptions.model.js';
 
@@ -27,7 +27,7 @@ export class ExceptionsService {
     const now = Date.now();
     const breachesOf = new Map(facts.map((f) => [f.id, clocksOf(f, now).filter((clock) => clock.state === ClockState.BREACHED)]));
     const all: CaseException[] = rows.map((row) => ({ case: toCase(ctx.ability, row), lastActivityAt: row.last_activity_at, breaches: breachesOf.get(row.id) ?? [] }));
-    const stale = now - notUpdatedDays * 24 * 60 * 60 * 1000;
+    const stale = now - notUpdatedDays * DAY_MS;
 
     const params = new SqlParams();
     const scope = `(${accessibleSql(ctx.ability, 'read', 'Case', 'c', params)} OR ${accessibleSql(ctx.ability, 'read', 'CaseAction', 'a', params)})`;
