@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestContext } from '#libs/access';
+import type { Queryable, RequestContext } from '#libs/access';
 import type { AuditAction, FieldChange } from './audit-action.js';
 
 /** How a view reached its reader: a response over HTTP, a subscription event, an alert, a downloaded file. */
@@ -11,11 +11,6 @@ export interface SentView {
   agencyId: string;
   caseId: string;
   fields: ReadonlySet<string> | readonly string[];
-}
-
-/** Anything that runs SQL: a request's manager, or the data source for work outside a request. */
-export interface Queryable {
-  query(sql: string, parameters?: unknown[]): Promise<unknown>;
 }
 
 export interface AuditDetail {
