@@ -4,6 +4,7 @@ import pg from 'pg';
 import request from 'supertest';
 import { AlertHub } from '#libs/alert-feed';
 import { loadConfig } from '#libs/config';
+import type { DemoPartnership } from '#libs/demo';
 import { DATABASE_URL, QueryCounter } from '#libs/db';
 import { createPortal } from '../apps/api/src/portal.js';
 
@@ -25,6 +26,8 @@ export class TestPortal {
     readonly db: pg.Pool,
     readonly databaseUrl: string,
     private readonly dropDatabase: () => Promise<void>,
+    /** What the demo loader did at start (with SEED_DEMO=true): the sign-ins, and the administrator's password when it made one. */
+    readonly demo: DemoPartnership | null,
   ) {}
 
   static async start(env: Record<string, string> = {}): Promise<TestPortal> {
@@ -64,10 +67,11 @@ export class TestPortal {
       ...(process.env.PORTAL_TEST_POOL_MAX ? { DATABASE_POOL_MAX: process.env.PORTAL_TEST_POOL_MAX } : {}),
       ...env,
     });
-    const app = await createPortal(config, url.toString(), { logger: false });
+    let demo = null as DemoPartnership | null;
+    const app = await createPortal(config, url.toString(), { logger: false, onReady: (facts) => void (demo = facts.demo) });
     await app.listen(0, '127.0.0.1');
     const db = new pg.Pool({ connectionString: url.toString(), max: 2 });
-    return new TestPortal(app, db, url.toString(), dropDatabase);
+    return new TestPortal(app, db, url.toString(), dropDatabase, demo);
   }
 
   get url(): string {

@@ -1,5 +1,7 @@
 import { ConfigError, loadConfig } from '#libs/config';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from '#libs/db';
+import type { DemoPartnership } from '#libs/demo';
+import { announceDemo } from './demo-announcement.js';
 import { createPortal } from './portal.js';
 
 const log = (line: string) => console.log(`[portal] ${line}`);
@@ -22,21 +24,12 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
-  let demoLines: string[] = [];
-  const app = await createPortal(config, url, {
-    onReady: ({ demo }) => {
-      if (!demo) return;
-      demoLines = [
-        demo.loaded ? 'Demo partnership loaded.' : 'Demo partnership already present.',
-        `Demo sign-ins (password "${demo.password}"):`,
-        ...demo.signIns.map((s: { email: string; roles: string[]; agency: string }) => `  ${s.email.padEnd(46)} ${s.roles.join(', ').padEnd(20)} ${s.agency}`),
-      ];
-    },
-  });
+  let demo = null as DemoPartnership | null;
+  const app = await createPortal(config, url, { onReady: (facts) => void (demo = facts.demo) });
   await app.listen(config.port);
   const address = `http://localhost:${config.port}`;
   log(`Database: ${embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL'}`);
-  demoLines.forEach(log);
+  if (demo) (await announceDemo(demo, config.dataDir)).forEach(log);
   if (config.adminEmail) log(`Administrator: ${config.adminEmail}`);
   log(`Ready. GraphQL API: ${address}/graphql (WebSocket ws://localhost:${config.port}/graphql)`);
   log(`Health: ${address}/health`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ConfigError, loadConfig } from './app-config.js';
+import { ConfigError, DEMO_PASSWORD, loadConfig } from './app-config.js';
 
 describe('configuration', () => {
   it('defaults to the embedded database with the demo on port 3000', () => {
@@ -11,6 +11,43 @@ describe('configuration', () => {
   it('loads no demo into a real database unless asked', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u:p@h/db' }).seedDemo).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgres://u:p@h/db', SEED_DEMO: 'true' }).seedDemo).toBe(true);
+  });
+
+  it('loads no demo with NODE_ENV=production, even into the embedded database', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).seedDemo).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'false' }).seedDemo).toBe(false);
+  });
+
+  it.each([{}, { DATABASE_URL: 'postgres://u:p@h/db' }])('refuses SEED_DEMO=true with NODE_ENV=production, saying why (%j)', (env) => {
+    const start = () => loadConfig({ ...env, NODE_ENV: 'production', SEED_DEMO: 'true' });
+    expect(start).toThrow(ConfigError);
+    expect(start).toThrow(/SEED_DEMO=true is refused with NODE_ENV=production.*published/);
+  });
+
+  it('still loads the demo when asked outside production, embedded or not', () => {
+    expect(loadConfig({ NODE_ENV: 'development', SEED_DEMO: 'true' }).seedDemo).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'postgres://u:p@h/db', SEED_DEMO: 'true' }).seedDemo).toBe(true);
+  });
+
+  const admin = (password: string) => ({ ADMIN_EMAIL: 'a@b.c', ADMIN_PASSWORD: password });
+  it.each([
+    ['the old compose file\'s token secret', { TOKEN_SECRET: 'change-this-to-at-least-32-random-characters' }, /TOKEN_SECRET/],
+    ['the old compose file\'s administrator password', admin('change-this-admin-password'), /ADMIN_PASSWORD/],
+    ['a "CHANGEME" token secret', { TOKEN_SECRET: 'CHANGEME-0123456789-0123456789-0123' }, /TOKEN_SECRET/],
+    ['a "change_me" administrator password', admin('please_change_me_2026'), /ADMIN_PASSWORD/],
+    ['the published demo password as the administrator\'s', admin(DEMO_PASSWORD), /ADMIN_PASSWORD/],
+    ['the old compose file\'s database password', { DATABASE_URL: 'postgres://portal:portal-change-me@db:5432/portal' }, /DATABASE_URL/],
+    ['a placeholder application database password', { DATABASE_URL: 'postgres://u:p@h/db', APP_DATABASE_URL: 'postgres://app:changeme@h/db' }, /APP_DATABASE_URL/],
+  ])('refuses %s, in production and out of it', (_, env, message) => {
+    for (const nodeEnv of [{ NODE_ENV: 'production' }, {}]) {
+      expect(() => loadConfig({ ...nodeEnv, ...env })).toThrow(ConfigError);
+      expect(() => loadConfig({ ...nodeEnv, ...env })).toThrow(message);
+      expect(() => loadConfig({ ...nodeEnv, ...env })).toThrow(/placeholder|published/);
+    }
+  });
+
+  it('does not echo the refused secret', () => {
+    expect(() => loadConfig(admin('change-this-admin-password'))).not.toThrow(/change-this-admin-password/);
   });
 
   it('keeps evidence on disk, up to 25 MiB, unless a bucket is named', () => {

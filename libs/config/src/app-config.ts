@@ -53,6 +53,33 @@ export interface EvidenceS3Config {
 
 export class ConfigError extends Error {}
 
+/** The demo partnership's caseworkers, managers and chairs sign in with it (libs/demo); it is printed in the README. */
+export const DEMO_PASSWORD = 'Demo-partnership-2026';
+
+/**
+ * Whether a secret is one anybody can read: a "change me" placeholder (the old docker-compose.yml shipped
+ * "change-this-admin-password") or the demo's published password. Refused whatever NODE_ENV says: a server
+ * started without NODE_ENV is no safer for it.
+ */
+function published(secret: string): boolean {
+  return /change[-_ .]?(me|this)/i.test(secret) || secret === DEMO_PASSWORD;
+}
+
+function refusePublished(secret: string | null, name: string): void {
+  // The message names the setting, never the value: start-up output ends up in shared logs.
+  if (secret !== null && published(secret)) {
+    throw new ConfigError(`${name} is a placeholder or a published password: set a secret of your own (for example \`openssl rand -hex 32\`)`);
+  }
+}
+
+function databasePassword(url: string): string | null {
+  try {
+    return decodeURIComponent(new URL(url).password) || null;
+  } catch {
+    return null;
+  }
+}
+
 type Env = Record<string, string | undefined>;
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
@@ -107,6 +134,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (appDatabaseUrl && !/^postgres(ql)?:\/\//.test(appDatabaseUrl)) {
     throw new ConfigError('APP_DATABASE_URL must be a postgres:// URL');
   }
+  refusePublished(databaseUrl && databasePassword(databaseUrl), 'The password in DATABASE_URL');
+  refusePublished(appDatabaseUrl && databasePassword(appDatabaseUrl), 'The password in APP_DATABASE_URL');
   const adminEmail = env.ADMIN_EMAIL?.trim() || null;
   const adminPassword = env.ADMIN_PASSWORD || null;
   if ((adminEmail === null) !== (adminPassword === null)) {
@@ -115,9 +144,21 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (adminPassword !== null && adminPassword.length < 12) {
     throw new ConfigError('ADMIN_PASSWORD must be at least 12 characters');
   }
+  refusePublished(adminPassword, 'ADMIN_PASSWORD');
   const tokenSecret = env.TOKEN_SECRET || null;
   if (tokenSecret !== null && tokenSecret.length < 32) {
     throw new ConfigError('TOKEN_SECRET must be at least 32 characters');
+  }
+  refusePublished(tokenSecret, 'TOKEN_SECRET');
+  const production = env.NODE_ENV?.trim() === 'production';
+  // The embedded default is a demo out of the box; a real database gets demo data only when asked, and a
+  // production server never: the demo's users sign in with a password printed in the README.
+  const seedDemo = flag(env, 'SEED_DEMO', databaseUrl === null && !production);
+  if (seedDemo && production) {
+    throw new ConfigError(
+      'SEED_DEMO=true is refused with NODE_ENV=production: the demo partnership signs in with a published password. '
+        + 'Load it on a development machine (NODE_ENV unset or development), or unset SEED_DEMO',
+    );
   }
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
@@ -127,8 +168,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     portalDir: resolve(env.PORTAL_DIR?.trim() || './dist/portal'),
     adminEmail: adminEmail?.toLowerCase() ?? null,
     adminPassword,
-    // The embedded default is a demo out of the box; a real database gets demo data only when asked.
-    seedDemo: flag(env, 'SEED_DEMO', databaseUrl === null),
+    seedDemo,
     tokenSecret,
     tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
     development: env.NODE_ENV === 'development',

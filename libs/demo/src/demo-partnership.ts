@@ -1,7 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ActionKind, AgencyKind, CaseCategory, LEGAL_ACTION_KINDS, Role, DAY_MS } from '#libs/common';
+import { DEMO_PASSWORD } from '#libs/config';
 import { ADMINISTRATION_AGENCY, hashPassword } from '#libs/users';
+
+export { DEMO_PASSWORD };
 
 /**
  * A fictional partnership in the invented town of Riverside, so the portal can be explored out of the box:
@@ -9,8 +12,6 @@ import { ADMINISTRATION_AGENCY, hashPassword } from '#libs/users';
  * incidents, actions, contacts and shares. Every person, street and ward is invented; phone numbers come
  * from Ofcom's range reserved for drama (07700 900xxx).
  */
-
-export const DEMO_PASSWORD = 'Demo-partnership-2026';
 
 export interface DemoSignIn {
   email: string;
@@ -22,8 +23,15 @@ export interface DemoSignIn {
 
 export interface DemoPartnership {
   loaded: boolean;
+  /** The published password of every demo sign-in but the administrator's. */
   password: string;
+  /** The caseworkers, managers and chairs, who sign in with `password`. */
   signIns: DemoSignIn[];
+  /**
+   * The demo administrator, whose password is never published: one is generated when this run creates the
+   * account, and is `null` when the account was already there (it is shown once, like Grafana's and Jenkins').
+   */
+  administrator: { email: string; password: string | null };
 }
 
 type AgencyKey = 'homes' | 'police' | 'asb' | 'envhealth' | 'idva' | 'cmht';
@@ -78,8 +86,8 @@ const STAFF_ROLES: readonly (readonly [Role, string])[] = [
 ];
 const DEMO_ADMIN = { email: 'admin@riverside-partnership.example', displayName: 'Alex Morrow' };
 
-function demoSignIns(): DemoSignIn[] {
-  const staff = AGENCY_KEYS.flatMap((key) =>
+function demoStaff(): DemoSignIn[] {
+  return AGENCY_KEYS.flatMap((key) =>
     STAFF_ROLES.map(([role, local], i) => ({
       email: `${local}@${AGENCIES[key].domain}`,
       displayName: AGENCIES[key].people[i],
@@ -88,7 +96,6 @@ function demoSignIns(): DemoSignIn[] {
       roles: [role],
     })),
   );
-  return [...staff, { ...DEMO_ADMIN, agency: ADMINISTRATION_AGENCY, agencyKind: AgencyKind.OTHER, roles: [Role.ADMIN] }];
 }
 
 const WARDS: Record<string, readonly string[]> = {
@@ -773,15 +780,19 @@ async function insertRows(db: EntityManager, table: string, columns: string, row
 
 /**
  * Loads the demo partnership into a database that has no cases yet, and always returns the demo sign-ins so
- * start-up can print them.
+ * start-up can print them. Users already there are left as they are: a demo user an administrator deactivated,
+ * re-roled or gave a new password stays so, whatever the loader would have made of it.
  */
 export async function seedDemoPartnership(dataSource: DataSource): Promise<DemoPartnership> {
-  const signIns = demoSignIns();
-  const skipped = { loaded: false, password: DEMO_PASSWORD, signIns };
+  const signIns = demoStaff();
+  const skipped = { loaded: false, password: DEMO_PASSWORD, signIns, administrator: { email: DEMO_ADMIN.email, password: null } };
   const [anyCase] = await dataSource.query(`SELECT 1 FROM cases LIMIT 1`);
   if (anyCase) return skipped;
-  // argon2 is deliberately slow: one hash serves every demo user.
+  // argon2 is deliberately slow: one hash serves every demo user but the administrator, hashed only when new.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const [adminExists] = await dataSource.query(`SELECT 1 FROM users WHERE lower(email) = $1`, [DEMO_ADMIN.email]);
+  const adminPassword = adminExists ? null : randomBytes(18).toString('base64url');
+  const adminHash = adminPassword === null ? null : await hashPassword(adminPassword);
 
   return dataSource.transaction(async (db) => {
     // Two instances starting together must not both seed; the second sees the first's cases.
@@ -800,21 +811,32 @@ export async function seedDemoPartnership(dataSource: DataSource): Promise<DemoP
     const agencyIdOf = new Map(found.map((row) => [row.name.toLowerCase(), row.id]));
     const agencyId = (name: string) => agencyIdOf.get(name.toLowerCase()) as string;
 
-    // An empty case table with demo users present means a reset database: put them back as the demo expects.
-    const users: { id: string; email: string }[] = await db.query(
+    // Only the missing users are added. One that exists (a reset case table, or an account made by hand) keeps
+    // its agency, roles, password and deactivation: putting it back "as the demo expects" would undo an
+    // administrator's decision, and re-open an account someone chose to close.
+    const rows = signIns.map((s) => ({
+      email: s.email, display_name: s.displayName, agency_id: agencyId(s.agency), roles: s.roles, password_hash: passwordHash,
+    }));
+    if (adminHash !== null) {
+      rows.push({
+        email: DEMO_ADMIN.email, display_name: DEMO_ADMIN.displayName, agency_id: agencyId(ADMINISTRATION_AGENCY), roles: [Role.ADMIN],
+        password_hash: adminHash,
+      });
+    }
+    const added: { email: string }[] = await db.query(
       `INSERT INTO users (email, display_name, agency_id, roles, password_hash)
-       SELECT r.email, r.display_name, r.agency_id, r.roles, $2
-       FROM jsonb_to_recordset($1::jsonb) AS r(email text, display_name text, agency_id uuid, roles text[])
-       ON CONFLICT (lower(email)) DO UPDATE SET display_name = EXCLUDED.display_name, agency_id = EXCLUDED.agency_id,
-         roles = EXCLUDED.roles, password_hash = EXCLUDED.password_hash, active = true, deactivated_at = NULL
-       RETURNING id, lower(email) AS email`,
-      [
-        JSON.stringify(
-          signIns.map((s) => ({ email: s.email, display_name: s.displayName, agency_id: agencyId(s.agency), roles: s.roles })),
-        ),
-        passwordHash,
-      ],
+       SELECT r.email, r.display_name, r.agency_id, r.roles, r.password_hash
+       FROM jsonb_to_recordset($1::jsonb) AS r(email text, display_name text, agency_id uuid, roles text[], password_hash text)
+       ON CONFLICT (lower(email)) DO NOTHING
+       RETURNING lower(email) AS email`,
+      [JSON.stringify(rows)],
     );
+    const users: { id: string; email: string }[] = await db.query(
+      `SELECT id, lower(email) AS email FROM users WHERE lower(email) = ANY($1::text[])`,
+      [signIns.map((s) => s.email)],
+    );
+    // Created by another instance between the look-up above and the lock: its password is not ours to print.
+    const administrator = { email: DEMO_ADMIN.email, password: added.some((row) => row.email === DEMO_ADMIN.email) ? adminPassword : null };
     // Keyed in lower case: a demo user kept from before may have been written with capitals.
     const userId = new Map(users.map((row) => [row.email, row.id]));
     const byRole = (local: string) =>
@@ -857,6 +879,6 @@ export async function seedDemoPartnership(dataSource: DataSource): Promise<DemoP
       idva: staff.agency.idva,
     });
     await seedDemoCasework(db, { homes: staff.agency.homes, homesManager: staff.manager.homes });
-    return { loaded: true, password: DEMO_PASSWORD, signIns };
+    return { loaded: true, password: DEMO_PASSWORD, signIns, administrator };
   });
 }
