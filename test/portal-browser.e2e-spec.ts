@@ -154,7 +154,14 @@ describe('the portal in a browser', () => {
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/sort=REFERENCE/);
     await page.getByRole('table').waitFor();
-    const references = await page.getByRole('table').locator('tbody tr td:first-child, tbody tr th:first-child').allInnerTexts();
+    // The URL changes before the sorted page arrives, so the table first shows the previous order: wait (up
+    // to 10 s) for a sorted table rather than read whatever is on screen the moment the URL changed.
+    const firstCells = page.getByRole('table').locator('tbody tr td:first-child, tbody tr th:first-child');
+    let references: string[] = [];
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline; await page.waitForTimeout(100)) {
+      references = await firstCells.allInnerTexts();
+      if (references.length > 1 && references.join() === [...references].sort().join()) break;
+    }
     expect(references.length).toBeGreaterThan(1);
     expect(references).toEqual([...references].sort());
   });
