@@ -164,11 +164,14 @@ describe('the per-address limit, and whom X-Forwarded-For is believed from', () 
 
   describe('with the proxy in front named in TRUST_PROXY', () => {
     let portal: TestPortal;
+    let people: Partnership;
+    let agency: string;
     let officer: Persona;
     beforeAll(async () => {
-      portal = await TestPortal.start({ TRUST_PROXY: '127.0.0.1', SIGN_IN_MAX_FAILURES_PER_ADDRESS: '4', SIGN_IN_MAX_FAILURES_PER_ACCOUNT: '1000' });
-      const people = new Partnership(portal);
-      officer = await people.user(await people.agency('Proxied Police', 'POLICE'), ['CASEWORKER'], 'proxied');
+      portal = await TestPortal.start({ TRUST_PROXY: '127.0.0.1', SIGN_IN_MAX_FAILURES_PER_ADDRESS: '4', SIGN_IN_MAX_FAILURES_PER_ACCOUNT: '3', SIGN_IN_MAX_DELAY_SECONDS: '30' });
+      people = new Partnership(portal);
+      agency = await people.agency('Proxied Police', 'POLICE');
+      officer = await people.user(agency, ['CASEWORKER'], 'proxied');
     });
     afterAll(() => portal.close());
 
@@ -182,6 +185,33 @@ describe('the per-address limit, and whom X-Forwarded-For is believed from', () 
       expect(codeOf(await attempt(portal, officer.email, PASSWORD, '203.0.113.7'))).toBe('TOO_MANY_REQUESTS');
       // Another client behind the same proxy is not held up by the guesser's failures.
       expect((await attempt(portal, officer.email, PASSWORD, '198.51.100.9')).data?.login.accessToken).toEqual(expect.any(String));
+    });
+
+    it('lets an officer in at once from where they usually sign in, however persistently someone elsewhere fails on their email', async () => {
+      const office = '198.51.100.20';
+      const targeted = await people.user(agency, ['CASEWORKER'], 'targeted');
+      expect((await attempt(portal, targeted.email, PASSWORD, office)).data?.login.accessToken).toEqual(expect.any(String));
+      // A partner who can read the officer's email fails on it from home, then keeps failing at every chance.
+      for (let i = 0; i < 3; i++) expect(codeOf(await attempt(portal, targeted.email, `Wrong-password-${i}`, '203.0.113.66'))).toBe('UNAUTHENTICATED');
+      await portal.db.query(`INSERT INTO sign_in_failures (email, address) SELECT $1, '203.0.113.66' FROM generate_series(1, 7)`, [targeted.email]);
+      expect(codeOf(await attempt(portal, targeted.email, 'Wrong-password-3', '203.0.113.66'))).toBe('TOO_MANY_REQUESTS');
+      // Anywhere else the account's wait holds: a guesser cannot dodge it by moving to an address of their own.
+      const elsewhere = await attempt(portal, targeted.email, PASSWORD, '192.0.2.50');
+      expect(codeOf(elsewhere)).toBe('TOO_MANY_REQUESTS');
+      expect(retryAfter(elsewhere)).toBeGreaterThan(20);
+      // From the office, the officer is in at once.
+      expect((await attempt(portal, targeted.email, PASSWORD, office)).data?.login.accessToken).toEqual(expect.any(String));
+      // And signing in there forgave none of the guesser's failures: they still wait.
+      expect(await failuresOf(portal, 'address', '203.0.113.66')).toBe(10);
+      expect(codeOf(await attempt(portal, targeted.email, PASSWORD, '192.0.2.50'))).toBe('TOO_MANY_REQUESTS');
+    });
+
+    it('still slows a guesser who shares the officer’s usual address', async () => {
+      const shared = '198.51.100.30';
+      const colleague = await people.user(agency, ['CASEWORKER'], 'colleague');
+      expect((await attempt(portal, colleague.email, PASSWORD, shared)).data?.login.accessToken).toEqual(expect.any(String));
+      for (let i = 0; i < 3; i++) expect(codeOf(await attempt(portal, colleague.email, `Wrong-password-${i}`, shared))).toBe('UNAUTHENTICATED');
+      expect(codeOf(await attempt(portal, colleague.email, 'Wrong-password-3', shared))).toBe('TOO_MANY_REQUESTS');
     });
   });
 });

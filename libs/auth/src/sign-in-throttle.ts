@@ -15,14 +15,20 @@ export function waitAfterFailures(failures: number, free: number, maxDelaySecond
   return Math.min(2 ** Math.min(failures - free, 30), maxDelaySeconds);
 }
 
+/** How long an address an account signed in from stays "its own" (below), without a sign-in from there since. */
+export const KNOWN_ADDRESS_DAYS = 30;
+
 /**
  * Progressive delays rather than a lock (OWASP's advice against lockouts an attacker can cause): past a few
  * failures on one email, or many from one address, each further attempt must wait longer after the latest
  * failure. An attempt inside the wait is refused before any user is looked up or password checked, and is not
- * itself a failure, so hammering neither costs the server a hash nor lengthens the wait. The owner of an account
- * under attack therefore waits minutes at most, never a fixed lock; a force behind one NAT shares a generous
- * address allowance. The email is counted as typed, whether or not an account has it, so the throttle answers
- * an unknown email exactly as a known one.
+ * itself a failure, so hammering neither costs the server a hash nor lengthens the wait. The email is counted as
+ * typed, whether or not an account has it, so the throttle answers an unknown email exactly as a known one.
+ *
+ * From an address the account has signed in from in the last KNOWN_ADDRESS_DAYS, the account's wait counts only
+ * the failures made from there: an attacker elsewhere, however persistent, cannot keep an officer at the office
+ * out, while a guesser at that same address is slowed as anywhere else. Only a right password makes an address
+ * known, so this tells an attacker nothing about which emails have accounts.
  */
 @Injectable()
 export class SignInThrottle {
@@ -38,13 +44,19 @@ export class SignInThrottle {
     const { perAccount, perAddress, windowSeconds, maxDelaySeconds } = this.config.signInThrottle;
     // Measured by the database's clock, the one that stamped the failures.
     const [recent]: { account: number; account_since: number | null; address: number; address_since: number | null }[] = await ctx.db.query(
-      `SELECT count(*) FILTER (WHERE email = $1)::int AS account,
-              extract(epoch FROM now() - max(at) FILTER (WHERE email = $1))::float8 AS account_since,
-              count(*) FILTER (WHERE address = $2)::int AS address,
-              extract(epoch FROM now() - max(at) FILTER (WHERE address = $2))::float8 AS address_since
-         FROM sign_in_failures
-        WHERE (email = $1 OR address = $2) AND at > now() - make_interval(secs => $3)`,
-      [email, ctx.address, windowSeconds],
+      `WITH own AS (
+         SELECT EXISTS (SELECT 1 FROM sign_in_known_addresses
+                         WHERE email = $1 AND address = $2 AND at > now() - make_interval(days => $4)) AS known),
+       counted AS (
+         SELECT f.at, f.email = $1 AND (NOT own.known OR f.address = $2) AS on_account, f.address = $2 AS on_address
+           FROM sign_in_failures f, own
+          WHERE (f.email = $1 OR f.address = $2) AND f.at > now() - make_interval(secs => $3))
+       SELECT count(*) FILTER (WHERE on_account)::int AS account,
+              extract(epoch FROM now() - max(at) FILTER (WHERE on_account))::float8 AS account_since,
+              count(*) FILTER (WHERE on_address)::int AS address,
+              extract(epoch FROM now() - max(at) FILTER (WHERE on_address))::float8 AS address_since
+         FROM counted`,
+      [email, ctx.address, windowSeconds, KNOWN_ADDRESS_DAYS],
     );
     const remaining = Math.max(
       waitAfterFailures(recent.account, perAccount, maxDelaySeconds) - (recent.account_since ?? Infinity),
@@ -60,8 +72,21 @@ export class SignInThrottle {
     );
   }
 
-  /** A success clears the account's failures (not the address's: one address may be guessing many accounts). */
+  /**
+   * A success takes back the failures on this account from this address (the owner's own typos, and this
+   * attempt), not those from elsewhere, which may be someone else's guessing; and makes the address the account's
+   * own. Known addresses not signed in from for KNOWN_ADDRESS_DAYS are dropped a bounded batch at a time.
+   */
   async succeeded(ctx: RequestContext, email: string): Promise<void> {
-    await ctx.db.query(`DELETE FROM sign_in_failures WHERE email = $1`, [email]);
+    await ctx.db.query(
+      `WITH forgiven AS (DELETE FROM sign_in_failures WHERE email = $1 AND address = $2),
+       forgotten AS (
+         DELETE FROM sign_in_known_addresses WHERE (email, address) IN (
+           SELECT email, address FROM sign_in_known_addresses WHERE at < now() - make_interval(days => $3)
+            ORDER BY at LIMIT ${PRUNE_BATCH} FOR UPDATE SKIP LOCKED))
+       INSERT INTO sign_in_known_addresses (email, address) VALUES ($1, $2)
+       ON CONFLICT (email, address) DO UPDATE SET at = now()`,
+      [email, ctx.address, KNOWN_ADDRESS_DAYS],
+    );
   }
 }
