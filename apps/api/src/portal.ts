@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type INestApplication, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '#libs/config';
@@ -25,10 +26,13 @@ export interface PortalOptions {
  */
 export async function createPortal(config: AppConfig, databaseUrl: string, options: PortalOptions = {}): Promise<INestApplication> {
   const appDatabaseUrl = await prepareDatabase(databaseUrl, config.appDatabaseUrl);
-  const app = await NestFactory.create(AppModule.forRoot(config, appDatabaseUrl), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, appDatabaseUrl), {
     logger: options.logger ?? ['error', 'warn'],
     abortOnError: false,
   });
+  // `req.ip` is then the client as the trusted proxies saw it, and the socket's peer when none is trusted:
+  // the address sign-in throttling counts against, which a client cannot choose by writing X-Forwarded-For.
+  app.set('trust proxy', config.trustProxy);
   const counter = app.get(QueryCounter);
   app.use((req: IncomingMessage, res: ServerResponse, next: () => void) =>
     counter.track(req.headers['x-request-id'] as string | undefined, next, (listener) => res.on('finish', listener)),

@@ -86,6 +86,13 @@ export function errorField(error: unknown): string | undefined {
   return typeof field === 'string' ? field : undefined;
 }
 
+/** `extensions.retryAfterSeconds` of the first GraphQL error: how long a throttled sign-in must wait. */
+export function errorRetryAfter(error: unknown): number | undefined {
+  if (!CombinedGraphQLErrors.is(error)) return undefined;
+  const seconds = error.errors[0]?.extensions?.retryAfterSeconds;
+  return typeof seconds === 'number' && seconds > 0 ? seconds : undefined;
+}
+
 export function errorMessages(error: unknown): string[] {
   if (CombinedGraphQLErrors.is(error)) return error.errors.map((e) => e.message);
   if (error instanceof Error) return ['The service could not be reached. Try again.'];

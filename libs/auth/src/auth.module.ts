@@ -3,12 +3,13 @@ import { UsersModule } from '#libs/users';
 import { AuthResolver } from './auth.resolver.js';
 import { SessionsService } from './sessions.service.js';
 import { SignInService } from './sign-in.service.js';
+import { SignInThrottle } from './sign-in-throttle.js';
 import { TokensService } from './tokens.service.js';
 import { ReaderQueries } from './reader-queries.service.js';
 
 @Module({
   imports: [UsersModule],
-  providers: [TokensService, SessionsService, SignInService, AuthResolver, ReaderQueries],
+  providers: [TokensService, SessionsService, SignInThrottle, SignInService, AuthResolver, ReaderQueries],
   exports: [TokensService, SessionsService, ReaderQueries],
 })
 export class AuthModule {}

@@ -8,7 +8,10 @@ import { SignInService } from './sign-in.service.js';
 export class AuthResolver {
   constructor(private readonly signIn: SignInService) {}
 
-  @Mutation(() => AuthPayload, { description: 'Sign in; a wrong email or password both answer UNAUTHENTICATED' })
+  @Mutation(() => AuthPayload, {
+    description:
+      'Sign in; a wrong email or password both answer UNAUTHENTICATED. After repeated failures on an email or from an address, an attempt made too soon answers TOO_MANY_REQUESTS, with the seconds to wait in extensions.retryAfterSeconds',
+  })
   @Public()
   @OutsideTransaction()
   login(@Context() ctx: RequestContext, @Args('email') email: string, @Args('password') password: string): Promise<AuthPayload> {

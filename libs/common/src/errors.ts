@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'TOO_MANY_REQUESTS'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE';
 
@@ -64,11 +65,14 @@ export class StateConflictError extends DomainError {
   }
 }
 
+/**
+ * A sign-in refused unheard because it came too soon after failures on that email or from that address. It says
+ * how long to wait (also as `extensions.retryAfterSeconds`); unknown emails are throttled exactly alike.
+ */
 export class TooManyAttemptsError extends DomainError {
-  // The contract's code for a refused sign-in; the message says why, and unknown emails are throttled alike.
-  readonly code = 'UNAUTHENTICATED';
-  constructor() {
-    super('Too many failed sign-in attempts; wait a few minutes and try again');
+  readonly code = 'TOO_MANY_REQUESTS';
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many attempts. Try again in ${retryAfterSeconds} ${retryAfterSeconds === 1 ? 'second' : 'seconds'}.`);
   }
 }
 

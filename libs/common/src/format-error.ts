@@ -1,5 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { DomainError } from './errors.js';
+import { DomainError, TooManyAttemptsError } from './errors.js';
 
 const KNOWN_CODES = new Set([
   'UNAUTHENTICATED',
@@ -36,7 +36,11 @@ export function formatError(development: boolean) {
         message: original.message,
         locations: formatted.locations,
         path: formatted.path,
-        extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+        extensions: {
+          code: original.code,
+          ...(original.field ? { field: original.field } : {}),
+          ...(original instanceof TooManyAttemptsError ? { retryAfterSeconds: original.retryAfterSeconds } : {}),
+        },
       };
     }
     // Apollo labels every validation error GRAPHQL_VALIDATION_FAILED; a size limit's own code is kept.

@@ -57,8 +57,20 @@ describe('configuration', () => {
     ).toEqual({ bucket: 'evidence', endpoint: 'http://127.0.0.1:9000', region: 'us-east-1', credentials: { accessKeyId: 'k', secretAccessKey: 's' } });
   });
 
+  it('throttles sign-ins with waits rather than a lock, and believes no X-Forwarded-For unless told whose', () => {
+    expect(loadConfig({}).signInThrottle).toEqual({ perAccount: 5, perAddress: 100, windowSeconds: 900, maxDelaySeconds: 300 });
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, ::1,loopback' }).trustProxy).toEqual(['10.0.0.0/8', '::1', 'loopback']);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, /PORT/],
+    [{ TRUST_PROXY: 'true' }, /TRUST_PROXY=true/],
+    [{ TRUST_PROXY: 'proxy.internal' }, /TRUST_PROXY/],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, /TRUST_PROXY/],
+    [{ SIGN_IN_MAX_DELAY_SECONDS: '0' }, /SIGN_IN_MAX_DELAY_SECONDS/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
     [{ APP_DATABASE_URL: 'postgres://app:p@h/db' }, /APP_DATABASE_URL is set without DATABASE_URL/],
     [{ DATABASE_URL: 'postgres://u:p@h/db', APP_DATABASE_URL: 'mysql://x' }, /APP_DATABASE_URL/],

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 /** Everything the portal reads from its environment, validated once at start. Nothing else reads process.env. */
@@ -36,8 +37,16 @@ export interface AppConfig {
   countSqlStatements: boolean;
   /** Connections in the application role's pool. */
   databasePoolMax: number;
-  /** Failed sign-ins tolerated per account and per address within the window. */
-  signInThrottle: { perAccount: number; perAddress: number; windowSeconds: number };
+  /**
+   * Sign-in throttling: failures within the window tolerated per account and per address before each further
+   * attempt must wait (1 s, doubling with every failure, at most `maxDelaySeconds`) after the latest failure.
+   */
+  signInThrottle: { perAccount: number; perAddress: number; windowSeconds: number; maxDelaySeconds: number };
+  /**
+   * Express's `trust proxy`: which hops may say who the client is in `X-Forwarded-For`. `false` trusts none
+   * (the socket's peer is the client); a number trusts that many hops; a list trusts those addresses and CIDRs.
+   */
+  trustProxy: false | number | string[];
   /** Evidence files: the largest accepted, and where the bytes go (under `dataDir/evidence` unless S3 is set). */
   evidence: { maxBytes: number; s3: EvidenceS3Config | null };
 }
@@ -122,6 +131,35 @@ function evidenceS3(env: Env): EvidenceS3Config | null {
   };
 }
 
+/** The names proxy-addr knows for whole ranges, besides addresses and CIDRs. */
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * `TRUST_PROXY`: unset or `false` (the default) lets no one speak for the client; a hop count or a list of the
+ * proxies' addresses lets only them. `true` (every hop) is refused: anyone could then write `X-Forwarded-For`
+ * and pick the address the sign-in throttle counts against, escaping it or framing someone else.
+ */
+function trustProxy(env: Env): false | number | string[] {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw || raw.toLowerCase() === 'false') return false;
+  if (/^\d+$/.test(raw)) return integer(env, 'TRUST_PROXY', 0, 1, 10);
+  if (raw.toLowerCase() === 'true') {
+    throw new ConfigError('TRUST_PROXY=true would believe X-Forwarded-For from anyone: give the proxies\' addresses or CIDRs, or how many proxies there are');
+  }
+  const entries = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  for (const entry of entries) {
+    if (PROXY_RANGES.has(entry)) continue;
+    const [ip, bits, ...rest] = entry.split('/');
+    const version = isIP(ip);
+    const prefix = Number(bits);
+    const badPrefix = bits !== undefined && (!/^\d+$/.test(bits) || prefix > (version === 6 ? 128 : 32));
+    if (!version || badPrefix || rest.length) {
+      throw new ConfigError(`TRUST_PROXY must be false, a number of proxies, or addresses and CIDRs separated by commas; "${entry}" is none of these`);
+    }
+  }
+  return entries;
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -187,9 +225,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sessionSweepSeconds: integer(env, 'SESSION_SWEEP_SECONDS', 30, 1, 60),
     signInThrottle: {
       perAccount: integer(env, 'SIGN_IN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
-      perAddress: integer(env, 'SIGN_IN_MAX_FAILURES_PER_ADDRESS', 20, 1, 10000),
+      // Generous: a whole police force may share one address, and a wait there holds up every officer behind it.
+      perAddress: integer(env, 'SIGN_IN_MAX_FAILURES_PER_ADDRESS', 100, 1, 100000),
       windowSeconds: integer(env, 'SIGN_IN_THROTTLE_WINDOW_SECONDS', 15 * 60, 1, 86400),
+      maxDelaySeconds: integer(env, 'SIGN_IN_MAX_DELAY_SECONDS', 5 * 60, 1, 86400),
     },
+    trustProxy: trustProxy(env),
     evidence: {
       // At most 1 GiB: sizes travel as GraphQL Int, and anything larger belongs in a case file, not a browser upload.
       maxBytes: integer(env, 'EVIDENCE_MAX_BYTES', 25 * 1024 * 1024, 1, 1024 * 1024 * 1024),

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../gql';
-import { errorCode } from '../apollo';
+import { errorCode, errorRetryAfter } from '../apollo';
 import { signedIn, type SessionUser } from '../session';
 import { navigate, usePageTitle } from '../router';
 import { ErrorSummary, TextInput, NotificationBanner, type FieldError } from '../components/govuk';
@@ -25,6 +25,12 @@ export const SignIn = graphql(`
     }
   }
 `);
+
+/** The API's own wait: after failures on an email or from an address, each attempt waits a little longer. */
+const tooManyAttempts = (seconds: number | undefined) =>
+  seconds === undefined
+    ? 'Too many attempts. Wait a few minutes, then try again.'
+    : `Too many attempts. Try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`;
 
 export function SignInPage({ expiredUser }: { expiredUser: SessionUser | null }) {
   usePageTitle('Sign in');
@@ -53,7 +59,7 @@ export function SignInPage({ expiredUser }: { expiredUser: SessionUser | null })
         code === 'UNAUTHENTICATED'
           ? { text: 'Enter a correct email address and password', href: 'email' }
           : code === 'FORBIDDEN' || code === 'TOO_MANY_REQUESTS'
-            ? { text: 'Too many attempts to sign in. Wait 15 minutes, then try again', href: 'email' }
+            ? { text: tooManyAttempts(errorRetryAfter(err)), href: 'email' }
             : { text: 'Sign in is not available at the moment. Try again later' },
       ]);
     }
