@@ -10,7 +10,7 @@ export class AuthResolver {
 
   @Mutation(() => AuthPayload, {
     description:
-      'Sign in; a wrong email or password both answer UNAUTHENTICATED. After repeated failures on an email or from an address, an attempt made too soon answers TOO_MANY_REQUESTS, with the seconds to wait in extensions.retryAfterSeconds',
+      'Sign in; a wrong email or password both answer UNAUTHENTICATED. After repeated failures on an email or from an address, an attempt made too soon is refused unheard, also UNAUTHENTICATED, with the seconds to wait in extensions.retryAfterSeconds',
   })
   @Public()
   @OutsideTransaction()

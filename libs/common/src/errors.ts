@@ -70,7 +70,9 @@ export class StateConflictError extends DomainError {
  * how long to wait (also as `extensions.retryAfterSeconds`); unknown emails are throttled exactly alike.
  */
 export class TooManyAttemptsError extends DomainError {
-  readonly code = 'TOO_MANY_REQUESTS';
+  // The contract lists UNAUTHENTICATED for a refused sign-in, and partners' systems branch on it; the wait
+  // (`retryAfterSeconds`) is what tells a throttled attempt from a wrong password.
+  readonly code = 'UNAUTHENTICATED';
   constructor(readonly retryAfterSeconds: number) {
     super(`Too many attempts. Try again in ${retryAfterSeconds} ${retryAfterSeconds === 1 ? 'second' : 'seconds'}.`);
   }

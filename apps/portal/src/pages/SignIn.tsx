@@ -55,11 +55,12 @@ export function SignInPage({ expiredUser }: { expiredUser: SessionUser | null })
     } catch (err) {
       const code = errorCode(err);
       setPassword('');
+      const retryAfter = errorRetryAfter(err);
       setErrors([
-        code === 'UNAUTHENTICATED'
-          ? { text: 'Enter a correct email address and password', href: 'email' }
-          : code === 'FORBIDDEN' || code === 'TOO_MANY_REQUESTS'
-            ? { text: tooManyAttempts(errorRetryAfter(err)), href: 'email' }
+        retryAfter !== undefined || code === 'FORBIDDEN' || code === 'TOO_MANY_REQUESTS'
+          ? { text: tooManyAttempts(retryAfter), href: 'email' }
+          : code === 'UNAUTHENTICATED'
+            ? { text: 'Enter a correct email address and password', href: 'email' }
             : { text: 'Sign in is not available at the moment. Try again later' },
       ]);
     }
