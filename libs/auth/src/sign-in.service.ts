@@ -35,7 +35,7 @@ export class SignInService {
     }
     // A success clears the account's failures (not the address's: one address may be guessing many accounts).
     await ctx.db.query(`DELETE FROM sign_in_failures WHERE email = $1`, [email]);
-    const { token, expiresAt } = await this.tokens.issue(row.id);
+    const { token, expiresAt } = await this.tokens.issue(row.id, ctx.address);
     return { accessToken: token, expiresAt, user: { ...toUser(row), signedInAsSelf: true } };
   }
 

@@ -20,6 +20,13 @@ describe('configuration', () => {
     ).toEqual({ bucket: 'evidence', endpoint: 'http://127.0.0.1:9000', region: 'us-east-1', credentials: { accessKeyId: 'k', secretAccessKey: 's' } });
   });
 
+  it('ends a session after 30 idle minutes, and accepts a previous signing key only beside a current one', () => {
+    expect(loadConfig({}).sessionIdleMinutes).toBe(30);
+    expect(loadConfig({ SESSION_IDLE_MINUTES: '5' }).sessionIdleMinutes).toBe(5);
+    const rotated = loadConfig({ TOKEN_SECRET: 's'.repeat(40), TOKEN_SECRET_PREVIOUS: 'p'.repeat(40) });
+    expect([rotated.tokenSecret, rotated.tokenSecretPrevious]).toEqual(['s'.repeat(40), 'p'.repeat(40)]);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, /PORT/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
@@ -29,6 +36,9 @@ describe('configuration', () => {
     [{ ADMIN_EMAIL: 'a@b.c', ADMIN_PASSWORD: 'short' }, /ADMIN_PASSWORD/],
     [{ SEED_DEMO: 'perhaps' }, /SEED_DEMO/],
     [{ TOKEN_SECRET: 'too-short' }, /TOKEN_SECRET/],
+    [{ TOKEN_SECRET_PREVIOUS: 'p'.repeat(40) }, /TOKEN_SECRET_PREVIOUS is set without TOKEN_SECRET/],
+    [{ TOKEN_SECRET: 's'.repeat(40), TOKEN_SECRET_PREVIOUS: 'too-short' }, /TOKEN_SECRET_PREVIOUS/],
+    [{ SESSION_IDLE_MINUTES: '1' }, /SESSION_IDLE_MINUTES/],
     [{ EVIDENCE_MAX_BYTES: '0' }, /EVIDENCE_MAX_BYTES/],
     [{ EVIDENCE_S3_ENDPOINT: 'http://s3.test' }, /EVIDENCE_S3_BUCKET/],
     [{ EVIDENCE_S3_BUCKET: 'b', EVIDENCE_S3_ENDPOINT: 's3.test' }, /EVIDENCE_S3_ENDPOINT/],
