@@ -236,7 +236,10 @@ describe('sessions: rotating the signing key', () => {
   afterAll(() => before.close());
 
   it('accepts a token signed with TOKEN_SECRET_PREVIOUS, signs new ones with TOKEN_SECRET, and refuses any other key', async () => {
+    // A key generated while TOKEN_SECRET was unset does not stay in the tables once it is set.
+    await before.db.query(`INSERT INTO app_settings (key, value) VALUES ('token_secret', 'a-key-generated-before-TOKEN_SECRET-was-set')`);
     const rotated = await before.another({ TOKEN_SECRET: SECRET, TOKEN_SECRET_PREVIOUS: PREVIOUS });
+    expect((await before.db.query(`SELECT count(*)::int AS n FROM app_settings WHERE key = 'token_secret'`)).rows[0].n).toBe(0);
     const forgotten = await before.another({ TOKEN_SECRET: SECRET });
     try {
       expect((await rotated.ok(ME, {}, officer.token)).me.id).toBe(officer.id);
