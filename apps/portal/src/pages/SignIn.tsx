@@ -26,7 +26,7 @@ export const SignIn = graphql(`
   }
 `);
 
-export function SignInPage({ expiredUser }: { expiredUser: SessionUser | null }) {
+export function SignInPage({ expiredUser, notice }: { expiredUser: SessionUser | null; notice?: string | null }) {
   usePageTitle('Sign in');
   const [email, setEmail] = useState(expiredUser?.email ?? '');
   const [password, setPassword] = useState('');
@@ -65,6 +65,11 @@ export function SignInPage({ expiredUser }: { expiredUser: SessionUser | null })
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         {errors.length > 0 && <ErrorSummary errors={errors} />}
+        {notice && !expiredUser && errors.length === 0 && (
+          <NotificationBanner title="Success" success>
+            <p className="govuk-notification-banner__heading">{notice}</p>
+          </NotificationBanner>
+        )}
         {expiredUser && errors.length === 0 && (
           <NotificationBanner title="Your session has ended">
             <p className="govuk-notification-banner__heading">Sign in again to carry on.</p>
