@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import type { SessionUser } from '#libs/access';
 import { type Session, SessionsService } from '#libs/auth';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { QueryCounter } from '#libs/db';
 
 /** What the hub needs of a WebSocket (ws's): to write to it, to see how far behind its reader is, to close it. */
 export interface LiveSocket {
@@ -39,11 +40,12 @@ export class LiveConnections implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly signedIn: SessionsService,
+    private readonly counter: QueryCounter,
   ) {}
 
   onApplicationBootstrap(): void {
     // A sweep that cannot reach the database closes nothing; the next one tries again.
-    this.timer = setInterval(() => void this.sweep().catch(() => undefined), this.config.sessionSweepSeconds * 1000);
+    this.timer = setInterval(() => void this.counter.countAs('session-sweep', () => this.sweep()).catch(() => undefined), this.config.sessionSweepSeconds * 1000);
     this.timer.unref();
   }
 
