@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { SignJWT } from 'jose';
+import { randomUUID } from 'node:crypto';
+import { decodeProtectedHeader, SignJWT } from 'jose';
 import { AlertHub } from '#libs/alert-feed';
 import { TestPortal } from './harness.js';
 import { ALERTS, type Feed, LiveClient } from './live.js';
@@ -12,9 +13,6 @@ const CREATE = `mutation($input: CreateCaseInput!) { createCase(input: $input) {
 const SHARE = `mutation($c: ID!, $a: ID!, $x: ShareAccess!) { shareCase(caseId: $c, agencyId: $a, access: $x, reason: "Information-sharing protocol") { id } }`;
 const REVOKE = `mutation($c: ID!, $a: ID!) { revokeCaseShare(caseId: $c, agencyId: $a) }`;
 const INCIDENT = `mutation($c: ID!) { logIncident(caseId: $c, input: { occurredAt: "2026-06-01T22:00:00Z", category: NOISE, description: "Loud party" }) { id } }`;
-
-const token = (userId: string, expiresIn: string | number) =>
-  new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(userId).setIssuedAt().setExpirationTime(expiresIn).sign(new TextEncoder().encode(SECRET));
 
 describe('live case alerts over graphql-ws', () => {
   let portal: TestPortal;
@@ -29,6 +27,19 @@ describe('live case alerts over graphql-ws', () => {
   let councilOfficer: Persona;
   let stranger: Persona;
   const clients: LiveClient[] = [];
+
+  /** A token as the portal signs them, for an open session of its own, with the expiry the test needs. */
+  const token = async (userId: string, expiresIn: string | number) => {
+    const session = randomUUID();
+    await portal.db.query(`INSERT INTO sessions (id, user_id, expires_at, address) VALUES ($1, $2, now() + interval '1 hour', 'test')`, [session, userId]);
+    return new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256', kid: decodeProtectedHeader(owner.token).kid })
+      .setSubject(userId)
+      .setJti(session)
+      .setIssuedAt()
+      .setExpirationTime(expiresIn)
+      .sign(new TextEncoder().encode(SECRET));
+  };
 
   const live = (persona: Persona | string | null, authorization?: string) => {
     const client = LiveClient.connect(portal, typeof persona === 'string' || persona === null ? persona : persona.token, authorization);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '#libs/demo';
 import { expectAccessible, launchBrowser, screenshot } from './browser.js';
-import { TestPortal } from './harness.js';
+import { codeOf, TestPortal } from './harness.js';
 
 /**
  * The web app in a real browser (Debian's Chromium) against the real API and database, as officers use it:
@@ -272,6 +272,24 @@ describe('the portal in a browser', () => {
     await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Administration' }).click();
     await page.getByRole('heading', { name: 'Administration' }).waitFor();
     await expectAccessible(page, 'administration');
+  });
+
+  it('signs out on the server: the token the tab held is refused afterwards; the account page signs out of every device', async () => {
+    const page = await signIn(COUNCIL);
+    const token = (await page.evaluate(`JSON.parse(sessionStorage.getItem('portal.session')).token`)) as string;
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(codeOf(await portal.gql(`{ me { id } }`, {}, token))).toBe('UNAUTHENTICATED');
+
+    const elsewhere = await portal.login(MANAGER, DEMO_PASSWORD);
+    const here = await signIn(MANAGER);
+    await here.getByRole('link', { name: 'Your account' }).click();
+    await here.getByRole('heading', { name: 'Your account' }).waitFor();
+    await expectAccessible(here, 'account');
+    await here.getByRole('button', { name: 'Sign out of all devices' }).click();
+    await here.getByText(/You have been signed out of \d+ devices, including this one\./).waitFor();
+    await here.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(codeOf(await portal.gql(`{ me { id } }`, {}, elsewhere))).toBe('UNAUTHENTICATED');
   });
 
   it('runs a MARAC: the coordinator schedules, refers and publishes; a partner and the chair follow it live', async () => {

@@ -124,12 +124,12 @@ export class AppModule {
               _payload?: unknown,
               operation?: ExecutionArgs,
             ): Promise<LiveContext> => {
-              if (arg.req) return sessions.contextFor(await sessions.userForToken(arg.req.headers.authorization), arg.req.ip ?? 'unknown');
+              if (arg.req) return sessions.contextForToken(arg.req.headers.authorization, arg.req.ip ?? 'unknown');
               // A subscription: authenticated once when the socket opened; a fresh context per operation,
               // which keeps the operation so the alert hub can execute it once for many subscribers.
               const live = arg.extra?.live;
               const message = operation && id !== undefined ? { ...operation, id } : undefined;
-              return { ...sessions.contextFor(live?.user ?? null, 'websocket'), session: live, message };
+              return { ...sessions.contextFor(live?.user ?? null, 'websocket', live?.sessionId ?? null), session: live, message };
             },
             subscriptions: {
               'graphql-ws': {
@@ -165,12 +165,13 @@ export class AppModule {
                   }
                   return undefined;
                 },
-                // A missing, bad or expired token, or a deactivated user: refused (4403) before any subscription.
+                // A missing, bad or expired token, an ended or idle session, or a deactivated user: refused (4403)
+                // before any subscription.
                 onConnect: async (ctx: WsContext) => {
                   const session = await sessions.sessionForToken(ctx.connectionParams?.authorization);
                   if (!session) return false;
                   const extra = ctx.extra as LiveExtra;
-                  extra.live = connections.open(session.user, session.expiresAt, extra.socket);
+                  extra.live = connections.open(session, extra.socket, () => Object.keys(ctx.subscriptions).length > 0);
                   return true;
                 },
                 onClose: (ctx: WsContext) => connections.forget((ctx.extra as LiveExtra).socket),

@@ -1,7 +1,8 @@
 import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
 import { ApolloProvider } from '@apollo/client/react';
 import { createApolloClient } from './apollo';
-import { signOut, useSessionState, readsCases, type SessionUser } from './session';
+import { graphql } from './gql';
+import { endingSession, signOut, useSessionState, readsCases, type SessionUser } from './session';
 import { matchPath, navigate, usePath } from './router';
 import { Header } from './components/Header';
 import { PrimaryNav } from './components/PrimaryNav';
@@ -25,6 +26,7 @@ const ReportsPage = lazy(() => import('./reports/ReportsPage').then((m) => ({ de
 const RetentionPage = lazy(() => import('./retention/RetentionPage').then((m) => ({ default: m.RetentionPage })));
 const ExceptionsPage = lazy(() => import('./reports/ExceptionsPage').then((m) => ({ default: m.ExceptionsPage })));
 const ServiceStandardsPage = lazy(() => import('./reports/ServiceStandardsPage').then((m) => ({ default: m.ServiceStandardsPage })));
+const AccountPage = lazy(() => import('./pages/Account').then((m) => ({ default: m.AccountPage })));
 const NotFoundPage = lazy(() => import('./pages/NotFound').then((m) => ({ default: m.NotFoundPage })));
 
 function Route({ path, user }: { path: string; user: SessionUser }) {
@@ -44,8 +46,15 @@ function Route({ path, user }: { path: string; user: SessionUser }) {
   if (path === '/reports/exceptions') return <ExceptionsPage user={user} />;
   if (path === '/reports/service-standards') return <ServiceStandardsPage user={user} />;
   if (path === '/admin') return <AdminPage user={user} />;
+  if (path === '/account') return <AccountPage user={user} />;
   return <NotFoundPage />;
 }
+
+const SignOut = graphql(`
+  mutation SignOut {
+    signOut
+  }
+`);
 
 export function App() {
   // The reporter's survey link is answered without an account: nothing of the signed-in portal runs there.
@@ -61,7 +70,7 @@ export function App() {
 }
 
 function SignedInApp() {
-  const { session, expiredUser } = useSessionState();
+  const { session, expiredUser, notice } = useSessionState();
   const token = session?.token ?? null;
   const client = useMemo(() => createApolloClient(token), [token]);
   const path = usePath();
@@ -86,7 +95,10 @@ function SignedInApp() {
     }
   }, [path]);
 
-  const handleSignOut = () => {
+  const handleSignOut = async () => {
+    // The server ends the token first, so it is refused from anywhere it may have been copied; if the server
+    // cannot be reached, this tab still forgets it, as asked.
+    await endingSession(() => client.mutate({ mutation: SignOut })).catch(() => undefined);
     signOut();
     resetAlerts();
     client.clearStore().catch(() => undefined);
@@ -107,7 +119,7 @@ function SignedInApp() {
               <Route path={path} user={user} />
             </Suspense>
           ) : (
-            <SignInPage expiredUser={expiredUser} />
+            <SignInPage expiredUser={expiredUser} notice={notice} />
           )}
         </main>
       </div>

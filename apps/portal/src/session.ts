@@ -19,6 +19,8 @@ interface SessionState {
   session: Session | null;
   /** Set when a session ended by expiry (not by signing out), so the sign-in page can say so. */
   expiredUser: SessionUser | null;
+  /** What the sign-in page says once after signing out on purpose (signed out of every device); not stored. */
+  notice: string | null;
 }
 
 const KEY = 'portal.session';
@@ -34,10 +36,12 @@ function read<T>(key: string): T | null {
   }
 }
 
-let state: SessionState = { session: read<Session>(KEY), expiredUser: read<SessionUser>(EXPIRED_KEY) };
+let state: SessionState = { session: read<Session>(KEY), expiredUser: read<SessionUser>(EXPIRED_KEY), notice: null };
 if (state.session && Date.parse(state.session.expiresAt) <= Date.now()) {
-  state = { session: null, expiredUser: state.session.user };
+  state = { session: null, expiredUser: state.session.user, notice: null };
 }
+/** The server is ending this session on purpose: its socket closing (4403) and refusals are expected, not an expiry. */
+let ending = false;
 const listeners = new Set<() => void>();
 
 function set(next: SessionState): void {
@@ -72,19 +76,35 @@ export function signedIn(session: Session): void {
   // Drafts belong to the person who typed them; another user signing in on this tab must not see them.
   const previous = state.session?.user ?? state.expiredUser;
   if (previous && previous.id !== session.user.id) clearDrafts();
-  set({ session: { ...session, expiresAt: localExpiry(session.token, session.expiresAt) }, expiredUser: null });
+  set({ session: { ...session, expiresAt: localExpiry(session.token, session.expiresAt) }, expiredUser: null, notice: null });
+}
+
+/**
+ * Asks the server to end the session (`signOut`, `signOutEverywhere`) before this tab forgets the token, so the
+ * token is refused everywhere from then on, not merely dropped here. Call `signOut` next; on an error nothing
+ * is forgotten, so the caller can say what went wrong.
+ */
+export async function endingSession<T>(end: () => Promise<T>): Promise<T> {
+  ending = true;
+  try {
+    return await end();
+  } catch (error) {
+    ending = false;
+    throw error;
+  }
 }
 
 /** Signing out on purpose discards unsaved text too: the next person at this machine must not read it. */
-export function signOut(): void {
+export function signOut(notice: string | null = null): void {
+  ending = false;
   clearDrafts();
-  set({ session: null, expiredUser: null });
+  set({ session: null, expiredUser: null, notice });
 }
 
 /** The token ran out (or the API refused it): keep drafts so nothing typed is lost. */
 export function sessionExpired(): void {
-  if (!state.session) return;
-  set({ session: null, expiredUser: state.session.user });
+  if (!state.session || ending) return;
+  set({ session: null, expiredUser: state.session.user, notice: null });
 }
 
 export function useSessionState(): SessionState {

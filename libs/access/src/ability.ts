@@ -31,7 +31,8 @@ export type Action =
   | 'remove'
   | 'hold'
   | 'retain'
-  | 'readContact';
+  | 'readContact'
+  | 'signOut';
 
 export type Subject =
   | 'Agency'
@@ -82,6 +83,8 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
 
   can('read', 'Agency');
   can('read', 'Self');
+  // Ending one's own sessions: this one, or every one.
+  can('signOut', 'Self');
   // A colleague's email and whether their account is active; another agency's staff show name and agency only.
   // (Oneself is decided by the resolver: this ability is shared by users with the same key.)
   can('readContact', 'User', { agencyId: user.agencyId });
@@ -90,6 +93,8 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
     can('create', 'Agency');
     can('create', 'User');
     can('deactivate', 'User');
+    // Ending another user's sessions (a lost laptop, a leaver), short of deactivating them.
+    can('signOut', 'User');
     can('read', 'User');
     can('readContact', 'User');
     // The administration log, every agency's.

@@ -23,6 +23,8 @@ export interface Queryable {
  */
 export interface RequestContext {
   user: SessionUser | null;
+  /** The session (the token's `jti`) the caller presented, for signing out; null without one. */
+  sessionId: string | null;
   ability: PortalAbility;
   /**
    * Every read and write of the request: scoped in the database to the caller's agency (agency-scoped-db.ts),

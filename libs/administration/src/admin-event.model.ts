@@ -7,9 +7,10 @@ export enum AdminAction {
   USER_CREATED = 'USER_CREATED',
   USER_DEACTIVATED = 'USER_DEACTIVATED',
   ROLES_CHANGED = 'ROLES_CHANGED',
+  SESSIONS_ENDED = 'SESSIONS_ENDED',
 }
 
-registerEnumType(AdminAction, { name: 'AdminAction', description: 'What an administration event did: an agency or account created, an account deactivated, roles changed' });
+registerEnumType(AdminAction, { name: 'AdminAction', description: 'What an administration event did: an agency or account created, an account deactivated, roles changed, an account’s sessions ended' });
 
 @ObjectType({
   description:
@@ -54,6 +55,8 @@ export interface AdminEventDetail {
   displayName?: string;
   roles?: Role[];
   previousRoles?: Role[];
+  /** For sessions ended: how many were open. */
+  sessionsEnded?: number;
   /** 'start' when the portal itself acted (ADMIN_EMAIL). */
   source?: 'start';
 }

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AgenciesModule } from '#libs/agencies';
+import { AuthModule } from '#libs/auth';
 import { UsersModule } from '#libs/users';
 import { AdministrationResolver } from './administration.resolver.js';
 import { AdministrationService } from './administration.service.js';
 
-@Module({ imports: [AgenciesModule, UsersModule], providers: [AdministrationService, AdministrationResolver] })
+@Module({ imports: [AgenciesModule, UsersModule, AuthModule], providers: [AdministrationService, AdministrationResolver] })
 export class AdministrationModule {}

@@ -34,6 +34,15 @@ export class AdministrationResolver {
     return this.administration.deactivateUser(ctx, id);
   }
 
+  @Mutation(() => Int, {
+    description:
+      'Sign a user out on every device at once, short of deactivating them (administrators; not oneself); recorded in the administration log. Answers how many sessions ended',
+  })
+  @Allow('signOut', 'User')
+  endSessionsOfUser(@Context() ctx: RequestContext, @Args('userId', { type: () => ID }) userId: string): Promise<number> {
+    return this.administration.endSessionsOfUser(ctx, userId);
+  }
+
   @Query(() => AdminEventConnection, {
     description: 'Who created which agency, created or deactivated which account and gave which roles, newest first: every agency’s for administrators, their own agency’s for managers',
   })

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { accessibleSql, type RequestContext, SqlParams } from '#libs/access';
 import { type Agency, AgenciesService, type CreateAgencyInput } from '#libs/agencies';
+import { SessionsService } from '#libs/auth';
 import { BadInputError, decodeCursor, encodeCursor, type Page, pageSize, parseId, type Role, withLazyTotal } from '#libs/common';
 import { type CreateUserInput, type User, UsersService } from '#libs/users';
 import { AdminAction, type AdminEvent, type AdminEventDetail } from './admin-event.model.js';
@@ -31,6 +32,8 @@ function describe(row: AdminEventRow): string {
       return `Deactivated the account of ${d.displayName}${by}`;
     case AdminAction.ROLES_CHANGED:
       return `Changed the roles of ${d.displayName} from ${listed(d.previousRoles)} to ${listed(d.roles)}${by}`;
+    case AdminAction.SESSIONS_ENDED:
+      return `Signed ${d.displayName} out everywhere (${d.sessionsEnded ?? 0} ${d.sessionsEnded === 1 ? 'session' : 'sessions'} ended)${by}`;
     default:
       return row.action;
   }
@@ -58,6 +61,7 @@ export class AdministrationService {
   constructor(
     private readonly agencies: AgenciesService,
     private readonly users: UsersService,
+    private readonly sessions: SessionsService,
   ) {}
 
   private actor(ctx: RequestContext): { id: string; agencyId: string } {
@@ -87,8 +91,10 @@ export class AdministrationService {
     return user;
   }
 
+  /** The account can no longer sign in, and every session of theirs ends with it (their sockets close at once). */
   async deactivateUser(ctx: RequestContext, id: string): Promise<User> {
     const user = await this.users.deactivate(ctx, id);
+    await this.sessions.endUserSessions(ctx.db, user.id, 'USER_DEACTIVATED');
     await recordAdminEvent(ctx.db, {
       action: AdminAction.USER_DEACTIVATED,
       actor: this.actor(ctx),
@@ -97,6 +103,25 @@ export class AdministrationService {
       detail: { displayName: user.displayName, roles: user.roles },
     });
     return user;
+  }
+
+  /**
+   * Signs a user out everywhere (a lost laptop, a shared password), short of deactivating them: any account
+   * of the partnership but one's own (signOutEverywhere is for that). Recorded with how many sessions ended.
+   */
+  async endSessionsOfUser(ctx: RequestContext, id: string): Promise<number> {
+    const userId = parseId(id, 'userId');
+    if (userId === ctx.user?.id) throw new BadInputError('userId', 'To end your own sessions, use signOutEverywhere');
+    const user = await this.users.byId(ctx, userId);
+    const ended = await this.sessions.endUserSessions(ctx.db, user.id, 'ENDED_BY_ADMINISTRATOR');
+    await recordAdminEvent(ctx.db, {
+      action: AdminAction.SESSIONS_ENDED,
+      actor: this.actor(ctx),
+      agencyId: user.agencyId,
+      userId: user.id,
+      detail: { displayName: user.displayName, roles: user.roles, sessionsEnded: ended },
+    });
+    return ended;
   }
 
   /**

@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import type { Relation, RequestContext, SessionUser } from '#libs/access';
 import { AuditLog, type SentView } from '#libs/audit';
 import { ACTION_KINDS, AlertKind } from '#libs/alerts';
+import { SESSIONS_CHANNEL } from '#libs/auth';
 import { CASE_COLUMNS, type CaseRow, toCase } from '#libs/cases';
 import { BadInputError, formatError, RISK_ORDER, RiskLevel } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
@@ -121,7 +122,7 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
     const client = new pg.Client({ connectionString: this.databaseUrl, application_name: 'partnership-portal-listener' });
     client.on('notification', (message) => {
       if (message.channel === 'case_alerts') this.wake();
-      if (message.channel === 'portal_sessions' && message.payload) this.connections.closeUser(message.payload);
+      if (message.channel === SESSIONS_CHANNEL && message.payload) this.connections.announced(message.payload);
       if (message.payload) this.channels.get(message.channel)?.(message.payload);
     });
     client.on('error', (error) => {
@@ -130,7 +131,7 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
       if (!this.stopping) setTimeout(() => void this.listen().catch(() => undefined), 1000).unref();
     });
     await client.connect();
-    await client.query(['case_alerts', 'portal_sessions', ...this.channels.keys()].map((channel) => `LISTEN ${channel}`).join('; '));
+    await client.query(['case_alerts', SESSIONS_CHANNEL, ...this.channels.keys()].map((channel) => `LISTEN ${channel}`).join('; '));
     this.listener = client;
     this.wake();
   }

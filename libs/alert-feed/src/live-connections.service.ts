@@ -1,8 +1,8 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { SessionUser } from '#libs/access';
+import { type Session, SessionsService } from '#libs/auth';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { QueryCounter } from '#libs/db';
 
 /** What the hub needs of a WebSocket (ws's): to write to it, to see how far behind its reader is, to close it. */
 export interface LiveSocket {
@@ -12,17 +12,24 @@ export interface LiveSocket {
 }
 
 export interface LiveSession {
+  /** The signed-in session (the token's `jti`) the socket was opened with. */
+  sessionId: string;
   user: SessionUser;
   expiresAt: Date;
   socket: LiveSocket;
   closed: boolean;
+  /** Whether the socket has a subscription running: the person has the portal open, which keeps the session in use. */
+  subscribed: () => boolean;
 }
 
 const FORBIDDEN = 4403;
 
 /**
- * The open WebSockets of this process and who is signed in on each. A deactivated user's sockets close at
- * once (the deactivation is announced to every instance); an expired token's within SESSION_SWEEP_SECONDS.
+ * The open WebSockets of this process and who is signed in on each. A session ended (signing out, an
+ * administrator, a deactivation) closes its sockets at once: the end is announced to every instance
+ * (SESSIONS_CHANNEL). An expired token's or an idle session's close within SESSION_SWEEP_SECONDS, and so do
+ * those whose announcement never reached this instance. Each sweep also counts a socket with a running
+ * subscription as use of its session, so an officer with the portal open is not signed out as idle.
  */
 @Injectable()
 export class LiveConnections implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -32,11 +39,13 @@ export class LiveConnections implements OnApplicationBootstrap, OnApplicationShu
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly signedIn: SessionsService,
+    private readonly counter: QueryCounter,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep(), this.config.sessionSweepSeconds * 1000);
+    // A sweep that cannot reach the database closes nothing; the next one tries again.
+    this.timer = setInterval(() => void this.counter.countAs('session-sweep', () => this.sweep()).catch(() => undefined), this.config.sessionSweepSeconds * 1000);
     this.timer.unref();
   }
 
@@ -44,8 +53,8 @@ export class LiveConnections implements OnApplicationBootstrap, OnApplicationShu
     clearInterval(this.timer);
   }
 
-  open(user: SessionUser, expiresAt: Date, socket: LiveSocket): LiveSession {
-    const session: LiveSession = { user, expiresAt, socket, closed: false };
+  open(presented: Session, socket: LiveSocket, subscribed: () => boolean): LiveSession {
+    const session: LiveSession = { sessionId: presented.id, user: presented.user, expiresAt: presented.expiresAt, socket, closed: false, subscribed };
     this.sessions.set(socket, session);
     return session;
   }
@@ -64,22 +73,27 @@ export class LiveConnections implements OnApplicationBootstrap, OnApplicationShu
     return true;
   }
 
-  closeUser(userId: string): void {
-    for (const session of this.sessions.values()) if (session.user.id === userId) this.close(session);
+  /** An announcement on SESSIONS_CHANNEL: `session:<id>` or `user:<id>` ended. */
+  announced(payload: string): void {
+    const [kind, id] = payload.split(':');
+    for (const session of this.sessions.values()) {
+      if ((kind === 'session' && session.sessionId === id) || (kind === 'user' && session.user.id === id)) this.close(session);
+    }
   }
 
-  /** Expired tokens, and users deactivated without the announcement reaching this instance. */
+  /** Expired tokens, idle or ended sessions, and users deactivated, whether or not an announcement reached this instance. */
   async sweep(): Promise<void> {
     const now = Date.now();
     for (const session of this.sessions.values()) this.usable(session, now);
-    const userIds = [...new Set([...this.sessions.values()].map((s) => s.user.id))];
-    if (userIds.length === 0) return;
-    const active: { id: string }[] = await this.dataSource.query(`SELECT id FROM users WHERE id = ANY($1::uuid[]) AND active`, [userIds]);
-    const stillActive = new Set(active.map((row) => row.id));
-    for (const session of this.sessions.values()) if (!stillActive.has(session.user.id)) this.close(session);
+    const open = [...this.sessions.values()];
+    if (open.length === 0) return;
+    await this.signedIn.touch([...new Set(open.filter((s) => s.subscribed()).map((s) => s.sessionId))]);
+    const stillOpen = await this.signedIn.stillOpen([...new Set(open.map((s) => s.sessionId))]);
+    for (const session of open) if (!stillOpen.has(session.sessionId)) this.close(session);
   }
 
   private close(session: LiveSession): void {
+    if (session.closed) return;
     session.closed = true;
     this.sessions.delete(session.socket);
     session.socket.close(FORBIDDEN, 'Forbidden');

@@ -1,12 +1,16 @@
-import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import { Public, type RequestContext } from '#libs/access';
+import { Args, Context, Int, Mutation, Resolver } from '@nestjs/graphql';
+import { Allow, Public, type RequestContext } from '#libs/access';
 import { OutsideTransaction } from '#libs/db';
 import { AuthPayload } from './auth-payload.model.js';
+import { SessionsService } from './sessions.service.js';
 import { SignInService } from './sign-in.service.js';
 
 @Resolver()
 export class AuthResolver {
-  constructor(private readonly signIn: SignInService) {}
+  constructor(
+    private readonly signIn: SignInService,
+    private readonly sessions: SessionsService,
+  ) {}
 
   @Mutation(() => AuthPayload, {
     description:
@@ -16,5 +20,21 @@ export class AuthResolver {
   @OutsideTransaction()
   login(@Context() ctx: RequestContext, @Args('email') email: string, @Args('password') password: string): Promise<AuthPayload> {
     return this.signIn.signIn(ctx, email, password);
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'End the session of the token presented, at once: the next request with it is UNAUTHENTICATED, and sockets opened with it close (4403)',
+  })
+  @Allow('signOut', 'Self')
+  signOut(@Context() ctx: RequestContext): Promise<boolean> {
+    return this.sessions.signOut(ctx);
+  }
+
+  @Mutation(() => Int, {
+    description: 'End every session of the signed-in user, on every device, this one included (sockets close with 4403); answers how many ended',
+  })
+  @Allow('signOut', 'Self')
+  signOutEverywhere(@Context() ctx: RequestContext): Promise<number> {
+    return this.sessions.signOutEverywhere(ctx);
   }
 }

@@ -20,11 +20,11 @@ export class ReaderQueries {
     private readonly moduleRef: ModuleRef,
   ) {}
 
-  /** The reader's context; 401 for a missing, bad or expired token, or a deactivated user. */
+  /** The reader's context; 401 for a missing, bad or expired token, an ended or idle session, or a deactivated user. */
   async contextOf(authorization: string | undefined, address: string): Promise<RequestContext> {
-    const user = await this.sessions.userForToken(authorization);
-    if (!user) throw new HttpException('Sign in to continue', HttpStatus.UNAUTHORIZED);
-    return this.sessions.contextFor(user, address);
+    const ctx = await this.sessions.contextForToken(authorization, address);
+    if (!ctx.user) throw new HttpException('Sign in to continue', HttpStatus.UNAUTHORIZED);
+    return ctx;
   }
 
   /** The data of `document` for this reader; 404 on any error, so a refusal looks like a missing row. */

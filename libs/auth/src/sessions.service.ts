@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { abilityKey, defineAbilityFor, type PortalAbility, type RequestContext, type SessionUser } from '#libs/access';
-import type { AgencyKind, Role } from '#libs/common';
-import { AgencyScopedDb } from '#libs/db';
+import { abilityKey, defineAbilityFor, type PortalAbility, type Queryable, type RequestContext, type SessionUser } from '#libs/access';
+import { AlertScheduler } from '#libs/alerts';
+import { type AgencyKind, type Role, UnauthenticatedError } from '#libs/common';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { AgencyScopedDb, QueryCounter } from '#libs/db';
 import { TokensService } from './tokens.service.js';
 
 /** Enough for every agency and role set of a large partnership; past it the cache starts again. */
@@ -18,31 +20,142 @@ interface SessionRow {
   agency_kind: AgencyKind;
 }
 
+/** Why a session ended, as kept in `sessions.ended_reason`. */
+export type SessionEnd = 'SIGNED_OUT' | 'SIGNED_OUT_EVERYWHERE' | 'ENDED_BY_ADMINISTRATOR' | 'USER_DEACTIVATED' | 'IDLE';
+
+/** The signed-in session a token presents. */
+export interface Session {
+  id: string;
+  user: SessionUser;
+  expiresAt: Date;
+}
+
 /**
- * Turns an Authorization header into a request context. The user is re-read on every request, so a
- * deactivation or a change of roles takes effect at once, not when the token expires.
+ * Every instance's open WebSockets listen on this channel (alert-hub.service.ts): `session:<id>` closes one
+ * session's sockets, `user:<id>` every socket of a user, when the ending transaction commits.
+ */
+export const SESSIONS_CHANNEL = 'portal_sessions';
+
+/**
+ * Turns an Authorization header into a request context. The session and the user are re-read on every request
+ * (one statement), so signing out, a deactivation or a change of roles takes effect at once, not when the token
+ * expires. A session is open until it is ended, its token expires, or it goes unused for SESSION_IDLE_MINUTES.
+ *
+ * "Last seen" is written at most once a minute per session, by a conditional UPDATE when the read finds it
+ * older than that, so a busy session costs no write per request. A WebSocket with live subscriptions counts as
+ * use (the person has the portal open): LiveConnections' sweep touches its session the same way.
  */
 @Injectable()
-export class SessionsService {
+export class SessionsService implements OnModuleInit {
   private readonly abilities = new Map<string, PortalAbility>();
 
   constructor(
     private readonly tokens: TokensService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly scheduler: AlertScheduler,
+    private readonly counter: QueryCounter,
   ) {}
 
-  async userForToken(authorization: unknown): Promise<SessionUser | null> {
-    return (await this.sessionForToken(authorization))?.user ?? null;
+  onModuleInit(): void {
+    this.scheduler.addPass(() => this.prune());
   }
 
-  /** The active user a bearer token names, and when the token expires; null for anything else. */
-  async sessionForToken(authorization: unknown): Promise<{ user: SessionUser; expiresAt: Date } | null> {
+  /** The request context of whoever presents this Authorization header; a context without a user for anything but an open session. */
+  async contextForToken(authorization: unknown, address: string): Promise<RequestContext> {
+    const session = await this.sessionForToken(authorization);
+    return this.contextFor(session?.user ?? null, address, session?.id ?? null);
+  }
+
+  /** The open session a bearer token presents, with its active user; null for anything else. */
+  async sessionForToken(authorization: unknown): Promise<Session | null> {
     const match = typeof authorization === 'string' ? /^Bearer (\S+)$/i.exec(authorization.trim()) : null;
     if (!match) return null;
     const claims = await this.tokens.verify(match[1]);
     if (!claims) return null;
-    const user = await this.activeUser(claims.userId);
-    return user ? { user, expiresAt: claims.expiresAt } : null;
+    const [row]: (SessionRow & { idle: boolean; stale: boolean })[] = await this.dataSource.query(
+      `SELECT u.id, u.email, u.display_name, u.roles, u.agency_id, a.kind AS agency_kind,
+              s.last_seen_at <= now() - make_interval(mins => $3) AS idle,
+              s.last_seen_at < now() - interval '1 minute' AS stale
+         FROM sessions s JOIN users u ON u.id = s.user_id JOIN agencies a ON a.id = u.agency_id
+        WHERE s.id = $1 AND s.user_id = $2 AND s.ended_at IS NULL AND u.active`,
+      [claims.sessionId, claims.userId, this.config.sessionIdleMinutes],
+    );
+    if (!row) return null;
+    if (row.idle) {
+      // Recorded as ended, so a longer SESSION_IDLE_MINUTES later does not bring it back.
+      await this.dataSource.query(`UPDATE sessions SET ended_at = now(), ended_reason = 'IDLE' WHERE id = $1 AND ended_at IS NULL`, [claims.sessionId]);
+      return null;
+    }
+    // Bookkeeping beside the request, counted apart from its own statements (which tests and the benchmark compare).
+    if (row.stale) await this.counter.countAs('session-last-seen', () => this.touch([claims.sessionId]));
+    return { id: claims.sessionId, user: toSessionUser(row), expiresAt: claims.expiresAt };
+  }
+
+  /** Marks sessions as used now; at most once a minute each, and never one already ended or idle. */
+  async touch(sessionIds: readonly string[]): Promise<void> {
+    if (sessionIds.length === 0) return;
+    await this.dataSource.query(
+      `UPDATE sessions SET last_seen_at = now()
+        WHERE id = ANY($1::uuid[]) AND ended_at IS NULL AND last_seen_at < now() - interval '1 minute'
+          AND last_seen_at > now() - make_interval(mins => $2)`,
+      [sessionIds, this.config.sessionIdleMinutes],
+    );
+  }
+
+  /** Of these sessions, those still open: not ended, not idle, their user active (expiry is the token's). */
+  async stillOpen(sessionIds: readonly string[]): Promise<Set<string>> {
+    if (sessionIds.length === 0) return new Set();
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.id = ANY($1::uuid[]) AND s.ended_at IS NULL AND u.active AND s.last_seen_at > now() - make_interval(mins => $2)`,
+      [sessionIds, this.config.sessionIdleMinutes],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** Ends the session the caller presented (a socket's context has none to end: it carries no mutation). */
+  async signOut(ctx: RequestContext): Promise<boolean> {
+    if (!ctx.sessionId) throw new UnauthenticatedError();
+    await this.endSession(ctx.db, ctx.sessionId, 'SIGNED_OUT');
+    return true;
+  }
+
+  /** Ends every session of the caller, the one presented included; how many ended. */
+  signOutEverywhere(ctx: RequestContext): Promise<number> {
+    return this.endUserSessions(ctx.db, ctx.user!.id, 'SIGNED_OUT_EVERYWHERE');
+  }
+
+  /** Ends one session; its sockets close on every instance when `db`'s transaction commits. */
+  async endSession(db: Queryable, sessionId: string, reason: SessionEnd): Promise<boolean> {
+    const [rows]: [unknown[], number] = await db.query(`UPDATE sessions SET ended_at = now(), ended_reason = $2 WHERE id = $1 AND ended_at IS NULL RETURNING id`, [
+      sessionId,
+      reason,
+    ]);
+    await db.query(`SELECT pg_notify('${SESSIONS_CHANNEL}', $1)`, [`session:${sessionId}`]);
+    return rows.length > 0;
+  }
+
+  /**
+   * Ends every open session of a user, and (on commit) closes every socket of theirs on every instance.
+   * Counts the sessions that could still have been used: not those already expired or idle.
+   */
+  async endUserSessions(db: Queryable, userId: string, reason: SessionEnd): Promise<number> {
+    const [, ended]: [unknown[], number] = await db.query(
+      `UPDATE sessions SET ended_at = now(), ended_reason = $2
+        WHERE user_id = $1 AND ended_at IS NULL AND expires_at > now() AND last_seen_at > now() - make_interval(mins => $3)`,
+      [userId, reason, this.config.sessionIdleMinutes],
+    );
+    await db.query(`SELECT pg_notify('${SESSIONS_CHANNEL}', $1)`, [`user:${userId}`]);
+    return ended;
+  }
+
+  /**
+   * A session's row is kept one token lifetime after its token expired (who was signed in, from where, how it
+   * ended), then removed; by the scheduler, so no request pays for it.
+   */
+  async prune(): Promise<void> {
+    await this.dataSource.query(`DELETE FROM sessions WHERE expires_at < now() - make_interval(secs => $1)`, [this.config.tokenTtlSeconds]);
   }
 
   async activeUser(userId: string): Promise<SessionUser | null> {
@@ -52,15 +165,7 @@ export class SessionsService {
         WHERE u.id = $1 AND u.active`,
       [userId],
     );
-    if (!row) return null;
-    return {
-      id: row.id,
-      email: row.email,
-      displayName: row.display_name,
-      roles: row.roles,
-      agencyId: row.agency_id,
-      agencyKind: row.agency_kind,
-    };
+    return row ? toSessionUser(row) : null;
   }
 
   /**
@@ -68,9 +173,10 @@ export class SessionsService {
    * agency, no case rows, for a context without a user); `system` is the unscoped manager, for the few named
    * figures and matches that read beyond the caller's rows.
    */
-  contextFor(user: SessionUser | null, address: string): RequestContext {
+  contextFor(user: SessionUser | null, address: string, sessionId: string | null = null): RequestContext {
     return {
       user,
+      sessionId,
       ability: this.abilityFor(user),
       db: new AgencyScopedDb(this.dataSource, user?.agencyId ?? null),
       system: this.dataSource.manager,
@@ -93,4 +199,15 @@ export class SessionsService {
     }
     return ability;
   }
+}
+
+function toSessionUser(row: SessionRow): SessionUser {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    roles: row.roles,
+    agencyId: row.agency_id,
+    agencyKind: row.agency_kind,
+  };
 }

@@ -32,7 +32,7 @@ export class SignInService {
     // The attempt was recorded as a failure on admission; only a success takes it back.
     if (!row || !valid || !row.active) throw new UnauthenticatedError(WRONG);
     await this.throttle.succeeded(ctx, email);
-    const { token, expiresAt } = await this.tokens.issue(row.id);
+    const { token, expiresAt } = await this.tokens.issue(row.id, ctx.address);
     return { accessToken: token, expiresAt, user: { ...toUser(row), signedInAsSelf: true } };
   }
 }

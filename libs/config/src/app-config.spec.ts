@@ -65,6 +65,13 @@ describe('configuration', () => {
     expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, ::1,loopback' }).trustProxy).toEqual(['10.0.0.0/8', '::1', 'loopback']);
   });
 
+  it('ends a session after 30 idle minutes, and accepts a previous signing key only beside a current one', () => {
+    expect(loadConfig({}).sessionIdleMinutes).toBe(30);
+    expect(loadConfig({ SESSION_IDLE_MINUTES: '5' }).sessionIdleMinutes).toBe(5);
+    const rotated = loadConfig({ TOKEN_SECRET: 's'.repeat(40), TOKEN_SECRET_PREVIOUS: 'p'.repeat(40) });
+    expect([rotated.tokenSecret, rotated.tokenSecretPrevious]).toEqual(['s'.repeat(40), 'p'.repeat(40)]);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, /PORT/],
     [{ TRUST_PROXY: 'true' }, /TRUST_PROXY=true/],
@@ -78,6 +85,9 @@ describe('configuration', () => {
     [{ ADMIN_EMAIL: 'a@b.c', ADMIN_PASSWORD: 'short' }, /ADMIN_PASSWORD/],
     [{ SEED_DEMO: 'perhaps' }, /SEED_DEMO/],
     [{ TOKEN_SECRET: 'too-short' }, /TOKEN_SECRET/],
+    [{ TOKEN_SECRET_PREVIOUS: 'p'.repeat(40) }, /TOKEN_SECRET_PREVIOUS is set without TOKEN_SECRET/],
+    [{ TOKEN_SECRET: 's'.repeat(40), TOKEN_SECRET_PREVIOUS: 'too-short' }, /TOKEN_SECRET_PREVIOUS/],
+    [{ SESSION_IDLE_MINUTES: '1' }, /SESSION_IDLE_MINUTES/],
     [{ EVIDENCE_MAX_BYTES: '0' }, /EVIDENCE_MAX_BYTES/],
     [{ EVIDENCE_S3_ENDPOINT: 'http://s3.test' }, /EVIDENCE_S3_BUCKET/],
     [{ EVIDENCE_S3_BUCKET: 'b', EVIDENCE_S3_ENDPOINT: 's3.test' }, /EVIDENCE_S3_ENDPOINT/],

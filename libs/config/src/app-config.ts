@@ -19,7 +19,14 @@ export interface AppConfig {
   seedDemo: boolean;
   /** Signing secret for access tokens; null means "use the one kept in the database". */
   tokenSecret: string | null;
+  /** The key TOKEN_SECRET replaced, still accepted (never used to sign) until its tokens have expired. */
+  tokenSecretPrevious: string | null;
   tokenTtlSeconds: number;
+  /**
+   * A session unused this long ends, however long its token has left. At least 5: use is recorded at most once a
+   * minute, so a session may end up to a minute early.
+   */
+  sessionIdleMinutes: number;
   development: boolean;
   /** Alerts are kept this long for `caseAlerts(since:)` replays. */
   alertRetentionDays: number;
@@ -31,7 +38,7 @@ export interface AppConfig {
   caseReview: { threshold: number; acknowledgeDays: number; decideDays: number; meetDays: number };
   /** How often the scheduler looks for overdue actions and missed service standards (and prunes alerts). */
   alertSchedulerSeconds: number;
-  /** How often open WebSockets are checked for expired tokens and deactivated users. */
+  /** How often open WebSockets are checked for expired tokens, ended or idle sessions and deactivated users. */
   sessionSweepSeconds: number;
   /** Count each request's SQL statements (tests and the benchmark); costs time, so off by default. */
   countSqlStatements: boolean;
@@ -187,7 +194,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (tokenSecret !== null && tokenSecret.length < 32) {
     throw new ConfigError('TOKEN_SECRET must be at least 32 characters');
   }
+  const tokenSecretPrevious = env.TOKEN_SECRET_PREVIOUS || null;
+  if (tokenSecretPrevious !== null && tokenSecret === null) {
+    throw new ConfigError('TOKEN_SECRET_PREVIOUS is set without TOKEN_SECRET (it is the key TOKEN_SECRET replaced)');
+  }
+  if (tokenSecretPrevious !== null && tokenSecretPrevious.length < 32) {
+    throw new ConfigError('TOKEN_SECRET_PREVIOUS must be at least 32 characters');
+  }
   refusePublished(tokenSecret, 'TOKEN_SECRET');
+  // Rotating away from a published key must not keep it verifying.
+  refusePublished(tokenSecretPrevious, 'TOKEN_SECRET_PREVIOUS');
   const production = env.NODE_ENV?.trim() === 'production';
   // The embedded default is a demo out of the box; a real database gets demo data only when asked, and a
   // production server never: the demo's users sign in with a password printed in the README.
@@ -208,7 +224,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     adminPassword,
     seedDemo,
     tokenSecret,
+    tokenSecretPrevious,
     tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
+    sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 5, 24 * 60),
     development: env.NODE_ENV === 'development',
     countSqlStatements: flag(env, 'COUNT_SQL_STATEMENTS', false),
     databasePoolMax: integer(env, 'DATABASE_POOL_MAX', 20, 2, 500),

@@ -24,7 +24,10 @@ export class UsersService {
     return toUser(row);
   }
 
-  /** Takes effect at once: every request re-reads the user, so tokens already issued stop working. */
+  /**
+   * Takes effect at once: every request re-reads the user, so tokens already issued stop working (and the
+   * administration ends their sessions, which closes their sockets on every instance).
+   */
   async deactivate(ctx: RequestContext, id: string): Promise<User> {
     const userId = parseId(id, 'id');
     if (userId === ctx.user?.id) throw new BadInputError('id', 'You cannot deactivate yourself');
@@ -33,8 +36,6 @@ export class UsersService {
       [userId],
     );
     if (!rows[0]) throw new NotFoundError('User', 'id');
-    // Every instance closes the user's open WebSockets when this commits.
-    await ctx.db.query(`SELECT pg_notify('portal_sessions', $1)`, [userId]);
     return toUser(rows[0]);
   }
 

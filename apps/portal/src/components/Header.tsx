@@ -17,6 +17,7 @@ export function Header({ user, onSignOut }: { user: SessionUser | null; onSignOu
               <strong>{user.displayName}</strong>, {user.agency.name}
             </span>
             <AlertsLink />
+            <Link href="/account" className="govuk-link govuk-link--inverse">Your account</Link>
             <button type="button" className="govuk-button govuk-button--inverse" onClick={onSignOut}>Sign out</button>
           </div>
         )}

@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  subscription CaseAlerts($since: String) {\n    caseAlerts(since: $since) {\n      id\n      kind\n      caseId\n      actionId\n      meetingId\n      occurredAt\n      case {\n        id\n        reference\n        riskLevel\n      }\n    }\n  }\n": typeof types.CaseAlertsDocument,
     "\n  query ActionPlans($id: ID!) {\n    case(id: $id) {\n      id\n      actionPlans {\n        id\n        agreedAt\n        agreedWith\n        ourCommitments\n        reporterCommitments\n        updateEveryDays\n        updateChannel\n        recordedAt\n      }\n    }\n  }\n": typeof types.ActionPlansDocument,
     "\n  mutation AgreeActionPlan($caseId: ID!, $input: ActionPlanInput!) {\n    agreeActionPlan(caseId: $caseId, input: $input) {\n      id\n      agreedWith\n    }\n  }\n": typeof types.AgreeActionPlanDocument,
@@ -62,10 +63,12 @@ type Documents = {
     "\n  query MeetingDetail($id: ID!) {\n    meeting(id: $id) {\n      ...MeetingFields\n    }\n  }\n": typeof types.MeetingDetailDocument,
     "\n  subscription MeetingUpdates($meetingId: ID!) {\n    meetingUpdates(meetingId: $meetingId) {\n      ...MeetingFields\n    }\n  }\n": typeof types.MeetingUpdatesDocument,
     "\n  query MeetingList {\n    upcoming: meetings(upcoming: true) {\n      id\n      kind\n      title\n      startsAt\n      publishedAt\n      chair {\n        id\n        displayName\n      }\n    }\n    past: meetings(upcoming: false) {\n      id\n      kind\n      title\n      startsAt\n      closedAt\n      chair {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.MeetingListDocument,
+    "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": typeof types.SignOutEverywhereDocument,
     "\n  query AdminData {\n    agencies {\n      id\n      name\n      kind\n    }\n    users {\n      id\n      email\n      displayName\n      roles\n      active\n      agency {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AdminDataDocument,
     "\n  mutation CreateAgency($input: CreateAgencyInput!) {\n    createAgency(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateAgencyDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      displayName\n    }\n  }\n": typeof types.CreateUserDocument,
     "\n  mutation DeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n      active\n    }\n  }\n": typeof types.DeactivateUserDocument,
+    "\n  mutation EndSessionsOfUser($userId: ID!) {\n    endSessionsOfUser(userId: $userId)\n  }\n": typeof types.EndSessionsOfUserDocument,
     "\n  query CaseList($filter: CaseFilter, $first: Int, $after: String, $orderBy: CaseOrder) {\n    cases(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          reference\n          category\n          status\n          riskLevel\n          ward\n          openedAt\n          access\n        }\n      }\n    }\n  }\n": typeof types.CaseListDocument,
     "\n  query MyWork {\n    cases(filter: { owned: true, status: [OPEN] }, first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          reference\n          category\n          riskLevel\n          ward\n          openedAt\n          actions {\n            id\n            kind\n            description\n            status\n            dueAt\n            ownerAgency {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.MyWorkDocument,
     "\n  mutation CreateCase($input: CreateCaseInput!) {\n    createCase(input: $input) {\n      id\n      reference\n    }\n  }\n": typeof types.CreateCaseDocument,
@@ -91,6 +94,7 @@ type Documents = {
     "\n  query OpenCaseByReference($search: String!) {\n    cases(filter: { search: $search, status: [OPEN] }, first: 10) {\n      edges {\n        node {\n          id\n          reference\n        }\n      }\n    }\n  }\n": typeof types.OpenCaseByReferenceDocument,
 };
 const documents: Documents = {
+    "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  subscription CaseAlerts($since: String) {\n    caseAlerts(since: $since) {\n      id\n      kind\n      caseId\n      actionId\n      meetingId\n      occurredAt\n      case {\n        id\n        reference\n        riskLevel\n      }\n    }\n  }\n": types.CaseAlertsDocument,
     "\n  query ActionPlans($id: ID!) {\n    case(id: $id) {\n      id\n      actionPlans {\n        id\n        agreedAt\n        agreedWith\n        ourCommitments\n        reporterCommitments\n        updateEveryDays\n        updateChannel\n        recordedAt\n      }\n    }\n  }\n": types.ActionPlansDocument,
     "\n  mutation AgreeActionPlan($caseId: ID!, $input: ActionPlanInput!) {\n    agreeActionPlan(caseId: $caseId, input: $input) {\n      id\n      agreedWith\n    }\n  }\n": types.AgreeActionPlanDocument,
@@ -139,10 +143,12 @@ const documents: Documents = {
     "\n  query MeetingDetail($id: ID!) {\n    meeting(id: $id) {\n      ...MeetingFields\n    }\n  }\n": types.MeetingDetailDocument,
     "\n  subscription MeetingUpdates($meetingId: ID!) {\n    meetingUpdates(meetingId: $meetingId) {\n      ...MeetingFields\n    }\n  }\n": types.MeetingUpdatesDocument,
     "\n  query MeetingList {\n    upcoming: meetings(upcoming: true) {\n      id\n      kind\n      title\n      startsAt\n      publishedAt\n      chair {\n        id\n        displayName\n      }\n    }\n    past: meetings(upcoming: false) {\n      id\n      kind\n      title\n      startsAt\n      closedAt\n      chair {\n        id\n        displayName\n      }\n    }\n  }\n": types.MeetingListDocument,
+    "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": types.SignOutEverywhereDocument,
     "\n  query AdminData {\n    agencies {\n      id\n      name\n      kind\n    }\n    users {\n      id\n      email\n      displayName\n      roles\n      active\n      agency {\n        id\n        name\n      }\n    }\n  }\n": types.AdminDataDocument,
     "\n  mutation CreateAgency($input: CreateAgencyInput!) {\n    createAgency(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateAgencyDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      displayName\n    }\n  }\n": types.CreateUserDocument,
     "\n  mutation DeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n      active\n    }\n  }\n": types.DeactivateUserDocument,
+    "\n  mutation EndSessionsOfUser($userId: ID!) {\n    endSessionsOfUser(userId: $userId)\n  }\n": types.EndSessionsOfUserDocument,
     "\n  query CaseList($filter: CaseFilter, $first: Int, $after: String, $orderBy: CaseOrder) {\n    cases(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          reference\n          category\n          status\n          riskLevel\n          ward\n          openedAt\n          access\n        }\n      }\n    }\n  }\n": types.CaseListDocument,
     "\n  query MyWork {\n    cases(filter: { owned: true, status: [OPEN] }, first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          reference\n          category\n          riskLevel\n          ward\n          openedAt\n          actions {\n            id\n            kind\n            description\n            status\n            dueAt\n            ownerAgency {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n": types.MyWorkDocument,
     "\n  mutation CreateCase($input: CreateCaseInput!) {\n    createCase(input: $input) {\n      id\n      reference\n    }\n  }\n": types.CreateCaseDocument,
@@ -182,6 +188,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -377,6 +387,10 @@ export function graphql(source: "\n  query MeetingList {\n    upcoming: meetings
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n"): (typeof documents)["\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query AdminData {\n    agencies {\n      id\n      name\n      kind\n    }\n    users {\n      id\n      email\n      displayName\n      roles\n      active\n      agency {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminData {\n    agencies {\n      id\n      name\n      kind\n    }\n    users {\n      id\n      email\n      displayName\n      roles\n      active\n      agency {\n        id\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -390,6 +404,10 @@ export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n      active\n    }\n  }\n"): (typeof documents)["\n  mutation DeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n      active\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndSessionsOfUser($userId: ID!) {\n    endSessionsOfUser(userId: $userId)\n  }\n"): (typeof documents)["\n  mutation EndSessionsOfUser($userId: ID!) {\n    endSessionsOfUser(userId: $userId)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -57,6 +57,12 @@ const DeactivateUser = graphql(`
   }
 `);
 
+const EndSessionsOfUser = graphql(`
+  mutation EndSessionsOfUser($userId: ID!) {
+    endSessionsOfUser(userId: $userId)
+  }
+`);
+
 const refetch = { refetchQueries: [{ query: AdminData }], awaitRefetchQueries: true };
 
 export function AdminPage({ user }: { user: SessionUser }) {
@@ -65,6 +71,7 @@ export function AdminPage({ user }: { user: SessionUser }) {
   const { data, loading, error } = useQuery(AdminData, { skip: !isAdmin });
   const [message, setMessage] = useState<string | null>(null);
   const [deactivate] = useMutation(DeactivateUser, refetch);
+  const [endSessions] = useMutation(EndSessionsOfUser);
   const [deactivateErrors, setDeactivateErrors] = useState<string[]>([]);
 
   if (!isAdmin) {
@@ -82,6 +89,18 @@ export function AdminPage({ user }: { user: SessionUser }) {
     try {
       await deactivate({ variables: { id } });
       setMessage(`${name} can no longer sign in.`);
+    } catch (err) {
+      setDeactivateErrors(errorMessages(err));
+    }
+  };
+
+  const doEndSessions = async (id: string, name: string) => {
+    setMessage(null);
+    setDeactivateErrors([]);
+    try {
+      const { data: ended } = await endSessions({ variables: { userId: id } });
+      const count = ended?.endSessionsOfUser ?? 0;
+      setMessage(`${name} was signed out of ${count === 1 ? '1 device' : `${count} devices`}. They can sign in again.`);
     } catch (err) {
       setDeactivateErrors(errorMessages(err));
     }
@@ -127,10 +146,15 @@ export function AdminPage({ user }: { user: SessionUser }) {
           u.roles.map(humanise).join(', '),
           u.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag>,
           u.active && u.id !== user.id ? (
-            // The button's name stays "Deactivate"; the user's name describes which one.
-            <button type="button" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" aria-describedby={`user-${u.id}`} onClick={() => doDeactivate(u.id, u.displayName)}>
-              Deactivate
-            </button>
+            // The buttons' names stay short; the user's name describes which one.
+            <div className="govuk-button-group govuk-!-margin-bottom-0">
+              <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" aria-describedby={`user-${u.id}`} onClick={() => doEndSessions(u.id, u.displayName)}>
+                End sessions
+              </button>
+              <button type="button" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" aria-describedby={`user-${u.id}`} onClick={() => doDeactivate(u.id, u.displayName)}>
+                Deactivate
+              </button>
+            </div>
           ) : (
             ''
           ),

@@ -32,7 +32,7 @@ const tooManyAttempts = (seconds: number | undefined) =>
     ? 'Too many attempts. Wait a few minutes, then try again.'
     : `Too many attempts. Try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`;
 
-export function SignInPage({ expiredUser }: { expiredUser: SessionUser | null }) {
+export function SignInPage({ expiredUser, notice }: { expiredUser: SessionUser | null; notice?: string | null }) {
   usePageTitle('Sign in');
   const [email, setEmail] = useState(expiredUser?.email ?? '');
   const [password, setPassword] = useState('');
@@ -72,6 +72,11 @@ export function SignInPage({ expiredUser }: { expiredUser: SessionUser | null })
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         {errors.length > 0 && <ErrorSummary errors={errors} />}
+        {notice && !expiredUser && errors.length === 0 && (
+          <NotificationBanner title="Success" success>
+            <p className="govuk-notification-banner__heading">{notice}</p>
+          </NotificationBanner>
+        )}
         {expiredUser && errors.length === 0 && (
           <NotificationBanner title="Your session has ended">
             <p className="govuk-notification-banner__heading">Sign in again to carry on.</p>

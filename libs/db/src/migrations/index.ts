@@ -14,6 +14,7 @@ import { Retention1765200000000 } from './1765200000000-retention.js';
 import { AdministrationLog1765320000000 } from './1765320000000-administration-log.js';
 import { DatabaseRoles1765330000000 } from './1765330000000-database-roles.js';
 import { RowSecurity1765350000000 } from './1765350000000-row-security.js';
+import { Sessions1765360000000 } from './1765360000000-sessions.js';
 import { SignInThrottle1765370000000 } from './1765370000000-sign-in-throttle.js';
 
 /** Every migration, oldest first. The schema changes only through these. */
@@ -34,5 +35,6 @@ export const migrations = [
   AdministrationLog1765320000000,
   DatabaseRoles1765330000000,
   RowSecurity1765350000000,
+  Sessions1765360000000,
   SignInThrottle1765370000000,
 ];
