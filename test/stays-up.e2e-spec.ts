@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { buildSchema, type DocumentNode, validate } from 'graphql';
+import { buildSchema, type DocumentNode, getNamedType, getNullableType, type GraphQLObjectType, isCompositeType, isListType, print, validate } from 'graphql';
 import request from 'supertest';
 import WebSocket from 'ws';
 import * as portalOperations from '../apps/portal/src/gql/graphql.js';
-import { QUERY_LIMITS, queryLimitRules } from '../apps/api/src/query-limits.js';
+import { parseWithTokenLimit, QUERY_LIMITS, type QueryLimits, queryLimitRules } from '../apps/api/src/query-limits.js';
 import { codeOf, TestPortal } from './harness.js';
 import { LiveClient } from './live.js';
 import { Partnership, type Persona } from './partnership.js';
@@ -115,6 +115,15 @@ describe('the WebSocket’s limits', () => {
     expect(await raw(() => undefined)).toBe(4408);
   }, 15_000);
 
+  it('refuses a subscription whose document is over the token limit, with an error and no data', async () => {
+    const live = LiveClient.connect(portal, officer.token);
+    const feed = live.subscribe(`subscription { caseAlerts { ${'id '.repeat(QUERY_LIMITS.tokens)} } }`);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(feed.errors[0]).toEqual([expect.objectContaining({ extensions: { code: 'QUERY_TOO_COMPLEX' } })]);
+    expect(feed.events).toEqual([]);
+    await live.close();
+  });
+
   it('refuses a subscription past the cap on one socket with an error, and keeps the others', async () => {
     const live = LiveClient.connect(portal, officer.token);
     const feeds = Array.from({ length: 21 }, () => live.subscribe(`subscription { caseAlerts { id } }`));
@@ -199,22 +208,78 @@ describe('depth, alias and cost limits', () => {
     }
   });
 
+  it('refuses a document over the token limit before parsing it all, signed in or not, with QUERY_TOO_COMPLEX and no data', async () => {
+    const long = `{ me { ${'id '.repeat(QUERY_LIMITS.tokens)} } }`;
+    for (const token of [undefined, officer.token]) {
+      const result = await portal.gql(long, {}, token);
+      expect(result.data).toBeUndefined();
+      expect(codeOf(result)).toBe('QUERY_TOO_COMPLEX');
+      expect(result.errors?.[0].message).toBe(`Token limit of ${QUERY_LIMITS.tokens} exceeded.`);
+    }
+    // A syntax error within the limit is still just that.
+    expect(codeOf(await portal.gql(`{ me { id `, {}, officer.token))).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it('refuses lists nested in lists (every case’s incidents’ cases’ incidents) before running, however `first` is given', async () => {
+    const nested = `cases(first: 100) { edges { node { id incidents { id case { id incidents { id } } } } } }`;
+    const attacks: [string, Record<string, unknown>][] = [
+      [`{ ${nested} }`, {}],
+      [`query($n: Int) { ${nested.replace('first: 100', 'first: $n')} }`, { n: 100 }],
+      [`{ meetings { agenda { case { incidents { id } parties { id } actions { id } } } agencies { id } } cases { edges { node { parties { id } actions { id } } } } }`, {}],
+    ];
+    for (const [query, variables] of attacks) {
+      const result = await portal.gql(query, variables, officer.token);
+      expect(result.data).toBeUndefined();
+      expect(codeOf(result)).toBe('QUERY_TOO_COMPLEX');
+      expect(result.errors?.[0].message).toMatch(/objects, more than the limit of 20000/);
+    }
+    // Over HTTP a `first` given by a variable counts as its value: the same document for a small page runs.
+    const small = await portal.gql(`query($n: Int) { ${nested.replace('first: 100', 'first: $n')} }`, { n: 5 }, officer.token);
+    expect(small.errors).toBeUndefined();
+    // One level of nested lists over a page is what a partner's system asks for, and runs.
+    const fine = await portal.gql(`{ cases(first: 100) { edges { node { id incidents { id } parties { id } } } } }`, {}, officer.token);
+    expect(fine.errors).toBeUndefined();
+  });
+
+  it('lets a page of 50 cases with every nested list through, and refuses the same for 100, saying to ask for fewer', () => {
+    const schema = buildSchema(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
+    const caseType = schema.getType('Case') as GraphQLObjectType;
+    const everything = Object.values(caseType.getFields())
+      .filter((field) => isCompositeType(getNamedType(field.type)) && field.args.every((arg) => !getNullableType(arg.type).toString().endsWith('!')))
+      .map((field) => `${field.name} { __typename }`)
+      .join(' ');
+    expect(Object.values(caseType.getFields()).filter((field) => isListType(getNullableType(field.type))).length).toBeGreaterThan(10);
+    const page = (first: number) => validate(schema, parseWithTokenLimit(`{ cases(first: ${first}) { edges { node { id ${everything} } } } }`), queryLimitRules());
+    expect(page(50)).toEqual([]);
+    expect(page(100).map((e) => e.extensions.code)).toEqual(['QUERY_TOO_COMPLEX']);
+  });
+
   it('refuses an over-deep subscription over the socket too', async () => {
     let selection = 'id';
     for (let i = 0; i < 7; i++) selection = `incidents { case { ${selection} } }`;
     const live = LiveClient.connect(portal, officer.token);
     const feed = live.subscribe(`subscription { caseAlerts { case { ${selection} } } }`);
     await new Promise((r) => setTimeout(r, 400));
-    expect(feed.errors[0]).toEqual([expect.objectContaining({ extensions: { code: 'QUERY_TOO_COMPLEX' } })]);
+    // Too deep, and too many lists within lists: each limit says so.
+    expect(feed.errors[0].map((e: { extensions: unknown }) => e.extensions)).toEqual([{ code: 'QUERY_TOO_COMPLEX' }, { code: 'QUERY_TOO_COMPLEX' }]);
     await live.close();
   });
 
   it('keeps every operation of the web app well inside the limits (a third tighter still passes)', () => {
     const schema = buildSchema(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
-    const tighter = queryLimitRules({ depth: Math.floor((QUERY_LIMITS.depth * 2) / 3), aliases: Math.floor((QUERY_LIMITS.aliases * 2) / 3), cost: Math.floor((QUERY_LIMITS.cost * 2) / 3) });
+    const limits = Object.fromEntries(Object.entries(QUERY_LIMITS).map(([name, n]) => [name, Math.floor((n * 2) / 3)])) as QueryLimits;
+    const tighter = queryLimitRules(limits);
     const operations = Object.entries(portalOperations).filter(([, value]) => (value as { kind?: string })?.kind === 'Document') as [string, DocumentNode][];
     expect(operations.length).toBeGreaterThan(50);
-    const refused = operations.flatMap(([name, document]) => validate(schema, document, tighter).map((e) => `${name}: ${e.message}`));
+    const refused = operations.flatMap(([name, document]) => {
+      // The tokens as the portal sends them: the printed document, fragments included.
+      try {
+        parseWithTokenLimit(print(document), limits.tokens);
+      } catch (error) {
+        return [`${name}: ${(error as Error).message}`];
+      }
+      return validate(schema, document, tighter).map((e) => `${name}: ${e.message}`);
+    });
     expect(refused).toEqual([]);
   });
 });

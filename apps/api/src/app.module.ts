@@ -6,7 +6,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { type DocumentNode, type ExecutionArgs, type ExecutionResult, getOperationAST, GraphQLError, type GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
+import { type DocumentNode, type ExecutionArgs, type ExecutionResult, getOperationAST, GraphQLError, type GraphQLSchema, specifiedRules, validate } from 'graphql';
 import type { Context as WsContext } from 'graphql-ws';
 import { PolicyGuard } from '#libs/access';
 import { ActionPlansModule } from '#libs/action-plans';
@@ -38,11 +38,15 @@ import { IntakeModule } from '#libs/intake';
 import { SharesModule } from '#libs/shares';
 import { UsersModule } from '#libs/users';
 import { HealthController } from './health.controller.js';
-import { queryLimitRules } from './query-limits.js';
+import { documentLimitRules, parseWithTokenLimit, QUERY_LIMITS, queryLimitPlugin, queryLimitRules } from './query-limits.js';
 import { MAX_SUBSCRIPTIONS_PER_SOCKET, SocketLimits } from './socket-limits.js';
 import { inputValidation } from './validation.js';
 
-/** The same limits on both transports. */
+/**
+ * The same limits on both transports: over HTTP the row count waits for the variables (queryLimitPlugin); no
+ * subscription field takes `first`, so on the socket it is a validation rule like the others.
+ */
+const DOCUMENT_LIMIT_RULES = documentLimitRules();
 const QUERY_LIMIT_RULES = queryLimitRules();
 
 /** What a WebSocket carries for us: its socket, and once authenticated, its session. */
@@ -107,14 +111,17 @@ export class AppModule {
             playground: false,
             // The contract: introspection answers only in development (the portal's types come from schema.graphql).
             introspection: config.development,
-            // Depth, alias and cost limits, checked with the rest of validation before anything runs.
-            validationRules: QUERY_LIMIT_RULES,
+            // Tokens bound the parse; depth, alias and cost are checked with the rest of validation, rows once
+            // the variables are known (queryLimitPlugin), all before anything runs.
+            parseOptions: { maxTokens: QUERY_LIMITS.tokens },
+            validationRules: DOCUMENT_LIMIT_RULES,
             includeStacktraceInErrorResponses: config.development,
             // No landing page (it loads from a CDN) and no "Did you mean" schema hints outside development.
             // Cache hints are never used (every answer is per-user), and computing them costs per field.
             plugins: [
               ApolloServerPluginLandingPageDisabled(),
               ApolloServerPluginCacheControlDisabled(),
+              queryLimitPlugin(),
               ...(config.development ? [] : [ApolloServerPluginDisableSuggestions()]),
             ],
             formatError: formatError(config.development),
@@ -149,9 +156,10 @@ export class AppModule {
                   }
                   let operation;
                   try {
-                    operation = getOperationAST(parse(payload.query), payload.operationName ?? undefined);
+                    operation = getOperationAST(parseWithTokenLimit(payload.query), payload.operationName ?? undefined);
                   } catch (error) {
                     // An `error` for this subscription; left to graphql-ws, a syntax error closed the whole socket (4500).
+                    if (error instanceof GraphQLError && error.extensions.code === 'QUERY_TOO_COMPLEX') return [error];
                     const message = error instanceof Error ? error.message : 'The document does not parse';
                     return [new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
                   }
