@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import * as portalOperations from '../apps/portal/src/gql/graphql.js';
 import { parseWithTokenLimit, QUERY_LIMITS, type QueryLimits, queryLimitRules } from '../apps/api/src/query-limits.js';
 import { codeOf, TestPortal } from './harness.js';
-import { LiveClient } from './live.js';
+import { ALERTS, LiveClient } from './live.js';
 import { Partnership, type Persona } from './partnership.js';
 
 /**
@@ -89,31 +89,63 @@ describe('the WebSocket’s limits', () => {
   let portal: TestPortal;
   let officer: Persona;
 
-  /** A raw graphql-transport-ws socket, for messages no well-behaved client sends; resolves with the close code. */
-  const raw = (send: (socket: WebSocket) => void) =>
-    new Promise<number>((resolve) => {
+  /**
+   * A raw graphql-transport-ws socket, for messages no well-behaved client sends: `send` runs when it opens,
+   * `acked` once the server acknowledges a `connection_init`. Resolves with the close code and reason.
+   */
+  const rawClose = (send: (socket: WebSocket) => void, acked: (socket: WebSocket) => void = () => undefined) =>
+    new Promise<{ code: number; reason: string }>((resolve) => {
       const socket = new WebSocket(portal.wsUrl, 'graphql-transport-ws');
       socket.on('open', () => send(socket));
-      socket.on('close', (code) => resolve(code));
+      socket.on('message', (data) => JSON.parse(String(data)).type === 'connection_ack' && acked(socket));
+      socket.on('close', (code, reason) => resolve({ code, reason: String(reason) }));
       socket.on('error', () => undefined);
     });
+  const raw = async (send: (socket: WebSocket) => void, acked?: (socket: WebSocket) => void) => (await rawClose(send, acked)).code;
+  const init = (token: string) => JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } });
 
   beforeAll(async () => {
-    portal = await TestPortal.start();
+    portal = await TestPortal.start({ SOCKET_INIT_TIMEOUT_SECONDS: '1' });
     officer = await new Partnership(portal).user(await new Partnership(portal).agency('Socket Homes', 'LANDLORD'));
   });
   afterAll(() => portal.close());
 
-  it('closes a socket that sends an oversized message, before any sign-in (1009)', async () => {
-    const code = await raw((socket) => socket.send(JSON.stringify({ type: 'connection_init', payload: { padding: 'x'.repeat(100 * 1024) } })));
-    expect(code).toBe(1009);
+  it('closes a socket that sends an oversized message, before any sign-in (1009), without logging it as an internal error', async () => {
+    const logged: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    try {
+      const code = await raw((socket) => socket.send(JSON.stringify({ type: 'connection_init', payload: { padding: 'x'.repeat(100 * 1024) } })));
+      expect(code).toBe(1009);
+      await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      console.error = original;
+    }
+    expect(logged).toEqual([]);
   });
 
-  it('closes a socket that initialises twice (4429) or never (4408)', async () => {
-    const init = JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${officer.token}` } });
-    expect(await raw((socket) => (socket.send(init), socket.send(init)))).toBe(4429);
-    expect(await raw(() => undefined)).toBe(4408);
+  it('closes a socket that initialises twice (4429) or not within SOCKET_INIT_TIMEOUT_SECONDS (4408)', async () => {
+    expect(await raw((socket) => (socket.send(init(officer.token)), socket.send(init(officer.token))))).toBe(4429);
+    const opened = Date.now();
+    expect(await rawClose(() => undefined)).toEqual({ code: 4408, reason: 'Connection initialisation timeout' });
+    // Configured to one second here (three by default).
+    expect(Date.now() - opened).toBeLessThan(2_500);
   }, 15_000);
+
+  it('closes a socket that sends a message the protocol does not know (4400) or a bad token (4403)', async () => {
+    expect(await raw((socket) => socket.send('{"type":"connection_init"'))).toBe(4400);
+    expect(await raw((socket) => socket.send(JSON.stringify({ type: 'shout', payload: {} })))).toBe(4400);
+    expect(await rawClose((socket) => socket.send(init(`${officer.token}x`)))).toEqual({ code: 4403, reason: 'Forbidden' });
+  });
+
+  it('closes a socket that starts two subscriptions with one id (4409)', async () => {
+    const subscribe = JSON.stringify({ id: 'same', type: 'subscribe', payload: { query: 'subscription { caseAlerts { id } }' } });
+    const closed = await rawClose(
+      (socket) => socket.send(init(officer.token)),
+      (socket) => (socket.send(subscribe), socket.send(subscribe)),
+    );
+    expect(closed).toEqual({ code: 4409, reason: 'Subscriber for same already exists' });
+  });
 
   it('refuses a subscription whose document is over the token limit, with an error and no data', async () => {
     const live = LiveClient.connect(portal, officer.token);
@@ -137,6 +169,78 @@ describe('the WebSocket’s limits', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(another.errors).toEqual([]);
     await live.close();
+  });
+});
+
+/** Issue 14, finding 3: what one user may hold open and replay, whatever sockets they spread it over. */
+describe('sockets per user and replays', () => {
+  let portal: TestPortal;
+  let officer: Persona;
+  let colleague: Persona;
+
+  const closeOf = (socket: WebSocket) => new Promise<{ code: number; reason: string }>((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: String(reason) })));
+  /** A signed-in socket, resolved once the server has acknowledged it (or with the close, if it refuses). */
+  const connect = (token: string) =>
+    new Promise<{ socket: WebSocket; closed: Promise<{ code: number; reason: string }> }>((resolve) => {
+      const socket = new WebSocket(portal.wsUrl, 'graphql-transport-ws');
+      const closed = closeOf(socket);
+      socket.on('error', () => undefined);
+      socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
+      socket.on('message', (data) => JSON.parse(String(data)).type === 'connection_ack' && resolve({ socket, closed }));
+      void closed.then(() => resolve({ socket, closed }));
+    });
+
+  beforeAll(async () => {
+    portal = await TestPortal.start({ MAX_SOCKETS_PER_USER: '3', ALERT_REPLAYS_PER_MINUTE: '2' });
+    const partnership = new Partnership(portal);
+    const agency = await partnership.agency('Many Sockets Homes', 'LANDLORD');
+    officer = await partnership.user(agency);
+    colleague = await partnership.user(agency);
+  });
+  afterAll(() => portal.close());
+
+  it('refuses a user’s socket past MAX_SOCKETS_PER_USER at connection_init, saying why, and no one else’s', async () => {
+    const open = await Promise.all([1, 2, 3].map(() => connect(officer.token)));
+    expect(open.map((s) => s.socket.readyState)).toEqual([WebSocket.OPEN, WebSocket.OPEN, WebSocket.OPEN]);
+    const fourth = await connect(officer.token);
+    expect(await fourth.closed).toEqual({ code: 4403, reason: 'Too many open connections for this user' });
+    // The cap is per user: a colleague from the same agency and address still connects.
+    const other = await connect(colleague.token);
+    expect(other.socket.readyState).toBe(WebSocket.OPEN);
+    // And on sockets held at once: closing one makes room.
+    open[0].socket.close();
+    await open[0].closed;
+    await new Promise((r) => setTimeout(r, 100));
+    const again = await connect(officer.token);
+    expect(again.socket.readyState).toBe(WebSocket.OPEN);
+    for (const s of [...open.slice(1), other, again]) s.socket.close();
+    await Promise.all([...open.slice(1), other, again].map((s) => s.closed));
+  });
+
+  it('refuses a replay past ALERT_REPLAYS_PER_MINUTE with an error that says the wait, and still serves live alerts', async () => {
+    const live = LiveClient.connect(portal, officer.token);
+    // Literal, through a variable, and through a variable's default: each asks for a replay.
+    const first = live.subscribe(ALERTS, { since: '0' });
+    const second = live.subscribe(`subscription { caseAlerts(since: "0") { id } }`);
+    const third = live.subscribe(`subscription($s: String = "0") { caseAlerts(since: $s) { id } }`);
+    await new Promise((r) => setTimeout(r, 400));
+    expect([...first.errors, ...second.errors]).toEqual([]);
+    expect(third.errors[0]).toEqual([expect.objectContaining({ extensions: { code: 'TOO_MANY_REQUESTS' } })]);
+    expect(third.errors[0][0].message).toMatch(/try again in \d+ s/);
+    // Another socket of the same user is the same user.
+    const other = LiveClient.connect(portal, officer.token);
+    const fourth = other.subscribe(ALERTS, { since: '0' });
+    // A live subscription, or `since: null`, is no replay.
+    const liveOnly = other.subscribe(ALERTS, { since: null });
+    await new Promise((r) => setTimeout(r, 400));
+    expect(fourth.errors[0]).toEqual([expect.objectContaining({ extensions: { code: 'TOO_MANY_REQUESTS' } })]);
+    expect(liveOnly.errors).toEqual([]);
+    // Someone else's replays are their own.
+    const colleagues = LiveClient.connect(portal, colleague.token);
+    const theirs = colleagues.subscribe(ALERTS, { since: '0' });
+    await new Promise((r) => setTimeout(r, 400));
+    expect(theirs.errors).toEqual([]);
+    await Promise.all([live.close(), other.close(), colleagues.close()]);
   });
 });
 

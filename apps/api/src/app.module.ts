@@ -39,7 +39,7 @@ import { SharesModule } from '#libs/shares';
 import { UsersModule } from '#libs/users';
 import { HealthController } from './health.controller.js';
 import { documentLimitRules, parseWithTokenLimit, QUERY_LIMITS, queryLimitPlugin, queryLimitRules } from './query-limits.js';
-import { MAX_SUBSCRIPTIONS_PER_SOCKET, SocketLimits } from './socket-limits.js';
+import { asksForReplay, MAX_SUBSCRIPTIONS_PER_SOCKET, ReplayLimiter, SocketLimits, TOO_MANY_SOCKETS } from './socket-limits.js';
 import { inputValidation } from './validation.js';
 
 /**
@@ -74,6 +74,7 @@ export class AppModule {
   /** `databaseUrl` is the application role's: the schema is migrated, as its owner, before this connects. */
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
     const counter = new QueryCounter(config.countSqlStatements);
+    const replays = new ReplayLimiter(config.sockets.replaysPerMinute);
     return {
       module: AppModule,
       imports: [
@@ -141,11 +142,13 @@ export class AppModule {
             subscriptions: {
               'graphql-ws': {
                 path: '/graphql',
+                // A socket that has not said who it is within this time is closed (4408).
+                connectionInitWaitTimeout: config.sockets.initTimeoutSeconds * 1000,
                 validate: (schema: GraphQLSchema, document: DocumentNode) => validate(schema, document, [...specifiedRules, ...QUERY_LIMIT_RULES]),
                 subscribe: (args: ExecutionArgs) => subscribeOnce(args, (ctx) => audit.flushViews(ctx as LiveContext, 'socket')),
                 // Queries and mutations go over HTTP, where the guards, the transaction and the audit of views are
                 // the ones every partner's system meets: the socket refuses them with an `error`, unexecuted.
-                onSubscribe: (ctx: WsContext, id: string, payload: { query: string; operationName?: string | null }) => {
+                onSubscribe: (ctx: WsContext, id: string, payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null }) => {
                   // graphql-ws has already reserved this id, in arrival order: a burst is cut at the same place every time.
                   if (Object.keys(ctx.subscriptions).indexOf(id) >= MAX_SUBSCRIPTIONS_PER_SOCKET) {
                     return [
@@ -171,6 +174,12 @@ export class AppModule {
                       }),
                     ];
                   }
+                  // A replay reads the alert log from the cursor on: a few a minute per user (a live subscription is free).
+                  const user = (ctx.extra as LiveExtra).live?.user;
+                  if (operation && user && asksForReplay(operation, payload.variables)) {
+                    const refusal = replays.take(user.id);
+                    if (refusal) return [refusal];
+                  }
                   return undefined;
                 },
                 // A missing, bad or expired token, or a deactivated user: refused (4403) before any subscription.
@@ -178,6 +187,11 @@ export class AppModule {
                   const session = await sessions.sessionForToken(ctx.connectionParams?.authorization);
                   if (!session) return false;
                   const extra = ctx.extra as LiveExtra;
+                  // Counted and opened with no await between, so a burst of sockets cannot all slip under the cap.
+                  if (connections.openFor(session.user.id) >= config.sockets.maxPerUser) {
+                    extra.socket.close(TOO_MANY_SOCKETS.code, TOO_MANY_SOCKETS.reason);
+                    return false;
+                  }
                   extra.live = connections.open(session.user, session.expiresAt, extra.socket);
                   return true;
                 },

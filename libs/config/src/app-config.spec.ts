@@ -20,8 +20,19 @@ describe('configuration', () => {
     ).toEqual({ bucket: 'evidence', endpoint: 'http://127.0.0.1:9000', region: 'us-east-1', credentials: { accessKeyId: 'k', secretAccessKey: 's' } });
   });
 
+  it('limits WebSockets: 3 s to initialise, 10 sockets a user, 10 replays a minute, each configurable', () => {
+    expect(loadConfig({}).sockets).toEqual({ initTimeoutSeconds: 3, maxPerUser: 10, replaysPerMinute: 10 });
+    expect(loadConfig({ SOCKET_INIT_TIMEOUT_SECONDS: '5', MAX_SOCKETS_PER_USER: '2', ALERT_REPLAYS_PER_MINUTE: '4' }).sockets).toEqual({
+      initTimeoutSeconds: 5,
+      maxPerUser: 2,
+      replaysPerMinute: 4,
+    });
+  });
+
   it.each([
     [{ PORT: 'eighty' }, /PORT/],
+    [{ MAX_SOCKETS_PER_USER: '0' }, /MAX_SOCKETS_PER_USER/],
+    [{ SOCKET_INIT_TIMEOUT_SECONDS: '600' }, /SOCKET_INIT_TIMEOUT_SECONDS/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
     [{ APP_DATABASE_URL: 'postgres://app:p@h/db' }, /APP_DATABASE_URL is set without DATABASE_URL/],
     [{ DATABASE_URL: 'postgres://u:p@h/db', APP_DATABASE_URL: 'mysql://x' }, /APP_DATABASE_URL/],
