@@ -157,9 +157,10 @@ export class AppModule {
                       }),
                     ];
                   }
-                  let operation;
+                  let document, operation;
                   try {
-                    operation = getOperationAST(parseWithTokenLimit(payload.query), payload.operationName ?? undefined);
+                    document = parseWithTokenLimit(payload.query);
+                    operation = getOperationAST(document, payload.operationName ?? undefined);
                   } catch (error) {
                     // An `error` for this subscription; left to graphql-ws, a syntax error closed the whole socket (4500).
                     if (error instanceof GraphQLError && error.extensions.code === 'QUERY_TOO_COMPLEX') return [error];
@@ -176,7 +177,7 @@ export class AppModule {
                   }
                   // A replay reads the alert log from the cursor on: a few a minute per user (a live subscription is free).
                   const user = (ctx.extra as LiveExtra).live?.user;
-                  if (operation && user && asksForReplay(operation, payload.variables)) {
+                  if (operation && user && asksForReplay(document, operation, payload.variables)) {
                     const refusal = replays.take(user.id);
                     if (refusal) return [refusal];
                   }

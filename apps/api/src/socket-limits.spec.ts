@@ -2,7 +2,10 @@ import { describe, expect, it } from '@jest/globals';
 import { getOperationAST, parse } from 'graphql';
 import { asksForReplay, ReplayLimiter } from './socket-limits.js';
 
-const replay = (query: string, variables?: Record<string, unknown>) => asksForReplay(getOperationAST(parse(query))!, variables);
+const replay = (query: string, variables?: Record<string, unknown>) => {
+  const document = parse(query);
+  return asksForReplay(document, getOperationAST(document)!, variables);
+};
 
 describe('replays', () => {
   it('are subscriptions to caseAlerts with a since, however it is given', () => {
@@ -13,6 +16,8 @@ describe('replays', () => {
     expect(replay(`subscription($s: String) { caseAlerts(since: $s) { id } }`, {})).toBe(false);
     expect(replay(`subscription { caseAlerts(since: null) { id } }`)).toBe(false);
     expect(replay(`subscription { caseAlerts { id } }`)).toBe(false);
+    expect(replay(`subscription { ...R } fragment R on Subscription { alerts: caseAlerts(since: "4") { id } }`)).toBe(true);
+    expect(replay(`subscription { ... on Subscription { caseAlerts(since: "4") { id } } }`)).toBe(true);
   });
 
   it('are limited per user in any sixty seconds, and the refusal says how long to wait', () => {

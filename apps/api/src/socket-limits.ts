@@ -1,7 +1,7 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { GraphQLError, Kind, type OperationDefinitionNode, type ValueNode } from 'graphql';
+import { type DocumentNode, type FieldNode, GraphQLError, Kind, type OperationDefinitionNode, type SelectionSetNode, type ValueNode } from 'graphql';
 import type { WebSocket, WebSocketServer } from 'ws';
 
 /** The largest WebSocket message taken (a subscribe message is a few KiB); a larger one closes the socket with 1009. */
@@ -47,9 +47,10 @@ export class SocketLimits implements OnApplicationBootstrap {
 
 /**
  * Whether a subscription asks for a replay: `caseAlerts` with a `since` that is given (literally, through a
- * variable, or by the variable's default). A replay reads the alert log; a live subscription does not.
+ * variable, or by the variable's default), whether selected directly or through a fragment. A replay reads the
+ * alert log; a live subscription does not.
  */
-export function asksForReplay(operation: OperationDefinitionNode, variables: Record<string, unknown> | null | undefined): boolean {
+export function asksForReplay(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | null | undefined): boolean {
   const given = (value: ValueNode | undefined): boolean => {
     if (!value || value.kind === Kind.NULL) return false;
     if (value.kind !== Kind.VARIABLE) return true;
@@ -58,9 +59,20 @@ export function asksForReplay(operation: OperationDefinitionNode, variables: Rec
     const fallback = operation.variableDefinitions?.find((v) => v.variable.name.value === name)?.defaultValue;
     return given(fallback);
   };
-  return operation.selectionSet.selections.some(
-    (s) => s.kind === Kind.FIELD && s.name.value === 'caseAlerts' && given(s.arguments?.find((a) => a.name.value === 'since')?.value),
+  return rootFields(document, operation.selectionSet, new Set()).some(
+    (field) => field.name.value === 'caseAlerts' && given(field.arguments?.find((a) => a.name.value === 'since')?.value),
   );
+}
+
+function rootFields(document: DocumentNode, selectionSet: SelectionSetNode, spread: Set<string>): FieldNode[] {
+  return selectionSet.selections.flatMap((selection) => {
+    if (selection.kind === Kind.FIELD) return [selection];
+    if (selection.kind === Kind.INLINE_FRAGMENT) return rootFields(document, selection.selectionSet, spread);
+    const name = selection.name.value;
+    const fragment = document.definitions.find((d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === name);
+    if (spread.has(name) || fragment?.kind !== Kind.FRAGMENT_DEFINITION) return [];
+    return rootFields(document, fragment.selectionSet, new Set(spread).add(name));
+  });
 }
 
 /**
