@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { buildSchema, type DocumentNode, validate } from 'graphql';
+import { buildSchema, type DocumentNode, getNamedType, getNullableType, type GraphQLObjectType, isCompositeType, isListType, print, validate } from 'graphql';
 import request from 'supertest';
 import WebSocket from 'ws';
 import * as portalOperations from '../apps/portal/src/gql/graphql.js';
-import { QUERY_LIMITS, queryLimitRules } from '../apps/api/src/query-limits.js';
+import { parseWithTokenLimit, QUERY_LIMITS, type QueryLimits, queryLimitRules } from '../apps/api/src/query-limits.js';
 import { codeOf, TestPortal } from './harness.js';
-import { LiveClient } from './live.js';
+import { ALERTS, LiveClient } from './live.js';
 import { Partnership, type Persona } from './partnership.js';
 
 /**
@@ -89,31 +89,72 @@ describe('the WebSocket’s limits', () => {
   let portal: TestPortal;
   let officer: Persona;
 
-  /** A raw graphql-transport-ws socket, for messages no well-behaved client sends; resolves with the close code. */
-  const raw = (send: (socket: WebSocket) => void) =>
-    new Promise<number>((resolve) => {
+  /**
+   * A raw graphql-transport-ws socket, for messages no well-behaved client sends: `send` runs when it opens,
+   * `acked` once the server acknowledges a `connection_init`. Resolves with the close code and reason.
+   */
+  const rawClose = (send: (socket: WebSocket) => void, acked: (socket: WebSocket) => void = () => undefined) =>
+    new Promise<{ code: number; reason: string }>((resolve) => {
       const socket = new WebSocket(portal.wsUrl, 'graphql-transport-ws');
       socket.on('open', () => send(socket));
-      socket.on('close', (code) => resolve(code));
+      socket.on('message', (data) => JSON.parse(String(data)).type === 'connection_ack' && acked(socket));
+      socket.on('close', (code, reason) => resolve({ code, reason: String(reason) }));
       socket.on('error', () => undefined);
     });
+  const raw = async (send: (socket: WebSocket) => void, acked?: (socket: WebSocket) => void) => (await rawClose(send, acked)).code;
+  const init = (token: string) => JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } });
 
   beforeAll(async () => {
-    portal = await TestPortal.start();
+    portal = await TestPortal.start({ SOCKET_INIT_TIMEOUT_SECONDS: '1' });
     officer = await new Partnership(portal).user(await new Partnership(portal).agency('Socket Homes', 'LANDLORD'));
   });
   afterAll(() => portal.close());
 
-  it('closes a socket that sends an oversized message, before any sign-in (1009)', async () => {
-    const code = await raw((socket) => socket.send(JSON.stringify({ type: 'connection_init', payload: { padding: 'x'.repeat(100 * 1024) } })));
-    expect(code).toBe(1009);
+  it('closes a socket that sends an oversized message, before any sign-in (1009), without logging it as an internal error', async () => {
+    const logged: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    try {
+      const code = await raw((socket) => socket.send(JSON.stringify({ type: 'connection_init', payload: { padding: 'x'.repeat(100 * 1024) } })));
+      expect(code).toBe(1009);
+      await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      console.error = original;
+    }
+    expect(logged).toEqual([]);
   });
 
-  it('closes a socket that initialises twice (4429) or never (4408)', async () => {
-    const init = JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${officer.token}` } });
-    expect(await raw((socket) => (socket.send(init), socket.send(init)))).toBe(4429);
-    expect(await raw(() => undefined)).toBe(4408);
+  it('closes a socket that initialises twice (4429) or not within SOCKET_INIT_TIMEOUT_SECONDS (4408)', async () => {
+    expect(await raw((socket) => (socket.send(init(officer.token)), socket.send(init(officer.token))))).toBe(4429);
+    const opened = Date.now();
+    expect(await rawClose(() => undefined)).toEqual({ code: 4408, reason: 'Connection initialisation timeout' });
+    // Configured to one second here (three by default).
+    expect(Date.now() - opened).toBeLessThan(2_500);
   }, 15_000);
+
+  it('closes a socket that sends a message the protocol does not know (4400) or a bad token (4403)', async () => {
+    expect(await raw((socket) => socket.send('{"type":"connection_init"'))).toBe(4400);
+    expect(await raw((socket) => socket.send(JSON.stringify({ type: 'shout', payload: {} })))).toBe(4400);
+    expect(await rawClose((socket) => socket.send(init(`${officer.token}x`)))).toEqual({ code: 4403, reason: 'Forbidden' });
+  });
+
+  it('closes a socket that starts two subscriptions with one id (4409)', async () => {
+    const subscribe = JSON.stringify({ id: 'same', type: 'subscribe', payload: { query: 'subscription { caseAlerts { id } }' } });
+    const closed = await rawClose(
+      (socket) => socket.send(init(officer.token)),
+      (socket) => (socket.send(subscribe), socket.send(subscribe)),
+    );
+    expect(closed).toEqual({ code: 4409, reason: 'Subscriber for same already exists' });
+  });
+
+  it('refuses a subscription whose document is over the token limit, with an error and no data', async () => {
+    const live = LiveClient.connect(portal, officer.token);
+    const feed = live.subscribe(`subscription { caseAlerts { ${'id '.repeat(QUERY_LIMITS.tokens)} } }`);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(feed.errors[0]).toEqual([expect.objectContaining({ extensions: { code: 'QUERY_TOO_COMPLEX' } })]);
+    expect(feed.events).toEqual([]);
+    await live.close();
+  });
 
   it('refuses a subscription past the cap on one socket with an error, and keeps the others', async () => {
     const live = LiveClient.connect(portal, officer.token);
@@ -128,6 +169,78 @@ describe('the WebSocket’s limits', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(another.errors).toEqual([]);
     await live.close();
+  });
+});
+
+/** Issue 14, finding 3: what one user may hold open and replay, whatever sockets they spread it over. */
+describe('sockets per user and replays', () => {
+  let portal: TestPortal;
+  let officer: Persona;
+  let colleague: Persona;
+
+  const closeOf = (socket: WebSocket) => new Promise<{ code: number; reason: string }>((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: String(reason) })));
+  /** A signed-in socket, resolved once the server has acknowledged it (or with the close, if it refuses). */
+  const connect = (token: string) =>
+    new Promise<{ socket: WebSocket; closed: Promise<{ code: number; reason: string }> }>((resolve) => {
+      const socket = new WebSocket(portal.wsUrl, 'graphql-transport-ws');
+      const closed = closeOf(socket);
+      socket.on('error', () => undefined);
+      socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
+      socket.on('message', (data) => JSON.parse(String(data)).type === 'connection_ack' && resolve({ socket, closed }));
+      void closed.then(() => resolve({ socket, closed }));
+    });
+
+  beforeAll(async () => {
+    portal = await TestPortal.start({ MAX_SOCKETS_PER_USER: '3', ALERT_REPLAYS_PER_MINUTE: '2' });
+    const partnership = new Partnership(portal);
+    const agency = await partnership.agency('Many Sockets Homes', 'LANDLORD');
+    officer = await partnership.user(agency);
+    colleague = await partnership.user(agency);
+  });
+  afterAll(() => portal.close());
+
+  it('refuses a user’s socket past MAX_SOCKETS_PER_USER at connection_init, saying why, and no one else’s', async () => {
+    const open = await Promise.all([1, 2, 3].map(() => connect(officer.token)));
+    expect(open.map((s) => s.socket.readyState)).toEqual([WebSocket.OPEN, WebSocket.OPEN, WebSocket.OPEN]);
+    const fourth = await connect(officer.token);
+    expect(await fourth.closed).toEqual({ code: 4403, reason: 'Too many open connections for this user' });
+    // The cap is per user: a colleague from the same agency and address still connects.
+    const other = await connect(colleague.token);
+    expect(other.socket.readyState).toBe(WebSocket.OPEN);
+    // And on sockets held at once: closing one makes room.
+    open[0].socket.close();
+    await open[0].closed;
+    await new Promise((r) => setTimeout(r, 100));
+    const again = await connect(officer.token);
+    expect(again.socket.readyState).toBe(WebSocket.OPEN);
+    for (const s of [...open.slice(1), other, again]) s.socket.close();
+    await Promise.all([...open.slice(1), other, again].map((s) => s.closed));
+  });
+
+  it('refuses a replay past ALERT_REPLAYS_PER_MINUTE with an error that says the wait, and still serves live alerts', async () => {
+    const live = LiveClient.connect(portal, officer.token);
+    // Literal, through a variable, and through a variable's default: each asks for a replay.
+    const first = live.subscribe(ALERTS, { since: '0' });
+    const second = live.subscribe(`subscription { caseAlerts(since: "0") { id } }`);
+    const third = live.subscribe(`subscription($s: String = "0") { caseAlerts(since: $s) { id } }`);
+    await new Promise((r) => setTimeout(r, 400));
+    expect([...first.errors, ...second.errors]).toEqual([]);
+    expect(third.errors[0]).toEqual([expect.objectContaining({ extensions: { code: 'TOO_MANY_REQUESTS' } })]);
+    expect(third.errors[0][0].message).toMatch(/try again in \d+ s/);
+    // Another socket of the same user is the same user.
+    const other = LiveClient.connect(portal, officer.token);
+    const fourth = other.subscribe(ALERTS, { since: '0' });
+    // A live subscription, or `since: null`, is no replay.
+    const liveOnly = other.subscribe(ALERTS, { since: null });
+    await new Promise((r) => setTimeout(r, 400));
+    expect(fourth.errors[0]).toEqual([expect.objectContaining({ extensions: { code: 'TOO_MANY_REQUESTS' } })]);
+    expect(liveOnly.errors).toEqual([]);
+    // Someone else's replays are their own.
+    const colleagues = LiveClient.connect(portal, colleague.token);
+    const theirs = colleagues.subscribe(ALERTS, { since: '0' });
+    await new Promise((r) => setTimeout(r, 400));
+    expect(theirs.errors).toEqual([]);
+    await Promise.all([live.close(), other.close(), colleagues.close()]);
   });
 });
 
@@ -199,22 +312,78 @@ describe('depth, alias and cost limits', () => {
     }
   });
 
+  it('refuses a document over the token limit before parsing it all, signed in or not, with QUERY_TOO_COMPLEX and no data', async () => {
+    const long = `{ me { ${'id '.repeat(QUERY_LIMITS.tokens)} } }`;
+    for (const token of [undefined, officer.token]) {
+      const result = await portal.gql(long, {}, token);
+      expect(result.data).toBeUndefined();
+      expect(codeOf(result)).toBe('QUERY_TOO_COMPLEX');
+      expect(result.errors?.[0].message).toBe(`Token limit of ${QUERY_LIMITS.tokens} exceeded.`);
+    }
+    // A syntax error within the limit is still just that.
+    expect(codeOf(await portal.gql(`{ me { id `, {}, officer.token))).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it('refuses lists nested in lists (every case’s incidents’ cases’ incidents) before running, however `first` is given', async () => {
+    const nested = `cases(first: 100) { edges { node { id incidents { id case { id incidents { id } } } } } }`;
+    const attacks: [string, Record<string, unknown>][] = [
+      [`{ ${nested} }`, {}],
+      [`query($n: Int) { ${nested.replace('first: 100', 'first: $n')} }`, { n: 100 }],
+      [`{ meetings { agenda { case { incidents { id } parties { id } actions { id } contacts { id } evidence { id } } } agencies { id } } cases { edges { node { parties { id } actions { id } } } } }`, {}],
+    ];
+    for (const [query, variables] of attacks) {
+      const result = await portal.gql(query, variables, officer.token);
+      expect(result.data).toBeUndefined();
+      expect(codeOf(result)).toBe('QUERY_TOO_COMPLEX');
+      expect(result.errors?.[0].message).toMatch(/objects, more than the limit of 30000/);
+    }
+    // Over HTTP a `first` given by a variable counts as its value: the same document for a small page runs.
+    const small = await portal.gql(`query($n: Int) { ${nested.replace('first: 100', 'first: $n')} }`, { n: 5 }, officer.token);
+    expect(small.errors).toBeUndefined();
+    // One level of nested lists over a page is what a partner's system asks for, and runs.
+    const fine = await portal.gql(`{ cases(first: 100) { edges { node { id incidents { id } parties { id } } } } }`, {}, officer.token);
+    expect(fine.errors).toBeUndefined();
+  });
+
+  it('lets a page of 100 cases with every list of a case through, and refuses it with a list inside each list', () => {
+    const schema = buildSchema(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
+    const caseType = schema.getType('Case') as GraphQLObjectType;
+    const everything = Object.values(caseType.getFields())
+      .filter((field) => isCompositeType(getNamedType(field.type)) && field.args.every((arg) => !getNullableType(arg.type).toString().endsWith('!')))
+      .map((field) => `${field.name} { __typename }`)
+      .join(' ');
+    expect(Object.values(caseType.getFields()).filter((field) => isListType(getNullableType(field.type))).length).toBeGreaterThan(10);
+    const page = (more = '') => validate(schema, parseWithTokenLimit(`{ cases(first: 100) { edges { node { id ${everything} ${more} } } } }`), queryLimitRules());
+    expect(page()).toEqual([]);
+    expect(page(`actions { case { parties { id } } }`).map((e) => e.extensions.code)).toEqual(['QUERY_TOO_COMPLEX']);
+  });
+
   it('refuses an over-deep subscription over the socket too', async () => {
     let selection = 'id';
     for (let i = 0; i < 7; i++) selection = `incidents { case { ${selection} } }`;
     const live = LiveClient.connect(portal, officer.token);
     const feed = live.subscribe(`subscription { caseAlerts { case { ${selection} } } }`);
     await new Promise((r) => setTimeout(r, 400));
-    expect(feed.errors[0]).toEqual([expect.objectContaining({ extensions: { code: 'QUERY_TOO_COMPLEX' } })]);
+    // Too deep, and too many lists within lists: each limit says so.
+    expect(feed.errors[0].map((e: { extensions: unknown }) => e.extensions)).toEqual([{ code: 'QUERY_TOO_COMPLEX' }, { code: 'QUERY_TOO_COMPLEX' }]);
     await live.close();
   });
 
   it('keeps every operation of the web app well inside the limits (a third tighter still passes)', () => {
     const schema = buildSchema(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
-    const tighter = queryLimitRules({ depth: Math.floor((QUERY_LIMITS.depth * 2) / 3), aliases: Math.floor((QUERY_LIMITS.aliases * 2) / 3), cost: Math.floor((QUERY_LIMITS.cost * 2) / 3) });
+    const limits = Object.fromEntries(Object.entries(QUERY_LIMITS).map(([name, n]) => [name, Math.floor((n * 2) / 3)])) as QueryLimits;
+    const tighter = queryLimitRules(limits);
     const operations = Object.entries(portalOperations).filter(([, value]) => (value as { kind?: string })?.kind === 'Document') as [string, DocumentNode][];
     expect(operations.length).toBeGreaterThan(50);
-    const refused = operations.flatMap(([name, document]) => validate(schema, document, tighter).map((e) => `${name}: ${e.message}`));
+    const refused = operations.flatMap(([name, document]) => {
+      // The tokens as the portal sends them: the printed document, fragments included.
+      try {
+        parseWithTokenLimit(print(document), limits.tokens);
+      } catch (error) {
+        return [`${name}: ${(error as Error).message}`];
+      }
+      return validate(schema, document, tighter).map((e) => `${name}: ${e.message}`);
+    });
     expect(refused).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { type DocumentNode, type ExecutionArgs, type ExecutionResult, getOperationAST, GraphQLError, type GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
+import { type DocumentNode, type ExecutionArgs, type ExecutionResult, getOperationAST, GraphQLError, type GraphQLSchema, specifiedRules, validate } from 'graphql';
 import type { Context as WsContext } from 'graphql-ws';
 import { PolicyGuard } from '#libs/access';
 import { ActionPlansModule } from '#libs/action-plans';
@@ -38,11 +38,15 @@ import { IntakeModule } from '#libs/intake';
 import { SharesModule } from '#libs/shares';
 import { UsersModule } from '#libs/users';
 import { HealthController } from './health.controller.js';
-import { queryLimitRules } from './query-limits.js';
-import { MAX_SUBSCRIPTIONS_PER_SOCKET, SocketLimits } from './socket-limits.js';
+import { documentLimitRules, parseWithTokenLimit, QUERY_LIMITS, queryLimitPlugin, queryLimitRules } from './query-limits.js';
+import { asksForReplay, MAX_SUBSCRIPTIONS_PER_SOCKET, ReplayLimiter, SocketLimits, TOO_MANY_SOCKETS } from './socket-limits.js';
 import { inputValidation } from './validation.js';
 
-/** The same limits on both transports. */
+/**
+ * The same limits on both transports: over HTTP the row count waits for the variables (queryLimitPlugin); no
+ * subscription field takes `first`, so on the socket it is a validation rule like the others.
+ */
+const DOCUMENT_LIMIT_RULES = documentLimitRules();
 const QUERY_LIMIT_RULES = queryLimitRules();
 
 /** What a WebSocket carries for us: its socket, and once authenticated, its session. */
@@ -70,6 +74,7 @@ export class AppModule {
   /** `databaseUrl` is the application role's: the schema is migrated, as its owner, before this connects. */
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
     const counter = new QueryCounter(config.countSqlStatements);
+    const replays = new ReplayLimiter(config.sockets.replaysPerMinute);
     return {
       module: AppModule,
       imports: [
@@ -107,14 +112,17 @@ export class AppModule {
             playground: false,
             // The contract: introspection answers only in development (the portal's types come from schema.graphql).
             introspection: config.development,
-            // Depth, alias and cost limits, checked with the rest of validation before anything runs.
-            validationRules: QUERY_LIMIT_RULES,
+            // Tokens bound the parse; depth, alias and cost are checked with the rest of validation, rows once
+            // the variables are known (queryLimitPlugin), all before anything runs.
+            parseOptions: { maxTokens: QUERY_LIMITS.tokens },
+            validationRules: DOCUMENT_LIMIT_RULES,
             includeStacktraceInErrorResponses: config.development,
             // No landing page (it loads from a CDN) and no "Did you mean" schema hints outside development.
             // Cache hints are never used (every answer is per-user), and computing them costs per field.
             plugins: [
               ApolloServerPluginLandingPageDisabled(),
               ApolloServerPluginCacheControlDisabled(),
+              queryLimitPlugin(),
               ...(config.development ? [] : [ApolloServerPluginDisableSuggestions()]),
             ],
             formatError: formatError(config.development),
@@ -134,11 +142,13 @@ export class AppModule {
             subscriptions: {
               'graphql-ws': {
                 path: '/graphql',
+                // A socket that has not said who it is within this time is closed (4408).
+                connectionInitWaitTimeout: config.sockets.initTimeoutSeconds * 1000,
                 validate: (schema: GraphQLSchema, document: DocumentNode) => validate(schema, document, [...specifiedRules, ...QUERY_LIMIT_RULES]),
                 subscribe: (args: ExecutionArgs) => subscribeOnce(args, (ctx) => audit.flushViews(ctx as LiveContext, 'socket')),
                 // Queries and mutations go over HTTP, where the guards, the transaction and the audit of views are
                 // the ones every partner's system meets: the socket refuses them with an `error`, unexecuted.
-                onSubscribe: (ctx: WsContext, id: string, payload: { query: string; operationName?: string | null }) => {
+                onSubscribe: (ctx: WsContext, id: string, payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null }) => {
                   // graphql-ws has already reserved this id, in arrival order: a burst is cut at the same place every time.
                   if (Object.keys(ctx.subscriptions).indexOf(id) >= MAX_SUBSCRIPTIONS_PER_SOCKET) {
                     return [
@@ -147,11 +157,13 @@ export class AppModule {
                       }),
                     ];
                   }
-                  let operation;
+                  let document, operation;
                   try {
-                    operation = getOperationAST(parse(payload.query), payload.operationName ?? undefined);
+                    document = parseWithTokenLimit(payload.query);
+                    operation = getOperationAST(document, payload.operationName ?? undefined);
                   } catch (error) {
                     // An `error` for this subscription; left to graphql-ws, a syntax error closed the whole socket (4500).
+                    if (error instanceof GraphQLError && error.extensions.code === 'QUERY_TOO_COMPLEX') return [error];
                     const message = error instanceof Error ? error.message : 'The document does not parse';
                     return [new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
                   }
@@ -163,6 +175,12 @@ export class AppModule {
                       }),
                     ];
                   }
+                  // A replay reads the alert log from the cursor on: a few a minute per user (a live subscription is free).
+                  const user = (ctx.extra as LiveExtra).live?.user;
+                  if (operation && user && asksForReplay(document, operation, payload.variables)) {
+                    const refusal = replays.take(user.id);
+                    if (refusal) return [refusal];
+                  }
                   return undefined;
                 },
                 // A missing, bad or expired token, an ended or idle session, or a deactivated user: refused (4403)
@@ -171,6 +189,11 @@ export class AppModule {
                   const session = await sessions.sessionForToken(ctx.connectionParams?.authorization);
                   if (!session) return false;
                   const extra = ctx.extra as LiveExtra;
+                  // Counted and opened with no await between, so a burst of sockets cannot all slip under the cap.
+                  if (connections.openFor(session.user.id) >= config.sockets.maxPerUser) {
+                    extra.socket.close(TOO_MANY_SOCKETS.code, TOO_MANY_SOCKETS.reason);
+                    return false;
+                  }
                   extra.live = connections.open(session, extra.socket, () => Object.keys(ctx.subscriptions).length > 0);
                   return true;
                 },

@@ -59,6 +59,13 @@ export class LiveConnections implements OnApplicationBootstrap, OnApplicationShu
     return session;
   }
 
+  /** Sockets open for this user on this instance (MAX_SOCKETS_PER_USER caps it). */
+  openFor(userId: string): number {
+    let open = 0;
+    for (const session of this.sessions.values()) if (session.user.id === userId && !session.closed) open++;
+    return open;
+  }
+
   forget(socket: LiveSocket): void {
     this.sessions.delete(socket);
   }

@@ -72,12 +72,23 @@ describe('configuration', () => {
     expect([rotated.tokenSecret, rotated.tokenSecretPrevious]).toEqual(['s'.repeat(40), 'p'.repeat(40)]);
   });
 
+  it('limits WebSockets: 3 s to initialise, 10 sockets a user, 10 replays a minute, each configurable', () => {
+    expect(loadConfig({}).sockets).toEqual({ initTimeoutSeconds: 3, maxPerUser: 10, replaysPerMinute: 10 });
+    expect(loadConfig({ SOCKET_INIT_TIMEOUT_SECONDS: '5', MAX_SOCKETS_PER_USER: '2', ALERT_REPLAYS_PER_MINUTE: '4' }).sockets).toEqual({
+      initTimeoutSeconds: 5,
+      maxPerUser: 2,
+      replaysPerMinute: 4,
+    });
+  });
+
   it.each([
     [{ PORT: 'eighty' }, /PORT/],
     [{ TRUST_PROXY: 'true' }, /TRUST_PROXY=true/],
     [{ TRUST_PROXY: 'proxy.internal' }, /TRUST_PROXY/],
     [{ TRUST_PROXY: '10.0.0.0/33' }, /TRUST_PROXY/],
     [{ SIGN_IN_MAX_DELAY_SECONDS: '0' }, /SIGN_IN_MAX_DELAY_SECONDS/],
+    [{ MAX_SOCKETS_PER_USER: '0' }, /MAX_SOCKETS_PER_USER/],
+    [{ SOCKET_INIT_TIMEOUT_SECONDS: '600' }, /SOCKET_INIT_TIMEOUT_SECONDS/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
     [{ APP_DATABASE_URL: 'postgres://app:p@h/db' }, /APP_DATABASE_URL is set without DATABASE_URL/],
     [{ DATABASE_URL: 'postgres://u:p@h/db', APP_DATABASE_URL: 'mysql://x' }, /APP_DATABASE_URL/],

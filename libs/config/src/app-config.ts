@@ -56,6 +56,11 @@ export interface AppConfig {
   trustProxy: false | number | string[];
   /** Evidence files: the largest accepted, and where the bytes go (under `dataDir/evidence` unless S3 is set). */
   evidence: { maxBytes: number; s3: EvidenceS3Config | null };
+  /**
+   * WebSocket limits: seconds a socket may stay open without `connection_init`, sockets one user may hold open
+   * at once (per instance), and `caseAlerts(since:)` replays one user may start per minute.
+   */
+  sockets: { initTimeoutSeconds: number; maxPerUser: number; replaysPerMinute: number };
 }
 
 /** An S3-compatible bucket for evidence. Without credentials the AWS SDK's own chain is asked (an instance role). */
@@ -253,6 +258,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       // At most 1 GiB: sizes travel as GraphQL Int, and anything larger belongs in a case file, not a browser upload.
       maxBytes: integer(env, 'EVIDENCE_MAX_BYTES', 25 * 1024 * 1024, 1, 1024 * 1024 * 1024),
       s3: evidenceS3(env),
+    },
+    sockets: {
+      initTimeoutSeconds: integer(env, 'SOCKET_INIT_TIMEOUT_SECONDS', 3, 1, 60),
+      maxPerUser: integer(env, 'MAX_SOCKETS_PER_USER', 10, 1, 1000),
+      replaysPerMinute: integer(env, 'ALERT_REPLAYS_PER_MINUTE', 10, 1, 1000),
     },
   };
 }
