@@ -37,6 +37,7 @@ import { IncidentsModule } from '#libs/incidents';
 import { IntakeModule } from '#libs/intake';
 import { SharesModule } from '#libs/shares';
 import { UsersModule } from '#libs/users';
+import { SCALARS } from './date-time.scalar.js';
 import { GraphQLHttpErrors } from './graphql-http-errors.js';
 import { HealthController } from './health.controller.js';
 import { queryLimitRules } from './query-limits.js';
@@ -102,6 +103,7 @@ export class AppModule {
           useFactory: (sessions: SessionsService, connections: LiveConnections, audit: AuditLog) => ({
             autoSchemaFile: true,
             sortSchema: true,
+            buildSchemaOptions: { scalarsMap: SCALARS },
             // Every sensitive field sent is noted whichever way the schema is executed (audited-fields.ts).
             transformSchema: recordViewsInExecution,
             path: '/graphql',
