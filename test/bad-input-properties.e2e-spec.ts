@@ -46,7 +46,7 @@ const LEAKS = [
   /relation "/i,
   /column "/i,
   /invalid input syntax/i,
-  /out of range/i,
+  /out of range for type|timestamp out of range/i,
   /QueryFailed/i,
   /node_modules/,
   / at \//,
@@ -421,6 +421,25 @@ describe('every mutation, given anything, answers with a code and leaves nothing
       [200, 'BAD_USER_INPUT'],
       [400, 'BAD_USER_INPUT'],
     ]);
+  });
+
+  it('answers the counterexamples found so far with BAD_USER_INPUT naming the field', async () => {
+    const [caseId] = existing.get('case')!;
+    const found: [string, Record<string, unknown>, string][] = [
+      [`mutation($c: ID!, $r: String!) { placeLegalHold(caseId: $c, reason: $r) { id } }`, { c: caseId, r: 'Proceedings\u0000' }, 'reason'],
+      [`mutation($c: ID!, $r: String!) { placeLegalHold(caseId: $c, reason: $r) { id } }`, { c: caseId, r: 'Complaint \uD800' }, 'reason'],
+      [`mutation($c: ID!, $p: PartyInput!) { addParty(caseId: $c, input: $p) { id } }`, { c: caseId, p: { role: 'WITNESS', fullName: 'Wendy\u0000' } }, 'fullName'],
+      [`mutation($c: ID!, $p: PartyInput!) { addParty(caseId: $c, input: $p) { id } }`, { c: caseId, p: { role: 'WITNESS', rentArrears: 1e-7 } }, 'rentArrears'],
+      [`mutation($c: ID!, $at: DateTime!) { requestCaseReview(caseId: $c, receivedAt: $at) { id } }`, { c: caseId, at: 8640000000000001 }, 'at'],
+      [`mutation($c: ID!, $at: DateTime!) { requestCaseReview(caseId: $c, receivedAt: $at) { id } }`, { c: caseId, at: 'not a date' }, 'at'],
+      [`mutation($c: ID!, $at: DateTime!) { requestCaseReview(caseId: $c, receivedAt: $at) { id } }`, { c: caseId, at: '-271821-04-20T00:00:00.000Z' }, 'at'],
+    ];
+    for (const [query, variables, field] of found) {
+      const before = await fingerprint();
+      const result = await portal.gql(query, variables, everything.token);
+      expect(result.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field });
+      expect(await fingerprint()).toEqual(before);
+    }
   });
 
   it.each(mutations.map((m, i) => [m.name, m, i] as const))('%s', async (_name, field, index) => {
