@@ -34,14 +34,14 @@ function unstorableText(value: unknown, field: string): string | null {
   return null;
 }
 
+/** What a caller sends: a GraphQL resolver's arguments (GqlParamtype.ARGS), a route's body, query and path. */
+const CALLER_INPUT = new Set<unknown>([3, 'body', 'query', 'param']);
+
 /**
  * Every argument is checked for text the database cannot store, and every input class is validated; the first
  * problem is answered as BAD_USER_INPUT naming its field (an input object's fields by their own names, as the
  * class validation names them).
  */
-/** What a caller sends: a GraphQL resolver's arguments (GqlParamtype.ARGS), a route's body, query and path. */
-const CALLER_INPUT = new Set<unknown>([3, 'body', 'query', 'param']);
-
 class InputValidation extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (!CALLER_INPUT.has(metadata.type)) return super.transform(value, metadata);
