@@ -25,7 +25,9 @@ import { Partnership, type Persona } from './partnership.js';
  * left to stays-up.e2e-spec.ts (it records failures outside any transaction, on purpose), and evidence
  * uploads go over REST (test/faults.e2e-spec.ts).
  *
- * Replay a failure with the seed it prints: PROPERTY_SEED=<seed> and the mutation's name in `-t`.
+ * Each mutation runs with the seed PROPERTY_SEED plus its position in the Mutation type (fast-check prints that
+ * seed and the path of the shrunk counterexample). Replay a failure with the PROPERTY_SEED the failure names and
+ * the mutation's name in `-t`; PROPERTY_RUNS runs more cases, PROPERTY_VERBOSE=1 lists what each mutation answered.
  */
 const SEED = Number(process.env.PROPERTY_SEED ?? 20_261_204);
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 12);
@@ -474,7 +476,10 @@ describe('every mutation, given anything, answers with a code and leaves nothing
           if (errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) await signIn();
         }
       }),
-      { seed: SEED + index, numRuns: RUNS, endOnFailure: false, interruptAfterTimeLimit: 90_000, markInterruptAsFailure: false },
-    );
+      // Bounded: a slow machine runs fewer cases of a mutation rather than time out the file.
+      { seed: SEED + index, numRuns: RUNS, interruptAfterTimeLimit: 90_000, markInterruptAsFailure: false },
+    ).catch((error: Error) => {
+      throw new Error(`Replay: PROPERTY_SEED=${SEED} … -t '${field.name}'\n${error.message}`);
+    });
   }, 180_000);
 });
