@@ -30,7 +30,7 @@ import { Partnership, type Persona } from './partnership.js';
  * the mutation's name in `-t`; PROPERTY_RUNS runs more cases, PROPERTY_VERBOSE=1 lists what each mutation answered.
  */
 const SEED = Number(process.env.PROPERTY_SEED ?? 20_261_204);
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 12);
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 15);
 const SKIPPED = new Set(['login']);
 
 const schema = buildSchema(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
