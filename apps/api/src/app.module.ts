@@ -1,7 +1,7 @@
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -37,6 +37,8 @@ import { IncidentsModule } from '#libs/incidents';
 import { IntakeModule } from '#libs/intake';
 import { SharesModule } from '#libs/shares';
 import { UsersModule } from '#libs/users';
+import { SCALARS } from './date-time.scalar.js';
+import { GraphQLHttpErrors } from './graphql-http-errors.js';
 import { HealthController } from './health.controller.js';
 import { documentLimitRules, parseWithTokenLimit, QUERY_LIMITS, queryLimitPlugin, queryLimitRules } from './query-limits.js';
 import { asksForReplay, MAX_SUBSCRIPTIONS_PER_SOCKET, ReplayLimiter, SocketLimits, TOO_MANY_SOCKETS } from './socket-limits.js';
@@ -106,6 +108,7 @@ export class AppModule {
           useFactory: (sessions: SessionsService, connections: LiveConnections, audit: AuditLog) => ({
             autoSchemaFile: true,
             sortSchema: true,
+            buildSchemaOptions: { scalarsMap: SCALARS },
             // Every sensitive field sent is noted whichever way the schema is executed (audited-fields.ts).
             transformSchema: recordViewsInExecution,
             path: '/graphql',
@@ -247,6 +250,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: PolicyGuard },
         { provide: APP_INTERCEPTOR, useClass: MutationTransaction },
         { provide: APP_PIPE, useValue: inputValidation },
+        { provide: APP_FILTER, useClass: GraphQLHttpErrors },
       ],
     };
   }

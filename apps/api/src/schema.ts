@@ -23,6 +23,7 @@ import { CaseIncidentsResolver, IncidentsResolver } from '#libs/incidents';
 import { IntakeResolver } from '#libs/intake';
 import { CaseSharesResolver, SharesResolver } from '#libs/shares';
 import { UsersResolver } from '#libs/users';
+import { SCALARS } from './date-time.scalar.js';
 
 /** Every resolver class the API serves; the schema test checks this list against the running app. */
 export const RESOLVERS = [
@@ -65,7 +66,7 @@ export const RESOLVERS = [
 export async function printPortalSchema(): Promise<string> {
   const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });
   await app.init();
-  const schema = await app.get(GraphQLSchemaFactory).create(RESOLVERS);
+  const schema = await app.get(GraphQLSchemaFactory).create(RESOLVERS, { scalarsMap: SCALARS });
   await app.close();
   return printSchema(lexicographicSortSchema(schema)) + '\n';
 }

@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { BadInputError } from '#libs/common';
 
 function firstProblem(errors: ValidationError[], prefix = ''): BadInputError | null {
@@ -12,8 +12,47 @@ function firstProblem(errors: ValidationError[], prefix = ''): BadInputError | n
   return null;
 }
 
-/** Every input class is validated; the first problem is answered as BAD_USER_INPUT naming its field. */
-export const inputValidation = new ValidationPipe({
+/**
+ * The first string that PostgreSQL cannot keep as text, and where it is: a NUL character is refused by the
+ * database (which answered it as an internal error), and a lone surrogate would be silently replaced.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function unstorableText(value: unknown, field: string): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') || LONE_SURROGATE.test(value) ? field : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = unstorableText(value[i], `${field}.${i}`);
+      if (found) return found;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      const found = unstorableText(inner, field ? `${field}.${key}` : key);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** What a caller sends: a GraphQL resolver's arguments (GqlParamtype.ARGS), a route's body, query and path. */
+const CALLER_INPUT = new Set<unknown>([3, 'body', 'query', 'param']);
+
+/**
+ * Every argument is checked for text the database cannot store, and every input class is validated; the first
+ * problem is answered as BAD_USER_INPUT naming its field (an input object's fields by their own names, as the
+ * class validation names them).
+ */
+class InputValidation extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (!CALLER_INPUT.has(metadata.type)) return super.transform(value, metadata);
+    const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
+    const field = unstorableText(value, isObject ? '' : (metadata.data ?? 'input'));
+    if (field) throw new BadInputError(field, `${field} contains a character that cannot be stored (a NUL or a lone surrogate)`);
+    return super.transform(value, metadata);
+  }
+}
+
+export const inputValidation = new InputValidation({
   transform: true,
   stopAtFirstError: true,
   forbidUnknownValues: false,

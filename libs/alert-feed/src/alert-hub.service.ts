@@ -125,15 +125,45 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
       if (message.channel === SESSIONS_CHANNEL && message.payload) this.connections.announced(message.payload);
       if (message.payload) this.channels.get(message.channel)?.(message.payload);
     });
-    client.on('error', (error) => {
-      this.logger.warn(`alert listener lost: ${error.message}; reconnecting`);
-      this.listener = undefined;
-      if (!this.stopping) setTimeout(() => void this.listen().catch(() => undefined), 1000).unref();
-    });
-    await client.connect();
-    await client.query(['case_alerts', SESSIONS_CHANNEL, ...this.channels.keys()].map((channel) => `LISTEN ${channel}`).join('; '));
+    // Lost once it was listening (the database restarted, the network dropped): listen again until the database
+    // answers, however long that takes; sign-outs that close sockets come this way too, not only alerts. A failed
+    // connect is the caller's to retry, so only a listening client reconnects here, and only once.
+    let listening = false;
+    const lost = (reason: string) => {
+      if (!listening) return;
+      listening = false;
+      if (this.listener === client) this.listener = undefined;
+      void client.end().catch(() => undefined);
+      if (this.stopping) return;
+      this.logger.warn(`alert listener lost: ${reason}; reconnecting`);
+      this.listenAgain();
+    };
+    client.on('error', (error) => lost(error.message));
+    client.on('end', () => lost('the connection ended'));
+    try {
+      await client.connect();
+      await client.query(['case_alerts', SESSIONS_CHANNEL, ...this.channels.keys()].map((channel) => `LISTEN ${channel}`).join('; '));
+    } catch (error) {
+      void client.end().catch(() => undefined);
+      throw error;
+    }
+    listening = true;
     this.listener = client;
+    // Alerts committed while nobody listened are in the table: read them now rather than at the next poll.
     this.wake();
+  }
+
+  /** Tries again after `delay`, backing off to every ten seconds while the database is away. */
+  private listenAgain(delay = 1000): void {
+    setTimeout(() => {
+      if (this.stopping) return;
+      this.listen().then(
+        // Sign-outs announced while nobody listened were lost with the connection: check every open socket now
+        // rather than leave a signed-out token's socket open until the next sweep.
+        () => void this.connections.sweep().catch(() => undefined),
+        () => this.listenAgain(Math.min(delay * 2, 10_000)),
+      );
+    }, delay).unref();
   }
 
   /**

@@ -6,16 +6,23 @@ import {
   IsBoolean,
   IsEnum,
   IsISO8601,
-  IsNumber,
   IsOptional,
   IsString,
   Length,
   Max,
   MaxLength,
   Min,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
 import { CaseCategory, CaseOutcome, CaseStatus, ContactChannel, PartyRole, RiskLevel, TenancyType } from '#libs/common';
+
+/**
+ * A finite amount with at most two decimal places. class-validator's `maxDecimalPlaces` reads the digits after a
+ * '.' in the number's text and threw (an internal error) on a number JavaScript writes with an exponent (1e-7).
+ */
+const IsPoundsAndPence = (message: string) =>
+  ValidateBy({ name: 'isPoundsAndPence', validator: { validate: (v: unknown) => typeof v === 'number' && Number.isFinite(v) && Number(v.toFixed(2)) === v, defaultMessage: () => message } });
 
 /** A person's identifiers and tenancy information, as both a new party and a change to one take them. */
 @InputType({ isAbstract: true })
@@ -51,7 +58,7 @@ abstract class PartyDetailsInput {
 
   @Field(() => Float, { nullable: true, description: 'Rent arrears in pounds; landlords and councils only' })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 }, { message: 'rentArrears must be an amount in pounds and pence' })
+  @IsPoundsAndPence('rentArrears must be an amount in pounds and pence')
   @Min(0)
   @Max(10000000)
   rentArrears?: number | null;

@@ -16,6 +16,8 @@ const KNOWN_CODES = new Set([
   'QUERY_TOO_COMPLEX',
 ]);
 
+const VARIABLE_ERROR_LIMIT = /^Too many errors processing variables/;
+
 /** Apollo's coercion errors name the path ("at \"input.category\""); the client wants it as the field. */
 function fieldFromMessage(message: string): string | undefined {
   const at = /at "([^"]+)"/.exec(message);
@@ -45,7 +47,13 @@ export function formatError(development: boolean) {
     }
     // Apollo labels every validation error GRAPHQL_VALIDATION_FAILED; a size limit's own code is kept.
     const originalCode = (original as { extensions?: { code?: unknown } } | null)?.extensions?.code;
-    const code = originalCode === 'QUERY_TOO_COMPLEX' ? originalCode : String(formatted.extensions?.code ?? '');
+    // graphql-js stops coercing variables after 50 bad values and says so in an error Apollo leaves uncoded.
+    const code =
+      originalCode === 'QUERY_TOO_COMPLEX'
+        ? originalCode
+        : VARIABLE_ERROR_LIMIT.test(formatted.message)
+          ? 'BAD_USER_INPUT'
+          : String(formatted.extensions?.code ?? '');
     if (KNOWN_CODES.has(code)) {
       let message = formatted.message;
       if (!development) message = message.replace(/ ?Did you mean .*$/s, '');

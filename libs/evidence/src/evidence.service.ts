@@ -29,8 +29,14 @@ export interface EvidenceUpload {
   description?: unknown;
 }
 
-/** A part file older than this was left by a stopped server, not an upload in progress. */
-const STALE_INCOMING_MS = 6 * 3600 * 1000;
+/**
+ * A part file not written to for this long belongs to no upload in progress (an upload writes as its bytes
+ * arrive, and Node ends any request after five minutes): it was left by a server that was killed mid-upload,
+ * perhaps another instance on the same DATA_DIR.
+ */
+const STALE_INCOMING_MS = 15 * 60 * 1000;
+/** Swept at start and this often, so a killed server's bytes do not wait for the next start. */
+const SWEEP_INCOMING_MS = 15 * 60 * 1000;
 
 /** The file as the audit trail keeps it: enough to name it after it is removed. */
 const trailOf = (file: EvidenceFile) => ({
@@ -63,7 +69,16 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
     this.incomingDir = join(config.dataDir, 'evidence', 'incoming');
   }
 
+  private sweeper?: NodeJS.Timeout;
+
   async onModuleInit(): Promise<void> {
+    await this.sweepIncoming();
+    this.sweeper = setInterval(() => void this.sweepIncoming().catch((e: unknown) => this.logger.warn(`Could not sweep ${this.incomingDir}: ${String(e)}`)), SWEEP_INCOMING_MS);
+    this.sweeper.unref();
+  }
+
+  /** Removes the part files no upload is writing any more (STALE_INCOMING_MS). */
+  async sweepIncoming(): Promise<void> {
     const names = await readdir(this.incomingDir).catch(() => [] as string[]);
     for (const name of names) {
       const path = join(this.incomingDir, name);
@@ -73,6 +88,7 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
   }
 
   onApplicationShutdown(): void {
+    clearInterval(this.sweeper);
     (this.store as { close?: () => void }).close?.();
   }
 

@@ -101,14 +101,24 @@ export async function receiveFile(req: Request, incomingDir: string, maxBytes: n
       });
       parser.on('error', () => fail(new BadInputError('file', 'The upload was not a well-formed multipart/form-data body')));
       req.on('error', () => fail(new BadInputError('file', 'The upload was interrupted')));
+      // A sender that goes away half-way may end the request without an error: the body is then incomplete.
+      req.on('close', () => {
+        if (!req.complete) fail(new BadInputError('file', 'The upload was interrupted'));
+      });
       req.pipe(parser);
     });
     if (received.byteSize === 0) throw new BadInputError('file', 'The file is empty');
     return received;
   } catch (error) {
-    // The part file is removed only once closed, so a late open cannot leave one behind.
+    // The part file is removed only once closed, so a late open cannot leave one behind. It is closed here: cut
+    // off half-way, its bytes would never end, and waiting for them kept the part file (and this request) for ever.
     const open = output as WriteStream | null;
-    if (open && !open.closed) await new Promise<void>((done) => open.once('close', () => done()));
+    if (open && !open.closed) {
+      await new Promise<void>((done) => {
+        open.once('close', () => done());
+        open.destroy();
+      });
+    }
     await rm(path, { force: true });
     // Whatever the sender still has in flight is read and dropped, so the answer reaches them.
     req.resume();
