@@ -15,6 +15,12 @@ export function waitAfterFailures(failures: number, free: number, maxDelaySecond
   return Math.min(2 ** Math.min(failures - free, 30), maxDelaySeconds);
 }
 
+/**
+ * How long an admitted attempt may stay unsettled before the address's count takes it for a failure (a request that
+ * died between admission and the password check). Far longer than any password check, even queued.
+ */
+export const PENDING_SECONDS = 60;
+
 /** How long an address an account signed in from stays "its own" (below), without a sign-in from there since. */
 export const KNOWN_ADDRESS_DAYS = 30;
 
@@ -35,12 +41,14 @@ export class SignInThrottle {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   /**
-   * Refuses the attempt if it is inside a wait; otherwise records it as a failure until it proves otherwise
-   * (`succeeded` takes it back). Recording before the password check, not after, means a burst of concurrent
-   * guesses is counted as it arrives rather than each slipping past the check while the others are still hashing.
-   * The same statement drops a bounded batch of failures older than the window.
+   * Refuses the attempt if it is inside a wait; otherwise records it, pending, and returns its id: `failed`
+   * settles it as a failure, `succeeded` takes it back. The account counts pending attempts, so a burst of
+   * concurrent guesses on one email is counted as it arrives rather than each slipping past the check while the
+   * others are still hashing. The address counts only settled failures: a whole force signing in at once from one
+   * NAT is many pending attempts on many emails, none of them a failure. The same statement drops a bounded batch
+   * of failures older than the window.
    */
-  async admit(ctx: RequestContext, email: string): Promise<void> {
+  async admit(ctx: RequestContext, email: string): Promise<string> {
     const { perAccount, perAddress, windowSeconds, maxDelaySeconds } = this.config.signInThrottle;
     // Measured by the database's clock, the one that stamped the failures.
     const [recent]: { account: number; account_since: number | null; address: number; address_since: number | null }[] = await ctx.db.query(
@@ -48,7 +56,8 @@ export class SignInThrottle {
          SELECT EXISTS (SELECT 1 FROM sign_in_known_addresses
                          WHERE email = $1 AND address = $2 AND at > now() - make_interval(days => $4)) AS known),
        counted AS (
-         SELECT f.at, f.email = $1 AND (NOT own.known OR f.address = $2) AS on_account, f.address = $2 AS on_address
+         SELECT f.at, f.email = $1 AND (NOT own.known OR f.address = $2) AS on_account,
+                f.address = $2 AND (NOT f.pending OR f.at < now() - make_interval(secs => $5)) AS on_address
            FROM sign_in_failures f, own
           WHERE (f.email = $1 OR f.address = $2) AND f.at > now() - make_interval(secs => $3))
        SELECT count(*) FILTER (WHERE on_account)::int AS account,
@@ -56,20 +65,26 @@ export class SignInThrottle {
               count(*) FILTER (WHERE on_address)::int AS address,
               extract(epoch FROM now() - max(at) FILTER (WHERE on_address))::float8 AS address_since
          FROM counted`,
-      [email, ctx.address, windowSeconds, KNOWN_ADDRESS_DAYS],
+      [email, ctx.address, windowSeconds, KNOWN_ADDRESS_DAYS, PENDING_SECONDS],
     );
     const remaining = Math.max(
       waitAfterFailures(recent.account, perAccount, maxDelaySeconds) - (recent.account_since ?? Infinity),
       waitAfterFailures(recent.address, perAddress, maxDelaySeconds) - (recent.address_since ?? Infinity),
     );
     if (remaining > 0) throw new TooManyAttemptsError(Math.ceil(remaining));
-    await ctx.db.query(
+    const [attempt]: { id: string }[] = await ctx.db.query(
       `WITH pruned AS (
          DELETE FROM sign_in_failures WHERE id IN (
            SELECT id FROM sign_in_failures WHERE at < now() - make_interval(secs => $3) ORDER BY at LIMIT ${PRUNE_BATCH} FOR UPDATE SKIP LOCKED))
-       INSERT INTO sign_in_failures (email, address) VALUES ($1, $2)`,
+       INSERT INTO sign_in_failures (email, address, pending) VALUES ($1, $2, true) RETURNING id::text`,
       [email, ctx.address, windowSeconds],
     );
+    return attempt.id;
+  }
+
+  /** The admitted attempt was wrong: it now counts against the address too. */
+  async failed(ctx: RequestContext, attemptId: string): Promise<void> {
+    await ctx.db.query(`UPDATE sign_in_failures SET pending = false WHERE id = $1::bigint`, [attemptId]);
   }
 
   /**

@@ -23,14 +23,16 @@ export class SignInService {
    */
   async signIn(ctx: RequestContext, emailInput: string, password: string): Promise<AuthPayload> {
     const email = emailInput.trim().toLowerCase();
-    await this.throttle.admit(ctx, email);
+    const attempt = await this.throttle.admit(ctx, email);
     const [row]: (UserRow & { password_hash: string })[] = await ctx.db.query(
       `SELECT ${USER_COLUMNS}, password_hash FROM users WHERE lower(email) = $1`,
       [email],
     );
     const valid = await verifyPassword(row?.password_hash ?? (await decoyHash()), password);
-    // The attempt was recorded as a failure on admission; only a success takes it back.
-    if (!row || !valid || !row.active) throw new UnauthenticatedError(WRONG);
+    if (!row || !valid || !row.active) {
+      await this.throttle.failed(ctx, attempt);
+      throw new UnauthenticatedError(WRONG);
+    }
     await this.throttle.succeeded(ctx, email);
     const { token, expiresAt } = await this.tokens.issue(row.id, ctx.address);
     return { accessToken: token, expiresAt, user: { ...toUser(row), signedInAsSelf: true } };

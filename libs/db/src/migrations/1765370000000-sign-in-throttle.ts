@@ -12,6 +12,8 @@ export class SignInThrottle1765370000000 implements MigrationInterface {
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
       CREATE INDEX sign_in_failures_at_idx ON sign_in_failures (at);
+      -- An attempt is recorded on admission and is "pending" until its password is checked.
+      ALTER TABLE sign_in_failures ADD COLUMN pending boolean NOT NULL DEFAULT false;
       CREATE TABLE sign_in_known_addresses (
         email text NOT NULL,
         address text NOT NULL,
@@ -23,6 +25,6 @@ export class SignInThrottle1765370000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`DROP TABLE sign_in_known_addresses; DROP INDEX sign_in_failures_at_idx;`);
+    await db.query(`DROP TABLE sign_in_known_addresses; DROP INDEX sign_in_failures_at_idx; ALTER TABLE sign_in_failures DROP COLUMN pending;`);
   }
 }
