@@ -72,8 +72,8 @@ describe('configuration', () => {
     expect([rotated.tokenSecret, rotated.tokenSecretPrevious]).toEqual(['s'.repeat(40), 'p'.repeat(40)]);
   });
 
-  it('limits WebSockets: 3 s to initialise, 10 sockets a user, 10 replays a minute, each configurable', () => {
-    expect(loadConfig({}).sockets).toEqual({ initTimeoutSeconds: 3, maxPerUser: 10, replaysPerMinute: 10 });
+  it('limits WebSockets: 3 s to initialise, 50 sockets a user, 60 replays a minute, each configurable', () => {
+    expect(loadConfig({}).sockets).toEqual({ initTimeoutSeconds: 3, maxPerUser: 50, replaysPerMinute: 60 });
     expect(loadConfig({ SOCKET_INIT_TIMEOUT_SECONDS: '5', MAX_SOCKETS_PER_USER: '2', ALERT_REPLAYS_PER_MINUTE: '4' }).sockets).toEqual({
       initTimeoutSeconds: 5,
       maxPerUser: 2,

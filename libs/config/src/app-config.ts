@@ -261,8 +261,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     sockets: {
       initTimeoutSeconds: integer(env, 'SOCKET_INIT_TIMEOUT_SECONDS', 3, 1, 60),
-      maxPerUser: integer(env, 'MAX_SOCKETS_PER_USER', 10, 1, 1000),
-      replaysPerMinute: integer(env, 'ALERT_REPLAYS_PER_MINUTE', 10, 1, 1000),
+      // Enough for an officer's tabs and devices, a shared duty-desk account and a partner's integration that
+      // subscribes per case (the alert benchmark holds ten or eleven per user); a stolen token still cannot open
+      // thousands. A replay reads the log from its cursor: one a second on average is far past any reconnecting
+      // client, and still bounds a loop that replays from the start.
+      maxPerUser: integer(env, 'MAX_SOCKETS_PER_USER', 50, 1, 1000),
+      replaysPerMinute: integer(env, 'ALERT_REPLAYS_PER_MINUTE', 60, 1, 1000),
     },
   };
 }
