@@ -63,6 +63,8 @@ interface Subscriber {
 }
 
 const BATCH = 500;
+/** How long a batch waits for the trail to take its views before it is dropped (subscribers then replay). */
+const RECORD_PATIENCE_MS = 5 * 60_000;
 /** A subscriber whose socket has this much unsent is completed rather than buffered without bound. */
 const MAX_UNSENT_BYTES = 512 * 1024;
 const CURSOR = /^\d{1,18}$/;
@@ -264,10 +266,28 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
         fields.forEach((field) => view!.fields.add(field));
       }
     }
-    await this.audit.recordViews(this.dataSource, [...sent.values()], 'alert');
+    await this.recordPatiently([...sent.values()]);
     for (const { subscriber, payload, replay } of prepared.outgoing) {
       if (subscriber.held && !replay) subscriber.held.push(payload);
       else this.deliver(subscriber, payload);
+    }
+  }
+
+  /**
+   * The batch is already past the hub's cursor, so a failed insert used to lose it for every live subscriber (the
+   * database restarting between reading the alerts and recording what they show). It waits for the trail instead,
+   * retrying for up to RECORD_PATIENCE_MS; past that it gives up, sends nothing, and subscribers catch up with `since`.
+   */
+  private async recordPatiently(views: SentView[]): Promise<void> {
+    const giveUpAt = Date.now() + RECORD_PATIENCE_MS;
+    for (let delay = 250; ; delay = Math.min(delay * 2, 5000)) {
+      try {
+        return await this.audit.recordViews(this.dataSource, views, 'alert');
+      } catch (error) {
+        if (this.stopping || Date.now() + delay > giveUpAt) throw error;
+        this.logger.warn(`alert views could not be recorded (${error instanceof Error ? error.message : String(error)}); retrying in ${delay} ms`);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
     }
   }
 
