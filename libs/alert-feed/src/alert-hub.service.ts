@@ -63,7 +63,10 @@ interface Subscriber {
 }
 
 const BATCH = 500;
-/** How long a batch waits for the trail to take its views before it is dropped (subscribers then replay). */
+
+/** A batch of which nothing was sent: it may be read again. */
+class BatchNotSent extends Error {}
+/** How long a batch that cannot be sent is read again before it is dropped (subscribers then catch up with `since`). */
 const RECORD_PATIENCE_MS = 5 * 60_000;
 /** A subscriber whose socket has this much unsent is completed rather than buffered without bound. */
 const MAX_UNSENT_BYTES = 512 * 1024;
@@ -81,6 +84,8 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(AlertHub.name);
   private readonly byAgency = new Map<string, Set<Subscriber>>();
   private lastDispatched = 0;
+  /** When the batch now being retried first failed to go out; null while batches go out. */
+  private unsentSince: number | null = null;
   private readonly channels = new Map<string, (payload: string) => void>();
   private listener?: pg.Client;
   private poll?: NodeJS.Timeout;
@@ -203,11 +208,31 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
       const prepared = await this.prepare(rows);
       // From here to the end of the loop body nothing awaits: joining subscribers see either all of this
       // batch live or none of it (then their replay covers it).
+      const before = this.lastDispatched;
       for (const row of rows) this.dispatch(row, prepared);
       this.lastDispatched = Number(rows.at(-1)!.id);
       this.stats.batches++;
       this.stats.alerts += rows.length;
-      await this.send(prepared);
+      // A payload that failed inside is held back while the batch may still be retried, then sent as it is.
+      const patient = this.unsentSince === null || Date.now() - this.unsentSince <= RECORD_PATIENCE_MS;
+      try {
+        await this.send(prepared, patient);
+        this.unsentSince = null;
+      } catch (error) {
+        // Nothing of the batch went out (the database went away while its payloads were built or its views
+        // recorded): read it again shortly rather than lose it for every live subscriber. Those who joined
+        // meanwhile replayed it already and skip it. Past RECORD_PATIENCE_MS the batch is dropped, as before.
+        if (!(error instanceof BatchNotSent) || this.stopping) throw error;
+        if (!patient) {
+          this.unsentSince = null;
+          throw error;
+        }
+        this.unsentSince ??= Date.now();
+        this.lastDispatched = before;
+        this.logger.warn(`alerts not sent (${error.message}); trying again`);
+        setTimeout(() => this.wake(), 1000).unref();
+        return;
+      }
       if (rows.length < BATCH) return;
     }
   }
@@ -244,6 +269,8 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
       meetingAgencies: new Map(meetings.map((m) => [m.meeting_id, new Set(m.agency_ids)])),
       loaders: new Map<string, Map<string, unknown>>(),
       loading: [] as Promise<string>[],
+      /** Payloads whose execution failed inside (the database went away while nested lists loaded). */
+      internalErrors: 0,
       /** Each payload's recipients, in dispatch order, sent once what they disclose is on the trail. */
       outgoing: [] as { subscriber: Subscriber; payload: Payload; views: Map<string, Set<string>>; replay: boolean }[],
     };
@@ -254,7 +281,7 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
    * sensitive field each recipient is about to be sent, then the payloads go out in order: an alert is never
    * a disclosure off the trail, and a failed insert sends nothing.
    */
-  private async send(prepared: Awaited<ReturnType<AlertHub['prepare']>>): Promise<void> {
+  private async send(prepared: Awaited<ReturnType<AlertHub['prepare']>>, holdBroken = false): Promise<void> {
     await Promise.allSettled(prepared.loading);
     const sent = new Map<string, SentView & { fields: Set<string> }>();
     for (const { subscriber, views } of prepared.outgoing) {
@@ -266,28 +293,15 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
         fields.forEach((field) => view!.fields.add(field));
       }
     }
-    await this.recordPatiently([...sent.values()]);
+    if (holdBroken && prepared.internalErrors > 0) throw new BatchNotSent('a payload could not be built');
+    try {
+      await this.audit.recordViews(this.dataSource, [...sent.values()], 'alert');
+    } catch (error) {
+      throw new BatchNotSent(`views not recorded: ${error instanceof Error ? error.message : String(error)}`);
+    }
     for (const { subscriber, payload, replay } of prepared.outgoing) {
       if (subscriber.held && !replay) subscriber.held.push(payload);
       else this.deliver(subscriber, payload);
-    }
-  }
-
-  /**
-   * The batch is already past the hub's cursor, so a failed insert used to lose it for every live subscriber (the
-   * database restarting between reading the alerts and recording what they show). It waits for the trail instead,
-   * retrying for up to RECORD_PATIENCE_MS; past that it gives up, sends nothing, and subscribers catch up with `since`.
-   */
-  private async recordPatiently(views: SentView[]): Promise<void> {
-    const giveUpAt = Date.now() + RECORD_PATIENCE_MS;
-    for (let delay = 250; ; delay = Math.min(delay * 2, 5000)) {
-      try {
-        return await this.audit.recordViews(this.dataSource, views, 'alert');
-      } catch (error) {
-        if (this.stopping || Date.now() + delay > giveUpAt) throw error;
-        this.logger.warn(`alert views could not be recorded (${error instanceof Error ? error.message : String(error)}); retrying in ${delay} ms`);
-        await new Promise((resolve) => setTimeout(resolve, delay));
-      }
     }
   }
 
@@ -345,7 +359,7 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
           };
           // What this execution sends, noted as it runs (audited-fields.ts): the same for everyone in the group.
           const sentViews = new Map<string, Set<string>>();
-          executed = { payload: this.execute(subscriber, delivery, sentViews), views: sentViews };
+          executed = { payload: this.execute(subscriber, delivery, sentViews, () => prepared.internalErrors++), views: sentViews };
           payloads.set(subscriber.payloadKey, executed);
           if (typeof executed.payload !== 'string') prepared.loading.push(executed.payload);
           this.stats.executions++;
@@ -368,9 +382,13 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 
   /** One execution, serialized once, with the same codes and the same silence about internals as over HTTP. */
-  private execute(subscriber: Subscriber, delivery: AlertDelivery, views: Map<string, Set<string>>): Payload {
-    const serialize = (result: ExecutionResult) =>
-      JSON.stringify(result.errors ? { ...result, errors: result.errors.map((e) => this.formatError(e.toJSON(), e)) } : result);
+  private execute(subscriber: Subscriber, delivery: AlertDelivery, views: Map<string, Set<string>>, internal: () => void): Payload {
+    const serialize = (result: ExecutionResult) => {
+      if (!result.errors) return JSON.stringify(result);
+      const errors = result.errors.map((e) => this.formatError(e.toJSON(), e));
+      if (errors.some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR')) internal();
+      return JSON.stringify({ ...result, errors });
+    };
     const result = executeAlert(subscriber.operation, delivery, { ...subscriber.ctx, loaders: delivery.loaders, views });
     return result instanceof Promise ? result.then(serialize) : serialize(result);
   }
