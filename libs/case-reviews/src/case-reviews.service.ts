@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { accessibleSql, loaderFor, type RequestContext, SqlParams } from '#libs/access';
-import { addWorkingDays } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, CasesService, readablePersonSql, samePersonSql } from '#libs/cases';
-import { BadInputError, groupBy, NotFoundError, parseId, StateConflictError } from '#libs/common';
+import { addWorkingDays, BadInputError, groupBy, NotFoundError, parseId, StateConflictError } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { type CaseReview, type CaseReviewRow, type CaseReviewThreshold, REVIEW_COLUMNS, toCaseReview } from './case-review.model.js';
 

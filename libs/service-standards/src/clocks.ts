@@ -1,5 +1,4 @@
-import { addWorkingDays } from '#libs/alerts';
-import { ClockState, clockState, DAY_MS } from '#libs/common';
+import { addWorkingDays, ClockState, clockState, DAY_MS } from '#libs/common';
 import { type ServiceClock, ServiceStandard } from './service-standard.model.js';
 
 
