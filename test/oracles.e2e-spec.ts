@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { londonDayStart } from '#libs/alerts';
+import { londonDayStart } from '#libs/common';
 import { codeOf, TestPortal } from './harness.js';
 import { Partnership, type Persona } from './partnership.js';
 

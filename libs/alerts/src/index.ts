@@ -2,4 +2,3 @@ export * from './alert-kind.js';
 export * from './alert-outbox.service.js';
 export * from './alert-scheduler.service.js';
 export * from './alerts.module.js';
-export * from './working-days.js';

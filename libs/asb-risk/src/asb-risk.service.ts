@@ -3,21 +3,9 @@ import DataLoader from 'dataloader';
 import { assertWritable, loaderFor, type RequestContext } from '#libs/access';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, caseAttributes, CasesService } from '#libs/cases';
-import { BadInputError, CaseCategory, CaseStatus, groupBy, RiskLevel, DAY_MS } from '#libs/common';
+import { BadInputError, CaseCategory, CaseStatus, groupBy, DAY_MS } from '#libs/common';
 import { ASB_RISK_COLUMNS, type AsbRiskAssessment, type AsbRiskAssessmentInput, type AsbRiskRow, toAsbRisk } from './asb-risk.model.js';
-
-const BANDS: readonly RiskLevel[] = [RiskLevel.STANDARD, RiskLevel.MEDIUM, RiskLevel.HIGH];
-/** Days until the next review, by the risk found: the higher the risk, the sooner. */
-export const ASB_REVIEW_DAYS: Record<RiskLevel, number> = { HIGH: 7, MEDIUM: 14, STANDARD: 28 };
-
-/** The matrix's rule, in one place: the band of likelihood × impact, raised a step for a vulnerable victim. */
-export function asbRiskOf(input: Pick<AsbRiskAssessmentInput, 'likelihood' | 'impact' | 'vulnerabilities' | 'judgedHighRisk'>): { score: number; riskLevel: RiskLevel } {
-  const score = input.likelihood * input.impact;
-  if (input.judgedHighRisk) return { score, riskLevel: RiskLevel.HIGH };
-  const band = score >= 15 ? 2 : score >= 8 ? 1 : 0;
-  const raised = Math.min(band + (input.vulnerabilities.length > 0 ? 1 : 0), 2);
-  return { score, riskLevel: BANDS[raised] };
-}
+import { asbReviewDueAt, asbRiskOf } from './asb-risk.rules.js';
 
 @Injectable()
 export class AsbRiskService {
@@ -38,7 +26,7 @@ export class AsbRiskService {
     if (judgedHighRisk && !concerns) throw new BadInputError('concerns', 'Say what worries you when you judge the risk high');
     if (input.reviewDueAt && input.reviewDueAt.getTime() < Date.now() - DAY_MS) throw new BadInputError('reviewDueAt', 'reviewDueAt cannot be in the past');
     const { score, riskLevel } = asbRiskOf({ ...input, vulnerabilities, judgedHighRisk });
-    const reviewDueAt = input.reviewDueAt ?? new Date(Date.now() + ASB_REVIEW_DAYS[riskLevel] * DAY_MS);
+    const reviewDueAt = input.reviewDueAt ?? asbReviewDueAt(riskLevel, Date.now());
     const [row]: AsbRiskRow[] = await ctx.db.query(
       `INSERT INTO asb_risk_assessments AS a (case_id, likelihood, impact, vulnerabilities, score, judged_high_risk, risk_level, concerns, review_due_at,
                                               assessed_by_id, assessed_by_agency_id)

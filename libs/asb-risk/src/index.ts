@@ -1,4 +1,5 @@
 export * from './asb-risk.model.js';
 export * from './asb-risk.module.js';
+export * from './asb-risk.rules.js';
 export * from './asb-risk.service.js';
 export * from './asb-risk.resolver.js';

@@ -1,14 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { accessibleSql, loaderFor, type RequestContext, SqlParams } from '#libs/access';
-import { addWorkingDays } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, CasesService, readablePersonSql, samePersonSql } from '#libs/cases';
 import { BadInputError, groupBy, NotFoundError, parseId, StateConflictError } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { type CaseReview, type CaseReviewRow, type CaseReviewThreshold, REVIEW_COLUMNS, toCaseReview } from './case-review.model.js';
-
-const WINDOW_MONTHS = 6;
+import { CASE_REVIEW_WINDOW_MONTHS, caseReviewDeadlines, caseReviewThreshold } from './case-reviews.rules.js';
 
 @Injectable()
 export class CaseReviewsService {
@@ -45,7 +43,7 @@ export class CaseReviewsService {
                     WHERE p2.role IN ('VICTIM','COMPLAINANT') AND p2.full_name IS NOT NULL AND ${samePersonSql('p2', 'p')}
                       AND ${readablePersonSql(ctx, 'p', 'c', params)} AND ${readablePersonSql(ctx, 'p2', 'c2', params)}
                  ) m
-                 JOIN incidents i ON i.case_id = m.case_id AND i.occurred_at > now() - interval '${WINDOW_MONTHS} months'
+                 JOIN incidents i ON i.case_id = m.case_id AND i.occurred_at > now() - interval '${CASE_REVIEW_WINDOW_MONTHS} months'
                 WHERE p.case_id = ANY(${idsParam}::uuid[]) AND p.role IN ('VICTIM','COMPLAINANT') AND p.full_name IS NOT NULL
                 GROUP BY p.case_id, p.id) pe
              GROUP BY pe.case_id`,
@@ -55,13 +53,7 @@ export class CaseReviewsService {
           return ids.map((id) => byId.get(id) ?? 0);
         }),
     );
-    return loader.load(caseId).then((complaints) => ({
-      complaints,
-      threshold: this.config.caseReview.threshold,
-      windowMonths: WINDOW_MONTHS,
-      met: complaints >= this.config.caseReview.threshold,
-      tellVictimAboutReview: complaints >= 2,
-    }));
+    return loader.load(caseId).then((complaints) => caseReviewThreshold(complaints, this.config.caseReview.threshold));
   }
 
   async ofCase(ctx: RequestContext, parent: Case): Promise<CaseReview[]> {
@@ -84,7 +76,7 @@ export class CaseReviewsService {
   async request(ctx: RequestContext, caseId: string, receivedAt: Date): Promise<CaseReview> {
     const kase = await this.cases.require(ctx, caseId, 'contribute');
     if (receivedAt.getTime() > Date.now() + 5 * 60_000) throw new BadInputError('receivedAt', 'receivedAt cannot be in the future');
-    const { acknowledgeDays, decideDays, meetDays } = this.config.caseReview;
+    const { acknowledgeBy, decideBy, meetBy } = caseReviewDeadlines(receivedAt, this.config.caseReview);
     const [row]: CaseReviewRow[] = await ctx.db.query(
       `WITH r AS (INSERT INTO case_reviews (case_id, received_at, acknowledge_by, decide_by, meet_by, requested_by_id)
                   VALUES ($1, $2, $3, $4, $5, $6) RETURNING *)
@@ -92,9 +84,9 @@ export class CaseReviewsService {
       [
         kase.id,
         receivedAt,
-        addWorkingDays(receivedAt, acknowledgeDays),
-        addWorkingDays(receivedAt, decideDays),
-        addWorkingDays(receivedAt, meetDays),
+        acknowledgeBy,
+        decideBy,
+        meetBy,
         ctx.user!.id,
       ],
     );

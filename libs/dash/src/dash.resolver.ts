@@ -2,7 +2,7 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { Allow, type RequestContext } from '#libs/access';
 import { Case } from '#libs/cases';
 import { ReferralReason } from '#libs/common';
-import { DASH_QUESTIONS } from './dash-questions.js';
+import { DASH_QUESTIONS } from './dash.rules.js';
 import { DashAssessment, DashAssessmentInput, DashQuestion } from './dash.model.js';
 import { DashService } from './dash.service.js';
 

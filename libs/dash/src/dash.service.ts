@@ -3,18 +3,9 @@ import DataLoader from 'dataloader';
 import { assertWritable, loaderFor, type RequestContext, SqlParams } from '#libs/access';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, caseAttributes, CasesService, readablePersonSql, samePersonSql } from '#libs/cases';
-import { BadInputError, DashAnswer, groupBy, ReferralReason, RiskLevel, DAY_MS } from '#libs/common';
-import { DASH_HIGH_RISK_SCORE, DASH_QUESTIONS } from './dash-questions.js';
+import { BadInputError, groupBy, type ReferralReason, DAY_MS } from '#libs/common';
 import { DASH_COLUMNS, type DashAssessment, type DashAssessmentInput, type DashRow, toDash } from './dash.model.js';
-
-/** Below high risk, this many "yes" answers read as medium risk. */
-const DASH_MEDIUM_RISK_SCORE = 10;
-
-/** The risk level an assessment gives the case. */
-export function riskOf(assessment: Pick<DashAssessment, 'highRisk' | 'score'>): RiskLevel {
-  if (assessment.highRisk) return RiskLevel.HIGH;
-  return assessment.score >= DASH_MEDIUM_RISK_SCORE ? RiskLevel.MEDIUM : RiskLevel.STANDARD;
-}
+import { dashAnswers, dashReviewDueAt, dashScore, referralReasons, riskOf } from './dash.rules.js';
 
 @Injectable()
 export class DashService {
@@ -30,20 +21,10 @@ export class DashService {
   async record(ctx: RequestContext, caseId: string, input: DashAssessmentInput): Promise<DashAssessment> {
     const kase = await this.cases.require(ctx, caseId, 'contribute');
     assertWritable(ctx.ability, 'Case', caseAttributes(kase), ['dashAssessments']);
-    const answers = DASH_QUESTIONS.map((_, i) => ({ question: i + 1, answer: DashAnswer.NOT_KNOWN, note: null as string | null }));
-    const seen = new Set<number>();
-    for (const given of input.answers) {
-      if (!Number.isInteger(given.question) || given.question < 1 || given.question > DASH_QUESTIONS.length) {
-        throw new BadInputError('answers', `question must be 1–${DASH_QUESTIONS.length}, not ${given.question}`);
-      }
-      if (seen.has(given.question)) throw new BadInputError('answers', `question ${given.question} is answered twice`);
-      seen.add(given.question);
-      answers[given.question - 1] = { question: given.question, answer: given.answer, note: given.note?.trim() || null };
-    }
-    const score = answers.filter((a) => a.answer === DashAnswer.YES).length;
+    const answers = dashAnswers(input.answers);
     const judgedHighRisk = input.judgedHighRisk === true;
-    const highRisk = score >= DASH_HIGH_RISK_SCORE || judgedHighRisk;
-    const reviewDueAt = input.reviewDueAt ?? new Date(Date.now() + (highRisk ? 28 : 91) * DAY_MS);
+    const { score, highRisk } = dashScore(answers, judgedHighRisk);
+    const reviewDueAt = input.reviewDueAt ?? dashReviewDueAt(highRisk, Date.now());
     if (input.reviewDueAt && input.reviewDueAt.getTime() < Date.now() - DAY_MS) {
       throw new BadInputError('reviewDueAt', 'reviewDueAt cannot be in the past');
     }
@@ -146,16 +127,7 @@ export class DashService {
               WHERE c.id = ANY(${ids}::uuid[])`,
             params.values,
           );
-          const byId = new Map(
-            rows.map((row) => [
-              row.id,
-              [
-                ...(row.dash ? [ReferralReason.DASH_THRESHOLD] : []),
-                ...(row.escalation ? [ReferralReason.ESCALATION] : []),
-                ...(row.repeat ? [ReferralReason.REPEAT_REFERRAL] : []),
-              ],
-            ]),
-          );
+          const byId = new Map(rows.map((row) => [row.id, referralReasons({ dashHighRisk: row.dash, escalation: row.escalation, repeat: row.repeat })]));
           return caseIds.map((id) => byId.get(id) ?? []);
         }),
     );

@@ -1,4 +1,4 @@
-export * from './dash-questions.js';
+export * from './dash.rules.js';
 export * from './dash.model.js';
 export * from './dash.module.js';
 export * from './dash.resolver.js';

@@ -7,6 +7,7 @@ import { BadInputError, StateConflictError } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { EvidenceService } from '#libs/evidence';
 import { type LegalHold, type LegalHoldRow, type RetentionReview, toLegalHold } from './retention.model.js';
+import { retentionCutoff } from './retention.rules.js';
 
 const REMOVED = '[removed at the end of the retention period]';
 
@@ -57,9 +58,7 @@ export class RetentionService {
   ) {}
 
   private closedBefore(): Date {
-    const cutoff = new Date();
-    cutoff.setFullYear(cutoff.getFullYear() - this.config.retentionYears);
-    return cutoff;
+    return retentionCutoff(new Date(), this.config.retentionYears);
   }
 
   /** The dry run, for managers of the owner agency: nothing changes. */

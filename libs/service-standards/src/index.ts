@@ -1,4 +1,5 @@
 export * from './clocks.js';
+export * from './service-standards.rules.js';
 export * from './service-standard.model.js';
 export * from './service-standards.module.js';
 export * from './service-standards.service.js';

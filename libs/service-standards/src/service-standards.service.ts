@@ -6,7 +6,8 @@ import { loaderFor, type RequestContext } from '#libs/access';
 import { AlertKind, AlertOutbox, AlertScheduler } from '#libs/alerts';
 import type { Case } from '#libs/cases';
 import { ClockState } from '#libs/common';
-import { type CaseFacts, caseFactsSql, clocksOf } from './clocks.js';
+import { caseFactsSql } from './clocks.js';
+import { type CaseFacts, clocksOf } from './service-standards.rules.js';
 import { DEFAULT_STANDARDS, type ServiceClock, ServiceStandard, type ServiceStandards, type ServiceStandardsInput } from './service-standard.model.js';
 
 const STANDARD_COLUMNS = `contact_working_days AS "contactWorkingDays", action_plan_working_days AS "actionPlanWorkingDays", homes`;
