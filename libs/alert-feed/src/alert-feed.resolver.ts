@@ -1,6 +1,7 @@
 import { Args, Context, ID, Info, Resolver, Subscription } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Allow, type RequestContext } from '#libs/access';
+import { Allow } from '#libs/access';
+import type { RequestContext } from '#libs/context';
 import { AlertKind } from '#libs/alerts';
 import { RiskLevel } from '#libs/common';
 import { type AlertDelivery, AlertHub } from './alert-hub.service.js';

@@ -2,7 +2,7 @@ import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { type DocumentNode, execute } from 'graphql';
-import type { RequestContext } from '#libs/access';
+import type { RequestContext } from '#libs/context';
 import { AuditLog } from '#libs/audit';
 import { SessionsService } from './sessions.service.js';
 

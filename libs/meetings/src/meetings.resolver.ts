@@ -1,5 +1,6 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { Allow, type RequestContext } from '#libs/access';
+import { Allow } from '#libs/access';
+import type { RequestContext } from '#libs/context';
 import { CaseAction } from '#libs/actions';
 import { Agency, AgenciesService } from '#libs/agencies';
 import { Case } from '#libs/cases';
