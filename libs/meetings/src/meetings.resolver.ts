@@ -7,7 +7,7 @@ import { Case } from '#libs/cases';
 import { AttendanceStatus, NotFoundError, ReferralReason } from '#libs/common';
 import { DashAssessment } from '#libs/dash';
 import { User, UsersService } from '#libs/users';
-import type { LiveContext } from '#libs/alert-feed';
+import type { LiveContext } from '#libs/live';
 import { MeetingFeed, type MeetingStream } from './meeting-feed.js';
 import { MaracStatistics, MaracStatisticsInput } from './marac-figures.js';
 import { AgendaItem, AgendaResearch, Attendance, CaseMeetingReferral, Meeting, MeetingActionInput, MeetingChair, ScheduleMeetingInput } from './meeting.model.js';
