@@ -7,4 +7,3 @@ export * from './ids.js';
 export * from './group-by.js';
 export * from './percent.js';
 export * from './clock.js';
-export * from './http-errors.js';
