@@ -119,4 +119,19 @@ describe('exports: a case list as CSV and a case summary as PDF, with the reader
     expect((await get(`/exports/cases/${daCase}.pdf`, stranger)).status).toBe(404);
     expect((await get(`/exports/cases/00000000-0000-4000-8000-000000000000.pdf`, stranger)).status).toBe(404);
   });
+
+  it('refuses a file as every file route does (exports, packs, evidence): its status, with the GraphQL code and message, naming nothing', async () => {
+    const refusal = async (path: string, persona?: Persona) => {
+      const res = await get(path, persona);
+      return { status: res.status, body: await res.json() };
+    };
+    const notFound = { status: 404, body: { statusCode: 404, code: 'NOT_FOUND', message: 'Not found' } };
+    const signIn = { status: 401, body: { statusCode: 401, code: 'UNAUTHENTICATED', message: 'Sign in to continue' } };
+    expect(await refusal('/exports/cases/cases.csv')).toEqual(signIn);
+    expect(await refusal('/packs/meetings/00000000-0000-4000-8000-000000000000.pdf')).toEqual(signIn);
+    expect(await refusal('/evidence/00000000-0000-4000-8000-000000000000')).toEqual(signIn);
+    expect(await refusal('/exports/cases/secrets.txt', owner)).toEqual(notFound);
+    expect(await refusal(`/exports/cases/00000000-0000-4000-8000-000000000000.pdf`, owner)).toEqual(notFound);
+    expect(await refusal('/packs/meetings/00000000-0000-4000-8000-000000000000.pdf', owner)).toEqual(notFound);
+  });
 });

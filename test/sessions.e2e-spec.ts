@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { decodeJwt, decodeProtectedHeader, SignJWT } from 'jose';
-import { LiveConnections } from '#libs/alert-feed';
+import { LiveConnections } from '#libs/live';
 import { AlertScheduler } from '#libs/alerts';
 import { codeOf, TestPortal } from './harness.js';
 import { ALERTS, LiveClient } from './live.js';

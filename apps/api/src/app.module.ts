@@ -13,7 +13,7 @@ import { ActionPlansModule } from '#libs/action-plans';
 import { AdministrationModule } from '#libs/administration';
 import { ActionsModule } from '#libs/actions';
 import { AgenciesModule } from '#libs/agencies';
-import { AlertFeedModule, type LiveContext, LiveConnections, type LiveSession, type LiveSocket, subscribeOnce } from '#libs/alert-feed';
+import { AlertFeedModule, subscribeOnce } from '#libs/alert-feed';
 import { AlertsModule } from '#libs/alerts';
 import { AsbRiskModule } from '#libs/asb-risk';
 import { AuditLog, AuditModule, recordViewsInExecution } from '#libs/audit';
@@ -32,9 +32,10 @@ import { ReportsModule } from '#libs/reports';
 import { RetentionModule } from '#libs/retention';
 import { SatisfactionModule } from '#libs/satisfaction';
 import { ServiceStandardsModule } from '#libs/service-standards';
-import { DATABASE_URL, MutationTransaction, QueryCounter } from '#libs/db';
+import { DATABASE_URL, MutationTransaction, NotificationBusModule, QueryCounter } from '#libs/db';
 import { IncidentsModule } from '#libs/incidents';
 import { IntakeModule } from '#libs/intake';
+import { type LiveContext, LiveConnections, LiveModule, type LiveSession, type LiveSocket } from '#libs/live';
 import { SharesModule } from '#libs/shares';
 import { UsersModule } from '#libs/users';
 import { SCALARS } from './date-time.scalar.js';
@@ -81,6 +82,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.of(config, counter, databaseUrl),
+        NotificationBusModule,
         TypeOrmModule.forRoot({
           type: 'postgres',
           url: databaseUrl,
@@ -103,7 +105,7 @@ export class AppModule {
         }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [AuthModule, AlertFeedModule, AuditModule],
+          imports: [AuthModule, LiveModule, AuditModule],
           inject: [SessionsService, LiveConnections, AuditLog],
           useFactory: (sessions: SessionsService, connections: LiveConnections, audit: AuditLog) => ({
             autoSchemaFile: true,

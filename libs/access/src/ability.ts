@@ -1,7 +1,7 @@
 import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility, type MongoQuery } from '@casl/ability';
 import { Role } from '#libs/common';
 import { FIELD_RULES, type Relation } from './field-policy.js';
-import type { SessionUser } from './request-context.js';
+import type { SessionUser } from './session-user.js';
 
 /**
  * The portal's whole policy, in one place. Every resolver names an action and subject from here; row scope

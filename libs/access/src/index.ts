@@ -3,5 +3,5 @@ export * from './accessible-sql.js';
 export * from './field-access.js';
 export * from './policy.decorators.js';
 export * from './policy.guard.js';
-export * from './request-context.js';
+export * from './session-user.js';
 export * from './field-policy.js';

@@ -3,7 +3,8 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { ForbiddenError, UnauthenticatedError } from '#libs/common';
 import { POLICY_KEY, type Policy } from './policy.decorators.js';
-import type { RequestContext } from './request-context.js';
+import type { PortalAbility } from './ability.js';
+import type { SessionUser } from './session-user.js';
 
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 
@@ -23,7 +24,8 @@ export class PolicyGuard implements CanActivate {
     const policy = this.reflector.getAllAndOverride<Policy | undefined>(POLICY_KEY, [context.getHandler(), context.getClass()]);
     if (!policy) throw new ForbiddenError();
     if (policy.public) return true;
-    const ctx = gql.getContext<RequestContext>();
+    // The request context's shape, named here rather than imported: #libs/context builds on this library.
+    const ctx = gql.getContext<{ user: SessionUser | null; ability: PortalAbility }>();
     if (!ctx.user) throw new UnauthenticatedError();
     if (!ctx.ability.can(policy.action, policy.subject)) throw new ForbiddenError();
     return true;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { assertWritable, loaderFor, type RequestContext } from '#libs/access';
+import { assertWritable } from '#libs/access';
+import { loaderFor, noteView, type RequestContext } from '#libs/context';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, caseAttributes, CasesService } from '#libs/cases';
 import { BadInputError, CaseStatus, groupBy } from '#libs/common';
@@ -51,7 +52,7 @@ export class ActionPlansService {
         }),
     );
     const plans = (await loader.load(parent.id)).map(toActionPlan);
-    if (plans.length > 0) AuditLog.noteView(ctx, parent.id, 'actionPlans');
+    if (plans.length > 0) noteView(ctx, parent.id, 'actionPlans');
     return plans;
   }
 }

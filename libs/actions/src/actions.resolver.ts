@@ -1,5 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, type RequestContext } from '#libs/access';
+import { Allow } from '#libs/access';
+import type { RequestContext } from '#libs/context';
 import { Agency, AgenciesService } from '#libs/agencies';
 import { Case, CasesService } from '#libs/cases';
 import { User, UsersService } from '#libs/users';

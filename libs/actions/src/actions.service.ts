@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import DataLoader from 'dataloader';
-import { accessibleSql, loaderFor, type RequestContext, SqlParams } from '#libs/access';
+import { accessibleSql, SqlParams } from '#libs/access';
+import { loaderFor, type RequestContext } from '#libs/context';
 import { AlertKind, AlertOutbox } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, CasesService } from '#libs/cases';

@@ -1,4 +1,4 @@
-import type { Queryable } from '#libs/access';
+import type { Queryable } from '#libs/context';
 import type { AdminAction, AdminEventDetail } from './admin-event.model.js';
 
 export interface AdminEventInput {

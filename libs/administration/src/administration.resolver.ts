@@ -1,5 +1,6 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, type RequestContext } from '#libs/access';
+import { Allow } from '#libs/access';
+import type { RequestContext } from '#libs/context';
 import { Agency, AgenciesService, CreateAgencyInput } from '#libs/agencies';
 import type { Page } from '#libs/common';
 import { CreateUserInput, User, UsersService } from '#libs/users';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { accessibleSql, type RequestContext, SqlParams } from '#libs/access';
+import { accessibleSql, SqlParams } from '#libs/access';
+import type { RequestContext } from '#libs/context';
 import { type Agency, AgenciesService, type CreateAgencyInput } from '#libs/agencies';
 import { SessionsService } from '#libs/auth';
 import { BadInputError, decodeCursor, encodeCursor, type Page, pageSize, parseId, type Role, withLazyTotal } from '#libs/common';

@@ -1,5 +1,6 @@
 import { Context, Query, Resolver } from '@nestjs/graphql';
-import { Allow, type RequestContext } from '#libs/access';
+import { Allow } from '#libs/access';
+import type { RequestContext } from '#libs/context';
 import { Agency } from './agency.model.js';
 import { AgenciesService } from './agencies.service.js';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { loaderFor, type RequestContext } from '#libs/access';
+import { loaderFor, type RequestContext } from '#libs/context';
 import { BadInputError, NotFoundError, parseId } from '#libs/common';
 import { type Agency, type AgencyRow, toAgency } from './agency.model.js';
 import type { CreateAgencyInput } from './create-agency.input.js';

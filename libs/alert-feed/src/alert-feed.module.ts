@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '#libs/auth';
 import { CasesModule } from '#libs/cases';
+import { LiveModule } from '#libs/live';
 import { AlertFeedResolver } from './alert-feed.resolver.js';
 import { AlertHub } from './alert-hub.service.js';
-import { LiveConnections } from './live-connections.service.js';
 
 @Module({
-  imports: [CasesModule, AuthModule],
-  providers: [LiveConnections, AlertHub, AlertFeedResolver],
-  exports: [LiveConnections, AlertHub],
+  imports: [CasesModule, LiveModule],
+  providers: [AlertHub, AlertFeedResolver],
+  exports: [AlertHub],
 })
 export class AlertFeedModule {}

@@ -1,15 +1,13 @@
 import { Args, Context, ID, Info, Resolver, Subscription } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Allow, type RequestContext } from '#libs/access';
+import { Allow } from '#libs/access';
+import type { RequestContext } from '#libs/context';
 import { AlertKind } from '#libs/alerts';
 import { RiskLevel } from '#libs/common';
+import type { LiveContext } from '#libs/live';
 import { type AlertDelivery, AlertHub } from './alert-hub.service.js';
-import { alertOperation, type SubscribeMessage } from './alert-operation.js';
+import { alertOperation } from './alert-operation.js';
 import { CaseAlert } from './case-alert.model.js';
-import type { LiveSession } from './live-connections.service.js';
-
-/** A subscription's context also carries the WebSocket session it runs on, and the subscribe message. */
-export type LiveContext = RequestContext & { session?: LiveSession; message?: SubscribeMessage };
 
 @Resolver(() => CaseAlert)
 export class AlertFeedResolver {

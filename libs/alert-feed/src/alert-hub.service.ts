@@ -1,21 +1,20 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { subject } from '@casl/ability';
-import pg from 'pg';
 import type { ExecutionResult } from 'graphql';
 import type { DataSource } from 'typeorm';
-import type { Relation, RequestContext, SessionUser } from '#libs/access';
+import type { Relation, SessionUser } from '#libs/access';
+import type { RequestContext } from '#libs/context';
 import { AuditLog, type SentView } from '#libs/audit';
 import { ACTION_KINDS, AlertKind } from '#libs/alerts';
-import { SESSIONS_CHANNEL } from '#libs/auth';
 import { CASE_COLUMNS, type CaseRow, toCase } from '#libs/cases';
 import { BadInputError, formatError, RISK_ORDER, RiskLevel } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
-import { DATABASE_URL, QueryCounter } from '#libs/db';
+import { NotificationBus, QueryCounter } from '#libs/db';
+import { type LiveSession, LiveConnections } from '#libs/live';
 import { type AlertOperation, executeAlert } from './alert-operation.js';
 import { AlertStream } from './alert-stream.js';
 import type { CaseAlert } from './case-alert.model.js';
-import { type LiveSession, LiveConnections } from './live-connections.service.js';
 
 export interface AlertFilter {
   since?: string | null;
@@ -73,7 +72,7 @@ const MAX_UNSENT_BYTES = 512 * 1024;
 const CURSOR = /^\d{1,18}$/;
 
 /**
- * Delivers the outbox to this process's subscribers. One listening connection per process wakes it on
+ * Delivers the outbox to this process's subscribers. The process's notification bus wakes it on
  * NOTIFY (and a slow poll covers notifications lost while the listener was down: the table, not the
  * notification, is the truth). Each batch costs the same few statements however many subscribers there
  * are: the alerts, the cases with who holds them now, and the nested lists per agency that holds them.
@@ -86,8 +85,6 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
   private lastDispatched = 0;
   /** When the batch now being retried first failed to go out; null while batches go out. */
   private unsentSince: number | null = null;
-  private readonly channels = new Map<string, (payload: string) => void>();
-  private listener?: pg.Client;
   private poll?: NodeJS.Timeout;
   private draining: Promise<void> | null = null;
   private again = false;
@@ -95,7 +92,7 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(DATABASE_URL) private readonly databaseUrl: string,
+    private readonly bus: NotificationBus,
     private readonly connections: LiveConnections,
     private readonly counter: QueryCounter,
     private readonly audit: AuditLog,
@@ -112,7 +109,12 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
   async onApplicationBootstrap(): Promise<void> {
     const [{ max }] = await this.dataSource.query(`SELECT coalesce(max(id), 0)::text AS max FROM alerts`);
     this.lastDispatched = Number(max);
-    await this.listen();
+    await this.bus.subscribe('case_alerts', {
+      notified: () => this.wake(),
+      // Alerts committed while nobody listened are in the table: read them now rather than at the next poll.
+      reconnected: () => this.wake(),
+    });
+    this.wake();
     this.poll = setInterval(() => this.wake(), 5000);
     this.poll.unref();
   }
@@ -122,69 +124,12 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
     clearInterval(this.poll);
     for (const subscribers of this.byAgency.values()) for (const s of subscribers) s.stream.close();
     await this.draining;
-    await this.listener?.end().catch(() => undefined);
-  }
-
-  private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.databaseUrl, application_name: 'partnership-portal-listener' });
-    client.on('notification', (message) => {
-      if (message.channel === 'case_alerts') this.wake();
-      if (message.channel === SESSIONS_CHANNEL && message.payload) this.connections.announced(message.payload);
-      if (message.payload) this.channels.get(message.channel)?.(message.payload);
-    });
-    // Lost once it was listening (the database restarted, the network dropped): listen again until the database
-    // answers, however long that takes; sign-outs that close sockets come this way too, not only alerts. A failed
-    // connect is the caller's to retry, so only a listening client reconnects here, and only once.
-    let listening = false;
-    const lost = (reason: string) => {
-      if (!listening) return;
-      listening = false;
-      if (this.listener === client) this.listener = undefined;
-      void client.end().catch(() => undefined);
-      if (this.stopping) return;
-      this.logger.warn(`alert listener lost: ${reason}; reconnecting`);
-      this.listenAgain();
-    };
-    client.on('error', (error) => lost(error.message));
-    client.on('end', () => lost('the connection ended'));
-    try {
-      await client.connect();
-      await client.query(['case_alerts', SESSIONS_CHANNEL, ...this.channels.keys()].map((channel) => `LISTEN ${channel}`).join('; '));
-    } catch (error) {
-      void client.end().catch(() => undefined);
-      throw error;
-    }
-    listening = true;
-    this.listener = client;
-    // Alerts committed while nobody listened are in the table: read them now rather than at the next poll.
-    this.wake();
-  }
-
-  /** Tries again after `delay`, backing off to every ten seconds while the database is away. */
-  private listenAgain(delay = 1000): void {
-    setTimeout(() => {
-      if (this.stopping) return;
-      this.listen().then(
-        // Sign-outs announced while nobody listened were lost with the connection: check every open socket now
-        // rather than leave a signed-out token's socket open until the next sweep.
-        () => void this.connections.sweep().catch(() => undefined),
-        () => this.listenAgain(Math.min(delay * 2, 10_000)),
-      );
-    }, delay).unref();
-  }
-
-  /**
-   * Other features' notifications on this process's one listening connection (a meeting's live viewers):
-   * `channel` is a fixed identifier, the handler gets each notification's payload.
-   */
-  listenTo(channel: string, handler: (payload: string) => void): void {
-    if (!/^[a-z_]+$/.test(channel)) throw new Error(`Not a channel name: ${channel}`);
-    this.channels.set(channel, handler);
-    void this.listener?.query(`LISTEN ${channel}`).catch(() => undefined);
   }
 
   /** Read and dispatch everything after the last dispatched id; one drain at a time. */
   wake(): void {
+    // The bus outlives the hub at shutdown: a notification then has no one left to deliver to.
+    if (this.stopping) return;
     if (this.draining) {
       this.again = true;
       return;

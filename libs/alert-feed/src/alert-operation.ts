@@ -9,16 +9,8 @@ import {
   print,
   visit,
 } from 'graphql';
+import type { SubscribeMessage } from '#libs/live';
 import { AlertStream } from './alert-stream.js';
-
-/** A subscribe message as graphql-ws parsed it: the operation and the id its `next` messages carry. */
-export interface SubscribeMessage {
-  id: string;
-  schema: GraphQLSchema;
-  document: DocumentNode;
-  variableValues?: { readonly [name: string]: unknown } | null;
-  operationName?: string | null;
-}
 
 /** A subscriber's operation, and what makes two subscribers' payloads the same. */
 export interface AlertOperation {

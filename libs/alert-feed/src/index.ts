@@ -2,6 +2,5 @@ export * from './case-alert.model.js';
 export * from './alert-feed.module.js';
 export * from './alert-feed.resolver.js';
 export * from './alert-hub.service.js';
-export * from './live-connections.service.js';
 export * from './alert-operation.js';
 export * from './alert-stream.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Queryable, RequestContext } from '#libs/access';
+import type { Queryable, RequestContext } from '#libs/context';
 import type { AlertKind } from './alert-kind.js';
 
 export interface AlertFacts {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { assertWritable, loaderFor, type RequestContext } from '#libs/access';
+import { assertWritable } from '#libs/access';
+import { loaderFor, noteView, type RequestContext } from '#libs/context';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, caseAttributes, CasesService } from '#libs/cases';
 import { BadInputError, CaseCategory, CaseStatus, groupBy, DAY_MS } from '#libs/common';
@@ -56,7 +57,7 @@ export class AsbRiskService {
         }),
     );
     const assessments = (await loader.load(parent.id)).map(toAsbRisk);
-    if (assessments.length > 0) AuditLog.noteView(ctx, parent.id, 'asbRiskAssessments');
+    if (assessments.length > 0) noteView(ctx, parent.id, 'asbRiskAssessments');
     return assessments;
   }
 }

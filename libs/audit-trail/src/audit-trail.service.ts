@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
-import { readGovernedFields, type RequestContext } from '#libs/access';
+import { readGovernedFields } from '#libs/access';
+import type { RequestContext } from '#libs/context';
 import { AuditAction, type AuditDetail, type FieldChange } from '#libs/audit';
 import { type Case, CasesService } from '#libs/cases';
 import { BadInputError, decodeCursor, encodeCursor, type Page, pageSize, withLazyTotal } from '#libs/common';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Queryable, RequestContext } from '#libs/access';
+import type { Queryable, RequestContext } from '#libs/context';
 import type { AuditAction, FieldChange } from './audit-action.js';
 
 /** How a view reached its reader: a response over HTTP, a subscription event, an alert, a downloaded file. */
@@ -49,13 +49,6 @@ export class AuditLog {
       `INSERT INTO audit_events (case_id, actor_id, actor_agency_id, action, detail) SELECT unnest($1::uuid[]), $2, $3, $4, $5`,
       [caseIds, user.id, user.agencyId, action, JSON.stringify(detail)],
     );
-  }
-
-  /** Notes that this request sent `field` of a case's sensitive data to the caller. */
-  static noteView(ctx: RequestContext, caseId: string, field: string): void {
-    let fields = ctx.views.get(caseId);
-    if (!fields) ctx.views.set(caseId, (fields = new Set()));
-    fields.add(field);
   }
 
   /** One CASE_VIEWED event per case whose sensitive fields this execution sent, in one statement. */

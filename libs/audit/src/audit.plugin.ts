@@ -1,6 +1,6 @@
 import { Plugin } from '@nestjs/apollo';
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
-import type { RequestContext } from '#libs/access';
+import type { RequestContext } from '#libs/context';
 import { AuditLog } from './audit-log.service.js';
 
 /**

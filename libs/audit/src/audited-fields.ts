@@ -1,6 +1,6 @@
 import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema, isObjectType } from 'graphql';
-import { readGovernedFields, type RequestContext } from '#libs/access';
-import { AuditLog } from './audit-log.service.js';
+import { readGovernedFields } from '#libs/access';
+import { noteView, type RequestContext } from '#libs/context';
 
 /** The case's lists noted where they are loaded (an incident's evidence is its case's): an empty list discloses nothing. */
 const NOTED_WHERE_LOADED = new Set(['contacts', 'dashAssessments', 'evidence']);
@@ -36,7 +36,7 @@ export function recordViewsInExecution(schema: GraphQLSchema): GraphQLSchema {
       const note = (value: unknown) => {
         if (sent(value)) {
           const row = source as { id: string; caseId?: string };
-          AuditLog.noteView(ctx, row.caseId ?? row.id, field);
+          noteView(ctx, row.caseId ?? row.id, field);
         }
         return value;
       };

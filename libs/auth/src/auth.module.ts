@@ -5,11 +5,10 @@ import { SessionsService } from './sessions.service.js';
 import { SignInService } from './sign-in.service.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { TokensService } from './tokens.service.js';
-import { ReaderQueries } from './reader-queries.service.js';
 
 @Module({
   imports: [UsersModule],
-  providers: [TokensService, SessionsService, SignInThrottle, SignInService, AuthResolver, ReaderQueries],
-  exports: [TokensService, SessionsService, ReaderQueries],
+  providers: [TokensService, SessionsService, SignInThrottle, SignInService, AuthResolver],
+  exports: [TokensService, SessionsService],
 })
 export class AuthModule {}

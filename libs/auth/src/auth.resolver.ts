@@ -1,5 +1,6 @@
 import { Args, Context, Int, Mutation, Resolver } from '@nestjs/graphql';
-import { Allow, Public, type RequestContext } from '#libs/access';
+import { Allow, Public } from '#libs/access';
+import type { RequestContext } from '#libs/context';
 import { OutsideTransaction } from '#libs/db';
 import { AuthPayload } from './auth-payload.model.js';
 import { SessionsService } from './sessions.service.js';

@@ -3,4 +3,3 @@ export * from './auth-payload.model.js';
 export * from './sessions.service.js';
 export * from './tokens.service.js';
 export * from './auth.resolver.js';
-export * from './reader-queries.service.js';

@@ -1,7 +1,8 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { abilityKey, defineAbilityFor, type PortalAbility, type Queryable, type RequestContext, type SessionUser } from '#libs/access';
+import { abilityKey, defineAbilityFor, type PortalAbility, type SessionUser } from '#libs/access';
+import type { Queryable, RequestContext } from '#libs/context';
 import { AlertScheduler } from '#libs/alerts';
 import { type AgencyKind, type Role, UnauthenticatedError } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { RequestContext } from '#libs/access';
+import type { RequestContext } from '#libs/context';
 import { TooManyAttemptsError } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestContext } from '#libs/access';
+import type { RequestContext } from '#libs/context';
 import { UnauthenticatedError } from '#libs/common';
 import { decoyHash, USER_COLUMNS, type UserRow, toUser, verifyPassword } from '#libs/users';
 import type { AuthPayload } from './auth-payload.model.js';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import DataLoader from 'dataloader';
-import { accessibleSql, assertWritable, loaderFor, readableFieldSql, type RequestContext, SqlParams } from '#libs/access';
+import { accessibleSql, assertWritable, readableFieldSql, SqlParams } from '#libs/access';
+import { loaderFor, type RequestContext } from '#libs/context';
 import {
   BadInputError,
   CaseCategory,

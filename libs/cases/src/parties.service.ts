@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { accessibleSql, type RequestContext, SqlParams } from '#libs/access';
+import { accessibleSql, SqlParams } from '#libs/access';
+import type { RequestContext } from '#libs/context';
 import { AlertKind, AlertOutbox } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { BadInputError, NotFoundError, parseId } from '#libs/common';

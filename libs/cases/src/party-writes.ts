@@ -1,4 +1,5 @@
-import { assertWritable, type RequestContext, SqlParams } from '#libs/access';
+import { assertWritable, SqlParams } from '#libs/access';
+import type { RequestContext } from '#libs/context';
 import type { FieldChange } from '#libs/audit';
 import type { Case } from './case.model.js';
 import type { PartyInput, UpdatePartyInput } from './case.inputs.js';

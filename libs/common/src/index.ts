@@ -8,4 +8,3 @@ export * from './group-by.js';
 export * from './percent.js';
 export * from './clock.js';
 export * from './working-days.js';
-export * from './http-errors.js';

@@ -1,5 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, type RequestContext } from '#libs/access';
+import { Allow } from '#libs/access';
+import type { RequestContext } from '#libs/context';
 import { Case } from '#libs/cases';
 import { Contact, ContactInput } from './contact.model.js';
 import { ContactsService } from './contacts.service.js';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { assertWritable, loaderFor, type RequestContext } from '#libs/access';
+import { assertWritable } from '#libs/access';
+import { loaderFor, noteView, type RequestContext } from '#libs/context';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, caseAttributes, CasesService } from '#libs/cases';
 import { BadInputError, groupBy } from '#libs/common';
@@ -48,7 +49,7 @@ export class ContactsService {
         }),
     );
     const contacts = (await loader.load(parent.id)).map(toContact);
-    if (contacts.length > 0) AuditLog.noteView(ctx, parent.id, 'contacts');
+    if (contacts.length > 0) noteView(ctx, parent.id, 'contacts');
     return contacts;
   }
 }

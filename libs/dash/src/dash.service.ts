@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { assertWritable, loaderFor, type RequestContext, SqlParams } from '#libs/access';
+import { assertWritable, SqlParams } from '#libs/access';
+import { loaderFor, noteView, type RequestContext } from '#libs/context';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, caseAttributes, CasesService, readablePersonSql, samePersonSql } from '#libs/cases';
 import { BadInputError, groupBy, type ReferralReason, DAY_MS } from '#libs/common';
@@ -45,7 +46,7 @@ export class DashService {
   async ofCase(ctx: RequestContext, parent: Case): Promise<DashAssessment[] | null> {
     if (parent.redactedFields.includes('dashAssessments')) return null;
     const assessments = (await this.loader(ctx).load(parent.id)).map(toDash);
-    if (assessments.length > 0) AuditLog.noteView(ctx, parent.id, 'dashAssessments');
+    if (assessments.length > 0) noteView(ctx, parent.id, 'dashAssessments');
     return assessments;
   }
 

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Controller, Get, Headers, Logger, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Get, Headers, Logger, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ReaderQueries } from '#libs/auth';
-import { DomainErrorFilter } from '#libs/common';
+import { DownloadController, ReaderQueries } from '#libs/downloads';
 import { EvidenceService } from './evidence.service.js';
 import { attachmentDisposition } from './file-name.js';
 
@@ -44,8 +43,7 @@ class ChecksumCheck extends Transform {
  * with the API's bearer token. Who may do either is the case's own rules, asked of the caller's ability in
  * the service; errors answer as JSON with the GraphQL error's code and field.
  */
-@Controller('evidence')
-@UseFilters(DomainErrorFilter)
+@DownloadController('evidence')
 export class EvidenceController {
   private readonly logger = new Logger('Evidence');
 

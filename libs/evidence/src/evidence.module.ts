@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import { AgenciesModule } from '#libs/agencies';
-import { AuthModule } from '#libs/auth';
 import { CasesModule } from '#libs/cases';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { DownloadsModule } from '#libs/downloads';
 import { UsersModule } from '#libs/users';
 import { DiskEvidenceStore } from './disk-evidence-store.js';
 import { EvidenceController } from './evidence.controller.js';
@@ -13,7 +13,7 @@ import { EVIDENCE_STORE, type EvidenceStore } from './evidence-store.js';
 import { S3EvidenceStore } from './s3-evidence-store.js';
 
 @Module({
-  imports: [AuthModule, CasesModule, UsersModule, AgenciesModule],
+  imports: [DownloadsModule, CasesModule, UsersModule, AgenciesModule],
   controllers: [EvidenceController],
   providers: [
     EvidenceService,

@@ -8,7 +8,8 @@ import { subject } from '@casl/ability';
 import DataLoader from 'dataloader';
 import type { Request } from 'express';
 import type { DataSource } from 'typeorm';
-import { accessibleSql, assertWritable, loaderFor, readableFieldSql, type RequestContext, SqlParams } from '#libs/access';
+import { accessibleSql, assertWritable, readableFieldSql, SqlParams } from '#libs/access';
+import { loaderFor, noteView, type RequestContext } from '#libs/context';
 import { AlertKind, AlertOutbox } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, caseAttributes, CasesService } from '#libs/cases';
@@ -239,7 +240,7 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
   async ofCase(ctx: RequestContext, parent: Case): Promise<EvidenceFile[] | null> {
     if (parent.redactedFields.includes('evidence')) return null;
     const files = await this.batched(ctx, 'case.evidence', 'case_id', parent.id);
-    if (files.length > 0) AuditLog.noteView(ctx, parent.id, 'evidence');
+    if (files.length > 0) noteView(ctx, parent.id, 'evidence');
     return files;
   }
 
@@ -248,7 +249,7 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
     const kase = await this.cases.visibleById(ctx, incident.caseId);
     if (!kase || kase.redactedFields.includes('evidence')) return null;
     const files = await this.batched(ctx, 'incident.evidence', 'incident_id', incident.id);
-    if (files.length > 0) AuditLog.noteView(ctx, kase.id, 'evidence');
+    if (files.length > 0) noteView(ctx, kase.id, 'evidence');
     return files;
   }
 

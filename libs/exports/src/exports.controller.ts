@@ -1,9 +1,9 @@
-import { Controller, Get, Headers, HttpException, HttpStatus, Param, Query, Res } from '@nestjs/common';
+import { Get, Headers, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { parse } from 'graphql';
 import { AuditAction, AuditLog } from '#libs/audit';
-import { ReaderQueries } from '#libs/auth';
 import { printablePdf, WITHHELD } from '#libs/documents';
+import { DownloadController, FileNotFoundError, ReaderQueries } from '#libs/downloads';
 import { csvRow } from './csv.js';
 import { CASE_SUMMARY, caseSummarySections, type SummaryCase } from './case-summary.js';
 
@@ -33,7 +33,7 @@ const list = (value: unknown) => (value === undefined ? undefined : String(value
  * reader's own GraphQL query, so withheld fields stay withheld ("withheld" in the file), and every case in a
  * file is recorded in its audit trail as exported.
  */
-@Controller('exports/cases')
+@DownloadController('exports/cases')
 export class ExportsController {
   constructor(
     private readonly reader: ReaderQueries,
@@ -52,14 +52,14 @@ export class ExportsController {
     const one = /^([0-9a-f-]{36})\.pdf$/i.exec(file);
     if (one) {
       const { case: kase } = await this.reader.run<{ case: SummaryCase | null }>(ctx, ONE_CASE, { id: one[1] });
-      if (!kase) throw new HttpException('Not found', HttpStatus.NOT_FOUND);
+      if (!kase) throw new FileNotFoundError();
       await this.audit.record(ctx, kase.id, AuditAction.CASE_EXPORTED, { format: 'a case summary (PDF)' });
       const pdf = await printablePdf(`Case summary: ${kase.reference}`, caseSummarySections(kase), MARKING);
       res.type('application/pdf').setHeader('Content-Disposition', `attachment; filename="case-summary-${kase.reference}.pdf"`);
       res.send(pdf);
       return;
     }
-    if (file !== 'cases.csv' && file !== 'list.csv') throw new HttpException('Not found', HttpStatus.NOT_FOUND);
+    if (file !== 'cases.csv' && file !== 'list.csv') throw new FileNotFoundError();
     const filter = {
       status: list(query.status),
       category: list(query.category),

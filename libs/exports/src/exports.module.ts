@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '#libs/auth';
+import { DownloadsModule } from '#libs/downloads';
 import { ExportsController } from './exports.controller.js';
 
-@Module({ imports: [AuthModule], controllers: [ExportsController] })
+@Module({ imports: [DownloadsModule], controllers: [ExportsController] })
 export class ExportsModule {}

@@ -1,5 +1,6 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { AlertHub, LiveConnections, type LiveSession, LiveStream } from '#libs/alert-feed';
+import { NotificationBus } from '#libs/db';
+import { LiveConnections, type LiveSession, LiveStream } from '#libs/live';
 
 /** One viewer of a meeting: each push is executed with the viewer's own rules when sent (null once they no longer attend). */
 export class MeetingStream extends LiveStream<string> {
@@ -18,10 +19,14 @@ export class MeetingFeed implements OnApplicationShutdown {
   private readonly viewers = new Map<string, Set<MeetingStream>>();
 
   constructor(
-    hub: AlertHub,
+    bus: NotificationBus,
     private readonly connections: LiveConnections,
   ) {
-    hub.listenTo('meeting_updates', (meetingId) => this.changed(meetingId));
+    void bus.subscribe('meeting_updates', {
+      notified: (meetingId) => {
+        if (meetingId) this.changed(meetingId);
+      },
+    });
   }
 
   follow(meetingId: string, session: LiveSession): MeetingStream {

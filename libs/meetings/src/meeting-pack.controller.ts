@@ -1,8 +1,8 @@
-import { Controller, Get, Headers, HttpException, HttpStatus, Param, Res } from '@nestjs/common';
+import { Get, Headers, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { parse } from 'graphql';
 import { AuditAction, AuditLog } from '#libs/audit';
-import { ReaderQueries } from '#libs/auth';
+import { DownloadController, FileNotFoundError, ReaderQueries } from '#libs/downloads';
 import { PACK_QUERY, type PackMeeting, packHtml, packPdf } from './meeting-pack.js';
 
 const DOCUMENT = parse(PACK_QUERY);
@@ -12,7 +12,7 @@ const DOCUMENT = parse(PACK_QUERY);
  * own `meeting(id)` query, so a meeting they do not attend is 404 like one that does not exist. Every case
  * whose material the pack carries is recorded as exported.
  */
-@Controller('packs/meetings')
+@DownloadController('packs/meetings')
 export class MeetingPackController {
   constructor(
     private readonly reader: ReaderQueries,
@@ -22,10 +22,10 @@ export class MeetingPackController {
   @Get(':file')
   async pack(@Param('file') file: string, @Headers('authorization') authorization: string | undefined, @Res() res: Response): Promise<void> {
     const match = /^([0-9a-f-]{36})\.(html|pdf)$/i.exec(file);
-    if (!match) throw new HttpException('Not found', HttpStatus.NOT_FOUND);
+    if (!match) throw new FileNotFoundError();
     const ctx = await this.reader.contextOf(authorization, res.req.ip ?? 'unknown');
     const { meeting } = await this.reader.run<{ meeting: PackMeeting | null }>(ctx, DOCUMENT, { id: match[1] });
-    if (!meeting) throw new HttpException('Not found', HttpStatus.NOT_FOUND);
+    if (!meeting) throw new FileNotFoundError();
     for (const item of meeting.agenda) {
       if (item.case) await this.audit.record(ctx, item.case.id, AuditAction.CASE_EXPORTED, { format: `the meeting pack of ${meeting.title}`, meeting: { id: meeting.id, title: meeting.title } });
     }

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AgenciesModule } from '#libs/agencies';
-import { AlertFeedModule } from '#libs/alert-feed';
-import { AuthModule } from '#libs/auth';
 import { CasesModule } from '#libs/cases';
 import { DashModule } from '#libs/dash';
+import { DownloadsModule } from '#libs/downloads';
+import { LiveModule } from '#libs/live';
 import { UsersModule } from '#libs/users';
 import { AgendaItemsResolver, CaseMeetingReferralResolver, CaseMeetingReferralsResolver, MeetingsResolver } from './meetings.resolver.js';
 import { MeetingsService } from './meetings.service.js';
@@ -11,7 +11,7 @@ import { MeetingFeed } from './meeting-feed.js';
 import { MeetingPackController } from './meeting-pack.controller.js';
 
 @Module({
-  imports: [CasesModule, DashModule, AgenciesModule, UsersModule, AlertFeedModule, AuthModule],
+  imports: [CasesModule, DashModule, AgenciesModule, UsersModule, LiveModule, DownloadsModule],
   controllers: [MeetingPackController],
   providers: [MeetingsService, MeetingFeed, MeetingsResolver, AgendaItemsResolver, CaseMeetingReferralsResolver, CaseMeetingReferralResolver],
   exports: [MeetingsService],

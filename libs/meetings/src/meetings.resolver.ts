@@ -1,12 +1,13 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { Allow, type RequestContext } from '#libs/access';
+import { Allow } from '#libs/access';
+import type { RequestContext } from '#libs/context';
 import { CaseAction } from '#libs/actions';
 import { Agency, AgenciesService } from '#libs/agencies';
 import { Case } from '#libs/cases';
 import { AttendanceStatus, NotFoundError, ReferralReason } from '#libs/common';
 import { DashAssessment } from '#libs/dash';
 import { User, UsersService } from '#libs/users';
-import type { LiveContext } from '#libs/alert-feed';
+import type { LiveContext } from '#libs/live';
 import { MeetingFeed, type MeetingStream } from './meeting-feed.js';
 import { MaracStatistics, MaracStatisticsInput } from './marac-figures.js';
 import { AgendaItem, AgendaResearch, Attendance, CaseMeetingReferral, Meeting, MeetingActionInput, MeetingChair, ScheduleMeetingInput } from './meeting.model.js';

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import DataLoader from 'dataloader';
-import { type Action, accessibleSql, CASEWORK_ROLES, loaderFor, type RequestContext, SqlParams } from '#libs/access';
+import { type Action, accessibleSql, CASEWORK_ROLES, SqlParams } from '#libs/access';
+import { loaderFor, noteView, type RequestContext } from '#libs/context';
 import { AlertKind, AlertOutbox } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, CASE_COLUMNS, type CaseRow, CasesService, toCase } from '#libs/cases';
@@ -283,7 +284,7 @@ export class MeetingsService {
     const { open, kase } = await this.material(ctx, item);
     if (!open || !kase || !ctx.ability.can('readField', subject('AgendaItem', { access: kase.relation }), field)) return null;
     const value = await read();
-    if (value !== null) AuditLog.noteView(ctx, kase.id, 'dashAssessments');
+    if (value !== null) noteView(ctx, kase.id, 'dashAssessments');
     return value;
   }
 

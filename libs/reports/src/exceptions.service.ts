@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { accessibleSql, type RequestContext, SqlParams } from '#libs/access';
+import { accessibleSql, SqlParams } from '#libs/access';
+import type { RequestContext } from '#libs/context';
 import { ACTION_COLUMNS, type CaseActionRow, toAction } from '#libs/actions';
 import { CASE_COLUMNS, type CaseRow, toCase } from '#libs/cases';
 import { BadInputError, ClockState, DAY_MS } from '#libs/common';

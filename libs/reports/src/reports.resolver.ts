@@ -1,5 +1,6 @@
 import { Args, Context, Int, Query, Resolver } from '@nestjs/graphql';
-import { Allow, type RequestContext } from '#libs/access';
+import { Allow } from '#libs/access';
+import type { RequestContext } from '#libs/context';
 import { CaseStatistics, CaseStatisticsInput, PartnershipStatistics } from './case-statistics.model.js';
 import { Exceptions } from './exceptions.model.js';
 import { ExceptionsService } from './exceptions.service.js';

@@ -1,5 +1,6 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, type RequestContext } from '#libs/access';
+import { Allow } from '#libs/access';
+import type { RequestContext } from '#libs/context';
 import { Case } from '#libs/cases';
 import { LegalHold, RetentionReview } from './retention.model.js';
 import { RetentionService } from './retention.service.js';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { loaderFor, type RequestContext } from '#libs/access';
+import { loaderFor, type RequestContext } from '#libs/context';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, CASE_COLUMNS, type CaseRow, CasesService, toCase } from '#libs/cases';
 import { BadInputError, StateConflictError } from '#libs/common';

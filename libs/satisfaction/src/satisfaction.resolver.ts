@@ -1,5 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Public, type RequestContext } from '#libs/access';
+import { Allow, Public } from '#libs/access';
+import type { RequestContext } from '#libs/context';
 import { Case } from '#libs/cases';
 import { OutsideTransaction } from '#libs/db';
 import { SatisfactionInput, SatisfactionSurvey, SurveyLink } from './satisfaction.model.js';

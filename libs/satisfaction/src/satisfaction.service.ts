@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { loaderFor, type RequestContext } from '#libs/access';
+import { loaderFor, type RequestContext } from '#libs/context';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, CasesService } from '#libs/cases';
 import { BadInputError, CaseStatus, groupBy, NotFoundError } from '#libs/common';

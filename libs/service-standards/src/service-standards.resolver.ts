@@ -1,5 +1,6 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, type RequestContext } from '#libs/access';
+import { Allow } from '#libs/access';
+import type { RequestContext } from '#libs/context';
 import { Case } from '#libs/cases';
 import { ServiceClock, ServiceStandards, ServiceStandardsInput } from './service-standard.model.js';
 import { ServiceStandardsService } from './service-standards.service.js';

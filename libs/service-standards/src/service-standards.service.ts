@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { loaderFor, type RequestContext } from '#libs/access';
+import { loaderFor, type RequestContext } from '#libs/context';
 import { AlertKind, AlertOutbox, AlertScheduler } from '#libs/alerts';
 import type { Case } from '#libs/cases';
 import { ClockState } from '#libs/common';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { type CaseAccess, loaderFor, redact, type RequestContext } from '#libs/access';
+import { type CaseAccess, redact } from '#libs/access';
+import { loaderFor, type RequestContext } from '#libs/context';
 import { AgenciesService } from '#libs/agencies';
 import { AlertKind, AlertOutbox } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';

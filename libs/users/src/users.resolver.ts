@@ -1,6 +1,7 @@
 import { subject } from '@casl/ability';
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, type RequestContext } from '#libs/access';
+import { Allow } from '#libs/access';
+import type { RequestContext } from '#libs/context';
 import { Agency, AgenciesService } from '#libs/agencies';
 import { User } from './user.model.js';
 import { UsersService } from './users.service.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { loaderFor, type RequestContext } from '#libs/access';
+import { loaderFor, type RequestContext } from '#libs/context';
 import { AgenciesService } from '#libs/agencies';
 import { BadInputError, NotFoundError, parseId } from '#libs/common';
 import type { CreateUserInput } from './create-user.input.js';

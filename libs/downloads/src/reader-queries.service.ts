@@ -1,10 +1,12 @@
-import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { type DocumentNode, execute } from 'graphql';
-import type { RequestContext } from '#libs/access';
+import type { RequestContext } from '#libs/context';
 import { AuditLog } from '#libs/audit';
-import { SessionsService } from './sessions.service.js';
+import { SessionsService } from '#libs/auth';
+import { UnauthenticatedError } from '#libs/common';
+import { FileNotFoundError } from './download-errors.js';
 
 /**
  * For downloads (a meeting pack, a CSV, a case summary): the bearer of a token, and GraphQL documents run as
@@ -23,7 +25,7 @@ export class ReaderQueries {
   /** The reader's context; 401 for a missing, bad or expired token, an ended or idle session, or a deactivated user. */
   async contextOf(authorization: string | undefined, address: string): Promise<RequestContext> {
     const ctx = await this.sessions.contextForToken(authorization, address);
-    if (!ctx.user) throw new HttpException('Sign in to continue', HttpStatus.UNAUTHORIZED);
+    if (!ctx.user) throw new UnauthenticatedError();
     return ctx;
   }
 
@@ -35,7 +37,7 @@ export class ReaderQueries {
     const result = await execute({ schema, document, variableValues: variables, contextValue: ctx });
     if (result.errors?.length || !result.data) {
       ctx.views.clear(); // nothing of a refused file is sent
-      throw new HttpException('Not found', HttpStatus.NOT_FOUND);
+      throw new FileNotFoundError();
     }
     // Whatever the file will hold of a case's sensitive fields is on the trail before a byte of it leaves.
     await this.audit.flushViews(ctx, 'download');

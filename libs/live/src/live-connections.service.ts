@@ -1,8 +1,8 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { SessionUser } from '#libs/access';
-import { type Session, SessionsService } from '#libs/auth';
+import { type Session, SESSIONS_CHANNEL, SessionsService } from '#libs/auth';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
-import { QueryCounter } from '#libs/db';
+import { NotificationBus, QueryCounter } from '#libs/db';
 
 /** What the hub needs of a WebSocket (ws's): to write to it, to see how far behind its reader is, to close it. */
 export interface LiveSocket {
@@ -41,7 +41,17 @@ export class LiveConnections implements OnApplicationBootstrap, OnApplicationShu
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly signedIn: SessionsService,
     private readonly counter: QueryCounter,
-  ) {}
+    bus: NotificationBus,
+  ) {
+    void bus.subscribe(SESSIONS_CHANNEL, {
+      notified: (payload) => {
+        if (payload) this.announced(payload);
+      },
+      // Sign-outs announced while nobody listened were lost with the connection: check every open socket now
+      // rather than leave a signed-out token's socket open until the next sweep.
+      reconnected: () => void this.sweep().catch(() => undefined),
+    });
+  }
 
   onApplicationBootstrap(): void {
     // A sweep that cannot reach the database closes nothing; the next one tries again.

@@ -1,15 +1,4 @@
-import type { AgencyKind, Role } from '#libs/common';
-import type { PortalAbility } from './ability.js';
-
-/** The signed-in person, as every rule sees them. */
-export interface SessionUser {
-  id: string;
-  email: string;
-  displayName: string;
-  agencyId: string;
-  agencyKind: AgencyKind;
-  roles: Role[];
-}
+import type { PortalAbility, SessionUser } from '#libs/access';
 
 /** Runs one SQL statement with positional parameters; answers as TypeORM's `EntityManager.query` does. */
 export interface Queryable {
@@ -54,4 +43,11 @@ export function loaderFor<T>(ctx: RequestContext, key: string, create: () => T):
     ctx.loaders.set(key, loader);
   }
   return loader;
+}
+
+/** Notes that this request sent `field` of a case's sensitive data to the caller (written to the audit trail by AuditLog.flushViews). */
+export function noteView(ctx: RequestContext, caseId: string, field: string): void {
+  let fields = ctx.views.get(caseId);
+  if (!fields) ctx.views.set(caseId, (fields = new Set()));
+  fields.add(field);
 }
