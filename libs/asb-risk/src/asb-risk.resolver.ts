@@ -1,8 +1,8 @@
-import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, type RequestContext } from '#libs/access';
 import { Case } from '#libs/cases';
-import { AsbRiskAssessment, AsbRiskAssessmentInput } from './asb-risk.model.js';
-import { AsbRiskService } from './asb-risk.service.js';
+import { AsbRiskAssessment, AsbRiskAssessmentInput, AsbRiskMatrix } from './asb-risk.model.js';
+import { asbRiskMatrix, AsbRiskService } from './asb-risk.service.js';
 
 @Resolver(() => Case)
 export class AsbRiskResolver {
@@ -18,6 +18,12 @@ export class AsbRiskResolver {
     @Args('input') input: AsbRiskAssessmentInput,
   ): Promise<AsbRiskAssessment> {
     return this.asbRisk.record(ctx, caseId, input);
+  }
+
+  @Query(() => AsbRiskMatrix, { description: 'How recordAsbRiskAssessment scores the matrix, to show the result before saving' })
+  @Allow('read', 'Case')
+  asbRiskMatrix(): AsbRiskMatrix {
+    return asbRiskMatrix();
   }
 
   @ResolveField(() => [AsbRiskAssessment], { nullable: true, description: 'ASB risk assessments, newest first; owner and FULL shares only' })

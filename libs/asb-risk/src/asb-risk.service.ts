@@ -4,7 +4,15 @@ import { assertWritable, loaderFor, type RequestContext } from '#libs/access';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, caseAttributes, CasesService } from '#libs/cases';
 import { BadInputError, CaseCategory, CaseStatus, groupBy, RiskLevel, DAY_MS } from '#libs/common';
-import { ASB_RISK_COLUMNS, type AsbRiskAssessment, type AsbRiskAssessmentInput, type AsbRiskRow, toAsbRisk } from './asb-risk.model.js';
+import {
+  ASB_RISK_COLUMNS,
+  type AsbRiskAssessment,
+  type AsbRiskAssessmentInput,
+  AsbRiskMatrix,
+  type AsbRiskRow,
+  AsbVulnerability,
+  toAsbRisk,
+} from './asb-risk.model.js';
 
 const BANDS: readonly RiskLevel[] = [RiskLevel.STANDARD, RiskLevel.MEDIUM, RiskLevel.HIGH];
 /** Days until the next review, by the risk found: the higher the risk, the sooner. */
@@ -17,6 +25,25 @@ export function asbRiskOf(input: Pick<AsbRiskAssessmentInput, 'likelihood' | 'im
   const band = score >= 15 ? 2 : score >= 8 ? 1 : 0;
   const raised = Math.min(band + (input.vulnerabilities.length > 0 ? 1 : 0), 2);
   return { score, riskLevel: BANDS[raised] };
+}
+
+/**
+ * The matrix as asbRiskOf scores it, read off the function itself (so a client shows what the API will record,
+ * and the two cannot differ): each score's band, the band a vulnerability gives, and judgement's answer.
+ */
+export function asbRiskMatrix(): AsbRiskMatrix {
+  const plain = (likelihood: number, impact: number) => asbRiskOf({ likelihood, impact, vulnerabilities: [], judgedHighRisk: false });
+  const scale = [1, 2, 3, 4, 5];
+  // Scores 1–25 (likelihood × impact) read as the product alone, so every score of a band is counted.
+  const byScore = Array.from({ length: 25 }, (_, i) => plain(i + 1, 1));
+  const bands = BANDS.filter((level) => byScore.some((s) => s.riskLevel === level)).map((riskLevel) => {
+    const scores = byScore.filter((s) => s.riskLevel === riskLevel).map((s) => s.score);
+    const vulnerable = asbRiskOf({ likelihood: scores[0], impact: 1, vulnerabilities: [AsbVulnerability.DISABILITY], judgedHighRisk: false });
+    return { riskLevel, minScore: Math.min(...scores), maxScore: Math.max(...scores), riskLevelIfVulnerable: vulnerable.riskLevel, reviewDays: ASB_REVIEW_DAYS[riskLevel] };
+  });
+  const cells = scale.flatMap((likelihood) => scale.map((impact) => ({ likelihood, impact, ...plain(likelihood, impact) })));
+  const judgedHighRiskLevel = asbRiskOf({ likelihood: 1, impact: 1, vulnerabilities: [], judgedHighRisk: true }).riskLevel;
+  return { bands, cells, judgedHighRiskLevel };
 }
 
 @Injectable()
