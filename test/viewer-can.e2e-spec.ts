@@ -217,11 +217,11 @@ describe('viewerCan says exactly what the guarded operations then do', () => {
         const mismatches: string[] = [];
         for (const role of ROLES) {
           const persona = personaOf(kind, role);
-          const { case: kase } = await portal.ok(CASE_VIEWER_CAN, { id: fixture.caseId }, persona.token);
-          // An administrator alone reads no case: nothing is offered, and everything is refused.
-          const offered: Record<string, boolean> | null = kase?.viewerCan ?? null;
-          if (role === Role.ADMIN) expect(offered).toBeNull();
-          else expect(offered).not.toBeNull();
+          // An administrator alone reads no case (the query itself is refused): nothing is offered, everything refused.
+          const read = await portal.gql(CASE_VIEWER_CAN, { id: fixture.caseId }, persona.token);
+          if (role === Role.ADMIN) expect(codeOf(read)).toBe('FORBIDDEN');
+          else expect(read.data?.case?.viewerCan).toBeTruthy();
+          const offered: Record<string, boolean> | null = read.data?.case?.viewerCan ?? null;
           const done = await attempts(persona, fixture);
           for (const [action, outcome] of Object.entries(done)) {
             const says = offered?.[action] ?? false;
@@ -237,9 +237,10 @@ describe('viewerCan says exactly what the guarded operations then do', () => {
       const mismatches: string[] = [];
       for (const role of ROLES) {
         const persona = personaOf(kind, role);
-        const { meeting } = await portal.ok(MEETING_VIEWER_CAN, { id: meetingId }, persona.token);
-        if (role === Role.ADMIN) expect(meeting).toBeNull();
-        const offered: Record<string, boolean> | null = meeting?.viewerCan ?? null;
+        const read = await portal.gql(MEETING_VIEWER_CAN, { id: meetingId }, persona.token);
+        if (role === Role.ADMIN) expect(codeOf(read)).toBe('FORBIDDEN');
+        else expect(read.data?.meeting?.viewerCan).toBeTruthy();
+        const offered: Record<string, boolean> | null = read.data?.meeting?.viewerCan ?? null;
         const send = async (what: string, query: string, variables: Record<string, unknown>) => outcomeOf(await portal.gql(query, variables, persona.token), what);
         const done: Record<string, Outcome> = {
           organise: await send('reorderAgenda', `mutation($m: ID!) { reorderAgenda(meetingId: $m, itemIds: []) { id } }`, { m: meetingId }),
