@@ -332,7 +332,7 @@ describe('the permission matrix, from the policy table, against the running API'
     for (const subject of ['Case', 'Party', 'CaseShare', 'Incident', 'CaseAction', 'CaseReview'] as const) {
       expect(Object.keys(READ_SELECTION[subject]).sort()).toEqual(readGovernedFields(subject).sort());
     }
-    expect(Object.keys(CASE_WRITES).concat('contacts', 'reporterToldAt', 'dashAssessments', 'asbRiskAssessments', 'actionPlans', 'serviceClocks', 'evidence', 'legalHold', 'meetingReferrals').sort()).toEqual(governedFields('Case').sort());
+    expect(Object.keys(CASE_WRITES).concat('contacts', 'reporterToldAt', 'dashAssessments', 'asbRiskAssessments', 'actionPlans', 'serviceClocks', 'evidence', 'legalHold', 'meetingReferrals', 'viewerCan').sort()).toEqual(governedFields('Case').sort());
     expect(Object.keys(PARTY_WRITES).sort()).toEqual(governedFields('Party').sort());
     expect(governedFields('CaseShare')).toEqual(['reason']);
     expect(Object.keys(INCIDENT_INPUT).sort()).toEqual(governedFields('Incident').sort());

@@ -49,6 +49,15 @@ export const FIELD_RULES: readonly FieldRule[] = [
     write: [OWNER],
   },
   {
+    // What the reader may do to the case (Case.viewerCan): their own capabilities, which tell nothing of anyone
+    // else's, asked of the rules in this table and of the row rules (ability.ts); no one writes it.
+    class: 'viewer capabilities',
+    subject: 'Case',
+    fields: ['viewerCan'],
+    read: [ANY],
+    write: [],
+  },
+  {
     // The contract's "incidents and actions: any access" — listed so that every free-text or location field is in
     // the table; narrower rules below take the rows that could place a victim.
     class: 'incidents and actions',

@@ -132,3 +132,48 @@ export const toAsbRisk = (row: AsbRiskRow): AsbRiskAssessment => ({
   reviewDueAt: row.review_due_at,
   assessedAt: row.assessed_at,
 });
+
+@ObjectType({ description: 'A range of matrix scores and the risk it gives' })
+export class AsbRiskBand {
+  @Field(() => RiskLevel)
+  riskLevel: RiskLevel;
+
+  @Field(() => Int)
+  minScore: number;
+
+  @Field(() => Int)
+  maxScore: number;
+
+  @Field(() => RiskLevel, { description: 'The risk when the victim has any vulnerability (the band raised a step)' })
+  riskLevelIfVulnerable: RiskLevel;
+
+  @Field(() => Int, { description: 'Days to the next review when the assessment gives this risk and names no date' })
+  reviewDays: number;
+}
+
+@ObjectType({ description: 'One cell of the 5×5 matrix' })
+export class AsbRiskMatrixCell {
+  @Field(() => Int)
+  likelihood: number;
+
+  @Field(() => Int)
+  impact: number;
+
+  @Field(() => Int)
+  score: number;
+
+  @Field(() => RiskLevel, { description: 'The risk of this score alone (no vulnerability, no professional judgement)' })
+  riskLevel: RiskLevel;
+}
+
+@ObjectType({ description: 'The ASB risk matrix as recordAsbRiskAssessment scores it, for a client to show the result before saving' })
+export class AsbRiskMatrix {
+  @Field(() => [AsbRiskBand], { description: 'Lowest first' })
+  bands: AsbRiskBand[];
+
+  @Field(() => [AsbRiskMatrixCell], { description: 'Every likelihood × impact, 1–5 each' })
+  cells: AsbRiskMatrixCell[];
+
+  @Field(() => RiskLevel, { description: 'The risk when the assessor judges it high' })
+  judgedHighRiskLevel: RiskLevel;
+}

@@ -1,8 +1,9 @@
-import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow } from '#libs/access';
 import type { RequestContext } from '#libs/context';
 import { Case } from '#libs/cases';
-import { AsbRiskAssessment, AsbRiskAssessmentInput } from './asb-risk.model.js';
+import { AsbRiskAssessment, AsbRiskAssessmentInput, AsbRiskMatrix } from './asb-risk.model.js';
+import { asbRiskMatrix } from './asb-risk.rules.js';
 import { AsbRiskService } from './asb-risk.service.js';
 
 @Resolver(() => Case)
@@ -19,6 +20,12 @@ export class AsbRiskResolver {
     @Args('input') input: AsbRiskAssessmentInput,
   ): Promise<AsbRiskAssessment> {
     return this.asbRisk.record(ctx, caseId, input);
+  }
+
+  @Query(() => AsbRiskMatrix, { description: 'How recordAsbRiskAssessment scores the matrix, to show the result before saving' })
+  @Allow('read', 'Case')
+  asbRiskMatrix(): AsbRiskMatrix {
+    return asbRiskMatrix();
   }
 
   @ResolveField(() => [AsbRiskAssessment], { nullable: true, description: 'ASB risk assessments, newest first; owner and FULL shares only' })

@@ -1,4 +1,5 @@
 import { DAY_MS, RiskLevel } from '#libs/common';
+import { type AsbRiskMatrix, AsbVulnerability } from './asb-risk.model.js';
 
 /** What the matrix reads: likelihood and impact (each 1–5), the victim's vulnerabilities and any judgement. */
 export interface AsbMatrixInput {
@@ -24,4 +25,23 @@ export function asbRiskOf(input: AsbMatrixInput): { score: number; riskLevel: Ri
 /** When the next review falls due unless the assessor sets a date. */
 export function asbReviewDueAt(riskLevel: RiskLevel, now: number): Date {
   return new Date(now + ASB_REVIEW_DAYS[riskLevel] * DAY_MS);
+}
+
+/**
+ * The matrix as asbRiskOf scores it, read off the function itself (so a client shows what the API will record,
+ * and the two cannot differ): each score's band, the band a vulnerability gives, and judgement's answer.
+ */
+export function asbRiskMatrix(): AsbRiskMatrix {
+  const plain = (likelihood: number, impact: number) => asbRiskOf({ likelihood, impact, vulnerabilities: [], judgedHighRisk: false });
+  const scale = [1, 2, 3, 4, 5];
+  // Scores 1–25 (likelihood × impact) read as the product alone, so every score of a band is counted.
+  const byScore = Array.from({ length: 25 }, (_, i) => plain(i + 1, 1));
+  const bands = BANDS.filter((level) => byScore.some((s) => s.riskLevel === level)).map((riskLevel) => {
+    const scores = byScore.filter((s) => s.riskLevel === riskLevel).map((s) => s.score);
+    const vulnerable = asbRiskOf({ likelihood: scores[0], impact: 1, vulnerabilities: [AsbVulnerability.DISABILITY], judgedHighRisk: false });
+    return { riskLevel, minScore: Math.min(...scores), maxScore: Math.max(...scores), riskLevelIfVulnerable: vulnerable.riskLevel, reviewDays: ASB_REVIEW_DAYS[riskLevel] };
+  });
+  const cells = scale.flatMap((likelihood) => scale.map((impact) => ({ likelihood, impact, ...plain(likelihood, impact) })));
+  const judgedHighRiskLevel = asbRiskOf({ likelihood: 1, impact: 1, vulnerabilities: [], judgedHighRisk: true }).riskLevel;
+  return { bands, cells, judgedHighRiskLevel };
 }

@@ -8,6 +8,7 @@ import { BadInputError, CaseCategory, CaseStatus, groupBy, DAY_MS } from '#libs/
 import { ASB_RISK_COLUMNS, type AsbRiskAssessment, type AsbRiskAssessmentInput, type AsbRiskRow, toAsbRisk } from './asb-risk.model.js';
 import { asbReviewDueAt, asbRiskOf } from './asb-risk.rules.js';
 
+
 @Injectable()
 export class AsbRiskService {
   constructor(

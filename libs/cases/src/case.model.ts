@@ -109,6 +109,8 @@ export class Case {
   leadOfficerId: string | null;
   /** The caller's relation to the case, which every field rule on it and its parties reads. */
   relation: CaseAccess;
+  /** False for a case read as a meeting attendee without a share (relation LIMITED, but no row rule holds it). */
+  held?: boolean;
 }
 
 export const CaseConnection = Connection(Case, 'Case');

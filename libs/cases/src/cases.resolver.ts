@@ -7,6 +7,7 @@ import { User, UsersService } from '#libs/users';
 import { Case, CaseConnection, Party } from './case.model.js';
 import { CaseFilter, CloseCaseInput, CreateCaseInput, PartyInput, UpdateCaseInput, UpdatePartyInput } from './case.inputs.js';
 import { CaseOrder } from './case-order.js';
+import { CaseViewerCan, caseViewerCan } from './case-viewer-can.js';
 import { CasesService } from './cases.service.js';
 import { PartiesService } from './parties.service.js';
 
@@ -72,6 +73,11 @@ export class CasesResolver {
   @ResolveField(() => Agency)
   ownerAgency(@Context() ctx: RequestContext, @Parent() parent: Case): Promise<Agency> {
     return this.agencyService.byId(ctx, parent.ownerAgencyId);
+  }
+
+  @ResolveField(() => CaseViewerCan, { description: 'What you may do to this case: ask this rather than copying the rules' })
+  viewerCan(@Context() ctx: RequestContext, @Parent() parent: Case): CaseViewerCan {
+    return caseViewerCan(ctx.ability, parent, ctx.user?.agencyId);
   }
 
   @ResolveField(() => User, { nullable: true })

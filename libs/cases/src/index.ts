@@ -6,3 +6,4 @@ export * from './cases.service.js';
 export * from './cases.resolver.js';
 export * from './case-order.js';
 export * from './party-match.js';
+export * from './case-viewer-can.js';

@@ -73,3 +73,15 @@ export const toEvidenceFile = (row: EvidenceRow): EvidenceFile => ({
   uploadedByAgencyId: row.uploaded_by_agency_id,
   storageKey: row.storage_key,
 });
+
+@ObjectType({ description: 'A kind of file the portal keeps as evidence (the type is read from the bytes, not from the name)' })
+export class EvidenceType {
+  @Field({ description: 'The media type a file of this kind is recorded and served as' })
+  mediaType: string;
+
+  @Field({ description: 'In words: "JPEG photo", "Word document"' })
+  name: string;
+
+  @Field(() => [String], { description: 'The extensions it goes by, the usual one first' })
+  extensions: string[];
+}

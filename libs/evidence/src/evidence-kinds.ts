@@ -43,6 +43,29 @@ export const EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
   'text/csv': ['csv'],
 };
 
+/** Each kept type in words, for a person choosing or reading a file. */
+const NAMES: Readonly<Record<string, string>> = {
+  'image/jpeg': 'JPEG photo',
+  'image/png': 'PNG image',
+  'image/heic': 'HEIC photo',
+  'image/heif': 'HEIF photo',
+  'application/pdf': 'PDF document',
+  'audio/mpeg': 'MP3 recording',
+  'audio/mp4': 'M4A recording',
+  'audio/wav': 'WAV recording',
+  'audio/ogg': 'OGG recording',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel spreadsheet',
+  'text/plain': 'Text',
+  'text/csv': 'CSV',
+};
+
+/** Every media type evidence is kept as (what `evidenceMediaType` can answer), with its name and extensions. */
+export function evidenceTypes(): { mediaType: string; name: string; extensions: string[] }[] {
+  const kept = new Set([...ACCEPTED.values(), 'text/plain', 'text/csv']);
+  return [...kept].map((mediaType) => ({ mediaType, name: NAMES[mediaType] ?? mediaType, extensions: [...(EXTENSIONS[mediaType] ?? [])] }));
+}
+
 export const ACCEPTED_IN_WORDS = 'JPEG, PNG, HEIC/HEIF, PDF, MP3, M4A, WAV, OGG, plain text, CSV, DOCX or XLSX';
 
 /**

@@ -1,11 +1,12 @@
-import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow } from '#libs/access';
 import type { RequestContext } from '#libs/context';
 import { Agency, AgenciesService } from '#libs/agencies';
 import { Case } from '#libs/cases';
 import { Incident } from '#libs/incidents';
 import { User, UsersService } from '#libs/users';
-import { EvidenceFile } from './evidence-file.model.js';
+import { EvidenceFile, EvidenceType } from './evidence-file.model.js';
+import { evidenceTypes } from './evidence-kinds.js';
 import { EvidenceService } from './evidence.service.js';
 
 @Resolver(() => EvidenceFile)
@@ -15,6 +16,12 @@ export class EvidenceResolver {
     private readonly userService: UsersService,
     private readonly agencyService: AgenciesService,
   ) {}
+
+  @Query(() => [EvidenceType], { description: 'The kinds of file accepted as evidence' })
+  @Allow('read', 'Case')
+  evidenceTypes(): EvidenceType[] {
+    return evidenceTypes();
+  }
 
   @Mutation(() => Boolean, {
     description: 'Remove an evidence file (the owner agency): its bytes are deleted; the audit trail keeps its name, checksum and the reason',

@@ -5,3 +5,4 @@ export * from './meetings.service.js';
 export * from './meeting-feed.js';
 export * from './marac-figures.js';
 export * from './meeting-pack.js';
+export * from './meeting-viewer-can.js';

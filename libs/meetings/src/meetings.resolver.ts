@@ -12,6 +12,7 @@ import { MeetingFeed, type MeetingStream } from './meeting-feed.js';
 import { MaracStatistics, MaracStatisticsInput } from './marac-figures.js';
 import { AgendaItem, AgendaResearch, Attendance, CaseMeetingReferral, Meeting, MeetingActionInput, MeetingChair, ScheduleMeetingInput } from './meeting.model.js';
 import { MeetingsService } from './meetings.service.js';
+import { MeetingViewerCan, meetingViewerCan } from './meeting-viewer-can.js';
 
 const MATERIAL =
   'Case material: after you agree the confidentiality statement; with your own rules when your agency holds the case, else only from publication until the meeting is closed (or MEETING_MATERIAL_DAYS after it started); else null';
@@ -209,6 +210,11 @@ export class MeetingsResolver {
   @ResolveField(() => User)
   chair(@Context() ctx: RequestContext, @Parent() meeting: Meeting): Promise<User> {
     return this.userService.byId(ctx, meeting.chairId);
+  }
+
+  @ResolveField(() => MeetingViewerCan, { description: 'What you may do in this meeting: ask this rather than copying the rules' })
+  viewerCan(@Context() ctx: RequestContext, @Parent() meeting: Meeting): MeetingViewerCan {
+    return meetingViewerCan(ctx.ability, meeting, ctx.user?.agencyId);
   }
 
   @ResolveField(() => [Attendance])

@@ -230,7 +230,7 @@ export class MeetingsService {
       () =>
         new DataLoader<string, Case | null>(async (ids) => {
           const rows: CaseRow[] = await ctx.db.query(`SELECT ${CASE_COLUMNS}, 'LIMITED' AS relation FROM cases c WHERE c.id = ANY($1::uuid[])`, [ids]);
-          const byId = new Map(rows.map((row) => [row.id, toCase(ctx.ability, row)]));
+          const byId = new Map(rows.map((row) => [row.id, { ...toCase(ctx.ability, row), held: false }]));
           return ids.map((id) => byId.get(id) ?? null);
         }),
     );

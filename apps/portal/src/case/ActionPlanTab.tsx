@@ -132,7 +132,7 @@ export function ActionPlanTab({ c }: { c: CaseData }) {
           )}
         </section>
       )}
-      {c.owned && !withheld && c.status === 'OPEN' && <AgreePlanForm c={c} replacing={!!current} onAgreed={setAgreedWith} />}
+      {c.viewerCan.agreeActionPlan && !withheld && c.status === 'OPEN' && <AgreePlanForm c={c} replacing={!!current} onAgreed={setAgreedWith} />}
     </>
   );
 }

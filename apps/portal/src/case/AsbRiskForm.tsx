@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { graphql } from '../gql';
-import type { AsbVulnerability, RiskLevel } from '../gql/graphql';
+import type { AsbRiskMatrixQuery, AsbVulnerability, RiskLevel } from '../gql/graphql';
 import { apiFieldErrors } from '../apollo';
 import { useDraft } from '../drafts';
 import { formatDate, humanise } from '../format';
@@ -20,6 +20,30 @@ const RecordAsbRiskAssessment = graphql(`
   }
 `);
 
+/** How the API scores the matrix, so the result shows before saving exactly as it will be recorded. */
+const AsbRiskMatrixQuery = graphql(`
+  query AsbRiskMatrix {
+    asbRiskMatrix {
+      bands {
+        riskLevel
+        minScore
+        maxScore
+        riskLevelIfVulnerable
+        reviewDays
+      }
+      cells {
+        likelihood
+        impact
+        score
+        riskLevel
+      }
+      judgedHighRiskLevel
+    }
+  }
+`);
+
+type Matrix = AsbRiskMatrixQuery['asbRiskMatrix'];
+
 export const LIKELIHOOD = ['Rare', 'Unlikely', 'Possible', 'Likely', 'Almost certain'] as const;
 export const IMPACT = ['Negligible', 'Minor', 'Moderate', 'Major', 'Severe'] as const;
 
@@ -36,34 +60,33 @@ const VULNERABILITIES: { value: AsbVulnerability; text: string; short: string }[
 
 export const vulnerabilityName = (v: string) => VULNERABILITIES.find((x) => x.value === v)?.short ?? humanise(v);
 
-const BANDS: RiskLevel[] = ['STANDARD', 'MEDIUM', 'HIGH'];
-/** Days to the next review when none is given, as the API sets them. */
-const REVIEW_DAYS: Record<RiskLevel, number> = { HIGH: 7, MEDIUM: 14, STANDARD: 28 };
+const cellOf = (matrix: Matrix, likelihood: number, impact: number) => matrix.cells.find((c) => c.likelihood === likelihood && c.impact === impact)!;
+const bandNamed = (matrix: Matrix, level: RiskLevel) => matrix.bands.find((b) => b.riskLevel === level)!;
+const lower = (level: RiskLevel) => humanise(level).toLowerCase();
 
-/** The band of a score alone: 1–7 standard, 8–14 medium, 15–25 high. */
-export const bandOf = (score: number): RiskLevel => (score >= 15 ? 'HIGH' : score >= 8 ? 'MEDIUM' : 'STANDARD');
-
-/**
- * The matrix's rule as the API applies it, so the result shows before saving: likelihood × impact gives the
- * band, any vulnerability raises it one step, and professional judgement makes it high.
- */
-export function asbRisk(likelihood: number, impact: number, vulnerable: boolean, judgedHigh: boolean): { score: number; band: RiskLevel; level: RiskLevel } {
-  const score = likelihood * impact;
-  const band = bandOf(score);
-  if (judgedHigh) return { score, band, level: 'HIGH' };
-  return { score, band, level: BANDS[Math.min(BANDS.indexOf(band) + (vulnerable ? 1 : 0), 2)] };
+/** The API's answer for this likelihood, impact, vulnerability and judgement. */
+function asbRisk(matrix: Matrix, likelihood: number, impact: number, vulnerable: boolean, judgedHigh: boolean): { score: number; band: RiskLevel; level: RiskLevel } {
+  const cell = cellOf(matrix, likelihood, impact);
+  const band = bandNamed(matrix, cell.riskLevel);
+  const level = judgedHigh ? matrix.judgedHighRiskLevel : vulnerable ? band.riskLevelIfVulnerable : band.riskLevel;
+  return { score: cell.score, band: band.riskLevel, level };
 }
+
+/** "1 to 7 is standard risk, 8 to 14 medium, 15 to 25 high", from the bands. */
+const bandsInWords = (matrix: Matrix, first: (b: Matrix['bands'][number]) => string) =>
+  matrix.bands.map((b, n) => (n === 0 ? first(b) : `${b.minScore} to ${b.maxScore} ${lower(b.riskLevel)}`)).join(', ');
 
 /**
  * The 5×5 matrix, likelihood rows (almost certain at the top) by impact columns, each cell coloured by its
  * band and the chosen cell outlined. A picture for sighted users: to assistive technology it is one image,
  * and the result is said in words beneath it.
  */
-function RiskMatrix({ likelihood, impact }: { likelihood: number; impact: number }) {
+function RiskMatrix({ matrix, likelihood, impact }: { matrix: Matrix; likelihood: number; impact: number }) {
   const rows = [5, 4, 3, 2, 1];
   const cols = [1, 2, 3, 4, 5];
+  const scores = bandsInWords(matrix, (b) => `Scores ${b.minScore} to ${b.maxScore} are ${lower(b.riskLevel)}`);
   return (
-    <div role="img" aria-label="ASB risk matrix: likelihood by impact. Scores 1 to 7 are standard, 8 to 14 medium, 15 to 25 high. The result is in the text that follows.">
+    <div role="img" aria-label={`ASB risk matrix: likelihood by impact. ${scores}. The result is in the text that follows.`}>
       <div className="app-matrix">
         <div className="app-matrix__corner">Likelihood ↓ Impact →</div>
         {cols.map((i) => (
@@ -73,18 +96,22 @@ function RiskMatrix({ likelihood, impact }: { likelihood: number; impact: number
           <div className="app-matrix__head app-matrix__head--row" key={`r${l}`}>{l} {LIKELIHOOD[l - 1]}</div>,
           ...cols.map((i) => {
             const chosen = l === likelihood && i === impact;
+            const cell = cellOf(matrix, l, i);
             return (
-              <div key={`${l}-${i}`} className={`app-matrix__cell app-matrix__cell--${bandOf(l * i).toLowerCase()}${chosen ? ' app-matrix__cell--chosen' : ''}`}>
-                {l * i}
+              <div key={`${l}-${i}`} className={`app-matrix__cell app-matrix__cell--${cell.riskLevel.toLowerCase()}${chosen ? ' app-matrix__cell--chosen' : ''}`}>
+                {cell.score}
               </div>
             );
           }),
         ])}
       </div>
       <ul className="app-matrix-key">
-        <li><span className="app-matrix__cell app-matrix__cell--standard">&nbsp;</span>1 to 7: standard</li>
-        <li><span className="app-matrix__cell app-matrix__cell--medium">&nbsp;</span>8 to 14: medium</li>
-        <li><span className="app-matrix__cell app-matrix__cell--high">&nbsp;</span>15 to 25: high</li>
+        {matrix.bands.map((b) => (
+          <li key={b.riskLevel}>
+            <span className={`app-matrix__cell app-matrix__cell--${b.riskLevel.toLowerCase()}`}>&nbsp;</span>
+            {b.minScore} to {b.maxScore}: {lower(b.riskLevel)}
+          </li>
+        ))}
       </ul>
     </div>
   );
@@ -114,6 +141,13 @@ const scale = (words: readonly string[]) => words.map((w, i) => ({ value: String
 
 /** The ASB risk matrix for a case that is not domestic abuse: likelihood and impact, the victim's vulnerabilities, judgement. */
 export function AsbRiskForm({ caseId }: { caseId: string }) {
+  const { data, error } = useQuery(AsbRiskMatrixQuery);
+  if (error && !data) return <p className="govuk-body">The ASB risk matrix could not be loaded. Try again later.</p>;
+  if (!data) return <p className="govuk-body" role="status">Loading the ASB risk matrix…</p>;
+  return <AsbRiskMatrixForm caseId={caseId} matrix={data.asbRiskMatrix} />;
+}
+
+function AsbRiskMatrixForm({ caseId, matrix }: { caseId: string; matrix: Matrix }) {
   const [form, update, reset] = useDraft<AsbDraft>(`case.${caseId}.asb-risk`, empty);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [result, setResult] = useState<{ score: number; riskLevel: RiskLevel; reviewDueAt: string } | null>(null);
@@ -123,7 +157,7 @@ export function AsbRiskForm({ caseId }: { caseId: string }) {
   });
   const l = Number(form.likelihood);
   const i = Number(form.impact);
-  const live = l && i ? asbRisk(l, i, form.vulnerabilities.length > 0, form.judgedHighRisk) : null;
+  const live = l && i ? asbRisk(matrix, l, i, form.vulnerabilities.length > 0, form.judgedHighRisk) : null;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -160,7 +194,7 @@ export function AsbRiskForm({ caseId }: { caseId: string }) {
     }
   };
   const err = (id: string) => errors.find((x) => x.href === id)?.text;
-  const defaultReview = live ? formatDate(new Date(Date.now() + REVIEW_DAYS[live.level] * 86_400_000).toISOString()) : null;
+  const defaultReview = live ? formatDate(new Date(Date.now() + bandNamed(matrix, live.level).reviewDays * 86_400_000).toISOString()) : null;
 
   return (
     <section aria-labelledby="asb-form-heading" className="govuk-!-margin-top-8">
@@ -174,12 +208,13 @@ export function AsbRiskForm({ caseId }: { caseId: string }) {
       )}
       {errors.length > 0 && <ErrorSummary errors={errors} />}
       <div className="govuk-inset-text">
-        Likelihood × impact gives a score from 1 to 25: 1 to 7 is standard risk, 8 to 14 medium, 15 to 25 high. Any vulnerability raises the risk one step. Your professional judgement can make it high, if you say why.
+        Likelihood × impact gives a score from {matrix.bands[0].minScore} to {matrix.bands[matrix.bands.length - 1].maxScore}:{' '}
+        {bandsInWords(matrix, (b) => `${b.minScore} to ${b.maxScore} is ${lower(b.riskLevel)} risk`)}. Any vulnerability raises the risk one step. Your professional judgement can make it high, if you say why.
       </div>
       <form onSubmit={submit} noValidate aria-labelledby="asb-form-heading" className="app-asb-form">
         <Radios id={FIELDS.likelihood.id} legend="How likely is the behaviour to go on or cause harm?" value={form.likelihood} onChange={(likelihood) => update({ likelihood })} error={err(FIELDS.likelihood.id)} options={scale(LIKELIHOOD)} />
         <Radios id={FIELDS.impact.id} legend="How badly does it affect the victim or the community?" value={form.impact} onChange={(impact) => update({ impact })} error={err(FIELDS.impact.id)} options={scale(IMPACT)} />
-        <RiskMatrix likelihood={l} impact={i} />
+        <RiskMatrix matrix={matrix} likelihood={l} impact={i} />
         <Checkboxes
           id={FIELDS.vulnerabilities.id}
           legend="Is the victim vulnerable? Select all that apply"
@@ -206,7 +241,7 @@ export function AsbRiskForm({ caseId }: { caseId: string }) {
         <TextInput
           id={FIELDS.reviewDueAt.id}
           label="Review by (optional)"
-          hint={`Leave empty for the usual date: 7 days for high risk, 14 for medium, 28 for standard${defaultReview ? ` (${defaultReview} for this result)` : ''}`}
+          hint={`Leave empty for the usual date: ${[...matrix.bands].reverse().map((b, n) => `${b.reviewDays}${n === 0 ? ` days for ${lower(b.riskLevel)} risk` : ` for ${lower(b.riskLevel)}`}`).join(', ')}${defaultReview ? ` (${defaultReview} for this result)` : ''}`}
           type="date"
           inputClass="govuk-input--width-10"
           value={form.reviewDueAt}

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import type { CaseDetailQuery } from '../gql/graphql';
 import { Link, usePageTitle } from '../router';
-import { hasRole, readsCases, type SessionUser } from '../session';
+import { readsCases, type SessionUser } from '../session';
 import { humanise } from '../format';
 import { RiskTag, StatusTag } from '../components/CaseTags';
 import { NoCaseAccess } from '../components/NoCaseAccess';
@@ -26,7 +26,7 @@ interface Tab {
   text: string;
 }
 
-function tabsFor(c: CaseData, user: SessionUser): Tab[] {
+function tabsFor(c: CaseData): Tab[] {
   const tabs: Tab[] = [
     { slug: 'summary', text: 'Summary' },
     { slug: 'parties', text: 'Parties' },
@@ -37,16 +37,15 @@ function tabsFor(c: CaseData, user: SessionUser): Tab[] {
     { slug: 'timeline', text: 'Timeline' },
     { slug: 'risk', text: 'Risk' },
   ];
-  // Only the owner agency shares and revokes; only its managers read the audit trail.
-  if (c.owned) tabs.push({ slug: 'sharing', text: 'Sharing' });
-  if (c.owned && hasRole(user, 'MANAGER')) tabs.push({ slug: 'audit', text: 'Audit' });
+  if (c.viewerCan.share) tabs.push({ slug: 'sharing', text: 'Sharing' });
+  if (c.viewerCan.readAuditTrail) tabs.push({ slug: 'audit', text: 'Audit' });
   return tabs;
 }
 
 export function CasePage({ id, tab, user }: { id: string; tab: string; user: SessionUser }) {
   const { data, loading, error } = useQuery(CaseDetail, { variables: { id }, skip: !readsCases(user), fetchPolicy: 'cache-and-network' });
   const c = data?.case;
-  const tabs = c ? tabsFor(c, user) : [];
+  const tabs = c ? tabsFor(c) : [];
   const current = tabs.find((t) => t.slug === tab);
   usePageTitle(c ? `${c.reference}${current ? ` – ${current.text}` : ''}` : 'Case');
 
@@ -99,8 +98,8 @@ export function CasePage({ id, tab, user }: { id: string; tab: string; user: Ses
       </nav>
 
       {tab === 'summary' && <SummaryTab c={c} />}
-      {tab === 'summary' && <LegalHoldPanel c={c} user={user} />}
-      {tab === 'parties' && <PartiesTab c={c} user={user} />}
+      {tab === 'summary' && <LegalHoldPanel c={c} />}
+      {tab === 'parties' && <PartiesTab c={c} />}
       {tab === 'incidents' && <IncidentsTab c={c} />}
       {tab === 'actions' && <ActionsTab c={c} user={user} />}
       {tab === 'action-plan' && <ActionPlanTab c={c} />}

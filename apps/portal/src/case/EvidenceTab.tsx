@@ -34,6 +34,11 @@ const CaseEvidence = graphql(`
         }
       }
     }
+    # What the API keeps, in words (it reads the type from the file's bytes).
+    evidenceTypes {
+      mediaType
+      name
+    }
   }
 `);
 
@@ -45,23 +50,6 @@ const RemoveEvidence = graphql(`
 
 type Evidence = NonNullable<NonNullable<CaseEvidenceQuery['case']>['evidence']>[number];
 type Incident = CaseData['incidents'][number];
-
-/** What the API keeps, in words (it reads the type from the file's bytes). */
-const KINDS: Record<string, string> = {
-  'image/jpeg': 'JPEG photo',
-  'image/png': 'PNG image',
-  'image/heic': 'HEIC photo',
-  'image/heif': 'HEIF photo',
-  'application/pdf': 'PDF document',
-  'audio/mpeg': 'MP3 recording',
-  'audio/mp4': 'M4A recording',
-  'audio/wav': 'WAV recording',
-  'audio/ogg': 'OGG recording',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word document',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel spreadsheet',
-  'text/plain': 'Text',
-  'text/csv': 'CSV',
-};
 
 const incidentName = (i: Incident) => `${formatDateTime(i.occurredAt)}: ${humanise(i.category)}`;
 
@@ -77,6 +65,7 @@ export function EvidenceTab({ c }: { c: CaseData }) {
   const [removing, setRemoving] = useState<Evidence | null>(null);
   const [removed, setRemoved] = useState<string | null>(null);
   const incidents = new Map(c.incidents.map((i) => [i.id, i]));
+  const kinds = new Map((data?.evidenceTypes ?? []).map((t) => [t.mediaType, t.name]));
 
   return (
     <>
@@ -106,7 +95,7 @@ export function EvidenceTab({ c }: { c: CaseData }) {
           cells={(f) => [
             <>
               <span className="app-file-name">{f.fileName}</span>
-              <span className="govuk-body-s app-block">{KINDS[f.mediaType] ?? f.mediaType}</span>
+              <span className="govuk-body-s app-block">{kinds.get(f.mediaType) ?? f.mediaType}</span>
               {f.description && <span className="govuk-body-s app-block app-preserve-lines">{f.description}</span>}
             </>,
             f.incidentId ? (incidents.get(f.incidentId) ? `Incident of ${incidentName(incidents.get(f.incidentId)!)}` : 'An incident') : 'The case as a whole',
@@ -120,7 +109,7 @@ export function EvidenceTab({ c }: { c: CaseData }) {
             <Sha256 sha256={f.sha256} fileName={f.fileName} />,
             <div className="app-file-actions">
               <DownloadEvidence file={f} />
-              {c.owned && (
+              {c.viewerCan.removeEvidence && (
                 <button type="button" className="app-link-button govuk-link" onClick={() => { setRemoved(null); setRemoving(f); }}>
                   Remove<span className="govuk-visually-hidden"> {f.fileName}</span>
                 </button>
@@ -141,7 +130,7 @@ export function EvidenceTab({ c }: { c: CaseData }) {
           }}
         />
       )}
-      {!withheld && data?.case && <UploadEvidenceForm c={c} onUploaded={() => refetch()} />}
+      {!withheld && c.viewerCan.uploadEvidence && data?.case && <UploadEvidenceForm c={c} onUploaded={() => refetch()} />}
     </>
   );
 }

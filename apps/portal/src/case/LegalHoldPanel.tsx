@@ -1,11 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../gql';
-import type { SessionUser } from '../session';
 import { formatDate } from '../format';
 import { ErrorSummary, NotificationBanner } from '../components/govuk';
 import { HoldReasonForm, type HoldChange, type HoldOutcome } from '../retention/HoldReasonForm';
-import { managesRetention } from '../retention/permissions';
 import type { CaseData } from './CasePage';
 
 /** The hold alone, so the panel does not widen the case page's main query. */
@@ -26,8 +24,8 @@ const CaseLegalHoldQuery = graphql(`
  * The case's legal hold, for the owner agency's managers (no one else may read or change it): what it is
  * and who placed it, with its release; or the way to place one.
  */
-export function LegalHoldPanel({ c, user }: { c: CaseData; user: SessionUser }) {
-  if (!c.owned || !managesRetention(user)) return null;
+export function LegalHoldPanel({ c }: { c: CaseData }) {
+  if (!c.viewerCan.placeLegalHold && !c.viewerCan.releaseLegalHold) return null;
   return <LegalHoldSection caseId={c.id} reference={c.reference} />;
 }
 

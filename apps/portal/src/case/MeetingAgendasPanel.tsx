@@ -51,7 +51,7 @@ const HEADING_ID = 'meeting-agendas-heading';
  * take it off one that is still to be held. Partners never see it: the API withholds it from them.
  */
 export function MeetingAgendasPanel({ c }: { c: CaseData }) {
-  if (!c.owned) return null;
+  if (!c.viewerCan.withdrawFromMeeting) return null;
   return <MeetingAgendasSection caseId={c.id} reference={c.reference} />;
 }
 

@@ -5,7 +5,6 @@ import type { PartyRole, TenancyType, UpdatePartyInput } from '../gql/graphql';
 import { apiFieldErrors } from '../apollo';
 import { useDraft } from '../drafts';
 import { formatDate, humanise } from '../format';
-import type { SessionUser } from '../session';
 import { ErrorSummary, NotificationBanner, SummaryList, Tag, type FieldError } from '../components/govuk';
 import type { CaseData } from './CasePage';
 import { CaseDetail } from './queries';
@@ -43,15 +42,10 @@ const UpdateParty = graphql(`
 
 type Party = CaseData['parties'][number];
 
-/** Landlords and councils holding the case in full (or owning it) write tenancy information. */
-function writesTenancy(c: CaseData, user: SessionUser): boolean {
-  return (user.agency.kind === 'LANDLORD' || user.agency.kind === 'COUNCIL') && (c.owned || c.access === 'FULL');
-}
-
-export function PartiesTab({ c, user }: { c: CaseData; user: SessionUser }) {
+export function PartiesTab({ c }: { c: CaseData }) {
   const [changing, setChanging] = useState<string | null>(null);
   const [changed, setChanged] = useState<string | null>(null);
-  const tenancy = writesTenancy(c, user);
+  const tenancy = c.viewerCan.editPartyTenancy;
   return (
     <>
       <h2 className="govuk-heading-m">Parties</h2>
@@ -64,7 +58,7 @@ export function PartiesTab({ c, user }: { c: CaseData; user: SessionUser }) {
       {c.parties.map((p, i) => {
         const r = p.redactedFields;
         const title = `${humanise(p.role)} ${i + 1}`;
-        const canChange = c.owned || (tenancy && !['tenancyType', 'rentArrears', 'tenancyBreaches'].some((f) => r.includes(f)));
+        const canChange = c.viewerCan.editPartyIdentifiers || (tenancy && !['tenancyType', 'rentArrears', 'tenancyBreaches'].some((f) => r.includes(f)));
         return (
           <div className="govuk-summary-card" key={p.id}>
             <div className="govuk-summary-card__title-wrapper">
@@ -93,7 +87,7 @@ export function PartiesTab({ c, user }: { c: CaseData; user: SessionUser }) {
                   c={c}
                   party={p}
                   title={title}
-                  identifiers={c.owned}
+                  identifiers={c.viewerCan.editPartyIdentifiers}
                   tenancy={tenancy}
                   onDone={(saved) => {
                     setChanging(null);
@@ -119,7 +113,7 @@ export function PartiesTab({ c, user }: { c: CaseData; user: SessionUser }) {
           </div>
         );
       })}
-      {c.owned && <AddPartyForm c={c} />}
+      {c.viewerCan.addParty && <AddPartyForm c={c} />}
     </>
   );
 }

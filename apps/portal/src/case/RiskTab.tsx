@@ -58,7 +58,7 @@ export function RiskTab({ c }: { c: CaseData }) {
           )}
         </section>
       )}
-      {domesticAbuse && risk?.dashAssessments && <DashForm caseId={c.id} />}
+      {domesticAbuse && risk?.dashAssessments && c.viewerCan.recordDashAssessment && <DashForm caseId={c.id} />}
     </>
   );
 }
@@ -127,7 +127,7 @@ function AsbRiskAssessments({ c, assessments }: { c: CaseData; assessments: AsbA
           />
         )}
       </section>
-      {assessments && (c.status === 'OPEN' ? <AsbRiskForm caseId={c.id} /> : <p className="govuk-body">This case is closed: no new assessment can be recorded.</p>)}
+      {assessments && c.viewerCan.recordAsbRiskAssessment && (c.status === 'OPEN' ? <AsbRiskForm caseId={c.id} /> : <p className="govuk-body">This case is closed: no new assessment can be recorded.</p>)}
     </>
   );
 }

@@ -83,9 +83,9 @@ export function SummaryTab({ c }: { c: CaseData }) {
         ]}
       />
       <CaseSummaryPdf c={c} />
-      {c.owned && <EditCaseForm c={c} />}
-      {c.owned && c.status === 'OPEN' && <CloseCaseForm c={c} />}
-      {c.owned && c.status !== 'OPEN' && <SatisfactionPanel c={c} />}
+      {c.viewerCan.edit && <EditCaseForm c={c} />}
+      {c.viewerCan.close && c.status === 'OPEN' && <CloseCaseForm c={c} />}
+      {c.viewerCan.recordSatisfaction && c.status !== 'OPEN' && <SatisfactionPanel c={c} />}
     </>
   );
 }

@@ -77,7 +77,7 @@ function Contacts({ c }: { c: CaseData }) {
           cells={(ct) => [formatDateTime(ct.contactedAt), humanise(ct.channel), ct.note]}
         />
       )}
-      {c.owned && <RecordContactForm c={c} />}
+      {c.viewerCan.recordContact && <RecordContactForm c={c} />}
     </section>
   );
 }

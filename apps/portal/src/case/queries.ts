@@ -23,6 +23,26 @@ export const CaseDetail = graphql(`
       supportNeeds
       policeIntelligence
       redactedFields
+      # What this user may do here: the portal asks rather than keeping a copy of the rules.
+      viewerCan {
+        share
+        readAuditTrail
+        placeLegalHold
+        releaseLegalHold
+        edit
+        close
+        recordSatisfaction
+        addParty
+        editPartyIdentifiers
+        editPartyTenancy
+        recordContact
+        recordDashAssessment
+        recordAsbRiskAssessment
+        agreeActionPlan
+        uploadEvidence
+        removeEvidence
+        withdrawFromMeeting
+      }
       ownerAgency {
         id
         name

@@ -8,7 +8,7 @@ import { formatDateTime, humanise } from '../format';
 import { ErrorSummary, SummaryList, Tag } from '../components/govuk';
 import { NoCaseAccess } from '../components/NoCaseAccess';
 import { MeetingDetail, MeetingUpdates } from './queries';
-import { chairs, organises, type MeetingData } from './permissions';
+import type { MeetingData } from './permissions';
 import { ConfidentialityPanel } from './ConfidentialityPanel';
 import { AttendancePanel } from './AttendancePanel';
 import { AgendaPanel } from './AgendaPanel';
@@ -66,8 +66,8 @@ export function MeetingPage({ id, user }: { id: string; user: SessionUser }) {
 
 function MeetingView({ m, user }: { m: MeetingData; user: SessionUser }) {
   const open = !m.closedAt;
-  const organiser = organises(user) && open;
-  const chair = chairs(user, m) && open;
+  const organiser = m.viewerCan.organise && open;
+  const chair = m.viewerCan.chair && open;
   const [errors, setErrors] = useState<string[]>([]);
   const refetch = { refetchQueries: [{ query: MeetingDetail, variables: { id: m.id } }], awaitRefetchQueries: true };
   const [publish, { loading: publishing }] = useMutation(PublishAgenda, refetch);

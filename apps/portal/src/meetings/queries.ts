@@ -14,6 +14,10 @@ export const MeetingFields = graphql(`
     confidentialityStatement
     confidentialityAgreed
     version
+    viewerCan {
+      organise
+      chair
+    }
     chair {
       id
       displayName
