@@ -40,7 +40,8 @@ const DEEP = setting('BENCH_DEEP', 5_000, 100);
 const TIMEOUT_SECONDS = setting('BENCH_TIMEOUT_SECONDS', 900, 10);
 const PAGE = 50;
 const WALK_PAGE = 100;
-const AIMS = { graphqlVsSql: 2, deepVsFirst: 1.5, visibilityVsNone: 1.5, rowSecurityVsNone: 1.5 };
+// Issue 15's aims: the list within 1.5× of hand-written SQL, the visibility predicate within 1.2× of none.
+const AIMS = { graphqlVsSql: 1.5, deepVsFirst: 1.5, visibilityVsNone: 1.2, rowSecurityVsNone: 1.5 };
 
 const log = (line: string) => console.log(line);
 

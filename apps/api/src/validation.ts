@@ -40,11 +40,13 @@ const CALLER_INPUT = new Set<unknown>([3, 'body', 'query', 'param']);
 /**
  * Every argument is checked for text the database cannot store, and every input class is validated; the first
  * problem is answered as BAD_USER_INPUT naming its field (an input object's fields by their own names, as the
- * class validation names them).
+ * class validation names them). Nothing else is: a field resolver's parent (`@Parent() parent: Case`) is the
+ * portal's own answer, and validating it would rebuild it as a class instance on every field of every row
+ * (a case list of 50 ran class-transformer and class-validator some 300 times).
  */
 class InputValidation extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (!CALLER_INPUT.has(metadata.type)) return super.transform(value, metadata);
+    if (!CALLER_INPUT.has(metadata.type)) return value;
     const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
     const field = unstorableText(value, isObject ? '' : (metadata.data ?? 'input'));
     if (field) throw new BadInputError(field, `${field} contains a character that cannot be stored (a NUL or a lone surrogate)`);

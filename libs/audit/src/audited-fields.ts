@@ -32,16 +32,16 @@ export function recordViewsInExecution(schema: GraphQLSchema): GraphQLSchema {
     // A governed field the schema does not serve cannot be sent; one it serves must never go unnoted.
     if (!definition) continue;
     const resolve: GraphQLFieldResolver<unknown, RequestContext> = definition.resolve ?? defaultFieldResolver;
+    const note = (source: unknown, ctx: RequestContext, value: unknown) => {
+      if (sent(value)) {
+        const row = source as { id: string; caseId?: string };
+        noteView(ctx, row.caseId ?? row.id, field);
+      }
+      return value;
+    };
     definition.resolve = (source, args, ctx, info) => {
-      const note = (value: unknown) => {
-        if (sent(value)) {
-          const row = source as { id: string; caseId?: string };
-          noteView(ctx, row.caseId ?? row.id, field);
-        }
-        return value;
-      };
       const value = resolve(source, args, ctx, info);
-      return value instanceof Promise ? value.then(note) : note(value);
+      return value instanceof Promise ? value.then((resolved) => note(source, ctx, resolved)) : note(source, ctx, value);
     };
   }
   return schema;

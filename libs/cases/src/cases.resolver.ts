@@ -1,8 +1,9 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Allow } from '#libs/access';
 import type { RequestContext } from '#libs/context';
 import { Agency, AgenciesService } from '#libs/agencies';
-import type { Page } from '#libs/common';
+import { type Page, selectsField } from '#libs/common';
 import { User, UsersService } from '#libs/users';
 import { Case, CaseConnection, Party } from './case.model.js';
 import { CaseFilter, CloseCaseInput, CreateCaseInput, PartyInput, UpdateCaseInput, UpdatePartyInput } from './case.inputs.js';
@@ -33,8 +34,10 @@ export class CasesResolver {
     @Args('first', { type: () => Int, nullable: true, description: '1–100, default 20' }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
     @Args('orderBy', { type: () => CaseOrder, nullable: true, defaultValue: CaseOrder.NEWEST }) orderBy?: CaseOrder,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<Page<Case>> {
-    return this.caseService.list(ctx, filter, first, after, orderBy ?? CaseOrder.NEWEST);
+    const countNow = info ? selectsField(info, 'totalCount') : false;
+    return this.caseService.list(ctx, filter, first, after, orderBy ?? CaseOrder.NEWEST, countNow);
   }
 
   @Mutation(() => Case, { description: "Open a case, owned by your agency" })

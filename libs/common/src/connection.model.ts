@@ -1,5 +1,16 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import type { Type } from '@nestjs/common';
+import {
+  type FieldNode,
+  type FragmentSpreadNode,
+  getDirectiveValues,
+  GraphQLIncludeDirective,
+  type GraphQLResolveInfo,
+  GraphQLSkipDirective,
+  type InlineFragmentNode,
+  Kind,
+  type SelectionSetNode,
+} from 'graphql';
 
 @ObjectType({ description: 'Relay page information' })
 export class PageInfo {
@@ -53,4 +64,24 @@ export function Connection<T>(node: Type<T>, name: string): Type<Page<T>> {
     totalCount: number;
   }
   return ConnectionType as Type<Page<T>>;
+}
+
+/**
+ * Whether the field being resolved selects `name` directly (through fragments too, and not when @skip or
+ * @include leaves it out), so a resolver can start work the selection will need alongside its own.
+ */
+export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
+  const included = (node: FieldNode | InlineFragmentNode | FragmentSpreadNode) =>
+    getDirectiveValues(GraphQLSkipDirective, node, info.variableValues)?.if !== true &&
+    getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues)?.if !== false;
+  const visit = (selectionSet: SelectionSetNode | undefined, seen: Set<string>): boolean =>
+    (selectionSet?.selections ?? []).some((selection) => {
+      if (!included(selection)) return false;
+      if (selection.kind === Kind.FIELD) return selection.name.value === name;
+      if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet, seen);
+      const fragment = info.fragments[selection.name.value];
+      if (!fragment || seen.has(fragment.name.value)) return false;
+      return visit(fragment.selectionSet, new Set(seen).add(fragment.name.value));
+    });
+  return info.fieldNodes.some((node) => visit(node.selectionSet, new Set()));
 }
