@@ -66,7 +66,7 @@ const BATCH = 500;
 /** A batch of which nothing was sent: it may be read again. */
 class BatchNotSent extends Error {}
 /** How long a batch that cannot be sent is read again before it is dropped (subscribers then catch up with `since`). */
-const RECORD_PATIENCE_MS = 5 * 60_000;
+const UNSENT_PATIENCE_MS = 5 * 60_000;
 /** A subscriber whose socket has this much unsent is completed rather than buffered without bound. */
 const MAX_UNSENT_BYTES = 512 * 1024;
 const CURSOR = /^\d{1,18}$/;
@@ -159,14 +159,15 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
       this.stats.batches++;
       this.stats.alerts += rows.length;
       // A payload that failed inside is held back while the batch may still be retried, then sent as it is.
-      const patient = this.unsentSince === null || Date.now() - this.unsentSince <= RECORD_PATIENCE_MS;
+      const patient = this.unsentSince === null || Date.now() - this.unsentSince <= UNSENT_PATIENCE_MS;
       try {
         await this.send(prepared, patient);
         this.unsentSince = null;
       } catch (error) {
         // Nothing of the batch went out (the database went away while its payloads were built or its views
         // recorded): read it again shortly rather than lose it for every live subscriber. Those who joined
-        // meanwhile replayed it already and skip it. Past RECORD_PATIENCE_MS the batch is dropped, as before.
+        // meanwhile replayed it already and skip it. Past UNSENT_PATIENCE_MS a broken payload goes as it is, and a
+        // batch the trail will not take is dropped (subscribers catch up with `since`).
         if (!(error instanceof BatchNotSent) || this.stopping) throw error;
         if (!patient) {
           this.unsentSince = null;
