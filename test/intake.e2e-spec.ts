@@ -82,4 +82,17 @@ describe('triage: reports wait in the receiving agency’s queue until accepted,
       .declineIntakeReport;
     expect(declined).toEqual({ status: 'DECLINED', declineReason: 'Everyday household noise' });
   });
+
+  it('takes a ward of the same length as a case does, so every report it takes can become a case', async () => {
+    // One rule for the field wherever it is typed: intake took a one-letter ward that a case refused.
+    const refused = await portal.gql(SUBMIT, { input: report({ ward: 'R' }) }, officer.token);
+    expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+    expect(refused.errors?.[0].extensions?.field).toBe('ward');
+    const count = await portal.db.query(`SELECT count(*)::int AS n FROM intake_reports WHERE ward = 'R'`);
+    expect(count.rows[0].n).toBe(0);
+    const created = await portal.gql(`mutation($input: CreateCaseInput!) { createCase(input: $input) { id } }`, {
+      input: { category: 'NOISE', summary: 'Music until 3am', ward: 'R', riskLevel: 'STANDARD' },
+    }, officer.token);
+    expect(codeOf(created)).toBe('BAD_USER_INPUT');
+  });
 });

@@ -15,7 +15,7 @@ import {
   ValidateBy,
   ValidateNested,
 } from 'class-validator';
-import { CaseCategory, CaseOutcome, CaseStatus, ContactChannel, PartyRole, RiskLevel, TenancyType } from '#libs/common';
+import { CaseCategory, CaseOutcome, CaseStatus, ContactChannel, PartyRole, RiskLevel, TenancyType, IsWard } from '#libs/common';
 
 /**
  * A finite amount with at most two decimal places. class-validator's `maxDecimalPlaces` reads the digits after a
@@ -117,8 +117,7 @@ export class CreateCaseInput {
   summary: string;
 
   @Field()
-  @IsString()
-  @Length(2, 100)
+  @IsWard()
   ward: string;
 
   @Field(() => RiskLevel)
@@ -154,8 +153,7 @@ export class UpdateCaseInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @Length(2, 100)
+  @IsWard()
   ward?: string | null;
 
   @Field(() => RiskLevel, { nullable: true })

@@ -8,3 +8,4 @@ export * from './group-by.js';
 export * from './percent.js';
 export * from './clock.js';
 export * from './working-days.js';
+export * from './fields.js';

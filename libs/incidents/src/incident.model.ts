@@ -1,7 +1,7 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { IsDate, IsEnum, IsOptional, IsString, Length } from 'class-validator';
 import { type PortalAbility, readGovernedFields, redact, type Relation } from '#libs/access';
-import { CaseCategory } from '#libs/common';
+import { CaseCategory, IsWard } from '#libs/common';
 
 @ObjectType({ description: 'One occurrence of the behaviour, recorded by type and location to find hotspots' })
 export class Incident {
@@ -59,8 +59,7 @@ export class IncidentInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @Length(2, 100)
+  @IsWard()
   ward?: string | null;
 }
 

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsBoolean, IsDate, IsEnum, IsOptional, IsString, Length } from 'class-validator';
-import { CaseCategory } from '#libs/common';
+import { CaseCategory, IsWard } from '#libs/common';
 
 export enum IntakeChannel {
   PHONE = 'PHONE',
@@ -89,8 +89,7 @@ export class IntakeReportInput {
   summary: string;
 
   @Field()
-  @IsString()
-  @Length(1, 100)
+  @IsWard()
   ward: string;
 
   @Field(() => String, { nullable: true })
