@@ -21,6 +21,9 @@ interface SessionRow {
   agency_kind: AgencyKind;
 }
 
+/** The signed-in user as every request reads it: `u` is users, `a` the user's agency. */
+const SESSION_USER_COLUMNS = 'u.id, u.email, u.display_name, u.roles, u.agency_id, a.kind AS agency_kind';
+
 /** Why a session ended, as kept in `sessions.ended_reason`. */
 export type SessionEnd = 'SIGNED_OUT' | 'SIGNED_OUT_EVERYWHERE' | 'ENDED_BY_ADMINISTRATOR' | 'USER_DEACTIVATED' | 'IDLE';
 
@@ -75,7 +78,7 @@ export class SessionsService implements OnModuleInit {
     const claims = await this.tokens.verify(match[1]);
     if (!claims) return null;
     const [row]: (SessionRow & { idle: boolean; stale: boolean })[] = await this.dataSource.query(
-      `SELECT u.id, u.email, u.display_name, u.roles, u.agency_id, a.kind AS agency_kind,
+      `SELECT ${SESSION_USER_COLUMNS},
               s.last_seen_at <= now() - make_interval(mins => $3) AS idle,
               s.last_seen_at < now() - interval '1 minute' AS stale
          FROM sessions s JOIN users u ON u.id = s.user_id JOIN agencies a ON a.id = u.agency_id
@@ -161,7 +164,7 @@ export class SessionsService implements OnModuleInit {
 
   async activeUser(userId: string): Promise<SessionUser | null> {
     const [row]: SessionRow[] = await this.dataSource.query(
-      `SELECT u.id, u.email, u.display_name, u.roles, u.agency_id, a.kind AS agency_kind
+      `SELECT ${SESSION_USER_COLUMNS}
          FROM users u JOIN agencies a ON a.id = u.agency_id
         WHERE u.id = $1 AND u.active`,
       [userId],
