@@ -31,6 +31,8 @@ describe('a burst of failed sign-ins does not stop the service', () => {
     );
     const results = await Promise.all(attempts);
     expect(results.map(codeOf)).toEqual(Array(60).fill('UNAUTHENTICATED'));
+    // Each one a wrong password, none held back by the throttle (its limits are far above sixty here).
+    expect(results.map((r) => r.errors?.[0]?.message)).toEqual(Array(60).fill('Wrong email or password'));
     // Recorded although every answer was an error: the throttle counts them.
     expect((await portal.db.query(`SELECT count(*)::int AS n FROM sign_in_failures`)).rows[0].n).toBe(before + 60);
     const health = await request(portal.app.getHttpServer()).get('/health');

@@ -16,6 +16,18 @@ export function waitAfterFailures(failures: number, free: number, maxDelaySecond
 }
 
 /**
+ * Seconds still to wait, given the failures counted and the seconds since the latest of them. `since` may be
+ * below zero: it is measured from the counting transaction's start (`now()`), and a failure another connection
+ * committed after that start is stamped later. Such a failure is "just now", never a wait of its own: under load
+ * the sixtieth of sixty concurrent wrong passwords was refused for a second although none of them owed a wait.
+ */
+export function secondsStillToWait(failures: number, since: number | null, free: number, maxDelaySeconds: number): number {
+  const wait = waitAfterFailures(failures, free, maxDelaySeconds);
+  if (wait === 0 || since === null) return 0;
+  return Math.max(0, wait - Math.max(0, since));
+}
+
+/**
  * How long an admitted attempt may stay unsettled before the address's count takes it for a failure (a request that
  * died between admission and the password check). Far longer than any password check, even queued.
  */
@@ -68,8 +80,8 @@ export class SignInThrottle {
       [email, ctx.address, windowSeconds, KNOWN_ADDRESS_DAYS, PENDING_SECONDS],
     );
     const remaining = Math.max(
-      waitAfterFailures(recent.account, perAccount, maxDelaySeconds) - (recent.account_since ?? Infinity),
-      waitAfterFailures(recent.address, perAddress, maxDelaySeconds) - (recent.address_since ?? Infinity),
+      secondsStillToWait(recent.account, recent.account_since, perAccount, maxDelaySeconds),
+      secondsStillToWait(recent.address, recent.address_since, perAddress, maxDelaySeconds),
     );
     if (remaining > 0) throw new TooManyAttemptsError(Math.ceil(remaining));
     const [attempt]: { id: string }[] = await ctx.db.query(
