@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { AgencyKind, Role } from '#libs/common';
 import { defineAbilityFor } from './ability.js';
-import { accessibleSql, SqlParams } from './accessible-sql.js';
+import { accessibleSql } from './accessible-sql.js';
+import { SqlParams } from '#libs/db';
 import { redactedFieldsOf } from './field-access.js';
 
 const user = (agencyKind: AgencyKind, roles: Role[]) => ({

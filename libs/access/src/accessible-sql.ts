@@ -1,14 +1,7 @@
 import { rulesToAST, rulesToCondition } from '@casl/ability/extra';
+import { SqlParams } from '#libs/db';
 import type { Action, PortalAbility } from './ability.js';
 
-/** Positional parameters for one SQL statement; `add` returns the placeholder to write. */
-export class SqlParams {
-  readonly values: unknown[] = [];
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
 
 /** The shape of a CASL rule AST node (from @ucast), as far as SQL needs it. */
 interface Condition {

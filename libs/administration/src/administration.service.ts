@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { accessibleSql, SqlParams } from '#libs/access';
+import { accessibleSql } from '#libs/access';
+import { SqlParams } from '#libs/db';
 import type { RequestContext } from '#libs/context';
 import { type Agency, AgenciesService, type CreateAgencyInput } from '#libs/agencies';
 import { SessionsService } from '#libs/auth';

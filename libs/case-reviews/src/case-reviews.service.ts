@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { accessibleSql, SqlParams } from '#libs/access';
+import { accessibleSql } from '#libs/access';
+import { SqlParams } from '#libs/db';
 import { loaderFor, type RequestContext } from '#libs/context';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, CasesService, readablePersonSql, samePersonSql } from '#libs/cases';

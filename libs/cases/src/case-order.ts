@@ -1,6 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { BadInputError, decodeCursor, encodeCursor } from '#libs/common';
-import type { SqlParams } from '#libs/access';
+import type { SqlParams } from '#libs/db';
 import type { CaseRow } from './case-record.js';
 
 /** How a list of cases is sorted: only by case basics, which everyone who sees a case may read. */

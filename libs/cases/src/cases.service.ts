@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import DataLoader from 'dataloader';
-import { accessibleSql, assertWritable, readableFieldSql, SqlParams } from '#libs/access';
+import { accessibleSql, assertWritable, readableFieldSql } from '#libs/access';
+import { SqlParams } from '#libs/db';
 import { loaderFor, type RequestContext } from '#libs/context';
 import {
   BadInputError,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { accessibleSql, SqlParams } from '#libs/access';
+import { accessibleSql } from '#libs/access';
+import { SqlParams } from '#libs/db';
 import type { RequestContext } from '#libs/context';
 import { AlertKind, AlertOutbox } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';

@@ -1,4 +1,5 @@
-import { readableFieldSql, type SqlParams } from '#libs/access';
+import { readableFieldSql } from '#libs/access';
+import { type SqlParams } from '#libs/db';
 import type { RequestContext } from '#libs/context';
 
 /** The key people and places are matched on, as `parties_name_key_idx` indexes it: trimmed, any case. */

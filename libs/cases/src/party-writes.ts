@@ -1,4 +1,5 @@
-import { assertWritable, SqlParams } from '#libs/access';
+import { assertWritable } from '#libs/access';
+import { SqlParams } from '#libs/db';
 import type { RequestContext } from '#libs/context';
 import type { FieldChange } from '#libs/audit';
 import type { Case } from './case.model.js';

@@ -1,10 +1,7 @@
 import type { PortalAbility, SessionUser } from '#libs/access';
+import type { Queryable } from '#libs/db';
 
-/** Runs one SQL statement with positional parameters; answers as TypeORM's `EntityManager.query` does. */
-export interface Queryable {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  query<T = any>(sql: string, parameters?: unknown[]): Promise<T>;
-}
+export type { Queryable };
 
 /**
  * Passed as the first argument of every service method: who is asking, what they may do, and the manager

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { assertWritable, SqlParams } from '#libs/access';
+import { assertWritable } from '#libs/access';
+import { SqlParams } from '#libs/db';
 import { loaderFor, noteView, type RequestContext } from '#libs/context';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, caseAttributes, CasesService, readablePersonSql, samePersonSql } from '#libs/cases';

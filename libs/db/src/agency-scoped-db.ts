@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import type { Queryable } from '#libs/context';
+import type { CountingQueryable, StatementResult } from './sql.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -34,7 +34,7 @@ export async function scopeTransaction(manager: EntityManager, agencyId: string 
  * COMMIT). It answers exactly as `EntityManager.query` does (rows; `[rows, count]` for UPDATE and DELETE), and
  * its failures are TypeORM's QueryFailedError, as before.
  */
-export class AgencyScopedDb implements Queryable {
+export class AgencyScopedDb implements CountingQueryable {
   private readonly scope: string;
 
   constructor(
@@ -45,14 +45,25 @@ export class AgencyScopedDb implements Queryable {
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  async query<T = any>(sql: string, parameters?: unknown[]): Promise<T> {
+  query<T = any>(sql: string, parameters?: unknown[]): Promise<T> {
+    return this.inScope((runner) => runner.query(sql, parameters) as Promise<T>);
+  }
+
+  run<T>(sql: string, parameters: readonly unknown[]): Promise<StatementResult<T>> {
+    return this.inScope(async (runner) => {
+      const result = await runner.query(sql, parameters as unknown[], true);
+      return { rows: (result.records ?? []) as T[], rowCount: result.affected ?? result.records?.length ?? 0 };
+    });
+  }
+
+  private async inScope<T>(statement: (runner: QueryRunner) => Promise<T>): Promise<T> {
     const runner: QueryRunner = this.dataSource.createQueryRunner('master');
     let broken: unknown;
     try {
       const client = (await runner.connect()) as PgClient;
       try {
         await client.query(this.scope);
-        const result = (await runner.query(sql, parameters)) as T;
+        const result = await statement(runner);
         await client.query('COMMIT');
         return result;
       } catch (error) {

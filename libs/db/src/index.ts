@@ -5,4 +5,5 @@ export * from './embedded-database.js';
 export * from './query-counter.js';
 export * from './migrations/index.js';
 export * from './notification-bus.js';
+export * from './sql.js';
 export * from './transaction.js';

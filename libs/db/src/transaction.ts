@@ -3,8 +3,8 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';
-import type { Queryable } from '#libs/context';
 import { scopeTransaction } from './agency-scoped-db.js';
+import type { Queryable } from './sql.js';
 
 const OUTSIDE_TRANSACTION = 'portal:outsideTransaction';
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { accessibleSql, readableFieldSql, SqlParams } from '#libs/access';
+import { accessibleSql, readableFieldSql } from '#libs/access';
+import { SqlParams } from '#libs/db';
 import type { RequestContext } from '#libs/context';
 import { type Case, CasesService, matchKey } from '#libs/cases';
 import { BadInputError, CaseCategory, CaseStatus, DAY_MS, NotFoundError, parseId, PartyRole, type RiskLevel, StateConflictError } from '#libs/common';

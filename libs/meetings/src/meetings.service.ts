@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import DataLoader from 'dataloader';
-import { type Action, accessibleSql, CASEWORK_ROLES, SqlParams } from '#libs/access';
+import { type Action, accessibleSql, CASEWORK_ROLES } from '#libs/access';
+import { SqlParams } from '#libs/db';
 import { loaderFor, noteView, type RequestContext } from '#libs/context';
 import { AlertKind, AlertOutbox } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { accessibleSql, SqlParams } from '#libs/access';
+import { accessibleSql } from '#libs/access';
+import { SqlParams } from '#libs/db';
 import type { RequestContext } from '#libs/context';
 import { ACTION_COLUMNS, type CaseActionRow, toAction } from '#libs/actions';
 import { CASE_COLUMNS, type CaseRow, toCase } from '#libs/cases';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { accessibleSql, SqlParams } from '#libs/access';
+import { accessibleSql } from '#libs/access';
+import { SqlParams } from '#libs/db';
 import type { RequestContext } from '#libs/context';
 import { ActionKind, BadInputError, CaseCategory, ClockState, LEGAL_ACTION_KINDS, londonDayStart, percentOf as percent, DAY_MS } from '#libs/common';
 import { type CaseFacts, caseFactsSql, clocksOf, ServiceStandard } from '#libs/service-standards';
