@@ -6,6 +6,7 @@ import { Case, CasesService } from '#libs/cases';
 import { User, UsersService } from '#libs/users';
 import { ActionInput, CaseAction, UpdateActionInput } from './case-action.model.js';
 import { ActionsService } from './actions.service.js';
+import { CaseActionViewerCan, caseActionViewerCan } from './case-action-viewer-can.js';
 
 @Resolver(() => CaseAction)
 export class ActionsResolver {
@@ -47,6 +48,13 @@ export class ActionsResolver {
   @ResolveField(() => Case, { nullable: true, description: 'The case, read with your own rules' })
   case(@Context() ctx: RequestContext, @Parent() action: CaseAction): Promise<Case | null> {
     return this.caseService.visibleById(ctx, action.caseId);
+  }
+
+  @ResolveField(() => CaseActionViewerCan, { description: 'What you may do to this action: ask this rather than copying the rules' })
+  async viewerCan(@Context() ctx: RequestContext, @Parent() action: CaseAction): Promise<CaseActionViewerCan> {
+    // The case as the caller reads it: one batched statement per request, none when case(id) loaded it already.
+    const kase = action.caseOwnerAgencyId === undefined ? await this.caseService.visibleById(ctx, action.caseId) : null;
+    return caseActionViewerCan(ctx.ability, action, action.caseOwnerAgencyId ?? kase?.ownerAgencyId ?? null);
   }
 
   @ResolveField(() => Agency, { description: 'The agency that carries it out' })
