@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
 import { ApolloProvider } from '@apollo/client/react';
 import { createApolloClient } from './apollo';
 import { graphql } from './gql';
-import { endingSession, signOut, useSessionState, readsCases, type SessionUser } from './session';
+import { endingSession, signOut, useSessionState, type SessionUser } from './session';
 import { matchPath, navigate, usePath } from './router';
 import { Header } from './ui/Header';
 import { PrimaryNav } from './ui/PrimaryNav';
@@ -110,7 +110,7 @@ function SignedInApp() {
       <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">Skip to main content</a>
       <Header user={user} onSignOut={handleSignOut} />
       {user && <PrimaryNav user={user} path={path} />}
-      {user && readsCases(user) && <AlertsFeed user={user} />}
+      {user?.can.readCases && <AlertsFeed user={user} />}
       <div className="govuk-width-container">
         <main className="govuk-main-wrapper" id="main-content" tabIndex={-1} ref={mainRef}>
           {session && <SessionWarning session={session} />}

@@ -1,6 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Link } from '../router';
-import { hasRole, readsCases, type SessionUser } from '../session';
+import type { SessionUser } from '../session';
 
 // Its own chunk: the count's query code stays out of the first screen's JavaScript.
 const TriageBadge = lazy(() => import('../features/intake/TriageBadge').then((m) => ({ default: m.TriageBadge })));
@@ -22,16 +22,17 @@ export function PrimaryNav({ user, path }: { user: SessionUser; path: string }) 
     { text: 'Meetings', href: '/meetings', prefix: '/meetings' },
     { text: 'Reports', href: '/reports', prefix: '/reports' },
   ];
-  if (readsCases(user)) {
+  if (user.can.triage) {
     const badge = (
       <Suspense fallback={null}>
         <TriageBadge path={path} />
       </Suspense>
     );
     items.splice(2, 0, { text: 'Triage', href: '/triage', badge });
-    items.splice(5, 0, { text: 'Interventions', href: '/interventions' });
   }
-  if (hasRole(user, 'ADMIN')) items.push({ text: 'Administration', href: '/admin', prefix: '/admin' });
+  // interventionsRegister is asked as a case read.
+  if (user.can.readCases) items.splice(user.can.triage ? 5 : 4, 0, { text: 'Interventions', href: '/interventions' });
+  if (user.can.administer) items.push({ text: 'Administration', href: '/admin', prefix: '/admin' });
 
   return (
     <section className="govuk-service-navigation" aria-label="Service information">

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { useMutation } from '@apollo/client/react';
-import { SignIn } from '../features/auth/SignIn';
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { SignIn, viewerCanWith } from '../features/auth/SignIn';
 import { sessionExpired, signedIn, type Session } from '../session';
 import { formatTime } from '../format';
 import { TextInput, ErrorSummary } from './govuk';
@@ -19,6 +19,7 @@ export function SessionWarning({ session }: { session: Session }) {
   const [password, setPassword] = useState('');
   const [failed, setFailed] = useState(false);
   const [login, { loading }] = useMutation(SignIn);
+  const client = useApolloClient();
 
   useEffect(() => {
     const untilWarning = expiresAt - WARN_BEFORE_MS - Date.now();
@@ -41,7 +42,8 @@ export function SessionWarning({ session }: { session: Session }) {
     try {
       const { data } = await login({ variables: { email: session.user.email, password } });
       if (!data) throw new Error('no data');
-      signedIn({ token: data.login.accessToken, expiresAt: data.login.expiresAt, user: { ...data.login.user, email: data.login.user.email ?? session.user.email } });
+      const can = await viewerCanWith(client, data.login.accessToken);
+      signedIn({ token: data.login.accessToken, expiresAt: data.login.expiresAt, user: { ...data.login.user, email: data.login.user.email ?? session.user.email, can } });
       setOpen(false);
       setPassword('');
       setFailed(false);

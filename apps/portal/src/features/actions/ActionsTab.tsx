@@ -3,7 +3,6 @@ import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../gql';
 import type { ActionKind, ActionStatus } from '../../gql/graphql';
 import { apiFieldErrors, errorMessages } from '../../apollo';
-import type { SessionUser } from '../../session';
 import { useDraft } from '../../drafts';
 import { ACTION_KINDS, formatDate, humanise, londonDay, options } from '../../format';
 import { ErrorSummary, NotificationBanner, Select, Table, Tag, TextInput, Textarea, type FieldError } from '../../ui/govuk';
@@ -58,9 +57,8 @@ export function ActionStatusTag({ action }: { action: { status: string; dueAt?: 
   return <Tag colour={colour}>{humanise(action.status)}</Tag>;
 }
 
-export function ActionsTab({ c, user }: { c: CaseData; user: SessionUser }) {
-  // An action is updated by the agency that owns it, or by the case owner.
-  const updatable = c.actions.filter((a) => c.owned || a.ownerAgency.id === user.agency.id);
+export function ActionsTab({ c }: { c: CaseData }) {
+  const updatable = c.actions.filter((a) => a.viewerCan.update);
   return (
     <>
       <h2 className="govuk-heading-m">Actions</h2>

@@ -3,7 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
 import type { InterventionsRegisterQuery } from '../../gql/graphql';
 import { Link, navigate, usePageTitle, useSearchParams } from '../../router';
-import { readsCases, type SessionUser } from '../../session';
+import type { SessionUser } from '../../session';
 import { formatDate, humanise, londonDay } from '../../format';
 import { ErrorSummary, Select, Table, Tag } from '../../ui/govuk';
 import { NoCaseAccess } from '../../ui/NoCaseAccess';
@@ -67,9 +67,9 @@ export function InterventionsPage({ user }: { user: SessionUser }) {
   const kind = params.get('kind') ?? '';
   const [chosen, setChosen] = useState(kind);
   useEffect(() => setChosen(kind), [kind]);
-  const { data, loading, error } = useQuery(InterventionsRegister, { skip: !readsCases(user), fetchPolicy: 'cache-and-network' });
+  const { data, loading, error } = useQuery(InterventionsRegister, { skip: !user.can.readCases, fetchPolicy: 'cache-and-network' });
 
-  if (!readsCases(user)) {
+  if (!user.can.readCases) {
     return (
       <>
         <h1 className="govuk-heading-l">Interventions</h1>

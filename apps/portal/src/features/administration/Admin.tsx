@@ -5,7 +5,7 @@ import type { AgencyKind, Role } from '../../gql/graphql';
 import { errorMessages } from '../../apollo';
 import { useDraft } from '../../drafts';
 import { usePageTitle } from '../../router';
-import { hasRole, type SessionUser } from '../../session';
+import type { SessionUser } from '../../session';
 import { AGENCY_KINDS, ROLES, humanise, options } from '../../format';
 import { Checkboxes, ErrorSummary, NotificationBanner, Select, Table, Tag, TextInput, type FieldError } from '../../ui/govuk';
 
@@ -67,7 +67,7 @@ const refetch = { refetchQueries: [{ query: AdminData }], awaitRefetchQueries: t
 
 export function AdminPage({ user }: { user: SessionUser }) {
   usePageTitle('Administration');
-  const isAdmin = hasRole(user, 'ADMIN');
+  const isAdmin = user.can.administer;
   const { data, loading, error } = useQuery(AdminData, { skip: !isAdmin });
   const [message, setMessage] = useState<string | null>(null);
   const [deactivate] = useMutation(DeactivateUser, refetch);

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation } from '@apollo/client/react';
+import type { ApolloClient } from '@apollo/client';
+import { useApolloClient, useMutation } from '@apollo/client/react';
 import { graphql } from '../../gql';
 import { errorCode, errorRetryAfter } from '../../apollo';
-import { signedIn, type SessionUser } from '../../session';
+import { signedIn, type SessionUser, type ViewerCan } from '../../session';
 import { navigate, usePageTitle } from '../../router';
 import { ErrorSummary, TextInput, NotificationBanner, type FieldError } from '../../ui/govuk';
 
@@ -26,6 +27,34 @@ export const SignIn = graphql(`
   }
 `);
 
+/** Asked once with the new token: what the user may do, kept with the session for the pages and the navigation. */
+const ViewerCan = graphql(`
+  query ViewerCan {
+    me {
+      id
+      viewerCan {
+        readCases
+        createCase
+        triage
+        createMeeting
+        readCaseFigures
+        readMeetingFigures
+        applyRetention
+        updateServiceStandards
+        administer
+      }
+    }
+  }
+`);
+
+/** What a freshly signed-in user may do, asked with the new token (the client's own is the old one, or none). */
+export async function viewerCanWith(client: ApolloClient, token: string): Promise<ViewerCan> {
+  const { data } = await client.query({ query: ViewerCan, context: { headers: { authorization: `Bearer ${token}` } }, fetchPolicy: 'no-cache' });
+  const can = data?.me.viewerCan;
+  if (!can) throw new Error('no capabilities');
+  return can;
+}
+
 /** The API's own wait: after failures on an email or from an address, each attempt waits a little longer. */
 const tooManyAttempts = (seconds: number | undefined) =>
   seconds === undefined
@@ -37,7 +66,10 @@ export function SignInPage({ expiredUser, notice }: { expiredUser: SessionUser |
   const [email, setEmail] = useState(expiredUser?.email ?? '');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [login, { loading }] = useMutation(SignIn);
+  const [login, { loading: signingIn }] = useMutation(SignIn);
+  const client = useApolloClient();
+  const [asking, setAsking] = useState(false);
+  const loading = signingIn || asking;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -48,8 +80,11 @@ export function SignInPage({ expiredUser, notice }: { expiredUser: SessionUser |
     try {
       const { data } = await login({ variables: { email: email.trim(), password } });
       if (!data) throw new Error('no data');
+      const token = data.login.accessToken;
+      setAsking(true);
+      const can = await viewerCanWith(client, token).finally(() => setAsking(false));
       // A user always reads their own email; the schema's User.email is nullable only for other agencies' staff.
-      signedIn({ token: data.login.accessToken, expiresAt: data.login.expiresAt, user: { ...data.login.user, email: data.login.user.email ?? email.trim() } });
+      signedIn({ token, expiresAt: data.login.expiresAt, user: { ...data.login.user, email: data.login.user.email ?? email.trim(), can } });
       // Signing in after an expiry resumes the page the user was on; otherwise go home.
       if (!expiredUser) navigate('/', { replace: true });
     } catch (err) {

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import type { CaseDetailQuery } from '../../gql/graphql';
 import { Link, usePageTitle } from '../../router';
-import { readsCases, type SessionUser } from '../../session';
+import type { SessionUser } from '../../session';
 import { humanise } from '../../format';
 import { RiskTag, StatusTag } from './CaseTags';
 import { NoCaseAccess } from '../../ui/NoCaseAccess';
@@ -43,13 +43,13 @@ function tabsFor(c: CaseData): Tab[] {
 }
 
 export function CasePage({ id, tab, user }: { id: string; tab: string; user: SessionUser }) {
-  const { data, loading, error } = useQuery(CaseDetail, { variables: { id }, skip: !readsCases(user), fetchPolicy: 'cache-and-network' });
+  const { data, loading, error } = useQuery(CaseDetail, { variables: { id }, skip: !user.can.readCases, fetchPolicy: 'cache-and-network' });
   const c = data?.case;
   const tabs = c ? tabsFor(c) : [];
   const current = tabs.find((t) => t.slug === tab);
   usePageTitle(c ? `${c.reference}${current ? ` – ${current.text}` : ''}` : 'Case');
 
-  if (!readsCases(user)) return <NoCaseAccess />;
+  if (!user.can.readCases) return <NoCaseAccess />;
   if (loading && !c) return <p className="govuk-body" role="status">Loading case…</p>;
   if (error && !c) {
     return (
@@ -101,7 +101,7 @@ export function CasePage({ id, tab, user }: { id: string; tab: string; user: Ses
       {tab === 'summary' && <LegalHoldPanel c={c} />}
       {tab === 'parties' && <PartiesTab c={c} />}
       {tab === 'incidents' && <IncidentsTab c={c} />}
-      {tab === 'actions' && <ActionsTab c={c} user={user} />}
+      {tab === 'actions' && <ActionsTab c={c} />}
       {tab === 'action-plan' && <ActionPlanTab c={c} />}
       {tab === 'evidence' && <EvidenceTab c={c} />}
       {tab === 'timeline' && <TimelineTab c={c} />}

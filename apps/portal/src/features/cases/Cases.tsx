@@ -3,7 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
 import type { CaseFilter, CaseCategory, CaseOrder, CaseStatus, RiskLevel } from '../../gql/graphql';
 import { Link, navigate, usePageTitle, useSearchParams } from '../../router';
-import { readsCases, type SessionUser } from '../../session';
+import type { SessionUser } from '../../session';
 import { CASE_CATEGORIES, CASE_STATUSES, RISK_LEVELS, formatDate, humanise, options } from '../../format';
 import { Select, Table, TextInput, ErrorSummary } from '../../ui/govuk';
 import { RiskTag, StatusTag } from './CaseTags';
@@ -107,11 +107,11 @@ export function CasesPage({ user }: { user: SessionUser }) {
   useEffect(() => setForm(applied), [appliedKey]); // eslint-disable-line react-hooks/exhaustive-deps
   const { data, loading, error } = useQuery(CaseList, {
     variables: { filter: toApiFilter(applied), first: PAGE_SIZE, after, orderBy: (applied.sort || 'NEWEST') as CaseOrder },
-    skip: !readsCases(user),
+    skip: !user.can.readCases,
     fetchPolicy: 'cache-and-network',
   });
 
-  if (!readsCases(user)) {
+  if (!user.can.readCases) {
     return (
       <>
         <h1 className="govuk-heading-l">Cases</h1>

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
 import { Link, usePageTitle } from '../../router';
-import { readsCases, type SessionUser } from '../../session';
+import type { SessionUser } from '../../session';
 import { useUnreadCount } from '../alert-feed/alerts';
 import { formatDate, humanise } from '../../format';
 import { Table } from '../../ui/govuk';
@@ -44,8 +44,8 @@ const SOON_MS = 14 * 24 * 3600 * 1000;
 export function MyWorkPage({ user }: { user: SessionUser }) {
   usePageTitle('My work');
   const unread = useUnreadCount();
-  const { data, loading, error } = useQuery(MyWork, { skip: !readsCases(user), fetchPolicy: 'cache-and-network' });
-  const triage = useQuery(TriageCountQuery, { skip: !readsCases(user), fetchPolicy: 'cache-and-network' });
+  const { data, loading, error } = useQuery(MyWork, { skip: !user.can.readCases, fetchPolicy: 'cache-and-network' });
+  const triage = useQuery(TriageCountQuery, { skip: !user.can.readCases, fetchPolicy: 'cache-and-network' });
   const waiting = triage.data?.triageQueue.length;
 
   const cases = data?.cases.edges.map((e) => e.node) ?? [];
@@ -60,7 +60,7 @@ export function MyWorkPage({ user }: { user: SessionUser }) {
     <>
       <span className="govuk-caption-l">{user.agency.name}</span>
       <h1 className="govuk-heading-l">My work</h1>
-      {!readsCases(user) ? (
+      {!user.can.readCases ? (
         <NoCaseAccess />
       ) : (
         <>

@@ -5,7 +5,7 @@ import type { CaseCategory, RiskLevel } from '../../gql/graphql';
 import { apiFieldErrors } from '../../apollo';
 import { useDraft } from '../../drafts';
 import { Link, navigate, usePageTitle } from '../../router';
-import { readsCases, type SessionUser } from '../../session';
+import type { SessionUser } from '../../session';
 import { CASE_CATEGORIES, RISK_LEVELS, humanise, options } from '../../format';
 import { ErrorSummary, Select, TextInput, Textarea, type FieldError } from '../../ui/govuk';
 import { NoCaseAccess } from '../../ui/NoCaseAccess';
@@ -51,7 +51,7 @@ export function NewCasePage({ user }: { user: SessionUser }) {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [create, { loading }] = useMutation(CreateCase);
 
-  if (!readsCases(user)) {
+  if (!user.can.createCase) {
     return (
       <>
         <h1 className="govuk-heading-l">Open a case</h1>

@@ -97,6 +97,9 @@ export const CaseDetail = graphql(`
           id
           name
         }
+        viewerCan {
+          update
+        }
       }
       contacts {
         id

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Link, usePageTitle } from '../../router';
-import { readsCases, type SessionUser } from '../../session';
+import type { SessionUser } from '../../session';
 import { ErrorSummary, NotificationBanner } from '../../ui/govuk';
 import { NoCaseAccess } from '../../ui/NoCaseAccess';
 import { LogReportForm } from './LogReportForm';
@@ -14,7 +14,7 @@ import { TriageQueueQuery } from './queries';
  */
 export function TriagePage({ user }: { user: SessionUser }) {
   usePageTitle('Triage');
-  const { data, loading, error } = useQuery(TriageQueueQuery, { skip: !readsCases(user), fetchPolicy: 'cache-and-network' });
+  const { data, loading, error } = useQuery(TriageQueueQuery, { skip: !user.can.triage, fetchPolicy: 'cache-and-network' });
   const [decided, setDecided] = useState<(Decided & { at: number }) | null>(null);
   const banner = useRef<HTMLDivElement>(null);
   // The report just decided has left the page, and focus with it: move focus to what the page says happened.
@@ -22,7 +22,7 @@ export function TriagePage({ user }: { user: SessionUser }) {
     if (decided && decided.kind !== 'taken') banner.current?.focus();
   }, [decided]);
 
-  if (!readsCases(user)) {
+  if (!user.can.triage) {
     return (
       <>
         <h1 className="govuk-heading-l">Triage</h1>

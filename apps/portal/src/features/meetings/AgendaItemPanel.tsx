@@ -8,7 +8,7 @@ import { ErrorSummary, SummaryList, Tag } from '../../ui/govuk';
 import { RiskTag, StatusTag } from '../cases/CaseTags';
 import { Link } from '../../router';
 import { MeetingDetail } from './queries';
-import type { AgendaItemData, MeetingData } from './permissions';
+import type { AgendaItemData, MeetingData } from './types';
 import { ResearchPanel } from './ResearchPanel';
 import { ItemActions } from './ItemActions';
 import { MinutesPanel } from './MinutesPanel';

@@ -6,7 +6,7 @@ import type { SessionUser } from '../../session';
 import { formatDateTime } from '../../format';
 import { ErrorSummary } from '../../ui/govuk';
 import { MeetingDetail } from './queries';
-import type { MeetingData } from './permissions';
+import type { MeetingData } from './types';
 import { AgendaItemPanel } from './AgendaItemPanel';
 
 const ReorderAgenda = graphql(`

@@ -6,7 +6,7 @@ import { apiFieldErrors } from '../../apollo';
 import type { SessionUser } from '../../session';
 import { ErrorSummary, Radios, Table, Textarea, type FieldError } from '../../ui/govuk';
 import { MeetingDetail } from './queries';
-import type { MeetingData } from './permissions';
+import type { MeetingData } from './types';
 
 const RecordAttendance = graphql(`
   mutation RecordAttendance($meetingId: ID!, $userId: ID!, $status: AttendanceStatus!, $informationSent: String) {

@@ -4,7 +4,7 @@ import { graphql } from '../../gql';
 import { errorMessages } from '../../apollo';
 import { ErrorSummary } from '../../ui/govuk';
 import { MeetingDetail } from './queries';
-import type { MeetingData } from './permissions';
+import type { MeetingData } from './types';
 
 const AgreeConfidentiality = graphql(`
   mutation AgreeConfidentiality($meetingId: ID!) {

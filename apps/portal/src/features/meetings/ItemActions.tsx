@@ -8,7 +8,7 @@ import { ACTION_KINDS, formatDate, options } from '../../format';
 import { ErrorSummary, Select, Table, TextInput, Textarea, type FieldError } from '../../ui/govuk';
 import { ActionStatusTag } from '../actions/ActionsTab';
 import { MeetingDetail } from './queries';
-import type { AgendaItemData, MeetingActionData, MeetingData } from './permissions';
+import type { AgendaItemData, MeetingActionData, MeetingData } from './types';
 
 const RecordMeetingAction = graphql(`
   mutation RecordMeetingAction($agendaItemId: ID!, $input: MeetingActionInput!) {

@@ -3,12 +3,12 @@ import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { graphql } from '../../gql';
 import { errorMessages } from '../../apollo';
 import { Link, usePageTitle } from '../../router';
-import { readsCases, type SessionUser } from '../../session';
+import type { SessionUser } from '../../session';
 import { formatDateTime, humanise } from '../../format';
 import { ErrorSummary, SummaryList, Tag } from '../../ui/govuk';
 import { NoCaseAccess } from '../../ui/NoCaseAccess';
 import { MeetingDetail, MeetingUpdates } from './queries';
-import type { MeetingData } from './permissions';
+import type { MeetingData } from './types';
 import { ConfidentialityPanel } from './ConfidentialityPanel';
 import { AttendancePanel } from './AttendancePanel';
 import { AgendaPanel } from './AgendaPanel';
@@ -35,13 +35,13 @@ const CloseMeeting = graphql(`
 `);
 
 export function MeetingPage({ id, user }: { id: string; user: SessionUser }) {
-  const { data, loading, error } = useQuery(MeetingDetail, { variables: { id }, skip: !readsCases(user), fetchPolicy: 'cache-and-network' });
+  const { data, loading, error } = useQuery(MeetingDetail, { variables: { id }, skip: !user.can.readCases, fetchPolicy: 'cache-and-network' });
   // Each change to the meeting arrives read with this user's rules and lands in the cache by id.
-  useSubscription(MeetingUpdates, { variables: { meetingId: id }, skip: !readsCases(user) || !data?.meeting });
+  useSubscription(MeetingUpdates, { variables: { meetingId: id }, skip: !user.can.readCases || !data?.meeting });
   const m = data?.meeting;
   usePageTitle(m ? m.title : 'Meeting');
 
-  if (!readsCases(user)) return <NoCaseAccess />;
+  if (!user.can.readCases) return <NoCaseAccess />;
   if (loading && !m) return <p className="govuk-body" role="status">Loading meeting…</p>;
   if (error && !m) {
     return (

@@ -1,17 +1,16 @@
 import { useQuery } from '@apollo/client/react';
 import { Link, usePageTitle } from '../../router';
-import { readsCases, type SessionUser } from '../../session';
+import type { SessionUser } from '../../session';
 import { formatDateTime, humanise } from '../../format';
 import { Table, Tag } from '../../ui/govuk';
 import { NoCaseAccess } from '../../ui/NoCaseAccess';
 import { MeetingList } from './queries';
-import { organises } from './permissions';
 import { ScheduleMeetingForm } from './ScheduleMeetingForm';
 
 export function MeetingsPage({ user }: { user: SessionUser }) {
   usePageTitle('Meetings');
-  const { data, loading, error } = useQuery(MeetingList, { skip: !readsCases(user), fetchPolicy: 'cache-and-network' });
-  if (!readsCases(user)) return <NoCaseAccess />;
+  const { data, loading, error } = useQuery(MeetingList, { skip: !user.can.readCases, fetchPolicy: 'cache-and-network' });
+  if (!user.can.readCases) return <NoCaseAccess />;
   const upcoming = data?.upcoming ?? [];
   const past = data?.past ?? [];
   const title = (m: { id: string; title: string }) => <Link href={`/meetings/${m.id}`} className="govuk-link">{m.title}</Link>;
@@ -54,7 +53,7 @@ export function MeetingsPage({ user }: { user: SessionUser }) {
           )}
         </>
       )}
-      {organises(user) && <ScheduleMeetingForm user={user} />}
+      {user.can.createMeeting && <ScheduleMeetingForm user={user} />}
     </>
   );
 }

@@ -5,7 +5,7 @@ import { apiFieldErrors } from '../../apollo';
 import { useDraft } from '../../drafts';
 import { ErrorSummary, Textarea, type FieldError } from '../../ui/govuk';
 import { MeetingDetail } from './queries';
-import type { AgendaItemData, MeetingData } from './permissions';
+import type { AgendaItemData, MeetingData } from './types';
 
 const RecordMinutes = graphql(`
   mutation RecordMinutes($agendaItemId: ID!, $minutes: String!) {

@@ -7,7 +7,7 @@ import type { SessionUser } from '../../session';
 import { formatDateTime } from '../../format';
 import { ErrorSummary, Textarea, type FieldError } from '../../ui/govuk';
 import { MeetingDetail } from './queries';
-import type { AgendaItemData, MeetingData } from './permissions';
+import type { AgendaItemData, MeetingData } from './types';
 
 const RecordResearch = graphql(`
   mutation RecordResearch($agendaItemId: ID!, $summary: String!) {

@@ -5,7 +5,7 @@ import type { MeetingKind } from '../../gql/graphql';
 import { apiFieldErrors } from '../../apollo';
 import { useDraft } from '../../drafts';
 import { navigate } from '../../router';
-import { hasRole, type SessionUser } from '../../session';
+import type { SessionUser } from '../../session';
 import { humanise } from '../../format';
 import { Checkboxes, ErrorSummary, Select, TextInput, type FieldError } from '../../ui/govuk';
 import { MeetingList } from './queries';
@@ -53,8 +53,8 @@ const FIELDS: Record<string, { id: string; label: string }> = {
 
 /** MARAC chairs and coordinators schedule a meeting; the chair's agency and their own always attend. */
 export function ScheduleMeetingForm({ user }: { user: SessionUser }) {
-  // A MARAC chair chairs their own meeting unless they choose another chair.
-  const chairsOwn = hasRole(user, 'MARAC_CHAIR');
+  // A MARAC chair chairs their own meeting unless they choose another chair: a default for the form, not a rule.
+  const chairsOwn = user.roles.includes('MARAC_CHAIR');
   const { data } = useQuery(MeetingAgencies);
   const [form, update, reset] = useDraft<ScheduleDraft>('meetings.schedule', () => ({ kind: 'MARAC', title: '', startsAt: '', chairId: chairsOwn ? user.id : '', agencyIds: [] }));
   const [errors, setErrors] = useState<FieldError[]>([]);

@@ -4,7 +4,7 @@ import { graphql } from '../../gql';
 import { apiFieldErrors } from '../../apollo';
 import { ErrorSummary, Textarea, type FieldError } from '../../ui/govuk';
 import { MeetingDetail } from './queries';
-import type { AgendaItemData, MeetingData } from './permissions';
+import type { AgendaItemData, MeetingData } from './types';
 
 const WithdrawAgendaItem = graphql(`
   mutation WithdrawAgendaItem($agendaItemId: ID!, $reason: String!) {

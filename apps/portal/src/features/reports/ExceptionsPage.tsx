@@ -8,7 +8,6 @@ import { formatDate, formatDateTime, humanise } from '../../format';
 import { ErrorSummary, Table, TextInput, type FieldError } from '../../ui/govuk';
 import { RiskTag, StatusTag } from '../cases/CaseTags';
 import { STANDARD_NAMES } from '../service-standards/ServiceClocks';
-import { seesCaseFigures } from './permissions';
 
 const ExceptionsQuery = graphql(`
   query Exceptions($days: Int!) {
@@ -102,7 +101,7 @@ export function ExceptionsPage({ user }: { user: SessionUser }) {
   const [typed, setTyped] = useState(asked);
   const [formProblems, setFormProblems] = useState<FieldError[]>([]);
   useEffect(() => setTyped(asked), [asked]);
-  const allowed = seesCaseFigures(user);
+  const allowed = user.can.readCaseFigures;
   const { data, loading, error } = useQuery(ExceptionsQuery, { variables: { days: days ?? DEFAULT_DAYS }, skip: !allowed || days === null, fetchPolicy: 'cache-and-network' });
 
   if (!allowed) {

@@ -10,7 +10,6 @@ import { CaseFigures } from './CaseFigures';
 import { MaracFigures } from './MaracFigures';
 import { FILTER_FIELDS, ReportFilters, filterProblems, type ReportFilter } from './ReportFilters';
 import { describePeriod, lastThreeMonths, toApiPeriod } from './period';
-import { seesCaseFigures, seesMaracFigures } from './permissions';
 import { CaseStatisticsQuery, MaracStatisticsQuery } from './queries';
 
 const KEYS = ['from', 'to', 'ward', 'category'] as const;
@@ -32,8 +31,8 @@ function apiProblems(error: unknown): FieldError[] {
 export function ReportsPage({ user }: { user: SessionUser }) {
   usePageTitle('Reports');
   const params = useSearchParams();
-  const caseFigures = seesCaseFigures(user);
-  const maracFigures = seesMaracFigures(user);
+  const caseFigures = user.can.readCaseFigures;
+  const maracFigures = user.can.readMeetingFigures;
   const defaults = lastThreeMonths();
   const applied: ReportFilter = {
     from: params.get('from') ?? defaults.from,

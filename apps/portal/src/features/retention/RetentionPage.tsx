@@ -7,7 +7,6 @@ import type { SessionUser } from '../../session';
 import { formatDate, humanise } from '../../format';
 import { Checkboxes, ErrorSummary, NotificationBanner, type FieldError } from '../../ui/govuk';
 import { HoldReasonForm, type HoldChange, type HoldOutcome } from './HoldReasonForm';
-import { managesRetention } from './permissions';
 import { ApplyRetention, RetentionReviewQuery as ReviewQuery } from './queries';
 
 type Review = RetentionReviewQuery['retentionReview'];
@@ -79,7 +78,7 @@ const toggleId = (change: HoldChange, caseId: string) => `${change}-hold-${caseI
  */
 export function RetentionPage({ user }: { user: SessionUser }) {
   usePageTitle('Retention');
-  const allowed = managesRetention(user);
+  const allowed = user.can.applyRetention;
   const review = useQuery(ReviewQuery, { skip: !allowed, fetchPolicy: 'cache-and-network' });
   const [apply, applying] = useMutation(ApplyRetention);
   const [open, setOpen] = useState<Open | null>(null);

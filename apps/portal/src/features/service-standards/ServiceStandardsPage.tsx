@@ -3,7 +3,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
 import { apiFieldErrors } from '../../apollo';
 import { Link, usePageTitle } from '../../router';
-import { hasRole, readsCases, type SessionUser } from '../../session';
+import type { SessionUser } from '../../session';
 import { ErrorSummary, NotificationBanner, SummaryList, TextInput, type FieldError } from '../../ui/govuk';
 import { NoCaseAccess } from '../../ui/NoCaseAccess';
 
@@ -48,11 +48,10 @@ const wholeNumber = (typed: string): number | null => {
  */
 export function ServiceStandardsPage({ user }: { user: SessionUser }) {
   usePageTitle('Our service standards');
-  const manager = hasRole(user, 'MANAGER');
-  const { data, loading, error } = useQuery(ServiceStandardsQuery, { skip: !readsCases(user), fetchPolicy: 'cache-and-network' });
+  const { data, loading, error } = useQuery(ServiceStandardsQuery, { skip: !user.can.readCases, fetchPolicy: 'cache-and-network' });
   const standards = data?.serviceStandards;
 
-  if (!readsCases(user)) {
+  if (!user.can.readCases) {
     return (
       <>
         <h1 className="govuk-heading-l">Our service standards</h1>
@@ -63,7 +62,7 @@ export function ServiceStandardsPage({ user }: { user: SessionUser }) {
 
   return (
     <>
-      {manager && <Link href="/reports" className="govuk-back-link govuk-!-margin-top-0">Reports</Link>}
+      {user.can.readCaseFigures && <Link href="/reports" className="govuk-back-link govuk-!-margin-top-0">Reports</Link>}
       <span className="govuk-caption-l">{user.agency.name}</span>
       <h1 className="govuk-heading-l">Our service standards</h1>
       <p className="govuk-body">What your agency promises every reporter. Each case shows these as clocks on its summary, and the reports count how often they are met.</p>
@@ -80,7 +79,7 @@ export function ServiceStandardsPage({ user }: { user: SessionUser }) {
           ]}
         />
       )}
-      {standards && (manager ? <StandardsForm standards={standards} /> : <div className="govuk-inset-text">Only managers can change your agency's service standards.</div>)}
+      {standards && (user.can.updateServiceStandards ? <StandardsForm standards={standards} /> : <div className="govuk-inset-text">Only managers can change your agency's service standards.</div>)}
     </>
   );
 }
