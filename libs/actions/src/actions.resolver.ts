@@ -1,4 +1,5 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { REGISTERED_ACTION_KINDS } from '#libs/common';
 import { Allow } from '#libs/access';
 import type { RequestContext } from '#libs/context';
 import { Agency, AgenciesService } from '#libs/agencies';
@@ -48,6 +49,16 @@ export class ActionsResolver {
   @ResolveField(() => Case, { nullable: true, description: 'The case, read with your own rules' })
   case(@Context() ctx: RequestContext, @Parent() action: CaseAction): Promise<Case | null> {
     return this.caseService.visibleById(ctx, action.caseId);
+  }
+
+  @ResolveField(() => Boolean, { description: 'On the interventions register (legal remedies, ABCs and CPWs): it takes served, hearing and expiry dates' })
+  registered(@Parent() action: CaseAction): boolean {
+    return REGISTERED_ACTION_KINDS.has(action.kind);
+  }
+
+  @ResolveField(() => Int, { nullable: true, description: 'Months it lasts from being served, where the law or practice gives one: the expiry worked out when none is given' })
+  lapseMonths(@Parent() action: CaseAction): number | null {
+    return REGISTERED_ACTION_KINDS.get(action.kind) ?? null;
   }
 
   @ResolveField(() => CaseActionViewerCan, { description: 'What you may do to this action: ask this rather than copying the rules' })

@@ -25,17 +25,6 @@ const UpdateAction = graphql(`
   }
 `);
 
-/** How many months these lapse after serving when no expiry is given (the API works it out; the form says so). */
-const LAPSE_MONTHS: Partial<Record<string, number>> = {
-  ACCEPTABLE_BEHAVIOUR_CONTRACT: 6,
-  COMMUNITY_PROTECTION_WARNING: 6,
-  COMMUNITY_PROTECTION_NOTICE: 12,
-  NOTICE_SEEKING_POSSESSION: 12,
-};
-
-/** On the interventions register, with served, hearing and expiry dates: legal remedies, and ABCs and CPWs. */
-export const isRegistered = (a: { kind: string; legal: boolean }) => a.legal || a.kind === 'ACCEPTABLE_BEHAVIOUR_CONTRACT' || a.kind === 'COMMUNITY_PROTECTION_WARNING';
-
 /** A date chosen in a date input, as an instant: midday, so it is the same day in London whatever the clocks do. */
 const middayOf = (day: string) => new Date(`${day}T12:00:00`);
 
@@ -169,7 +158,7 @@ type Action = CaseData['actions'][number];
 
 /** Served, hearing and expiry, for the kinds that have them; "None" for the rest. */
 function LegalDates({ action }: { action: Action }) {
-  if (!isRegistered(action)) return <span className="app-withheld">None</span>;
+  if (!action.registered) return <span className="app-withheld">None</span>;
   const dates = [
     ['Served', action.servedAt],
     ['Hearing', action.hearingAt],
@@ -199,7 +188,7 @@ interface ProgressDraft {
 /** A small form per action: its status and what came of it. */
 function ActionProgress({ c, action, number }: { c: CaseData; action: Action; number: number }) {
   const prefix = `action-${action.id}`;
-  const registered = isRegistered(action);
+  const registered = action.registered;
   const valuesOf = (a: Pick<Action, 'status' | 'outcome' | 'servedAt' | 'hearingAt' | 'expiresAt'>): ProgressDraft => ({
     status: a.status,
     outcome: a.outcome ?? '',
@@ -250,7 +239,7 @@ function ActionProgress({ c, action, number }: { c: CaseData; action: Action; nu
       setErrors(apiFieldErrors(err, (f) => fields[f]));
     }
   };
-  const months = LAPSE_MONTHS[action.kind];
+  const months = action.lapseMonths;
   const err = (id: string) => errors.find((e) => e.href === id)?.text;
   const name = `action ${number}: ${humanise(action.kind)}`;
 

@@ -93,6 +93,8 @@ export const CaseDetail = graphql(`
         servedAt
         hearingAt
         expiresAt
+        registered
+        lapseMonths
         ownerAgency {
           id
           name
