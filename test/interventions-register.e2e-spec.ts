@@ -61,6 +61,21 @@ describe('the interventions register: live legal and formal interventions with t
     expect((await portal.ok(REGISTER, {}, landlordOfficer.token)).interventionsRegister).toEqual([]);
   });
 
+  it('says which actions take legal dates and how long each lasts, so a form need not keep its own list', async () => {
+    const kinds = ['COMMUNITY_PROTECTION_WARNING', 'ACCEPTABLE_BEHAVIOUR_CONTRACT', 'COMMUNITY_PROTECTION_NOTICE', 'NOTICE_SEEKING_POSSESSION', 'CIVIL_INJUNCTION', 'HOME_VISIT'];
+    for (const kind of kinds) await add(kind);
+    const { case: kase } = await portal.ok(`query($c: ID!) { case(id: $c) { actions { kind legal registered lapseMonths } } }`, { c: caseId }, officer.token);
+    const byKind = new Map(kase.actions.map((a: { kind: string }) => [a.kind, a]));
+    expect(kinds.map((kind) => byKind.get(kind))).toEqual([
+      { kind: 'COMMUNITY_PROTECTION_WARNING', legal: false, registered: true, lapseMonths: 6 },
+      { kind: 'ACCEPTABLE_BEHAVIOUR_CONTRACT', legal: false, registered: true, lapseMonths: 6 },
+      { kind: 'COMMUNITY_PROTECTION_NOTICE', legal: true, registered: true, lapseMonths: 12 },
+      { kind: 'NOTICE_SEEKING_POSSESSION', legal: true, registered: true, lapseMonths: 12 },
+      { kind: 'CIVIL_INJUNCTION', legal: true, registered: true, lapseMonths: null },
+      { kind: 'HOME_VISIT', legal: false, registered: false, lapseMonths: null },
+    ]);
+  });
+
   it('refuses legal dates on an informal action, and an expiry before serving, changing nothing', async () => {
     const visit = await add('HOME_VISIT');
     expect((await portal.gql(DATES, { id: visit, served: '2026-11-01T10:00:00.000Z' }, officer.token)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'servedAt' });

@@ -21,6 +21,8 @@ const CASE_VIEWER_CAN = `query($id: ID!) { case(id: $id) { id version viewerCan 
   addParty editPartyIdentifiers editPartyTenancy recordContact recordDashAssessment recordAsbRiskAssessment agreeActionPlan
   uploadEvidence removeEvidence requestCaseReview decideCaseReview withdrawFromMeeting } } }`;
 const MEETING_VIEWER_CAN = `query($id: ID!) { meeting(id: $id) { id viewerCan { organise chair contribute } } }`;
+const ME_VIEWER_CAN = `query { me { id viewerCan { readCases createCase triage createMeeting readCaseFigures readMeetingFigures applyRetention updateServiceStandards administer } } }`;
+const ACTIONS_VIEWER_CAN = `query($id: ID!) { case(id: $id) { id actions { id ownerAgency { id } viewerCan { update } } } }`;
 
 type Outcome = 'allowed' | 'refused';
 
@@ -49,6 +51,8 @@ describe('viewerCan says exactly what the guarded operations then do', () => {
   const hubCases = new Map<'FULL' | 'LIMITED', Fixture>();
   const ownCases = new Map<AgencyKind, Fixture>();
   let hubOwner: Persona;
+  /** Per case: the actions on it, one owned by the case's owner and (on the hub's cases) one per partner agency. */
+  const actionsOn = new Map<string, string[]>();
   let meetingId: string;
   let chairId: string;
 
@@ -122,7 +126,21 @@ describe('viewerCan says exactly what the guarded operations then do', () => {
       }
     }
     for (const kind of KINDS) ownCases.set(kind, await create(personaOf(kind, Role.CASEWORKER), agencies.get(kind)!, `${kind}-own`));
-  }, 180_000);
+
+    const addAction = async (by: Persona, caseId: string, ownerAgencyId: string) => {
+      const { addAction: added } = await portal.ok(
+        `mutation($c: ID!, $a: ID!) { addAction(caseId: $c, input: { kind: PATROL, description: "Patrol the block", ownerAgencyId: $a }) { id } }`,
+        { c: caseId, a: ownerAgencyId },
+        by.token,
+      );
+      actionsOn.set(caseId, [...(actionsOn.get(caseId) ?? []), added.id as string]);
+    };
+    for (const fixture of hubCases.values()) {
+      await addAction(hubOwner, fixture.caseId, fixture.ownerAgencyId);
+      for (const kind of KINDS) await addAction(hubOwner, fixture.caseId, agencies.get(kind)!);
+    }
+    for (const [kind, fixture] of ownCases) await addAction(personaOf(kind, Role.CASEWORKER), fixture.caseId, fixture.ownerAgencyId);
+  }, 240_000);
 
   afterAll(() => portal.close());
 
@@ -259,6 +277,98 @@ describe('viewerCan says exactly what the guarded operations then do', () => {
       expect(mismatches).toEqual([]);
     }, 60_000);
   }
+
+  /** Every operation a `me.viewerCan` boolean stands for, sent by `persona`; inputs that fail validation past the rule change nothing. */
+  async function portalAttempts(persona: Persona): Promise<Record<string, Outcome[]>> {
+    const send = async (what: string, query: string, variables: Record<string, unknown> = {}) => outcomeOf(await portal.gql(query, variables, persona.token), what);
+    const period = { from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z' };
+    return {
+      readCases: [await send('cases', `query { cases(first: 1) { totalCount } }`)],
+      createCase: [
+        await send('createCase', `mutation { createCase(input: { category: NOISE, summary: "A viewer", ward: "x", riskLevel: STANDARD }) { id } }`),
+      ],
+      triage: [await send('triageQueue', `query { triageQueue { id } }`)],
+      createMeeting: [
+        await send('scheduleMeeting', `mutation($u: ID!) { scheduleMeeting(input: { kind: MARAC, title: "", startsAt: "2030-01-01T10:00:00Z", chairId: $u, agencyIds: [] }) { id } }`, {
+          u: persona.id,
+        }),
+      ],
+      readCaseFigures: [
+        await send('caseStatistics', `query($p: CaseStatisticsInput!) { caseStatistics(input: $p) { opened } }`, { p: period }),
+        await send('exceptions', `query { exceptions { __typename } }`),
+      ],
+      readMeetingFigures: [await send('maracStatistics', `query($p: MaracStatisticsInput!) { maracStatistics(input: $p) { meetings } }`, { p: period })],
+      applyRetention: [await send('retentionReview', `query { retentionReview { retentionYears } }`)],
+      updateServiceStandards: [
+        await send('updateServiceStandards', `mutation { updateServiceStandards(input: { contactWorkingDays: 0, actionPlanWorkingDays: 0 }) { __typename } }`),
+      ],
+      administer: [
+        await send('users', `query { users { id } }`),
+        await send('createAgency', `mutation { createAgency(input: { name: "", kind: OTHER }) { id } }`),
+        await send('deactivateUser', `mutation { deactivateUser(id: "not-an-id") { id } }`),
+      ],
+    };
+  }
+
+  for (const kind of KINDS) {
+    it(`a ${kind} agency's users of every role: each me.viewerCan is the operations' own answer`, async () => {
+      const mismatches: string[] = [];
+      for (const role of ROLES) {
+        const persona = personaOf(kind, role);
+        const { me } = await portal.ok(ME_VIEWER_CAN, {}, persona.token);
+        const offered: Record<string, boolean> = me.viewerCan;
+        const done = await portalAttempts(persona);
+        for (const [action, outcomes] of Object.entries(done)) {
+          for (const outcome of outcomes) if (offered[action] !== (outcome === 'allowed')) mismatches.push(`${role}: viewerCan.${action} is ${offered[action]}, an operation was ${outcome}`);
+        }
+        expect(Object.keys(done).sort()).toEqual(Object.keys(offered).sort());
+      }
+      expect(mismatches).toEqual([]);
+    }, 60_000);
+
+    for (const relation of ['OWNER', 'FULL', 'LIMITED'] as const) {
+      it(`a ${kind} agency's users of every role, ${relation === 'OWNER' ? 'owning the case' : `with a ${relation} share`}: each CaseAction.viewerCan.update is updateAction's own answer`, async () => {
+        const { caseId } = fixtureFor(kind, relation);
+        const mismatches: string[] = [];
+        for (const role of ROLES) {
+          const persona = personaOf(kind, role);
+          const read = await portal.gql(ACTIONS_VIEWER_CAN, { id: caseId }, persona.token);
+          if (role === Role.ADMIN) expect(codeOf(read)).toBe('FORBIDDEN');
+          const offered = new Map<string, boolean>((read.data?.case?.actions ?? []).map((a: { id: string; viewerCan: { update: boolean } }) => [a.id, a.viewerCan.update]));
+          for (const actionId of actionsOn.get(caseId)!) {
+            // An empty update is refused for its content only once the rule has let it through.
+            const outcome = outcomeOf(await portal.gql(`mutation($id: ID!) { updateAction(id: $id, input: {}) { id } }`, { id: actionId }, persona.token), 'updateAction');
+            const says = offered.get(actionId) ?? false;
+            if (says !== (outcome === 'allowed')) mismatches.push(`${role}: action ${actionId} viewerCan.update is ${says}, updateAction was ${outcome}`);
+          }
+        }
+        expect(mismatches).toEqual([]);
+      }, 60_000);
+    }
+  }
+
+  it('me.viewerCan is the signed-in user\'s alone: null on anyone else', async () => {
+    const manager = personaOf(AgencyKind.LANDLORD, Role.MANAGER);
+    const { me } = await portal.ok(ME_VIEWER_CAN, {}, manager.token);
+    expect(me.viewerCan).toMatchObject({ readCases: true, readCaseFigures: true, applyRetention: true, createMeeting: false, administer: false });
+    const { me: admin } = await portal.ok(ME_VIEWER_CAN, {}, personaOf(AgencyKind.OTHER, Role.ADMIN).token);
+    expect(admin.viewerCan).toMatchObject({ readCases: false, createCase: false, administer: true });
+    const { users } = await portal.ok(`query { users { id viewerCan { readCases } } }`, {}, personaOf(AgencyKind.OTHER, Role.ADMIN).token);
+    const others = users.filter((u: { id: string }) => u.id !== personaOf(AgencyKind.OTHER, Role.ADMIN).id);
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.every((u: { viewerCan: unknown }) => u.viewerCan === null)).toBe(true);
+  });
+
+  it('offers an action\'s update to its agency and the case owner, and not to a partner holding the case, so the comparison above is not all "no"', async () => {
+    const fixture = hubCases.get('FULL')!;
+    const police = personaOf(AgencyKind.POLICE, Role.CASEWORKER);
+    const { case: kase } = await portal.ok(ACTIONS_VIEWER_CAN, { id: fixture.caseId }, police.token);
+    const update = new Map(kase.actions.map((a: { ownerAgency: { id: string }; viewerCan: { update: boolean } }) => [a.ownerAgency.id, a.viewerCan.update]));
+    expect(update.get(agencies.get(AgencyKind.POLICE)!)).toBe(true);
+    expect(update.get(fixture.ownerAgencyId)).toBe(false);
+    const { case: owned } = await portal.ok(ACTIONS_VIEWER_CAN, { id: fixture.caseId }, hubOwner.token);
+    expect(owned.actions.every((a: { viewerCan: { update: boolean } }) => a.viewerCan.update)).toBe(true);
+  });
 
   it('offers the owner-only actions to the owner and never to a share, so the comparison above is not all "no"', async () => {
     const owner = personaOf(AgencyKind.LANDLORD, Role.MANAGER);

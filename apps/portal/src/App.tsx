@@ -2,32 +2,32 @@ import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
 import { ApolloProvider } from '@apollo/client/react';
 import { createApolloClient } from './apollo';
 import { graphql } from './gql';
-import { endingSession, signOut, useSessionState, readsCases, type SessionUser } from './session';
+import { endingSession, signOut, useSessionState, type SessionUser } from './session';
 import { matchPath, navigate, usePath } from './router';
-import { Header } from './components/Header';
-import { PrimaryNav } from './components/PrimaryNav';
-import { SessionWarning } from './components/SessionWarning';
-import { AlertsFeed, resetAlerts } from './alerts';
-import { SignInPage } from './pages/SignIn';
+import { Header } from './ui/Header';
+import { PrimaryNav } from './ui/PrimaryNav';
+import { SessionWarning } from './ui/SessionWarning';
+import { AlertsFeed, resetAlerts } from './features/alert-feed/alerts';
+import { SignInPage } from './features/auth/SignIn';
 
 // Each page is its own chunk: the sign-in screen loads none of them.
-const MyWorkPage = lazy(() => import('./pages/MyWork').then((m) => ({ default: m.MyWorkPage })));
-const CasesPage = lazy(() => import('./pages/Cases').then((m) => ({ default: m.CasesPage })));
-const NewCasePage = lazy(() => import('./pages/NewCase').then((m) => ({ default: m.NewCasePage })));
-const CasePage = lazy(() => import('./case/CasePage').then((m) => ({ default: m.CasePage })));
-const AlertsPage = lazy(() => import('./pages/Alerts').then((m) => ({ default: m.AlertsPage })));
-const AdminPage = lazy(() => import('./pages/Admin').then((m) => ({ default: m.AdminPage })));
-const MeetingsPage = lazy(() => import('./meetings/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
-const MeetingPage = lazy(() => import('./meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })));
-const TriagePage = lazy(() => import('./triage/TriagePage').then((m) => ({ default: m.TriagePage })));
-const InterventionsPage = lazy(() => import('./interventions/InterventionsPage').then((m) => ({ default: m.InterventionsPage })));
-const SurveyPage = lazy(() => import('./survey/SurveyPage').then((m) => ({ default: m.SurveyPage })));
-const ReportsPage = lazy(() => import('./reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
-const RetentionPage = lazy(() => import('./retention/RetentionPage').then((m) => ({ default: m.RetentionPage })));
-const ExceptionsPage = lazy(() => import('./reports/ExceptionsPage').then((m) => ({ default: m.ExceptionsPage })));
-const ServiceStandardsPage = lazy(() => import('./reports/ServiceStandardsPage').then((m) => ({ default: m.ServiceStandardsPage })));
-const AccountPage = lazy(() => import('./pages/Account').then((m) => ({ default: m.AccountPage })));
-const NotFoundPage = lazy(() => import('./pages/NotFound').then((m) => ({ default: m.NotFoundPage })));
+const MyWorkPage = lazy(() => import('./features/cases/MyWork').then((m) => ({ default: m.MyWorkPage })));
+const CasesPage = lazy(() => import('./features/cases/Cases').then((m) => ({ default: m.CasesPage })));
+const NewCasePage = lazy(() => import('./features/cases/NewCase').then((m) => ({ default: m.NewCasePage })));
+const CasePage = lazy(() => import('./features/cases/CasePage').then((m) => ({ default: m.CasePage })));
+const AlertsPage = lazy(() => import('./features/alert-feed/AlertsPage').then((m) => ({ default: m.AlertsPage })));
+const AdminPage = lazy(() => import('./features/administration/Admin').then((m) => ({ default: m.AdminPage })));
+const MeetingsPage = lazy(() => import('./features/meetings/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
+const MeetingPage = lazy(() => import('./features/meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })));
+const TriagePage = lazy(() => import('./features/intake/TriagePage').then((m) => ({ default: m.TriagePage })));
+const InterventionsPage = lazy(() => import('./features/actions/InterventionsPage').then((m) => ({ default: m.InterventionsPage })));
+const SurveyPage = lazy(() => import('./features/satisfaction/SurveyPage').then((m) => ({ default: m.SurveyPage })));
+const ReportsPage = lazy(() => import('./features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const RetentionPage = lazy(() => import('./features/retention/RetentionPage').then((m) => ({ default: m.RetentionPage })));
+const ExceptionsPage = lazy(() => import('./features/reports/ExceptionsPage').then((m) => ({ default: m.ExceptionsPage })));
+const ServiceStandardsPage = lazy(() => import('./features/service-standards/ServiceStandardsPage').then((m) => ({ default: m.ServiceStandardsPage })));
+const AccountPage = lazy(() => import('./features/users/Account').then((m) => ({ default: m.AccountPage })));
+const NotFoundPage = lazy(() => import('./ui/NotFound').then((m) => ({ default: m.NotFoundPage })));
 
 function Route({ path, user }: { path: string; user: SessionUser }) {
   if (path === '/') return <MyWorkPage user={user} />;
@@ -110,7 +110,7 @@ function SignedInApp() {
       <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">Skip to main content</a>
       <Header user={user} onSignOut={handleSignOut} />
       {user && <PrimaryNav user={user} path={path} />}
-      {user && readsCases(user) && <AlertsFeed user={user} />}
+      {user?.can.readCases && <AlertsFeed user={user} />}
       <div className="govuk-width-container">
         <main className="govuk-main-wrapper" id="main-content" tabIndex={-1} ref={mainRef}>
           {session && <SessionWarning session={session} />}

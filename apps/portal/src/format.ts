@@ -1,4 +1,4 @@
-import type { TagColour } from './components/govuk';
+import type { TagColour } from './ui/govuk';
 
 /** DOMESTIC_ABUSE → "Domestic abuse": enum values read as words, not codes. */
 export function humanise(value: string | null | undefined): string {

@@ -1,4 +1,8 @@
 import { useSyncExternalStore } from 'react';
+import type { ViewerCanQuery } from './gql/graphql';
+
+/** What the API says the signed-in user may do (`me.viewerCan`): pages and navigation ask this, never the roles. */
+export type ViewerCan = NonNullable<ViewerCanQuery['me']['viewerCan']>;
 
 /** What the portal keeps of a signed-in session (sessionStorage: gone when the tab closes). */
 export interface SessionUser {
@@ -7,6 +11,7 @@ export interface SessionUser {
   displayName: string;
   roles: string[];
   agency: { id: string; name: string; kind: string };
+  can: ViewerCan;
 }
 
 export interface Session {
@@ -37,7 +42,8 @@ function read<T>(key: string): T | null {
 }
 
 let state: SessionState = { session: read<Session>(KEY), expiredUser: read<SessionUser>(EXPIRED_KEY), notice: null };
-if (state.session && Date.parse(state.session.expiresAt) <= Date.now()) {
+// A session kept by an earlier portal holds no `can`: sign in again (drafts are kept) rather than guess it from roles.
+if (state.session && (Date.parse(state.session.expiresAt) <= Date.now() || !state.session.user.can)) {
   state = { session: null, expiredUser: state.session.user, notice: null };
 }
 /** The server is ending this session on purpose: its socket closing (4403) and refusals are expected, not an expiry. */
@@ -115,15 +121,6 @@ export function useSessionState(): SessionState {
     },
     () => state,
   );
-}
-
-export function hasRole(user: SessionUser | null | undefined, role: string): boolean {
-  return !!user?.roles.includes(role);
-}
-
-/** An administrator with no other role reads no case at all. */
-export function readsCases(user: SessionUser | null | undefined): boolean {
-  return !!user?.roles.some((r) => r !== 'ADMIN');
 }
 
 export function draftKey(name: string): string {

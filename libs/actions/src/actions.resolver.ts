@@ -1,4 +1,5 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { REGISTERED_ACTION_KINDS } from '#libs/common';
 import { Allow } from '#libs/access';
 import type { RequestContext } from '#libs/context';
 import { Agency, AgenciesService } from '#libs/agencies';
@@ -6,6 +7,7 @@ import { Case, CasesService } from '#libs/cases';
 import { User, UsersService } from '#libs/users';
 import { ActionInput, CaseAction, UpdateActionInput } from './case-action.model.js';
 import { ActionsService } from './actions.service.js';
+import { CaseActionViewerCan, caseActionViewerCan } from './case-action-viewer-can.js';
 
 @Resolver(() => CaseAction)
 export class ActionsResolver {
@@ -47,6 +49,23 @@ export class ActionsResolver {
   @ResolveField(() => Case, { nullable: true, description: 'The case, read with your own rules' })
   case(@Context() ctx: RequestContext, @Parent() action: CaseAction): Promise<Case | null> {
     return this.caseService.visibleById(ctx, action.caseId);
+  }
+
+  @ResolveField(() => Boolean, { description: 'On the interventions register (legal remedies, ABCs and CPWs): it takes served, hearing and expiry dates' })
+  registered(@Parent() action: CaseAction): boolean {
+    return REGISTERED_ACTION_KINDS.has(action.kind);
+  }
+
+  @ResolveField(() => Int, { nullable: true, description: 'Months it lasts from being served, where the law or practice gives one: the expiry worked out when none is given' })
+  lapseMonths(@Parent() action: CaseAction): number | null {
+    return REGISTERED_ACTION_KINDS.get(action.kind) ?? null;
+  }
+
+  @ResolveField(() => CaseActionViewerCan, { description: 'What you may do to this action: ask this rather than copying the rules' })
+  async viewerCan(@Context() ctx: RequestContext, @Parent() action: CaseAction): Promise<CaseActionViewerCan> {
+    // The case as the caller reads it: one batched statement per request, none when case(id) loaded it already.
+    const kase = action.caseOwnerAgencyId === undefined ? await this.caseService.visibleById(ctx, action.caseId) : null;
+    return caseActionViewerCan(ctx.ability, action, action.caseOwnerAgencyId ?? kase?.ownerAgencyId ?? null);
   }
 
   @ResolveField(() => Agency, { description: 'The agency that carries it out' })

@@ -4,6 +4,7 @@ import { Allow } from '#libs/access';
 import type { RequestContext } from '#libs/context';
 import { Agency, AgenciesService } from '#libs/agencies';
 import { User } from './user.model.js';
+import { UserViewerCan, userViewerCan } from './user-viewer-can.js';
 import { UsersService } from './users.service.js';
 
 @Resolver(() => User)
@@ -39,6 +40,14 @@ export class UsersResolver {
   })
   active(@Context() ctx: RequestContext, @Parent() user: User): boolean | null {
     return contactReadable(ctx, user) ? user.active : null;
+  }
+
+  @ResolveField(() => UserViewerCan, {
+    nullable: true,
+    description: 'What you may do across the portal (on `me`; null on anyone else, and before a session exists): ask this rather than copying the rules',
+  })
+  viewerCan(@Context() ctx: RequestContext, @Parent() user: User): UserViewerCan | null {
+    return ctx.user && user.id === ctx.user.id ? userViewerCan(ctx.ability) : null;
   }
 
   @ResolveField(() => Agency)

@@ -1,0 +1,130 @@
+import { useState, type FormEvent } from 'react';
+import type { ApolloClient } from '@apollo/client';
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { graphql } from '../../gql';
+import { errorCode, errorRetryAfter } from '../../apollo';
+import { signedIn, type SessionUser, type ViewerCan } from '../../session';
+import { navigate, usePageTitle } from '../../router';
+import { ErrorSummary, TextInput, NotificationBanner, type FieldError } from '../../ui/govuk';
+
+export const SignIn = graphql(`
+  mutation SignIn($email: String!, $password: String!) {
+    login(email: $email, password: $password) {
+      accessToken
+      expiresAt
+      user {
+        id
+        email
+        displayName
+        roles
+        agency {
+          id
+          name
+          kind
+        }
+      }
+    }
+  }
+`);
+
+/** Asked once with the new token: what the user may do, kept with the session for the pages and the navigation. */
+const ViewerCan = graphql(`
+  query ViewerCan {
+    me {
+      id
+      viewerCan {
+        readCases
+        createCase
+        triage
+        createMeeting
+        readCaseFigures
+        readMeetingFigures
+        applyRetention
+        updateServiceStandards
+        administer
+      }
+    }
+  }
+`);
+
+/** What a freshly signed-in user may do, asked with the new token (the client's own is the old one, or none). */
+export async function viewerCanWith(client: ApolloClient, token: string): Promise<ViewerCan> {
+  const { data } = await client.query({ query: ViewerCan, context: { headers: { authorization: `Bearer ${token}` } }, fetchPolicy: 'no-cache' });
+  const can = data?.me.viewerCan;
+  if (!can) throw new Error('no capabilities');
+  return can;
+}
+
+/** The API's own wait: after failures on an email or from an address, each attempt waits a little longer. */
+const tooManyAttempts = (seconds: number | undefined) =>
+  seconds === undefined
+    ? 'Too many attempts. Wait a few minutes, then try again.'
+    : `Too many attempts. Try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`;
+
+export function SignInPage({ expiredUser, notice }: { expiredUser: SessionUser | null; notice?: string | null }) {
+  usePageTitle('Sign in');
+  const [email, setEmail] = useState(expiredUser?.email ?? '');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [login, { loading: signingIn }] = useMutation(SignIn);
+  const client = useApolloClient();
+  const [asking, setAsking] = useState(false);
+  const loading = signingIn || asking;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const missing: FieldError[] = [];
+    if (!email.trim()) missing.push({ text: 'Enter your email address', href: 'email' });
+    if (!password) missing.push({ text: 'Enter your password', href: 'password' });
+    if (missing.length) return setErrors(missing);
+    try {
+      const { data } = await login({ variables: { email: email.trim(), password } });
+      if (!data) throw new Error('no data');
+      const token = data.login.accessToken;
+      setAsking(true);
+      const can = await viewerCanWith(client, token).finally(() => setAsking(false));
+      // A user always reads their own email; the schema's User.email is nullable only for other agencies' staff.
+      signedIn({ token, expiresAt: data.login.expiresAt, user: { ...data.login.user, email: data.login.user.email ?? email.trim(), can } });
+      // Signing in after an expiry resumes the page the user was on; otherwise go home.
+      if (!expiredUser) navigate('/', { replace: true });
+    } catch (err) {
+      const code = errorCode(err);
+      setPassword('');
+      const retryAfter = errorRetryAfter(err);
+      setErrors([
+        retryAfter !== undefined || code === 'FORBIDDEN' || code === 'TOO_MANY_REQUESTS'
+          ? { text: tooManyAttempts(retryAfter), href: 'email' }
+          : code === 'UNAUTHENTICATED'
+            ? { text: 'Enter a correct email address and password', href: 'email' }
+            : { text: 'Sign in is not available at the moment. Try again later' },
+      ]);
+    }
+  };
+
+  const fieldError = (id: string) => errors.find((e) => e.href === id)?.text;
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        {errors.length > 0 && <ErrorSummary errors={errors} />}
+        {notice && !expiredUser && errors.length === 0 && (
+          <NotificationBanner title="Success" success>
+            <p className="govuk-notification-banner__heading">{notice}</p>
+          </NotificationBanner>
+        )}
+        {expiredUser && errors.length === 0 && (
+          <NotificationBanner title="Your session has ended">
+            <p className="govuk-notification-banner__heading">Sign in again to carry on.</p>
+            <p className="govuk-body">Anything you had typed but not saved is kept and will be there when you return.</p>
+          </NotificationBanner>
+        )}
+        <h1 className="govuk-heading-l">Sign in</h1>
+        <form onSubmit={submit} noValidate>
+          <TextInput id="email" label="Email address" type="email" autoComplete="username" spellCheck={false} value={email} onChange={setEmail} error={fieldError('email')} />
+          <TextInput id="password" label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} error={fieldError('password')} />
+          <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">Sign in</button>
+        </form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+import type { PortalAbility } from '#libs/access';
+
+/**
+ * What the signed-in user may do across the portal, asked of the same ability with the same action and subject
+ * as each operation's `@Allow` (the guard asks `ability.can(action, subject)`): the portal shows a page, a
+ * navigation item or a form from these rather than reading roles. Permission only; a row an operation then
+ * reads is scoped as usual (a case, a meeting, the agency's own figures).
+ */
+@ObjectType({ description: 'What you may do across the portal, by the rules the API applies: ask this rather than copying the rules' })
+export class UserViewerCan {
+  @Field({ description: 'case, cases, meetings and the other casework queries (an administrator alone reads no case)' })
+  readCases: boolean;
+
+  @Field({ description: 'createCase' })
+  createCase: boolean;
+
+  @Field({ description: "triageQueue: your agency's reports waiting for triage" })
+  triage: boolean;
+
+  @Field({ description: 'scheduleMeeting' })
+  createMeeting: boolean;
+
+  @Field({ description: 'caseStatistics, partnershipStatistics and exceptions' })
+  readCaseFigures: boolean;
+
+  @Field({ description: 'maracStatistics' })
+  readMeetingFigures: boolean;
+
+  @Field({ description: 'retentionReview and applyRetention' })
+  applyRetention: boolean;
+
+  @Field({ description: 'updateServiceStandards' })
+  updateServiceStandards: boolean;
+
+  @Field({ description: 'createAgency, createUser, deactivateUser, users: the administration page' })
+  administer: boolean;
+}
+
+export function userViewerCan(ability: PortalAbility): UserViewerCan {
+  return {
+    readCases: ability.can('read', 'Case'),
+    createCase: ability.can('create', 'Case'),
+    triage: ability.can('read', 'IntakeReport'),
+    createMeeting: ability.can('create', 'Meeting'),
+    readCaseFigures: ability.can('readFigures', 'Case'),
+    readMeetingFigures: ability.can('readFigures', 'Meeting'),
+    applyRetention: ability.can('retain', 'Case'),
+    updateServiceStandards: ability.can('update', 'ServiceStandards'),
+    // The administration page's operations are one rule (ability.ts: an ADMIN creates agencies and users, deactivates them and lists them).
+    administer: ability.can('create', 'User'),
+  };
+}
