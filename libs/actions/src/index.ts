@@ -1,4 +1,7 @@
 export * from './case-action.model.js';
+export * from './actions.inputs.js';
 export * from './actions.module.js';
+export * from './actions.repository.js';
+export * from './actions.rules.js';
 export * from './actions.service.js';
 export * from './actions.resolver.js';
