@@ -5,7 +5,8 @@ import type { RequestContext } from '#libs/context';
 import { Agency, AgenciesService } from '#libs/agencies';
 import { Case, CasesService } from '#libs/cases';
 import { User, UsersService } from '#libs/users';
-import { ActionInput, CaseAction, UpdateActionInput } from './case-action.model.js';
+import { CaseAction } from './case-action.model.js';
+import { ActionInput, UpdateActionInput } from './actions.inputs.js';
 import { ActionsService } from './actions.service.js';
 import { CaseActionViewerCan, caseActionViewerCan } from './case-action-viewer-can.js';
 

@@ -3,3 +3,4 @@ export * from './asb-risk.module.js';
 export * from './asb-risk.rules.js';
 export * from './asb-risk.service.js';
 export * from './asb-risk.resolver.js';
+export * from './asb-risk.repository.js';

@@ -1,29 +1,6 @@
-import { Field, Float, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { IsDate, IsEnum, IsOptional, IsString, Length } from 'class-validator';
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { ActionKind, CaseCategory } from '#libs/common';
 import { ServiceStandard } from '#libs/service-standards';
-
-@InputType({ description: 'A period, from `from` up to (not including) `to`, optionally one ward and one category' })
-export class CaseStatisticsInput {
-  @Field()
-  @IsDate()
-  from: Date;
-
-  @Field()
-  @IsDate()
-  to: Date;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
-  ward?: string | null;
-
-  @Field(() => CaseCategory, { nullable: true })
-  @IsOptional()
-  @IsEnum(CaseCategory)
-  category?: CaseCategory | null;
-}
 
 @ObjectType()
 export class CategoryCount {

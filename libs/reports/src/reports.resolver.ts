@@ -1,7 +1,8 @@
 import { Args, Context, Int, Query, Resolver } from '@nestjs/graphql';
 import { Allow } from '#libs/access';
 import type { RequestContext } from '#libs/context';
-import { CaseStatistics, CaseStatisticsInput, PartnershipStatistics } from './case-statistics.model.js';
+import { CaseStatistics, PartnershipStatistics } from './case-statistics.model.js';
+import { CaseStatisticsInput } from './reports.inputs.js';
 import { Exceptions } from './exceptions.model.js';
 import { ExceptionsService } from './exceptions.service.js';
 import { ReportsService } from './reports.service.js';

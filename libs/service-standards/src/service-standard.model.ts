@@ -1,5 +1,4 @@
-import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ClockState } from '#libs/common';
 
 /** The published promises to a reporter (003 service standards), each measured on every case. */
@@ -46,28 +45,6 @@ export class ServiceStandards {
 
   @Field(() => Int, { nullable: true, description: 'Homes the agency manages, for cases per 1,000 homes (the Tenant Satisfaction Measure NM01); null when not set' })
   homes: number | null;
-}
-
-@InputType({ description: "An agency's service standards" })
-export class ServiceStandardsInput {
-  @Field(() => Int, { description: '1–10 working days' })
-  @IsInt()
-  @Min(1)
-  @Max(10)
-  contactWorkingDays: number;
-
-  @Field(() => Int, { description: '1–40 working days' })
-  @IsInt()
-  @Min(1)
-  @Max(40)
-  actionPlanWorkingDays: number;
-
-  @Field(() => Int, { nullable: true, description: 'Homes the agency manages (landlords), 1–10,000,000; omitted, unchanged; null clears it' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(10_000_000)
-  homes?: number | null;
 }
 
 export const DEFAULT_STANDARDS: ServiceStandards = { contactWorkingDays: 1, actionPlanWorkingDays: 10, homes: null };

@@ -2,7 +2,8 @@ import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { Allow } from '#libs/access';
 import type { RequestContext } from '#libs/context';
 import { Case } from '#libs/cases';
-import { ServiceClock, ServiceStandards, ServiceStandardsInput } from './service-standard.model.js';
+import { ServiceClock, ServiceStandards } from './service-standard.model.js';
+import { ServiceStandardsInput } from './service-standards.inputs.js';
 import { ServiceStandardsService } from './service-standards.service.js';
 
 @Resolver(() => Case)

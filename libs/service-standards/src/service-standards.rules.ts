@@ -1,7 +1,7 @@
 import { addWorkingDays, ClockState, clockState, DAY_MS } from '#libs/common';
 import { type ServiceClock, ServiceStandard } from './service-standard.model.js';
 
-/** What the clocks of one case are worked out from: one row of `caseFactsSql`. */
+/** What the clocks of one case are worked out from: one row of the repository's case facts. */
 export interface CaseFacts {
   id: string;
   owner_agency_id: string;

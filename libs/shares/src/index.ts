@@ -2,3 +2,4 @@ export * from './case-share.model.js';
 export * from './shares.module.js';
 export * from './shares.service.js';
 export * from './shares.resolver.js';
+export * from './shares.repository.js';

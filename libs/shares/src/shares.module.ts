@@ -3,6 +3,7 @@ import { AgenciesModule } from '#libs/agencies';
 import { CasesModule } from '#libs/cases';
 import { CaseSharesResolver, SharesResolver } from './shares.resolver.js';
 import { SharesService } from './shares.service.js';
+import { SharesRepository } from './shares.repository.js';
 
-@Module({ imports: [CasesModule, AgenciesModule], providers: [SharesService, SharesResolver, CaseSharesResolver] })
+@Module({ imports: [CasesModule, AgenciesModule], providers: [SharesService, SharesResolver, CaseSharesResolver, SharesRepository], exports: [SharesRepository] })
 export class SharesModule {}

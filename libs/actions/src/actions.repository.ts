@@ -1,0 +1,170 @@
+import { Injectable } from '@nestjs/common';
+import { accessibleSql, type PortalAbility } from '#libs/access';
+import { CasesRepository } from '#libs/cases';
+import type { ActionKind, ActionStatus } from '#libs/common';
+import { type Database, one, rows, SqlParams } from '#libs/db';
+import { SharesRepository } from '#libs/shares';
+import type { CaseAction } from './case-action.model.js';
+
+export interface CaseActionRow {
+  id: string;
+  case_id: string;
+  kind: ActionKind;
+  legal: boolean;
+  description: string;
+  owner_agency_id: string;
+  assignee_id: string | null;
+  due_at: Date | null;
+  status: ActionStatus;
+  outcome: string | null;
+  created_at: Date;
+  completed_at: Date | null;
+  served_at: Date | null;
+  hearing_at: Date | null;
+  expires_at: Date | null;
+  case_owner_agency_id?: string;
+}
+
+export const ACTION_COLUMNS =
+  'a.id, a.case_id, a.kind, a.legal, a.description, a.owner_agency_id, a.assignee_id, a.due_at, a.status, a.outcome, a.created_at, a.completed_at, a.served_at, a.hearing_at, a.expires_at';
+
+export const toAction = (row: CaseActionRow): CaseAction => ({
+  id: row.id,
+  caseId: row.case_id,
+  kind: row.kind,
+  legal: row.legal,
+  description: row.description,
+  dueAt: row.due_at,
+  status: row.status,
+  outcome: row.outcome,
+  createdAt: row.created_at,
+  completedAt: row.completed_at,
+  servedAt: row.served_at,
+  hearingAt: row.hearing_at,
+  expiresAt: row.expires_at,
+  ownerAgencyId: row.owner_agency_id,
+  assigneeId: row.assignee_id,
+  caseOwnerAgencyId: row.case_owner_agency_id,
+});
+
+/** A new action's row; the description is stored as given (trimmed by the caller). */
+export interface NewAction {
+  caseId: string;
+  kind: ActionKind;
+  legal: boolean;
+  description: string;
+  ownerAgencyId: string;
+  assigneeId: string | null;
+  dueAt: Date | null;
+  createdById: string;
+}
+
+/** What progress changes; null leaves a column as it is (the status is always written). */
+export interface ActionProgress {
+  status: ActionStatus;
+  outcome: string | null;
+  dueAt: Date | null;
+  finished: boolean;
+  servedAt: Date | null;
+  hearingAt: Date | null;
+  expiresAt: Date | null;
+}
+
+/** An action `a` on its case `c` is the caller's to read when it may read the case, or the action itself (one a meeting gave its agency). */
+const readableSql = (ability: PortalAbility, params: SqlParams) =>
+  `(${accessibleSql(ability, 'read', 'Case', 'c', params)} OR ${accessibleSql(ability, 'read', 'CaseAction', 'a', params)})`;
+
+/** The only code that names the case_actions table; other libraries call it. */
+@Injectable()
+export class ActionsRepository {
+  /** Whether the agency holds the case: owns it or has a live share of it. */
+  async heldBy(db: Database, caseId: string, agencyId: string): Promise<boolean> {
+    const row = await one(
+      db,
+      `SELECT 1 FROM ${CasesRepository.tableAs('c')} WHERE c.id = $1 AND (c.owner_agency_id = $2
+         OR ${SharesRepository.liveShareSql('c.id', '$2')})`,
+      [caseId, agencyId],
+    );
+    return row !== undefined;
+  }
+
+  async insert(db: Database, action: NewAction): Promise<CaseActionRow> {
+    const row = await one<CaseActionRow>(
+      db,
+      `INSERT INTO case_actions AS a (case_id, kind, legal, description, owner_agency_id, assignee_id, due_at, created_by_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${ACTION_COLUMNS}`,
+      [action.caseId, action.kind, action.legal, action.description, action.ownerAgencyId, action.assigneeId, action.dueAt, action.createdById],
+    );
+    return row!;
+  }
+
+  /**
+   * One action the caller may read, with its case's owner. LEFT JOIN: an action a meeting gave the agency stays
+   * its own on a case it no longer reads (row security then hides the case row, and with it the case owner's
+   * claim, which is not the caller's).
+   */
+  findReadable(db: Database, ability: PortalAbility, actionId: string): Promise<CaseActionRow | undefined> {
+    const params = new SqlParams();
+    const idParam = params.add(actionId);
+    const scope = readableSql(ability, params);
+    return one(
+      db,
+      `SELECT ${ACTION_COLUMNS}, c.owner_agency_id AS case_owner_agency_id
+         FROM case_actions a LEFT JOIN ${CasesRepository.tableAs('c')} ON c.id = a.case_id
+        WHERE a.id = ${idParam}::uuid AND ${scope}`,
+      params.values,
+    );
+  }
+
+  async recordProgress(db: Database, actionId: string, progress: ActionProgress): Promise<CaseActionRow> {
+    const row = await one<CaseActionRow>(
+      db,
+      `UPDATE case_actions a SET status = $2, outcome = coalesce($3, a.outcome), due_at = coalesce($4, a.due_at),
+              completed_at = CASE WHEN $5 THEN coalesce(a.completed_at, now()) ELSE NULL END,
+              served_at = coalesce($6, a.served_at), hearing_at = coalesce($7, a.hearing_at), expires_at = coalesce($8, a.expires_at)
+        WHERE a.id = $1 RETURNING ${ACTION_COLUMNS}`,
+      [actionId, progress.status, progress.outcome, progress.dueAt, progress.finished, progress.servedAt, progress.hearingAt, progress.expiresAt],
+    );
+    return row!;
+  }
+
+  /** The agency's live actions of the given kinds on cases the caller may read, those lapsing soonest first, at most 500. */
+  liveOfKindsOwnedBy(db: Database, ability: PortalAbility, agencyId: string, kinds: ActionKind[]): Promise<CaseActionRow[]> {
+    const params = new SqlParams();
+    const scope = readableSql(ability, params);
+    const agency = params.add(agencyId);
+    const kindsParam = params.add(kinds);
+    return rows(
+      db,
+      `SELECT ${ACTION_COLUMNS} FROM case_actions a JOIN ${CasesRepository.tableAs('c')} ON c.id = a.case_id
+        WHERE a.owner_agency_id = ${agency}::uuid AND a.kind = ANY(${kindsParam}::text[]) AND a.status IN ('OPEN','IN_PROGRESS')
+          AND (a.expires_at IS NULL OR a.expires_at > now()) AND ${scope}
+        ORDER BY a.expires_at NULLS LAST, a.created_at, a.id LIMIT 500`,
+      params.values,
+    );
+  }
+
+  /** Every action of the cases asked for (those `db` may read), oldest first. */
+  ofCases(db: Database, caseIds: readonly string[]): Promise<CaseActionRow[]> {
+    return rows(db, `SELECT ${ACTION_COLUMNS} FROM case_actions a WHERE a.case_id = ANY($1::uuid[]) ORDER BY a.created_at, a.id`, [caseIds]);
+  }
+
+  // for reports
+  /** The agency's unfinished actions past their due date on cases the caller may read, most overdue first. */
+  overdueOwnedBy(db: Database, ability: PortalAbility, agencyId: string, limit: number): Promise<CaseActionRow[]> {
+    const params = new SqlParams();
+    const scope = readableSql(ability, params);
+    return rows(
+      db,
+      `SELECT ${ACTION_COLUMNS} FROM case_actions a JOIN ${CasesRepository.tableAs('c')} ON c.id = a.case_id
+        WHERE a.owner_agency_id = ${params.add(agencyId)}::uuid AND a.status IN ('OPEN', 'IN_PROGRESS') AND a.due_at < now() AND ${scope}
+        ORDER BY a.due_at, a.id LIMIT ${limit}`,
+      params.values,
+    );
+  }
+
+  /** The actions (`a`) of the cases `casesAs` reads (a table or CTE with its alias, `alias`), for a figure's FROM. */
+  static ofCasesSql(casesAs: string, alias: string): string {
+    return `case_actions a JOIN ${casesAs} ON ${alias}.id = a.case_id`;
+  }
+}

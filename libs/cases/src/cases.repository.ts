@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { AuditRepository } from '#libs/audit';
+import { type Database, rows } from '#libs/db';
+import { CASE_COLUMNS, type CaseRow } from './case-record.js';
+
+/** The only code that names the cases and parties tables; other libraries call it. */
+@Injectable()
+export class CasesRepository {
+  // for service-standards, reports and actions
+  /**
+   * The cases table under `alias`, for a statement of another library that reads its rows alongside a case (a
+   * figure, a clock, a scope): the statement stays one, and the table's name stays here.
+   */
+  static tableAs(alias: string): string {
+    return `cases ${alias}`;
+  }
+
+  /** Whether the case `caseRef` names has a complainant or victim recorded: an anonymous report has nobody to contact. */
+  static hasReporterSql(caseRef: string): string {
+    return `EXISTS (SELECT 1 FROM parties p WHERE p.case_id = ${caseRef} AND p.role IN ('COMPLAINANT', 'VICTIM'))`;
+  }
+
+  // for reports
+  /** The agency's own open cases, seen as their owner, each with the last change recorded on it (or its opening). */
+  openOwnedWithLastActivity(db: Database, agencyId: string): Promise<(CaseRow & { last_activity_at: Date })[]> {
+    return rows(
+      db,
+      `SELECT ${CASE_COLUMNS}, 'OWNER' AS relation,
+              greatest(c.opened_at, ${AuditRepository.lastChangeAtSql('c.id')}) AS last_activity_at
+         FROM cases c WHERE c.owner_agency_id = $1 AND c.status = 'OPEN'`,
+      [agencyId],
+    );
+  }
+
+  /** The agency's cases closed in the last 90 days with a reporter who was never told, latest first. */
+  closedWithoutTellingReporter(db: Database, agencyId: string, limit: number): Promise<CaseRow[]> {
+    return rows(
+      db,
+      `SELECT ${CASE_COLUMNS}, 'OWNER' AS relation FROM cases c
+        WHERE c.owner_agency_id = $1 AND c.status <> 'OPEN' AND c.reporter_told_at IS NULL AND c.closed_at > now() - interval '90 days'
+          AND ${CasesRepository.hasReporterSql('c.id')}
+        ORDER BY c.closed_at DESC LIMIT ${limit}`,
+      [agencyId],
+    );
+  }
+}
