@@ -4,6 +4,7 @@ import { CasesModule } from '#libs/cases';
 import { UsersModule } from '#libs/users';
 import { ActionsResolver, CaseActionsResolver } from './actions.resolver.js';
 import { ActionsService } from './actions.service.js';
+import { ActionsRepository } from './actions.repository.js';
 
-@Module({ imports: [CasesModule, AgenciesModule, UsersModule], providers: [ActionsService, ActionsResolver, CaseActionsResolver] })
+@Module({ imports: [CasesModule, AgenciesModule, UsersModule], providers: [ActionsRepository, ActionsService, ActionsResolver, CaseActionsResolver], exports: [ActionsRepository] })
 export class ActionsModule {}

@@ -3,3 +3,4 @@ export * from './dash.model.js';
 export * from './dash.module.js';
 export * from './dash.resolver.js';
 export * from './dash.service.js';
+export * from './dash.repository.js';

@@ -1,0 +1,14 @@
+import { Injectable } from '@nestjs/common';
+import { AnonymisesCases, type Database, exec, REMOVED_BY_RETENTION } from '#libs/db';
+
+/** The only code that names the incidents table. */
+@Injectable()
+export class IncidentsRepository {
+  // anonymising, for retention
+
+  /** The kind and time of an incident stay for the figures; what happened and where go. */
+  @AnonymisesCases({ tables: ['incidents'] })
+  anonymiseIncidents(db: Database, caseIds: string[]): Promise<number> {
+    return exec(db, `UPDATE incidents SET description = '${REMOVED_BY_RETENTION}', location = NULL WHERE case_id = ANY($1)`, [caseIds]);
+  }
+}
