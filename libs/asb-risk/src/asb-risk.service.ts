@@ -4,11 +4,11 @@ import { assertWritable } from '#libs/access';
 import { loaderFor, noteView, type RequestContext } from '#libs/context';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, caseAttributes, CasesService } from '#libs/cases';
-import { BadInputError, CaseCategory, CaseStatus, groupBy, DAY_MS } from '#libs/common';
+import { BadInputError, CaseCategory, CaseStatus, groupBy } from '#libs/common';
 import type { AsbRiskAssessmentInput } from './asb-risk.inputs.js';
 import { type AsbRiskAssessment, type AsbRiskRow, toAsbRisk } from './asb-risk.model.js';
 import { AsbRiskRepository } from './asb-risk.repository.js';
-import { asbReviewDueAt, asbRiskOf } from './asb-risk.rules.js';
+import { asbReviewDueAt, asbRiskOf, assessmentConcerns, checkReviewDueAt } from './asb-risk.rules.js';
 
 @Injectable()
 export class AsbRiskService {
@@ -26,9 +26,8 @@ export class AsbRiskService {
     if (kase.status !== CaseStatus.OPEN) throw new BadInputError('caseId', 'This case is closed');
     const vulnerabilities = [...new Set(input.vulnerabilities ?? [])];
     const judgedHighRisk = input.judgedHighRisk === true;
-    const concerns = input.concerns?.trim() || null;
-    if (judgedHighRisk && !concerns) throw new BadInputError('concerns', 'Say what worries you when you judge the risk high');
-    if (input.reviewDueAt && input.reviewDueAt.getTime() < Date.now() - DAY_MS) throw new BadInputError('reviewDueAt', 'reviewDueAt cannot be in the past');
+    const concerns = assessmentConcerns(judgedHighRisk, input.concerns);
+    checkReviewDueAt(input.reviewDueAt, Date.now());
     const { score, riskLevel } = asbRiskOf({ ...input, vulnerabilities, judgedHighRisk });
     const reviewDueAt = input.reviewDueAt ?? asbReviewDueAt(riskLevel, Date.now());
     const row = await this.assessments.insert(ctx.db, {
