@@ -2,7 +2,8 @@ import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@ne
 import { Allow } from '#libs/access';
 import type { RequestContext } from '#libs/context';
 import { Case } from '#libs/cases';
-import { ActionPlan, ActionPlanInput } from './action-plan.model.js';
+import { ActionPlanInput } from './action-plans.inputs.js';
+import { ActionPlan } from './action-plans.model.js';
 import { ActionPlansService } from './action-plans.service.js';
 
 @Resolver(() => Case)

@@ -6,9 +6,5 @@ import { ActionsResolver, CaseActionsResolver } from './actions.resolver.js';
 import { ActionsRepository } from './actions.repository.js';
 import { ActionsService } from './actions.service.js';
 
-@Module({
-  imports: [CasesModule, AgenciesModule, UsersModule],
-  providers: [ActionsService, ActionsResolver, CaseActionsResolver, ActionsRepository],
-  exports: [ActionsRepository],
-})
+@Module({ imports: [CasesModule, AgenciesModule, UsersModule], providers: [ActionsRepository, ActionsService, ActionsResolver, CaseActionsResolver], exports: [ActionsRepository] })
 export class ActionsModule {}

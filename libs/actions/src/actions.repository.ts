@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { accessibleSql, type PortalAbility } from '#libs/access';
 import { CasesRepository } from '#libs/cases';
 import type { ActionKind, ActionStatus } from '#libs/common';
-import { type Database, one, rows, SqlParams } from '#libs/db';
+import { AnonymisesCases, type Database, exec, one, REMOVED_BY_RETENTION, rows, SqlParams } from '#libs/db';
 import { SharesRepository } from '#libs/shares';
 import type { CaseAction } from './case-action.model.js';
 
@@ -166,5 +166,13 @@ export class ActionsRepository {
   /** The actions (`a`) of the cases `casesAs` reads (a table or CTE with its alias, `alias`), for a figure's FROM. */
   static ofCasesSql(casesAs: string, alias: string): string {
     return `case_actions a JOIN ${casesAs} ON ${alias}.id = a.case_id`;
+  }
+
+  // anonymising, for retention
+
+  /** The kind of action, who took it and when stay; what it said and came to go. */
+  @AnonymisesCases({ tables: ['case_actions'] })
+  anonymiseActions(db: Database, caseIds: string[]): Promise<number> {
+    return exec(db, `UPDATE case_actions SET description = '${REMOVED_BY_RETENTION}', outcome = NULL WHERE case_id = ANY($1)`, [caseIds]);
   }
 }

@@ -2,7 +2,8 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { Allow } from '#libs/access';
 import type { RequestContext } from '#libs/context';
 import { Case } from '#libs/cases';
-import { AsbRiskAssessment, AsbRiskAssessmentInput, AsbRiskMatrix } from './asb-risk.model.js';
+import { AsbRiskAssessmentInput } from './asb-risk.inputs.js';
+import { AsbRiskAssessment, AsbRiskMatrix } from './asb-risk.model.js';
 import { asbRiskMatrix } from './asb-risk.rules.js';
 import { AsbRiskService } from './asb-risk.service.js';
 

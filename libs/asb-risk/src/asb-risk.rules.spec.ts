@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { RiskLevel } from '#libs/common';
-import { ASB_REVIEW_DAYS, asbReviewDueAt, asbRiskOf } from './asb-risk.rules.js';
+import { BadInputError, DAY_MS, RiskLevel } from '#libs/common';
+import { ASB_REVIEW_DAYS, asbReviewDueAt, asbRiskOf, assessmentConcerns, checkReviewDueAt } from './asb-risk.rules.js';
 
 const { STANDARD: S, MEDIUM: M, HIGH: H } = RiskLevel;
 
@@ -55,5 +55,22 @@ describe('the ASB risk matrix', () => {
     expect(asbReviewDueAt(H, now).toISOString()).toBe('2026-11-23T10:00:00.000Z');
     expect(asbReviewDueAt(M, now).toISOString()).toBe('2026-11-30T10:00:00.000Z');
     expect(asbReviewDueAt(S, now).toISOString()).toBe('2026-12-14T10:00:00.000Z');
+  });
+});
+
+describe('what an assessment must say', () => {
+  it('keeps concerns trimmed, and asks for them when the assessor judges the risk high', () => {
+    expect(assessmentConcerns(false, '  Threats to burn the car ')).toBe('Threats to burn the car');
+    expect(assessmentConcerns(false, '   ')).toBeNull();
+    expect(assessmentConcerns(true, 'Threats')).toBe('Threats');
+    expect(() => assessmentConcerns(true, '  ')).toThrow(BadInputError);
+    expect(() => assessmentConcerns(true, null)).toThrow(BadInputError);
+  });
+
+  it('accepts a review date from a day ago on, never earlier', () => {
+    const now = Date.parse('2026-12-04T12:00:00Z');
+    expect(() => checkReviewDueAt(undefined, now)).not.toThrow();
+    expect(() => checkReviewDueAt(new Date(now - DAY_MS + 1000), now)).not.toThrow();
+    expect(() => checkReviewDueAt(new Date(now - DAY_MS - 1000), now)).toThrow(BadInputError);
   });
 });

@@ -1,4 +1,4 @@
-import { DAY_MS, RiskLevel } from '#libs/common';
+import { BadInputError, DAY_MS, RiskLevel } from '#libs/common';
 import { type AsbRiskMatrix, AsbVulnerability } from './asb-risk.model.js';
 
 /** What the matrix reads: likelihood and impact (each 1–5), the victim's vulnerabilities and any judgement. */
@@ -44,4 +44,16 @@ export function asbRiskMatrix(): AsbRiskMatrix {
   const cells = scale.flatMap((likelihood) => scale.map((impact) => ({ likelihood, impact, ...plain(likelihood, impact) })));
   const judgedHighRiskLevel = asbRiskOf({ likelihood: 1, impact: 1, vulnerabilities: [], judgedHighRisk: true }).riskLevel;
   return { bands, cells, judgedHighRiskLevel };
+}
+
+/** The assessor's concerns as kept (trimmed, none when blank): a judgement that the risk is high must say them. */
+export function assessmentConcerns(judgedHighRisk: boolean, concerns: string | null | undefined): string | null {
+  const kept = concerns?.trim() || null;
+  if (judgedHighRisk && !kept) throw new BadInputError('concerns', 'Say what worries you when you judge the risk high');
+  return kept;
+}
+
+/** A review date the assessor sets may be today (a day's grace for time zones), never in the past. */
+export function checkReviewDueAt(reviewDueAt: Date | null | undefined, now: number): void {
+  if (reviewDueAt && reviewDueAt.getTime() < now - DAY_MS) throw new BadInputError('reviewDueAt', 'reviewDueAt cannot be in the past');
 }

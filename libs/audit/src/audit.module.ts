@@ -4,5 +4,5 @@ import { AuditLog } from './audit-log.service.js';
 import { AuditRepository } from './audit.repository.js';
 
 @Global()
-@Module({ providers: [AuditLog, AuditViewsPlugin, AuditRepository], exports: [AuditLog, AuditRepository] })
+@Module({ providers: [AuditRepository, AuditLog, AuditViewsPlugin], exports: [AuditRepository, AuditLog] })
 export class AuditModule {}

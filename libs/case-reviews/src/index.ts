@@ -3,3 +3,4 @@ export * from './case-reviews.module.js';
 export * from './case-reviews.resolver.js';
 export * from './case-reviews.rules.js';
 export * from './case-reviews.service.js';
+export * from './case-reviews.repository.js';

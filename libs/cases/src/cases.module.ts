@@ -6,5 +6,5 @@ import { CasesService } from './cases.service.js';
 import { PartiesService } from './parties.service.js';
 import { CasesRepository } from './cases.repository.js';
 
-@Module({ imports: [AgenciesModule, UsersModule], providers: [CasesService, PartiesService, CasesResolver, PartiesResolver, CasesRepository], exports: [CasesService, CasesRepository] })
+@Module({ imports: [AgenciesModule, UsersModule], providers: [CasesRepository, CasesService, PartiesService, CasesResolver, PartiesResolver], exports: [CasesRepository, CasesService] })
 export class CasesModule {}

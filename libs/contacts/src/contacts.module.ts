@@ -4,5 +4,5 @@ import { ContactsResolver } from './contacts.resolver.js';
 import { ContactsService } from './contacts.service.js';
 import { ContactsRepository } from './contacts.repository.js';
 
-@Module({ imports: [CasesModule], providers: [ContactsService, ContactsResolver, ContactsRepository], exports: [ContactsRepository] })
+@Module({ imports: [CasesModule], providers: [ContactsRepository, ContactsService, ContactsResolver], exports: [ContactsRepository] })
 export class ContactsModule {}

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AnonymisesCases, type Database, exec, REMOVED_BY_RETENTION } from '#libs/db';
 
 /** The only code that names the contacts table; other libraries call it. */
 @Injectable()
@@ -18,5 +19,13 @@ export class ContactsRepository {
   static contactedBySql(caseRef: string, by: string): string {
     return `EXISTS (SELECT 1 FROM contacts k WHERE k.case_id = ${caseRef}
                               AND k.contacted_at <= ${by})`;
+  }
+
+  // anonymising, for retention
+
+  /** When and how the reporter was contacted stays (the service standards count it); what was said goes. */
+  @AnonymisesCases({ tables: ['contacts'] })
+  anonymiseContacts(db: Database, caseIds: string[]): Promise<number> {
+    return exec(db, `UPDATE contacts SET note = '${REMOVED_BY_RETENTION}' WHERE case_id = ANY($1)`, [caseIds]);
   }
 }

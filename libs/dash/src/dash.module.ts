@@ -4,5 +4,5 @@ import { DashResolver } from './dash.resolver.js';
 import { DashService } from './dash.service.js';
 import { DashRepository } from './dash.repository.js';
 
-@Module({ imports: [CasesModule], providers: [DashService, DashResolver, DashRepository], exports: [DashService, DashRepository] })
+@Module({ imports: [CasesModule], providers: [DashRepository, DashService, DashResolver], exports: [DashRepository, DashService] })
 export class DashModule {}

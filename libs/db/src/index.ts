@@ -1,4 +1,5 @@
 export * from './agency-scoped-db.js';
+export * from './anonymiser.js';
 export * from './database-roles.js';
 export * from './database-url.js';
 export * from './embedded-database.js';

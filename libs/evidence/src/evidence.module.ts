@@ -11,11 +11,13 @@ import { CaseEvidenceResolver, EvidenceResolver, IncidentEvidenceResolver } from
 import { EvidenceService } from './evidence.service.js';
 import { EVIDENCE_STORE, type EvidenceStore } from './evidence-store.js';
 import { S3EvidenceStore } from './s3-evidence-store.js';
+import { EvidenceRepository } from './evidence.repository.js';
 
 @Module({
   imports: [DownloadsModule, CasesModule, UsersModule, AgenciesModule],
   controllers: [EvidenceController],
   providers: [
+    EvidenceRepository,
     EvidenceService,
     EvidenceResolver,
     CaseEvidenceResolver,
@@ -27,6 +29,6 @@ import { S3EvidenceStore } from './s3-evidence-store.js';
         config.evidence.s3 ? new S3EvidenceStore(config.evidence.s3) : new DiskEvidenceStore(join(config.dataDir, 'evidence', 'files')),
     },
   ],
-  exports: [EvidenceService],
+  exports: [EvidenceRepository, EvidenceService],
 })
 export class EvidenceModule {}

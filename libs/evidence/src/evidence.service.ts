@@ -9,7 +9,7 @@ import DataLoader from 'dataloader';
 import type { Request } from 'express';
 import type { DataSource } from 'typeorm';
 import { accessibleSql, assertWritable, readableFieldSql } from '#libs/access';
-import { scopeTransaction, SqlParams } from '#libs/db';
+import { AnonymisesCases, type Database, scopeTransaction, SqlParams } from '#libs/db';
 import { loaderFor, noteView, type RequestContext } from '#libs/context';
 import { AlertKind, AlertOutbox } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';
@@ -20,6 +20,7 @@ import type { Incident } from '#libs/incidents';
 import { EVIDENCE_COLUMNS, type EvidenceFile, type EvidenceRow, toEvidenceFile } from './evidence-file.model.js';
 import { evidenceMediaType, EXTENSIONS } from './evidence-kinds.js';
 import { EVIDENCE_STORE, type EvidenceStore } from './evidence-store.js';
+import { EvidenceRepository } from './evidence.repository.js';
 import { sanitiseFileName } from './file-name.js';
 import { type IncomingFile, receiveFile } from './incoming-file.js';
 
@@ -65,6 +66,7 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
     @Inject(EVIDENCE_STORE) private readonly store: EvidenceStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: EvidenceRepository,
   ) {
     // Beside the disk store's files (one file system, so keeping a file is a rename); S3 uploads wait here too.
     this.incomingDir = join(config.dataDir, 'evidence', 'incoming');
@@ -223,20 +225,19 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
     return true;
   }
 
-  /** Oldest first; null where the caller may not read the case's evidence (it is then in `redactedFields`). */
   /**
    * Every file of these cases, for retention: the rows go in the caller's transaction and the bytes last, as a
-   * removal does; the caller records one event per case rather than one per file.
+   * removal does; the caller records one event per case rather than one per file. Here rather than in the
+   * repository because the bytes are the store's, which the service holds.
    */
-  async removeAllOf(ctx: RequestContext, caseIds: string[]): Promise<number> {
-    const [rows]: [{ storage_key: string }[], number] = await ctx.db.query(
-      `DELETE FROM evidence_files WHERE case_id = ANY($1::uuid[]) RETURNING storage_key`,
-      [caseIds],
-    );
-    for (const row of rows) await this.store.remove(row.storage_key);
-    return rows.length;
+  @AnonymisesCases({ tables: ['evidence_files'], irreversible: true })
+  async removeAllOf(db: Database, caseIds: string[]): Promise<number> {
+    const keys = await this.repository.deleteOfCases(db, caseIds);
+    for (const key of keys) await this.store.remove(key);
+    return keys.length;
   }
 
+  /** Oldest first; null where the caller may not read the case's evidence (it is then in `redactedFields`). */
   async ofCase(ctx: RequestContext, parent: Case): Promise<EvidenceFile[] | null> {
     if (parent.redactedFields.includes('evidence')) return null;
     const files = await this.batched(ctx, 'case.evidence', 'case_id', parent.id);

@@ -5,3 +5,4 @@ export * from './evidence.module.js';
 export * from './evidence.resolver.js';
 export * from './evidence.service.js';
 export * from './file-name.js';
+export * from './evidence.repository.js';

@@ -6,5 +6,5 @@ import { CaseIncidentsResolver, IncidentsResolver } from './incidents.resolver.j
 import { IncidentsService } from './incidents.service.js';
 import { IncidentsRepository } from './incidents.repository.js';
 
-@Module({ imports: [CasesModule, AgenciesModule, UsersModule], providers: [IncidentsService, IncidentsResolver, CaseIncidentsResolver, IncidentsRepository], exports: [IncidentsService, IncidentsRepository] })
+@Module({ imports: [CasesModule, AgenciesModule, UsersModule], providers: [IncidentsRepository, IncidentsService, IncidentsResolver, CaseIncidentsResolver], exports: [IncidentsRepository, IncidentsService] })
 export class IncidentsModule {}

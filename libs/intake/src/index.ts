@@ -2,3 +2,4 @@ export * from './intake.model.js';
 export * from './intake.module.js';
 export * from './intake.resolver.js';
 export * from './intake.service.js';
+export * from './intake.repository.js';

@@ -3,6 +3,7 @@ import { CasesModule } from '#libs/cases';
 import { IncidentsModule } from '#libs/incidents';
 import { IntakeResolver } from './intake.resolver.js';
 import { IntakeService } from './intake.service.js';
+import { IntakeRepository } from './intake.repository.js';
 
-@Module({ imports: [CasesModule, IncidentsModule], providers: [IntakeService, IntakeResolver] })
+@Module({ imports: [CasesModule, IncidentsModule], providers: [IntakeRepository, IntakeService, IntakeResolver], exports: [IntakeRepository] })
 export class IntakeModule {}

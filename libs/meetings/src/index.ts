@@ -6,3 +6,4 @@ export * from './meeting-feed.js';
 export * from './marac-figures.js';
 export * from './meeting-pack.js';
 export * from './meeting-viewer-can.js';
+export * from './meetings.repository.js';

@@ -9,11 +9,12 @@ import { AgendaItemsResolver, CaseMeetingReferralResolver, CaseMeetingReferralsR
 import { MeetingsService } from './meetings.service.js';
 import { MeetingFeed } from './meeting-feed.js';
 import { MeetingPackController } from './meeting-pack.controller.js';
+import { MeetingsRepository } from './meetings.repository.js';
 
 @Module({
   imports: [CasesModule, DashModule, AgenciesModule, UsersModule, LiveModule, DownloadsModule],
   controllers: [MeetingPackController],
-  providers: [MeetingsService, MeetingFeed, MeetingsResolver, AgendaItemsResolver, CaseMeetingReferralsResolver, CaseMeetingReferralResolver],
-  exports: [MeetingsService],
+  providers: [MeetingsRepository, MeetingsService, MeetingFeed, MeetingsResolver, AgendaItemsResolver, CaseMeetingReferralsResolver, CaseMeetingReferralResolver],
+  exports: [MeetingsRepository, MeetingsService],
 })
 export class MeetingsModule {}

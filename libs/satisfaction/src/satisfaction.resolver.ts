@@ -3,7 +3,8 @@ import { Allow, Public } from '#libs/access';
 import type { RequestContext } from '#libs/context';
 import { Case } from '#libs/cases';
 import { OutsideTransaction } from '#libs/db';
-import { SatisfactionInput, SatisfactionSurvey, SurveyLink } from './satisfaction.model.js';
+import { SatisfactionInput } from './satisfaction.inputs.js';
+import { SatisfactionSurvey, SurveyLink } from './satisfaction.model.js';
 import { SatisfactionService } from './satisfaction.service.js';
 
 @Resolver(() => Case)

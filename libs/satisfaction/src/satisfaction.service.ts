@@ -1,14 +1,14 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { loaderFor, type RequestContext } from '#libs/context';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, CasesService } from '#libs/cases';
 import { BadInputError, CaseStatus, groupBy, NotFoundError } from '#libs/common';
-import { type SatisfactionInput, type SatisfactionSurvey, type SurveyLink, SURVEY_COLUMNS, type SurveyRow, toSurvey } from './satisfaction.model.js';
-
-const LINK_DAYS = 28;
-const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+import type { SatisfactionInput } from './satisfaction.inputs.js';
+import { type SatisfactionSurvey, type SurveyLink, type SurveyRow, toSurvey } from './satisfaction.model.js';
+import { SatisfactionRepository } from './satisfaction.repository.js';
+import { SURVEY_LINK_DAYS, surveyComment, surveyTokenHash } from './satisfaction.rules.js';
 
 /** Satisfaction belongs to the reporter's relationship with the owner agency, which records and reads it. */
 @Injectable()
@@ -16,15 +16,18 @@ export class SatisfactionService {
   constructor(
     private readonly cases: CasesService,
     private readonly audit: AuditLog,
+    private readonly surveys: SatisfactionRepository,
   ) {}
 
   async record(ctx: RequestContext, caseId: string, input: SatisfactionInput): Promise<SatisfactionSurvey> {
     const kase = await this.closedCase(ctx, caseId);
-    const [row]: SurveyRow[] = await ctx.db.query(
-      `INSERT INTO satisfaction_surveys (case_id, created_by_id, answered_at, service_score, outcome_score, comment)
-       VALUES ($1, $2, now(), $3, $4, $5) RETURNING ${SURVEY_COLUMNS}`,
-      [kase.id, ctx.user!.id, input.serviceScore, input.outcomeScore, input.comment?.trim() || null],
-    );
+    const row = await this.surveys.insertAnswered(ctx.db, {
+      caseId: kase.id,
+      createdById: ctx.user!.id,
+      serviceScore: input.serviceScore,
+      outcomeScore: input.outcomeScore,
+      comment: surveyComment(input.comment),
+    });
     await this.audit.record(ctx, kase.id, AuditAction.CASE_UPDATED, { changes: [{ field: 'satisfaction', from: null, to: `${input.serviceScore}/${input.outcomeScore}` }] });
     return toSurvey(row);
   }
@@ -33,19 +36,14 @@ export class SatisfactionService {
   async link(ctx: RequestContext, caseId: string): Promise<SurveyLink> {
     const kase = await this.closedCase(ctx, caseId);
     const token = randomBytes(32).toString('base64url');
-    const [row]: { expires_at: Date }[] = await ctx.db.query(
-      `INSERT INTO satisfaction_surveys (case_id, token_hash, expires_at, created_by_id) VALUES ($1, $2, now() + make_interval(days => $3), $4)
-       RETURNING expires_at`,
-      [kase.id, hash(token), LINK_DAYS, ctx.user!.id],
-    );
+    const row = await this.surveys.insertLink(ctx.db, { caseId: kase.id, tokenHash: surveyTokenHash(token), days: SURVEY_LINK_DAYS, createdById: ctx.user!.id });
     return { path: `/survey/${token}`, expiresAt: row.expires_at };
   }
 
   /** Whether a link can still be answered, so the reporter learns before filling the form in; nothing else is said. */
   async linkOpen(ctx: RequestContext, token: string): Promise<boolean> {
     // The reporter has no account, so no agency for row security: the token is the rule, and only a yes or no leaves.
-    const rows: unknown[] = await ctx.system.query(`SELECT 1 FROM satisfaction_surveys WHERE token_hash = $1 AND answered_at IS NULL AND expires_at > now()`, [hash(token)]);
-    return rows.length > 0;
+    return this.surveys.linkOpen(ctx.system, surveyTokenHash(token));
   }
 
   /**
@@ -54,12 +52,12 @@ export class SatisfactionService {
    */
   async answer(ctx: RequestContext, token: string, input: SatisfactionInput): Promise<boolean> {
     // As linkOpen: the token is the rule. One statement, run outside a transaction (@OutsideTransaction).
-    const [rows]: [{ id: string }[], number] = await ctx.system.query(
-      `UPDATE satisfaction_surveys SET answered_at = now(), service_score = $2, outcome_score = $3, comment = $4, token_hash = NULL
-        WHERE token_hash = $1 AND answered_at IS NULL AND expires_at > now() RETURNING id`,
-      [hash(token), input.serviceScore, input.outcomeScore, input.comment?.trim() || null],
-    );
-    if (rows.length === 0) throw new NotFoundError('Survey', 'token');
+    const answered = await this.surveys.answerLink(ctx.system, surveyTokenHash(token), {
+      serviceScore: input.serviceScore,
+      outcomeScore: input.outcomeScore,
+      comment: surveyComment(input.comment),
+    });
+    if (!answered) throw new NotFoundError('Survey', 'token');
     return true;
   }
 
@@ -71,10 +69,7 @@ export class SatisfactionService {
       'case.satisfaction',
       () =>
         new DataLoader<string, SurveyRow[]>(async (ids) => {
-          const rows: SurveyRow[] = await ctx.db.query(
-            `SELECT ${SURVEY_COLUMNS} FROM satisfaction_surveys WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, created_at DESC`,
-            [ids],
-          );
+          const rows = await this.surveys.ofCases(ctx.db, ids);
           return groupBy(ids, rows, (row) => row.case_id);
         }),
     );

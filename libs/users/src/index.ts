@@ -6,3 +6,4 @@ export * from './create-user.input.js';
 export * from './administrator.js';
 export * from './users.resolver.js';
 export * from './user-viewer-can.js';
+export * from './users.repository.js';
