@@ -107,7 +107,7 @@ export function entitledAgencies(alert: AlertRecord, holders: Map<string, Map<st
   if (!held) return new Map();
   if (ACTION_KINDS.has(alert.kind)) {
     const relation = alert.targetAgencyId ? held.get(alert.targetAgencyId) : undefined;
-    return relation ? new Map([[alert.targetAgencyId!, relation]]) : new Map();
+    return relation ? new Map([[alert.targetAgencyId!, relation]]) : new Map<string, Relation>();
   }
   return held;
 }

@@ -232,7 +232,7 @@ export class AlertLoad {
     this.changes.push(change);
     try {
       let request: () => Promise<unknown>;
-      let after = (_data: unknown) => undefined as void;
+      let after: (data: unknown) => void = () => undefined;
       switch (kind) {
         case 'INCIDENT':
           change.alertKinds = ['INCIDENT_LOGGED'];

@@ -253,7 +253,7 @@ function probe(url: string, query: string, token: string): Promise<ProbeResult> 
         next: (result) =>
           finish(
             result.errors?.length
-              ? { outcome: 'error', detail: result.errors.map((e) => `${String(e.extensions?.code ?? '')} ${e.message}`.trim()).join('; ') }
+              ? { outcome: 'error', detail: result.errors.map((e) => `${typeof e.extensions?.code === 'string' ? e.extensions.code : ''} ${e.message}`.trim()).join('; ') }
               : { outcome: 'data', detail: JSON.stringify(result.data).slice(0, 200) },
           ),
         error: (error) => {

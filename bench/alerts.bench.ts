@@ -34,7 +34,9 @@
 import { machineFacts, runBenchmark, setting } from './lifecycle.js';
 import { type ChildProcess, fork } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { Session } from 'node:inspector';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -87,7 +89,7 @@ const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 
 const thousands = (n: number) => n.toLocaleString('en-GB');
 
 /** Teardown steps, run once, newest first, whether the run succeeded, failed or was interrupted. */
-const teardown: { label: string; run: () => Promise<unknown> | unknown }[] = [];
+const teardown: { label: string; run: () => unknown }[] = [];
 let tornDown: Promise<void> | null = null;
 function tearDown(): Promise<void> {
   tornDown ??= (async () => {
@@ -124,7 +126,7 @@ async function waitUntil(what: string, condition: () => boolean | Promise<boolea
  */
 async function startProfile(phase: string): Promise<{ stop: () => Promise<void> }> {
   const file = process.env.BENCH_PROFILE?.trim();
-  if (!file || phase !== (process.env.BENCH_PROFILE_PHASE?.trim() || 'main')) return { stop: async () => undefined };
+  if (!file || phase !== (process.env.BENCH_PROFILE_PHASE?.trim() || 'main')) return { stop: () => Promise.resolve() };
   const session = new Session();
   session.connect();
   const post = (method: string) =>
@@ -345,7 +347,7 @@ async function main(): Promise<void> {
   // Statements outside any HTTP request and outside the hub's own passes: the subscribers' executions.
   let otherStatements = 0;
   const scope = (counter as unknown as { scope: { getStore(): unknown } }).scope;
-  const logQuery = counter.logQuery.bind(counter) as (...args: unknown[]) => void;
+  const logQuery: (...args: unknown[]) => void = counter.logQuery.bind(counter);
   (counter as unknown as { logQuery: (...args: unknown[]) => void }).logQuery = (...args: unknown[]) => {
     if (scope.getStore() === undefined) otherStatements++;
     logQuery(...args);
@@ -376,7 +378,7 @@ async function main(): Promise<void> {
   );
 
   await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as { port: number };
+  const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
   const httpUrl = `http://127.0.0.1:${port}/graphql`;
   const wsUrl = `ws://127.0.0.1:${port}/graphql`;
 
@@ -553,7 +555,7 @@ async function main(): Promise<void> {
   // Statements are counted only in the SQL bursts: counting follows every promise, which costs CPU and latency.
   counter.setTracking(false);
   log('CPU baseline: changes with no subscriber connected…');
-  const baseline = await phase('baseline', [], () => load.run(Array(NARROW_CHANGES).fill('INCIDENT'), { phase: 'baseline', target: 'narrow', actor: desk }));
+  const baseline = await phase('baseline', [], () => load.run(Array<ChangeKind>(NARROW_CHANGES).fill('INCIDENT'), { phase: 'baseline', target: 'narrow', actor: desk }));
 
   // 9. Heap before any subscription; then the few, the burst; then everyone, the same burst.
   const heapNone = await heap();
@@ -598,9 +600,9 @@ async function main(): Promise<void> {
 
   // 11. CPU: a change 1% of the subscribers may see, against one that all may see.
   log(`CPU: ${NARROW_CHANGES} changes that 1% may see…`);
-  const narrow = await phase('narrow', everyone, () => load.run(Array(NARROW_CHANGES).fill('INCIDENT'), { phase: 'narrow', target: 'narrow', actor: desk }));
+  const narrow = await phase('narrow', everyone, () => load.run(Array<ChangeKind>(NARROW_CHANGES).fill('INCIDENT'), { phase: 'narrow', target: 'narrow', actor: desk }));
   log(`CPU: ${WIDE_CHANGES} changes that every subscriber may see…`);
-  const wide = await phase('wide', everyone, () => load.run(Array(WIDE_CHANGES).fill('INCIDENT'), { phase: 'wide', target: 'wide', actor: desk }));
+  const wide = await phase('wide', everyone, () => load.run(Array<ChangeKind>(WIDE_CHANGES).fill('INCIDENT'), { phase: 'wide', target: 'wide', actor: desk }));
 
   // 12. Every receipt against the contract.
   const report = await child.ask<Report>({ cmd: 'report' }, 120_000);

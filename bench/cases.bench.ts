@@ -20,6 +20,8 @@ import { randomUUID } from 'node:crypto';
  * (print EXPLAIN ANALYZE of the measured SQL), BENCH_TIMEOUT_SECONDS (900).
  */
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -46,7 +48,7 @@ const AIMS = { graphqlVsSql: 1.5, deepVsFirst: 1.5, visibilityVsNone: 1.2, rowSe
 const log = (line: string) => console.log(line);
 
 /** Teardown steps, run once, newest first, whether the run succeeded, failed or was interrupted. */
-const teardown: { label: string; run: () => Promise<unknown> | unknown }[] = [];
+const teardown: { label: string; run: () => unknown }[] = [];
 let tornDown: Promise<void> | null = null;
 function tearDown(): Promise<void> {
   tornDown ??= (async () => {
@@ -165,7 +167,7 @@ async function main(): Promise<void> {
   if (sizes.partner_visible < DEEP + PAGE) throw new Error(`The partner sees ${sizes.partner_visible} cases: too few for a page after ${DEEP}`);
 
   await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as { port: number };
+  const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
   const graphql = new GraphQLClient(`http://127.0.0.1:${port}/graphql`);
 
   // 4. Sign in as the partner's caseworker.

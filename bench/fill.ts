@@ -36,7 +36,7 @@ const h = (text: string) => `(hashtext(${text}) & 2147483647)`;
 
 export async function fillDatabase(db: PoolClient, cases: number, log: (line: string) => void): Promise<FillResult> {
   const started = performance.now();
-  const [{ existing }] = (await db.query(`SELECT count(*)::int AS existing FROM cases`)).rows;
+  const [{ existing }] = (await db.query<{ existing: number }>(`SELECT count(*)::int AS existing FROM cases`)).rows;
   if (existing > 0) throw new Error(`The benchmark needs an empty database; this one already holds ${existing} cases`);
   const passwordHash = await hashPassword(PASSWORD);
   const step = async (label: string, sql: string, params: unknown[] = []) => {

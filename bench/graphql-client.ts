@@ -21,7 +21,7 @@ export class GraphQLClient {
     const text = await response.text();
     let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
     try {
-      body = JSON.parse(text);
+      body = JSON.parse(text) as typeof body;
     } catch {
       throw new GraphQLError(`HTTP ${response.status}: ${text.slice(0, 300)}`);
     }

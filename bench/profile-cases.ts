@@ -6,7 +6,9 @@
  * `npm run build:api && node dist/bench/profile-cases.js`
  */
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { Session } from 'node:inspector/promises';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -33,7 +35,7 @@ try {
   await pool.end();
   app.get(QueryCounter).setTracking(false);
   await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as { port: number };
+  const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
   const graphql = new GraphQLClient(`http://127.0.0.1:${port}/graphql`);
   const { login } = await graphql.request<{ login: { accessToken: string } }>(LOGIN, { email: fill.partner.email, password: fill.password });
   graphql.token = login.accessToken;

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 
 export interface FakeS3 {
   url: string;
@@ -24,7 +24,7 @@ const body = (req: IncomingMessage) =>
 export function startFakeS3(): Promise<FakeS3> {
   const objects: FakeS3['objects'] = new Map();
   const requests: FakeS3['requests'] = [];
-  const server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://s3.test').pathname).slice(1);
     requests.push({ method: req.method ?? '', path, authorization: req.headers.authorization });
     const data = await body(req);
@@ -44,7 +44,8 @@ export function startFakeS3(): Promise<FakeS3> {
     } else {
       res.writeHead(405).end();
     }
-  });
+  };
+  const server = createServer((req, res) => void handle(req, res));
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as { port: number };

@@ -50,7 +50,7 @@ export class TestPortal {
 
   /** Another instance of the portal on this one's database, as a second server behind a load balancer. */
   another(env: Record<string, string> = {}): Promise<TestPortal> {
-    return TestPortal.open(this.databaseUrl, env, async () => undefined);
+    return TestPortal.open(this.databaseUrl, env, () => Promise.resolve());
   }
 
   private static async open(databaseUrl: string, env: Record<string, string>, dropDatabase: () => Promise<void>): Promise<TestPortal> {

@@ -276,7 +276,7 @@ describe('the portal in a browser', () => {
 
   it('signs out on the server: the token the tab held is refused afterwards; the account page signs out of every device', async () => {
     const page = await signIn(COUNCIL);
-    const token = (await page.evaluate(`JSON.parse(sessionStorage.getItem('portal.session')).token`)) as string;
+    const token = await page.evaluate<string>(`JSON.parse(sessionStorage.getItem('portal.session')).token`);
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(codeOf(await portal.gql(`{ me { id } }`, {}, token))).toBe('UNAUTHENTICATED');
@@ -437,7 +437,7 @@ describe('the portal in a browser', () => {
     await page.getByRole('heading', { name: 'MARAC', exact: true }).waitFor();
 
     // The same token and input straight to the API give the figures on the screen.
-    const token = (await page.evaluate(`JSON.parse(sessionStorage.getItem('portal.session')).token`)) as string;
+    const token = await page.evaluate<string>(`JSON.parse(sessionStorage.getItem('portal.session')).token`);
     const cases = (await portal.ok(CASE_STATISTICS, { input }, token)).caseStatistics;
     const marac = (await portal.ok(MARAC_STATISTICS, { input }, token)).maracStatistics;
     expect(cases.opened).toBeGreaterThan(20);

@@ -494,7 +494,7 @@ describe('casework plans in a browser', () => {
       await page.getByRole('button', { name: 'Show figures' }).click();
       const { input } = (await asked).postDataJSON().variables;
       await page.getByRole('heading', { name: 'Incidents by place' }).waitFor();
-      const token = (await page.evaluate(`JSON.parse(sessionStorage.getItem('portal.session')).token`)) as string;
+      const token = await page.evaluate<string>(`JSON.parse(sessionStorage.getItem('portal.session')).token`);
       const figures = (await portal.ok(FIGURES, { input }, token)).caseStatistics;
 
       // What the fixture makes, counted by hand, is what the API says.
@@ -592,7 +592,7 @@ describe('casework plans in a browser', () => {
       await page.goto(`${portal.url}/reports`);
       await page.getByRole('link', { name: 'Exceptions: cases and actions that need a look' }).click();
       await page.getByRole('heading', { name: 'Exceptions', level: 1 }).waitFor();
-      const token = (await page.evaluate(`JSON.parse(sessionStorage.getItem('portal.session')).token`)) as string;
+      const token = await page.evaluate<string>(`JSON.parse(sessionStorage.getItem('portal.session')).token`);
       const lists = (await portal.ok(EXCEPTIONS, { days: 28 }, token)).exceptions;
       expect(lists.notUpdated).toEqual([{ case: { reference: 'ASB-PLANS-OLD' } }]);
       expect(Object.fromEntries(lists.standardsBreached.map((x: any) => [x.case.reference, x.breaches.map((b: any) => b.standard).sort()]))).toEqual({

@@ -127,7 +127,7 @@ describe('row security: the database admits a request only to its agency’s cas
   });
   /** The case ids of every row of `table` the context's own database access returns, with no WHERE at all. */
   const caseIdsIn = async (ctx: RequestContext, table: string, column: string) =>
-    ((await ctx.db.query(`SELECT DISTINCT ${column} AS id FROM ${table}`)) as { id: string }[]).map((r) => r.id).sort();
+    (await ctx.db.query<{ id: string }[]>(`SELECT DISTINCT ${column} AS id FROM ${table}`)).map((r) => r.id).sort();
   const ownerCount = async (sql: string, params: unknown[] = []) => (await portal.db.query(sql, params)).rows[0].n as number;
 
   beforeAll(async () => {
@@ -253,7 +253,7 @@ describe('row security: the database admits a request only to its agency’s cas
     await portal.ok(`mutation($m: ID!) { closeMeeting(meetingId: $m) { closedAt } }`, { m: meetingId }, chair.token);
     // Closed: the case is gone, the action the meeting gave the IDVA service is still its own.
     expect(await idvaCases()).toEqual([]);
-    const actions = (await (await contextOf(idva)).db.query(`SELECT id FROM case_actions`)) as { id: string }[];
+    const actions = await (await contextOf(idva)).db.query<{ id: string }[]>(`SELECT id FROM case_actions`);
     expect(actions.map((a) => a.id)).toEqual([actionId]);
   });
 
@@ -261,12 +261,12 @@ describe('row security: the database admits a request only to its agency’s cas
     const dataSource = portal.app.get<DataSource>(getDataSourceToken());
     const inside = await dataSource.transaction(async (db) => {
       await scopeTransaction(db, homes);
-      return ((await db.query(`SELECT id FROM cases`)) as { id: string }[]).map((r) => r.id);
+      return (await db.query<{ id: string }[]>(`SELECT id FROM cases`)).map((r) => r.id);
     });
     expect(inside).toContain(sharedCase);
     expect(inside).not.toContain(outsiderCase);
     // A transaction left unscoped would read as the portal's own work: the interceptor scopes before any service runs.
-    const outside = ((await dataSource.query(`SELECT id FROM cases`)) as { id: string }[]).map((r) => r.id);
+    const outside = (await dataSource.query<{ id: string }[]>(`SELECT id FROM cases`)).map((r) => r.id);
     expect(outside).toEqual(expect.arrayContaining([sharedCase, outsiderCase]));
   });
 

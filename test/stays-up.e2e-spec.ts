@@ -2,12 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { buildSchema, type DocumentNode, getNamedType, getNullableType, type GraphQLObjectType, isCompositeType, isListType, print, validate } from 'graphql';
 import request from 'supertest';
-import WebSocket from 'ws';
+import WebSocket, { type RawData } from 'ws';
 import * as portalOperations from '../apps/portal/src/gql/graphql.js';
 import { parseWithTokenLimit, QUERY_LIMITS, type QueryLimits, queryLimitRules } from '../apps/api/src/query-limits.js';
 import { codeOf, TestPortal } from './harness.js';
 import { ALERTS, LiveClient } from './live.js';
 import { Partnership, type Persona } from './partnership.js';
+
+/** A frame as ws hands it over: one Buffer, unless the socket's binaryType asks for another shape. */
+const textOf = (data: RawData): string => (Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? Buffer.from(data) : data).toString();
 
 /**
  * Issue 14, finding 1, written as the attack: a burst of failed sign-ins used to take every pooled connection
@@ -99,7 +102,7 @@ describe('the WebSocket’s limits', () => {
     new Promise<{ code: number; reason: string }>((resolve) => {
       const socket = new WebSocket(portal.wsUrl, 'graphql-transport-ws');
       socket.on('open', () => send(socket));
-      socket.on('message', (data) => JSON.parse(String(data)).type === 'connection_ack' && acked(socket));
+      socket.on('message', (data) => JSON.parse(textOf(data)).type === 'connection_ack' && acked(socket));
       socket.on('close', (code, reason) => resolve({ code, reason: String(reason) }));
       socket.on('error', () => undefined);
     });
@@ -188,7 +191,7 @@ describe('sockets per user and replays', () => {
       const closed = closeOf(socket);
       socket.on('error', () => undefined);
       socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
-      socket.on('message', (data) => JSON.parse(String(data)).type === 'connection_ack' && resolve({ socket, closed }));
+      socket.on('message', (data) => JSON.parse(textOf(data)).type === 'connection_ack' && resolve({ socket, closed }));
       void closed.then(() => resolve({ socket, closed }));
     });
 

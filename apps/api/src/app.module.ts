@@ -6,7 +6,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { type DocumentNode, type ExecutionArgs, type ExecutionResult, getOperationAST, GraphQLError, type GraphQLSchema, specifiedRules, validate } from 'graphql';
+import { type DocumentNode, type ExecutionArgs, type ExecutionResult, getOperationAST, GraphQLError, type GraphQLSchema, OperationTypeNode, specifiedRules, validate } from 'graphql';
 import type { Context as WsContext } from 'graphql-ws';
 import { PolicyGuard } from '#libs/access';
 import { ActionPlansModule } from '#libs/action-plans';
@@ -172,7 +172,7 @@ export class AppModule {
                     const message = error instanceof Error ? error.message : 'The document does not parse';
                     return [new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
                   }
-                  if (operation && operation.operation !== 'subscription') {
+                  if (operation && operation.operation !== OperationTypeNode.SUBSCRIPTION) {
                     return [
                       new GraphQLError(`This WebSocket carries subscriptions only: send a ${operation.operation} over HTTP (POST /graphql)`, {
                         // The contract's code for a rule that refuses a whole operation.
@@ -205,9 +205,9 @@ export class AppModule {
                 onClose: (ctx: WsContext) => connections.forget((ctx.extra as LiveExtra).socket),
                 // Errors over WebSocket get the same codes and the same silence about internals as over HTTP.
                 onNext: (_ctx: WsContext, _id: string, _payload: unknown, _args: unknown, result: ExecutionResult) =>
-                  (result.errors
+                  result.errors
                     ? { ...result, errors: result.errors.map((e) => formatError(config.development)(e.toJSON(), e)) }
-                    : result) as ExecutionResult,
+                    : result,
                 // A subscription that does not parse or validate, or that the socket refuses: the codes HTTP gives
                 // (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED), and no "Did you mean" outside development.
                 onError: (_ctx: WsContext, _id: string, _payload: unknown, errors: readonly GraphQLError[]) =>

@@ -10,10 +10,11 @@ export function operations(): { type: string; name: string; policy: Policy | und
   const found: { type: string; name: string; policy: Policy | undefined }[] = [];
   for (const resolver of RESOLVERS) {
     for (const name of Object.getOwnPropertyNames(resolver.prototype)) {
-      const method = Object.getOwnPropertyDescriptor(resolver.prototype, name)?.value;
-      const type = typeof method === 'function' ? Reflect.getMetadata('graphql:resolver_type', method) : undefined;
+      const method: unknown = Object.getOwnPropertyDescriptor(resolver.prototype, name)?.value;
+      if (typeof method !== 'function') continue;
+      const type: unknown = Reflect.getMetadata('graphql:resolver_type', method);
       if (type === 'Query' || type === 'Mutation' || type === 'Subscription') {
-        found.push({ type, name, policy: Reflect.getMetadata(POLICY_KEY, method) });
+        found.push({ type, name, policy: Reflect.getMetadata(POLICY_KEY, method) as Policy | undefined });
       }
     }
   }

@@ -59,7 +59,7 @@ export function documentLimitRules(limits: QueryLimits = QUERY_LIMITS): Validati
     maxDepthRule({ n: limits.depth, flattenFragments: true, exposeLimits: true, ...refuse }),
     maxAliasesRule({ n: limits.aliases, exposeLimits: true, ...refuse }),
     costLimitRule({ maxCost: limits.cost, flattenFragments: true, exposeLimits: true, ...refuse }),
-  ] as unknown as ValidationRule[];
+  ];
 }
 
 /**
@@ -82,7 +82,7 @@ export function parseWithTokenLimit(source: string, tokens: number = QUERY_LIMIT
     exposeLimits: true,
     propagateOnRejection: true,
     onReject: [(_context: unknown, error: GraphQLError) => (refused = tooComplex(error.message))],
-  } as unknown as ConstructorParameters<typeof MaxTokensParserWLexer>[1]);
+  });
   try {
     return parser.parseDocument();
   } catch (error) {
@@ -100,17 +100,17 @@ export function parseWithTokenLimit(source: string, tokens: number = QUERY_LIMIT
 export function queryLimitPlugin(limits: Pick<QueryLimits, 'tokens' | 'rows'> = QUERY_LIMITS): ApolloServerPlugin {
   const tokens = limits.tokens;
   return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, operation, request, schema }) {
-          if (!operation) return;
+    requestDidStart() {
+      return Promise.resolve({
+        didResolveOperation({ document, operation, request, schema }) {
+          if (!operation) return Promise.resolve();
           const rows = countOperationRows(schema, document, operation, request.variables ?? {}, limits.rows);
-          // Apollo answers an error thrown here as it is, with the status it names (else 500).
-          if (rows > limits.rows) throw tooManyRows(rows, limits.rows, { http: { status: 400 } });
+          // Apollo answers this rejection as it is, with the status it names (else 500).
+          return rows > limits.rows ? Promise.reject(tooManyRows(rows, limits.rows, { http: { status: 400 } })) : Promise.resolve();
         },
-        async parsingDidStart({ source }) {
-          return async (error?: Error) => {
-            if (!(error instanceof GraphQLError) || !source) return;
+        parsingDidStart({ source }) {
+          return Promise.resolve((error?: Error) => {
+            if (!(error instanceof GraphQLError) || !source) return Promise.resolve();
             try {
               parseWithTokenLimit(source, tokens);
             } catch (refusal) {
@@ -120,9 +120,10 @@ export function queryLimitPlugin(limits: Pick<QueryLimits, 'tokens' | 'rows'> = 
                 Object.assign(error, { message: refusal.message });
               }
             }
-          };
+            return Promise.resolve();
+          });
         },
-      };
+      });
     },
   };
 }

@@ -2,6 +2,7 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, CombinedGraphQLError
 import { ErrorLink } from '@apollo/client/link/error';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
+import { Kind, OperationTypeNode } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { sessionExpired } from './session';
 
@@ -47,7 +48,7 @@ export function createApolloClient(token: string | null): ApolloClient {
     ? ApolloLink.split(
         ({ query }) => {
           const def = getMainDefinition(query);
-          return def.kind === 'OperationDefinition' && def.operation === 'subscription';
+          return def.kind === Kind.OPERATION_DEFINITION && def.operation === OperationTypeNode.SUBSCRIPTION;
         },
         ws,
         http,

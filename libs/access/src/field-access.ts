@@ -29,7 +29,7 @@ export function redactedFieldsOf(
   if (fieldsKey === undefined) governedKeys.set(governed, (fieldsKey = JSON.stringify(governed)));
   const key = `${subjectName}\u0000${fieldsKey}\u0000${JSON.stringify(row)}`;
   let memo = verdicts.get(ability);
-  if (!memo) verdicts.set(ability, (memo = new Map()));
+  if (!memo) verdicts.set(ability, (memo = new Map<string, readonly string[]>()));
   let redacted = memo.get(key);
   if (!redacted) {
     const target = asSubject(subjectName, { ...row });

@@ -1,6 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { ForbiddenError, UnauthenticatedError } from '#libs/common';
 import { POLICY_KEY, type Policy } from './policy.decorators.js';
 import type { PortalAbility } from './ability.js';
@@ -20,7 +21,7 @@ export class PolicyGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (context.getType<string>() !== 'graphql') return true;
     const gql = GqlExecutionContext.create(context);
-    if (!ROOT_TYPES.has(gql.getInfo().parentType.name)) return true;
+    if (!ROOT_TYPES.has(gql.getInfo<GraphQLResolveInfo>().parentType.name)) return true;
     const policy = this.reflector.getAllAndOverride<Policy | undefined>(POLICY_KEY, [context.getHandler(), context.getClass()]);
     if (!policy) throw new ForbiddenError();
     if (policy.public) return true;

@@ -13,11 +13,12 @@ export async function ensureAdministrator(dataSource: DataSource, email: string,
   return dataSource.transaction(async (db) => {
     // Two instances starting together must not both create one.
     await db.query(`SELECT pg_advisory_xact_lock(hashtext('partnership-bootstrap'))`);
-    const [existing] = await db.query(`SELECT 1 FROM users WHERE 'ADMIN' = ANY(roles) AND active`);
+    const [existing]: unknown[] = await db.query(`SELECT 1 FROM users WHERE 'ADMIN' = ANY(roles) AND active`);
     if (existing) return 'exists';
-    let [agency] = await db.query(`SELECT id FROM agencies WHERE lower(name) = lower($1)`, [ADMINISTRATION_AGENCY]);
+    let [agency]: { id: string }[] = await db.query(`SELECT id FROM agencies WHERE lower(name) = lower($1)`, [ADMINISTRATION_AGENCY]);
     if (!agency) {
-      [agency] = await db.query(`INSERT INTO agencies (name, kind) VALUES ($1, 'OTHER') RETURNING id`, [ADMINISTRATION_AGENCY]);
+      const [created]: { id: string }[] = await db.query(`INSERT INTO agencies (name, kind) VALUES ($1, 'OTHER') RETURNING id`, [ADMINISTRATION_AGENCY]);
+      agency = created;
       await recordAdminEvent(db, {
         action: AdminAction.AGENCY_CREATED,
         actor: null,

@@ -11,11 +11,11 @@ import { AuditLog } from './audit-log.service.js';
 export class AuditViewsPlugin implements ApolloServerPlugin<RequestContext> {
   constructor(private readonly audit: AuditLog) {}
 
-  async requestDidStart(): Promise<GraphQLRequestListener<RequestContext>> {
-    return {
+  requestDidStart(): Promise<GraphQLRequestListener<RequestContext>> {
+    return Promise.resolve({
       willSendResponse: async ({ contextValue }) => {
         await this.audit.flushViews(contextValue, 'http');
       },
-    };
+    });
   }
 }

@@ -39,10 +39,11 @@ export function recordViewsInExecution(schema: GraphQLSchema): GraphQLSchema {
       }
       return value;
     };
-    definition.resolve = (source, args, ctx, info) => {
+    const noting: GraphQLFieldResolver<unknown, RequestContext> = (source, args, ctx, info) => {
       const value = resolve(source, args, ctx, info);
       return value instanceof Promise ? value.then((resolved) => note(source, ctx, resolved)) : note(source, ctx, value);
     };
+    definition.resolve = noting;
   }
   return schema;
 }

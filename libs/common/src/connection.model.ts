@@ -63,7 +63,7 @@ export function Connection<T>(node: Type<T>, name: string): Type<Page<T>> {
     @Field(() => Int, { description: 'How many rows match, counting only rows the caller may see' })
     totalCount: number;
   }
-  return ConnectionType as Type<Page<T>>;
+  return ConnectionType;
 }
 
 /**

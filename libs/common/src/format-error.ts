@@ -48,12 +48,15 @@ export function formatError(development: boolean) {
     // Apollo labels every validation error GRAPHQL_VALIDATION_FAILED; a size limit's own code is kept.
     const originalCode = (original as { extensions?: { code?: unknown } } | null)?.extensions?.code;
     // graphql-js stops coercing variables after 50 bad values and says so in an error Apollo leaves uncoded.
+    const formattedCode = formatted.extensions?.code;
     const code =
       originalCode === 'QUERY_TOO_COMPLEX'
         ? originalCode
         : VARIABLE_ERROR_LIMIT.test(formatted.message)
           ? 'BAD_USER_INPUT'
-          : String(formatted.extensions?.code ?? '');
+          : typeof formattedCode === 'string'
+            ? formattedCode
+            : '';
     if (KNOWN_CODES.has(code)) {
       let message = formatted.message;
       if (!development) message = message.replace(/ ?Did you mean .*$/s, '');

@@ -44,7 +44,7 @@ export class AgencyScopedDb implements CountingQueryable {
     this.scope = `BEGIN; ${agencyScopeSql(agencyId)}`;
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Queryable's (TypeORM's) signature; rows<T> types it.
   query<T = any>(sql: string, parameters?: unknown[]): Promise<T> {
     return this.inScope((runner) => runner.query(sql, parameters) as Promise<T>);
   }

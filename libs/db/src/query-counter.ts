@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { AbstractLogger, type LogLevel, type LogMessage } from 'typeorm';
+import { AbstractLogger } from 'typeorm';
 
 /**
  * Counts the SQL statements each HTTP request sends, apart from the background work running beside it
@@ -61,7 +61,7 @@ export class QueryCounter extends AbstractLogger {
     return this.tracking ? this.finished.get(requestId) : Number.NaN;
   }
 
-  protected writeLog(_level: LogLevel, _message: LogMessage | LogMessage[]): void {
+  protected writeLog(): void {
     // Failed statements surface as exceptions, mapped to client errors in one place; nothing to print here.
   }
 }

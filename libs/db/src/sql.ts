@@ -2,7 +2,7 @@ import { DataSource, EntityManager, type QueryRunner } from 'typeorm';
 
 /** Runs one SQL statement with positional parameters; answers as TypeORM's `EntityManager.query` does. */
 export interface Queryable {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- TypeORM's own signature, so any EntityManager fits.
   query<T = any>(sql: string, parameters?: unknown[]): Promise<T>;
 }
 

@@ -1,5 +1,6 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor, SetMetadata } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';
@@ -32,10 +33,10 @@ export interface HasEntityManager {
 export class MutationTransaction implements NestInterceptor {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+  intercept(context: ExecutionContext, next: CallHandler<unknown>): Observable<unknown> {
     if (context.getType<string>() !== 'graphql') return next.handle();
     const gql = GqlExecutionContext.create(context);
-    if (gql.getInfo()?.parentType?.name !== 'Mutation') return next.handle();
+    if (gql.getInfo<GraphQLResolveInfo | undefined>()?.parentType?.name !== 'Mutation') return next.handle();
     if (Reflect.getMetadata(OUTSIDE_TRANSACTION, context.getHandler())) return next.handle();
     const ctx = gql.getContext<HasEntityManager>();
     const outside = ctx.db;

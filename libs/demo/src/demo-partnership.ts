@@ -786,18 +786,18 @@ async function insertRows(db: EntityManager, table: string, columns: string, row
 export async function seedDemoPartnership(dataSource: DataSource): Promise<DemoPartnership> {
   const signIns = demoStaff();
   const skipped = { loaded: false, password: DEMO_PASSWORD, signIns, administrator: { email: DEMO_ADMIN.email, password: null } };
-  const [anyCase] = await dataSource.query(`SELECT 1 FROM cases LIMIT 1`);
+  const [anyCase]: unknown[] = await dataSource.query(`SELECT 1 FROM cases LIMIT 1`);
   if (anyCase) return skipped;
   // argon2 is deliberately slow: one hash serves every demo user but the administrator, hashed only when new.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const [adminExists] = await dataSource.query(`SELECT 1 FROM users WHERE lower(email) = $1`, [DEMO_ADMIN.email]);
+  const [adminExists]: unknown[] = await dataSource.query(`SELECT 1 FROM users WHERE lower(email) = $1`, [DEMO_ADMIN.email]);
   const adminPassword = adminExists ? null : randomBytes(18).toString('base64url');
   const adminHash = adminPassword === null ? null : await hashPassword(adminPassword);
 
   return dataSource.transaction(async (db) => {
     // Two instances starting together must not both seed; the second sees the first's cases.
     await db.query(`SELECT pg_advisory_xact_lock(hashtext('partnership-demo'))`);
-    const [seeded] = await db.query(`SELECT 1 FROM cases LIMIT 1`);
+    const [seeded]: unknown[] = await db.query(`SELECT 1 FROM cases LIMIT 1`);
     if (seeded) return skipped;
 
     const agencyRows = [...AGENCY_KEYS.map((key) => AGENCIES[key]), { name: ADMINISTRATION_AGENCY, kind: AgencyKind.OTHER }];

@@ -23,6 +23,7 @@ export interface IncomingFile {
 
 /** Multipart headers and boundaries around the file: a body larger than the limit plus this cannot fit. */
 const ENVELOPE_BYTES = 64 * 1024;
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's whole purpose.
 const CONTROL = /[\x00-\x08\x0b\x0e-\x1f\x7f]/;
 
 /** Hashes, counts and text-checks the bytes on their way to disk, so the file is read once. */

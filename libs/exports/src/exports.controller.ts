@@ -25,7 +25,8 @@ interface CasePage {
   cases: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: ListedCase }[] };
 }
 
-const list = (value: unknown) => (value === undefined ? undefined : String(value).split(',').map((v) => v.trim()).filter(Boolean));
+// Typed as Express gives it; a repeated parameter arrives as an array, which String() joins with commas too.
+const list = (value: string | undefined) => (value === undefined ? undefined : String(value).split(',').map((v) => v.trim()).filter(Boolean));
 
 /**
  * GET /exports/cases.csv (the case list, with the list's filters as query parameters) and

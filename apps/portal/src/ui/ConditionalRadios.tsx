@@ -36,7 +36,7 @@ export function ConditionalRadios({ id, legend, legendClass = 'govuk-fieldset__l
             <span className="govuk-visually-hidden">Error:</span> {error}
           </p>
         )}
-        <div className={`govuk-radios${large ? '' : ' govuk-radios--small'}${options.some((o) => o.reveal) ? ' govuk-radios--conditional' : ''}`}>
+        <div className={`govuk-radios${large ? '' : ' govuk-radios--small'}${options.some((o) => Boolean(o.reveal)) ? ' govuk-radios--conditional' : ''}`}>
           {options.map((o, i) => {
             const inputId = i === 0 ? id : `${id}-${i}`;
             const checked = value === o.value;
