@@ -6,7 +6,7 @@ const entry = (name: string, tables: string[], after: string[] = [], irreversibl
   tables,
   after,
   irreversible,
-  run: async () => undefined,
+  run: () => Promise.resolve(undefined),
 });
 
 describe('the order anonymisers run in', () => {

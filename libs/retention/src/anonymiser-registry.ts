@@ -55,13 +55,13 @@ export class AnonymiserRegistry implements OnModuleInit {
       if (!instance || typeof instance !== 'object' || !wrapper.metatype) continue;
       const prototype = Object.getPrototypeOf(instance) as object;
       for (const method of this.scanner.getAllMethodNames(prototype)) {
-        const options = this.discovery.getMetadataByDecorator(AnonymisesCases, wrapper, method) as AnonymiserOptions | undefined;
+        const options: AnonymiserOptions | undefined = this.discovery.getMetadataByDecorator(AnonymisesCases, wrapper, method);
         if (!options) continue;
         const fn = instance[method] as CaseAnonymiser;
         if (seen.has(fn)) continue;
         seen.add(fn);
         if (!wrapper.isDependencyTreeStatic()) throw new Error(`${prototype.constructor.name}.${method} anonymises cases but is not a singleton provider`);
-        found.push({ name: `${prototype.constructor.name}.${method}`, tables: options.tables, after: options.after ?? [], irreversible: options.irreversible === true, run: fn.bind(instance) as CaseAnonymiser });
+        found.push({ name: `${prototype.constructor.name}.${method}`, tables: options.tables, after: options.after ?? [], irreversible: options.irreversible === true, run: fn.bind(instance) });
       }
     }
     return found;
