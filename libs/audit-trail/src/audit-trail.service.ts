@@ -2,21 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import { readGovernedFields } from '#libs/access';
 import type { RequestContext } from '#libs/context';
-import { AuditAction, type AuditDetail, type FieldChange } from '#libs/audit';
+import { AuditAction, type AuditDetail, AuditRepository, type FieldChange, type TrailRow } from '#libs/audit';
 import { type Case, CasesService } from '#libs/cases';
 import { BadInputError, decodeCursor, encodeCursor, type Page, pageSize, withLazyTotal } from '#libs/common';
 import { printedSize } from '#libs/documents';
+import { SharesRepository } from '#libs/shares';
 import type { AuditChange, AuditEvent, Disclosure } from './audit-event.model.js';
 
-interface AuditRow {
-  id: string;
-  at: Date;
-  action: AuditAction;
-  detail: AuditDetail;
-  actor_id: string;
-  actor_name: string;
-  actor_agency_id: string;
-}
+type AuditRow = TrailRow<AuditDetail>;
 
 const GOVERNED = { Case: new Set(readGovernedFields('Case')), Party: new Set(readGovernedFields('Party')) };
 
@@ -85,7 +78,11 @@ function describe(row: AuditRow): string {
 
 @Injectable()
 export class AuditTrailService {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly audit: AuditRepository,
+    private readonly shares: SharesRepository,
+  ) {}
 
   /**
    * The trail of a case, newest first, for managers of its owner agency. Changed values are shown only where
@@ -95,25 +92,17 @@ export class AuditTrailService {
   async trail(ctx: RequestContext, caseId: string, first?: number | null, after?: string | null): Promise<Page<AuditEvent>> {
     const kase = await this.cases.require(ctx, caseId, 'readAudit');
     const limit = pageSize(first);
-    const params: unknown[] = [kase.id];
-    let keyset = '';
+    let beforeId: string | null = null;
     if (after) {
       const [id] = decodeCursor(after, ['string']);
       if (!/^\d+$/.test(String(id))) throw new BadInputError('after', 'The cursor is not one this server issued');
-      params.push(id);
-      keyset = `AND e.id < $2::bigint`;
+      beforeId = String(id);
     }
-    const rows: AuditRow[] = await ctx.db.query(
-      `SELECT e.id::text AS id, e.at, e.action, e.detail, e.actor_id, u.display_name AS actor_name, e.actor_agency_id
-         FROM audit_events e JOIN users u ON u.id = e.actor_id
-        WHERE e.case_id = $1 ${keyset} ORDER BY e.id DESC LIMIT ${limit + 1}`,
-      params,
-    );
+    const rows = await this.audit.trailOfCase<AuditDetail>(ctx.db, kase.id, beforeId, limit + 1);
     const edges = rows.slice(0, limit).map((row) => ({ cursor: encodeCursor([row.id]), node: this.toEvent(ctx, kase, row) }));
-    return withLazyTotal({ edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } }, async () => {
-      const [{ total }] = await ctx.db.query(`SELECT count(*)::int AS total FROM audit_events WHERE case_id = $1`, [kase.id]);
-      return total as number;
-    });
+    return withLazyTotal({ edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } }, () =>
+      this.audit.countForCase(ctx.db, kase.id),
+    );
   }
 
   private toEvent(ctx: RequestContext, kase: Case, row: AuditRow): AuditEvent {
@@ -148,27 +137,7 @@ export class AuditTrailService {
   /** Every share of the case, live and revoked, oldest first: the record an information-sharing agreement asks for. */
   async disclosures(ctx: RequestContext, caseId: string): Promise<Disclosure[]> {
     const kase = await this.cases.require(ctx, caseId, 'readAudit');
-    const rows: {
-      id: string;
-      agency_id: string;
-      access: string;
-      reason: string;
-      shared_at: Date;
-      revoked_at: Date | null;
-      shared_by_id: string;
-      shared_by_name: string;
-      shared_by_agency: string;
-      revoked_by_id: string | null;
-      revoked_by_name: string | null;
-      revoked_by_agency: string | null;
-    }[] = await ctx.db.query(
-      `SELECT s.id, s.agency_id, s.access, s.reason, s.shared_at, s.revoked_at,
-              s.shared_by_id, sb.display_name AS shared_by_name, sb.agency_id AS shared_by_agency,
-              s.revoked_by_id, rb.display_name AS revoked_by_name, rb.agency_id AS revoked_by_agency
-         FROM case_shares s JOIN users sb ON sb.id = s.shared_by_id LEFT JOIN users rb ON rb.id = s.revoked_by_id
-        WHERE s.case_id = $1 ORDER BY s.shared_at, s.id`,
-      [kase.id],
-    );
+    const rows = await this.shares.disclosuresOfCase(ctx.db, kase.id);
     return rows.map((row) => ({
       id: row.id,
       agencyId: row.agency_id,

@@ -1,4 +1,5 @@
 export * from './audit-action.js';
 export * from './audit-log.service.js';
 export * from './audit.module.js';
+export * from './audit.repository.js';
 export * from './audited-fields.js';
