@@ -3,17 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { subject } from '@casl/ability';
 import type { ExecutionResult } from 'graphql';
 import type { DataSource } from 'typeorm';
-import type { Relation, SessionUser } from '#libs/access';
+import type { SessionUser } from '#libs/access';
 import type { RequestContext } from '#libs/context';
 import { AuditLog, type SentView } from '#libs/audit';
-import { ACTION_KINDS, AlertKind, type AlertRow, AlertsRepository } from '#libs/alerts';
-import { type CaseRow, CasesRepository, type CaseWithShares, toCase } from '#libs/cases';
+import { type AlertKind, type AlertRow, AlertsRepository } from '#libs/alerts';
+import { type CaseRow, CasesRepository, toCase } from '#libs/cases';
 import { BadInputError, formatError, RISK_ORDER, RiskLevel } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { NotificationBus, QueryCounter } from '#libs/db';
 import { type LiveSession, LiveConnections } from '#libs/live';
 import { MeetingsRepository } from '#libs/meetings';
 import { type AlertOperation, executeAlert } from './alert-operation.js';
+import { recipientsOf } from './alert-feed.rules.js';
 import { AlertStream } from './alert-stream.js';
 import type { CaseAlert } from './case-alert.model.js';
 
@@ -224,32 +225,10 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
     }
   }
 
-  /**
-   * Agencies entitled to this alert now, with their relation to its case; null for an attending agency told
-   * of a meeting's own news (or of a meeting action) without holding the case: its payload has no case.
-   */
-  private recipients(row: AlertRow, kase: CaseWithShares | undefined, attending: Set<string> | undefined): Map<string, Relation | null> {
-    const entitled = new Map<string, Relation | null>();
-    if (!row.case_id) {
-      for (const agencyId of attending ?? []) entitled.set(agencyId, null);
-      return entitled;
-    }
-    if (!kase) return entitled;
-    entitled.set(kase.owner_agency_id, 'OWNER');
-    for (const share of kase.shares) entitled.set(share.agency_id, share.access);
-    if (ACTION_KINDS.has(row.kind)) {
-      const target = row.target_agency_id;
-      if (!target) return new Map();
-      if (entitled.has(target)) return new Map([[target, entitled.get(target)!]]);
-      return attending?.has(target) ? new Map([[target, null]]) : new Map();
-    }
-    return entitled;
-  }
-
   private dispatch(row: AlertRow, prepared: Awaited<ReturnType<AlertHub['prepare']>>, only?: Subscriber): void {
     const kase = row.case_id ? prepared.cases.get(row.case_id) : undefined;
     const attending = row.meeting_id ? prepared.meetingAgencies.get(row.meeting_id) : undefined;
-    for (const [agencyId, relation] of this.recipients(row, kase, attending)) {
+    for (const [agencyId, relation] of recipientsOf(row, kase, attending)) {
       const subscribers = only ? (only.ctx.user!.agencyId === agencyId ? [only] : []) : (this.byAgency.get(agencyId) ?? []);
       // Users of one agency with the same roles have the same rules: decide and redact once for each such
       // group, and execute once for each shape of payload they asked for. Everyone in it gets that payload.

@@ -2,79 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import { readGovernedFields } from '#libs/access';
 import type { RequestContext } from '#libs/context';
-import { AuditAction, type AuditDetail, AuditRepository, type FieldChange, type TrailRow } from '#libs/audit';
+import { type AuditDetail, AuditRepository, type FieldChange, type TrailRow } from '#libs/audit';
 import { type Case, CasesService } from '#libs/cases';
 import { BadInputError, decodeCursor, encodeCursor, type Page, pageSize, withLazyTotal } from '#libs/common';
-import { printedSize } from '#libs/documents';
 import { SharesRepository } from '#libs/shares';
 import type { AuditChange, AuditEvent, Disclosure } from './audit-event.model.js';
+import { describeAuditEvent, shownAsText } from './audit-trail.rules.js';
 
 type AuditRow = TrailRow<AuditDetail>;
 
 const GOVERNED = { Case: new Set(readGovernedFields('Case')), Party: new Set(readGovernedFields('Party')) };
-
-const text = (value: unknown): string | null => (value === null || value === undefined ? null : value instanceof Date ? value.toISOString() : String(value));
-
-function describe(row: AuditRow): string {
-  const d = row.detail;
-  const fields = (d.changes ?? []).map((c) => c.field).join(', ');
-  switch (row.action) {
-    case AuditAction.CASE_VIEWED:
-      return `Viewed ${(d.fields ?? []).join(', ')}`;
-    case AuditAction.CASE_SHARED:
-      return `Shared with ${d.agency?.name} at ${d.access}${d.replacedAccess ? ` (was ${String(d.replacedAccess)})` : ''}. Basis: ${d.basis}`;
-    case AuditAction.SHARE_REVOKED:
-      return `Revoked the ${d.access} share with ${d.agency?.name}`;
-    case AuditAction.CASE_CLOSED:
-      return `Closed as ${String(d.outcome).toLowerCase()}: ${d.reason}`;
-    case AuditAction.CASE_CREATED:
-      return 'Opened the case';
-    case AuditAction.INCIDENT_LOGGED:
-      return `Logged a ${String(d.category).toLowerCase().replace(/_/g, ' ')} incident`;
-    case AuditAction.ACTION_ADDED:
-      return `Added a ${String(d.kind).toLowerCase().replace(/_/g, ' ')} action`;
-    case AuditAction.CASE_EXPORTED:
-      return `Exported ${String(d.format ?? 'the case')}`;
-    case AuditAction.DASH_ASSESSED:
-      return 'Recorded a DASH risk assessment';
-    case AuditAction.LEGAL_HOLD_PLACED:
-      return `Placed a legal hold: ${d.reason}`;
-    case AuditAction.LEGAL_HOLD_RELEASED:
-      return `Released the legal hold: ${d.reason}`;
-    case AuditAction.RETENTION_APPLIED:
-      return `Anonymised at the end of its retention period (${String(d.retentionYears)} years after closing)`;
-    case AuditAction.ASB_RISK_ASSESSED:
-      return 'Recorded an ASB risk assessment';
-    case AuditAction.ACTION_PLAN_AGREED:
-      return 'Recorded an action plan agreed with the reporter';
-    case AuditAction.EVIDENCE_ADDED:
-    case AuditAction.EVIDENCE_DOWNLOADED:
-    case AuditAction.EVIDENCE_REMOVED: {
-      // The file's own words, kept in the event: a removed file's row is gone, its trail is not.
-      const file = d.file as { fileName?: string; mediaType?: string; byteSize?: number } | undefined;
-      const named = `${file?.fileName ?? 'a file'}${file?.mediaType ? ` (${file.mediaType}, ${printedSize(Number(file.byteSize))})` : ''}`;
-      if (row.action === AuditAction.EVIDENCE_ADDED) return `Added evidence: ${named}`;
-      if (row.action === AuditAction.EVIDENCE_DOWNLOADED) return `Downloaded evidence: ${named}`;
-      return `Removed evidence: ${named}. Reason: ${d.reason}`;
-    }
-    case AuditAction.CASE_REVIEW_REQUESTED:
-      return `Recorded an ASB Case Review application received ${String(d.receivedAt)}`;
-    case AuditAction.CASE_REVIEW_ACKNOWLEDGED:
-      return 'Acknowledged the ASB Case Review application';
-    case AuditAction.CASE_REVIEW_DECIDED:
-      return `Decided the ASB Case Review: threshold ${d.thresholdMet ? 'met' : 'not met'}. Reason: ${d.reason}`;
-    case AuditAction.CASE_REFERRED: {
-      const meeting = d.meeting as { title?: string } | undefined;
-      return `Referred to ${meeting?.title ?? 'a meeting'} (${String(d.reason).toLowerCase().replace(/_/g, ' ')})`;
-    }
-    case AuditAction.CASE_WITHDRAWN_FROM_MEETING: {
-      const meeting = d.meeting as { title?: string } | undefined;
-      return `Withdrawn from ${meeting?.title ?? 'a meeting'}${d.by === 'OWNER' ? ' by the owner agency' : ''}: ${d.reason}`;
-    }
-    default:
-      return fields ? `Changed ${fields}` : row.action;
-  }
-}
 
 @Injectable()
 export class AuditTrailService {
@@ -118,8 +55,8 @@ export class AuditTrailService {
       const shown = readable(change);
       return {
         field: party ? `party.${change.field}` : change.field,
-        from: shown ? text(change.from) : null,
-        to: shown ? text(change.to) : null,
+        from: shown ? shownAsText(change.from) : null,
+        to: shown ? shownAsText(change.to) : null,
         withheld: !shown,
       };
     });
@@ -128,7 +65,7 @@ export class AuditTrailService {
       at: row.at,
       actor: { id: row.actor_id, displayName: row.actor_name, agencyId: row.actor_agency_id },
       action: row.action,
-      detail: describe(row),
+      detail: describeAuditEvent(row),
       changes,
       fields: row.detail.fields ?? [],
     };
