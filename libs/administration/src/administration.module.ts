@@ -2,8 +2,13 @@ import { Module } from '@nestjs/common';
 import { AgenciesModule } from '#libs/agencies';
 import { AuthModule } from '#libs/auth';
 import { UsersModule } from '#libs/users';
+import { AdministrationRepository } from './administration.repository.js';
 import { AdministrationResolver } from './administration.resolver.js';
 import { AdministrationService } from './administration.service.js';
 
-@Module({ imports: [AgenciesModule, UsersModule, AuthModule], providers: [AdministrationService, AdministrationResolver] })
+@Module({
+  imports: [AgenciesModule, UsersModule, AuthModule],
+  providers: [AdministrationRepository, AdministrationService, AdministrationResolver],
+  exports: [AdministrationRepository],
+})
 export class AdministrationModule {}

@@ -1,5 +1,6 @@
 export * from './agency.model.js';
 export * from './agencies.module.js';
+export * from './agencies.repository.js';
 export * from './agencies.service.js';
-export * from './create-agency.input.js';
+export * from './agencies.inputs.js';
 export * from './agencies.resolver.js';

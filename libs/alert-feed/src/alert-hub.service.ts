@@ -3,16 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { subject } from '@casl/ability';
 import type { ExecutionResult } from 'graphql';
 import type { DataSource } from 'typeorm';
-import type { Relation, SessionUser } from '#libs/access';
+import type { SessionUser } from '#libs/access';
 import type { RequestContext } from '#libs/context';
 import { AuditLog, type SentView } from '#libs/audit';
-import { ACTION_KINDS, AlertKind } from '#libs/alerts';
-import { CASE_COLUMNS, type CaseRow, toCase } from '#libs/cases';
+import { type AlertKind, type AlertRow, AlertsRepository } from '#libs/alerts';
+import { type CaseRow, CasesRepository, toCase } from '#libs/cases';
 import { BadInputError, formatError, RISK_ORDER, RiskLevel } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { NotificationBus, QueryCounter } from '#libs/db';
 import { type LiveSession, LiveConnections } from '#libs/live';
+import { MeetingsRepository } from '#libs/meetings';
 import { type AlertOperation, executeAlert } from './alert-operation.js';
+import { recipientsOf } from './alert-feed.rules.js';
 import { AlertStream } from './alert-stream.js';
 import type { CaseAlert } from './case-alert.model.js';
 
@@ -28,19 +30,6 @@ export interface AlertDelivery {
   alert: CaseAlert;
   loaders: Map<string, unknown>;
 }
-
-interface AlertRow {
-  id: string;
-  kind: AlertKind;
-  case_id: string | null;
-  meeting_id: string | null;
-  action_id: string | null;
-  target_agency_id: string | null;
-  actor_id: string | null;
-  occurred_at: Date;
-}
-
-type CaseWithShares = CaseRow & { shares: { agency_id: string; access: 'FULL' | 'LIMITED' }[] };
 
 /** An alert's `next` payload, serialized: at once, or when its nested lists have loaded. */
 type Payload = string | Promise<string>;
@@ -97,6 +86,9 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
     private readonly counter: QueryCounter,
     private readonly audit: AuditLog,
     @Inject(APP_CONFIG) config: AppConfig,
+    private readonly alerts: AlertsRepository,
+    private readonly cases: CasesRepository,
+    private readonly meetings: MeetingsRepository,
   ) {
     this.formatError = formatError(config.development);
   }
@@ -107,8 +99,7 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly stats = { batches: 0, alerts: 0, deliveries: 0, executions: 0 };
 
   async onApplicationBootstrap(): Promise<void> {
-    const [{ max }] = await this.dataSource.query(`SELECT coalesce(max(id), 0)::text AS max FROM alerts`);
-    this.lastDispatched = Number(max);
+    this.lastDispatched = await this.alerts.latestId(this.dataSource);
     await this.bus.subscribe('case_alerts', {
       notified: () => this.wake(),
       // Alerts committed while nobody listened are in the table: read them now rather than at the next poll.
@@ -184,32 +175,15 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 
   private alertsAfter(after: number, upTo: number | null): Promise<AlertRow[]> {
-    return this.dataSource.query(
-      // Ordered by the column, not by the text it is sent as: '100' sorts before '99'.
-      `SELECT a.id::text AS id, a.kind, a.case_id, a.meeting_id, a.action_id, a.target_agency_id, a.actor_id, a.occurred_at FROM alerts a
-        WHERE a.id > $1 ${upTo === null ? '' : 'AND a.id <= $2'} ORDER BY a.id LIMIT ${BATCH}`,
-      upTo === null ? [after] : [after, upTo],
-    );
+    return this.alerts.after(this.dataSource, after, upTo, BATCH);
   }
 
   /** The cases of a batch with who holds them now, and one loader cache per agency for nested fields. */
   private async prepare(rows: AlertRow[]) {
     const caseIds = [...new Set(rows.map((row) => row.case_id).filter((id): id is string => id !== null))];
-    const cases: CaseWithShares[] = caseIds.length
-      ? await this.dataSource.query(
-          `SELECT ${CASE_COLUMNS}, coalesce((SELECT json_agg(json_build_object('agency_id', s.agency_id, 'access', s.access))
-                    FROM case_shares s WHERE s.case_id = c.id AND s.revoked_at IS NULL), '[]') AS shares
-             FROM cases c WHERE c.id = ANY($1::uuid[])`,
-          [caseIds],
-        )
-      : [];
+    const cases = caseIds.length ? await this.cases.withLiveShares(this.dataSource, caseIds) : [];
     const meetingIds = [...new Set(rows.map((row) => row.meeting_id).filter((id): id is string => id !== null))];
-    const meetings: { meeting_id: string; agency_ids: string[] }[] = meetingIds.length
-      ? await this.dataSource.query(
-          `SELECT meeting_id, array_agg(agency_id) AS agency_ids FROM meeting_agencies WHERE meeting_id = ANY($1::uuid[]) GROUP BY meeting_id`,
-          [meetingIds],
-        )
-      : [];
+    const meetings = meetingIds.length ? await this.meetings.attendingAgencies(this.dataSource, meetingIds) : [];
     return {
       cases: new Map(cases.map((c) => [c.id, c])),
       meetingAgencies: new Map(meetings.map((m) => [m.meeting_id, new Set(m.agency_ids)])),
@@ -251,32 +225,10 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
     }
   }
 
-  /**
-   * Agencies entitled to this alert now, with their relation to its case; null for an attending agency told
-   * of a meeting's own news (or of a meeting action) without holding the case: its payload has no case.
-   */
-  private recipients(row: AlertRow, kase: CaseWithShares | undefined, attending: Set<string> | undefined): Map<string, Relation | null> {
-    const entitled = new Map<string, Relation | null>();
-    if (!row.case_id) {
-      for (const agencyId of attending ?? []) entitled.set(agencyId, null);
-      return entitled;
-    }
-    if (!kase) return entitled;
-    entitled.set(kase.owner_agency_id, 'OWNER');
-    for (const share of kase.shares) entitled.set(share.agency_id, share.access);
-    if (ACTION_KINDS.has(row.kind)) {
-      const target = row.target_agency_id;
-      if (!target) return new Map();
-      if (entitled.has(target)) return new Map([[target, entitled.get(target)!]]);
-      return attending?.has(target) ? new Map([[target, null]]) : new Map();
-    }
-    return entitled;
-  }
-
   private dispatch(row: AlertRow, prepared: Awaited<ReturnType<AlertHub['prepare']>>, only?: Subscriber): void {
     const kase = row.case_id ? prepared.cases.get(row.case_id) : undefined;
     const attending = row.meeting_id ? prepared.meetingAgencies.get(row.meeting_id) : undefined;
-    for (const [agencyId, relation] of this.recipients(row, kase, attending)) {
+    for (const [agencyId, relation] of recipientsOf(row, kase, attending)) {
       const subscribers = only ? (only.ctx.user!.agencyId === agencyId ? [only] : []) : (this.byAgency.get(agencyId) ?? []);
       // Users of one agency with the same roles have the same rules: decide and redact once for each such
       // group, and execute once for each shape of payload they asked for. Everyone in it gets that payload.

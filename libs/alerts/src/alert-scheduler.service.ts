@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { AlertKind } from './alert-kind.js';
 import { AlertOutbox } from './alert-outbox.service.js';
+import { AlertsRepository } from './alerts.repository.js';
 
 /**
  * Time-driven alerts. Each is claimed by an UPDATE that marks the row as alerted in the same transaction
@@ -21,6 +22,7 @@ export class AlertScheduler implements OnApplicationBootstrap, OnApplicationShut
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: AlertsRepository,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -48,23 +50,13 @@ export class AlertScheduler implements OnApplicationBootstrap, OnApplicationShut
   async runOnce(now = new Date()): Promise<void> {
     await this.overdueActions(now);
     for (const pass of this.passes) await pass(now);
-    await this.dataSource.query(`DELETE FROM alerts WHERE occurred_at < now() - make_interval(days => $1)`, [this.config.alertRetentionDays]);
+    await this.repository.deleteOlderThan(this.dataSource, this.config.alertRetentionDays);
   }
 
   private async overdueActions(now: Date): Promise<void> {
     await this.dataSource.transaction(async (db) => {
       // A meeting's action names its meeting, so an attending owner without a share of the case is told too.
-      const claimed: { id: string; case_id: string; owner_agency_id: string; due_at: Date; meeting_id: string | null }[] = await db
-        .query(
-          `UPDATE case_actions a SET overdue_alerted_at = now()
-            WHERE a.id IN (SELECT id FROM case_actions
-                          WHERE due_at < $1 AND overdue_alerted_at IS NULL AND status IN ('OPEN', 'IN_PROGRESS')
-                          ORDER BY due_at LIMIT 500 FOR UPDATE SKIP LOCKED)
-            RETURNING a.id, a.case_id, a.owner_agency_id, a.due_at,
-                      (SELECT i.meeting_id FROM agenda_items i WHERE i.id = a.agenda_item_id) AS meeting_id`,
-          [now],
-        )
-        .then(([rows]) => rows);
+      const claimed = await this.repository.claimOverdueActions(db, now);
       for (const action of claimed) {
         await AlertOutbox.insert(
           db,

@@ -1,5 +1,40 @@
 import { Injectable } from '@nestjs/common';
-import { AnonymisesCases, type Database, exec } from '#libs/db';
+import { AnonymisesCases, type Database, exec, one, rows } from '#libs/db';
+import type { AlertKind } from './alert-kind.js';
+
+/** Alert ids must be handed out in commit order, or a listener that has read id 11 would never see id 10. */
+const OUTBOX_LOCK = 'hashtext(\'portal-alert-outbox\')';
+
+/** An alert as the hub reads it from the outbox. */
+export interface AlertRow {
+  id: string;
+  kind: AlertKind;
+  case_id: string | null;
+  meeting_id: string | null;
+  action_id: string | null;
+  target_agency_id: string | null;
+  actor_id: string | null;
+  occurred_at: Date;
+}
+
+export interface NewAlert {
+  kind: AlertKind;
+  caseId: string | null;
+  meetingId: string | null;
+  actionId: string | null;
+  targetAgencyId: string | null;
+  actorId: string | null;
+  detail: string;
+}
+
+/** An overdue action claimed for its one alert. */
+export interface OverdueActionRow {
+  id: string;
+  case_id: string;
+  owner_agency_id: string;
+  due_at: Date;
+  meeting_id: string | null;
+}
 
 /** The only code that names the alerts table. */
 @Injectable()
@@ -10,5 +45,57 @@ export class AlertsRepository {
   @AnonymisesCases({ tables: ['alerts'] })
   deleteAlertsOfCases(db: Database, caseIds: string[]): Promise<number> {
     return exec(db, `DELETE FROM alerts WHERE case_id = ANY($1)`, [caseIds]);
+  }
+
+  /**
+   * The transaction-scoped lock is held until commit, so ids are assigned in the order transactions commit
+   * (outbox writers queue only for the short tail of their transaction).
+   */
+  async insert(db: Database, alert: NewAlert): Promise<void> {
+    await exec(db, `SELECT pg_advisory_xact_lock(${OUTBOX_LOCK})`);
+    await exec(
+      db,
+      `INSERT INTO alerts (kind, case_id, meeting_id, action_id, target_agency_id, actor_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [alert.kind, alert.caseId, alert.meetingId, alert.actionId, alert.targetAgencyId, alert.actorId, alert.detail],
+    );
+  }
+
+  async deleteOlderThan(db: Database, days: number): Promise<void> {
+    await exec(db, `DELETE FROM alerts WHERE occurred_at < now() - make_interval(days => $1)`, [days]);
+  }
+
+  /** The id of the latest alert, 0 when there is none. */
+  async latestId(db: Database): Promise<number> {
+    const row = await one<{ max: string }>(db, `SELECT coalesce(max(id), 0)::text AS max FROM alerts`);
+    return Number(row!.max);
+  }
+
+  /** In id order, at most `limit`, after `after` and up to `upTo` when given. */
+  after(db: Database, after: number, upTo: number | null, limit: number): Promise<AlertRow[]> {
+    return rows<AlertRow>(
+      db,
+      // Ordered by the column, not by the text it is sent as: '100' sorts before '99'.
+      `SELECT a.id::text AS id, a.kind, a.case_id, a.meeting_id, a.action_id, a.target_agency_id, a.actor_id, a.occurred_at FROM alerts a
+        WHERE a.id > $1 ${upTo === null ? '' : 'AND a.id <= $2'} ORDER BY a.id LIMIT ${limit}`,
+      upTo === null ? [after] : [after, upTo],
+    );
+  }
+
+  /**
+   * Marks up to 500 open actions due before `now` as alerted, and answers them with their meeting (a meeting's
+   * action names its meeting). Still here, though case_actions is the actions library's table and agenda_items the
+   * meetings': actions depends on alerts, so the claim moves to actions' repository when actions registers the pass.
+   */
+  claimOverdueActions(db: Database, now: Date): Promise<OverdueActionRow[]> {
+    return rows<OverdueActionRow>(
+      db,
+      `UPDATE case_actions a SET overdue_alerted_at = now()
+        WHERE a.id IN (SELECT id FROM case_actions
+                      WHERE due_at < $1 AND overdue_alerted_at IS NULL AND status IN ('OPEN', 'IN_PROGRESS')
+                      ORDER BY due_at LIMIT 500 FOR UPDATE SKIP LOCKED)
+        RETURNING a.id, a.case_id, a.owner_agency_id, a.due_at,
+                  (SELECT i.meeting_id FROM agenda_items i WHERE i.id = a.agenda_item_id) AS meeting_id`,
+      [now],
+    );
   }
 }

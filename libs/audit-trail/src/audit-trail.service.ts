@@ -2,90 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import { readGovernedFields } from '#libs/access';
 import type { RequestContext } from '#libs/context';
-import { AuditAction, type AuditDetail, type FieldChange } from '#libs/audit';
+import { type AuditDetail, AuditRepository, type FieldChange, type TrailRow } from '#libs/audit';
 import { type Case, CasesService } from '#libs/cases';
 import { BadInputError, decodeCursor, encodeCursor, type Page, pageSize, withLazyTotal } from '#libs/common';
-import { printedSize } from '#libs/documents';
+import { SharesRepository } from '#libs/shares';
 import type { AuditChange, AuditEvent, Disclosure } from './audit-event.model.js';
+import { describeAuditEvent, shownAsText } from './audit-trail.rules.js';
 
-interface AuditRow {
-  id: string;
-  at: Date;
-  action: AuditAction;
-  detail: AuditDetail;
-  actor_id: string;
-  actor_name: string;
-  actor_agency_id: string;
-}
+type AuditRow = TrailRow<AuditDetail>;
 
 const GOVERNED = { Case: new Set(readGovernedFields('Case')), Party: new Set(readGovernedFields('Party')) };
 
-const text = (value: unknown): string | null => (value === null || value === undefined ? null : value instanceof Date ? value.toISOString() : String(value));
-
-function describe(row: AuditRow): string {
-  const d = row.detail;
-  const fields = (d.changes ?? []).map((c) => c.field).join(', ');
-  switch (row.action) {
-    case AuditAction.CASE_VIEWED:
-      return `Viewed ${(d.fields ?? []).join(', ')}`;
-    case AuditAction.CASE_SHARED:
-      return `Shared with ${d.agency?.name} at ${d.access}${d.replacedAccess ? ` (was ${String(d.replacedAccess)})` : ''}. Basis: ${d.basis}`;
-    case AuditAction.SHARE_REVOKED:
-      return `Revoked the ${d.access} share with ${d.agency?.name}`;
-    case AuditAction.CASE_CLOSED:
-      return `Closed as ${String(d.outcome).toLowerCase()}: ${d.reason}`;
-    case AuditAction.CASE_CREATED:
-      return 'Opened the case';
-    case AuditAction.INCIDENT_LOGGED:
-      return `Logged a ${String(d.category).toLowerCase().replace(/_/g, ' ')} incident`;
-    case AuditAction.ACTION_ADDED:
-      return `Added a ${String(d.kind).toLowerCase().replace(/_/g, ' ')} action`;
-    case AuditAction.CASE_EXPORTED:
-      return `Exported ${String(d.format ?? 'the case')}`;
-    case AuditAction.DASH_ASSESSED:
-      return 'Recorded a DASH risk assessment';
-    case AuditAction.LEGAL_HOLD_PLACED:
-      return `Placed a legal hold: ${d.reason}`;
-    case AuditAction.LEGAL_HOLD_RELEASED:
-      return `Released the legal hold: ${d.reason}`;
-    case AuditAction.RETENTION_APPLIED:
-      return `Anonymised at the end of its retention period (${String(d.retentionYears)} years after closing)`;
-    case AuditAction.ASB_RISK_ASSESSED:
-      return 'Recorded an ASB risk assessment';
-    case AuditAction.ACTION_PLAN_AGREED:
-      return 'Recorded an action plan agreed with the reporter';
-    case AuditAction.EVIDENCE_ADDED:
-    case AuditAction.EVIDENCE_DOWNLOADED:
-    case AuditAction.EVIDENCE_REMOVED: {
-      // The file's own words, kept in the event: a removed file's row is gone, its trail is not.
-      const file = d.file as { fileName?: string; mediaType?: string; byteSize?: number } | undefined;
-      const named = `${file?.fileName ?? 'a file'}${file?.mediaType ? ` (${file.mediaType}, ${printedSize(Number(file.byteSize))})` : ''}`;
-      if (row.action === AuditAction.EVIDENCE_ADDED) return `Added evidence: ${named}`;
-      if (row.action === AuditAction.EVIDENCE_DOWNLOADED) return `Downloaded evidence: ${named}`;
-      return `Removed evidence: ${named}. Reason: ${d.reason}`;
-    }
-    case AuditAction.CASE_REVIEW_REQUESTED:
-      return `Recorded an ASB Case Review application received ${String(d.receivedAt)}`;
-    case AuditAction.CASE_REVIEW_ACKNOWLEDGED:
-      return 'Acknowledged the ASB Case Review application';
-    case AuditAction.CASE_REVIEW_DECIDED:
-      return `Decided the ASB Case Review: threshold ${d.thresholdMet ? 'met' : 'not met'}. Reason: ${d.reason}`;
-    case AuditAction.CASE_REFERRED: {
-      const meeting = d.meeting as { title?: string } | undefined;
-      return `Referred to ${meeting?.title ?? 'a meeting'} (${String(d.reason).toLowerCase().replace(/_/g, ' ')})`;
-    }
-    case AuditAction.CASE_WITHDRAWN_FROM_MEETING: {
-      const meeting = d.meeting as { title?: string } | undefined;
-      return `Withdrawn from ${meeting?.title ?? 'a meeting'}${d.by === 'OWNER' ? ' by the owner agency' : ''}: ${d.reason}`;
-    }
-    default:
-      return fields ? `Changed ${fields}` : row.action;
-  }
-}
-
 @Injectable()
 export class AuditTrailService {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly audit: AuditRepository,
+    private readonly shares: SharesRepository,
+  ) {}
 
   /**
    * The trail of a case, newest first, for managers of its owner agency. Changed values are shown only where
@@ -95,25 +29,17 @@ export class AuditTrailService {
   async trail(ctx: RequestContext, caseId: string, first?: number | null, after?: string | null): Promise<Page<AuditEvent>> {
     const kase = await this.cases.require(ctx, caseId, 'readAudit');
     const limit = pageSize(first);
-    const params: unknown[] = [kase.id];
-    let keyset = '';
+    let beforeId: string | null = null;
     if (after) {
       const [id] = decodeCursor(after, ['string']);
       if (!/^\d+$/.test(String(id))) throw new BadInputError('after', 'The cursor is not one this server issued');
-      params.push(id);
-      keyset = `AND e.id < $2::bigint`;
+      beforeId = String(id);
     }
-    const rows: AuditRow[] = await ctx.db.query(
-      `SELECT e.id::text AS id, e.at, e.action, e.detail, e.actor_id, u.display_name AS actor_name, e.actor_agency_id
-         FROM audit_events e JOIN users u ON u.id = e.actor_id
-        WHERE e.case_id = $1 ${keyset} ORDER BY e.id DESC LIMIT ${limit + 1}`,
-      params,
-    );
+    const rows = await this.audit.trailOfCase<AuditDetail>(ctx.db, kase.id, beforeId, limit + 1);
     const edges = rows.slice(0, limit).map((row) => ({ cursor: encodeCursor([row.id]), node: this.toEvent(ctx, kase, row) }));
-    return withLazyTotal({ edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } }, async () => {
-      const [{ total }] = await ctx.db.query(`SELECT count(*)::int AS total FROM audit_events WHERE case_id = $1`, [kase.id]);
-      return total as number;
-    });
+    return withLazyTotal({ edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } }, () =>
+      this.audit.countForCase(ctx.db, kase.id),
+    );
   }
 
   private toEvent(ctx: RequestContext, kase: Case, row: AuditRow): AuditEvent {
@@ -129,8 +55,8 @@ export class AuditTrailService {
       const shown = readable(change);
       return {
         field: party ? `party.${change.field}` : change.field,
-        from: shown ? text(change.from) : null,
-        to: shown ? text(change.to) : null,
+        from: shown ? shownAsText(change.from) : null,
+        to: shown ? shownAsText(change.to) : null,
         withheld: !shown,
       };
     });
@@ -139,7 +65,7 @@ export class AuditTrailService {
       at: row.at,
       actor: { id: row.actor_id, displayName: row.actor_name, agencyId: row.actor_agency_id },
       action: row.action,
-      detail: describe(row),
+      detail: describeAuditEvent(row),
       changes,
       fields: row.detail.fields ?? [],
     };
@@ -148,27 +74,7 @@ export class AuditTrailService {
   /** Every share of the case, live and revoked, oldest first: the record an information-sharing agreement asks for. */
   async disclosures(ctx: RequestContext, caseId: string): Promise<Disclosure[]> {
     const kase = await this.cases.require(ctx, caseId, 'readAudit');
-    const rows: {
-      id: string;
-      agency_id: string;
-      access: string;
-      reason: string;
-      shared_at: Date;
-      revoked_at: Date | null;
-      shared_by_id: string;
-      shared_by_name: string;
-      shared_by_agency: string;
-      revoked_by_id: string | null;
-      revoked_by_name: string | null;
-      revoked_by_agency: string | null;
-    }[] = await ctx.db.query(
-      `SELECT s.id, s.agency_id, s.access, s.reason, s.shared_at, s.revoked_at,
-              s.shared_by_id, sb.display_name AS shared_by_name, sb.agency_id AS shared_by_agency,
-              s.revoked_by_id, rb.display_name AS revoked_by_name, rb.agency_id AS revoked_by_agency
-         FROM case_shares s JOIN users sb ON sb.id = s.shared_by_id LEFT JOIN users rb ON rb.id = s.revoked_by_id
-        WHERE s.case_id = $1 ORDER BY s.shared_at, s.id`,
-      [kase.id],
-    );
+    const rows = await this.shares.disclosuresOfCase(ctx.db, kase.id);
     return rows.map((row) => ({
       id: row.id,
       agencyId: row.agency_id,

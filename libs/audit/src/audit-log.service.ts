@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Queryable, RequestContext } from '#libs/context';
 import type { AuditAction, FieldChange } from './audit-action.js';
+import { AuditRepository } from './audit.repository.js';
 
 /** How a view reached its reader: a response over HTTP, a subscription event, an alert, a downloaded file. */
 export type ViewChannel = 'http' | 'socket' | 'alert' | 'download';
@@ -33,22 +34,16 @@ export interface AuditDetail {
  */
 @Injectable()
 export class AuditLog {
-  async record(ctx: RequestContext, caseId: string, action: AuditAction, detail: AuditDetail = {}): Promise<void> {
-    const user = ctx.user!;
-    await ctx.db.query(
-      `INSERT INTO audit_events (case_id, actor_id, actor_agency_id, action, detail) VALUES ($1, $2, $3, $4, $5)`,
-      [caseId, user.id, user.agencyId, action, JSON.stringify(detail)],
-    );
+  constructor(private readonly repository: AuditRepository) {}
+
+  record(ctx: RequestContext, caseId: string, action: AuditAction, detail: AuditDetail = {}): Promise<void> {
+    return this.repository.insert(ctx.db, caseId, ctx.user!, action, JSON.stringify(detail));
   }
 
   /** The same event on many cases (an export of a list), in one statement. */
   async recordMany(ctx: RequestContext, caseIds: string[], action: AuditAction, detail: AuditDetail = {}): Promise<void> {
     if (caseIds.length === 0) return;
-    const user = ctx.user!;
-    await ctx.db.query(
-      `INSERT INTO audit_events (case_id, actor_id, actor_agency_id, action, detail) SELECT unnest($1::uuid[]), $2, $3, $4, $5`,
-      [caseIds, user.id, user.agencyId, action, JSON.stringify(detail)],
-    );
+    await this.repository.insertForCases(ctx.db, caseIds, ctx.user!, action, JSON.stringify(detail));
   }
 
   /** One CASE_VIEWED event per case whose sensitive fields this execution sent, in one statement. */
@@ -66,16 +61,9 @@ export class AuditLog {
    */
   async recordViews(db: Queryable, views: readonly SentView[], via: ViewChannel): Promise<void> {
     if (views.length === 0) return;
-    await db.query(
-      `INSERT INTO audit_events (case_id, actor_id, actor_agency_id, action, detail)
-       SELECT v.case_id, v.actor_id, v.agency_id, 'CASE_VIEWED', v.detail::jsonb
-         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[]) AS v(case_id, actor_id, agency_id, detail)`,
-      [
-        views.map((v) => v.caseId),
-        views.map((v) => v.userId),
-        views.map((v) => v.agencyId),
-        views.map((v) => JSON.stringify({ fields: [...v.fields].sort(), via })),
-      ],
+    await this.repository.insertViews(
+      db,
+      views.map((v) => ({ caseId: v.caseId, userId: v.userId, agencyId: v.agencyId, detail: JSON.stringify({ fields: [...v.fields].sort(), via }) })),
     );
   }
 }

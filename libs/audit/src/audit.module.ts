@@ -4,5 +4,5 @@ import { AuditLog } from './audit-log.service.js';
 import { AuditRepository } from './audit.repository.js';
 
 @Global()
-@Module({ providers: [AuditRepository, AuditLog, AuditViewsPlugin], exports: [AuditRepository, AuditLog] })
+@Module({ providers: [AuditRepository, AuditLog, AuditViewsPlugin], exports: [AuditLog, AuditRepository] })
 export class AuditModule {}

@@ -1,14 +1,15 @@
 import { Module } from '@nestjs/common';
 import { UsersModule } from '#libs/users';
+import { AuthRepository } from './auth.repository.js';
 import { AuthResolver } from './auth.resolver.js';
 import { SessionsService } from './sessions.service.js';
 import { SignInService } from './sign-in.service.js';
-import { SignInThrottle } from './sign-in-throttle.js';
+import { SignInThrottle } from './sign-in-throttle.service.js';
 import { TokensService } from './tokens.service.js';
 
 @Module({
   imports: [UsersModule],
-  providers: [TokensService, SessionsService, SignInThrottle, SignInService, AuthResolver],
-  exports: [TokensService, SessionsService],
+  providers: [AuthRepository, TokensService, SessionsService, SignInThrottle, SignInService, AuthResolver],
+  exports: [TokensService, SessionsService, AuthRepository],
 })
 export class AuthModule {}

@@ -1,4 +1,5 @@
 export * from './auth.module.js';
+export * from './auth.repository.js';
 export * from './auth-payload.model.js';
 export * from './sessions.service.js';
 export * from './tokens.service.js';

@@ -4,25 +4,14 @@ import type { DataSource } from 'typeorm';
 import { abilityKey, defineAbilityFor, type PortalAbility, type SessionUser } from '#libs/access';
 import type { Queryable, RequestContext } from '#libs/context';
 import { AlertScheduler } from '#libs/alerts';
-import { type AgencyKind, type Role, UnauthenticatedError } from '#libs/common';
+import { UnauthenticatedError } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { AgencyScopedDb, QueryCounter } from '#libs/db';
+import { AuthRepository, type SessionUserRow } from './auth.repository.js';
 import { TokensService } from './tokens.service.js';
 
 /** Enough for every agency and role set of a large partnership; past it the cache starts again. */
 const MAX_ABILITIES = 10_000;
-
-interface SessionRow {
-  id: string;
-  email: string;
-  display_name: string;
-  roles: Role[];
-  agency_id: string;
-  agency_kind: AgencyKind;
-}
-
-/** The signed-in user as every request reads it: `u` is users, `a` the user's agency. */
-const SESSION_USER_COLUMNS = 'u.id, u.email, u.display_name, u.roles, u.agency_id, a.kind AS agency_kind';
 
 /** Why a session ended, as kept in `sessions.ended_reason`. */
 export type SessionEnd = 'SIGNED_OUT' | 'SIGNED_OUT_EVERYWHERE' | 'ENDED_BY_ADMINISTRATOR' | 'USER_DEACTIVATED' | 'IDLE';
@@ -33,12 +22,6 @@ export interface Session {
   user: SessionUser;
   expiresAt: Date;
 }
-
-/**
- * Every instance's open WebSockets listen on this channel (alert-hub.service.ts): `session:<id>` closes one
- * session's sockets, `user:<id>` every socket of a user, when the ending transaction commits.
- */
-export const SESSIONS_CHANNEL = 'portal_sessions';
 
 /**
  * Turns an Authorization header into a request context. The session and the user are re-read on every request
@@ -59,6 +42,7 @@ export class SessionsService implements OnModuleInit {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly scheduler: AlertScheduler,
     private readonly counter: QueryCounter,
+    private readonly repository: AuthRepository,
   ) {}
 
   onModuleInit(): void {
@@ -77,18 +61,11 @@ export class SessionsService implements OnModuleInit {
     if (!match) return null;
     const claims = await this.tokens.verify(match[1]);
     if (!claims) return null;
-    const [row]: (SessionRow & { idle: boolean; stale: boolean })[] = await this.dataSource.query(
-      `SELECT ${SESSION_USER_COLUMNS},
-              s.last_seen_at <= now() - make_interval(mins => $3) AS idle,
-              s.last_seen_at < now() - interval '1 minute' AS stale
-         FROM sessions s JOIN users u ON u.id = s.user_id JOIN agencies a ON a.id = u.agency_id
-        WHERE s.id = $1 AND s.user_id = $2 AND s.ended_at IS NULL AND u.active`,
-      [claims.sessionId, claims.userId, this.config.sessionIdleMinutes],
-    );
+    const row = await this.repository.findOpenSession(this.dataSource, claims.sessionId, claims.userId, this.config.sessionIdleMinutes);
     if (!row) return null;
     if (row.idle) {
       // Recorded as ended, so a longer SESSION_IDLE_MINUTES later does not bring it back.
-      await this.dataSource.query(`UPDATE sessions SET ended_at = now(), ended_reason = 'IDLE' WHERE id = $1 AND ended_at IS NULL`, [claims.sessionId]);
+      await this.repository.endIdleSession(this.dataSource, claims.sessionId);
       return null;
     }
     // Bookkeeping beside the request, counted apart from its own statements (which tests and the benchmark compare).
@@ -99,23 +76,13 @@ export class SessionsService implements OnModuleInit {
   /** Marks sessions as used now; at most once a minute each, and never one already ended or idle. */
   async touch(sessionIds: readonly string[]): Promise<void> {
     if (sessionIds.length === 0) return;
-    await this.dataSource.query(
-      `UPDATE sessions SET last_seen_at = now()
-        WHERE id = ANY($1::uuid[]) AND ended_at IS NULL AND last_seen_at < now() - interval '1 minute'
-          AND last_seen_at > now() - make_interval(mins => $2)`,
-      [sessionIds, this.config.sessionIdleMinutes],
-    );
+    await this.repository.touchSessions(this.dataSource, sessionIds, this.config.sessionIdleMinutes);
   }
 
   /** Of these sessions, those still open: not ended, not idle, their user active (expiry is the token's). */
   async stillOpen(sessionIds: readonly string[]): Promise<Set<string>> {
     if (sessionIds.length === 0) return new Set();
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.id = ANY($1::uuid[]) AND s.ended_at IS NULL AND u.active AND s.last_seen_at > now() - make_interval(mins => $2)`,
-      [sessionIds, this.config.sessionIdleMinutes],
-    );
-    return new Set(rows.map((row) => row.id));
+    return new Set(await this.repository.openSessionIds(this.dataSource, sessionIds, this.config.sessionIdleMinutes));
   }
 
   /** Ends the session the caller presented (a socket's context has none to end: it carries no mutation). */
@@ -131,27 +98,16 @@ export class SessionsService implements OnModuleInit {
   }
 
   /** Ends one session; its sockets close on every instance when `db`'s transaction commits. */
-  async endSession(db: Queryable, sessionId: string, reason: SessionEnd): Promise<boolean> {
-    const [rows]: [unknown[], number] = await db.query(`UPDATE sessions SET ended_at = now(), ended_reason = $2 WHERE id = $1 AND ended_at IS NULL RETURNING id`, [
-      sessionId,
-      reason,
-    ]);
-    await db.query(`SELECT pg_notify('${SESSIONS_CHANNEL}', $1)`, [`session:${sessionId}`]);
-    return rows.length > 0;
+  endSession(db: Queryable, sessionId: string, reason: SessionEnd): Promise<boolean> {
+    return this.repository.endSession(db, sessionId, reason);
   }
 
   /**
    * Ends every open session of a user, and (on commit) closes every socket of theirs on every instance.
    * Counts the sessions that could still have been used: not those already expired or idle.
    */
-  async endUserSessions(db: Queryable, userId: string, reason: SessionEnd): Promise<number> {
-    const [, ended]: [unknown[], number] = await db.query(
-      `UPDATE sessions SET ended_at = now(), ended_reason = $2
-        WHERE user_id = $1 AND ended_at IS NULL AND expires_at > now() AND last_seen_at > now() - make_interval(mins => $3)`,
-      [userId, reason, this.config.sessionIdleMinutes],
-    );
-    await db.query(`SELECT pg_notify('${SESSIONS_CHANNEL}', $1)`, [`user:${userId}`]);
-    return ended;
+  endUserSessions(db: Queryable, userId: string, reason: SessionEnd): Promise<number> {
+    return this.repository.endUserSessions(db, userId, reason, this.config.sessionIdleMinutes);
   }
 
   /**
@@ -159,16 +115,11 @@ export class SessionsService implements OnModuleInit {
    * ended), then removed; by the scheduler, so no request pays for it.
    */
   async prune(): Promise<void> {
-    await this.dataSource.query(`DELETE FROM sessions WHERE expires_at < now() - make_interval(secs => $1)`, [this.config.tokenTtlSeconds]);
+    await this.repository.deleteSessionsExpiredBefore(this.dataSource, this.config.tokenTtlSeconds);
   }
 
   async activeUser(userId: string): Promise<SessionUser | null> {
-    const [row]: SessionRow[] = await this.dataSource.query(
-      `SELECT ${SESSION_USER_COLUMNS}
-         FROM users u JOIN agencies a ON a.id = u.agency_id
-        WHERE u.id = $1 AND u.active`,
-      [userId],
-    );
+    const row = await this.repository.findActiveUser(this.dataSource, userId);
     return row ? toSessionUser(row) : null;
   }
 
@@ -205,7 +156,7 @@ export class SessionsService implements OnModuleInit {
   }
 }
 
-function toSessionUser(row: SessionRow): SessionUser {
+function toSessionUser(row: SessionUserRow): SessionUser {
   return {
     id: row.id,
     email: row.email,

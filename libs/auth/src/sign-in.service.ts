@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '#libs/context';
 import { UnauthenticatedError } from '#libs/common';
-import { decoyHash, USER_COLUMNS, type UserRow, toUser, verifyPassword } from '#libs/users';
+import { decoyHash, toUser, UsersRepository, verifyPassword } from '#libs/users';
 import type { AuthPayload } from './auth-payload.model.js';
-import { SignInThrottle } from './sign-in-throttle.js';
+import { SignInThrottle } from './sign-in-throttle.service.js';
 import { TokensService } from './tokens.service.js';
 
 const WRONG = 'Wrong email or password';
@@ -13,6 +13,7 @@ export class SignInService {
   constructor(
     private readonly throttle: SignInThrottle,
     private readonly tokens: TokensService,
+    private readonly users: UsersRepository,
   ) {}
 
   /**
@@ -24,10 +25,7 @@ export class SignInService {
   async signIn(ctx: RequestContext, emailInput: string, password: string): Promise<AuthPayload> {
     const email = emailInput.trim().toLowerCase();
     const attempt = await this.throttle.admit(ctx, email);
-    const [row]: (UserRow & { password_hash: string })[] = await ctx.db.query(
-      `SELECT ${USER_COLUMNS}, password_hash FROM users WHERE lower(email) = $1`,
-      [email],
-    );
+    const row = await this.users.findForSignIn(ctx.db, email);
     const valid = await verifyPassword(row?.password_hash ?? (await decoyHash()), password);
     if (!row || !valid || !row.active) {
       await this.throttle.failed(ctx, attempt);

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type JWTHeaderParameters, jwtVerify, SignJWT } from 'jose';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { AuthRepository } from './auth.repository.js';
 
 /** What a valid token says: whose it is, which session it is (its `jti`), and when it expires. */
 export interface TokenClaims {
@@ -43,11 +44,12 @@ export class TokensService implements OnApplicationBootstrap {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: AuthRepository,
   ) {}
 
   /** A key generated before TOKEN_SECRET was set no longer signs or verifies anything: it does not stay at rest. */
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.tokenSecret) await this.dataSource.query(`DELETE FROM app_settings WHERE key = 'token_secret'`);
+    if (this.config.tokenSecret) await this.repository.forgetGeneratedTokenSecret(this.dataSource);
   }
 
   private loadKeys(): Promise<Keys> {
@@ -59,11 +61,7 @@ export class TokensService implements OnApplicationBootstrap {
         signing = encode(this.config.tokenSecret);
         if (this.config.tokenSecretPrevious) verifying.push(encode(this.config.tokenSecretPrevious));
       } else {
-        await this.dataSource.query(`INSERT INTO app_settings (key, value) VALUES ('token_secret', $1) ON CONFLICT (key) DO NOTHING`, [
-          randomBytes(48).toString('base64url'),
-        ]);
-        const [row] = await this.dataSource.query(`SELECT value FROM app_settings WHERE key = 'token_secret'`);
-        signing = encode(row.value as string);
+        signing = encode(await this.repository.generatedTokenSecret(this.dataSource, randomBytes(48).toString('base64url')));
       }
       return {
         signing: { kid: keyId(signing), key: signing },
@@ -78,7 +76,7 @@ export class TokensService implements OnApplicationBootstrap {
     const { signing } = await this.loadKeys();
     const sessionId = randomUUID();
     const expiresAt = new Date(Date.now() + this.config.tokenTtlSeconds * 1000);
-    await this.dataSource.query(`INSERT INTO sessions (id, user_id, expires_at, address) VALUES ($1, $2, $3, $4)`, [sessionId, userId, expiresAt, address]);
+    await this.repository.insertSession(this.dataSource, sessionId, userId, expiresAt, address);
     const token = await new SignJWT({})
       .setProtectedHeader({ alg: 'HS256', kid: signing.kid })
       .setSubject(userId)

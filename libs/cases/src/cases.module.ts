@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AgenciesModule } from '#libs/agencies';
 import { UsersModule } from '#libs/users';
+import { CasesRepository } from './cases.repository.js';
 import { CasesResolver, PartiesResolver } from './cases.resolver.js';
 import { CasesService } from './cases.service.js';
 import { PartiesService } from './parties.service.js';
-import { CasesRepository } from './cases.repository.js';
 
-@Module({ imports: [AgenciesModule, UsersModule], providers: [CasesRepository, CasesService, PartiesService, CasesResolver, PartiesResolver], exports: [CasesRepository, CasesService] })
+@Module({
+  imports: [AgenciesModule, UsersModule],
+  providers: [CasesRepository, CasesService, PartiesService, CasesResolver, PartiesResolver],
+  exports: [CasesService, CasesRepository],
+})
 export class CasesModule {}

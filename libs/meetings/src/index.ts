@@ -1,5 +1,6 @@
 export * from './meeting.model.js';
 export * from './meetings.module.js';
+export * from './meetings.repository.js';
 export * from './meetings.resolver.js';
 export * from './meetings.service.js';
 export * from './meeting-feed.js';

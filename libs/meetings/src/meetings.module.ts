@@ -6,15 +6,15 @@ import { DownloadsModule } from '#libs/downloads';
 import { LiveModule } from '#libs/live';
 import { UsersModule } from '#libs/users';
 import { AgendaItemsResolver, CaseMeetingReferralResolver, CaseMeetingReferralsResolver, MeetingsResolver } from './meetings.resolver.js';
+import { MeetingsRepository } from './meetings.repository.js';
 import { MeetingsService } from './meetings.service.js';
 import { MeetingFeed } from './meeting-feed.js';
 import { MeetingPackController } from './meeting-pack.controller.js';
-import { MeetingsRepository } from './meetings.repository.js';
 
 @Module({
   imports: [CasesModule, DashModule, AgenciesModule, UsersModule, LiveModule, DownloadsModule],
   controllers: [MeetingPackController],
   providers: [MeetingsRepository, MeetingsService, MeetingFeed, MeetingsResolver, AgendaItemsResolver, CaseMeetingReferralsResolver, CaseMeetingReferralResolver],
-  exports: [MeetingsRepository, MeetingsService],
+  exports: [MeetingsService, MeetingsRepository],
 })
 export class MeetingsModule {}

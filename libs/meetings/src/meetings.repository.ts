@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AnonymisesCases, type Database, exec, REMOVED_BY_RETENTION } from '#libs/db';
+import { AnonymisesCases, type Database, exec, REMOVED_BY_RETENTION, rows } from '#libs/db';
 
 /** The only code that names the meetings library's tables. */
 @Injectable()
@@ -16,5 +16,16 @@ export class MeetingsRepository {
       [caseIds],
     );
     return items + research;
+  }
+
+  // for alert-feed
+
+  /** The agencies attending each of these meetings, in one statement. */
+  attendingAgencies(db: Database, meetingIds: readonly string[]): Promise<{ meeting_id: string; agency_ids: string[] }[]> {
+    return rows(
+      db,
+      `SELECT meeting_id, array_agg(agency_id) AS agency_ids FROM meeting_agencies WHERE meeting_id = ANY($1::uuid[]) GROUP BY meeting_id`,
+      [meetingIds],
+    );
   }
 }

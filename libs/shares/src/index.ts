@@ -1,5 +1,6 @@
 export * from './case-share.model.js';
 export * from './shares.module.js';
+export * from './shares.repository.js';
 export * from './shares.service.js';
 export * from './shares.resolver.js';
 export * from './shares.repository.js';

@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AgenciesModule } from '#libs/agencies';
 import { CasesModule } from '#libs/cases';
+import { SharesRepository } from './shares.repository.js';
 import { CaseSharesResolver, SharesResolver } from './shares.resolver.js';
 import { SharesService } from './shares.service.js';
-import { SharesRepository } from './shares.repository.js';
 
-@Module({ imports: [CasesModule, AgenciesModule], providers: [SharesService, SharesResolver, CaseSharesResolver, SharesRepository], exports: [SharesRepository] })
+@Module({
+  imports: [CasesModule, AgenciesModule],
+  providers: [SharesRepository, SharesService, SharesResolver, CaseSharesResolver],
+  exports: [SharesRepository],
+})
 export class SharesModule {}

@@ -1,4 +1,21 @@
 import { Injectable } from '@nestjs/common';
+import { type Database, rows } from '#libs/db';
+
+/** A share of a case, live or revoked, with who made it and who revoked it (their names read in the same statement). */
+export interface DisclosureRow {
+  id: string;
+  agency_id: string;
+  access: string;
+  reason: string;
+  shared_at: Date;
+  revoked_at: Date | null;
+  shared_by_id: string;
+  shared_by_name: string;
+  shared_by_agency: string;
+  revoked_by_id: string | null;
+  revoked_by_name: string | null;
+  revoked_by_agency: string | null;
+}
 
 /** The only code that names the case_shares table; other libraries call it. */
 @Injectable()
@@ -7,5 +24,20 @@ export class SharesRepository {
   /** Whether the case `caseRef` names is shared, and not revoked, with the agency `agencyParam` names. */
   static liveShareSql(caseRef: string, agencyParam: string): string {
     return `EXISTS (SELECT 1 FROM case_shares s WHERE s.case_id = ${caseRef} AND s.agency_id = ${agencyParam} AND s.revoked_at IS NULL)`;
+  }
+
+  // for audit-trail
+
+  /** Every share of the case, live and revoked, oldest first. */
+  disclosuresOfCase(db: Database, caseId: string): Promise<DisclosureRow[]> {
+    return rows<DisclosureRow>(
+      db,
+      `SELECT s.id, s.agency_id, s.access, s.reason, s.shared_at, s.revoked_at,
+              s.shared_by_id, sb.display_name AS shared_by_name, sb.agency_id AS shared_by_agency,
+              s.revoked_by_id, rb.display_name AS revoked_by_name, rb.agency_id AS revoked_by_agency
+         FROM case_shares s JOIN users sb ON sb.id = s.shared_by_id LEFT JOIN users rb ON rb.id = s.revoked_by_id
+        WHERE s.case_id = $1 ORDER BY s.shared_at, s.id`,
+      [caseId],
+    );
   }
 }

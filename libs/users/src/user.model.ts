@@ -32,8 +32,6 @@ export interface UserRow {
   agency_id: string;
 }
 
-export const USER_COLUMNS = 'id, email, display_name, roles, active, agency_id';
-
 export const toUser = (row: UserRow): User => ({
   id: row.id,
   email: row.email,

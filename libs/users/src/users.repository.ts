@@ -1,4 +1,20 @@
 import { Injectable } from '@nestjs/common';
+import { type Database, one, rows } from '#libs/db';
+import type { Role } from '#libs/common';
+import type { UserRow } from './user.model.js';
+
+/** The columns every read of a user answers, as `UserRow` names them. */
+const USER_COLUMNS = 'id, email, display_name, roles, active, agency_id';
+
+export interface NewUser {
+  email: string;
+  displayName: string;
+  agencyId: string;
+  roles: Role[];
+  passwordHash: string;
+}
+
+export type AdministratorRow = Pick<UserRow, 'id' | 'display_name' | 'agency_id' | 'roles'>;
 
 /** The only code that names the users table. */
 @Injectable()
@@ -12,5 +28,70 @@ export class UsersRepository {
    */
   static displayNameOf(column: string): string {
     return `(SELECT display_name FROM users WHERE id = ${column})`;
+  }
+
+  /** Emails are unique whatever their case; `email` is already lower case. */
+  async emailTaken(db: Database, email: string): Promise<boolean> {
+    return (await one(db, `SELECT 1 FROM users WHERE lower(email) = $1`, [email])) !== undefined;
+  }
+
+  async insert(db: Database, user: NewUser): Promise<UserRow> {
+    const [row] = await rows<UserRow>(
+      db,
+      `INSERT INTO users (email, display_name, agency_id, roles, password_hash)
+       VALUES ($1, $2, $3, $4, $5) RETURNING ${USER_COLUMNS}`,
+      [user.email, user.displayName, user.agencyId, user.roles, user.passwordHash],
+    );
+    return row;
+  }
+
+  /** The user as deactivated now (the first deactivation's time is kept); undefined if `db` sees no such user. */
+  deactivate(db: Database, userId: string): Promise<UserRow | undefined> {
+    return one<UserRow>(
+      db,
+      `UPDATE users SET active = false, deactivated_at = coalesce(deactivated_at, now()) WHERE id = $1 RETURNING ${USER_COLUMNS}`,
+      [userId],
+    );
+  }
+
+  /** By name; of one agency when `agencyId` is given. */
+  list(db: Database, agencyId?: string | null): Promise<UserRow[]> {
+    return agencyId
+      ? rows<UserRow>(db, `SELECT ${USER_COLUMNS} FROM users WHERE agency_id = $1 ORDER BY display_name`, [agencyId])
+      : rows<UserRow>(db, `SELECT ${USER_COLUMNS} FROM users ORDER BY display_name`);
+  }
+
+  async isActiveMember(db: Database, userId: string, agencyId: string): Promise<boolean> {
+    return (await one(db, `SELECT 1 FROM users WHERE id = $1 AND agency_id = $2 AND active`, [userId, agencyId])) !== undefined;
+  }
+
+  findByIds(db: Database, ids: readonly string[]): Promise<UserRow[]> {
+    return rows<UserRow>(db, `SELECT ${USER_COLUMNS} FROM users WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
+  /** The account an email signs in to, with its password hash (for the check only, never answered). */
+  findForSignIn(db: Database, email: string): Promise<(UserRow & { password_hash: string }) | undefined> {
+    return one(db, `SELECT ${USER_COLUMNS}, password_hash FROM users WHERE lower(email) = $1`, [email]);
+  }
+
+  async anyActiveAdministrator(db: Database): Promise<boolean> {
+    return (await one(db, `SELECT 1 FROM users WHERE 'ADMIN' = ANY(roles) AND active`)) !== undefined;
+  }
+
+  /** The roles held by the account with this email, if there is one. */
+  async rolesOfEmail(db: Database, email: string): Promise<Role[] | undefined> {
+    return (await one<{ roles: Role[] }>(db, `SELECT roles FROM users WHERE lower(email) = lower($1)`, [email]))?.roles;
+  }
+
+  /** Creates the administrator from ADMIN_EMAIL, or makes the account of that email an active administrator. */
+  async upsertAdministrator(db: Database, email: string, agencyId: string, passwordHash: string): Promise<AdministratorRow> {
+    const [row] = await rows<AdministratorRow>(
+      db,
+      `INSERT INTO users (email, display_name, agency_id, roles, password_hash) VALUES ($1, 'Partnership administrator', $2, ARRAY['ADMIN'], $3)
+       ON CONFLICT (lower(email)) DO UPDATE SET roles = array_append(array_remove(users.roles, 'ADMIN'), 'ADMIN'), active = true
+       RETURNING id, display_name, agency_id, roles`,
+      [email, agencyId, passwordHash],
+    );
+    return row;
   }
 }

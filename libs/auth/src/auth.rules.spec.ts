@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { secondsStillToWait, waitAfterFailures } from './sign-in-throttle.js';
+import { secondsStillToWait, waitAfterFailures } from './auth.rules.js';
 
 describe('the wait after sign-in failures', () => {
   it('is nothing for the first few, then 1 s doubling with each failure, never past the cap', () => {

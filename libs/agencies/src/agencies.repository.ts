@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import type { AgencyKind } from '#libs/common';
+import { type Database, one, rows } from '#libs/db';
+import type { AgencyRow } from './agency.model.js';
+
+const COLUMNS = 'id, name, kind';
+
+/** The one place that names `agencies` in SQL. */
+@Injectable()
+export class AgenciesRepository {
+  /** Every agency, by name whatever its case. */
+  list(db: Database): Promise<AgencyRow[]> {
+    return rows<AgencyRow>(db, `SELECT ${COLUMNS} FROM agencies ORDER BY lower(name)`);
+  }
+
+  /** Names are unique whatever their case. */
+  findByName(db: Database, name: string): Promise<AgencyRow | undefined> {
+    return one<AgencyRow>(db, `SELECT ${COLUMNS} FROM agencies WHERE lower(name) = lower($1)`, [name]);
+  }
+
+  async insert(db: Database, name: string, kind: AgencyKind): Promise<AgencyRow> {
+    const [row] = await rows<AgencyRow>(db, `INSERT INTO agencies (name, kind) VALUES ($1, $2) RETURNING ${COLUMNS}`, [name, kind]);
+    return row;
+  }
+
+  findById(db: Database, id: string): Promise<AgencyRow | undefined> {
+    return one<AgencyRow>(db, `SELECT ${COLUMNS} FROM agencies WHERE id = $1`, [id]);
+  }
+
+  findByIds(db: Database, ids: readonly string[]): Promise<AgencyRow[]> {
+    return rows<AgencyRow>(db, `SELECT ${COLUMNS} FROM agencies WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+}

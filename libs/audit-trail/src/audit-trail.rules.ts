@@ -1,0 +1,67 @@
+import { AuditAction, type AuditDetail, type TrailRow } from '#libs/audit';
+import { printedSize } from '#libs/documents';
+
+/** A changed value as the trail shows it: dates as ISO 8601, everything else as its text. */
+export const shownAsText = (value: unknown): string | null => (value === null || value === undefined ? null : value instanceof Date ? value.toISOString() : String(value));
+
+/** The event in words, from what it keeps (a removed file's name, a meeting's title): the trail reads the same after they are gone. */
+export function describeAuditEvent(row: Pick<TrailRow<AuditDetail>, 'action' | 'detail'>): string {
+  const d = row.detail;
+  const fields = (d.changes ?? []).map((c) => c.field).join(', ');
+  switch (row.action) {
+    case AuditAction.CASE_VIEWED:
+      return `Viewed ${(d.fields ?? []).join(', ')}`;
+    case AuditAction.CASE_SHARED:
+      return `Shared with ${d.agency?.name} at ${d.access}${d.replacedAccess ? ` (was ${String(d.replacedAccess)})` : ''}. Basis: ${d.basis}`;
+    case AuditAction.SHARE_REVOKED:
+      return `Revoked the ${d.access} share with ${d.agency?.name}`;
+    case AuditAction.CASE_CLOSED:
+      return `Closed as ${String(d.outcome).toLowerCase()}: ${d.reason}`;
+    case AuditAction.CASE_CREATED:
+      return 'Opened the case';
+    case AuditAction.INCIDENT_LOGGED:
+      return `Logged a ${String(d.category).toLowerCase().replace(/_/g, ' ')} incident`;
+    case AuditAction.ACTION_ADDED:
+      return `Added a ${String(d.kind).toLowerCase().replace(/_/g, ' ')} action`;
+    case AuditAction.CASE_EXPORTED:
+      return `Exported ${String(d.format ?? 'the case')}`;
+    case AuditAction.DASH_ASSESSED:
+      return 'Recorded a DASH risk assessment';
+    case AuditAction.LEGAL_HOLD_PLACED:
+      return `Placed a legal hold: ${d.reason}`;
+    case AuditAction.LEGAL_HOLD_RELEASED:
+      return `Released the legal hold: ${d.reason}`;
+    case AuditAction.RETENTION_APPLIED:
+      return `Anonymised at the end of its retention period (${String(d.retentionYears)} years after closing)`;
+    case AuditAction.ASB_RISK_ASSESSED:
+      return 'Recorded an ASB risk assessment';
+    case AuditAction.ACTION_PLAN_AGREED:
+      return 'Recorded an action plan agreed with the reporter';
+    case AuditAction.EVIDENCE_ADDED:
+    case AuditAction.EVIDENCE_DOWNLOADED:
+    case AuditAction.EVIDENCE_REMOVED: {
+      // The file's own words, kept in the event: a removed file's row is gone, its trail is not.
+      const file = d.file as { fileName?: string; mediaType?: string; byteSize?: number } | undefined;
+      const named = `${file?.fileName ?? 'a file'}${file?.mediaType ? ` (${file.mediaType}, ${printedSize(Number(file.byteSize))})` : ''}`;
+      if (row.action === AuditAction.EVIDENCE_ADDED) return `Added evidence: ${named}`;
+      if (row.action === AuditAction.EVIDENCE_DOWNLOADED) return `Downloaded evidence: ${named}`;
+      return `Removed evidence: ${named}. Reason: ${d.reason}`;
+    }
+    case AuditAction.CASE_REVIEW_REQUESTED:
+      return `Recorded an ASB Case Review application received ${String(d.receivedAt)}`;
+    case AuditAction.CASE_REVIEW_ACKNOWLEDGED:
+      return 'Acknowledged the ASB Case Review application';
+    case AuditAction.CASE_REVIEW_DECIDED:
+      return `Decided the ASB Case Review: threshold ${d.thresholdMet ? 'met' : 'not met'}. Reason: ${d.reason}`;
+    case AuditAction.CASE_REFERRED: {
+      const meeting = d.meeting as { title?: string } | undefined;
+      return `Referred to ${meeting?.title ?? 'a meeting'} (${String(d.reason).toLowerCase().replace(/_/g, ' ')})`;
+    }
+    case AuditAction.CASE_WITHDRAWN_FROM_MEETING: {
+      const meeting = d.meeting as { title?: string } | undefined;
+      return `Withdrawn from ${meeting?.title ?? 'a meeting'}${d.by === 'OWNER' ? ' by the owner agency' : ''}: ${d.reason}`;
+    }
+    default:
+      return fields ? `Changed ${fields}` : row.action;
+  }
+}
