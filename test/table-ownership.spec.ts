@@ -64,9 +64,6 @@ const NOT_YET_MOVED: string[] = [
   'libs/access/src/accessible-sql.ts: meeting_agencies',
   'libs/alerts/src/alerts.repository.ts: agenda_items',
   'libs/alerts/src/alerts.repository.ts: case_actions',
-  'libs/audit/src/audit.repository.ts: users',
-  'libs/auth/src/auth.repository.ts: agencies',
-  'libs/auth/src/auth.repository.ts: users',
   'libs/case-reviews/src/case-review.model.ts: agenda_items',
   'libs/case-reviews/src/case-review.model.ts: meetings',
   'libs/case-reviews/src/case-reviews.service.ts: case_reviews',
@@ -107,7 +104,6 @@ const NOT_YET_MOVED: string[] = [
   'libs/meetings/src/meetings.service.ts: meeting_confidentiality',
   'libs/meetings/src/meetings.service.ts: meetings',
   'libs/meetings/src/meetings.service.ts: users',
-  'libs/shares/src/shares.repository.ts: users',
   'libs/shares/src/shares.service.ts: case_shares',
 ];
 

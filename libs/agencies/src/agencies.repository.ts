@@ -8,6 +8,14 @@ const COLUMNS = 'id, name, kind';
 /** The one place that names `agencies` in SQL. */
 @Injectable()
 export class AgenciesRepository {
+  /**
+   * The agencies table under `alias`, for another library's statement that reads a user's agency beside its own
+   * row (the session lookup): the statement stays one, and the table's name stays here.
+   */
+  static tableAs(alias: string): string {
+    return `agencies ${alias}`;
+  }
+
   /** Every agency, by name whatever its case. */
   list(db: Database): Promise<AgencyRow[]> {
     return rows<AgencyRow>(db, `SELECT ${COLUMNS} FROM agencies ORDER BY lower(name)`);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AnonymisesCases, type Database, exec, one, rows } from '#libs/db';
+import { UsersRepository } from '#libs/users';
 import type { AuditAction } from './audit-action.js';
 
 /** Who did it: the user and the agency they acted for. */
@@ -91,7 +92,7 @@ export class AuditRepository {
     return rows<TrailRow<Detail>>(
       db,
       `SELECT e.id::text AS id, e.at, e.action, e.detail, e.actor_id, u.display_name AS actor_name, e.actor_agency_id
-         FROM audit_events e JOIN users u ON u.id = e.actor_id
+         FROM audit_events e JOIN ${UsersRepository.tableAs('u')} ON u.id = e.actor_id
         WHERE e.case_id = $1 ${keyset} ORDER BY e.id DESC LIMIT ${limit}`,
       params,
     );

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { AgencyKind, Role } from '#libs/common';
+import { AgenciesRepository } from '#libs/agencies';
 import { type Database, exec, one, rows } from '#libs/db';
+import { UsersRepository } from '#libs/users';
+
+// The session lookup reads the user and their agency in the same statement (it runs on every request).
+const USERS_U = UsersRepository.tableAs('u');
+const AGENCIES_A = AgenciesRepository.tableAs('a');
 
 /** The signed-in user as every request reads it, with their agency's kind. */
 export interface SessionUserRow {
@@ -56,7 +62,7 @@ export class AuthRepository {
       `SELECT ${SESSION_USER_COLUMNS},
               s.last_seen_at <= now() - make_interval(mins => $3) AS idle,
               s.last_seen_at < now() - interval '1 minute' AS stale
-         FROM sessions s JOIN users u ON u.id = s.user_id JOIN agencies a ON a.id = u.agency_id
+         FROM sessions s JOIN ${USERS_U} ON u.id = s.user_id JOIN ${AGENCIES_A} ON a.id = u.agency_id
         WHERE s.id = $1 AND s.user_id = $2 AND s.ended_at IS NULL AND u.active`,
       [sessionId, userId, idleMinutes],
     );
@@ -80,7 +86,7 @@ export class AuthRepository {
   async openSessionIds(db: Database, sessionIds: readonly string[], idleMinutes: number): Promise<string[]> {
     const found = await rows<{ id: string }>(
       db,
-      `SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id
+      `SELECT s.id FROM sessions s JOIN ${USERS_U} ON u.id = s.user_id
         WHERE s.id = ANY($1::uuid[]) AND s.ended_at IS NULL AND u.active AND s.last_seen_at > now() - make_interval(mins => $2)`,
       [sessionIds, idleMinutes],
     );
@@ -121,7 +127,7 @@ export class AuthRepository {
     return one<SessionUserRow>(
       db,
       `SELECT ${SESSION_USER_COLUMNS}
-         FROM users u JOIN agencies a ON a.id = u.agency_id
+         FROM ${USERS_U} JOIN ${AGENCIES_A} ON a.id = u.agency_id
         WHERE u.id = $1 AND u.active`,
       [userId],
     );

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Database, rows } from '#libs/db';
+import { UsersRepository } from '#libs/users';
 
 /** A share of a case, live or revoked, with who made it and who revoked it (their names read in the same statement). */
 export interface DisclosureRow {
@@ -35,7 +36,7 @@ export class SharesRepository {
       `SELECT s.id, s.agency_id, s.access, s.reason, s.shared_at, s.revoked_at,
               s.shared_by_id, sb.display_name AS shared_by_name, sb.agency_id AS shared_by_agency,
               s.revoked_by_id, rb.display_name AS revoked_by_name, rb.agency_id AS revoked_by_agency
-         FROM case_shares s JOIN users sb ON sb.id = s.shared_by_id LEFT JOIN users rb ON rb.id = s.revoked_by_id
+         FROM case_shares s JOIN ${UsersRepository.tableAs('sb')} ON sb.id = s.shared_by_id LEFT JOIN ${UsersRepository.tableAs('rb')} ON rb.id = s.revoked_by_id
         WHERE s.case_id = $1 ORDER BY s.shared_at, s.id`,
       [caseId],
     );

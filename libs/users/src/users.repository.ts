@@ -19,6 +19,14 @@ export type AdministratorRow = Pick<UserRow, 'id' | 'display_name' | 'agency_id'
 /** The only code that names the users table. */
 @Injectable()
 export class UsersRepository {
+  /**
+   * The users table under `alias`, for another library's statement that shows or checks the user beside its own
+   * row (the session lookup, who did what): the statement stays one, and the table's name stays here.
+   */
+  static tableAs(alias: string): string {
+    return `users ${alias}`;
+  }
+
   // for retention
 
   /**
