@@ -3,3 +3,4 @@ export * from './agencies.module.js';
 export * from './agencies.service.js';
 export * from './create-agency.input.js';
 export * from './agencies.resolver.js';
+export * from './agencies.repository.js';

@@ -7,3 +7,4 @@ export * from './cases.resolver.js';
 export * from './case-order.js';
 export * from './party-match.js';
 export * from './case-viewer-can.js';
+export * from './cases.repository.js';

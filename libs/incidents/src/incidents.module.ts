@@ -2,8 +2,9 @@ import { Module } from '@nestjs/common';
 import { AgenciesModule } from '#libs/agencies';
 import { CasesModule } from '#libs/cases';
 import { UsersModule } from '#libs/users';
+import { IncidentsRepository } from './incidents.repository.js';
 import { CaseIncidentsResolver, IncidentsResolver } from './incidents.resolver.js';
 import { IncidentsService } from './incidents.service.js';
 
-@Module({ imports: [CasesModule, AgenciesModule, UsersModule], providers: [IncidentsService, IncidentsResolver, CaseIncidentsResolver], exports: [IncidentsService] })
+@Module({ imports: [CasesModule, AgenciesModule, UsersModule], providers: [IncidentsService, IncidentsResolver, CaseIncidentsResolver, IncidentsRepository], exports: [IncidentsService, IncidentsRepository] })
 export class IncidentsModule {}

@@ -2,3 +2,4 @@ export * from './incident.model.js';
 export * from './incidents.module.js';
 export * from './incidents.service.js';
 export * from './incidents.resolver.js';
+export * from './incidents.repository.js';

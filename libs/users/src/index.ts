@@ -5,3 +5,4 @@ export * from './passwords.js';
 export * from './create-user.input.js';
 export * from './administrator.js';
 export * from './users.resolver.js';
+export * from './users.repository.js';
