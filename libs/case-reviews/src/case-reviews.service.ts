@@ -3,11 +3,11 @@ import DataLoader from 'dataloader';
 import { loaderFor, type RequestContext } from '#libs/context';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, CasesService } from '#libs/cases';
-import { BadInputError, groupBy, NotFoundError, parseId, StateConflictError } from '#libs/common';
+import { groupBy, NotFoundError, parseId, StateConflictError } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { type CaseReview, type CaseReviewThreshold, toCaseReview } from './case-review.model.js';
 import { CaseReviewsRepository, type CaseReviewRow } from './case-reviews.repository.js';
-import { caseReviewDeadlines, caseReviewThreshold } from './case-reviews.rules.js';
+import { caseReviewDeadlines, caseReviewThreshold, checkReceivedAt, decisionReason } from './case-reviews.rules.js';
 
 /** Only the owner agency acknowledges and decides (requireOwnReview), so it reads the answer as the owner. */
 const OWNER = 'OWNER';
@@ -58,7 +58,7 @@ export class CaseReviewsService {
   /** An application received on a case the caller's agency holds: the clock starts from when it was received. */
   async request(ctx: RequestContext, caseId: string, receivedAt: Date): Promise<CaseReview> {
     const kase = await this.cases.require(ctx, caseId, 'contribute');
-    if (receivedAt.getTime() > Date.now() + 5 * 60_000) throw new BadInputError('receivedAt', 'receivedAt cannot be in the future');
+    checkReceivedAt(receivedAt, Date.now());
     const { acknowledgeBy, decideBy, meetBy } = caseReviewDeadlines(receivedAt, this.config.caseReview);
     const row = await this.reviews.add(ctx.db, { caseId: kase.id, receivedAt, acknowledgeBy, decideBy, meetBy, requestedById: ctx.user!.id });
     await this.audit.record(ctx, kase.id, AuditAction.CASE_REVIEW_REQUESTED, { review: row.id, receivedAt: receivedAt.toISOString() });
@@ -75,9 +75,9 @@ export class CaseReviewsService {
   async decide(ctx: RequestContext, id: string, thresholdMet: boolean, reason: string): Promise<CaseReview> {
     const review = await this.requireOwnReview(ctx, id);
     if (review.decided_at) throw new StateConflictError('The threshold was already decided', 'id');
-    if (reason.trim().length < 3) throw new BadInputError('reason', 'Give the reason for the decision');
-    await this.audit.record(ctx, review.case_id, AuditAction.CASE_REVIEW_DECIDED, { review: review.id, thresholdMet, reason: reason.trim() });
-    return toCaseReview(ctx.ability, OWNER, await this.reviews.decide(ctx.db, review.id, thresholdMet, reason.trim()));
+    const why = decisionReason(reason);
+    await this.audit.record(ctx, review.case_id, AuditAction.CASE_REVIEW_DECIDED, { review: review.id, thresholdMet, reason: why });
+    return toCaseReview(ctx.ability, OWNER, await this.reviews.decide(ctx.db, review.id, thresholdMet, why));
   }
 
   /**

@@ -4,11 +4,11 @@ import { assertWritable } from '#libs/access';
 import { loaderFor, noteView, type RequestContext } from '#libs/context';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, caseAttributes, CasesService } from '#libs/cases';
-import { BadInputError, groupBy, DAY_MS } from '#libs/common';
+import { groupBy } from '#libs/common';
 import { type DashAssessment, toDash } from './dash.model.js';
 import type { DashAssessmentInput } from './dash.inputs.js';
 import { DashRepository, type DashRow } from './dash.repository.js';
-import { dashAnswers, dashReviewDueAt, dashScore, riskOf } from './dash.rules.js';
+import { checkReviewDueAt, dashAnswers, dashReviewDueAt, dashScore, riskOf } from './dash.rules.js';
 
 @Injectable()
 export class DashService {
@@ -29,9 +29,7 @@ export class DashService {
     const judgedHighRisk = input.judgedHighRisk === true;
     const { score, highRisk } = dashScore(answers, judgedHighRisk);
     const reviewDueAt = input.reviewDueAt ?? dashReviewDueAt(highRisk, Date.now());
-    if (input.reviewDueAt && input.reviewDueAt.getTime() < Date.now() - DAY_MS) {
-      throw new BadInputError('reviewDueAt', 'reviewDueAt cannot be in the past');
-    }
+    checkReviewDueAt(input.reviewDueAt, Date.now());
     const row = await this.assessments.add(ctx.db, {
       caseId: kase.id,
       answers,

@@ -3,7 +3,7 @@ import { subject } from '@casl/ability';
 import DataLoader from 'dataloader';
 import { loaderFor, noteView, type RequestContext } from '#libs/context';
 import { type Case, CasesRepository, CasesService, toCase } from '#libs/cases';
-import { ActionStatus, BadInputError, groupBy, parseId } from '#libs/common';
+import { ActionStatus, groupBy, parseId } from '#libs/common';
 import { ActionsRepository, type CaseAction, toAction } from '#libs/actions';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { type DashAssessment, DashService } from '#libs/dash';
@@ -23,7 +23,7 @@ import {
 } from './meeting.model.js';
 import type { MaracStatisticsInput } from './meetings.inputs.js';
 import { type AgendaItemRow, type CaseMeetingReferralRow, type MeetingRow, MeetingsRepository } from './meetings.repository.js';
-import { materialWindowOpen } from './meetings.rules.js';
+import { checkPeriod, materialWindowOpen } from './meetings.rules.js';
 
 /** Which earlier actions an item lists for review, by their status. */
 const EARLIER_ACTIONS = {
@@ -228,7 +228,7 @@ export class MeetingReadingService {
 
   /** MARAC figures over the meetings the caller's agency attended in the period, scoped in SQL like every read. */
   async maracStatistics(ctx: RequestContext, input: MaracStatisticsInput): Promise<MaracStatistics> {
-    if (input.to.getTime() <= input.from.getTime()) throw new BadInputError('to', 'to must be after from');
+    checkPeriod(input.from, input.to);
     return toMaracStatistics(await this.meetings.maracFigures(ctx.system, ctx, input.from, input.to));
   }
 

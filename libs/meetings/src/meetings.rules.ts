@@ -20,6 +20,11 @@ export function materialWindowOpen(meeting: { startsAt: Date; closedAt: Date | n
   return now < until;
 }
 
+/** A period of figures: it ends after it starts. */
+export function checkPeriod(from: Date, to: Date): void {
+  if (to.getTime() <= from.getTime()) throw new BadInputError('to', 'to must be after from');
+}
+
 /** A DASH score given with a referral: a whole number of "yes" answers, 0–24. */
 export function checkReferralDashScore(dashScore: number | null | undefined): void {
   if (dashScore !== null && dashScore !== undefined && (!Number.isInteger(dashScore) || dashScore < 0 || dashScore > DASH_QUESTIONS.length)) {
