@@ -123,7 +123,7 @@ export class AgendaService {
     const given = itemIds.map((id) => parseId(id, 'itemIds'));
     checkAgendaOrder(given, live);
     await this.meetings.reorder(ctx.db, given);
-    return this.changes.changedMeeting(ctx, meeting.id);
+    return this.changes.changedMeeting(ctx, meeting);
   }
 
   /** An organiser takes an item off the agenda. */
@@ -174,8 +174,8 @@ export class AgendaService {
   /** Opens the material to attendees and tells every attending agency (AGENDA_PUBLISHED). */
   async publish(ctx: RequestContext, meetingId: string): Promise<Meeting> {
     const meeting = await this.changes.require(ctx, meetingId, 'organise');
-    await this.meetings.publish(ctx.db, meeting.id);
+    const published = await this.meetings.publish(ctx.db, meeting.id);
     await this.alerts.raise(ctx, AlertKind.AGENDA_PUBLISHED, { caseId: null, meetingId: meeting.id });
-    return this.changes.changedMeeting(ctx, meeting.id);
+    return this.changes.changedMeeting(ctx, meeting, published);
   }
 }

@@ -4,7 +4,7 @@ import type { Action } from '#libs/access';
 import type { RequestContext } from '#libs/context';
 import { ForbiddenError, NotFoundError, parseId, StateConflictError } from '#libs/common';
 import { type Meeting, toMeeting } from './meeting.model.js';
-import { type AgendaItemRow, type MeetingRecord, MeetingsRepository } from './meetings.repository.js';
+import { type AgendaItemRow, type MeetingRecord, type MeetingRow, MeetingsRepository } from './meetings.repository.js';
 
 /**
  * A meeting taken for a change, shared by the agenda and the running of the meeting: found as the caller sees
@@ -44,9 +44,12 @@ export class MeetingChanges {
     return this.meetings.notifyChanged(ctx.db, meetingId);
   }
 
-  /** Tells the live viewers, and answers the meeting as it is now. */
-  async changedMeeting(ctx: RequestContext, meetingId: string): Promise<Meeting> {
-    await this.changed(ctx, meetingId);
-    return toMeeting((await this.meetings.findVisible(ctx.db, ctx, meetingId))!);
+  /**
+   * Tells the live viewers, and answers the meeting as it is now: as the change left it (`now`), else as it was
+   * taken, since it is held until commit and nothing else changes it meanwhile (no second read).
+   */
+  async changedMeeting(ctx: RequestContext, taken: MeetingRecord, now: Omit<MeetingRow, 'agreed'> = taken): Promise<Meeting> {
+    await this.changed(ctx, taken.id);
+    return toMeeting({ ...now, agreed: taken.agreed });
   }
 }

@@ -74,8 +74,7 @@ export class MeetingRunningService {
     if (itemId && !(await this.meetings.isLiveItem(ctx.db, meeting.id, parseId(itemId, 'agendaItemId')))) {
       throw new NotFoundError('Agenda item', 'agendaItemId');
     }
-    await this.meetings.setCurrentItem(ctx.db, meeting.id, itemId);
-    return this.changes.changedMeeting(ctx, meeting.id);
+    return this.changes.changedMeeting(ctx, meeting, await this.meetings.setCurrentItem(ctx.db, meeting.id, itemId));
   }
 
   /**
@@ -106,7 +105,6 @@ export class MeetingRunningService {
 
   async close(ctx: RequestContext, meetingId: string): Promise<Meeting> {
     const meeting = await this.changes.require(ctx, meetingId, 'chair');
-    await this.meetings.close(ctx.db, meeting.id);
-    return this.changes.changedMeeting(ctx, meeting.id);
+    return this.changes.changedMeeting(ctx, meeting, await this.meetings.close(ctx.db, meeting.id));
   }
 }

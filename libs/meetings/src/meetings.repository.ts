@@ -171,16 +171,21 @@ export class MeetingsRepository {
     return row;
   }
 
-  async publish(db: Database, meetingId: string): Promise<void> {
-    await exec(db, `UPDATE meetings SET published_at = now(), version = version + 1 WHERE id = $1`, [meetingId]);
+  /** Each change below answers the meeting as it now is (without `agreed`, which it does not change). */
+  async publish(db: Database, meetingId: string): Promise<Omit<MeetingRow, 'agreed'>> {
+    return (await one(db, `UPDATE meetings AS m SET published_at = now(), version = version + 1 WHERE m.id = $1 RETURNING ${MEETING_COLUMNS}`, [meetingId]))!;
   }
 
-  async setCurrentItem(db: Database, meetingId: string, itemId: string | null): Promise<void> {
-    await exec(db, `UPDATE meetings SET current_item_id = $2, version = version + 1 WHERE id = $1`, [meetingId, itemId]);
+  async setCurrentItem(db: Database, meetingId: string, itemId: string | null): Promise<Omit<MeetingRow, 'agreed'>> {
+    return (await one(db, `UPDATE meetings AS m SET current_item_id = $2, version = version + 1 WHERE m.id = $1 RETURNING ${MEETING_COLUMNS}`, [meetingId, itemId]))!;
   }
 
-  async close(db: Database, meetingId: string): Promise<void> {
-    await exec(db, `UPDATE meetings SET closed_at = now(), current_item_id = NULL, version = version + 1 WHERE id = $1`, [meetingId]);
+  async close(db: Database, meetingId: string): Promise<Omit<MeetingRow, 'agreed'>> {
+    return (await one(
+      db,
+      `UPDATE meetings AS m SET closed_at = now(), current_item_id = NULL, version = version + 1 WHERE m.id = $1 RETURNING ${MEETING_COLUMNS}`,
+      [meetingId],
+    ))!;
   }
 
   /** Tells the meeting's live viewers, at commit: the notification carries only the meeting's id. */
