@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { AttendanceStatus, MeetingKind, percentOf as percent, ReferralReason } from '#libs/common';
-import type { AgendaItemRow, CaseMeetingReferralRow, MeetingRow } from './meetings.repository.js';
+import type { AgendaItemRow, CaseMeetingReferralRow, MaracFiguresRow, MeetingRow } from './meetings.repository.js';
 
 /** What every attendee agrees before they may open a meeting's case material. */
 export const CONFIDENTIALITY_STATEMENT =
@@ -227,14 +227,7 @@ export class MaracStatistics {
   actionsCompletedOnTimePercent: number | null;
 }
 
-export function toMaracStatistics(row: {
-  meetings: number;
-  heard: number;
-  repeats: number;
-  by_partners: number;
-  actions_due: number;
-  on_time: number;
-}): MaracStatistics {
+export function toMaracStatistics(row: MaracFiguresRow): MaracStatistics {
   return {
     meetings: row.meetings,
     casesHeard: row.heard,
