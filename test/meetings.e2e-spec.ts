@@ -411,4 +411,30 @@ describe('MARAC and multi-agency meetings', () => {
     await portal.ok(INCIDENT, { c: panelLater, at: new Date().toISOString() }, housing.token);
     expect((await portal.ok(CRITERIA, { id: panelLater }, housing.token)).case.referralCriteria).toEqual([]);
   });
+
+  it('reads the meeting once per request: the agenda\'s material and a change\'s lock reuse that one read', async () => {
+    const kase = await newCase(officer, 'Cal Victim', 'Cy Subject');
+    await assess(kase, 15);
+    const m = await schedule();
+    const item = (await portal.ok(REFER, { m: m.id, c: kase, r: 'DASH_THRESHOLD' }, coordinator.token)).referCase;
+    await portal.ok(PUBLISH, { m: m.id }, coordinator.token);
+    await portal.ok(AGREE, { m: m.id }, idva.token);
+    const read = await portal.measured(MEETING, { id: m.id }, idva.token);
+    expect(read.data.meeting.agenda[0].case.id).toBe(kase);
+    const minutes = await portal.measured(
+      `mutation($i: ID!) { recordMinutes(agendaItemId: $i, minutes: "Agreed a safety plan") { id } }`,
+      { i: item.id },
+      chair.token,
+    );
+    const current = await portal.measured(
+      `mutation($m: ID!, $i: ID) { setCurrentAgendaItem(meetingId: $m, agendaItemId: $i) { currentItemId } }`,
+      { m: m.id, i: item.id },
+      chair.token,
+    );
+    expect(current.data.setCurrentAgendaItem.currentItemId).toBe(item.id);
+    // Before the meeting services were split (issue 15): 13, 9 and 9. The read no longer reads the meeting again
+    // for its items' material; a change reads and locks its meeting in one statement (an item's meeting once),
+    // and answers the meeting its update returned rather than reading it again.
+    expect({ read: read.statements, minutes: minutes.statements, current: current.statements }).toEqual({ read: 12, minutes: 7, current: 7 });
+  });
 });

@@ -3,5 +3,5 @@ import { AgenciesRepository } from './agencies.repository.js';
 import { AgenciesResolver } from './agencies.resolver.js';
 import { AgenciesService } from './agencies.service.js';
 
-@Module({ providers: [AgenciesRepository, AgenciesService, AgenciesResolver], exports: [AgenciesService, AgenciesRepository] })
+@Module({ providers: [AgenciesService, AgenciesResolver, AgenciesRepository], exports: [AgenciesService, AgenciesRepository] })
 export class AgenciesModule {}

@@ -38,4 +38,16 @@ export class AgenciesRepository {
   findByIds(db: Database, ids: readonly string[]): Promise<AgencyRow[]> {
     return rows<AgencyRow>(db, `SELECT ${COLUMNS} FROM agencies WHERE id = ANY($1::uuid[])`, [ids]);
   }
+
+  // for meetings
+
+  /** Those of `ids` that are agencies. */
+  async existingIds(db: Database, ids: readonly string[]): Promise<string[]> {
+    return (await rows<{ id: string }>(db, `SELECT id FROM agencies WHERE id = ANY($1::uuid[])`, [ids])).map((row) => row.id);
+  }
+
+  /** `JOIN LATERAL` the agency `agencyIdSql` names as `alias`, with its `name` and `kind`. */
+  static joinSql(alias: string, agencyIdSql: string): string {
+    return `JOIN LATERAL (SELECT a.name, a.kind FROM agencies a WHERE a.id = ${agencyIdSql}) ${alias} ON true`;
+  }
 }

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { type PortalAbility, readGovernedFields, redact, type Relation } from '#libs/access';
 import { ClockState, clockState } from '#libs/common';
+import type { CaseReviewRow } from './case-reviews.repository.js';
 
 @ObjectType({ description: 'Whether the ASB Case Review threshold is met for the victims and complainants of a case, counted over the cases where the reader may read the same person’s name' })
 export class CaseReviewThreshold {
@@ -61,26 +62,6 @@ export class CaseReview {
   @Field(() => [String], { description: 'Fields you may not read on this application (null above)' })
   redactedFields: string[];
 }
-
-export interface CaseReviewRow {
-  id: string;
-  case_id: string;
-  received_at: Date;
-  acknowledge_by: Date;
-  decide_by: Date;
-  meet_by: Date;
-  acknowledged_at: Date | null;
-  decided_at: Date | null;
-  met_at: Date | null;
-  threshold_met: boolean | null;
-  decision_reason: string | null;
-}
-
-/** The review's columns, and when its meeting was held (the earliest CASE_REVIEW meeting hearing the case since it was received). */
-export const REVIEW_COLUMNS = `r.id, r.case_id, r.received_at, r.acknowledge_by, r.decide_by, r.meet_by, r.acknowledged_at, r.decided_at,
-  r.threshold_met, r.decision_reason,
-  (SELECT min(m.starts_at) FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id AND m.kind = 'CASE_REVIEW'
-    WHERE i.case_id = r.case_id AND i.withdrawn_at IS NULL AND m.starts_at >= r.received_at AND m.starts_at <= now()) AS met_at`;
 
 export function step(dueAt: Date, doneAt: Date | null, now = Date.now()): ClockStep {
   return { dueAt, doneAt, state: clockState(dueAt, doneAt, now) };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { CASE_REVIEW_WINDOW_MONTHS, caseReviewDeadlines, caseReviewThreshold } from './case-reviews.rules.js';
+import { BadInputError } from '#libs/common';
+import { CASE_REVIEW_WINDOW_MONTHS, caseReviewDeadlines, caseReviewThreshold, checkReceivedAt, decisionReason } from './case-reviews.rules.js';
 
 const DEFAULT_DAYS = { acknowledgeDays: 5, decideDays: 10, meetDays: 25 };
 
@@ -52,5 +53,21 @@ describe('the Case Review clock', () => {
       decideBy: new Date('2026-11-25T09:00:00Z'),
       meetBy: new Date('2026-11-26T09:00:00Z'),
     });
+  });
+});
+
+describe('an application', () => {
+  const now = Date.parse('2026-11-16T10:00:00Z');
+
+  it('may be dated now, earlier, or up to five minutes ahead (a fast clock), never later', () => {
+    expect(() => checkReceivedAt(new Date(now - 86_400_000), now)).not.toThrow();
+    expect(() => checkReceivedAt(new Date(now + 5 * 60_000), now)).not.toThrow();
+    expect(() => checkReceivedAt(new Date(now + 5 * 60_000 + 1), now)).toThrow(expect.objectContaining({ field: 'receivedAt' }) as never);
+  });
+
+  it('is decided with a reason of three characters or more, kept trimmed', () => {
+    expect(decisionReason('  No new complaints  ')).toBe('No new complaints');
+    expect(() => decisionReason('  ok ')).toThrow(BadInputError);
+    expect(() => decisionReason('')).toThrow(expect.objectContaining({ field: 'reason', code: 'BAD_USER_INPUT' }) as never);
   });
 });

@@ -1,4 +1,4 @@
-import { addWorkingDays } from '#libs/common';
+import { addWorkingDays, BadInputError } from '#libs/common';
 
 /** The ASB Case Review counts complaints over the last six months (the SQL's window, named once here). */
 export const CASE_REVIEW_WINDOW_MONTHS = 6;
@@ -26,4 +26,19 @@ export function caseReviewDeadlines(
     decideBy: addWorkingDays(receivedAt, days.decideDays),
     meetBy: addWorkingDays(receivedAt, days.meetDays),
   };
+}
+
+/** How far ahead of the server's clock an application may say it was received: a device's clock a little fast. */
+export const RECEIVED_AHEAD_MS = 5 * 60_000;
+
+/** When an application was received: not in the future (the clock would start late and its deadlines slip). */
+export function checkReceivedAt(receivedAt: Date, now: number): void {
+  if (receivedAt.getTime() > now + RECEIVED_AHEAD_MS) throw new BadInputError('receivedAt', 'receivedAt cannot be in the future');
+}
+
+/** The reason for a threshold decision, trimmed: it must say something. */
+export function decisionReason(reason: string): string {
+  const trimmed = reason.trim();
+  if (trimmed.length < 3) throw new BadInputError('reason', 'Give the reason for the decision');
+  return trimmed;
 }

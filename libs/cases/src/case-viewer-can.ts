@@ -112,7 +112,7 @@ export function caseViewerCan(ability: PortalAbility, kase: Case, agencyId: stri
     recordAsbRiskAssessment: writes('asbRiskAssessments'),
     agreeActionPlan: writes('actionPlans'),
     uploadEvidence: writes('evidence'),
-    // EvidenceService.remove (of a file it may read) and MeetingsService.withdrawByOwner ask these subjects.
+    // EvidenceService.remove (of a file it may read) and AgendaService.withdrawByOwner ask these subjects.
     removeEvidence: ability.can('readField', fields, 'evidence') && ability.can('remove', subject('EvidenceFile', { caseOwnerAgencyId: kase.ownerAgencyId })),
     requestCaseReview: contributes,
     decideCaseReview: can('decideReview'),

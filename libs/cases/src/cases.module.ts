@@ -6,9 +6,5 @@ import { CasesResolver, PartiesResolver } from './cases.resolver.js';
 import { CasesService } from './cases.service.js';
 import { PartiesService } from './parties.service.js';
 
-@Module({
-  imports: [AgenciesModule, UsersModule],
-  providers: [CasesRepository, CasesService, PartiesService, CasesResolver, PartiesResolver],
-  exports: [CasesService, CasesRepository],
-})
+@Module({ imports: [AgenciesModule, UsersModule], providers: [CasesService, PartiesService, CasesResolver, PartiesResolver, CasesRepository], exports: [CasesService, CasesRepository] })
 export class CasesModule {}

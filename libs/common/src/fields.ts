@@ -6,3 +6,6 @@ import { IsString, Length } from 'class-validator';
  * arrives, so whatever one door takes another does not refuse later.
  */
 export const IsWard = () => applyDecorators(IsString(), Length(2, 100));
+
+/** What an action says is to be done, wherever an action is agreed (on a case, at a meeting): 3–2,000 characters. */
+export const IsActionDescription = () => applyDecorators(IsString(), Length(3, 2000));

@@ -1,7 +1,6 @@
-import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DashAnswer } from '#libs/common';
+import type { DashRow } from './dash.repository.js';
 
 @ObjectType({ description: 'One of the 24 DASH questions' })
 export class DashQuestion {
@@ -56,65 +55,6 @@ export class DashAssessment {
   assessedById: string;
   assessedByAgencyId: string;
 }
-
-@InputType()
-export class DashAnswerInput {
-  @Field(() => Int, { description: '1–24' })
-  @IsInt()
-  question: number;
-
-  @Field(() => DashAnswer)
-  @IsEnum(DashAnswer)
-  answer: DashAnswer;
-
-  @Field(() => String, { nullable: true, description: 'Up to 2,000 characters' })
-  @IsOptional()
-  @IsString()
-  @Length(0, 2000)
-  note?: string | null;
-}
-
-@InputType({ description: 'A completed DASH checklist' })
-export class DashAssessmentInput {
-  @Field(() => [DashAnswerInput], { description: 'Each question at most once; unanswered ones count as NOT_KNOWN' })
-  @ValidateNested({ each: true })
-  @Type(() => DashAnswerInput)
-  @ArrayMaxSize(24)
-  answers: DashAnswerInput[];
-
-  @Field(() => Boolean, { nullable: true, description: 'Professional judgement: raises the risk to high, never lowers it' })
-  @IsOptional()
-  @IsBoolean()
-  judgedHighRisk?: boolean | null;
-
-  @Field(() => String, { nullable: true, description: 'Required with judgedHighRisk; up to 4,000 characters' })
-  @IsOptional()
-  @IsString()
-  @Length(0, 4000)
-  concerns?: string | null;
-
-  @Field(() => Date, { nullable: true, description: 'When to assess again; by default 3 months on (1 month when high risk)' })
-  @IsOptional()
-  @IsDate()
-  reviewDueAt?: Date | null;
-}
-
-export interface DashRow {
-  id: string;
-  case_id: string;
-  answers: { question: number; answer: DashAnswer; note: string | null }[];
-  score: number;
-  judged_high_risk: boolean;
-  high_risk: boolean;
-  concerns: string | null;
-  review_due_at: Date;
-  assessed_by_id: string;
-  assessed_by_agency_id: string;
-  assessed_at: Date;
-}
-
-export const DASH_COLUMNS = `d.id, d.case_id, d.answers, d.score, d.judged_high_risk, d.high_risk, d.concerns, d.review_due_at,
-  d.assessed_by_id, d.assessed_by_agency_id, d.assessed_at`;
 
 export const toDash = (row: DashRow): DashAssessment => ({
   id: row.id,

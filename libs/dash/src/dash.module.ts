@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '#libs/cases';
+import { DashRepository } from './dash.repository.js';
 import { DashResolver } from './dash.resolver.js';
 import { DashService } from './dash.service.js';
-import { DashRepository } from './dash.repository.js';
 
-@Module({ imports: [CasesModule], providers: [DashRepository, DashService, DashResolver], exports: [DashRepository, DashService] })
+@Module({ imports: [CasesModule], providers: [DashService, DashResolver, DashRepository], exports: [DashService, DashRepository] })
 export class DashModule {}

@@ -2,9 +2,9 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { Allow } from '#libs/access';
 import type { RequestContext } from '#libs/context';
 import { Case } from '#libs/cases';
-import { ReferralReason } from '#libs/common';
 import { DASH_QUESTIONS } from './dash.rules.js';
-import { DashAssessment, DashAssessmentInput, DashQuestion } from './dash.model.js';
+import { DashAssessment, DashQuestion } from './dash.model.js';
+import { DashAssessmentInput } from './dash.inputs.js';
 import { DashService } from './dash.service.js';
 
 @Resolver(() => Case)
@@ -32,10 +32,5 @@ export class DashResolver {
   @ResolveField(() => [DashAssessment], { nullable: true, description: 'DASH risk assessments, newest first; owner and FULL shares only' })
   dashAssessments(@Context() ctx: RequestContext, @Parent() parent: Case): Promise<DashAssessment[] | null> {
     return this.dashService.ofCase(ctx, parent);
-  }
-
-  @ResolveField(() => [ReferralReason], { description: 'The referral reasons that apply now, computed (never PROFESSIONAL_JUDGEMENT)' })
-  referralCriteria(@Context() ctx: RequestContext, @Parent() parent: Case): Promise<ReferralReason[]> {
-    return this.dashService.referralCriteria(ctx, parent.id);
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { BadInputError, DashAnswer, ReferralReason, RiskLevel } from '#libs/common';
-import { DASH_HIGH_RISK_SCORE, DASH_QUESTIONS, dashAnswers, dashReviewDueAt, dashScore, referralReasons, riskOf } from './dash.rules.js';
+import { checkReviewDueAt, DASH_HIGH_RISK_SCORE, DASH_QUESTIONS, dashAnswers, dashReviewDueAt, dashScore, referralReasons, riskOf } from './dash.rules.js';
 
 const { YES, NO, NOT_KNOWN } = DashAnswer;
 /** The first `yes` questions answered YES, the rest as `rest`. */
@@ -36,6 +36,13 @@ describe('the DASH checklist', () => {
   it('raises the risk to high on professional judgement, whatever the score, and keeps the score', () => {
     expect(assess(0, true)).toEqual({ score: 0, highRisk: true, risk: RiskLevel.HIGH });
     expect(assess(13, true)).toEqual({ score: 13, highRisk: true, risk: RiskLevel.HIGH });
+  });
+
+  it('takes a review date the assessor sets from a day ago on, refusing one further back', () => {
+    const now = Date.parse('2026-11-16T10:00:00Z');
+    expect(() => checkReviewDueAt(null, now)).not.toThrow();
+    expect(() => checkReviewDueAt(new Date(now - 86_400_000), now)).not.toThrow();
+    expect(() => checkReviewDueAt(new Date(now - 86_400_001), now)).toThrow(expect.objectContaining({ field: 'reviewDueAt' }) as never);
   });
 
   it('reviews a high risk in 28 days and any other in 91', () => {

@@ -87,6 +87,11 @@ export function dashReviewDueAt(highRisk: boolean, now: number): Date {
   return new Date(now + (highRisk ? DASH_REVIEW_DAYS.highRisk : DASH_REVIEW_DAYS.otherwise) * DAY_MS);
 }
 
+/** A review date the assessor sets: today or later (a day's grace for time zones), never in the past. */
+export function checkReviewDueAt(reviewDueAt: Date | null | undefined, now: number): void {
+  if (reviewDueAt && reviewDueAt.getTime() < now - DAY_MS) throw new BadInputError('reviewDueAt', 'reviewDueAt cannot be in the past');
+}
+
 /**
  * The referral reasons a case meets, in the contract's order. The facts come from the database, scoped to the
  * caller: the latest DASH is high risk; three or more incidents in the last twelve months (escalation); the

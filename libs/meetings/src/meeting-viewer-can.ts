@@ -4,7 +4,7 @@ import type { PortalAbility } from '#libs/access';
 import type { Meeting } from './meeting.model.js';
 
 /**
- * What the caller may do in one meeting, asked of the same ability as MeetingsService.require asks it: the
+ * What the caller may do in one meeting, asked of the same ability as MeetingChanges.require asks it: the
  * portal shows or hides the organiser's and the chair's controls from these. Permission only: a closed meeting
  * refuses every change whatever these say (`closedAt`).
  */

@@ -1,6 +1,6 @@
-import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsDate, IsEnum, IsOptional, IsString, Length } from 'class-validator';
-import { ActionKind, AttendanceStatus, MeetingKind, ReferralReason } from '#libs/common';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { AttendanceStatus, MeetingKind, percentOf as percent, ReferralReason } from '#libs/common';
+import type { AgendaItemRow, CaseMeetingReferralRow, MaracFiguresRow, MeetingRow } from './meetings.repository.js';
 
 /** What every attendee agrees before they may open a meeting's case material. */
 export const CONFIDENTIALITY_STATEMENT =
@@ -112,20 +112,6 @@ export class CaseMeetingReferral {
   referredByAgencyId: string;
 }
 
-export interface CaseMeetingReferralRow {
-  id: string;
-  case_id: string;
-  title: string;
-  kind: MeetingKind;
-  starts_at: Date;
-  published_at: Date | null;
-  closed_at: Date | null;
-  reason: ReferralReason;
-  referred_at: Date;
-  referred_by_agency_id: string;
-  withdrawn_at: Date | null;
-}
-
 export const toCaseMeetingReferral = (row: CaseMeetingReferralRow): CaseMeetingReferral => ({
   agendaItemId: row.id,
   meetingTitle: row.title,
@@ -181,68 +167,6 @@ export class MeetingChair {
   agencyName: string;
 }
 
-@InputType({ description: 'A new meeting' })
-export class ScheduleMeetingInput {
-  @Field(() => MeetingKind)
-  @IsEnum(MeetingKind)
-  kind: MeetingKind;
-
-  @Field({ description: '3–200 characters' })
-  @IsString()
-  @Length(3, 200)
-  title: string;
-
-  @Field({ description: 'Within a year either side of now: the date bounds how long the case material stays open' })
-  @IsDate()
-  startsAt: Date;
-
-  @Field(() => ID, { description: "An active user of the partnership who chairs it; their agency attends" })
-  @IsString()
-  chairId: string;
-
-  @Field(() => [ID], { description: "The attending agencies (the chair's and yours are added)" })
-  @IsString({ each: true })
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  agencyIds: string[];
-}
-
-@InputType({ description: 'An action agreed at a meeting' })
-export class MeetingActionInput {
-  @Field(() => ID, { description: 'An attending agency' })
-  @IsString()
-  ownerAgencyId: string;
-
-  @Field({ description: '3–2,000 characters' })
-  @IsString()
-  @Length(3, 2000)
-  description: string;
-
-  @Field()
-  @IsDate()
-  dueAt: Date;
-
-  @Field(() => ActionKind, { nullable: true, description: 'OTHER_ACTION unless given' })
-  @IsOptional()
-  @IsEnum(ActionKind)
-  kind?: ActionKind | null;
-}
-
-export interface MeetingRow {
-  id: string;
-  kind: MeetingKind;
-  title: string;
-  starts_at: Date;
-  chair_id: string;
-  published_at: Date | null;
-  closed_at: Date | null;
-  current_item_id: string | null;
-  version: number;
-  agreed: boolean;
-}
-
-export const MEETING_COLUMNS = `m.id, m.kind, m.title, m.starts_at, m.chair_id, m.published_at, m.closed_at, m.current_item_id, m.version`;
-
 export const toMeeting = (row: MeetingRow): Meeting => ({
   id: row.id,
   kind: row.kind,
@@ -256,25 +180,6 @@ export const toMeeting = (row: MeetingRow): Meeting => ({
   confidentialityAgreed: row.agreed,
   version: row.version,
 });
-
-export interface AgendaItemRow {
-  id: string;
-  meeting_id: string;
-  case_id: string;
-  position: number;
-  reason: ReferralReason;
-  dash_score: number | null;
-  dash_assessment_id: string | null;
-  concerns: string | null;
-  referred_at: Date;
-  referred_by_agency_id: string;
-  withdrawn_at: Date | null;
-  withdrawn_reason: string | null;
-  minutes: string | null;
-}
-
-export const AGENDA_COLUMNS = `i.id, i.meeting_id, i.case_id, i.position, i.reason, i.dash_score, i.dash_assessment_id, i.concerns,
-  i.referred_at, i.referred_by_agency_id, i.withdrawn_at, i.withdrawn_reason, i.minutes`;
 
 export const toAgendaItem = (row: AgendaItemRow): AgendaItem => ({
   id: row.id,
@@ -291,3 +196,47 @@ export const toAgendaItem = (row: AgendaItemRow): AgendaItem => ({
   withdrawnReason: row.withdrawn_reason,
   minutes: row.minutes,
 });
+
+@ObjectType({ description: "Figures for the MARACs your agency attended in a period (percentages 0–100, null when there is nothing to divide)" })
+export class MaracStatistics {
+  @Field(() => Int)
+  meetings: number;
+
+  @Field(() => Int, { description: 'Agenda items heard (withdrawn ones left out)' })
+  casesHeard: number;
+
+  @Field(() => Int, { description: 'Heard as repeats: referred as REPEAT_REFERRAL, or heard at a MARAC in the 12 months before' })
+  repeatCases: number;
+
+  @Field(() => Float, { nullable: true })
+  repeatPercent: number | null;
+
+  @Field(() => Int, { description: 'Referred by an agency other than the police' })
+  referredByPartners: number;
+
+  @Field(() => Float, { nullable: true })
+  referredByPartnersPercent: number | null;
+
+  @Field(() => Int, { description: 'Actions agreed at these meetings that are due by now' })
+  actionsDue: number;
+
+  @Field(() => Int, { description: 'Of those, done by their due date' })
+  actionsCompletedOnTime: number;
+
+  @Field(() => Float, { nullable: true })
+  actionsCompletedOnTimePercent: number | null;
+}
+
+export function toMaracStatistics(row: MaracFiguresRow): MaracStatistics {
+  return {
+    meetings: row.meetings,
+    casesHeard: row.heard,
+    repeatCases: row.repeats,
+    repeatPercent: percent(row.repeats, row.heard),
+    referredByPartners: row.by_partners,
+    referredByPartnersPercent: percent(row.by_partners, row.heard),
+    actionsDue: row.actions_due,
+    actionsCompletedOnTime: row.on_time,
+    actionsCompletedOnTimePercent: percent(row.on_time, row.actions_due),
+  };
+}

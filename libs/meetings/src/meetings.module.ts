@@ -1,20 +1,35 @@
 import { Module } from '@nestjs/common';
+import { ActionsModule } from '#libs/actions';
 import { AgenciesModule } from '#libs/agencies';
 import { CasesModule } from '#libs/cases';
 import { DashModule } from '#libs/dash';
 import { DownloadsModule } from '#libs/downloads';
 import { LiveModule } from '#libs/live';
 import { UsersModule } from '#libs/users';
-import { AgendaItemsResolver, CaseMeetingReferralResolver, CaseMeetingReferralsResolver, MeetingsResolver } from './meetings.resolver.js';
-import { MeetingsRepository } from './meetings.repository.js';
-import { MeetingsService } from './meetings.service.js';
+import { AgendaService } from './agenda.service.js';
+import { MeetingChanges } from './meeting-changes.js';
 import { MeetingFeed } from './meeting-feed.js';
 import { MeetingPackController } from './meeting-pack.controller.js';
+import { MeetingReadingService } from './meeting-reading.service.js';
+import { MeetingRunningService } from './meeting-running.service.js';
+import { AgendaItemsResolver, CaseMeetingReferralResolver, CaseMeetingReferralsResolver, MeetingsResolver } from './meetings.resolver.js';
+import { MeetingsRepository } from './meetings.repository.js';
 
 @Module({
-  imports: [CasesModule, DashModule, AgenciesModule, UsersModule, LiveModule, DownloadsModule],
+  imports: [CasesModule, DashModule, AgenciesModule, UsersModule, ActionsModule, LiveModule, DownloadsModule],
   controllers: [MeetingPackController],
-  providers: [MeetingsRepository, MeetingsService, MeetingFeed, MeetingsResolver, AgendaItemsResolver, CaseMeetingReferralsResolver, CaseMeetingReferralResolver],
-  exports: [MeetingsService, MeetingsRepository],
+  providers: [
+    MeetingsRepository,
+    MeetingChanges,
+    MeetingReadingService,
+    AgendaService,
+    MeetingRunningService,
+    MeetingFeed,
+    MeetingsResolver,
+    AgendaItemsResolver,
+    CaseMeetingReferralsResolver,
+    CaseMeetingReferralResolver,
+  ],
+  exports: [MeetingsRepository, MeetingReadingService, AgendaService, MeetingRunningService],
 })
 export class MeetingsModule {}

@@ -9,9 +9,11 @@ import { DashAssessment } from '#libs/dash';
 import { User, UsersService } from '#libs/users';
 import type { LiveContext } from '#libs/live';
 import { MeetingFeed, type MeetingStream } from './meeting-feed.js';
-import { MaracStatistics, MaracStatisticsInput } from './marac-figures.js';
-import { AgendaItem, AgendaResearch, Attendance, CaseMeetingReferral, Meeting, MeetingActionInput, MeetingChair, ScheduleMeetingInput } from './meeting.model.js';
-import { MeetingsService } from './meetings.service.js';
+import { AgendaItem, AgendaResearch, Attendance, CaseMeetingReferral, MaracStatistics, Meeting, MeetingChair } from './meeting.model.js';
+import { MaracStatisticsInput, MeetingActionInput, ScheduleMeetingInput } from './meetings.inputs.js';
+import { AgendaService } from './agenda.service.js';
+import { MeetingReadingService } from './meeting-reading.service.js';
+import { MeetingRunningService } from './meeting-running.service.js';
 import { MeetingViewerCan, meetingViewerCan } from './meeting-viewer-can.js';
 
 const MATERIAL =
@@ -21,7 +23,9 @@ const DASH_MATERIAL = 'DASH material: read as the case\'s dashAssessments (owner
 @Resolver(() => Meeting)
 export class MeetingsResolver {
   constructor(
-    private readonly meetingService: MeetingsService,
+    private readonly reading: MeetingReadingService,
+    private readonly agendaService: AgendaService,
+    private readonly running: MeetingRunningService,
     private readonly agencyService: AgenciesService,
     private readonly userService: UsersService,
     private readonly meetingFeed: MeetingFeed,
@@ -30,31 +34,31 @@ export class MeetingsResolver {
   @Query(() => Meeting, { nullable: true, description: 'A meeting your agency attends; null for any other' })
   @Allow('read', 'Meeting')
   meeting(@Context() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<Meeting | null> {
-    return this.meetingService.find(ctx, id);
+    return this.reading.find(ctx, id);
   }
 
   @Query(() => [Meeting], { description: "Your agency's meetings: upcoming (not closed) soonest first, or past most recent first; both when omitted" })
   @Allow('read', 'Meeting')
   meetings(@Context() ctx: RequestContext, @Args('upcoming', { type: () => Boolean, nullable: true }) upcoming?: boolean | null): Promise<Meeting[]> {
-    return this.meetingService.list(ctx, upcoming ?? null);
+    return this.reading.list(ctx, upcoming ?? null);
   }
 
   @Query(() => MaracStatistics, { description: 'MARAC figures for the meetings your agency attended (managers, MARAC chairs and coordinators)' })
   @Allow('readFigures', 'Meeting')
   maracStatistics(@Context() ctx: RequestContext, @Args('input') input: MaracStatisticsInput): Promise<MaracStatistics> {
-    return this.meetingService.maracStatistics(ctx, input);
+    return this.reading.maracStatistics(ctx, input);
   }
 
   @Query(() => [MeetingChair], { description: 'The active MARAC chairs of the partnership, to name one when scheduling' })
   @Allow('create', 'Meeting')
   meetingChairs(@Context() ctx: RequestContext): Promise<MeetingChair[]> {
-    return this.meetingService.chairs(ctx);
+    return this.reading.chairs(ctx);
   }
 
   @Mutation(() => Meeting, { description: 'Schedule a meeting (MARAC chairs and coordinators)' })
   @Allow('create', 'Meeting')
   scheduleMeeting(@Context() ctx: RequestContext, @Args('input') input: ScheduleMeetingInput): Promise<Meeting> {
-    return this.meetingService.schedule(ctx, input);
+    return this.agendaService.schedule(ctx, input);
   }
 
   @Mutation(() => AgendaItem, {
@@ -70,7 +74,7 @@ export class MeetingsResolver {
     @Args('concerns', { type: () => String, nullable: true, description: 'The written concern; required for PROFESSIONAL_JUDGEMENT unless the latest DASH assessment has one' })
     concerns?: string | null,
   ): Promise<AgendaItem> {
-    return this.meetingService.refer(ctx, meetingId, caseId, reason, dashScore, concerns);
+    return this.agendaService.refer(ctx, meetingId, caseId, reason, dashScore, concerns);
   }
 
   @Mutation(() => Meeting, { description: 'Put the live agenda items in this order (every one, once)' })
@@ -80,7 +84,7 @@ export class MeetingsResolver {
     @Args('meetingId', { type: () => ID }) meetingId: string,
     @Args('itemIds', { type: () => [ID] }) itemIds: string[],
   ): Promise<Meeting> {
-    return this.meetingService.reorder(ctx, meetingId, itemIds);
+    return this.agendaService.reorder(ctx, meetingId, itemIds);
   }
 
   @Mutation(() => AgendaItem, { description: 'Take an item off the agenda, saying why' })
@@ -90,7 +94,7 @@ export class MeetingsResolver {
     @Args('agendaItemId', { type: () => ID }) agendaItemId: string,
     @Args('reason') reason: string,
   ): Promise<AgendaItem> {
-    return this.meetingService.withdraw(ctx, agendaItemId, reason);
+    return this.agendaService.withdraw(ctx, agendaItemId, reason);
   }
 
   @Mutation(() => AgendaItem, {
@@ -102,19 +106,19 @@ export class MeetingsResolver {
     @Args('agendaItemId', { type: () => ID }) agendaItemId: string,
     @Args('reason') reason: string,
   ): Promise<AgendaItem> {
-    return this.meetingService.withdrawByOwner(ctx, agendaItemId, reason);
+    return this.agendaService.withdrawByOwner(ctx, agendaItemId, reason);
   }
 
   @Mutation(() => Meeting, { description: 'Publish the agenda: the attending agencies are alerted and the case material opens' })
   @Allow('organise', 'Meeting')
   publishAgenda(@Context() ctx: RequestContext, @Args('meetingId', { type: () => ID }) meetingId: string): Promise<Meeting> {
-    return this.meetingService.publish(ctx, meetingId);
+    return this.agendaService.publish(ctx, meetingId);
   }
 
   @Mutation(() => Meeting, { description: 'Agree the confidentiality statement, before opening the case material' })
   @Allow('read', 'Meeting')
   agreeConfidentiality(@Context() ctx: RequestContext, @Args('meetingId', { type: () => ID }) meetingId: string): Promise<Meeting> {
-    return this.meetingService.agree(ctx, meetingId);
+    return this.running.agree(ctx, meetingId);
   }
 
   @Mutation(() => AgendaResearch, { description: "Record what your agency holds on an item's case (replaces your agency's earlier research)" })
@@ -124,7 +128,7 @@ export class MeetingsResolver {
     @Args('agendaItemId', { type: () => ID }) agendaItemId: string,
     @Args('summary') summary: string,
   ): Promise<AgendaResearch> {
-    return this.meetingService.recordResearch(ctx, agendaItemId, summary);
+    return this.running.recordResearch(ctx, agendaItemId, summary);
   }
 
   @Mutation(() => [Attendance], { description: "Record attendance or apologies: your own, or (organisers) anyone's from an attending agency" })
@@ -136,7 +140,7 @@ export class MeetingsResolver {
     @Args('status', { type: () => AttendanceStatus }) status: AttendanceStatus,
     @Args('informationSent', { type: () => String, nullable: true, description: 'With apologies: what was sent instead' }) informationSent?: string | null,
   ): Promise<Attendance[]> {
-    return this.meetingService.recordAttendance(ctx, meetingId, userId, status, informationSent);
+    return this.running.recordAttendance(ctx, meetingId, userId, status, informationSent);
   }
 
   @Mutation(() => AgendaItem, { description: "The minutes of an item (the meeting's chair, or a coordinator); restricted to attendees" })
@@ -146,7 +150,7 @@ export class MeetingsResolver {
     @Args('agendaItemId', { type: () => ID }) agendaItemId: string,
     @Args('minutes') minutes: string,
   ): Promise<AgendaItem> {
-    return this.meetingService.recordMinutes(ctx, agendaItemId, minutes);
+    return this.running.recordMinutes(ctx, agendaItemId, minutes);
   }
 
   @Mutation(() => Meeting, { description: 'The item under discussion now, or null between items' })
@@ -156,7 +160,7 @@ export class MeetingsResolver {
     @Args('meetingId', { type: () => ID }) meetingId: string,
     @Args('agendaItemId', { type: () => ID, nullable: true }) agendaItemId?: string | null,
   ): Promise<Meeting> {
-    return this.meetingService.setCurrentItem(ctx, meetingId, agendaItemId ?? null);
+    return this.running.setCurrentItem(ctx, meetingId, agendaItemId ?? null);
   }
 
   @Mutation(() => CaseAction, { description: 'An action agreed on an item, owned by an attending agency' })
@@ -166,13 +170,13 @@ export class MeetingsResolver {
     @Args('agendaItemId', { type: () => ID }) agendaItemId: string,
     @Args('input') input: MeetingActionInput,
   ): Promise<CaseAction> {
-    return this.meetingService.recordAction(ctx, agendaItemId, input);
+    return this.running.recordAction(ctx, agendaItemId, input);
   }
 
   @Mutation(() => Meeting, { description: 'Close the meeting: nothing more is changed on it' })
   @Allow('chair', 'Meeting')
   closeMeeting(@Context() ctx: RequestContext, @Args('meetingId', { type: () => ID }) meetingId: string): Promise<Meeting> {
-    return this.meetingService.close(ctx, meetingId);
+    return this.running.close(ctx, meetingId);
   }
 
   @Subscription(() => Meeting, {
@@ -182,13 +186,13 @@ export class MeetingsResolver {
     resolve(this: MeetingsResolver, meetingId: string, _args: unknown, ctx: RequestContext) {
       // A fresh read per change: nothing is cached from one update to the next.
       ctx.loaders = new Map();
-      return this.meetingService.find(ctx, meetingId);
+      return this.reading.find(ctx, meetingId);
     },
   })
   @Allow('read', 'Meeting')
   async meetingUpdates(@Context() ctx: LiveContext, @Args('meetingId', { type: () => ID }) meetingId: string): Promise<MeetingStream> {
     if (!ctx.session) throw new Error('meetingUpdates is served over graphql-ws only');
-    const meeting = await this.meetingService.find(ctx, meetingId);
+    const meeting = await this.reading.find(ctx, meetingId);
     if (!meeting) throw new NotFoundError('Meeting', 'meetingId');
     return this.meetingFeed.follow(meeting.id, ctx.session);
   }
@@ -199,12 +203,12 @@ export class MeetingsResolver {
     @Parent() meeting: Meeting,
     @Args('includeWithdrawn', { type: () => Boolean, nullable: true }) includeWithdrawn?: boolean | null,
   ): Promise<AgendaItem[]> {
-    return this.meetingService.agenda(ctx, meeting, includeWithdrawn === true);
+    return this.reading.agenda(ctx, meeting, includeWithdrawn === true);
   }
 
   @ResolveField(() => [Agency], { description: 'The attending agencies' })
   async agencies(@Context() ctx: RequestContext, @Parent() meeting: Meeting): Promise<Agency[]> {
-    return Promise.all((await this.meetingService.agencyIds(ctx, meeting.id)).map((id) => this.agencyService.byId(ctx, id)));
+    return Promise.all((await this.reading.agencyIds(ctx, meeting.id)).map((id) => this.agencyService.byId(ctx, id)));
   }
 
   @ResolveField(() => User)
@@ -219,55 +223,55 @@ export class MeetingsResolver {
 
   @ResolveField(() => [Attendance])
   attendance(@Context() ctx: RequestContext, @Parent() meeting: Meeting): Promise<Attendance[]> {
-    return this.meetingService.attendance(ctx, meeting.id);
+    return this.reading.attendance(ctx, meeting.id);
   }
 }
 
 @Resolver(() => AgendaItem)
 export class AgendaItemsResolver {
   constructor(
-    private readonly meetingService: MeetingsService,
+    private readonly reading: MeetingReadingService,
     private readonly agencyService: AgenciesService,
   ) {}
 
   @ResolveField(() => Case, { nullable: true, description: `${MATERIAL}. Read with your own rules, or as a LIMITED share when your agency has none.` })
   case(@Context() ctx: RequestContext, @Parent() item: AgendaItem): Promise<Case | null> {
-    return this.meetingService.itemCase(ctx, item);
+    return this.reading.itemCase(ctx, item);
   }
 
   @ResolveField(() => DashAssessment, { nullable: true, description: `The DASH assessment the referral carries. ${MATERIAL}. ${DASH_MATERIAL}` })
   dashAssessment(@Context() ctx: RequestContext, @Parent() item: AgendaItem): Promise<DashAssessment | null> {
-    return this.meetingService.itemDash(ctx, item);
+    return this.reading.itemDash(ctx, item);
   }
 
   @ResolveField(() => String, { nullable: true, description: `The referrer's written concern. ${MATERIAL}. ${DASH_MATERIAL}` })
   concerns(@Context() ctx: RequestContext, @Parent() item: AgendaItem): Promise<string | null> {
-    return this.meetingService.itemConcerns(ctx, item);
+    return this.reading.itemConcerns(ctx, item);
   }
 
   @ResolveField(() => [AgendaResearch], { nullable: true, description: `What each attending agency holds. ${MATERIAL}` })
   research(@Context() ctx: RequestContext, @Parent() item: AgendaItem): Promise<AgendaResearch[] | null> {
-    return this.meetingService.itemResearch(ctx, item);
+    return this.reading.itemResearch(ctx, item);
   }
 
   @ResolveField(() => String, { nullable: true, description: `Restricted: for attendees only. ${MATERIAL}` })
   minutes(@Context() ctx: RequestContext, @Parent() item: AgendaItem): Promise<string | null> {
-    return this.meetingService.itemMaterial(ctx, item, () => item.minutes);
+    return this.reading.itemMaterial(ctx, item, () => item.minutes);
   }
 
   @ResolveField(() => [CaseAction], { nullable: true, description: `Actions agreed on this item. ${MATERIAL}` })
   actions(@Context() ctx: RequestContext, @Parent() item: AgendaItem): Promise<CaseAction[] | null> {
-    return this.meetingService.itemActions(ctx, item, 'agreed');
+    return this.reading.itemActions(ctx, item, 'agreed');
   }
 
   @ResolveField(() => [CaseAction], { nullable: true, description: `For review: actions on this case from earlier meetings, not done. ${MATERIAL}` })
   actionsNotDone(@Context() ctx: RequestContext, @Parent() item: AgendaItem): Promise<CaseAction[] | null> {
-    return this.meetingService.itemActions(ctx, item, 'notDone');
+    return this.reading.itemActions(ctx, item, 'notDone');
   }
 
   @ResolveField(() => [CaseAction], { nullable: true, description: `For review: actions on this case from earlier meetings, no longer needed. ${MATERIAL}` })
   actionsNoLongerNeeded(@Context() ctx: RequestContext, @Parent() item: AgendaItem): Promise<CaseAction[] | null> {
-    return this.meetingService.itemActions(ctx, item, 'noLongerNeeded');
+    return this.reading.itemActions(ctx, item, 'noLongerNeeded');
   }
 
   @ResolveField(() => Agency, { description: 'The agency that referred the case' })
@@ -278,7 +282,10 @@ export class AgendaItemsResolver {
 
 @Resolver(() => Case)
 export class CaseMeetingReferralsResolver {
-  constructor(private readonly meetingService: MeetingsService) {}
+  constructor(
+    private readonly reading: MeetingReadingService,
+    private readonly agendaService: AgendaService,
+  ) {}
 
   @ResolveField(() => [CaseMeetingReferral], {
     nullable: true,
@@ -286,7 +293,12 @@ export class CaseMeetingReferralsResolver {
       "The agendas this case is or was on, in any meeting (live and withdrawn), newest meeting first: for the owner agency, to take it off with withdrawCaseFromMeeting; null for everyone else",
   })
   meetingReferrals(@Context() ctx: RequestContext, @Parent() parent: Case): Promise<CaseMeetingReferral[] | null> {
-    return this.meetingService.referralsOf(ctx, parent);
+    return this.reading.referralsOf(ctx, parent);
+  }
+
+  @ResolveField(() => [ReferralReason], { description: 'The referral reasons that apply now, computed (never PROFESSIONAL_JUDGEMENT)' })
+  referralCriteria(@Context() ctx: RequestContext, @Parent() parent: Case): Promise<ReferralReason[]> {
+    return this.agendaService.referralCriteria(ctx, parent.id);
   }
 }
 

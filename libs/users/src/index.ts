@@ -7,4 +7,3 @@ export * from './users.inputs.js';
 export * from './administrator.js';
 export * from './users.resolver.js';
 export * from './user-viewer-can.js';
-export * from './users.repository.js';
