@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsDate, IsEnum, IsOptional, IsString, Length } from 'class-validator';
-import { ActionKind, ActionStatus } from '#libs/common';
+import { ActionKind, ActionStatus, IsActionDescription } from '#libs/common';
 
 @InputType({ description: 'A new action on a case' })
 export class ActionInput {
@@ -9,8 +9,7 @@ export class ActionInput {
   kind: ActionKind;
 
   @Field({ description: '3–2,000 characters' })
-  @IsString()
-  @Length(3, 2000)
+  @IsActionDescription()
   description: string;
 
   @Field(() => ID, { description: 'The agency that will carry it out: the owner or an agency the case is shared with' })
