@@ -2,8 +2,14 @@ import { Module } from '@nestjs/common';
 import { AgenciesModule } from '#libs/agencies';
 import { UsersModule } from '#libs/users';
 import { CasesResolver, PartiesResolver } from './cases.resolver.js';
+import { CasesRepository } from './cases.repository.js';
 import { CasesService } from './cases.service.js';
+import { ClosingContacts } from './closing-contacts.js';
 import { PartiesService } from './parties.service.js';
 
-@Module({ imports: [AgenciesModule, UsersModule], providers: [CasesService, PartiesService, CasesResolver, PartiesResolver], exports: [CasesService] })
+@Module({
+  imports: [AgenciesModule, UsersModule],
+  providers: [CasesRepository, CasesService, PartiesService, ClosingContacts, CasesResolver, PartiesResolver],
+  exports: [CasesRepository, CasesService, ClosingContacts],
+})
 export class CasesModule {}

@@ -3,6 +3,8 @@ export * from './case.inputs.js';
 export * from './case-record.js';
 export * from './cases.module.js';
 export * from './cases.service.js';
+export * from './cases.repository.js';
+export * from './closing-contacts.js';
 export * from './cases.resolver.js';
 export * from './case-order.js';
 export * from './party-match.js';

@@ -1,5 +1,4 @@
-import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { IsDate, IsEnum, IsString, Length } from 'class-validator';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { ContactChannel } from '#libs/common';
 
 @ObjectType({ description: 'A contact with the reporter, so "contacted within 1 working day" can be measured' })
@@ -18,22 +17,6 @@ export class Contact {
 
   @Field()
   recordedAt: Date;
-}
-
-@InputType({ description: 'A contact with the reporter' })
-export class ContactInput {
-  @Field()
-  @IsDate()
-  contactedAt: Date;
-
-  @Field(() => ContactChannel)
-  @IsEnum(ContactChannel)
-  channel: ContactChannel;
-
-  @Field({ description: '1–2,000 characters' })
-  @IsString()
-  @Length(1, 2000)
-  note: string;
 }
 
 export interface ContactRow {

@@ -8,16 +8,17 @@ import { subject } from '@casl/ability';
 import DataLoader from 'dataloader';
 import type { Request } from 'express';
 import type { DataSource } from 'typeorm';
-import { accessibleSql, assertWritable, readableFieldSql } from '#libs/access';
-import { scopeTransaction, SqlParams } from '#libs/db';
+import { assertWritable } from '#libs/access';
+import { scopeTransaction } from '#libs/db';
 import { loaderFor, noteView, type RequestContext } from '#libs/context';
 import { AlertKind, AlertOutbox } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, caseAttributes, CasesService } from '#libs/cases';
 import { BadInputError, ForbiddenError, groupBy, isId, NotFoundError, parseId } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
-import type { Incident } from '#libs/incidents';
-import { EVIDENCE_COLUMNS, type EvidenceFile, type EvidenceRow, toEvidenceFile } from './evidence-file.model.js';
+import { type Incident, IncidentsRepository } from '#libs/incidents';
+import { type EvidenceFile, type EvidenceRow, toEvidenceFile } from './evidence-file.model.js';
+import { EvidenceRepository } from './evidence.repository.js';
 import { evidenceMediaType, EXTENSIONS } from './evidence-kinds.js';
 import { EVIDENCE_STORE, type EvidenceStore } from './evidence-store.js';
 import { sanitiseFileName } from './file-name.js';
@@ -65,6 +66,8 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
     @Inject(EVIDENCE_STORE) private readonly store: EvidenceStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: EvidenceRepository,
+    private readonly incidents: IncidentsRepository,
   ) {
     // Beside the disk store's files (one file system, so keeping a file is a rename); S3 uploads wait here too.
     this.incomingDir = join(config.dataDir, 'evidence', 'incoming');
@@ -131,11 +134,18 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
   ): Promise<EvidenceFile> {
     // Again inside the transaction: a share revoked while the file was arriving takes the right with it.
     const kase = await this.writableCase(ctx, caseId, incidentId);
-    const [row]: EvidenceRow[] = await ctx.db.query(
-      `INSERT INTO evidence_files AS e (case_id, incident_id, file_name, media_type, byte_size, sha256, storage_key, description, uploaded_by_id, uploaded_by_agency_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${EVIDENCE_COLUMNS('e')}`,
-      [kase.id, incidentId, file.fileName, file.mediaType, file.incoming.byteSize, file.incoming.sha256, file.key, file.description, ctx.user!.id, ctx.user!.agencyId],
-    );
+    const row = await this.repository.insert(ctx.db, {
+      caseId: kase.id,
+      incidentId,
+      fileName: file.fileName,
+      mediaType: file.mediaType,
+      byteSize: file.incoming.byteSize,
+      sha256: file.incoming.sha256,
+      storageKey: file.key,
+      description: file.description,
+      uploadedById: ctx.user!.id,
+      uploadedByAgencyId: ctx.user!.agencyId,
+    });
     const added = toEvidenceFile(row);
     await this.audit.record(ctx, kase.id, AuditAction.EVIDENCE_ADDED, { file: trailOf(added), ...(incidentId ? { incidentId } : {}) });
     // As for a new party: the case changed, and every agency holding it hears so (reading the file is their own rules').
@@ -148,8 +158,7 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
     const kase = await this.cases.require(ctx, caseId, 'contribute');
     assertWritable(ctx.ability, 'Case', caseAttributes(kase), ['evidence']);
     if (incidentId) {
-      const [found] = await ctx.db.query(`SELECT 1 FROM incidents WHERE id = $1 AND case_id = $2`, [incidentId, kase.id]);
-      if (!found) throw new BadInputError('incidentId', 'incidentId is not an incident of this case');
+      if (!(await this.incidents.isOfCase(ctx.db, incidentId, kase.id))) throw new BadInputError('incidentId', 'incidentId is not an incident of this case');
     }
     return kase;
   }
@@ -172,16 +181,7 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
    */
   private async readableRow(ctx: RequestContext, id: string): Promise<(EvidenceRow & { owner_agency_id: string }) | null> {
     if (!isId(id)) return null;
-    const params = new SqlParams();
-    const idParam = params.add(id.toLowerCase());
-    const scope = accessibleSql(ctx.ability, 'read', 'Case', 'c', params);
-    const readable = readableFieldSql(ctx.ability, 'Case', 'evidence', { alias: 'c', caseAlias: 'c', agencyId: ctx.user?.agencyId ?? null }, params);
-    const [row]: (EvidenceRow & { owner_agency_id: string })[] = await ctx.db.query(
-      `SELECT ${EVIDENCE_COLUMNS('e')}, c.owner_agency_id FROM evidence_files e JOIN cases c ON c.id = e.case_id
-        WHERE e.id = ${idParam}::uuid AND ${scope} AND ${readable}`,
-      params.values,
-    );
-    return row ?? null;
+    return (await this.repository.findReadable(ctx.db, ctx, id.toLowerCase())) ?? null;
   }
 
   /**
@@ -214,9 +214,9 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
     if (!ctx.ability.can('remove', subject('EvidenceFile', { caseOwnerAgencyId: row.owner_agency_id }))) {
       throw new ForbiddenError('Only the owner agency may remove evidence', 'id');
     }
-    const [deleted]: [EvidenceRow[], number] = await ctx.db.query(`DELETE FROM evidence_files e WHERE e.id = $1 RETURNING ${EVIDENCE_COLUMNS('e')}`, [row.id]);
-    if (deleted.length === 0) throw new NotFoundError('Evidence file', 'id');
-    const file = toEvidenceFile(deleted[0]);
+    const deleted = await this.repository.delete(ctx.db, row.id);
+    if (!deleted) throw new NotFoundError('Evidence file', 'id');
+    const file = toEvidenceFile(deleted);
     await this.audit.record(ctx, file.caseId, AuditAction.EVIDENCE_REMOVED, { file: trailOf(file), reason: why });
     await this.alerts.raise(ctx, AlertKind.CASE_UPDATED, { caseId: file.caseId, detail: { evidence: 'removed' } });
     await this.store.remove(file.storageKey);
@@ -229,12 +229,9 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
    * removal does; the caller records one event per case rather than one per file.
    */
   async removeAllOf(ctx: RequestContext, caseIds: string[]): Promise<number> {
-    const [rows]: [{ storage_key: string }[], number] = await ctx.db.query(
-      `DELETE FROM evidence_files WHERE case_id = ANY($1::uuid[]) RETURNING storage_key`,
-      [caseIds],
-    );
-    for (const row of rows) await this.store.remove(row.storage_key);
-    return rows.length;
+    const keys = await this.repository.deleteAllOfCases(ctx.db, caseIds);
+    for (const key of keys) await this.store.remove(key);
+    return keys.length;
   }
 
   async ofCase(ctx: RequestContext, parent: Case): Promise<EvidenceFile[] | null> {
@@ -259,10 +256,7 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
       name,
       () =>
         new DataLoader<string, EvidenceRow[]>(async (ids) => {
-          const rows: EvidenceRow[] = await ctx.db.query(
-            `SELECT ${EVIDENCE_COLUMNS('e')} FROM evidence_files e WHERE e.${column} = ANY($1::uuid[]) ORDER BY e.uploaded_at, e.id`,
-            [ids],
-          );
+          const rows = await this.repository.findOf(ctx.db, column, ids);
           return groupBy(ids, rows, (row) => row[column]!);
         }),
     );

@@ -3,7 +3,12 @@ import { AgenciesModule } from '#libs/agencies';
 import { CasesModule } from '#libs/cases';
 import { UsersModule } from '#libs/users';
 import { CaseIncidentsResolver, IncidentsResolver } from './incidents.resolver.js';
+import { IncidentsRepository } from './incidents.repository.js';
 import { IncidentsService } from './incidents.service.js';
 
-@Module({ imports: [CasesModule, AgenciesModule, UsersModule], providers: [IncidentsService, IncidentsResolver, CaseIncidentsResolver], exports: [IncidentsService] })
+@Module({
+  imports: [CasesModule, AgenciesModule, UsersModule],
+  providers: [IncidentsRepository, IncidentsService, IncidentsResolver, CaseIncidentsResolver],
+  exports: [IncidentsRepository, IncidentsService],
+})
 export class IncidentsModule {}

@@ -1,4 +1,6 @@
 export * from './intake.model.js';
+export * from './intake.inputs.js';
 export * from './intake.module.js';
 export * from './intake.resolver.js';
+export * from './intake.repository.js';
 export * from './intake.service.js';

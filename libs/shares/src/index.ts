@@ -1,4 +1,5 @@
 export * from './case-share.model.js';
 export * from './shares.module.js';
+export * from './shares.repository.js';
 export * from './shares.service.js';
 export * from './shares.resolver.js';

@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { AgenciesModule } from '#libs/agencies';
 import { CasesModule } from '#libs/cases';
 import { CaseSharesResolver, SharesResolver } from './shares.resolver.js';
+import { SharesRepository } from './shares.repository.js';
 import { SharesService } from './shares.service.js';
 
-@Module({ imports: [CasesModule, AgenciesModule], providers: [SharesService, SharesResolver, CaseSharesResolver] })
+@Module({ imports: [CasesModule, AgenciesModule], providers: [SharesRepository, SharesService, SharesResolver, CaseSharesResolver], exports: [SharesRepository] })
 export class SharesModule {}

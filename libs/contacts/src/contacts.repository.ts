@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import type { ContactChannel } from '#libs/common';
+import { type Database, exec, one, rows } from '#libs/db';
+import { CONTACT_COLUMNS, type ContactRow } from './contact.model.js';
+
+/** A contact with the reporter, as it is recorded. */
+export interface NewContact {
+  caseId: string;
+  contactedAt: Date;
+  channel: ContactChannel;
+  note: string;
+  recordedById: string;
+}
+
+/** The contacts table. Stateless; the caller picks the `db`. */
+@Injectable()
+export class ContactsRepository {
+  async insert(db: Database, contact: NewContact): Promise<ContactRow> {
+    const row = await one<ContactRow>(
+      db,
+      `INSERT INTO contacts (case_id, contacted_at, channel, note, recorded_by_id) VALUES ($1, $2, $3, $4, $5) RETURNING ${CONTACT_COLUMNS}`,
+      [contact.caseId, contact.contactedAt, contact.channel, contact.note, contact.recordedById],
+    );
+    return row!;
+  }
+
+  /** The same, when nothing of the row is wanted back (closing a case records the reporter contact so). */
+  insertQuietly(db: Database, contact: NewContact): Promise<number> {
+    return exec(db, `INSERT INTO contacts (case_id, contacted_at, channel, note, recorded_by_id) VALUES ($1, $2, $3, $4, $5)`, [
+      contact.caseId,
+      contact.contactedAt,
+      contact.channel,
+      contact.note,
+      contact.recordedById,
+    ]);
+  }
+
+  /** The contacts of these cases, oldest first. */
+  findOfCases(db: Database, caseIds: readonly string[]): Promise<ContactRow[]> {
+    return rows<ContactRow>(db, `SELECT ${CONTACT_COLUMNS} FROM contacts WHERE case_id = ANY($1::uuid[]) ORDER BY contacted_at, id`, [caseIds]);
+  }
+}
