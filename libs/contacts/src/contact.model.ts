@@ -28,8 +28,6 @@ export interface ContactRow {
   recorded_at: Date;
 }
 
-export const CONTACT_COLUMNS = 'id, case_id, contacted_at, channel, note, recorded_at';
-
 export const toContact = (row: ContactRow): Contact => ({
   id: row.id,
   contactedAt: row.contacted_at,

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { ContactChannel } from '#libs/common';
 import { type Database, exec, one, rows } from '#libs/db';
-import { CONTACT_COLUMNS, type ContactRow } from './contact.model.js';
+import type { ContactRow } from './contact.model.js';
+
+/** The columns every read of the table answers, in the row type's names. */
+export const CONTACT_COLUMNS = 'id, case_id, contacted_at, channel, note, recorded_at';
 
 /** A contact with the reporter, as it is recorded. */
 export interface NewContact {

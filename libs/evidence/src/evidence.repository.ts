@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { accessibleSql, readableFieldSql } from '#libs/access';
 import { type CaseViewer, caseTablesSql } from '#libs/cases';
 import { type Database, one, rows, SqlParams } from '#libs/db';
-import { EVIDENCE_COLUMNS, type EvidenceRow } from './evidence-file.model.js';
+import type { EvidenceRow } from './evidence-file.model.js';
+
+/** The columns every read of the table answers, in the row type's names. */
+export const EVIDENCE_COLUMNS = (alias: string) =>
+  ['id', 'case_id', 'incident_id', 'file_name', 'media_type', 'byte_size', 'sha256', 'storage_key', 'description', 'uploaded_by_id', 'uploaded_by_agency_id', 'uploaded_at']
+    .map((column) => `${alias}.${column}`)
+    .join(', ');
 
 /** The evidence_files table (the rows; the bytes are the store's). Stateless; the caller picks the `db`. */
 @Injectable()

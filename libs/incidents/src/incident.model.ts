@@ -48,8 +48,6 @@ export interface IncidentRow {
   logged_by_agency_id: string;
 }
 
-export const INCIDENT_COLUMNS = 'id, case_id, occurred_at, category, description, location, ward, logged_at, logged_by_id, logged_by_agency_id';
-
 const INCIDENT_GOVERNED = readGovernedFields('Incident');
 
 /** What the field rules about an incident look at: the reader's relation to its case, the case's category and its own. */

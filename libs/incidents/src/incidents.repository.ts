@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { CaseCategory } from '#libs/common';
 import { type Database, one, rows } from '#libs/db';
-import { INCIDENT_COLUMNS, type IncidentRow } from './incident.model.js';
+import type { IncidentRow } from './incident.model.js';
+
+/** The columns every read of the table answers, in the row type's names. */
+export const INCIDENT_COLUMNS = 'id, case_id, occurred_at, category, description, location, ward, logged_at, logged_by_id, logged_by_agency_id';
 
 /** The incidents table. Stateless; the caller picks the `db`. */
 @Injectable()

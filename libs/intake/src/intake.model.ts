@@ -90,9 +90,6 @@ export interface IntakeRow {
   case_id: string | null;
 }
 
-export const INTAKE_COLUMNS = `r.id, r.agency_id, r.received_at, r.channel, r.category, r.summary, r.ward, r.address, r.reporter_name,
-  r.reporter_phone, r.anonymous, r.subject_name, r.status, r.decline_reason, r.case_id`;
-
 export const toIntake = (row: IntakeRow): IntakeReport => ({
   id: row.id,
   receivedAt: row.received_at,

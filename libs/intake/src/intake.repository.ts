@@ -3,7 +3,11 @@ import { accessibleSql, readableFieldSql } from '#libs/access';
 import { type CaseViewer, caseTablesSql, matchKey } from '#libs/cases';
 import type { CaseCategory } from '#libs/common';
 import { type Database, one, rows, SqlParams } from '#libs/db';
-import { type IntakeChannel, INTAKE_COLUMNS, type IntakeRow, type IntakeStatus } from './intake.model.js';
+import type { IntakeChannel, IntakeRow, IntakeStatus } from './intake.model.js';
+
+/** The columns every read of the table answers, in the row type's names. */
+export const INTAKE_COLUMNS = `r.id, r.agency_id, r.received_at, r.channel, r.category, r.summary, r.ward, r.address, r.reporter_name,
+  r.reporter_phone, r.anonymous, r.subject_name, r.status, r.decline_reason, r.case_id`;
 
 /** Names and addresses compared as people type them: case and spacing aside. Phones by their digits. */
 const digits = (column: string) => `regexp_replace(${column}, '\\D', '', 'g')`;

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { ShareAccess } from '#libs/common';
 import { type Database, one, rows } from '#libs/db';
-import { type CaseShareRow, SHARE_COLUMNS } from './case-share.model.js';
+import type { CaseShareRow } from './case-share.model.js';
+
+/** The columns every read of the table answers, in the row type's names. */
+export const SHARE_COLUMNS = 'id, case_id, agency_id, access, reason, shared_at, revoked_at';
 
 /** The case_shares table: the disclosure history, one row per share, revoked rather than deleted. Stateless. */
 @Injectable()
