@@ -21,7 +21,7 @@ import { AlertKind, AlertOutbox } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { UsersService } from '#libs/users';
 import type { Case, Party } from './case.model.js';
-import { assertPartyWritable, fieldsOfNewParty, newPartyChanges, PARTY_COLUMNS_WRITTEN, partyValues } from './party-writes.js';
+import { assertPartyWritable, fieldsOfNewParty, newPartyChanges, PARTY_COLUMNS_WRITTEN, partyValues } from './party.rules.js';
 import type { CaseFilter, CloseCaseInput, CreateCaseInput, UpdateCaseInput } from './case.inputs.js';
 import { CaseOrder, cursorOf, parseCursor } from './case-order.js';
 import { caseAttributes, type CaseRow, type PartyRow, toCase, toParty } from './case-record.js';

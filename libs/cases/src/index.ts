@@ -1,5 +1,6 @@
 export * from './case.model.js';
 export * from './case.inputs.js';
+export * from './case.rules.js';
 export * from './case-record.js';
 export * from './cases.module.js';
 export * from './cases.service.js';

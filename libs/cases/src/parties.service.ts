@@ -17,7 +17,7 @@ import {
   PARTY_COLUMNS_WRITTEN,
   PARTY_FIELD_COLUMNS,
   partyValues,
-} from './party-writes.js';
+} from './party.rules.js';
 
 @Injectable()
 export class PartiesService {

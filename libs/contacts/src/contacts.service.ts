@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import { assertWritable } from '#libs/access';
 import { loaderFor, noteView, type RequestContext } from '#libs/context';
 import { AuditAction, AuditLog } from '#libs/audit';
-import { type Case, caseAttributes, CasesService, ClosingContacts } from '#libs/cases';
+import { type Case, caseAttributes, CasesService, ClosingContacts, isBeforeOpening, isInFuture } from '#libs/cases';
 import { BadInputError, groupBy } from '#libs/common';
 import { type Contact, type ContactRow, toContact } from './contact.model.js';
 import type { ContactInput } from './contact.inputs.js';
@@ -29,9 +29,8 @@ export class ContactsService implements OnModuleInit {
   async record(ctx: RequestContext, caseId: string, input: ContactInput): Promise<Contact> {
     const kase = await this.cases.require(ctx, caseId, 'contribute');
     assertWritable(ctx.ability, 'Case', caseAttributes(kase), ['contacts']);
-    if (input.contactedAt.getTime() > Date.now() + 5 * 60 * 1000) throw new BadInputError('contactedAt', 'contactedAt cannot be in the future');
-    // Forms give minutes, not seconds: a contact in the minute the case was opened is not before it.
-    if (input.contactedAt.getTime() < kase.openedAt.getTime() - 60_000) {
+    if (isInFuture(input.contactedAt)) throw new BadInputError('contactedAt', 'contactedAt cannot be in the future');
+    if (isBeforeOpening(input.contactedAt, kase.openedAt)) {
       throw new BadInputError('contactedAt', 'contactedAt cannot be before the case was opened');
     }
     const row = await this.repository.insert(ctx.db, {

@@ -18,18 +18,13 @@ import { BadInputError, ForbiddenError, groupBy, isId, NotFoundError, parseId } 
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { type Incident, IncidentsRepository } from '#libs/incidents';
 import { type EvidenceFile, type EvidenceRow, toEvidenceFile } from './evidence-file.model.js';
+import { type EvidenceUpload, uploadDescription, uploadIncidentId } from './evidence.inputs.js';
 import { EvidenceRepository } from './evidence.repository.js';
+import { removalReason, trailOf } from './evidence.rules.js';
 import { evidenceMediaType, EXTENSIONS } from './evidence-kinds.js';
 import { EVIDENCE_STORE, type EvidenceStore } from './evidence-store.js';
 import { sanitiseFileName } from './file-name.js';
 import { type IncomingFile, receiveFile } from './incoming-file.js';
-
-/** What an upload names besides its bytes (query parameters of the upload route). */
-export interface EvidenceUpload {
-  caseId: string;
-  incidentId?: unknown;
-  description?: unknown;
-}
 
 /**
  * A part file not written to for this long belongs to no upload in progress (an upload writes as its bytes
@@ -39,15 +34,6 @@ export interface EvidenceUpload {
 const STALE_INCOMING_MS = 15 * 60 * 1000;
 /** Swept at start and this often, so a killed server's bytes do not wait for the next start. */
 const SWEEP_INCOMING_MS = 15 * 60 * 1000;
-
-/** The file as the audit trail keeps it: enough to name it after it is removed. */
-const trailOf = (file: EvidenceFile) => ({
-  id: file.id,
-  fileName: file.fileName,
-  mediaType: file.mediaType,
-  byteSize: file.byteSize,
-  sha256: file.sha256,
-});
 
 /**
  * Evidence files follow the case: whoever may write the case's `evidence` field adds them, whoever may read
@@ -102,8 +88,8 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
    * file leaves nothing behind, in the store or the database.
    */
   async add(ctx: RequestContext, upload: EvidenceUpload, body: Request): Promise<EvidenceFile> {
-    const description = this.description(upload.description);
-    const incidentId = this.incidentId(upload.incidentId);
+    const description = uploadDescription(upload.description);
+    const incidentId = uploadIncidentId(upload.incidentId);
     await this.writableCase(ctx, upload.caseId, incidentId);
 
     const incoming = await receiveFile(body, this.incomingDir, this.config.evidence.maxBytes);
@@ -163,18 +149,6 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
     return kase;
   }
 
-  private incidentId(value: unknown): string | null {
-    if (value === undefined || value === '') return null;
-    if (typeof value !== 'string') throw new BadInputError('incidentId', 'incidentId is not a valid id');
-    return parseId(value, 'incidentId');
-  }
-
-  private description(value: unknown): string | null {
-    if (value === undefined) return null;
-    if (typeof value !== 'string' || value.length > 2000) throw new BadInputError('description', 'description is up to 2,000 characters');
-    return value.trim() || null;
-  }
-
   /**
    * A file whose case the caller may read and whose evidence they may read, decided in the SQL; null for
    * anything else, so a refusal and a file that does not exist look the same.
@@ -207,8 +181,8 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
    * last, inside the mutation's transaction, so if they cannot be the row and its trail stay as they were.
    */
   async remove(ctx: RequestContext, id: string, reason: string): Promise<boolean> {
-    const why = reason.trim();
-    if (why.length < 3 || why.length > 2000) throw new BadInputError('reason', 'Give a reason of 3 to 2,000 characters');
+    const why = removalReason(reason);
+    if (why === null) throw new BadInputError('reason', 'Give a reason of 3 to 2,000 characters');
     const row = await this.readableRow(ctx, parseId(id, 'id'));
     if (!row) throw new NotFoundError('Evidence file', 'id');
     if (!ctx.ability.can('remove', subject('EvidenceFile', { caseOwnerAgencyId: row.owner_agency_id }))) {
@@ -223,7 +197,6 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
     return true;
   }
 
-  /** Oldest first; null where the caller may not read the case's evidence (it is then in `redactedFields`). */
   /**
    * Every file of these cases, for retention: the rows go in the caller's transaction and the bytes last, as a
    * removal does; the caller records one event per case rather than one per file.
@@ -234,6 +207,7 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
     return keys.length;
   }
 
+  /** Oldest first; null where the caller may not read the case's evidence (it is then in `redactedFields`). */
   async ofCase(ctx: RequestContext, parent: Case): Promise<EvidenceFile[] | null> {
     if (parent.redactedFields.includes('evidence')) return null;
     const files = await this.batched(ctx, 'case.evidence', 'case_id', parent.id);

@@ -1,5 +1,6 @@
 export * from './evidence-file.model.js';
 export * from './evidence-kinds.js';
+export * from './evidence.inputs.js';
 export * from './evidence-store.js';
 export * from './evidence.module.js';
 export * from './evidence.resolver.js';

@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsDate, IsEnum, IsOptional, IsString, Length } from 'class-validator';
-import { CaseCategory, IsWard } from '#libs/common';
+import { CaseCategory, IsSummary, IsWard } from '#libs/common';
 
 @InputType({ description: 'A new incident on a case' })
 export class IncidentInput {
@@ -13,8 +13,7 @@ export class IncidentInput {
   category: CaseCategory;
 
   @Field({ description: '3–4,000 characters' })
-  @IsString()
-  @Length(3, 4000)
+  @IsSummary()
   description: string;
 
   @Field(() => String, { nullable: true })

@@ -3,14 +3,11 @@ import DataLoader from 'dataloader';
 import { loaderFor, type RequestContext } from '#libs/context';
 import { AlertKind, AlertOutbox } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';
-import { type Case, CasesService } from '#libs/cases';
+import { type Case, CasesService, isInFuture } from '#libs/cases';
 import { BadInputError, groupBy } from '#libs/common';
 import { type Incident, type IncidentRow, toIncident } from './incident.model.js';
 import type { IncidentInput } from './incident.inputs.js';
 import { IncidentsRepository } from './incidents.repository.js';
-
-/** Clocks differ between partners' systems; allow a little drift, not tomorrow's incidents. */
-const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
 @Injectable()
 export class IncidentsService {
@@ -24,7 +21,7 @@ export class IncidentsService {
   /** Any agency that can see the case may log an incident on it. */
   async log(ctx: RequestContext, caseId: string, input: IncidentInput): Promise<Incident> {
     const kase = await this.cases.require(ctx, caseId, 'contribute');
-    if (input.occurredAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) {
+    if (isInFuture(input.occurredAt)) {
       throw new BadInputError('occurredAt', 'occurredAt cannot be in the future');
     }
     const row = await this.repository.insert(ctx.db, {

@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsBoolean, IsDate, IsEnum, IsOptional, IsString, Length } from 'class-validator';
-import { CaseCategory, IsWard } from '#libs/common';
+import { CaseCategory, IsPersonName, IsPhone, IsSummary, IsWard } from '#libs/common';
 import { IntakeChannel } from './intake.model.js';
 
 @InputType({ description: 'A report as it arrives' })
@@ -14,8 +14,7 @@ export class IntakeReportInput {
   category: CaseCategory;
 
   @Field({ description: '3–4,000 characters' })
-  @IsString()
-  @Length(3, 4000)
+  @IsSummary()
   summary: string;
 
   @Field()
@@ -30,14 +29,12 @@ export class IntakeReportInput {
 
   @Field(() => String, { nullable: true, description: 'Leave out for an anonymous report' })
   @IsOptional()
-  @IsString()
-  @Length(1, 200)
+  @IsPersonName()
   reporterName?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @Length(3, 40)
+  @IsPhone()
   reporterPhone?: string | null;
 
   @Field(() => Boolean, { nullable: true })
@@ -47,8 +44,7 @@ export class IntakeReportInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @Length(1, 200)
+  @IsPersonName()
   subjectName?: string | null;
 
   @Field(() => Date, { nullable: true, description: 'When it was received, if not now' })

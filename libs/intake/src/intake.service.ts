@@ -1,17 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '#libs/context';
 import { type Case, CasesRepository, CasesService } from '#libs/cases';
-import { BadInputError, CaseCategory, CaseStatus, DAY_MS, NotFoundError, parseId, PartyRole, type RiskLevel, StateConflictError } from '#libs/common';
+import { BadInputError, CaseStatus, NotFoundError, parseId, type RiskLevel, StateConflictError } from '#libs/common';
 import { IncidentsService } from '#libs/incidents';
 import { IntakeFlag, type IntakeReport, type IntakeRow, IntakeStatus, toIntake } from './intake.model.js';
 import type { IntakeReportInput } from './intake.inputs.js';
 import { IntakeRepository } from './intake.repository.js';
-
-/**
- * How far back a report may be dated: a letter or voicemail found late, not a way to move the triage window
- * (12 months before the report) back over years.
- */
-const BACKDATE_DAYS = 30;
+import { addressLocatesVictim, isAnonymousReport, namesOfReport, partiesOfReport, receivedAtProblem } from './intake.rules.js';
 
 /**
  * Triage: a report waits in its agency's queue until someone accepts it as a new case, attaches it to an open
@@ -28,11 +23,9 @@ export class IntakeService {
   ) {}
 
   async submit(ctx: RequestContext, input: IntakeReportInput): Promise<IntakeReport> {
-    if (input.receivedAt && input.receivedAt.getTime() > Date.now() + 5 * 60_000) throw new BadInputError('receivedAt', 'receivedAt cannot be in the future');
-    if (input.receivedAt && input.receivedAt.getTime() < Date.now() - BACKDATE_DAYS * DAY_MS) {
-      throw new BadInputError('receivedAt', `receivedAt can be at most ${BACKDATE_DAYS} days ago`);
-    }
-    const anonymous = input.anonymous ?? !input.reporterName?.trim();
+    const problem = input.receivedAt ? receivedAtProblem(input.receivedAt) : null;
+    if (problem) throw new BadInputError('receivedAt', problem);
+    const anonymous = isAnonymousReport(input.anonymous, input.reporterName);
     const row = await this.repository.insert(ctx.db, {
       agencyId: ctx.user!.agencyId,
       receivedAt: input.receivedAt ?? null,
@@ -58,19 +51,13 @@ export class IntakeService {
   /** A new case from the report: the reporter as complainant (anonymous if they asked), the subject if named, and the report as its first incident. */
   async accept(ctx: RequestContext, id: string, riskLevel: RiskLevel): Promise<Case> {
     const report = await this.waiting(ctx, id);
-    const parties = [
-      ...(report.reporter_name || report.reporter_phone
-        ? [{ role: PartyRole.COMPLAINANT, fullName: report.reporter_name, phone: report.reporter_phone, anonymous: report.anonymous }]
-        : []),
-      ...(report.subject_name ? [{ role: PartyRole.SUBJECT, fullName: report.subject_name }] : []),
-    ];
     const kase = await this.cases.create(ctx, {
       category: report.category,
       summary: report.summary,
       ward: report.ward,
       riskLevel,
       address: report.address,
-      parties,
+      parties: partiesOfReport(report),
     });
     await this.asIncident(ctx, report, kase);
     await this.decide(ctx, report.id, IntakeStatus.ACCEPTED, kase.id, null);
@@ -109,7 +96,7 @@ export class IntakeService {
 
   /** Open cases of the agency's own about the same place or people: where the report might belong. */
   async matchingCases(ctx: RequestContext, report: IntakeReport): Promise<Case[]> {
-    const names = [report.reporterName, report.subjectName].filter((n): n is string => !!n).map((n) => n.trim().toLowerCase());
+    const names = namesOfReport([report.reporterName, report.subjectName]);
     const ids = await this.caseRows.findOpenOwnedMatching(ctx.db, ctx.user!.agencyId, report.address, names);
     const found = await Promise.all(ids.map((caseId) => this.cases.visibleById(ctx, caseId)));
     return found.filter((c): c is Case => c !== null);
@@ -122,13 +109,9 @@ export class IntakeService {
     return row;
   }
 
-  /**
-   * The report as an incident. A domestic-abuse report's address is where the victim is: it goes to the case's
-   * address (accept), which the DA location rule guards, and never into an incident's place, which every holder
-   * of the case would otherwise be sent.
-   */
+  /** The report as an incident; an address that could locate a victim stays off it (addressLocatesVictim). */
   private asIncident(ctx: RequestContext, report: IntakeRow, kase: Pick<Case, 'id' | 'category'>) {
-    const placesVictim = report.category === CaseCategory.DOMESTIC_ABUSE || kase.category === CaseCategory.DOMESTIC_ABUSE;
+    const placesVictim = addressLocatesVictim(report.category, kase.category);
     return this.incidents.log(ctx, kase.id, {
       occurredAt: report.received_at,
       category: report.category,

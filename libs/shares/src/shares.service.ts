@@ -9,6 +9,7 @@ import { type Case, CasesService } from '#libs/cases';
 import { BadInputError, groupBy, type ShareAccess } from '#libs/common';
 import { type CaseShare, type CaseShareRow } from './case-share.model.js';
 import { SharesRepository } from './shares.repository.js';
+import { sharingBasis } from './shares.rules.js';
 
 const toShare = (ctx: RequestContext, relation: CaseAccess, row: CaseShareRow): CaseShare =>
   redact(
@@ -46,8 +47,8 @@ export class SharesService {
     const kase = await this.cases.require(ctx, caseId, 'share');
     const agency = await this.agencies.require(ctx, agencyId, 'agencyId');
     if (agency.id === kase.ownerAgencyId) throw new BadInputError('agencyId', 'The owner agency already holds this case');
-    const basis = reason.trim();
-    if (basis.length < 3 || basis.length > 2000) {
+    const basis = sharingBasis(reason);
+    if (basis === null) {
       throw new BadInputError('reason', 'reason must say the information-sharing basis in 3 to 2,000 characters');
     }
     const replaced = await this.repository.revokeLive(ctx.db, kase.id, agency.id, ctx.user!.id);
