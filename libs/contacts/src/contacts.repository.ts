@@ -1,19 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { ContactChannel } from '#libs/common';
-import { type Database, exec, one, rows } from '#libs/db';
+import type { ClosingContact } from '#libs/cases';
+import { type Database, one, rows } from '#libs/db';
 import type { ContactRow } from './contact.model.js';
 
 /** The columns every read of the table answers, in the row type's names. */
 export const CONTACT_COLUMNS = 'id, case_id, contacted_at, channel, note, recorded_at';
 
-/** A contact with the reporter, as it is recorded. */
-export interface NewContact {
-  caseId: string;
-  contactedAt: Date;
-  channel: ContactChannel;
-  note: string;
-  recordedById: string;
-}
+/** A contact with the reporter, as it is recorded (the shape closing a case gives one in, too). */
+export type NewContact = ClosingContact;
 
 /** The contacts table. Stateless; the caller picks the `db`. */
 @Injectable()
@@ -25,17 +19,6 @@ export class ContactsRepository {
       [contact.caseId, contact.contactedAt, contact.channel, contact.note, contact.recordedById],
     );
     return row!;
-  }
-
-  /** The same, when nothing of the row is wanted back (closing a case records the reporter contact so). */
-  insertQuietly(db: Database, contact: NewContact): Promise<number> {
-    return exec(db, `INSERT INTO contacts (case_id, contacted_at, channel, note, recorded_by_id) VALUES ($1, $2, $3, $4, $5)`, [
-      contact.caseId,
-      contact.contactedAt,
-      contact.channel,
-      contact.note,
-      contact.recordedById,
-    ]);
   }
 
   /** The contacts of these cases, oldest first. */
