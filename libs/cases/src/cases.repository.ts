@@ -14,7 +14,7 @@ export type CaseViewer = Pick<RequestContext, 'ability' | 'user'>;
 /** A party and the case it is on, with the viewer's relation to that case. */
 export type CaseWithPartyRow = CaseRow & { party_id: string; party_role: string; party_anonymous: boolean };
 
-/** A party's values as they are written: the columns and their values, in the same order. */
+/** Columns to write and their values, in the same order. */
 export interface ColumnValues {
   columns: readonly string[];
   values: readonly unknown[];
