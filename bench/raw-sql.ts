@@ -8,15 +8,17 @@ import { agencyScopeSql } from '#libs/db';
  * the GraphQL path is compared with.
  */
 
+/** Case `c` has a live share with the agency `$1`: written here by hand, apart from the portal's own SQL. */
+const LIVE_SHARE = 'case_shares s WHERE s.case_id = c.id AND s.agency_id = $1::uuid AND s.revoked_at IS NULL';
+
 const CASE_SELECT = `c.id, c.reference, c.category, c.status, c.risk_level, c.ward, c.address, c.summary,
   c.police_intelligence, c.support_needs, c.opened_at, c.closed_at, c.close_reason, c.owner_agency_id,
   c.lead_officer_id, c.version,
   CASE WHEN c.owner_agency_id = $1::uuid THEN 'OWNER'
-       ELSE (SELECT s.access FROM case_shares s WHERE s.case_id = c.id AND s.agency_id = $1::uuid AND s.revoked_at IS NULL) END AS relation`;
+       ELSE (SELECT s.access FROM ${LIVE_SHARE}) END AS relation`;
 
-/** "Owner agency, or a live share with it": the predicate the CASL rules render to (accessible-sql.ts). */
-export const VISIBILITY = `(c.owner_agency_id = $1::uuid OR EXISTS (SELECT 1 FROM case_shares s
-  WHERE s.case_id = c.id AND s.agency_id = $1::uuid AND s.revoked_at IS NULL))`;
+/** "Owner agency, or a live share with it": what the CASL rules render to, as a developer would write it. */
+export const VISIBILITY = `(c.owner_agency_id = $1::uuid OR EXISTS (SELECT 1 FROM ${LIVE_SHARE}))`;
 
 /** The same predicate in the form the service counts with: the visible set by a BitmapOr of two index scans. */
 export const VISIBILITY_SET = `(c.owner_agency_id = $1::uuid OR c.id = ANY(ARRAY(SELECT s.case_id FROM case_shares s

@@ -1,6 +1,7 @@
 import { rulesToAST, rulesToCondition } from '@casl/ability/extra';
 import { SqlParams } from '#libs/db';
 import type { Action, PortalAbility } from './ability.js';
+import { attendsMeetingSql, inLiveSharesSql, liveShareExistsSql, relationToCaseSql } from './relation-sql.js';
 
 
 /** The shape of a CASL rule AST node (from @ucast), as far as SQL needs it. */
@@ -40,8 +41,7 @@ const caseColumn = (name: string, cast: string): FieldSql => (t, operator, value
 /** The caller's agency's relation to the case (OWNER, FULL, LIMITED or NULL), as the field rules' `access`. */
 const relation: FieldSql = (t, operator, value, params) => {
   const agency = params.add(t.agencyId);
-  const expression = `(CASE WHEN ${t.caseAlias}.owner_agency_id = ${agency}::uuid THEN 'OWNER' ELSE (SELECT s.access FROM case_shares s
-    WHERE s.case_id = ${t.caseAlias}.id AND s.agency_id = ${agency}::uuid AND s.revoked_at IS NULL) END)`;
+  const expression = `(${relationToCaseSql(t.caseAlias, agency)})`;
   return compare(expression, operator, value, 'text', params);
 };
 
@@ -54,17 +54,13 @@ const SQL_FIELDS: Record<string, Record<string, FieldSql>> = {
     ownerAgencyId: column('owner_agency_id', 'uuid'),
     access: relation,
     category: column('category', 'text'),
-    // A live share with the agency; answered from case_shares_agency_live_idx, one probe per candidate row.
     // A live share with the agency, from case_shares_agency_live_idx: one probe per candidate row when paging;
     // for a count, the agency's shared case ids as an array, so the OR becomes a BitmapOr of two index scans.
     sharedWithAgencyIds: ({ alias }, operator, value, params, form) => {
       const agency =
         operator === 'eq' ? `= ${params.add(value)}::uuid` : operator === 'in' ? `= ANY(${params.add(value)}::uuid[])` : null;
       if (!agency) throw new Error(`No SQL for sharedWithAgencyIds ${operator}`);
-      if (form === 'set') {
-        return `${alias}.id = ANY(ARRAY(SELECT s.case_id FROM case_shares s WHERE s.agency_id ${agency} AND s.revoked_at IS NULL))`;
-      }
-      return `EXISTS (SELECT 1 FROM case_shares s WHERE s.case_id = ${alias}.id AND s.agency_id ${agency} AND s.revoked_at IS NULL)`;
+      return form === 'set' ? inLiveSharesSql(alias, agency) : liveShareExistsSql(alias, agency);
     },
   },
   CaseAction: {
@@ -83,7 +79,7 @@ const SQL_FIELDS: Record<string, Record<string, FieldSql>> = {
   Meeting: {
     attendingAgencyIds: ({ alias }, operator, value, params) => {
       if (operator !== 'eq') throw new Error(`No SQL for attendingAgencyIds ${operator}`);
-      return `EXISTS (SELECT 1 FROM meeting_agencies ma WHERE ma.meeting_id = ${alias}.id AND ma.agency_id = ${params.add(value)}::uuid)`;
+      return attendsMeetingSql(alias, params.add(value));
     },
     chairId: column('chair_id', 'uuid'),
   },

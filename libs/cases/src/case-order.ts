@@ -48,15 +48,26 @@ export function cursorOf(order: CaseOrder, row: CaseRow): string {
   return encodeCursor([order, ...ORDERS[order].keys.map((key) => key.of(row))]);
 }
 
-/** The keyset predicate for rows after `cursor` in this order; a cursor from another order is refused. */
-export function afterSql(order: CaseOrder, cursor: string, params: SqlParams): string {
-  const { direction, keys } = ORDERS[order];
+/** Where a cursor says the next page starts: the sort keys' values of the last row seen, checked. */
+export interface CaseCursor {
+  values: unknown[];
+}
+
+/** Reads a cursor this list issued; a cursor from another order, or not one of ours, is refused as BAD_INPUT on `after`. */
+export function parseCursor(order: CaseOrder, cursor: string): CaseCursor {
+  const { keys } = ORDERS[order];
   const [issuedFor, ...values] = decodeCursor(cursor, ['string', ...keys.map((key) => (key.cast === 'int' ? 'number' : 'string') as 'string' | 'number')]);
   if (issuedFor !== order) throw new BadInputError('after', 'The cursor belongs to another order of this list');
   if (keys.some((key, i) => key.cast === 'timestamptz' && Number.isNaN(Date.parse(String(values[i]))))) {
     throw new BadInputError('after', 'The cursor is not one this server issued');
   }
   if (!/^[0-9a-f-]{36}$/i.test(String(values.at(-1)))) throw new BadInputError('after', 'The cursor is not one this server issued');
-  const placeholders = keys.map((key, i) => `${params.add(values[i])}::${key.cast}`);
+  return { values };
+}
+
+/** The keyset predicate for rows after `cursor` in this order. */
+export function afterSql(order: CaseOrder, cursor: CaseCursor, params: SqlParams): string {
+  const { direction, keys } = ORDERS[order];
+  const placeholders = keys.map((key, i) => `${params.add(cursor.values[i])}::${key.cast}`);
   return `(${keys.map((key) => key.sql).join(', ')}) ${direction === 'DESC' ? '<' : '>'} (${placeholders.join(', ')})`;
 }

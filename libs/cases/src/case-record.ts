@@ -33,12 +33,6 @@ export const CASE_COLUMNS = `c.id, c.reference, c.category, c.status, c.risk_lev
   c.police_intelligence, c.support_needs, c.opened_at, c.closed_at, c.close_reason, c.reporter_told_at, c.anonymised_at, c.owner_agency_id,
   c.lead_officer_id, c.version`;
 
-/** The caller's agency's relation to each row: owner, or the access of its live share. */
-export const relationSql = (alias: string, agencyParam: string) =>
-  `CASE WHEN ${alias}.owner_agency_id = ${agencyParam}::uuid THEN 'OWNER'
-        ELSE (SELECT s.access FROM case_shares s
-               WHERE s.case_id = ${alias}.id AND s.agency_id = ${agencyParam}::uuid AND s.revoked_at IS NULL) END`;
-
 /** What field rules about a case look at. */
 export const caseAttributes = (row: Pick<CaseRow, 'relation' | 'category'>) => ({ access: row.relation, category: row.category });
 

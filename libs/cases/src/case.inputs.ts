@@ -15,7 +15,7 @@ import {
   ValidateBy,
   ValidateNested,
 } from 'class-validator';
-import { CaseCategory, CaseOutcome, CaseStatus, ContactChannel, PartyRole, RiskLevel, TenancyType, IsWard } from '#libs/common';
+import { CaseCategory, CaseOutcome, CaseStatus, ContactChannel, IsAddress, IsPersonName, IsPhone, IsSummary, IsWard, PartyRole, RiskLevel, TenancyType } from '#libs/common';
 
 /**
  * A finite amount with at most two decimal places. class-validator's `maxDecimalPlaces` reads the digits after a
@@ -29,20 +29,17 @@ const IsPoundsAndPence = (message: string) =>
 abstract class PartyDetailsInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @Length(1, 200)
+  @IsPersonName()
   fullName?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @Length(1, 500)
+  @IsAddress()
   address?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @Length(3, 40)
+  @IsPhone()
   phone?: string | null;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
@@ -112,8 +109,7 @@ export class CreateCaseInput {
   category: CaseCategory;
 
   @Field({ description: '3–4,000 characters' })
-  @IsString()
-  @Length(3, 4000)
+  @IsSummary()
   summary: string;
 
   @Field()
@@ -126,8 +122,7 @@ export class CreateCaseInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @Length(1, 500)
+  @IsAddress()
   address?: string | null;
 
   @Field(() => [PartyInput], { nullable: true })
@@ -147,8 +142,7 @@ export class UpdateCaseInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @Length(3, 4000)
+  @IsSummary()
   summary?: string | null;
 
   @Field(() => String, { nullable: true })

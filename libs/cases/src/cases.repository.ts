@@ -1,12 +1,42 @@
 import { Injectable } from '@nestjs/common';
 import { AuditRepository } from '#libs/audit';
-import { AnonymisesCases, type Database, exec, REMOVED_BY_RETENTION, rows, type SqlParams } from '#libs/db';
-import { CASE_COLUMNS, type CaseRow } from './case-record.js';
+import { AnonymisesCases, type Database, exec, one, REMOVED_BY_RETENTION, rows, SqlParams } from '#libs/db';
+import { CASE_COLUMNS, type CaseRow, PARTY_COLUMNS, type PartyRow } from './case-record.js';
 import type { RequestContext } from '#libs/context';
-import { readablePersonSql, samePersonSql } from './party-match.js';
+import { matchKey, readablePersonSql, samePersonSql } from './party-match.js';
+import { accessibleSql, liveShareAgencyIdsSql, readableFieldSql, relationToCaseSql } from '#libs/access';
+import type { CaseCategory, RiskLevel } from '#libs/common';
+import type { CaseFilter } from './case.inputs.js';
+import { afterSql, type CaseCursor, type CaseOrder, orderBySql } from './case-order.js';
 
 /** A case with the agencies that hold a live share of it now, and at what access. */
 export type CaseWithShares = CaseRow & { shares: { agency_id: string; access: 'FULL' | 'LIMITED' }[] };
+
+
+/** Who is reading: their rules decide the row scope, their agency their relation to each case. */
+export type CaseViewer = Pick<RequestContext, 'ability' | 'user'>;
+
+/** A party and the case it is on, with the viewer's relation to that case. */
+export type CaseWithPartyRow = CaseRow & { party_id: string; party_role: string; party_anonymous: boolean };
+
+/** Columns to write and their values, in the same order. */
+export interface ColumnValues {
+  columns: readonly string[];
+  values: readonly unknown[];
+}
+
+/**
+ * SQL about cases and parties that other libraries' statements are built around (an evidence file's case, the
+ * parties an intake report might be about): the tables are named here, so their owner keeps them.
+ */
+export const caseTablesSql = {
+  /** `JOIN cases <alias> ON <alias>.id = <caseIdColumn>`. */
+  joinCase: (alias: string, caseIdColumn: string): string => `JOIN cases ${alias} ON ${alias}.id = ${caseIdColumn}`,
+  /** Cases as `alias`, for `EXISTS (SELECT 1 FROM … WHERE …)`. */
+  cases: (alias: string): string => `cases ${alias}`,
+  /** Parties as `party` on their cases as `kase`, for `EXISTS (SELECT 1 FROM … WHERE …)`. */
+  partiesOnCases: (party: string, kase: string): string => `parties ${party} JOIN cases ${kase} ON ${kase}.id = ${party}.case_id`,
+};
 
 /** The only code that names the cases and parties tables; other libraries call it. */
 @Injectable()
@@ -168,5 +198,216 @@ export class CasesRepository {
   /** The ids of the cases, as `alias`, that `condition` (written over `alias`) admits. */
   static idsWhereSql(alias: string, condition: string): string {
     return `SELECT ${alias}.id FROM cases ${alias} WHERE ${condition}`;
+  }
+
+  /** The viewer's visible cases among `ids`, with their relation to each. */
+  findVisibleByIds(db: Database, viewer: CaseViewer, ids: readonly string[]): Promise<CaseRow[]> {
+    const params = new SqlParams();
+    const idsParam = params.add(ids);
+    const scope = accessibleSql(viewer.ability, 'read', 'Case', 'c', params);
+    const agency = params.add(viewer.user?.agencyId ?? null);
+    return rows<CaseRow>(
+      db,
+      `SELECT ${CASE_COLUMNS}, ${relationToCaseSql('c', agency)} AS relation FROM cases c WHERE c.id = ANY(${idsParam}::uuid[]) AND ${scope}`,
+      params.values,
+    );
+  }
+
+  /** One visible case with the agencies it is shared with now, for deciding what the viewer may do to it. */
+  findVisibleWithShares(db: Database, viewer: CaseViewer, id: string): Promise<CaseRow | undefined> {
+    const params = new SqlParams();
+    const agency = params.add(viewer.user?.agencyId ?? null);
+    const idParam = params.add(id);
+    const scope = accessibleSql(viewer.ability, 'read', 'Case', 'c', params);
+    return one<CaseRow>(
+      db,
+      `SELECT ${CASE_COLUMNS}, ${relationToCaseSql('c', agency)} AS relation,
+              ${liveShareAgencyIdsSql('c')} AS shared_with_agency_ids
+         FROM cases c WHERE c.id = ${idParam}::uuid AND ${scope}`,
+      params.values,
+    );
+  }
+
+  /** One page (and one row more, to know whether another follows) of the visible cases matching `filter`. */
+  findVisiblePage(
+    db: Database,
+    viewer: CaseViewer,
+    query: { filter: CaseFilter | null | undefined; order: CaseOrder; after: CaseCursor | null; limit: number },
+  ): Promise<CaseRow[]> {
+    const params = new SqlParams();
+    const where = [accessibleSql(viewer.ability, 'read', 'Case', 'c', params), ...this.filterSql(viewer, query.filter, params)];
+    if (query.after) where.push(afterSql(query.order, query.after, params));
+    const agency = params.add(viewer.user?.agencyId ?? null);
+    return rows<CaseRow>(
+      db,
+      `SELECT ${CASE_COLUMNS}, ${relationToCaseSql('c', agency)} AS relation
+         FROM cases c WHERE ${where.join(' AND ')}
+        ORDER BY ${orderBySql(query.order)} LIMIT ${query.limit + 1}`,
+      params.values,
+    );
+  }
+
+  /** How many visible cases match, with the scope in its set form (see accessibleSql). */
+  async countVisible(db: Database, viewer: CaseViewer, filter: CaseFilter | null | undefined): Promise<number> {
+    const params = new SqlParams();
+    const where = [accessibleSql(viewer.ability, 'read', 'Case', 'c', params, 'set'), ...this.filterSql(viewer, filter, params)];
+    const row = await one<{ total: number }>(db, `SELECT count(*)::int AS total FROM cases c WHERE ${where.join(' AND ')}`, params.values);
+    return row!.total;
+  }
+
+  /** Filters read only case basics, which everyone who sees a case may read. */
+  private filterSql(viewer: CaseViewer, filter: CaseFilter | null | undefined, params: SqlParams): string[] {
+    const where: string[] = [];
+    const agency = () => params.add(viewer.user?.agencyId ?? null);
+    if (filter?.status?.length) where.push(`c.status = ANY(${params.add(filter.status)}::text[])`);
+    if (filter?.category?.length) where.push(`c.category = ANY(${params.add(filter.category)}::text[])`);
+    if (filter?.riskLevel?.length) where.push(`c.risk_level = ANY(${params.add(filter.riskLevel)}::text[])`);
+    if (filter?.ward?.length) where.push(`lower(c.ward) = ANY(${params.add(filter.ward.map((w) => w.toLowerCase()))}::text[])`);
+    if (filter?.owned === true) where.push(`c.owner_agency_id = ${agency()}::uuid`);
+    if (filter?.owned === false) where.push(`c.owner_agency_id <> ${agency()}::uuid`);
+    if (filter?.search?.trim()) {
+      // Words are looked for only in what this caller may read: names and the address where the rules allow.
+      const agencyId = viewer.user?.agencyId ?? null;
+      for (const word of filter.search.trim().split(/\s+/).slice(0, 8)) {
+        const pattern = params.add(`%${word.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
+        const address = readableFieldSql(viewer.ability, 'Case', 'address', { alias: 'c', caseAlias: 'c', agencyId }, params);
+        const name = readableFieldSql(viewer.ability, 'Party', 'fullName', { alias: 'sp', caseAlias: 'c', agencyId }, params);
+        where.push(`(c.reference ILIKE ${pattern} OR c.summary ILIKE ${pattern} OR c.ward ILIKE ${pattern}
+          OR (c.address ILIKE ${pattern} AND ${address})
+          OR EXISTS (SELECT 1 FROM parties sp WHERE sp.case_id = c.id AND sp.full_name ILIKE ${pattern} AND ${name}))`);
+      }
+    }
+    return where;
+  }
+
+  /** A new case with the next reference of its prefix (`ASB-2026-000123`), owned by the creator's agency. */
+  async insert(
+    db: Database,
+    kase: { prefix: string; category: CaseCategory; riskLevel: RiskLevel; ward: string; address: string | null; summary: string; agencyId: string; userId: string },
+  ): Promise<CaseRow> {
+    const row = await one<CaseRow>(
+      db,
+      `INSERT INTO cases (reference, category, risk_level, ward, address, summary, owner_agency_id, lead_officer_id, created_by_id)
+       VALUES ($1 || '-' || to_char(now(), 'YYYY') || '-' || lpad(nextval('case_reference_seq')::text, 6, '0'),
+               $2, $3, $4, $5, $6, $7, $8, $8)
+       RETURNING ${CASE_COLUMNS.replace(/c\./g, '')}, 'OWNER' AS relation`,
+      [kase.prefix, kase.category, kase.riskLevel, kase.ward, kase.address, kase.summary, kase.agencyId, kase.userId],
+    );
+    return row!;
+  }
+
+  /** The current values of these columns of a case, for the audit trail's "from". */
+  async columnsOf(db: Database, caseId: string, columns: readonly string[]): Promise<Record<string, unknown>> {
+    return (await one<Record<string, unknown>>(db, `SELECT ${columns.join(', ')} FROM cases WHERE id = $1`, [caseId]))!;
+  }
+
+  /**
+   * Writes `columns` if the case is still at `expectedVersion` (optimistic locking in the UPDATE's own WHERE);
+   * undefined when it is not.
+   */
+  updateAtVersion(db: Database, caseId: string, expectedVersion: number, changes: ColumnValues, relation: string): Promise<CaseRow | undefined> {
+    const params = new SqlParams();
+    const sets = changes.columns.map((column, i) => `${column} = ${params.add(changes.values[i])}`);
+    return one<CaseRow>(
+      db,
+      `UPDATE cases c SET ${sets.join(', ')}, version = c.version + 1, updated_at = now()
+        WHERE c.id = ${params.add(caseId)} AND c.version = ${params.add(expectedVersion)}
+        RETURNING ${CASE_COLUMNS}, ${params.add(relation)}::text AS relation`,
+      params.values,
+    );
+  }
+
+  /** Closes an open case still at `expectedVersion`; undefined when it is not (or is closed already). */
+  closeAtVersion(
+    db: Database,
+    caseId: string,
+    expectedVersion: number,
+    closing: { status: string; reason: string; reporterToldAt: Date | null },
+  ): Promise<CaseRow | undefined> {
+    return one<CaseRow>(
+      db,
+      `UPDATE cases c SET status = $1, closed_at = now(), close_reason = $2, reporter_told_at = $5, version = c.version + 1, updated_at = now()
+        WHERE c.id = $3 AND c.version = $4 AND c.status = 'OPEN'
+        RETURNING ${CASE_COLUMNS}, 'OWNER' AS relation`,
+      [closing.status, closing.reason, caseId, expectedVersion, closing.reporterToldAt],
+    );
+  }
+
+  /** The case's risk level, locking the row until the transaction ends. */
+  async lockRiskLevel(db: Database, caseId: string): Promise<RiskLevel> {
+    return (await one<{ risk_level: RiskLevel }>(db, `SELECT risk_level FROM cases WHERE id = $1 FOR UPDATE`, [caseId]))!.risk_level;
+  }
+
+  setRiskLevel(db: Database, caseId: string, to: RiskLevel): Promise<number> {
+    return exec(db, `UPDATE cases SET risk_level = $2, version = version + 1, updated_at = now() WHERE id = $1`, [caseId, to]);
+  }
+
+  /** Open cases of the agency about this address or these (lower-cased) names, newest first. */
+  async findOpenOwnedMatching(db: Database, agencyId: string, address: string | null, names: readonly string[]): Promise<string[]> {
+    const found = await rows<{ id: string }>(
+      db,
+      `SELECT c.id FROM cases c
+        WHERE c.owner_agency_id = $1 AND c.status = 'OPEN'
+          AND ((${matchKey('c.address')} = ${matchKey('$2::text')})
+            OR EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND ${matchKey('p.full_name')} = ANY($3::text[])))
+        ORDER BY c.opened_at DESC LIMIT 10`,
+      [agencyId, address, names],
+    );
+    return found.map((row) => row.id);
+  }
+
+  /** The parties of these cases, in their order on each case. */
+  findPartiesOfCases(db: Database, caseIds: readonly string[]): Promise<PartyRow[]> {
+    return rows<PartyRow>(db, `SELECT ${PARTY_COLUMNS} FROM parties p WHERE p.case_id = ANY($1::uuid[]) ORDER BY p.case_id, p.position`, [caseIds]);
+  }
+
+  async findParty(db: Database, partyId: string): Promise<PartyRow> {
+    return (await one<PartyRow>(db, `SELECT ${PARTY_COLUMNS} FROM parties p WHERE p.id = $1`, [partyId]))!;
+  }
+
+  /** A party and its case, when the case is visible to the viewer. */
+  findVisibleParty(db: Database, viewer: CaseViewer, partyId: string): Promise<CaseWithPartyRow | undefined> {
+    const params = new SqlParams();
+    const idParam = params.add(partyId);
+    const scope = accessibleSql(viewer.ability, 'read', 'Case', 'c', params);
+    const agency = params.add(viewer.user?.agencyId ?? null);
+    return one<CaseWithPartyRow>(
+      db,
+      `SELECT ${CASE_COLUMNS}, ${relationToCaseSql('c', agency)} AS relation, p.id AS party_id, p.role AS party_role, p.anonymous AS party_anonymous
+         FROM parties p JOIN cases c ON c.id = p.case_id
+        WHERE p.id = ${idParam}::uuid AND ${scope}`,
+      params.values,
+    );
+  }
+
+  /** Inserts parties after the case's existing ones, in one statement; each party's values in `columns` order. */
+  async insertParties(db: Database, caseId: string, columns: readonly string[], parties: readonly (readonly unknown[])[]): Promise<PartyRow[]> {
+    if (parties.length === 0) return [];
+    const params = new SqlParams();
+    const caseParam = params.add(caseId);
+    const values = parties.map((party, index) => {
+      const row = party.map((value) => params.add(value));
+      return `(${caseParam}::uuid, ${params.add(index)}::int + coalesce((SELECT max(position) + 1 FROM parties WHERE case_id = ${caseParam}::uuid), 0), ${row.join(', ')})`;
+    });
+    return rows<PartyRow>(
+      db,
+      `INSERT INTO parties (case_id, position, ${columns.join(', ')})
+     VALUES ${values.join(', ')} RETURNING id, case_id, role, anonymous`,
+      params.values,
+    );
+  }
+
+  /** Writes a party's columns; answers the values they held before. */
+  async updateParty(db: Database, partyId: string, changes: ColumnValues): Promise<Record<string, unknown>> {
+    const params = new SqlParams();
+    const sets = changes.columns.map((column, i) => `${column} = ${params.add(changes.values[i])}`);
+    const before = await one<Record<string, unknown>>(
+      db,
+      `UPDATE parties p SET ${sets.join(', ')} FROM parties prior
+        WHERE p.id = ${params.add(partyId)} AND prior.id = p.id
+        RETURNING ${changes.columns.map((column) => `prior.${column} AS ${column}`).join(', ')}`,
+      params.values,
+    );
+    return before!;
   }
 }

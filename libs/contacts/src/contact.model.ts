@@ -1,5 +1,4 @@
-import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { IsDate, IsEnum, IsString, Length } from 'class-validator';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { ContactChannel } from '#libs/common';
 
 @ObjectType({ description: 'A contact with the reporter, so "contacted within 1 working day" can be measured' })
@@ -20,22 +19,6 @@ export class Contact {
   recordedAt: Date;
 }
 
-@InputType({ description: 'A contact with the reporter' })
-export class ContactInput {
-  @Field()
-  @IsDate()
-  contactedAt: Date;
-
-  @Field(() => ContactChannel)
-  @IsEnum(ContactChannel)
-  channel: ContactChannel;
-
-  @Field({ description: '1–2,000 characters' })
-  @IsString()
-  @Length(1, 2000)
-  note: string;
-}
-
 export interface ContactRow {
   id: string;
   case_id: string;
@@ -44,8 +27,6 @@ export interface ContactRow {
   note: string;
   recorded_at: Date;
 }
-
-export const CONTACT_COLUMNS = 'id, case_id, contacted_at, channel, note, recorded_at';
 
 export const toContact = (row: ContactRow): Contact => ({
   id: row.id,

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '#libs/cases';
 import { ContactsResolver } from './contacts.resolver.js';
-import { ContactsService } from './contacts.service.js';
 import { ContactsRepository } from './contacts.repository.js';
+import { ContactsService } from './contacts.service.js';
 
 @Module({ imports: [CasesModule], providers: [ContactsRepository, ContactsService, ContactsResolver], exports: [ContactsRepository] })
 export class ContactsModule {}

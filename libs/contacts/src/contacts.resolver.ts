@@ -2,7 +2,8 @@ import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@ne
 import { Allow } from '#libs/access';
 import type { RequestContext } from '#libs/context';
 import { Case } from '#libs/cases';
-import { Contact, ContactInput } from './contact.model.js';
+import { Contact } from './contact.model.js';
+import { ContactInput } from './contact.inputs.js';
 import { ContactsService } from './contacts.service.js';
 
 @Resolver(() => Case)

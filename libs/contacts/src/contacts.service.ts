@@ -1,32 +1,45 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { assertWritable } from '#libs/access';
 import { loaderFor, noteView, type RequestContext } from '#libs/context';
 import { AuditAction, AuditLog } from '#libs/audit';
-import { type Case, caseAttributes, CasesService } from '#libs/cases';
+import { type Case, caseAttributes, CasesService, ClosingContacts, isBeforeOpening, isInFuture } from '#libs/cases';
 import { BadInputError, groupBy } from '#libs/common';
-import { type Contact, CONTACT_COLUMNS, type ContactInput, type ContactRow, toContact } from './contact.model.js';
+import { type Contact, type ContactRow, toContact } from './contact.model.js';
+import type { ContactInput } from './contact.inputs.js';
+import { ContactsRepository } from './contacts.repository.js';
 
 @Injectable()
-export class ContactsService {
+export class ContactsService implements OnModuleInit {
   constructor(
     private readonly cases: CasesService,
     private readonly audit: AuditLog,
+    private readonly repository: ContactsRepository,
+    private readonly closingContacts: ClosingContacts,
   ) {}
+
+  /** Closing a case tells the reporter; the contact that records it is ours to write. */
+  onModuleInit(): void {
+    this.closingContacts.use(async (db, contact) => {
+      await this.repository.insert(db, contact);
+    });
+  }
 
   /** The reporter is the owner agency's customer: the field rules give the owner the contacts to record. */
   async record(ctx: RequestContext, caseId: string, input: ContactInput): Promise<Contact> {
     const kase = await this.cases.require(ctx, caseId, 'contribute');
     assertWritable(ctx.ability, 'Case', caseAttributes(kase), ['contacts']);
-    if (input.contactedAt.getTime() > Date.now() + 5 * 60 * 1000) throw new BadInputError('contactedAt', 'contactedAt cannot be in the future');
-    // Forms give minutes, not seconds: a contact in the minute the case was opened is not before it.
-    if (input.contactedAt.getTime() < kase.openedAt.getTime() - 60_000) {
+    if (isInFuture(input.contactedAt)) throw new BadInputError('contactedAt', 'contactedAt cannot be in the future');
+    if (isBeforeOpening(input.contactedAt, kase.openedAt)) {
       throw new BadInputError('contactedAt', 'contactedAt cannot be before the case was opened');
     }
-    const [row]: ContactRow[] = await ctx.db.query(
-      `INSERT INTO contacts (case_id, contacted_at, channel, note, recorded_by_id) VALUES ($1, $2, $3, $4, $5) RETURNING ${CONTACT_COLUMNS}`,
-      [kase.id, input.contactedAt, input.channel, input.note.trim(), ctx.user!.id],
-    );
+    const row = await this.repository.insert(ctx.db, {
+      caseId: kase.id,
+      contactedAt: input.contactedAt,
+      channel: input.channel,
+      note: input.note.trim(),
+      recordedById: ctx.user!.id,
+    });
     await this.audit.record(ctx, kase.id, AuditAction.CONTACT_RECORDED, {
       changes: [{ field: 'contacts', from: null, to: `${input.channel}: ${input.note.trim()}` }],
     });
@@ -41,10 +54,7 @@ export class ContactsService {
       'case.contacts',
       () =>
         new DataLoader<string, ContactRow[]>(async (caseIds) => {
-          const rows: ContactRow[] = await ctx.db.query(
-            `SELECT ${CONTACT_COLUMNS} FROM contacts WHERE case_id = ANY($1::uuid[]) ORDER BY contacted_at, id`,
-            [caseIds],
-          );
+          const rows = await this.repository.findOfCases(ctx.db, caseIds);
           return groupBy(caseIds, rows, (row) => row.case_id);
         }),
     );

@@ -52,11 +52,6 @@ export interface EvidenceRow {
   uploaded_at: Date;
 }
 
-export const EVIDENCE_COLUMNS = (alias: string) =>
-  ['id', 'case_id', 'incident_id', 'file_name', 'media_type', 'byte_size', 'sha256', 'storage_key', 'description', 'uploaded_by_id', 'uploaded_by_agency_id', 'uploaded_at']
-    .map((column) => `${alias}.${column}`)
-    .join(', ');
-
 export const toEvidenceFile = (row: EvidenceRow): EvidenceFile => ({
   id: row.id,
   caseId: row.case_id,

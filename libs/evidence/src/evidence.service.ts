@@ -8,28 +8,23 @@ import { subject } from '@casl/ability';
 import DataLoader from 'dataloader';
 import type { Request } from 'express';
 import type { DataSource } from 'typeorm';
-import { accessibleSql, assertWritable, readableFieldSql } from '#libs/access';
-import { AnonymisesCases, type Database, scopeTransaction, SqlParams } from '#libs/db';
+import { assertWritable } from '#libs/access';
+import { AnonymisesCases, type Database, scopeTransaction } from '#libs/db';
 import { loaderFor, noteView, type RequestContext } from '#libs/context';
 import { AlertKind, AlertOutbox } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, caseAttributes, CasesService } from '#libs/cases';
 import { BadInputError, ForbiddenError, groupBy, isId, NotFoundError, parseId } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
-import type { Incident } from '#libs/incidents';
-import { EVIDENCE_COLUMNS, type EvidenceFile, type EvidenceRow, toEvidenceFile } from './evidence-file.model.js';
+import { type Incident, IncidentsRepository } from '#libs/incidents';
+import { type EvidenceFile, type EvidenceRow, toEvidenceFile } from './evidence-file.model.js';
+import { type EvidenceUpload, uploadDescription, uploadIncidentId } from './evidence.inputs.js';
+import { EvidenceRepository } from './evidence.repository.js';
+import { removalReason, trailOf } from './evidence.rules.js';
 import { evidenceMediaType, EXTENSIONS } from './evidence-kinds.js';
 import { EVIDENCE_STORE, type EvidenceStore } from './evidence-store.js';
-import { EvidenceRepository } from './evidence.repository.js';
 import { sanitiseFileName } from './file-name.js';
 import { type IncomingFile, receiveFile } from './incoming-file.js';
-
-/** What an upload names besides its bytes (query parameters of the upload route). */
-export interface EvidenceUpload {
-  caseId: string;
-  incidentId?: unknown;
-  description?: unknown;
-}
 
 /**
  * A part file not written to for this long belongs to no upload in progress (an upload writes as its bytes
@@ -39,15 +34,6 @@ export interface EvidenceUpload {
 const STALE_INCOMING_MS = 15 * 60 * 1000;
 /** Swept at start and this often, so a killed server's bytes do not wait for the next start. */
 const SWEEP_INCOMING_MS = 15 * 60 * 1000;
-
-/** The file as the audit trail keeps it: enough to name it after it is removed. */
-const trailOf = (file: EvidenceFile) => ({
-  id: file.id,
-  fileName: file.fileName,
-  mediaType: file.mediaType,
-  byteSize: file.byteSize,
-  sha256: file.sha256,
-});
 
 /**
  * Evidence files follow the case: whoever may write the case's `evidence` field adds them, whoever may read
@@ -67,6 +53,7 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: EvidenceRepository,
+    private readonly incidents: IncidentsRepository,
   ) {
     // Beside the disk store's files (one file system, so keeping a file is a rename); S3 uploads wait here too.
     this.incomingDir = join(config.dataDir, 'evidence', 'incoming');
@@ -101,8 +88,8 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
    * file leaves nothing behind, in the store or the database.
    */
   async add(ctx: RequestContext, upload: EvidenceUpload, body: Request): Promise<EvidenceFile> {
-    const description = this.description(upload.description);
-    const incidentId = this.incidentId(upload.incidentId);
+    const description = uploadDescription(upload.description);
+    const incidentId = uploadIncidentId(upload.incidentId);
     await this.writableCase(ctx, upload.caseId, incidentId);
 
     const incoming = await receiveFile(body, this.incomingDir, this.config.evidence.maxBytes);
@@ -133,11 +120,18 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
   ): Promise<EvidenceFile> {
     // Again inside the transaction: a share revoked while the file was arriving takes the right with it.
     const kase = await this.writableCase(ctx, caseId, incidentId);
-    const [row]: EvidenceRow[] = await ctx.db.query(
-      `INSERT INTO evidence_files AS e (case_id, incident_id, file_name, media_type, byte_size, sha256, storage_key, description, uploaded_by_id, uploaded_by_agency_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${EVIDENCE_COLUMNS('e')}`,
-      [kase.id, incidentId, file.fileName, file.mediaType, file.incoming.byteSize, file.incoming.sha256, file.key, file.description, ctx.user!.id, ctx.user!.agencyId],
-    );
+    const row = await this.repository.insert(ctx.db, {
+      caseId: kase.id,
+      incidentId,
+      fileName: file.fileName,
+      mediaType: file.mediaType,
+      byteSize: file.incoming.byteSize,
+      sha256: file.incoming.sha256,
+      storageKey: file.key,
+      description: file.description,
+      uploadedById: ctx.user!.id,
+      uploadedByAgencyId: ctx.user!.agencyId,
+    });
     const added = toEvidenceFile(row);
     await this.audit.record(ctx, kase.id, AuditAction.EVIDENCE_ADDED, { file: trailOf(added), ...(incidentId ? { incidentId } : {}) });
     // As for a new party: the case changed, and every agency holding it hears so (reading the file is their own rules').
@@ -150,22 +144,9 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
     const kase = await this.cases.require(ctx, caseId, 'contribute');
     assertWritable(ctx.ability, 'Case', caseAttributes(kase), ['evidence']);
     if (incidentId) {
-      const [found] = await ctx.db.query(`SELECT 1 FROM incidents WHERE id = $1 AND case_id = $2`, [incidentId, kase.id]);
-      if (!found) throw new BadInputError('incidentId', 'incidentId is not an incident of this case');
+      if (!(await this.incidents.isOfCase(ctx.db, incidentId, kase.id))) throw new BadInputError('incidentId', 'incidentId is not an incident of this case');
     }
     return kase;
-  }
-
-  private incidentId(value: unknown): string | null {
-    if (value === undefined || value === '') return null;
-    if (typeof value !== 'string') throw new BadInputError('incidentId', 'incidentId is not a valid id');
-    return parseId(value, 'incidentId');
-  }
-
-  private description(value: unknown): string | null {
-    if (value === undefined) return null;
-    if (typeof value !== 'string' || value.length > 2000) throw new BadInputError('description', 'description is up to 2,000 characters');
-    return value.trim() || null;
   }
 
   /**
@@ -174,16 +155,7 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
    */
   private async readableRow(ctx: RequestContext, id: string): Promise<(EvidenceRow & { owner_agency_id: string }) | null> {
     if (!isId(id)) return null;
-    const params = new SqlParams();
-    const idParam = params.add(id.toLowerCase());
-    const scope = accessibleSql(ctx.ability, 'read', 'Case', 'c', params);
-    const readable = readableFieldSql(ctx.ability, 'Case', 'evidence', { alias: 'c', caseAlias: 'c', agencyId: ctx.user?.agencyId ?? null }, params);
-    const [row]: (EvidenceRow & { owner_agency_id: string })[] = await ctx.db.query(
-      `SELECT ${EVIDENCE_COLUMNS('e')}, c.owner_agency_id FROM evidence_files e JOIN cases c ON c.id = e.case_id
-        WHERE e.id = ${idParam}::uuid AND ${scope} AND ${readable}`,
-      params.values,
-    );
-    return row ?? null;
+    return (await this.repository.findReadable(ctx.db, ctx, id.toLowerCase())) ?? null;
   }
 
   /**
@@ -209,16 +181,16 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
    * last, inside the mutation's transaction, so if they cannot be the row and its trail stay as they were.
    */
   async remove(ctx: RequestContext, id: string, reason: string): Promise<boolean> {
-    const why = reason.trim();
-    if (why.length < 3 || why.length > 2000) throw new BadInputError('reason', 'Give a reason of 3 to 2,000 characters');
+    const why = removalReason(reason);
+    if (why === null) throw new BadInputError('reason', 'Give a reason of 3 to 2,000 characters');
     const row = await this.readableRow(ctx, parseId(id, 'id'));
     if (!row) throw new NotFoundError('Evidence file', 'id');
     if (!ctx.ability.can('remove', subject('EvidenceFile', { caseOwnerAgencyId: row.owner_agency_id }))) {
       throw new ForbiddenError('Only the owner agency may remove evidence', 'id');
     }
-    const [deleted]: [EvidenceRow[], number] = await ctx.db.query(`DELETE FROM evidence_files e WHERE e.id = $1 RETURNING ${EVIDENCE_COLUMNS('e')}`, [row.id]);
-    if (deleted.length === 0) throw new NotFoundError('Evidence file', 'id');
-    const file = toEvidenceFile(deleted[0]);
+    const deleted = await this.repository.delete(ctx.db, row.id);
+    if (!deleted) throw new NotFoundError('Evidence file', 'id');
+    const file = toEvidenceFile(deleted);
     await this.audit.record(ctx, file.caseId, AuditAction.EVIDENCE_REMOVED, { file: trailOf(file), reason: why });
     await this.alerts.raise(ctx, AlertKind.CASE_UPDATED, { caseId: file.caseId, detail: { evidence: 'removed' } });
     await this.store.remove(file.storageKey);
@@ -232,7 +204,7 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
    */
   @AnonymisesCases({ tables: ['evidence_files'], irreversible: true })
   async removeAllOf(db: Database, caseIds: string[]): Promise<number> {
-    const keys = await this.repository.deleteOfCases(db, caseIds);
+    const keys = await this.repository.deleteAllOfCases(db, caseIds);
     for (const key of keys) await this.store.remove(key);
     return keys.length;
   }
@@ -260,10 +232,7 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
       name,
       () =>
         new DataLoader<string, EvidenceRow[]>(async (ids) => {
-          const rows: EvidenceRow[] = await ctx.db.query(
-            `SELECT ${EVIDENCE_COLUMNS('e')} FROM evidence_files e WHERE e.${column} = ANY($1::uuid[]) ORDER BY e.uploaded_at, e.id`,
-            [ids],
-          );
+          const rows = await this.repository.findOf(ctx.db, column, ids);
           return groupBy(ids, rows, (row) => row[column]!);
         }),
     );

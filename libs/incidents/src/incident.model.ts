@@ -1,7 +1,6 @@
-import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { IsDate, IsEnum, IsOptional, IsString, Length } from 'class-validator';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { type PortalAbility, readGovernedFields, redact, type Relation } from '#libs/access';
-import { CaseCategory, IsWard } from '#libs/common';
+import { CaseCategory } from '#libs/common';
 
 @ObjectType({ description: 'One occurrence of the behaviour, recorded by type and location to find hotspots' })
 export class Incident {
@@ -36,33 +35,6 @@ export class Incident {
   loggedByAgencyId: string;
 }
 
-@InputType({ description: 'A new incident on a case' })
-export class IncidentInput {
-  @Field()
-  @IsDate()
-  occurredAt: Date;
-
-  @Field(() => CaseCategory)
-  @IsEnum(CaseCategory)
-  category: CaseCategory;
-
-  @Field({ description: '3–4,000 characters' })
-  @IsString()
-  @Length(3, 4000)
-  description: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(1, 300)
-  location?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsWard()
-  ward?: string | null;
-}
-
 export interface IncidentRow {
   id: string;
   case_id: string;
@@ -75,8 +47,6 @@ export interface IncidentRow {
   logged_by_id: string;
   logged_by_agency_id: string;
 }
-
-export const INCIDENT_COLUMNS = 'id, case_id, occurred_at, category, description, location, ward, logged_at, logged_by_id, logged_by_agency_id';
 
 const INCIDENT_GOVERNED = readGovernedFields('Incident');
 

@@ -6,5 +6,9 @@ import { IncidentsRepository } from './incidents.repository.js';
 import { CaseIncidentsResolver, IncidentsResolver } from './incidents.resolver.js';
 import { IncidentsService } from './incidents.service.js';
 
-@Module({ imports: [CasesModule, AgenciesModule, UsersModule], providers: [IncidentsService, IncidentsResolver, CaseIncidentsResolver, IncidentsRepository], exports: [IncidentsService, IncidentsRepository] })
+@Module({
+  imports: [CasesModule, AgenciesModule, UsersModule],
+  providers: [IncidentsRepository, IncidentsService, IncidentsResolver, CaseIncidentsResolver],
+  exports: [IncidentsRepository, IncidentsService],
+})
 export class IncidentsModule {}

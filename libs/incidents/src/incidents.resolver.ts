@@ -4,7 +4,8 @@ import type { RequestContext } from '#libs/context';
 import { Agency, AgenciesService } from '#libs/agencies';
 import { Case, CasesService } from '#libs/cases';
 import { User, UsersService } from '#libs/users';
-import { Incident, IncidentInput } from './incident.model.js';
+import { Incident } from './incident.model.js';
+import { IncidentInput } from './incident.inputs.js';
 import { IncidentsService } from './incidents.service.js';
 
 @Resolver(() => Incident)

@@ -1,6 +1,5 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsBoolean, IsDate, IsEnum, IsOptional, IsString, Length } from 'class-validator';
-import { CaseCategory, IsWard } from '#libs/common';
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { CaseCategory } from '#libs/common';
 
 export enum IntakeChannel {
   PHONE = 'PHONE',
@@ -73,60 +72,6 @@ export class IntakeReport {
   caseId: string | null;
 }
 
-@InputType({ description: 'A report as it arrives' })
-export class IntakeReportInput {
-  @Field(() => IntakeChannel)
-  @IsEnum(IntakeChannel)
-  channel: IntakeChannel;
-
-  @Field(() => CaseCategory)
-  @IsEnum(CaseCategory)
-  category: CaseCategory;
-
-  @Field({ description: '3–4,000 characters' })
-  @IsString()
-  @Length(3, 4000)
-  summary: string;
-
-  @Field()
-  @IsWard()
-  ward: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(1, 300)
-  address?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Leave out for an anonymous report' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  reporterName?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(3, 40)
-  reporterPhone?: string | null;
-
-  @Field(() => Boolean, { nullable: true })
-  @IsOptional()
-  @IsBoolean()
-  anonymous?: boolean | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  subjectName?: string | null;
-
-  @Field(() => Date, { nullable: true, description: 'When it was received, if not now' })
-  @IsOptional()
-  @IsDate()
-  receivedAt?: Date | null;
-}
-
 export interface IntakeRow {
   id: string;
   agency_id: string;
@@ -144,9 +89,6 @@ export interface IntakeRow {
   decline_reason: string | null;
   case_id: string | null;
 }
-
-export const INTAKE_COLUMNS = `r.id, r.agency_id, r.received_at, r.channel, r.category, r.summary, r.ward, r.address, r.reporter_name,
-  r.reporter_phone, r.anonymous, r.subject_name, r.status, r.decline_reason, r.case_id`;
 
 export const toIntake = (row: IntakeRow): IntakeReport => ({
   id: row.id,

@@ -3,7 +3,8 @@ import { Allow } from '#libs/access';
 import type { RequestContext } from '#libs/context';
 import { Case } from '#libs/cases';
 import { RiskLevel } from '#libs/common';
-import { IntakeFlag, IntakeReport, IntakeReportInput } from './intake.model.js';
+import { IntakeFlag, IntakeReport } from './intake.model.js';
+import { IntakeReportInput } from './intake.inputs.js';
 import { IntakeService } from './intake.service.js';
 
 @Resolver(() => IntakeReport)

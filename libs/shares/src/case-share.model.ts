@@ -36,5 +36,3 @@ export interface CaseShareRow {
   shared_at: Date;
   revoked_at: Date | null;
 }
-
-export const SHARE_COLUMNS = 'id, case_id, agency_id, access, reason, shared_at, revoked_at';

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { type Database, rows } from '#libs/db';
+import { type Database, one, rows } from '#libs/db';
 import { UsersRepository } from '#libs/users';
+import type { ShareAccess } from '#libs/common';
+import type { CaseShareRow } from './case-share.model.js';
 
 /** A share of a case, live or revoked, with who made it and who revoked it (their names read in the same statement). */
 export interface DisclosureRow {
@@ -17,6 +19,10 @@ export interface DisclosureRow {
   revoked_by_name: string | null;
   revoked_by_agency: string | null;
 }
+
+
+/** The columns every read of the table answers, in the row type's names. */
+export const SHARE_COLUMNS = 'id, case_id, agency_id, access, reason, shared_at, revoked_at';
 
 /** The only code that names the case_shares table; other libraries call it. */
 @Injectable()
@@ -39,6 +45,33 @@ export class SharesRepository {
          FROM case_shares s JOIN ${UsersRepository.tableAs('sb')} ON sb.id = s.shared_by_id LEFT JOIN ${UsersRepository.tableAs('rb')} ON rb.id = s.revoked_by_id
         WHERE s.case_id = $1 ORDER BY s.shared_at, s.id`,
       [caseId],
+    );
+  }
+
+  /** Revokes the agency's live share of the case, if it has one; answers the access it had (none: empty). */
+  revokeLive(db: Database, caseId: string, agencyId: string, revokedById: string): Promise<{ access: string }[]> {
+    return rows<{ access: string }>(
+      db,
+      `UPDATE case_shares SET revoked_at = now(), revoked_by_id = $3 WHERE case_id = $1 AND agency_id = $2 AND revoked_at IS NULL RETURNING access`,
+      [caseId, agencyId, revokedById],
+    );
+  }
+
+  async insert(db: Database, share: { caseId: string; agencyId: string; access: ShareAccess; reason: string; sharedById: string }): Promise<CaseShareRow> {
+    const row = await one<CaseShareRow>(
+      db,
+      `INSERT INTO case_shares (case_id, agency_id, access, reason, shared_by_id) VALUES ($1, $2, $3, $4, $5) RETURNING ${SHARE_COLUMNS}`,
+      [share.caseId, share.agencyId, share.access, share.reason, share.sharedById],
+    );
+    return row!;
+  }
+
+  /** The live shares of these cases, oldest first. */
+  findLiveOfCases(db: Database, caseIds: readonly string[]): Promise<CaseShareRow[]> {
+    return rows<CaseShareRow>(
+      db,
+      `SELECT ${SHARE_COLUMNS} FROM case_shares WHERE case_id = ANY($1::uuid[]) AND revoked_at IS NULL ORDER BY shared_at`,
+      [caseIds],
     );
   }
 }

@@ -7,7 +7,9 @@ import { AlertKind, AlertOutbox } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, CasesService } from '#libs/cases';
 import { BadInputError, groupBy, type ShareAccess } from '#libs/common';
-import { type CaseShare, type CaseShareRow, SHARE_COLUMNS } from './case-share.model.js';
+import { type CaseShare, type CaseShareRow } from './case-share.model.js';
+import { SharesRepository } from './shares.repository.js';
+import { sharingBasis } from './shares.rules.js';
 
 const toShare = (ctx: RequestContext, relation: CaseAccess, row: CaseShareRow): CaseShare =>
   redact(
@@ -34,6 +36,7 @@ export class SharesService {
     private readonly agencies: AgenciesService,
     private readonly audit: AuditLog,
     private readonly alerts: AlertOutbox,
+    private readonly repository: SharesRepository,
   ) {}
 
   /**
@@ -44,18 +47,12 @@ export class SharesService {
     const kase = await this.cases.require(ctx, caseId, 'share');
     const agency = await this.agencies.require(ctx, agencyId, 'agencyId');
     if (agency.id === kase.ownerAgencyId) throw new BadInputError('agencyId', 'The owner agency already holds this case');
-    const basis = reason.trim();
-    if (basis.length < 3 || basis.length > 2000) {
+    const basis = sharingBasis(reason);
+    if (basis === null) {
       throw new BadInputError('reason', 'reason must say the information-sharing basis in 3 to 2,000 characters');
     }
-    const [replaced]: [{ access: string }[], number] = await ctx.db.query(
-      `UPDATE case_shares SET revoked_at = now(), revoked_by_id = $3 WHERE case_id = $1 AND agency_id = $2 AND revoked_at IS NULL RETURNING access`,
-      [kase.id, agency.id, ctx.user!.id],
-    );
-    const [row]: CaseShareRow[] = await ctx.db.query(
-      `INSERT INTO case_shares (case_id, agency_id, access, reason, shared_by_id) VALUES ($1, $2, $3, $4, $5) RETURNING ${SHARE_COLUMNS}`,
-      [kase.id, agency.id, access, basis, ctx.user!.id],
-    );
+    const replaced = await this.repository.revokeLive(ctx.db, kase.id, agency.id, ctx.user!.id);
+    const row = await this.repository.insert(ctx.db, { caseId: kase.id, agencyId: agency.id, access, reason: basis, sharedById: ctx.user!.id });
     await this.audit.record(ctx, kase.id, AuditAction.CASE_SHARED, {
       agency: { id: agency.id, name: agency.name },
       access,
@@ -70,10 +67,7 @@ export class SharesService {
   async revoke(ctx: RequestContext, caseId: string, agencyId: string): Promise<boolean> {
     const kase = await this.cases.require(ctx, caseId, 'share');
     const agency = await this.agencies.require(ctx, agencyId, 'agencyId');
-    const [revoked]: [{ access: string }[], number] = await ctx.db.query(
-      `UPDATE case_shares SET revoked_at = now(), revoked_by_id = $3 WHERE case_id = $1 AND agency_id = $2 AND revoked_at IS NULL RETURNING access`,
-      [kase.id, agency.id, ctx.user!.id],
-    );
+    const revoked = await this.repository.revokeLive(ctx.db, kase.id, agency.id, ctx.user!.id);
     if (revoked.length === 0) return false;
     await this.audit.record(ctx, kase.id, AuditAction.SHARE_REVOKED, { agency: { id: agency.id, name: agency.name }, access: revoked[0].access });
     return true;
@@ -86,10 +80,7 @@ export class SharesService {
       'case.shares',
       () =>
         new DataLoader<string, CaseShareRow[]>(async (caseIds) => {
-          const rows: CaseShareRow[] = await ctx.db.query(
-            `SELECT ${SHARE_COLUMNS} FROM case_shares WHERE case_id = ANY($1::uuid[]) AND revoked_at IS NULL ORDER BY shared_at`,
-            [caseIds],
-          );
+          const rows = await this.repository.findLiveOfCases(ctx.db, caseIds);
           return groupBy(caseIds, rows, (row) => row.case_id);
         }),
     );

@@ -1,10 +1,8 @@
 import { assertWritable } from '#libs/access';
-import { SqlParams } from '#libs/db';
 import type { RequestContext } from '#libs/context';
 import type { FieldChange } from '#libs/audit';
 import type { Case } from './case.model.js';
 import type { PartyInput, UpdatePartyInput } from './case.inputs.js';
-import type { PartyRow } from './case-record.js';
 
 /** Party input fields and the columns they write. */
 export const PARTY_FIELD_COLUMNS = {
@@ -50,23 +48,15 @@ export function assertPartyWritable(
   }
 }
 
-/** Inserts parties after the case's existing ones, in one statement. */
-export async function insertParties(ctx: RequestContext, caseId: string, parties: readonly PartyInput[]): Promise<PartyRow[]> {
-  if (parties.length === 0) return [];
-  const params = new SqlParams();
-  const caseParam = params.add(caseId);
-  const values = parties.map((party, index) => {
-    const row = PARTY_FIELDS.map((field) => {
-      const value = clean(party[field as keyof PartyInput]);
-      return params.add(field === 'anonymous' || field === 'tenant' ? value === true : value);
-    });
-    return `(${caseParam}::uuid, ${params.add(index)}::int + coalesce((SELECT max(position) + 1 FROM parties WHERE case_id = ${caseParam}::uuid), 0), ${row.join(', ')})`;
+/** The columns a new party writes, in the order `partyValues` gives their values. */
+export const PARTY_COLUMNS_WRITTEN = PARTY_FIELDS.map((field) => PARTY_FIELD_COLUMNS[field]);
+
+/** A new party's values as stored: text trimmed (blank is null), the flags false unless raised. */
+export function partyValues(party: PartyInput): unknown[] {
+  return PARTY_FIELDS.map((field) => {
+    const value = clean(party[field as keyof PartyInput]);
+    return field === 'anonymous' || field === 'tenant' ? value === true : value;
   });
-  return ctx.db.query(
-    `INSERT INTO parties (case_id, position, ${PARTY_FIELDS.map((f) => PARTY_FIELD_COLUMNS[f]).join(', ')})
-     VALUES ${values.join(', ')} RETURNING id, case_id, role, anonymous`,
-    params.values,
-  );
 }
 
 /** The audit record of a new party's values (kept whole; withheld from trail readers who may not read them). */
