@@ -21,9 +21,10 @@ export function recipientsOf(
   for (const share of kase.shares) entitled.set(share.agency_id, share.access);
   if (ACTION_KINDS.has(row.kind)) {
     const target = row.target_agency_id;
-    if (!target) return new Map();
-    if (entitled.has(target)) return new Map([[target, entitled.get(target)!]]);
-    return attending?.has(target) ? new Map([[target, null]]) : new Map();
+    const only = new Map<string, Relation | null>();
+    if (!target) return only;
+    if (entitled.has(target)) return only.set(target, entitled.get(target)!);
+    return attending?.has(target) ? only.set(target, null) : only;
   }
   return entitled;
 }

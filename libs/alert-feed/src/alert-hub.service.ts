@@ -210,7 +210,7 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
         const key = `${user.id}|${caseId}`;
         let view = sent.get(key);
         if (!view) sent.set(key, (view = { userId: user.id, agencyId: user.agencyId, caseId, fields: new Set() }));
-        fields.forEach((field) => view!.fields.add(field));
+        fields.forEach((field) => view.fields.add(field));
       }
     }
     if (holdBroken && prepared.internalErrors > 0) throw new BatchNotSent('a payload could not be built');
@@ -250,7 +250,7 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
         let executed = payloads.get(subscriber.payloadKey);
         if (!executed) {
           let loaders = prepared.loaders.get(agencyId);
-          if (!loaders) prepared.loaders.set(agencyId, (loaders = new Map()));
+          if (!loaders) prepared.loaders.set(agencyId, (loaders = new Map<string, unknown>()));
           const delivery: AlertDelivery = {
             alert: { id: row.id, kind: row.kind, caseId: row.case_id, meetingId: row.meeting_id, actionId: row.action_id, occurredAt: row.occurred_at, case: view },
             loaders,

@@ -1,8 +1,9 @@
 import { AuditAction, type AuditDetail, type TrailRow } from '#libs/audit';
+import { asText } from '#libs/common';
 import { printedSize } from '#libs/documents';
 
 /** A changed value as the trail shows it: dates as ISO 8601, everything else as its text. */
-export const shownAsText = (value: unknown): string | null => (value === null || value === undefined ? null : value instanceof Date ? value.toISOString() : String(value));
+export const shownAsText = (value: unknown): string | null => (value === null || value === undefined ? null : asText(value));
 
 /** The event in words, from what it keeps (a removed file's name, a meeting's title): the trail reads the same after they are gone. */
 export function describeAuditEvent(row: Pick<TrailRow<AuditDetail>, 'action' | 'detail'>): string {
@@ -12,7 +13,7 @@ export function describeAuditEvent(row: Pick<TrailRow<AuditDetail>, 'action' | '
     case AuditAction.CASE_VIEWED:
       return `Viewed ${(d.fields ?? []).join(', ')}`;
     case AuditAction.CASE_SHARED:
-      return `Shared with ${d.agency?.name} at ${d.access}${d.replacedAccess ? ` (was ${String(d.replacedAccess)})` : ''}. Basis: ${d.basis}`;
+      return `Shared with ${d.agency?.name} at ${d.access}${d.replacedAccess ? ` (was ${asText(d.replacedAccess)})` : ''}. Basis: ${d.basis}`;
     case AuditAction.SHARE_REVOKED:
       return `Revoked the ${d.access} share with ${d.agency?.name}`;
     case AuditAction.CASE_CLOSED:
@@ -24,7 +25,7 @@ export function describeAuditEvent(row: Pick<TrailRow<AuditDetail>, 'action' | '
     case AuditAction.ACTION_ADDED:
       return `Added a ${String(d.kind).toLowerCase().replace(/_/g, ' ')} action`;
     case AuditAction.CASE_EXPORTED:
-      return `Exported ${String(d.format ?? 'the case')}`;
+      return `Exported ${asText(d.format ?? 'the case')}`;
     case AuditAction.DASH_ASSESSED:
       return 'Recorded a DASH risk assessment';
     case AuditAction.LEGAL_HOLD_PLACED:

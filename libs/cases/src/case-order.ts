@@ -56,7 +56,7 @@ export interface CaseCursor {
 /** Reads a cursor this list issued; a cursor from another order, or not one of ours, is refused as BAD_INPUT on `after`. */
 export function parseCursor(order: CaseOrder, cursor: string): CaseCursor {
   const { keys } = ORDERS[order];
-  const [issuedFor, ...values] = decodeCursor(cursor, ['string', ...keys.map((key) => (key.cast === 'int' ? 'number' : 'string') as 'string' | 'number')]);
+  const [issuedFor, ...values] = decodeCursor(cursor, ['string', ...keys.map((key) => (key.cast === 'int' ? 'number' : 'string'))]);
   if (issuedFor !== order) throw new BadInputError('after', 'The cursor belongs to another order of this list');
   if (keys.some((key, i) => key.cast === 'timestamptz' && Number.isNaN(Date.parse(String(values[i]))))) {
     throw new BadInputError('after', 'The cursor is not one this server issued');

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '#libs/context';
 import { AlertKind, AlertOutbox } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';
-import { BadInputError, NotFoundError, parseId } from '#libs/common';
+import { asText, BadInputError, NotFoundError, parseId } from '#libs/common';
 import type { Party } from './case.model.js';
 import type { PartyInput, UpdatePartyInput } from './case.inputs.js';
 import { toCase, toParty } from './case-record.js';
@@ -53,7 +53,7 @@ export class PartiesService {
     assertPartyWritable(ctx, kase, { role: input.role ?? row.role, anonymous: input.anonymous ?? row.anonymous }, fields);
     const values = fields.map((field) => cleanPartyValue(input[field]));
     const before = await this.repository.updateParty(ctx.db, row.id, { columns: fields.map((field) => PARTY_FIELD_COLUMNS[field]), values });
-    const normalise = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : value === null ? null : String(value));
+    const normalise = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : value === null ? null : asText(value));
     const changes = fields
       .map((field, i) => ({ field, from: before[PARTY_FIELD_COLUMNS[field]] ?? null, to: values[i] ?? null }))
       .filter((change) => normalise(change.from) !== normalise(change.to));

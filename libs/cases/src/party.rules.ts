@@ -26,7 +26,7 @@ const clean = (value: unknown) => (typeof value === 'string' ? value.trim() || n
 /** The fields a new party sets: everything given, flags only when raised. */
 export function fieldsOfNewParty(input: PartyInput): PartyField[] {
   return PARTY_FIELDS.filter((field) => {
-    const value = input[field as keyof PartyInput];
+    const value = input[field];
     return field === 'role' || (value !== undefined && value !== null && value !== false);
   });
 }
@@ -54,14 +54,14 @@ export const PARTY_COLUMNS_WRITTEN = PARTY_FIELDS.map((field) => PARTY_FIELD_COL
 /** A new party's values as stored: text trimmed (blank is null), the flags false unless raised. */
 export function partyValues(party: PartyInput): unknown[] {
   return PARTY_FIELDS.map((field) => {
-    const value = clean(party[field as keyof PartyInput]);
+    const value = clean(party[field]);
     return field === 'anonymous' || field === 'tenant' ? value === true : value;
   });
 }
 
 /** The audit record of a new party's values (kept whole; withheld from trail readers who may not read them). */
 export function newPartyChanges(input: PartyInput): FieldChange[] {
-  return fieldsOfNewParty(input).map((field) => ({ field, from: null, to: clean(input[field as keyof PartyInput]) }));
+  return fieldsOfNewParty(input).map((field) => ({ field, from: null, to: clean(input[field]) }));
 }
 
 export function changedPartyFields(input: UpdatePartyInput): PartyField[] {

@@ -9,3 +9,4 @@ export * from './percent.js';
 export * from './clock.js';
 export * from './working-days.js';
 export * from './fields.js';
+export * from './text.js';

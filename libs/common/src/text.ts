@@ -1,0 +1,11 @@
+/**
+ * A stored value as a person reads it: text and numbers as they are, dates as ISO 8601, and anything else (a
+ * JSON object from an audit record) as its JSON, never "[object Object]".
+ */
+export function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return value.toString();
+  if (value instanceof Date) return value.toISOString();
+  if (value === null || value === undefined) return '';
+  return JSON.stringify(value);
+}
