@@ -3,7 +3,12 @@
 // database starts. A spec that needs the harness is named *.e2e-spec.ts and is left to `npm test`.
 import base from './jest.config.mjs';
 
-const unit = { ...base, testMatch: ['**/*.spec.ts'], testPathIgnorePatterns: ['/node_modules/', '\\.e2e-spec\\.ts$'], testTimeout: 10000 };
+const unit = {
+  ...base,
+  testMatch: ['**/*.spec.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '\\.e2e-spec\\.ts$'],
+  testTimeout: 10000,
+};
 delete unit.globalSetup;
 delete unit.globalTeardown;
 

@@ -17,4 +17,10 @@ export function judgeAudit(
   report: unknown,
   allowances: AuditAllowance[],
   today: string,
-): { outcome: 'pass' | 'fail' | 'unreachable'; reason?: string; blocking: AuditFinding[]; allowed: AuditFinding[]; expired: string[] };
+): {
+  outcome: 'pass' | 'fail' | 'unreachable';
+  reason?: string;
+  blocking: AuditFinding[];
+  allowed: AuditFinding[];
+  expired: string[];
+};

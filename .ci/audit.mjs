@@ -20,7 +20,13 @@ function advisoryId(via) {
  */
 export function judgeAudit(report, allowances, today) {
   if (!report || typeof report.vulnerabilities !== 'object' || report.vulnerabilities === null) {
-    return { outcome: 'unreachable', reason: report?.message ?? report?.error?.summary ?? 'npm audit gave no report', blocking: [], allowed: [], expired: [] };
+    return {
+      outcome: 'unreachable',
+      reason: report?.message ?? report?.error?.summary ?? 'npm audit gave no report',
+      blocking: [],
+      allowed: [],
+      expired: [],
+    };
   }
   const live = allowances.filter((a) => !a.until || a.until >= today);
   const expired = allowances.filter((a) => a.until && a.until < today).map((a) => a.advisory);
@@ -30,13 +36,16 @@ export function judgeAudit(report, allowances, today) {
       // A string `via` is a dependency that is vulnerable through another package, reported under that one.
       if (typeof via !== 'object' || !BLOCKING.has(via.severity)) continue;
       const id = advisoryId(via);
-      if (!seen.has(id)) seen.set(id, { id, package: via.name, severity: via.severity, title: via.title, url: via.url });
+      if (!seen.has(id))
+        seen.set(id, { id, package: via.name, severity: via.severity, title: via.title, url: via.url });
     }
   }
   const blocking = [];
   const allowed = [];
   for (const advisory of seen.values()) {
-    const allowance = live.find((a) => a.advisory.toUpperCase() === advisory.id && (!a.package || a.package === advisory.package));
+    const allowance = live.find(
+      (a) => a.advisory.toUpperCase() === advisory.id && (!a.package || a.package === advisory.package),
+    );
     (allowance ? allowed : blocking).push(allowance ? { ...advisory, reason: allowance.reason } : advisory);
   }
   return { outcome: blocking.length ? 'fail' : 'pass', blocking, allowed, expired };
@@ -45,7 +54,11 @@ export function judgeAudit(report, allowances, today) {
 function main() {
   const here = fileURLToPath(new URL('.', import.meta.url));
   const allowances = JSON.parse(readFileSync(`${here}audit-allowances.json`, 'utf8')).allowances;
-  const run = spawnSync('npm', ['audit', '--omit=dev', '--json'], { cwd: `${here}..`, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync('npm', ['audit', '--omit=dev', '--json'], {
+    cwd: `${here}..`,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   let report;
   try {
     report = JSON.parse(run.stdout);
@@ -55,7 +68,8 @@ function main() {
   const verdict = judgeAudit(report, allowances, new Date().toISOString().slice(0, 10));
   for (const id of verdict.expired) console.log(`audit: the allowance for ${id} has expired: review it again`);
   for (const a of verdict.allowed) console.log(`audit: allowed ${a.severity} ${a.id} in ${a.package} (${a.reason})`);
-  for (const a of verdict.blocking) console.error(`audit: ${a.severity} ${a.id} in ${a.package}: ${a.title} ${a.url ?? ''}`);
+  for (const a of verdict.blocking)
+    console.error(`audit: ${a.severity} ${a.id} in ${a.package}: ${a.title} ${a.url ?? ''}`);
   if (verdict.outcome === 'unreachable') {
     // Some networks (this project's build machines among them) reach the registry's packages but not its advisory
     // endpoint. Say so loudly; AUDIT_REQUIRED=true makes it fail, as a release build should.
@@ -68,7 +82,9 @@ function main() {
     return;
   }
   if (verdict.outcome === 'fail') {
-    console.error(`audit: ${verdict.blocking.length} high or critical advisories; fix them or add a reviewed allowance to .ci/audit-allowances.json`);
+    console.error(
+      `audit: ${verdict.blocking.length} high or critical advisories; fix them or add a reviewed allowance to .ci/audit-allowances.json`,
+    );
     process.exit(1);
   }
   console.log(`audit: no unreviewed high or critical advisories in production dependencies`);

@@ -102,7 +102,10 @@ function summarize(values: Float64Array | number[]): LatencySummary | null {
 const ACTION_KINDS = new Set(['ACTION_ASSIGNED', 'ACTION_OVERDUE']);
 
 /** Agencies (id → relation) entitled to an alert, by the contract. */
-export function entitledAgencies(alert: AlertRecord, holders: Map<string, Map<string, Relation>>): Map<string, Relation> {
+export function entitledAgencies(
+  alert: AlertRecord,
+  holders: Map<string, Map<string, Relation>>,
+): Map<string, Relation> {
   const held = alert.caseId ? holders.get(alert.caseId) : undefined;
   if (!held) return new Map();
   if (ACTION_KINDS.has(alert.kind)) {
@@ -113,7 +116,12 @@ export function entitledAgencies(alert: AlertRecord, holders: Map<string, Map<st
 }
 
 /** Expected (subscriber, alert) deliveries of a phase: for waiting until they have all arrived. */
-export function expectedCount(alerts: AlertRecord[], holders: Map<string, Map<string, Relation>>, subscribers: Subscriber[], active: number[]): number {
+export function expectedCount(
+  alerts: AlertRecord[],
+  holders: Map<string, Map<string, Relation>>,
+  subscribers: Subscriber[],
+  active: number[],
+): number {
   const byAgency = groupByAgency(subscribers, active);
   let count = 0;
   for (const alert of alerts) {
@@ -166,7 +174,10 @@ export function check(
   // Each alert's change, matched per case in commit order: the transactions that raised alerts on a case,
   // oldest first, against the changes to it that succeeded, in the order they were sent.
   const responseOf = new Map<number, number>();
-  const changeMatch = new Map<string, { ok: number; failed: number; matched: number; mismatched: number; firstMismatch: string | null }>();
+  const changeMatch = new Map<
+    string,
+    { ok: number; failed: number; matched: number; mismatched: number; firstMismatch: string | null }
+  >();
 
   const result: Record<string, PhaseCheck> = {};
   const phaseOf = (id: number) => phases.find((p) => id > p.fromId && id <= p.toId);
@@ -207,7 +218,8 @@ export function check(
       const entitled = entitledAgencies(alert, holders);
       const expected = new Map<number, Relation>();
       for (const [agencyId, relation] of entitled) {
-        for (const index of byAgency.get(agencyId) ?? []) if (subscribers[index].userId !== alert.actorId) expected.set(index, relation);
+        for (const index of byAgency.get(agencyId) ?? [])
+          if (subscribers[index].userId !== alert.actorId) expected.set(index, relation);
       }
       check.expected += expected.size;
       const received = new Set<number>();

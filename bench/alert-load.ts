@@ -1,6 +1,13 @@
 import http from 'node:http';
 import type { Pool } from 'pg';
-import { type BenchCase, type BenchUser, type Partnership, type Relation, type Risk, RISKS } from './alert-partnership.js';
+import {
+  type BenchCase,
+  type BenchUser,
+  type Partnership,
+  type Relation,
+  type Risk,
+  RISKS,
+} from './alert-partnership.js';
 
 /**
  * The changes that raise alerts, made over HTTP as the partnership's users, at a fixed rate or one after
@@ -80,7 +87,12 @@ function graphql<T>(url: URL, token: string, query: string, variables: Record<st
       {
         method: 'POST',
         agent: noKeepAlive,
-        headers: { 'content-type': 'application/json', accept: 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          'content-length': Buffer.byteLength(body),
+          authorization: `Bearer ${token}`,
+        },
         timeout: 300_000,
       },
       (response) => {
@@ -90,9 +102,14 @@ function graphql<T>(url: URL, token: string, query: string, variables: Record<st
         response.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
           try {
-            const parsed = JSON.parse(text) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+            const parsed = JSON.parse(text) as {
+              data?: T;
+              errors?: { message: string; extensions?: { code?: string } }[];
+            };
             if (parsed.errors?.length || !parsed.data) {
-              const messages = (parsed.errors ?? []).map((e) => `${e.extensions?.code ?? 'ERROR'}: ${e.message}`).join('; ');
+              const messages = (parsed.errors ?? [])
+                .map((e) => `${e.extensions?.code ?? 'ERROR'}: ${e.message}`)
+                .join('; ');
               reject(new Error(`HTTP ${response.statusCode}: ${messages || 'no data'}`));
             } else resolve(parsed.data);
           } catch {
@@ -137,7 +154,10 @@ export class AlertLoad {
    * holds on average), or, without a rate, one after another. No two changes of one case are ever in flight
    * together, so a case's changes commit in the order they were sent.
    */
-  async run(kinds: ChangeKind[], options: { phase: string; rate?: number; target?: Target; actor?: BenchUser }): Promise<RunResult> {
+  async run(
+    kinds: ChangeKind[],
+    options: { phase: string; rate?: number; target?: Target; actor?: BenchUser },
+  ): Promise<RunResult> {
     const started = performance.now();
     const first = this.changes.length;
     const waitedBefore = this.waitedForCase;
@@ -223,12 +243,35 @@ export class AlertLoad {
     const kase = await this.pickCase(kind, options.target ?? 'regular');
     const seq = this.changes.length;
     if (!kase) {
-      this.changes.push({ seq, phase: options.phase, kind, caseId: '', actorId: '', alertKinds: [], sentAt: wallNow(), respondedAt: wallNow(), ok: false, error: 'the share pool is used up' });
+      this.changes.push({
+        seq,
+        phase: options.phase,
+        kind,
+        caseId: '',
+        actorId: '',
+        alertKinds: [],
+        sentAt: wallNow(),
+        respondedAt: wallNow(),
+        ok: false,
+        error: 'the share pool is used up',
+      });
       return;
     }
     const holders = [...kase.holders.keys()];
-    const actor = options.actor ?? (kind === 'RISK' || kind === 'SHARE' ? this.userOf(kase.owner) : this.userOf(this.pick(holders)));
-    const change: Change = { seq, phase: options.phase, kind, caseId: kase.id, actorId: actor.id, alertKinds: [], sentAt: 0, respondedAt: 0, ok: false };
+    const actor =
+      options.actor ??
+      (kind === 'RISK' || kind === 'SHARE' ? this.userOf(kase.owner) : this.userOf(this.pick(holders)));
+    const change: Change = {
+      seq,
+      phase: options.phase,
+      kind,
+      caseId: kase.id,
+      actorId: actor.id,
+      alertKinds: [],
+      sentAt: 0,
+      respondedAt: 0,
+      ok: false,
+    };
     this.changes.push(change);
     try {
       let request: () => Promise<unknown>;
@@ -237,11 +280,16 @@ export class AlertLoad {
         case 'INCIDENT':
           change.alertKinds = ['INCIDENT_LOGGED'];
           request = () =>
-            this.request(actor, LOG_INCIDENT, { c: kase.id, at: new Date(Date.now() - 3_600_000).toISOString(), d: `Bench incident ${seq}: noise reported` });
+            this.request(actor, LOG_INCIDENT, {
+              c: kase.id,
+              at: new Date(Date.now() - 3_600_000).toISOString(),
+              d: `Bench incident ${seq}: noise reported`,
+            });
           break;
         case 'RISK': {
           const risk = this.pick(RISKS.filter((r) => r !== kase.risk));
-          change.alertKinds = RISK_ORDER[risk] > RISK_ORDER[kase.risk] ? ['CASE_UPDATED', 'RISK_ESCALATED'] : ['CASE_UPDATED'];
+          change.alertKinds =
+            RISK_ORDER[risk] > RISK_ORDER[kase.risk] ? ['CASE_UPDATED', 'RISK_ESCALATED'] : ['CASE_UPDATED'];
           request = () => this.request(actor, UPDATE_RISK, { id: kase.id, v: kase.version, r: risk });
           after = (data) => {
             const updated = (data as { updateCase: { version: number; riskLevel: Risk } }).updateCase;
@@ -265,7 +313,8 @@ export class AlertLoad {
           const agency = this.pick(candidates);
           const access: Relation = this.rand() < 0.6 ? 'FULL' : 'LIMITED';
           change.alertKinds = ['CASE_SHARED'];
-          request = () => this.request(actor, SHARE_CASE, { c: kase.id, a: this.partnership.agencies[agency].id, x: access });
+          request = () =>
+            this.request(actor, SHARE_CASE, { c: kase.id, a: this.partnership.agencies[agency].id, x: access });
           after = () => void kase.holders.set(agency, access);
           break;
         }
@@ -288,7 +337,10 @@ export class AlertLoad {
 
   /** After a failed update, the case as it is (a failed change raised nothing, so the benchmark carries on). */
   private async resync(kase: BenchCase): Promise<void> {
-    const { rows } = await this.pool.query<{ version: number; risk_level: Risk }>(`SELECT version, risk_level FROM cases WHERE id = $1`, [kase.id]);
+    const { rows } = await this.pool.query<{ version: number; risk_level: Risk }>(
+      `SELECT version, risk_level FROM cases WHERE id = $1`,
+      [kase.id],
+    );
     if (rows[0]) {
       kase.version = rows[0].version;
       kase.risk = rows[0].risk_level;

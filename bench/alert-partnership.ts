@@ -32,7 +32,14 @@ const ROLE_SETS: Role[][] = [
 ];
 
 const KINDS = Object.values(AgencyKind);
-const CATEGORIES = [CaseCategory.NOISE, CaseCategory.HARASSMENT, CaseCategory.DRUGS, CaseCategory.DOMESTIC_ABUSE, CaseCategory.VANDALISM, CaseCategory.HATE];
+const CATEGORIES = [
+  CaseCategory.NOISE,
+  CaseCategory.HARASSMENT,
+  CaseCategory.DRUGS,
+  CaseCategory.DOMESTIC_ABUSE,
+  CaseCategory.VANDALISM,
+  CaseCategory.HATE,
+];
 const WARDS = ['Northgate', 'Riverside', 'Castle', 'Meadowbank', 'Harbour', 'Old Town'];
 export type Relation = 'OWNER' | 'FULL' | 'LIMITED';
 export type Risk = 'STANDARD' | 'MEDIUM' | 'HIGH';
@@ -105,7 +112,10 @@ export async function createPartnership(db: PoolClient, shape: PartnershipShape)
   try {
     const names = Array.from({ length: shape.agencies }, (_, i) => {
       const kind = KINDS[i % KINDS.length];
-      return { name: `Alerts ${String(i + 1).padStart(2, '0')} ${kind.charAt(0)}${kind.slice(1).toLowerCase().replace('_', ' ')}`, kind };
+      return {
+        name: `Alerts ${String(i + 1).padStart(2, '0')} ${kind.charAt(0)}${kind.slice(1).toLowerCase().replace('_', ' ')}`,
+        kind,
+      };
     });
     const agencyRows = (
       await db.query<{ id: string; name: string }>(
@@ -114,30 +124,66 @@ export async function createPartnership(db: PoolClient, shape: PartnershipShape)
       )
     ).rows;
     const idOf = new Map(agencyRows.map((row) => [row.name, row.id]));
-    const agencies: BenchAgency[] = names.map((n, index) => ({ index, id: idOf.get(n.name)!, name: n.name, kind: n.kind, users: [] }));
+    const agencies: BenchAgency[] = names.map((n, index) => ({
+      index,
+      id: idOf.get(n.name)!,
+      name: n.name,
+      kind: n.kind,
+      users: [],
+    }));
 
-    const userSpecs: { email: string; name: string; agency: number; roles: Role[]; desk?: boolean; admin?: boolean }[] = [];
+    const userSpecs: { email: string; name: string; agency: number; roles: Role[]; desk?: boolean; admin?: boolean }[] =
+      [];
     for (const agency of agencies) {
       const count = agency.index === 0 ? SMALL_AGENCY_USERS : USERS_PER_AGENCY;
       for (let u = 0; u < count; u++) {
-        userSpecs.push({ email: `user-${agency.index + 1}-${u + 1}@alerts.bench`, name: `User ${u + 1}, ${agency.name}`, agency: agency.index, roles: ROLE_SETS[u % ROLE_SETS.length] });
+        userSpecs.push({
+          email: `user-${agency.index + 1}-${u + 1}@alerts.bench`,
+          name: `User ${u + 1}, ${agency.name}`,
+          agency: agency.index,
+          roles: ROLE_SETS[u % ROLE_SETS.length],
+        });
       }
     }
-    userSpecs.push({ email: 'desk-1@alerts.bench', name: `Desk, ${agencies[0].name}`, agency: 0, roles: [Role.CASEWORKER], desk: true });
-    userSpecs.push({ email: 'admin-only@alerts.bench', name: 'Administrator (no casework role)', agency: 0, roles: [Role.ADMIN], admin: true });
+    userSpecs.push({
+      email: 'desk-1@alerts.bench',
+      name: `Desk, ${agencies[0].name}`,
+      agency: 0,
+      roles: [Role.CASEWORKER],
+      desk: true,
+    });
+    userSpecs.push({
+      email: 'admin-only@alerts.bench',
+      name: 'Administrator (no casework role)',
+      agency: 0,
+      roles: [Role.ADMIN],
+      admin: true,
+    });
     const userRows = (
       await db.query<{ id: string; email: string }>(
         `INSERT INTO users (email, display_name, agency_id, roles, password_hash)
          SELECT e, n, a, string_to_array(r, ','), $5 FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[]) AS x(e, n, a, r)
          RETURNING id, email`,
-        [userSpecs.map((u) => u.email), userSpecs.map((u) => u.name), userSpecs.map((u) => agencies[u.agency].id), userSpecs.map((u) => u.roles.join(',')), passwordHash],
+        [
+          userSpecs.map((u) => u.email),
+          userSpecs.map((u) => u.name),
+          userSpecs.map((u) => agencies[u.agency].id),
+          userSpecs.map((u) => u.roles.join(',')),
+          passwordHash,
+        ],
       )
     ).rows;
     const userId = new Map(userRows.map((row) => [row.email, row.id]));
     let desk: BenchUser | undefined;
     let admin: BenchUser | undefined;
     for (const spec of userSpecs) {
-      const user: BenchUser = { id: userId.get(spec.email)!, email: spec.email, roles: spec.roles, agency: spec.agency, token: '' };
+      const user: BenchUser = {
+        id: userId.get(spec.email)!,
+        email: spec.email,
+        roles: spec.roles,
+        agency: spec.agency,
+        token: '',
+      };
       if (spec.desk) desk = user;
       else if (spec.admin) admin = user;
       else agencies[spec.agency].users.push(user);
@@ -145,7 +191,13 @@ export async function createPartnership(db: PoolClient, shape: PartnershipShape)
 
     // Cases: who holds each is decided here and written as owner + live shares.
     const others = (owner: number) => agencies.map((a) => a.index).filter((i) => i !== owner);
-    const specs: { pool: CasePool; owner: number; holders: Map<number, Relation>; risk: Risk; category: CaseCategory }[] = [];
+    const specs: {
+      pool: CasePool;
+      owner: number;
+      holders: Map<number, Relation>;
+      risk: Risk;
+      category: CaseCategory;
+    }[] = [];
     const add = (pool: CasePool, owner: number, shares: number[]) => {
       const holders = new Map<number, Relation>([[owner, 'OWNER']]);
       for (const agency of shares) holders.set(agency, rand() < 0.6 ? 'FULL' : 'LIMITED');
@@ -184,7 +236,9 @@ export async function createPartnership(db: PoolClient, shape: PartnershipShape)
           specs.map((s) => s.risk),
           specs.map(() => pick(WARDS)),
           specs.map((_, i) => `${1 + (i % 180)} Alert Road`),
-          specs.map((s, i) => `Benchmark case ${i + 1} (${s.pool}): reports of ${s.category.toLowerCase().replace('_', ' ')}`),
+          specs.map(
+            (s, i) => `Benchmark case ${i + 1} (${s.pool}): reports of ${s.category.toLowerCase().replace('_', ' ')}`,
+          ),
           specs.map((s) => agencies[s.owner].id),
           specs.map((s) => creator(s.owner)),
         ],
@@ -206,7 +260,9 @@ export async function createPartnership(db: PoolClient, shape: PartnershipShape)
       [cases.map((c) => c.id), specs.map((s) => s.category), cases.map((c) => c.reference)],
     );
     const shares = cases.flatMap((kase) =>
-      [...kase.holders].filter(([, relation]) => relation !== 'OWNER').map(([agency, relation]) => ({ kase, agency, relation })),
+      [...kase.holders]
+        .filter(([, relation]) => relation !== 'OWNER')
+        .map(([agency, relation]) => ({ kase, agency, relation })),
     );
     await db.query(
       `INSERT INTO case_shares (case_id, agency_id, access, reason, shared_by_id)

@@ -141,7 +141,8 @@ function connect(url: string, query: string, spec: SubscriberSpec): Promise<void
         closed: (event) => {
           onClosed();
           const code = (event as { code?: number }).code;
-          if (!isConnected) failed(new Error(`subscriber ${spec.index}: socket closed before it was accepted (code ${code})`));
+          if (!isConnected)
+            failed(new Error(`subscriber ${spec.index}: socket closed before it was accepted (code ${code})`));
           else if (!live.disposing) {
             unexpectedCloses++;
             problem(`subscriber ${spec.index}: socket closed by the server (code ${code})`);
@@ -162,7 +163,9 @@ function connect(url: string, query: string, spec: SubscriberSpec): Promise<void
           problem(`subscriber ${spec.index}: ${result.errors.map((e) => e.message).join('; ')}`);
           return;
         }
-        const alert = (result.data as { caseAlerts?: { id: string; caseId: string | null; case: { access?: string } | null } } | null)?.caseAlerts;
+        const alert = (
+          result.data as { caseAlerts?: { id: string; caseId: string | null; case: { access?: string } | null } } | null
+        )?.caseAlerts;
         if (!alert) {
           payloadErrors++;
           problem(`subscriber ${spec.index}: a message without caseAlerts`);
@@ -190,7 +193,12 @@ function connect(url: string, query: string, spec: SubscriberSpec): Promise<void
   return ready.finally(() => clearTimeout(timeout));
 }
 
-async function open(url: string, query: string, subscribers: SubscriberSpec[], concurrency: number): Promise<OpenResult> {
+async function open(
+  url: string,
+  query: string,
+  subscribers: SubscriberSpec[],
+  concurrency: number,
+): Promise<OpenResult> {
   const started = performance.now();
   let next = 0;
   let opened = 0;
@@ -245,7 +253,10 @@ function probe(url: string, query: string, token: string): Promise<ProbeResult> 
       connectionParams: { authorization: `Bearer ${token}` },
       lazy: true,
       retryAttempts: 0,
-      on: { closed: (event) => finish({ outcome: 'refused-socket', detail: `closed with ${(event as { code?: number }).code}` }) },
+      on: {
+        closed: (event) =>
+          finish({ outcome: 'refused-socket', detail: `closed with ${(event as { code?: number }).code}` }),
+      },
     });
     client.subscribe(
       { query },
@@ -253,14 +264,23 @@ function probe(url: string, query: string, token: string): Promise<ProbeResult> 
         next: (result) =>
           finish(
             result.errors?.length
-              ? { outcome: 'error', detail: result.errors.map((e) => `${typeof e.extensions?.code === 'string' ? e.extensions.code : ''} ${e.message}`.trim()).join('; ') }
+              ? {
+                  outcome: 'error',
+                  detail: result.errors
+                    .map((e) =>
+                      `${typeof e.extensions?.code === 'string' ? e.extensions.code : ''} ${e.message}`.trim(),
+                    )
+                    .join('; '),
+                }
               : { outcome: 'data', detail: JSON.stringify(result.data).slice(0, 200) },
           ),
         error: (error) => {
           const list = Array.isArray(error) ? (error as { message: string; extensions?: { code?: string } }[]) : null;
           finish({
             outcome: 'error',
-            detail: list ? list.map((e) => `${e.extensions?.code ?? ''} ${e.message}`.trim()).join('; ') : String((error as Error)?.message ?? error),
+            detail: list
+              ? list.map((e) => `${e.extensions?.code ?? ''} ${e.message}`.trim()).join('; ')
+              : String((error as Error)?.message ?? error),
           });
         },
         complete: () => finish({ outcome: 'complete', detail: 'completed without data' }),

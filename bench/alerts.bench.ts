@@ -112,7 +112,12 @@ function collector(): () => void {
   return runInNewContext('gc') as () => void;
 }
 
-async function waitUntil(what: string, condition: () => boolean | Promise<boolean>, timeoutMs: number, everyMs = 100): Promise<void> {
+async function waitUntil(
+  what: string,
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  everyMs = 100,
+): Promise<void> {
   const until = performance.now() + timeoutMs;
   while (!(await condition())) {
     if (performance.now() > until) throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}`);
@@ -130,7 +135,9 @@ async function startProfile(phase: string): Promise<{ stop: () => Promise<void> 
   const session = new Session();
   session.connect();
   const post = (method: string) =>
-    new Promise<unknown>((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, (error, result) => (error ? reject(error) : resolve(result))),
+    );
   await post('Profiler.enable');
   await post('Profiler.start');
   return {
@@ -187,7 +194,14 @@ function traceHub(hub: AlertHub): HubTrace {
     const rows = (await alertsAfter(after, upTo)) as { id: string }[];
     if (upTo === null) {
       const ids = rows.map((row) => Number(row.id));
-      trace.reads.push({ after: Number(after), count: rows.length, first: ids[0] ?? 0, last: ids.at(-1) ?? 0, at: performance.now(), ids });
+      trace.reads.push({
+        after: Number(after),
+        count: rows.length,
+        first: ids[0] ?? 0,
+        last: ids.at(-1) ?? 0,
+        at: performance.now(),
+        ids,
+      });
     }
     return rows;
   };
@@ -208,11 +222,18 @@ type Command = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id
 class SubscriberProcess {
   private readonly child: ChildProcess;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }
+  >();
   private exited = false;
 
   constructor() {
-    this.child = fork(join(here, 'alert-subscribers.js'), [], { serialization: 'advanced', execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.child = fork(join(here, 'alert-subscribers.js'), [], {
+      serialization: 'advanced',
+      execArgv: [],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     this.child.on('message', (message: { id: number; ok: boolean; result?: unknown; error?: string }) => {
       const waiting = this.pending.get(message.id);
       if (!waiting) return;
@@ -299,7 +320,10 @@ async function main(): Promise<void> {
   let databaseUrl = process.env.BENCH_DATABASE_URL?.trim() || null;
   const dataDir = mkdtempSync(join(os.tmpdir(), 'alerts-bench-'));
   chmodSync(dataDir, 0o755);
-  teardown.push({ label: 'removing the temporary directory', run: () => rmSync(dataDir, { recursive: true, force: true }) });
+  teardown.push({
+    label: 'removing the temporary directory',
+    run: () => rmSync(dataDir, { recursive: true, force: true }),
+  });
   if (!databaseUrl) {
     const started = performance.now();
     let database: EmbeddedDatabase = await startEmbeddedDatabase(join(dataDir, 'data'), log);
@@ -312,7 +336,9 @@ async function main(): Promise<void> {
     await database.stop();
     database = await startEmbeddedDatabase(join(dataDir, 'data'), log);
     databaseUrl = database.url;
-    log(`Embedded PostgreSQL started (restarted with track_commit_timestamp = on) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    log(
+      `Embedded PostgreSQL started (restarted with track_commit_timestamp = on) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
   } else {
     log('Using BENCH_DATABASE_URL');
   }
@@ -326,7 +352,8 @@ async function main(): Promise<void> {
     )
   ).rows;
   const commitTimestamps = trackCommit === 'on';
-  if (!commitTimestamps) log('track_commit_timestamp is off: latency is measured from the HTTP response of each change (after its commit).');
+  if (!commitTimestamps)
+    log('track_commit_timestamp is off: latency is measured from the HTTP response of each change (after its commit).');
 
   // 2. The portal, migrated, on a local port. The scheduler's time-driven alerts stay out of the measurement.
   const config = loadConfig({
@@ -389,12 +416,17 @@ async function main(): Promise<void> {
     Array.from({ length: 4 }, async () => {
       while (nextUser < allUsers.length) {
         const user: BenchUser = allUsers[nextUser++];
-        const { login } = await new GraphQLClient(httpUrl).request<{ login: { accessToken: string } }>(LOGIN, { email: user.email, password: PASSWORD });
+        const { login } = await new GraphQLClient(httpUrl).request<{ login: { accessToken: string } }>(LOGIN, {
+          email: user.email,
+          password: PASSWORD,
+        });
         user.token = login.accessToken;
       }
     }),
   );
-  log(`${allUsers.length} users signed in (login mutation) in ${((performance.now() - signInStarted) / 1000).toFixed(1)} s`);
+  log(
+    `${allUsers.length} users signed in (login mutation) in ${((performance.now() - signInStarted) / 1000).toFixed(1)} s`,
+  );
 
   // 5. Who subscribes: 1% on the 1% agency's five users, the rest spread over the other agencies' users, in
   // rounds so that any prefix of the list (the "few" subscribers) spans every agency and role.
@@ -406,15 +438,20 @@ async function main(): Promise<void> {
   const otherUsers = agencies.slice(1).flatMap((a) => a.users);
   spread(otherUsers, SUBSCRIBERS - smallShare);
   const interleaved: BenchUser[] = [];
-  for (let u = 0; u < Math.max(...agencies.map((a) => a.users.length)); u++) for (const agency of agencies) if (agency.users[u]) interleaved.push(agency.users[u]);
+  for (let u = 0; u < Math.max(...agencies.map((a) => a.users.length)); u++)
+    for (const agency of agencies) if (agency.users[u]) interleaved.push(agency.users[u]);
   const subscriberUsers: BenchUser[] = [];
-  for (let r = 0; subscriberUsers.length < SUBSCRIBERS; r++) for (const user of interleaved) if (quota.get(user)! > r) subscriberUsers.push(user);
+  for (let r = 0; subscriberUsers.length < SUBSCRIBERS; r++)
+    for (const user of interleaved) if (quota.get(user)! > r) subscriberUsers.push(user);
   // Beyond the measured subscribers: one warm-up subscriber per agency, and the nested-list variant's
   // subscribers (the same users as the first FEW), each with an index of its own.
   const warmupUsers = agencies.map((a) => a.users[0]);
   const partiesUsers = subscriberUsers.slice(0, FEW);
   const subscribing = [...subscriberUsers, ...warmupUsers, ...partiesUsers];
-  const subscribers: Subscriber[] = subscribing.map((user) => ({ userId: user.id, agencyId: agencies[user.agency].id }));
+  const subscribers: Subscriber[] = subscribing.map((user) => ({
+    userId: user.id,
+    agencyId: agencies[user.agency].id,
+  }));
   const spec = (index: number): SubscriberSpec => ({ index, token: subscribing[index].token });
   const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
   const warmupIndices = range(SUBSCRIBERS, SUBSCRIBERS + warmupUsers.length);
@@ -430,17 +467,35 @@ async function main(): Promise<void> {
       { cmd: 'open', url: wsUrl, query, subscribers: indices.map(spec), concurrency: CONNECT_CONCURRENCY },
       300_000,
     );
-    if (result.failed > 0) throw new Error(`${result.failed} of ${indices.length} subscribers could not connect; first: ${result.firstFailure}`);
-    await waitUntil(`${label}: ${target} subscriptions registered with the hub`, () => hub.subscriberCount >= target, 120_000);
-    log(`${label}: ${thousands(indices.length)} sockets connected and subscribed in ${result.seconds.toFixed(1)} s (hub: ${thousands(hub.subscriberCount)}, sockets: ${thousands(connections.size)})`);
+    if (result.failed > 0)
+      throw new Error(
+        `${result.failed} of ${indices.length} subscribers could not connect; first: ${result.firstFailure}`,
+      );
+    await waitUntil(
+      `${label}: ${target} subscriptions registered with the hub`,
+      () => hub.subscriberCount >= target,
+      120_000,
+    );
+    log(
+      `${label}: ${thousands(indices.length)} sockets connected and subscribed in ${result.seconds.toFixed(1)} s (hub: ${thousands(hub.subscriberCount)}, sockets: ${thousands(connections.size)})`,
+    );
   };
 
   const load = new AlertLoad(httpUrl, partnership, pool, random(SEED + 2));
   const phases: Phase[] = [];
-  const maxAlertId = async () => Number((await pool.query<{ max: string }>(`SELECT coalesce(max(id), 0)::text AS max FROM alerts`)).rows[0].max);
+  const maxAlertId = async () =>
+    Number((await pool.query<{ max: string }>(`SELECT coalesce(max(id), 0)::text AS max FROM alerts`)).rows[0].max);
   const loadAlerts = async (fromId: number, toId: number): Promise<AlertRecord[]> =>
     (
-      await pool.query<{ id: number; kind: string; case_id: string | null; target_agency_id: string | null; actor_id: string | null; xid: string; commit_ms: number | null }>(
+      await pool.query<{
+        id: number;
+        kind: string;
+        case_id: string | null;
+        target_agency_id: string | null;
+        actor_id: string | null;
+        xid: string;
+        commit_ms: number | null;
+      }>(
         `SELECT id::float8 AS id, kind, case_id, target_agency_id, actor_id, xmin::text AS xid,
                 ${commitTimestamps ? `extract(epoch FROM pg_xact_commit_timestamp(xmin))::float8 * 1000` : 'NULL::float8'} AS commit_ms
            FROM alerts WHERE id > $1 AND id <= $2 ORDER BY id`,
@@ -461,7 +516,15 @@ async function main(): Promise<void> {
               coalesce(json_agg(json_build_object('a', s.agency_id, 'x', s.access)) FILTER (WHERE s.id IS NOT NULL), '[]') AS shares
          FROM cases c LEFT JOIN case_shares s ON s.case_id = c.id AND s.revoked_at IS NULL GROUP BY c.id`,
     );
-    return new Map(rows.map((row) => [row.id, new Map<string, Relation>([[row.owner_agency_id, 'OWNER'], ...row.shares.map((s) => [s.a, s.x] as [string, Relation])])]));
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        new Map<string, Relation>([
+          [row.owner_agency_id, 'OWNER'],
+          ...row.shares.map((s) => [s.a, s.x] as [string, Relation]),
+        ]),
+      ]),
+    );
   };
   const snapshot = () => ({
     at: performance.now(),
@@ -509,7 +572,9 @@ async function main(): Promise<void> {
         last = got;
         lastProgress = performance.now();
       } else if (hubDone && performance.now() - lastProgress > 20_000) {
-        log(`  ${name}: stopped waiting with ${thousands(got)} of ${thousands(expected)} deliveries (nothing new for 20 s)`);
+        log(
+          `  ${name}: stopped waiting with ${thousands(got)} of ${thousands(expected)} deliveries (nothing new for 20 s)`,
+        );
         break;
       }
       if (performance.now() - waitStarted > 300_000) {
@@ -523,7 +588,15 @@ async function main(): Promise<void> {
     const usage = usageSince(before);
     const got = (await received()) - countBefore;
     phases.push({ name, fromId, toId, active });
-    const result: PhaseResult = { name, run, alerts: alerts.length, expected, received: got, usage, waitedSeconds: round(waitedSeconds, 2) };
+    const result: PhaseResult = {
+      name,
+      run,
+      alerts: alerts.length,
+      expected,
+      received: got,
+      usage,
+      waitedSeconds: round(waitedSeconds, 2),
+    };
     log(
       `  ${name}: ${run ? `${run.ok}/${run.sent} changes in ${run.seconds.toFixed(1)} s, ` : ''}${thousands(alerts.length)} alerts, ` +
         `${thousands(got)}/${thousands(expected)} deliveries (${waitedSeconds.toFixed(1)} s after the last change), server CPU ${usage.cpuMs.toFixed(0)} ms, ` +
@@ -543,7 +616,10 @@ async function main(): Promise<void> {
   // 7. Warm-up: one subscriber per agency, a hundred changes, then closed. Also: an ADMIN-only user's attempt.
   log('Warm-up…');
   await open(warmupIndices, 'warm-up');
-  const probe = await child.ask<ProbeResult>({ cmd: 'probe', url: wsUrl, query: SUBSCRIPTION, token: admin.token }, 20_000);
+  const probe = await child.ask<ProbeResult>(
+    { cmd: 'probe', url: wsUrl, query: SUBSCRIPTION, token: admin.token },
+    20_000,
+  );
   log(`  ADMIN-only user subscribing: ${probe.outcome} (${probe.detail})`);
   const warmup = await phase('warmup', warmupIndices, () =>
     load.run(planChanges(planRand, WARMUP_CHANGES, BURST_MIX), { phase: 'warmup', rate: RATE }),
@@ -555,7 +631,9 @@ async function main(): Promise<void> {
   // Statements are counted only in the SQL bursts: counting follows every promise, which costs CPU and latency.
   counter.setTracking(false);
   log('CPU baseline: changes with no subscriber connected…');
-  const baseline = await phase('baseline', [], () => load.run(Array<ChangeKind>(NARROW_CHANGES).fill('INCIDENT'), { phase: 'baseline', target: 'narrow', actor: desk }));
+  const baseline = await phase('baseline', [], () =>
+    load.run(Array<ChangeKind>(NARROW_CHANGES).fill('INCIDENT'), { phase: 'baseline', target: 'narrow', actor: desk }),
+  );
 
   // 9. Heap before any subscription; then the few, the burst; then everyone, the same burst.
   const heapNone = await heap();
@@ -572,7 +650,9 @@ async function main(): Promise<void> {
   // nested loaders, which the hub's executions share per agency.
   await open(partiesIndices, `${thousands(FEW)} subscribers with parties`, SUBSCRIPTION_WITH_PARTIES);
   log(`SQL burst with ${thousands(FEW)} + ${thousands(FEW)} subscribers (the second ${thousands(FEW)} with parties)…`);
-  const sqlParties = await phase('sqlParties', [...few, ...partiesIndices], () => load.run(burstPlan, { phase: 'sqlParties', rate: RATE }));
+  const sqlParties = await phase('sqlParties', [...few, ...partiesIndices], () =>
+    load.run(burstPlan, { phase: 'sqlParties', rate: RATE }),
+  );
   await child.ask({ cmd: 'close', indices: partiesIndices }, 60_000);
   await waitUntil('the nested-list variant to end', () => hub.subscriberCount === FEW, 60_000);
   const everyone = range(0, SUBSCRIBERS);
@@ -600,9 +680,13 @@ async function main(): Promise<void> {
 
   // 11. CPU: a change 1% of the subscribers may see, against one that all may see.
   log(`CPU: ${NARROW_CHANGES} changes that 1% may see…`);
-  const narrow = await phase('narrow', everyone, () => load.run(Array<ChangeKind>(NARROW_CHANGES).fill('INCIDENT'), { phase: 'narrow', target: 'narrow', actor: desk }));
+  const narrow = await phase('narrow', everyone, () =>
+    load.run(Array<ChangeKind>(NARROW_CHANGES).fill('INCIDENT'), { phase: 'narrow', target: 'narrow', actor: desk }),
+  );
   log(`CPU: ${WIDE_CHANGES} changes that every subscriber may see…`);
-  const wide = await phase('wide', everyone, () => load.run(Array<ChangeKind>(WIDE_CHANGES).fill('INCIDENT'), { phase: 'wide', target: 'wide', actor: desk }));
+  const wide = await phase('wide', everyone, () =>
+    load.run(Array<ChangeKind>(WIDE_CHANGES).fill('INCIDENT'), { phase: 'wide', target: 'wide', actor: desk }),
+  );
 
   // 12. Every receipt against the contract.
   const report = await child.ask<Report>({ cmd: 'report' }, 120_000);
@@ -610,22 +694,43 @@ async function main(): Promise<void> {
   const checked = check(await loadAlerts(0, lastId), await loadHolders(), subscribers, phases, report, load.changes);
   const p = checked.phases;
   const all = Object.values(p);
-  const sum = (key: 'expected' | 'delivered' | 'matched' | 'missing' | 'unexpected' | 'notEntitled' | 'duplicates' | 'wrongAccess' | 'toActor' | 'notSubscribed') =>
-    all.reduce((n, c) => n + c[key], 0);
+  const sum = (
+    key:
+      | 'expected'
+      | 'delivered'
+      | 'matched'
+      | 'missing'
+      | 'unexpected'
+      | 'notEntitled'
+      | 'duplicates'
+      | 'wrongAccess'
+      | 'toActor'
+      | 'notSubscribed',
+  ) => all.reduce((n, c) => n + c[key], 0);
   const deliveriesExact =
-    sum('missing') === 0 && sum('unexpected') === 0 && sum('wrongAccess') === 0 && checked.strays === 0 && checked.caseIdMismatches === 0 &&
-    report.payloadErrors === 0 && report.completions === 0 && report.unexpectedCloses === 0;
+    sum('missing') === 0 &&
+    sum('unexpected') === 0 &&
+    sum('wrongAccess') === 0 &&
+    checked.strays === 0 &&
+    checked.caseIdMismatches === 0 &&
+    report.payloadErrors === 0 &&
+    report.completions === 0 &&
+    report.unexpectedCloses === 0;
   const changesExact = all.every((c) => c.changes.mismatched === 0);
 
   // What the hub itself read and dispatched: alerts dispatched more than once or never, and re-reads.
-  const allIds = (await pool.query<{ id: number }>(`SELECT id::float8 AS id FROM alerts ORDER BY id`)).rows.map((r) => r.id);
+  const allIds = (await pool.query<{ id: number }>(`SELECT id::float8 AS id FROM alerts ORDER BY id`)).rows.map(
+    (r) => r.id,
+  );
   const dispatchedTwice = allIds.filter((id) => (hubTrace.dispatched.get(id) ?? 0) > 1);
   const neverDispatched = allIds.filter((id) => !hubTrace.dispatched.has(id));
   const rereads: string[] = [];
   let highest = 0;
   for (const read of hubTrace.reads) {
     if (read.count > 0 && read.first <= highest) {
-      rereads.push(`read after ${read.after} returned ${read.first}…${read.last} (${read.count}), already read up to ${highest}`);
+      rereads.push(
+        `read after ${read.after} returned ${read.first}…${read.last} (${read.count}), already read up to ${highest}`,
+      );
     }
     highest = Math.max(highest, read.last);
   }
@@ -633,7 +738,9 @@ async function main(): Promise<void> {
   const unordered = hubTrace.reads.filter((r) => r.ids.some((id, i) => i > 0 && id < r.ids[i - 1]));
   const hubFindings = {
     readsOutOfIdOrder: unordered.length,
-    firstOutOfOrder: unordered[0] ? `after ${unordered[0].after}: ${unordered[0].count} rows, first ${unordered[0].first}, last ${unordered[0].last}` : null,
+    firstOutOfOrder: unordered[0]
+      ? `after ${unordered[0].after}: ${unordered[0].count} rows, first ${unordered[0].first}, last ${unordered[0].last}`
+      : null,
     passes: hubTrace.passes,
     reads: hubTrace.reads.length,
     maxConcurrentPasses: hubTrace.maxConcurrentPasses,
@@ -642,19 +749,29 @@ async function main(): Promise<void> {
     rereads: rereads.length,
     firstRereads: rereads.slice(0, 5),
   };
-  if (dispatchedTwice.length || neverDispatched.length || rereads.length || unordered.length || hubTrace.maxConcurrentPasses > 1) {
+  if (
+    dispatchedTwice.length ||
+    neverDispatched.length ||
+    rereads.length ||
+    unordered.length ||
+    hubTrace.maxConcurrentPasses > 1
+  ) {
     log(`Hub trace: ${JSON.stringify(hubFindings)}`);
     for (const id of dispatchedTwice.slice(0, 3)) {
       const reads = hubTrace.reads.map((r, i) => ({ i, r })).filter(({ r }) => r.ids.includes(id));
-      log(`  alert ${id} dispatched ${hubTrace.dispatched.get(id)}×; in reads ${reads.map(({ i, r }) => `#${i} (after ${r.after}: ${r.first}…${r.last}, ${r.count} rows)`).join(', ')}`);
+      log(
+        `  alert ${id} dispatched ${hubTrace.dispatched.get(id)}×; in reads ${reads.map(({ i, r }) => `#${i} (after ${r.after}: ${r.first}…${r.last}, ${r.count} rows)`).join(', ')}`,
+      );
     }
   }
 
   // 13. The figures.
   const main_ = p.main;
   const latency = main_.latency!;
-  const perAlert = (phaseResult: PhaseResult) => round(phaseResult.usage.hubStatements / Math.max(1, phaseResult.usage.alerts), 3);
-  const perBatch = (phaseResult: PhaseResult) => round(phaseResult.usage.hubStatements / Math.max(1, phaseResult.usage.batches), 2);
+  const perAlert = (phaseResult: PhaseResult) =>
+    round(phaseResult.usage.hubStatements / Math.max(1, phaseResult.usage.alerts), 3);
+  const perBatch = (phaseResult: PhaseResult) =>
+    round(phaseResult.usage.hubStatements / Math.max(1, phaseResult.usage.batches), 2);
   const sqlGrowth = perAlert(sqlAll) / Math.max(1e-9, perAlert(sqlFew));
   const sqlIndependent = sqlGrowth <= AIMS.sqlGrowth && perBatch(sqlAll) <= 3;
   const nestedPerAlert = round(Math.max(0, perAlert(sqlParties) - perAlert(sqlFew)), 3);
@@ -665,21 +782,38 @@ async function main(): Promise<void> {
   const narrowOverWide = cpuNarrow / cpuWide;
   const deliveryOnly = Math.max(0, cpuNarrow - cpuBaseline) / Math.max(1e-9, cpuWide - cpuBaseline);
   const perDelivery = (phaseResult: PhaseResult, base: number) =>
-    ((phaseResult.usage.cpuMs - base * (phaseResult.run?.sent ?? 0)) / Math.max(1, phaseResult.usage.deliveries)) * 1000;
+    ((phaseResult.usage.cpuMs - base * (phaseResult.run?.sent ?? 0)) / Math.max(1, phaseResult.usage.deliveries)) *
+    1000;
   const changesPerSecond = (mainRun.run?.sent ?? 0) / Math.max(1e-9, mainRun.run?.seconds ?? 1);
   const mainCpuShare = mainRun.usage.cpuMs / (mainRun.usage.seconds * 1000);
 
   const aims = {
     latencyP95: { value: latency.p95Ms, aim: `p95 < ${AIMS.p95Ms} ms`, met: latency.p95Ms < AIMS.p95Ms },
-    deliveredEqualsExpected: { value: `${sum('matched')} matched of ${sum('expected')} expected, ${sum('unexpected')} unexpected`, aim: 'equal, none unexpected', met: deliveriesExact },
-    noneToTheUnentitled: { value: sum('notEntitled'), aim: '0', met: sum('notEntitled') === 0 && sum('wrongAccess') === 0 },
+    deliveredEqualsExpected: {
+      value: `${sum('matched')} matched of ${sum('expected')} expected, ${sum('unexpected')} unexpected`,
+      aim: 'equal, none unexpected',
+      met: deliveriesExact,
+    },
+    noneToTheUnentitled: {
+      value: sum('notEntitled'),
+      aim: '0',
+      met: sum('notEntitled') === 0 && sum('wrongAccess') === 0,
+    },
     sqlPerAlertIndependent: {
       value: `${perAlert(sqlFew)} @${FEW}, ${perAlert(sqlAll)} @${SUBSCRIBERS}`,
       aim: `@${SUBSCRIBERS} ≤ ${AIMS.sqlGrowth}× @${FEW}, ≤ 3 per batch`,
       met: sqlIndependent,
     },
-    heapPerIdleSubscription: { value: round(perSubscription / 1024, 1), aim: `< ${AIMS.heapKiB} KB`, met: perSubscription / 1024 < AIMS.heapKiB },
-    narrowCpuFarBelowWide: { value: round(narrowOverWide, 4), aim: `≤ ${AIMS.narrowOverWide}×`, met: narrowOverWide <= AIMS.narrowOverWide },
+    heapPerIdleSubscription: {
+      value: round(perSubscription / 1024, 1),
+      aim: `< ${AIMS.heapKiB} KB`,
+      met: perSubscription / 1024 < AIMS.heapKiB,
+    },
+    narrowCpuFarBelowWide: {
+      value: round(narrowOverWide, 4),
+      aim: `≤ ${AIMS.narrowOverWide}×`,
+      met: narrowOverWide <= AIMS.narrowOverWide,
+    },
   };
   const yes = (met: boolean) => (met ? 'yes' : 'NO');
   const ms = (n: number) => n.toFixed(1);
@@ -687,7 +821,12 @@ async function main(): Promise<void> {
   const table = formatTable(
     ['metric', 'value', 'aim', 'met'],
     [
-      ['Subscribers (one socket each), agencies', `${thousands(SUBSCRIBERS)} on ${AGENCIES} agencies, 4 casework roles`, '', ''],
+      [
+        'Subscribers (one socket each), agencies',
+        `${thousands(SUBSCRIBERS)} on ${AGENCIES} agencies, 4 casework roles`,
+        '',
+        '',
+      ],
       [
         `Main run: changes → alerts → deliveries`,
         `${thousands(mainRun.run?.sent ?? 0)} in ${mainRun.run?.seconds.toFixed(1)} s (${changesPerSecond.toFixed(1)}/s${mainRun.run?.failed ? `, ${mainRun.run.failed} failed` : ''}) → ` +
@@ -709,24 +848,49 @@ async function main(): Promise<void> {
         '',
       ],
       ['Latency p50 / p95 / max (ms) of a change all may see', summaryOf(p.wide.latency), '', ''],
-      ['Delivered / expected, main run', `${thousands(main_.matched)} / ${thousands(main_.expected)} (missing ${main_.missing}, extra ${main_.unexpected})`, 'equal', yes(main_.missing === 0 && main_.unexpected === 0)],
+      [
+        'Delivered / expected, main run',
+        `${thousands(main_.matched)} / ${thousands(main_.expected)} (missing ${main_.missing}, extra ${main_.unexpected})`,
+        'equal',
+        yes(main_.missing === 0 && main_.unexpected === 0),
+      ],
       [
         'Delivered / expected, all phases',
         `${thousands(sum('matched'))} / ${thousands(sum('expected'))} (missing ${sum('missing')}, extra ${sum('unexpected')}, wrong access ${sum('wrongAccess')})`,
         'equal',
         yes(deliveriesExact),
       ],
-      ['Delivered to someone not entitled (agency, actor)', `${sum('notEntitled')} + ${sum('toActor')}`, '0', yes(aims.noneToTheUnentitled.met && sum('toActor') === 0)],
-      ['Changes ↔ alerts (exact, per case in commit order)', `${all.reduce((n, c) => n + c.changes.matched, 0)} matched, ${all.reduce((n, c) => n + c.changes.mismatched, 0)} not`, 'all', yes(changesExact)],
+      [
+        'Delivered to someone not entitled (agency, actor)',
+        `${sum('notEntitled')} + ${sum('toActor')}`,
+        '0',
+        yes(aims.noneToTheUnentitled.met && sum('toActor') === 0),
+      ],
+      [
+        'Changes ↔ alerts (exact, per case in commit order)',
+        `${all.reduce((n, c) => n + c.changes.matched, 0)} matched, ${all.reduce((n, c) => n + c.changes.mismatched, 0)} not`,
+        'all',
+        yes(changesExact),
+      ],
       [
         `Hub SQL per alert, burst @${thousands(FEW)} / @${thousands(SUBSCRIBERS)}`,
         `${perAlert(sqlFew)} / ${perAlert(sqlAll)}`,
         `≤ ${AIMS.sqlGrowth}× growth`,
         yes(sqlIndependent),
       ],
-      [`Hub SQL per batch, burst @${thousands(FEW)} / @${thousands(SUBSCRIBERS)}`, `${perBatch(sqlFew)} / ${perBatch(sqlAll)}`, '≤ 3', ''],
+      [
+        `Hub SQL per batch, burst @${thousands(FEW)} / @${thousands(SUBSCRIBERS)}`,
+        `${perBatch(sqlFew)} / ${perBatch(sqlAll)}`,
+        '≤ 3',
+        '',
+      ],
       [`Nested-list SQL per alert, +${thousands(FEW)} with parties`, `${nestedPerAlert}`, '', ''],
-      ['SQL outside requests and the hub in the bursts (sweeps…)', `${sqlFew.usage.otherStatements + sqlParties.usage.otherStatements + sqlAll.usage.otherStatements}`, '', ''],
+      [
+        'SQL outside requests and the hub in the bursts (sweeps…)',
+        `${sqlFew.usage.otherStatements + sqlParties.usage.otherStatements + sqlAll.usage.otherStatements}`,
+        '',
+        '',
+      ],
       [
         `Subscriber executions per delivery, main run`,
         `${round(mainRun.usage.executions / Math.max(1, mainRun.usage.deliveries), 4)} (${thousands(mainRun.usage.executions)} for ${thousands(mainRun.usage.deliveries)})`,
@@ -757,7 +921,12 @@ async function main(): Promise<void> {
         '',
         '',
       ],
-      ['Server CPU per delivery, main / all burst (µs)', `${perDelivery(mainRun, cpuBaseline).toFixed(1)} / ${perDelivery(wide, cpuBaseline).toFixed(1)}`, '', ''],
+      [
+        'Server CPU per delivery, main / all burst (µs)',
+        `${perDelivery(mainRun, cpuBaseline).toFixed(1)} / ${perDelivery(wide, cpuBaseline).toFixed(1)}`,
+        '',
+        '',
+      ],
       ['Server CPU in the main run (share of one core)', `${(mainCpuShare * 100).toFixed(0)}%`, '', ''],
       [
         'Event loop delay in the main run p99 / max (ms)',
@@ -765,7 +934,12 @@ async function main(): Promise<void> {
         '',
         '',
       ],
-      ['ADMIN-only user subscribing', `${probe.outcome}: ${probe.detail}`, 'refused', yes(probe.outcome === 'error' || probe.outcome === 'refused-socket')],
+      [
+        'ADMIN-only user subscribing',
+        `${probe.outcome}: ${probe.detail}`,
+        'refused',
+        yes(probe.outcome === 'error' || probe.outcome === 'refused-socket'),
+      ],
     ],
   );
   log('');
@@ -775,13 +949,19 @@ async function main(): Promise<void> {
     `Latency is from ${main_.latencyBasis === 'commit' ? "PostgreSQL's commit timestamp of each change's transaction" : 'the HTTP response of each change'} ` +
       `to the subscriber process handling the message, over every (subscriber, alert) delivery of the main run.`,
   );
-  log(`The subscriber process shares the machine's ${os.cpus().length} cores with the portal and PostgreSQL (its own CPU: ${(report.cpuMs / 1000).toFixed(1)} s).`);
-  if (report.problems.length) log(`Subscriber problems (${report.problemCount}): ${report.problems.slice(0, 5).join(' | ')}`);
+  log(
+    `The subscriber process shares the machine's ${os.cpus().length} cores with the portal and PostgreSQL (its own CPU: ${(report.cpuMs / 1000).toFixed(1)} s).`,
+  );
+  if (report.problems.length)
+    log(`Subscriber problems (${report.problemCount}): ${report.problems.slice(0, 5).join(' | ')}`);
   for (const [name, c] of Object.entries(p)) if (c.changes.firstMismatch) log(`${name}: ${c.changes.firstMismatch}`);
 
   const output = {
     date: new Date().toISOString(),
-    machine: machineFacts(postgresVersion, process.env.BENCH_DATABASE_URL ? 'BENCH_DATABASE_URL' : 'embedded, fresh, track_commit_timestamp on'),
+    machine: machineFacts(
+      postgresVersion,
+      process.env.BENCH_DATABASE_URL ? 'BENCH_DATABASE_URL' : 'embedded, fresh, track_commit_timestamp on',
+    ),
     settings: {
       subscribers: SUBSCRIBERS,
       socketsPerSubscriber: 1,
@@ -803,7 +983,10 @@ async function main(): Promise<void> {
       latencyBasis: main_.latencyBasis,
     },
     phases: Object.fromEntries(
-      [warmup, baseline, sqlFew, sqlParties, sqlAll, mainRun, narrow, wide].map((r) => [r.name, { ...r, check: p[r.name] }]),
+      [warmup, baseline, sqlFew, sqlParties, sqlAll, mainRun, narrow, wide].map((r) => [
+        r.name,
+        { ...r, check: p[r.name] },
+      ]),
     ),
     metrics: {
       latencyMs: latency,
@@ -841,7 +1024,11 @@ async function main(): Promise<void> {
         executionsPerDeliveryMainRun: round(mainRun.usage.executions / Math.max(1, mainRun.usage.deliveries), 4),
       },
       heap: {
-        heapUsedMiB: { none: round(heapNone.heapUsed / 2 ** 20), few: round(heapFew.heapUsed / 2 ** 20), all: round(heapAll.heapUsed / 2 ** 20) },
+        heapUsedMiB: {
+          none: round(heapNone.heapUsed / 2 ** 20),
+          few: round(heapFew.heapUsed / 2 ** 20),
+          all: round(heapAll.heapUsed / 2 ** 20),
+        },
         perIdleSubscriptionKiB: round(perSubscription / 1024, 2),
         marginalPerSubscriptionKiB: round(marginal / 1024, 2),
         offHeapPerSubscriptionKiB: round(offHeap / 1024, 2),
@@ -851,11 +1038,18 @@ async function main(): Promise<void> {
         perChangeMs: { nobody: round(cpuBaseline, 3), onePercent: round(cpuNarrow, 3), all: round(cpuWide, 3) },
         onePercentOverAll: round(narrowOverWide, 5),
         deliveryOnlyOnePercentOverAll: round(deliveryOnly, 5),
-        perDeliveryMicros: { main: round(perDelivery(mainRun, cpuBaseline), 1), all: round(perDelivery(wide, cpuBaseline), 1) },
+        perDeliveryMicros: {
+          main: round(perDelivery(mainRun, cpuBaseline), 1),
+          all: round(perDelivery(wide, cpuBaseline), 1),
+        },
         mainRunShareOfOneCore: round(mainCpuShare, 3),
         subscriberProcessCpuSeconds: round(report.cpuMs / 1000, 1),
       },
-      eventLoopDelayMainRunMs: { p50: round(loopDelay.percentile(50) / 1e6), p99: round(loopDelay.percentile(99) / 1e6), max: round(loopDelay.max / 1e6) },
+      eventLoopDelayMainRunMs: {
+        p50: round(loopDelay.percentile(50) / 1e6),
+        p99: round(loopDelay.percentile(99) / 1e6),
+        max: round(loopDelay.max / 1e6),
+      },
       adminOnlySubscription: probe,
       hubTrace: hubFindings,
     },

@@ -102,7 +102,10 @@ async function measure(scenarios: Scenario[]): Promise<Map<string, Summary>> {
 
 function assertSame(what: string, actual: readonly string[], expected: readonly string[]): void {
   const same = actual.length === expected.length && actual.every((id, i) => id === expected[i]);
-  if (!same) throw new Error(`${what}: GraphQL returned ${actual.length} rows that differ from the ${expected.length} the reference SQL returns`);
+  if (!same)
+    throw new Error(
+      `${what}: GraphQL returned ${actual.length} rows that differ from the ${expected.length} the reference SQL returns`,
+    );
 }
 
 async function explain(pool: pg.Pool, label: string, sql: string, params: unknown[]): Promise<string> {
@@ -113,7 +116,9 @@ async function explain(pool: pg.Pool, label: string, sql: string, params: unknow
 }
 
 async function explainScoped(appPool: pg.Pool, agencyId: string, label: string, sql: string): Promise<string> {
-  const { rows } = await scoped<{ 'QUERY PLAN': string }>(appPool, agencyId, `EXPLAIN (ANALYZE, BUFFERS) ${sql}`, [agencyId]);
+  const { rows } = await scoped<{ 'QUERY PLAN': string }>(appPool, agencyId, `EXPLAIN (ANALYZE, BUFFERS) ${sql}`, [
+    agencyId,
+  ]);
   const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
   log(`\n-- ${label}\n${plan}`);
   return plan;
@@ -121,14 +126,19 @@ async function explainScoped(appPool: pg.Pool, agencyId: string, label: string, 
 
 async function main(): Promise<void> {
   const runStarted = performance.now();
-  log(`Case list benchmark: ${CASES.toLocaleString('en-GB')} cases, ${ITERATIONS} timed iterations per scenario after ${WARMUP} warm-up`);
+  log(
+    `Case list benchmark: ${CASES.toLocaleString('en-GB')} cases, ${ITERATIONS} timed iterations per scenario after ${WARMUP} warm-up`,
+  );
 
   // 1. A fresh database: embedded PostgreSQL in a temporary directory, unless one is given.
   let databaseUrl = process.env.BENCH_DATABASE_URL?.trim() || null;
   const dataDir = mkdtempSync(join(os.tmpdir(), 'cases-bench-'));
   // As root, PostgreSQL runs as the postgres user, which must be able to enter the cluster's parent directory.
   chmodSync(dataDir, 0o755);
-  teardown.push({ label: 'removing the temporary directory', run: () => rmSync(dataDir, { recursive: true, force: true }) });
+  teardown.push({
+    label: 'removing the temporary directory',
+    run: () => rmSync(dataDir, { recursive: true, force: true }),
+  });
   if (!databaseUrl) {
     const started = performance.now();
     const database = await startEmbeddedDatabase(join(dataDir, 'data'), log);
@@ -140,7 +150,13 @@ async function main(): Promise<void> {
   }
 
   // 2. The whole portal, migrated, on a local port: requests take the real HTTP → Apollo → Nest path.
-  const config = loadConfig({ SEED_DEMO: 'false', PORT: '0', DATA_DIR: join(dataDir, 'portal'), DATABASE_URL: databaseUrl, NODE_ENV: 'production' });
+  const config = loadConfig({
+    SEED_DEMO: 'false',
+    PORT: '0',
+    DATA_DIR: join(dataDir, 'portal'),
+    DATABASE_URL: databaseUrl,
+    NODE_ENV: 'production',
+  });
   const app: INestApplication = await createPortal(config, databaseUrl, { logger: false });
   teardown.push({ label: 'closing the portal', run: () => app.close() });
   const counter = app.get(QueryCounter);
@@ -148,9 +164,15 @@ async function main(): Promise<void> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, application_name: 'cases-bench' });
   teardown.push({ label: 'closing the pg pool', run: () => pool.end() });
   // The application role's own connections, as the portal's pool makes them (row security applies to it, not to the owner).
-  const appPool = new pg.Pool({ connectionString: app.get<string>(DATABASE_URL), max: 10, application_name: 'cases-bench-app', options: '-c portal.scope=system' });
+  const appPool = new pg.Pool({
+    connectionString: app.get<string>(DATABASE_URL),
+    max: 10,
+    application_name: 'cases-bench-app',
+    options: '-c portal.scope=system',
+  });
   teardown.push({ label: 'closing the application role pool', run: () => appPool.end() });
-  const [{ server_version: postgresVersion }] = (await pool.query<{ server_version: string }>('SHOW server_version')).rows;
+  const [{ server_version: postgresVersion }] = (await pool.query<{ server_version: string }>('SHOW server_version'))
+    .rows;
 
   // 3. The data.
   log('Filling the database…');
@@ -162,25 +184,37 @@ async function main(): Promise<void> {
     client.release();
   }
   const { partner, sizes } = fill;
-  log(`Filled in ${fill.fillSeconds} s. Partner "${partner.agencyName}" sees ${sizes.partner_visible.toLocaleString('en-GB')} cases ` +
-    `(${((100 * sizes.partner_visible) / sizes.cases).toFixed(1)}%: owns ${sizes.partner_owned}, shared live ${sizes.partner_shared_live}).`);
-  if (sizes.partner_visible < DEEP + PAGE) throw new Error(`The partner sees ${sizes.partner_visible} cases: too few for a page after ${DEEP}`);
+  log(
+    `Filled in ${fill.fillSeconds} s. Partner "${partner.agencyName}" sees ${sizes.partner_visible.toLocaleString('en-GB')} cases ` +
+      `(${((100 * sizes.partner_visible) / sizes.cases).toFixed(1)}%: owns ${sizes.partner_owned}, shared live ${sizes.partner_shared_live}).`,
+  );
+  if (sizes.partner_visible < DEEP + PAGE)
+    throw new Error(`The partner sees ${sizes.partner_visible} cases: too few for a page after ${DEEP}`);
 
   await app.listen(0, '127.0.0.1');
   const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
   const graphql = new GraphQLClient(`http://127.0.0.1:${port}/graphql`);
 
   // 4. Sign in as the partner's caseworker.
-  const { login } = await graphql.request<{ login: { accessToken: string } }>(LOGIN, { email: partner.email, password: fill.password });
+  const { login } = await graphql.request<{ login: { accessToken: string } }>(LOGIN, {
+    email: partner.email,
+    password: fill.password,
+  });
   graphql.token = login.accessToken;
 
   // Check before timing that every path returns the same rows: a fast wrong answer is no benchmark.
   const raw = new RawCases(pool);
   const first = await graphql.request<CasesPage>(CASES_PAGE, { first: PAGE });
   const reference = await raw.fullPage(partner.agencyId, PAGE);
-  assertSame('first page', first.cases.edges.map((e) => e.node.id), reference.cases.map((c) => c.id as string));
+  assertSame(
+    'first page',
+    first.cases.edges.map((e) => e.node.id),
+    reference.cases.map((c) => c.id as string),
+  );
   if (first.cases.totalCount !== reference.totalCount || reference.totalCount !== sizes.partner_visible) {
-    throw new Error(`totalCount: GraphQL ${first.cases.totalCount}, SQL ${reference.totalCount}, expected ${sizes.partner_visible}`);
+    throw new Error(
+      `totalCount: GraphQL ${first.cases.totalCount}, SQL ${reference.totalCount}, expected ${sizes.partner_visible}`,
+    );
   }
   for (const list of ['parties', 'incidents', 'actions', 'shares'] as const) {
     const viaGraphql = first.cases.edges.reduce((n, e) => n + e.node[list].length, 0);
@@ -196,20 +230,32 @@ async function main(): Promise<void> {
     const result: CasesCursor = await graphql.request<CasesCursor>(CASES_CURSOR, { first: take, after });
     walked.push(...result.cases.edges.map((e) => e.node.id));
     after = result.cases.pageInfo.endCursor;
-    if (!result.cases.pageInfo.hasNextPage || !after) throw new Error(`The list ended after ${walked.length} rows, before ${DEEP}`);
+    if (!result.cases.pageInfo.hasNextPage || !after)
+      throw new Error(`The list ended after ${walked.length} rows, before ${DEEP}`);
   }
   assertSame(`walk to row ${DEEP}`, walked, await raw.idsAtOffset(partner.agencyId, 0, DEEP));
   const deepCursor = after!;
   const deep = await graphql.request<CasesPage>(CASES_PAGE, { first: PAGE, after: deepCursor });
-  assertSame(`page after ${DEEP}`, deep.cases.edges.map((e) => e.node.id), await raw.idsAtOffset(partner.agencyId, DEEP, PAGE));
+  assertSame(
+    `page after ${DEEP}`,
+    deep.cases.edges.map((e) => e.node.id),
+    await raw.idsAtOffset(partner.agencyId, DEEP, PAGE),
+  );
   // Row security returns the very rows the predicate does, with or without the predicate in the SQL.
   const visibleRef = await raw.pageAndCount(partner.agencyId, PAGE, true);
   for (const visibility of [true, false]) {
     const underRls = await raw.pageAndCountScoped(appPool, partner.agencyId, PAGE, visibility);
-    assertSame(`row security${visibility ? ' with the predicate' : ' alone'}`, underRls.rows.map((row) => row.id), visibleRef.rows.map((row) => row.id));
-    if (underRls.total !== visibleRef.total) throw new Error(`row security count: ${underRls.total}, predicate count ${visibleRef.total}`);
+    assertSame(
+      `row security${visibility ? ' with the predicate' : ' alone'}`,
+      underRls.rows.map((row) => row.id),
+      visibleRef.rows.map((row) => row.id),
+    );
+    if (underRls.total !== visibleRef.total)
+      throw new Error(`row security count: ${underRls.total}, predicate count ${visibleRef.total}`);
   }
-  log(`Checked: GraphQL and SQL agree on the first page, the walk to row ${DEEP.toLocaleString('en-GB')} and the page after it.`);
+  log(
+    `Checked: GraphQL and SQL agree on the first page, the walk to row ${DEEP.toLocaleString('en-GB')} and the page after it.`,
+  );
 
   // 5. The scenarios.
   const graphqlPage = (cursor: string | null) => async () => {
@@ -217,7 +263,8 @@ async function main(): Promise<void> {
     const data = await graphql.request<CasesPage>(CASES_PAGE, { first: PAGE, after: cursor }, requestId);
     if (data.cases.edges.length !== PAGE) throw new Error(`Expected ${PAGE} cases, got ${data.cases.edges.length}`);
     return async () => {
-      for (let i = 0; i < 200 && counter.statementsOf(requestId) === undefined; i++) await new Promise((r) => setTimeout(r, 5));
+      for (let i = 0; i < 200 && counter.statementsOf(requestId) === undefined; i++)
+        await new Promise((r) => setTimeout(r, 5));
       return counter.statementsOf(requestId) ?? NaN;
     };
   };
@@ -234,8 +281,14 @@ async function main(): Promise<void> {
     { key: 'graphqlDeep', run: graphqlPage(deepCursor) },
     { key: 'sqlVisible', run: async () => (await raw.pageAndCount(partner.agencyId, PAGE, true)).statements },
     { key: 'sqlUnscoped', run: async () => (await raw.pageAndCount(partner.agencyId, PAGE, false)).statements },
-    { key: 'sqlVisibleRls', run: async () => (await raw.pageAndCountScoped(appPool, partner.agencyId, PAGE, true)).statements },
-    { key: 'sqlRlsOnly', run: async () => (await raw.pageAndCountScoped(appPool, partner.agencyId, PAGE, false)).statements },
+    {
+      key: 'sqlVisibleRls',
+      run: async () => (await raw.pageAndCountScoped(appPool, partner.agencyId, PAGE, true)).statements,
+    },
+    {
+      key: 'sqlRlsOnly',
+      run: async () => (await raw.pageAndCountScoped(appPool, partner.agencyId, PAGE, false)).statements,
+    },
   ];
   log(`Measuring ${scenarios.length} scenarios…`);
   const measureStarted = performance.now();
@@ -255,11 +308,31 @@ async function main(): Promise<void> {
   const r = (key: string) => results.get(key)!;
 
   const comparisons: Record<string, Comparison> = {
-    graphqlVsSql: compare('cases(first: 50) GraphQL vs hand-written SQL', r('graphqlFirst'), r('sqlFirst'), AIMS.graphqlVsSql),
+    graphqlVsSql: compare(
+      'cases(first: 50) GraphQL vs hand-written SQL',
+      r('graphqlFirst'),
+      r('sqlFirst'),
+      AIMS.graphqlVsSql,
+    ),
     deepVsFirst: compare(`page after ${DEEP} vs first page`, r('graphqlDeep'), r('graphqlFirst'), AIMS.deepVsFirst),
-    visibilityVsNone: compare('page + count with visibility vs without', r('sqlVisible'), r('sqlUnscoped'), AIMS.visibilityVsNone),
-    rowSecurityVsNone: compare('page + count with visibility, under row security vs without', r('sqlVisibleRls'), r('sqlVisible'), AIMS.rowSecurityVsNone),
-    rowSecurityAloneVsNone: compare('page + count, row security alone vs no visibility at all', r('sqlRlsOnly'), r('sqlUnscoped'), AIMS.rowSecurityVsNone),
+    visibilityVsNone: compare(
+      'page + count with visibility vs without',
+      r('sqlVisible'),
+      r('sqlUnscoped'),
+      AIMS.visibilityVsNone,
+    ),
+    rowSecurityVsNone: compare(
+      'page + count with visibility, under row security vs without',
+      r('sqlVisibleRls'),
+      r('sqlVisible'),
+      AIMS.rowSecurityVsNone,
+    ),
+    rowSecurityAloneVsNone: compare(
+      'page + count, row security alone vs no visibility at all',
+      r('sqlRlsOnly'),
+      r('sqlUnscoped'),
+      AIMS.rowSecurityVsNone,
+    ),
   };
 
   // 6. The table.
@@ -289,11 +362,21 @@ async function main(): Promise<void> {
   log('');
   log(table);
   log('');
-  log(`Ratios compare p95: a/b, c/a (the deep page against the first page), d/e. ${ITERATIONS} timed requests per scenario, sequential, interleaved.`);
-  log('Visibility is compared at the SQL level: every user who can list cases has a visibility rule, so there is no GraphQL');
-  log('request without one to compare with. SQL/request for a and c counts every statement the portal sent, the session lookup included.');
-  log('a, f and g run under row security (the portal\'s requests, as the application role, each statement in a transaction scoped to');
-  log('the agency: f/d and g/e are its cost); b, d and e run as the schema\'s owner, which row security does not apply to.');
+  log(
+    `Ratios compare p95: a/b, c/a (the deep page against the first page), d/e. ${ITERATIONS} timed requests per scenario, sequential, interleaved.`,
+  );
+  log(
+    'Visibility is compared at the SQL level: every user who can list cases has a visibility rule, so there is no GraphQL',
+  );
+  log(
+    'request without one to compare with. SQL/request for a and c counts every statement the portal sent, the session lookup included.',
+  );
+  log(
+    "a, f and g run under row security (the portal's requests, as the application role, each statement in a transaction scoped to",
+  );
+  log(
+    "the agency: f/d and g/e are its cost); b, d and e run as the schema's owner, which row security does not apply to.",
+  );
 
   let plans: Record<string, string> | undefined;
   if (process.env.BENCH_EXPLAIN === '1') {
@@ -305,11 +388,25 @@ async function main(): Promise<void> {
     plans = {
       pageVisible: await explain(pool, 'page, with visibility', visible.page, [partner.agencyId]),
       countVisible: await explain(pool, 'count, with visibility', visible.count, [partner.agencyId]),
-      pageDeep: await explain(pool, `page after ${DEEP}, with visibility`, keyset.page, [partner.agencyId, openedAt, id]),
+      pageDeep: await explain(pool, `page after ${DEEP}, with visibility`, keyset.page, [
+        partner.agencyId,
+        openedAt,
+        id,
+      ]),
       pageNone: await explain(pool, 'page, without visibility', none.page, [partner.agencyId]),
       countNone: await explain(pool, 'count, without visibility', none.count, [partner.agencyId]),
-      pageVisibleRls: await explainScoped(appPool, partner.agencyId, 'page, with visibility, under row security', visible.page),
-      countVisibleRls: await explainScoped(appPool, partner.agencyId, 'count, with visibility, under row security', visible.count),
+      pageVisibleRls: await explainScoped(
+        appPool,
+        partner.agencyId,
+        'page, with visibility, under row security',
+        visible.page,
+      ),
+      countVisibleRls: await explainScoped(
+        appPool,
+        partner.agencyId,
+        'count, with visibility, under row security',
+        visible.count,
+      ),
       pageRlsOnly: await explainScoped(appPool, partner.agencyId, 'page, row security alone', none.page),
       countRlsOnly: await explainScoped(appPool, partner.agencyId, 'count, row security alone', none.count),
     };
@@ -319,19 +416,46 @@ async function main(): Promise<void> {
   const output = {
     date: new Date().toISOString(),
     machine: machineFacts(postgresVersion, process.env.BENCH_DATABASE_URL ? 'BENCH_DATABASE_URL' : 'embedded, fresh'),
-    dataset: { ...sizes, partnerAgency: partner.agencyName, partnerKind: partner.agencyKind, fillSeconds: fill.fillSeconds },
-    settings: { pageSize: PAGE, deepAfterRows: DEEP, warmup: WARMUP, iterations: ITERATIONS, order: 'sequential, interleaved round-robin' },
+    dataset: {
+      ...sizes,
+      partnerAgency: partner.agencyName,
+      partnerKind: partner.agencyKind,
+      fillSeconds: fill.fillSeconds,
+    },
+    settings: {
+      pageSize: PAGE,
+      deepAfterRows: DEEP,
+      warmup: WARMUP,
+      iterations: ITERATIONS,
+      order: 'sequential, interleaved round-robin',
+    },
     scenarios: {
-      graphqlFirstPage: { description: 'cases(first: 50) with every nested list, GraphQL over HTTP', ...r('graphqlFirst') },
-      sqlFirstPage: { description: 'the same page by hand-written SQL through pg (page ∥ count, 4 lists, agencies)', ...r('sqlFirst') },
+      graphqlFirstPage: {
+        description: 'cases(first: 50) with every nested list, GraphQL over HTTP',
+        ...r('graphqlFirst'),
+      },
+      sqlFirstPage: {
+        description: 'the same page by hand-written SQL through pg (page ∥ count, 4 lists, agencies)',
+        ...r('sqlFirst'),
+      },
       graphqlDeepPage: { description: `the same query after ${DEEP} rows by keyset cursor`, ...r('graphqlDeep') },
-      sqlPageCountVisible: { description: 'page + count with the visibility predicate, SQL through pg', ...r('sqlVisible') },
-      sqlPageCountUnscoped: { description: 'page + count without a visibility predicate, SQL through pg', ...r('sqlUnscoped') },
+      sqlPageCountVisible: {
+        description: 'page + count with the visibility predicate, SQL through pg',
+        ...r('sqlVisible'),
+      },
+      sqlPageCountUnscoped: {
+        description: 'page + count without a visibility predicate, SQL through pg',
+        ...r('sqlUnscoped'),
+      },
       sqlPageCountVisibleRowSecurity: {
-        description: 'page + count with the visibility predicate, as the application role under row security (each statement in an agency-scoped transaction)',
+        description:
+          'page + count with the visibility predicate, as the application role under row security (each statement in an agency-scoped transaction)',
         ...r('sqlVisibleRls'),
       },
-      sqlPageCountRowSecurityOnly: { description: 'page + count without a predicate of its own, row security alone', ...r('sqlRlsOnly') },
+      sqlPageCountRowSecurityOnly: {
+        description: 'page + count without a predicate of its own, row security alone',
+        ...r('sqlRlsOnly'),
+      },
     },
     ratios: comparisons,
     aimsMet: Object.values(comparisons).every((c) => c.met),
@@ -343,8 +467,10 @@ async function main(): Promise<void> {
     ...(plans ? { plans } : {}),
   };
   writeResults('cases', output);
-  log(`\nWrote ${RESULTS_FILE} (key "cases"). ${output.aimsMet ? 'All aims met.' : 'Some aims missed (reported, not failed).'} ` +
-    `Total ${((performance.now() - runStarted) / 1000).toFixed(0)} s.`);
+  log(
+    `\nWrote ${RESULTS_FILE} (key "cases"). ${output.aimsMet ? 'All aims met.' : 'Some aims missed (reported, not failed).'} ` +
+      `Total ${((performance.now() - runStarted) / 1000).toFixed(0)} s.`,
+  );
 }
 
 runBenchmark(main, tearDown, TIMEOUT_SECONDS);

@@ -21,7 +21,20 @@ const KINDS = Object.values(AgencyKind);
 const CATEGORIES = Object.values(CaseCategory);
 const ACTION_KINDS = Object.values(ActionKind);
 const LEGAL_KINDS = [...LEGAL_ACTION_KINDS];
-const WARDS = ['Northgate', 'Riverside', 'St Anne’s', 'Castle', 'Meadowbank', 'Harbour', 'Hillcrest', 'Old Town', 'Parkside', 'Westfield', 'Eastbrook', 'Kingsway'];
+const WARDS = [
+  'Northgate',
+  'Riverside',
+  'St Anne’s',
+  'Castle',
+  'Meadowbank',
+  'Harbour',
+  'Hillcrest',
+  'Old Town',
+  'Parkside',
+  'Westfield',
+  'Eastbrook',
+  'Kingsway',
+];
 
 export interface FillResult {
   partner: { agencyId: string; agencyName: string; agencyKind: string; email: string };
@@ -42,7 +55,9 @@ export async function fillDatabase(db: PoolClient, cases: number, log: (line: st
   const step = async (label: string, sql: string, params: unknown[] = []) => {
     const t = performance.now();
     const result = await db.query(sql, params);
-    log(`  ${label.padEnd(34)} ${String(result.rowCount ?? 0).padStart(8)} rows  ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    log(
+      `  ${label.padEnd(34)} ${String(result.rowCount ?? 0).padStart(8)} rows  ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
   };
 
   await db.query('BEGIN');

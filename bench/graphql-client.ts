@@ -66,7 +66,10 @@ export interface CasesPage {
   cases: {
     totalCount: number;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { cursor: string; node: { id: string; parties: unknown[]; incidents: unknown[]; actions: unknown[]; shares: unknown[] } }[];
+    edges: {
+      cursor: string;
+      node: { id: string; parties: unknown[]; incidents: unknown[]; actions: unknown[]; shares: unknown[] };
+    }[];
   };
 }
 

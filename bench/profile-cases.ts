@@ -26,7 +26,13 @@ const dataDir = mkdtempSync(join(os.tmpdir(), 'cases-profile-'));
 chmodSync(dataDir, 0o755);
 const database = await startEmbeddedDatabase(join(dataDir, 'data'), () => undefined);
 try {
-  const config = loadConfig({ SEED_DEMO: 'false', PORT: '0', DATA_DIR: join(dataDir, 'portal'), DATABASE_URL: database.url, NODE_ENV: 'production' });
+  const config = loadConfig({
+    SEED_DEMO: 'false',
+    PORT: '0',
+    DATA_DIR: join(dataDir, 'portal'),
+    DATABASE_URL: database.url,
+    NODE_ENV: 'production',
+  });
   const app = await createPortal(config, database.url, { logger: false });
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
   const client = await pool.connect();
@@ -37,7 +43,10 @@ try {
   await app.listen(0, '127.0.0.1');
   const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
   const graphql = new GraphQLClient(`http://127.0.0.1:${port}/graphql`);
-  const { login } = await graphql.request<{ login: { accessToken: string } }>(LOGIN, { email: fill.partner.email, password: fill.password });
+  const { login } = await graphql.request<{ login: { accessToken: string } }>(LOGIN, {
+    email: fill.partner.email,
+    password: fill.password,
+  });
   graphql.token = login.accessToken;
   for (let i = 0; i < 50; i++) await graphql.request(CASES_PAGE, { first: 50 });
   const profiling = process.env.PROFILE !== '0';
@@ -62,7 +71,9 @@ try {
   }
   durations.sort((a, b) => a - b);
   console.log(`this process's CPU per request ${((used.user + used.system) / 1000 / REQUESTS).toFixed(1)} ms`);
-  console.log(`p50 ${durations[Math.floor(REQUESTS / 2)].toFixed(1)} ms, p95 ${durations[Math.floor(REQUESTS * 0.95)].toFixed(1)} ms`);
+  console.log(
+    `p50 ${durations[Math.floor(REQUESTS / 2)].toFixed(1)} ms, p95 ${durations[Math.floor(REQUESTS * 0.95)].toFixed(1)} ms`,
+  );
   await app.close();
 } finally {
   await database.stop();

@@ -68,9 +68,16 @@ export class RawCases {
   constructor(private readonly pool: Pool) {}
 
   /** Page and count only, as the visibility comparison measures them (in parallel, as the service runs them). */
-  async pageAndCount(agencyId: string, limit: number, visibility: boolean): Promise<{ rows: Row[]; total: number; statements: number }> {
+  async pageAndCount(
+    agencyId: string,
+    limit: number,
+    visibility: boolean,
+  ): Promise<{ rows: Row[]; total: number; statements: number }> {
     const sql = pageSql(limit, visibility);
-    const [page, count] = await Promise.all([this.pool.query<Row>(sql.page, [agencyId]), this.pool.query<{ total: number }>(sql.count, [agencyId])]);
+    const [page, count] = await Promise.all([
+      this.pool.query<Row>(sql.page, [agencyId]),
+      this.pool.query<{ total: number }>(sql.count, [agencyId]),
+    ]);
     return { rows: page.rows, total: count.rows[0].total, statements: 2 };
   }
 
@@ -79,7 +86,12 @@ export class RawCases {
    * statement in a transaction of its own scoped to the agency (BEGIN and the scope in one round trip, the
    * statement, COMMIT), page and count in parallel. Without `visibility` the database's policies alone decide.
    */
-  async pageAndCountScoped(appPool: Pool, agencyId: string, limit: number, visibility: boolean): Promise<{ rows: Row[]; total: number; statements: number }> {
+  async pageAndCountScoped(
+    appPool: Pool,
+    agencyId: string,
+    limit: number,
+    visibility: boolean,
+  ): Promise<{ rows: Row[]; total: number; statements: number }> {
     const sql = pageSql(limit, visibility);
     const [page, count] = await Promise.all([
       scoped<Row>(appPool, agencyId, sql.page, [agencyId]),
@@ -116,10 +128,16 @@ export class RawCases {
         [ids],
       ),
     ]);
-    const agencyIds = [...new Set([...page.map((row) => row.owner_agency_id as string), ...shares.rows.map((row) => row.agency_id as string)])];
-    const agencies = await this.pool.query<{ id: string; name: string; kind: string }>(`SELECT id, name, kind FROM agencies WHERE id = ANY($1::uuid[])`, [
-      agencyIds,
-    ]);
+    const agencyIds = [
+      ...new Set([
+        ...page.map((row) => row.owner_agency_id as string),
+        ...shares.rows.map((row) => row.agency_id as string),
+      ]),
+    ];
+    const agencies = await this.pool.query<{ id: string; name: string; kind: string }>(
+      `SELECT id, name, kind FROM agencies WHERE id = ANY($1::uuid[])`,
+      [agencyIds],
+    );
     const agencyById = new Map(agencies.rows.map((row) => [row.id, row]));
     const partiesBy = group(parties.rows);
     const incidentsBy = group(incidents.rows);
@@ -132,7 +150,10 @@ export class RawCases {
         parties: partiesBy.get(row.id) ?? [],
         incidents: incidentsBy.get(row.id) ?? [],
         actions: actionsBy.get(row.id) ?? [],
-        shares: (sharesBy.get(row.id) ?? []).map((share) => ({ access: share.access, agency: agencyById.get(share.agency_id as string) })),
+        shares: (sharesBy.get(row.id) ?? []).map((share) => ({
+          access: share.access,
+          agency: agencyById.get(share.agency_id as string),
+        })),
       })),
       totalCount: total,
       hasNextPage: rows.length > limit,
@@ -151,7 +172,12 @@ export class RawCases {
 }
 
 /** One statement as the portal's requests send it: on one connection, in a transaction scoped to the agency. */
-export async function scoped<T extends QueryResultRow>(appPool: Pool, agencyId: string, sql: string, params: unknown[]): Promise<QueryResult<T>> {
+export async function scoped<T extends QueryResultRow>(
+  appPool: Pool,
+  agencyId: string,
+  sql: string,
+  params: unknown[],
+): Promise<QueryResult<T>> {
   const client = await appPool.connect();
   try {
     await client.query(`BEGIN; ${agencyScopeSql(agencyId)}`);

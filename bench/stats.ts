@@ -51,8 +51,13 @@ export function compare(name: string, measured: Summary, baseline: Summary, aim:
 /** Plain aligned text: readable in a terminal and in a CI log alike. */
 export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const numeric = (i: number) => rows.every((row) => row[i] === '' || row[i] === '—' || /^[\d.,×≤ -]+$/.test(row[i] ?? ''));
+  const numeric = (i: number) =>
+    rows.every((row) => row[i] === '' || row[i] === '—' || /^[\d.,×≤ -]+$/.test(row[i] ?? ''));
   const cell = (text: string, i: number) => (i > 0 && numeric(i) ? text.padStart(widths[i]) : text.padEnd(widths[i]));
-  const line = (row: readonly string[]) => row.map((text, i) => cell(text, i)).join('  ').trimEnd();
+  const line = (row: readonly string[]) =>
+    row
+      .map((text, i) => cell(text, i))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }

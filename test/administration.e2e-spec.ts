@@ -28,7 +28,10 @@ describe('the administration log: every agency, account and role change, append-
   let policeManager: Persona;
   let policeCaseworker: Persona;
   let landlordManager: Persona;
-  const log = async (token: string, variables: Record<string, unknown> = {}): Promise<{ totalCount: number; events: LogEvent[] }> => {
+  const log = async (
+    token: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<{ totalCount: number; events: LogEvent[] }> => {
     const page = (await portal.ok(LOG, { first: 100, ...variables }, token)).administrationLog;
     return { totalCount: page.totalCount, events: page.edges.map((e: { node: LogEvent }) => e.node) };
   };
@@ -64,14 +67,33 @@ describe('the administration log: every agency, account and role change, append-
       user: null,
       actor: { id: adminId },
     });
-    const { rows } = await portal.db.query(`SELECT actor_id, actor_agency_id, agency_id, cross_agency, at FROM admin_events WHERE user_id = $1`, [policeManager.id]);
-    expect(rows).toEqual([{ actor_id: adminId, actor_agency_id: expect.any(String), agency_id: police, cross_agency: true, at: expect.any(Date) }]);
+    const { rows } = await portal.db.query(
+      `SELECT actor_id, actor_agency_id, agency_id, cross_agency, at FROM admin_events WHERE user_id = $1`,
+      [policeManager.id],
+    );
+    expect(rows).toEqual([
+      {
+        actor_id: adminId,
+        actor_agency_id: expect.any(String),
+        agency_id: police,
+        cross_agency: true,
+        at: expect.any(Date),
+      },
+    ]);
 
     // A refused change leaves no record: the event and the change commit together or not at all.
     const before = await count(`SELECT count(*) AS n FROM admin_events`);
     const taken = await portal.gql(
       `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
-      { input: { email: policeManager.email, displayName: 'Someone else', agencyId: police, roles: ['CASEWORKER'], password: PASSWORD } },
+      {
+        input: {
+          email: policeManager.email,
+          displayName: 'Someone else',
+          agencyId: police,
+          roles: ['CASEWORKER'],
+          password: PASSWORD,
+        },
+      },
       admin,
     );
     expect(codeOf(taken)).toBe('BAD_USER_INPUT');
@@ -85,7 +107,8 @@ describe('the administration log: every agency, account and role change, append-
     expect(start.find((e) => e.action === 'USER_CREATED')).toMatchObject({
       user: { id: adminId, email: ADMIN.email },
       roles: ['ADMIN'],
-      detail: 'Created the account of Partnership administrator with roles ADMIN (the portal, at start, from ADMIN_EMAIL)',
+      detail:
+        'Created the account of Partnership administrator with roles ADMIN (the portal, at start, from ADMIN_EMAIL)',
     });
   });
 
@@ -93,7 +116,15 @@ describe('the administration log: every agency, account and role change, append-
     // The attack: an administrator creates a police caseworker with a password of its choosing and signs in as them.
     const planted = await portal.ok(
       `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
-      { input: { email: 'planted@partnership.test', displayName: 'Planted Officer', agencyId: police, roles: ['CASEWORKER'], password: 'Admin-chosen-password-1' } },
+      {
+        input: {
+          email: 'planted@partnership.test',
+          displayName: 'Planted Officer',
+          agencyId: police,
+          roles: ['CASEWORKER'],
+          password: 'Admin-chosen-password-1',
+        },
+      },
       admin,
     );
     expect(await portal.login('planted@partnership.test', 'Admin-chosen-password-1')).toEqual(expect.any(String));
@@ -103,7 +134,12 @@ describe('the administration log: every agency, account and role change, append-
       action: 'USER_CREATED',
       crossAgency: true,
       agency: { id: police },
-      user: { id: planted.createUser.id, displayName: 'Planted Officer', email: 'planted@partnership.test', active: true },
+      user: {
+        id: planted.createUser.id,
+        displayName: 'Planted Officer',
+        email: 'planted@partnership.test',
+        active: true,
+      },
       // The administrator is named; as staff of another agency, their email is not shown.
       actor: { id: adminId, displayName: 'Partnership administrator', email: null },
       detail: 'Created the account of Planted Officer with roles CASEWORKER (by an administrator of another agency)',
@@ -125,8 +161,16 @@ describe('the administration log: every agency, account and role change, append-
     const victim = await people.user(police, ['CASEWORKER'], 'leaver');
     await portal.ok(`mutation($id: ID!) { deactivateUser(id: $id) { id active } }`, { id: victim.id }, admin);
     const { events } = await log(policeManager.token);
-    expect(events[0]).toMatchObject({ action: 'USER_DEACTIVATED', user: { id: victim.id, active: false }, crossAgency: true, detail: expect.stringMatching(/^Deactivated the account of leaver/) });
-    expect((await log(admin, { agencyId: police })).events[0]).toMatchObject({ action: 'USER_DEACTIVATED', user: { id: victim.id } });
+    expect(events[0]).toMatchObject({
+      action: 'USER_DEACTIVATED',
+      user: { id: victim.id, active: false },
+      crossAgency: true,
+      detail: expect.stringMatching(/^Deactivated the account of leaver/),
+    });
+    expect((await log(admin, { agencyId: police })).events[0]).toMatchObject({
+      action: 'USER_DEACTIVATED',
+      user: { id: victim.id },
+    });
   });
 
   it('is not readable by caseworkers, and pages newest first', async () => {
@@ -137,14 +181,18 @@ describe('the administration log: every agency, account and role change, append-
     const all = await log(admin);
     const first = (await portal.ok(LOG, { first: 2 }, admin)).administrationLog;
     const second = (await portal.ok(LOG, { first: 2, after: first.pageInfo.endCursor }, admin)).administrationLog;
-    expect([...first.edges, ...second.edges].map((e: { node: LogEvent }) => e.node.id)).toEqual(all.events.slice(0, 4).map((e) => e.id));
+    expect([...first.edges, ...second.edges].map((e: { node: LogEvent }) => e.node.id)).toEqual(
+      all.events.slice(0, 4).map((e) => e.id),
+    );
     expect(all.events.map((e) => Number(e.id))).toEqual([...all.events.map((e) => Number(e.id))].sort((a, b) => b - a));
     expect(codeOf(await portal.gql(LOG, { first: 2, after: 'not-a-cursor' }, admin))).toBe('BAD_USER_INPUT');
   });
 
   it('cannot be altered or emptied, even by the database user the portal runs as', async () => {
     const [{ id }] = (await portal.db.query(`SELECT id FROM admin_events ORDER BY id LIMIT 1`)).rows;
-    await expect(portal.db.query(`UPDATE admin_events SET detail = '{}' WHERE id = $1`, [id])).rejects.toThrow(/append-only/);
+    await expect(portal.db.query(`UPDATE admin_events SET detail = '{}' WHERE id = $1`, [id])).rejects.toThrow(
+      /append-only/,
+    );
     await expect(portal.db.query(`DELETE FROM admin_events WHERE id = $1`, [id])).rejects.toThrow(/append-only/);
     await expect(portal.db.query(`TRUNCATE admin_events`)).rejects.toThrow(/append-only/);
     expect(await count(`SELECT count(*) AS n FROM admin_events WHERE id = $1`, [id])).toBe(1);
@@ -180,7 +228,11 @@ describe('staff of other agencies on a shared case: names and agency, not their 
       { id: caseId, v: version, input: { leadOfficerId: officer.id } },
       officer.token,
     );
-    await portal.ok(`mutation($c: ID!) { logIncident(caseId: $c, input: { occurredAt: "2026-05-12T23:10:00Z", category: NOISE, description: "Music until 2am" }) { id } }`, { c: caseId }, officer.token);
+    await portal.ok(
+      `mutation($c: ID!) { logIncident(caseId: $c, input: { occurredAt: "2026-05-12T23:10:00Z", category: NOISE, description: "Music until 2am" }) { id } }`,
+      { c: caseId },
+      officer.token,
+    );
     await portal.ok(
       `mutation($c: ID!, $a: ID!) { shareCase(caseId: $c, agencyId: $a, access: FULL, reason: "ASB partnership agreement") { id } }`,
       { c: caseId, a: councilAgency },
@@ -191,7 +243,13 @@ describe('staff of other agencies on a shared case: names and agency, not their 
 
   it('gives a council officer on a shared landlord case the lead officer’s and the incident logger’s names, with null email and active', async () => {
     const kase = (await portal.ok(READ, { id: caseId }, council.token)).case;
-    const hidden = { id: officer.id, displayName: expect.any(String), email: null, active: null, agency: { name: 'Contact Homes' } };
+    const hidden = {
+      id: officer.id,
+      displayName: expect.any(String),
+      email: null,
+      active: null,
+      agency: { name: 'Contact Homes' },
+    };
     expect(kase.leadOfficer).toEqual(hidden);
     expect(kase.incidents[0].loggedBy).toEqual(hidden);
   });
@@ -200,8 +258,14 @@ describe('staff of other agencies on a shared case: names and agency, not their 
     const kase = (await portal.ok(READ, { id: caseId }, colleague.token)).case;
     expect(kase.leadOfficer).toMatchObject({ id: officer.id, email: officer.email, active: true });
     expect(kase.incidents[0].loggedBy).toMatchObject({ email: officer.email, active: true });
-    expect((await portal.ok(`{ me { id email } }`, {}, council.token)).me).toEqual({ id: council.id, email: council.email });
-    const login = await portal.ok(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { user { email } } }`, { e: council.email, p: PASSWORD });
+    expect((await portal.ok(`{ me { id email } }`, {}, council.token)).me).toEqual({
+      id: council.id,
+      email: council.email,
+    });
+    const login = await portal.ok(
+      `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { user { email } } }`,
+      { e: council.email, p: PASSWORD },
+    );
     expect(login.login.user.email).toBe(council.email);
   });
 });

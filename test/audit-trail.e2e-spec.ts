@@ -56,8 +56,13 @@ describe('the audit trail and disclosure log', () => {
   const openCase = async (overrides: Record<string, unknown> = {}, by = housingOfficer) =>
     (await portal.ok(CREATE_CASE, { input: newCase(overrides) }, by.token)).createCase.id as string;
 
-  const share = (caseId: string, agencyId: string, access: 'FULL' | 'LIMITED', reason = 'Crime and Disorder Act 1998 s.115', by = housingOfficer) =>
-    portal.ok(SHARE, { caseId, agencyId, access, reason }, by.token);
+  const share = (
+    caseId: string,
+    agencyId: string,
+    access: 'FULL' | 'LIMITED',
+    reason = 'Crime and Disorder Act 1998 s.115',
+    by = housingOfficer,
+  ) => portal.ok(SHARE, { caseId, agencyId, access, reason }, by.token);
 
   /** The whole trail, newest first, as the owner's manager (or `reader`) reads it. */
   const trail = async (caseId: string, reader = housingManager) =>
@@ -109,9 +114,16 @@ describe('the audit trail and disclosure log', () => {
       const data = await portal.ok(query, { caseId }, housingManager.token);
       if (root === 'caseAuditTrail') {
         expect(data.caseAuditTrail.totalCount).toBe(await eventCount(caseId));
-        expect(data.caseAuditTrail.edges.map((e: any) => e.node.action)).toEqual(['CASE_SHARED', 'PARTY_ADDED', 'PARTY_ADDED', 'CASE_CREATED']);
+        expect(data.caseAuditTrail.edges.map((e: any) => e.node.action)).toEqual([
+          'CASE_SHARED',
+          'PARTY_ADDED',
+          'PARTY_ADDED',
+          'CASE_CREATED',
+        ]);
       } else {
-        expect(data.caseDisclosures).toEqual([expect.objectContaining({ access: 'FULL', agency: { id: agency.police, name: AGENCY_NAMES.police } })]);
+        expect(data.caseDisclosures).toEqual([
+          expect.objectContaining({ access: 'FULL', agency: { id: agency.police, name: AGENCY_NAMES.police } }),
+        ]);
       }
     });
 
@@ -127,12 +139,15 @@ describe('the audit trail and disclosure log', () => {
       expect(result.data).toBeNull();
     });
 
-    it.each(queries)('%s of a case not shared with a manager\'s agency is NOT_FOUND, exactly as for a case that does not exist', async (_label, query) => {
-      const invisible = await portal.gql(query, { caseId }, outsiderManager.token);
-      const missing = await portal.gql(query, { caseId: MISSING_ID }, outsiderManager.token);
-      expect(codeOf(invisible)).toBe('NOT_FOUND');
-      expect(invisible).toEqual(missing);
-    });
+    it.each(queries)(
+      "%s of a case not shared with a manager's agency is NOT_FOUND, exactly as for a case that does not exist",
+      async (_label, query) => {
+        const invisible = await portal.gql(query, { caseId }, outsiderManager.token);
+        const missing = await portal.gql(query, { caseId: MISSING_ID }, outsiderManager.token);
+        expect(codeOf(invisible)).toBe('NOT_FOUND');
+        expect(invisible).toEqual(missing);
+      },
+    );
 
     it.each(queries)('%s is FORBIDDEN to an administrator', async (_label, query) => {
       const result = await portal.gql(query, { caseId }, await people.admin());
@@ -158,7 +173,12 @@ describe('the audit trail and disclosure log', () => {
       expect(seen.parties.map((p: any) => p.fullName)).toEqual(['Nadia Okafor', 'Rory Blaine']);
       expect(await eventCount(caseId)).toBe(before + 1);
       const [latest] = await trail(caseId);
-      expect(latest).toMatchObject({ action: 'CASE_VIEWED', fields: ['address', 'party.fullName'], changes: [], actor: actor(policeOfficer) });
+      expect(latest).toMatchObject({
+        action: 'CASE_VIEWED',
+        fields: ['address', 'party.fullName'],
+        changes: [],
+        actor: actor(policeOfficer),
+      });
     });
 
     it('records one view per case per request, however many aliases and nested paths sent its fields', async () => {
@@ -170,7 +190,11 @@ describe('the audit trail and disclosure log', () => {
       );
       expect(await eventCount(caseId, 'CASE_VIEWED')).toBe(before + 1);
       const [latest] = await trail(caseId);
-      expect(latest).toMatchObject({ action: 'CASE_VIEWED', fields: ['address', 'party.fullName'], actor: actor(policeOfficer) });
+      expect(latest).toMatchObject({
+        action: 'CASE_VIEWED',
+        fields: ['address', 'party.fullName'],
+        actor: actor(policeOfficer),
+      });
     });
 
     it('records no view when a LIMITED partner runs the same query and gets the identifiers withheld', async () => {
@@ -179,13 +203,18 @@ describe('the audit trail and disclosure log', () => {
       expect(seen.address).toBeNull();
       expect(seen.parties.map((p: any) => p.fullName)).toEqual([null, null]);
       expect(await eventCount(caseId)).toBe(before);
-      const { rows } = await portal.db.query(`SELECT 1 FROM audit_events WHERE case_id = $1 AND actor_agency_id = $2`, [caseId, agency.council]);
+      const { rows } = await portal.db.query(`SELECT 1 FROM audit_events WHERE case_id = $1 AND actor_agency_id = $2`, [
+        caseId,
+        agency.council,
+      ]);
       expect(rows).toHaveLength(0);
     });
 
     it('records no view for a read of the case basics only', async () => {
       const before = await eventCount(caseId);
-      const seen = (await portal.ok(`query($id: ID!) { case(id: $id) { reference summary } }`, { id: caseId }, policeOfficer.token)).case;
+      const seen = (
+        await portal.ok(`query($id: ID!) { case(id: $id) { reference summary } }`, { id: caseId }, policeOfficer.token)
+      ).case;
       expect(seen.summary).toBe(SUMMARY);
       expect(await eventCount(caseId)).toBe(before);
     });
@@ -202,7 +231,11 @@ describe('the audit trail and disclosure log', () => {
 
     it("records the owner's edit of the summary with its old and new values", async () => {
       const to = 'Shouting, banging and threats on the landing of Gull Court';
-      await portal.ok(UPDATE_CASE, { id: caseId, v: await versionOf(caseId), input: { summary: to } }, housingOfficer.token);
+      await portal.ok(
+        UPDATE_CASE,
+        { id: caseId, v: await versionOf(caseId), input: { summary: to } },
+        housingOfficer.token,
+      );
       const [latest] = await trail(caseId);
       expect(latest).toMatchObject({ action: 'CASE_UPDATED', actor: actor(housingOfficer), fields: [] });
       expect(latest.changes).toEqual([{ field: 'summary', from: SUMMARY, to, withheld: false }]);
@@ -210,7 +243,11 @@ describe('the audit trail and disclosure log', () => {
 
     it("shows the landlord's manager that the police changed their intelligence, but not what it says", async () => {
       const before = await eventCount(caseId, 'CASE_UPDATED');
-      await portal.ok(UPDATE_CASE, { id: caseId, v: await versionOf(caseId), input: { policeIntelligence: INTELLIGENCE } }, policeOfficer.token);
+      await portal.ok(
+        UPDATE_CASE,
+        { id: caseId, v: await versionOf(caseId), input: { policeIntelligence: INTELLIGENCE } },
+        policeOfficer.token,
+      );
       expect(await eventCount(caseId, 'CASE_UPDATED')).toBe(before + 1);
       const events = await trail(caseId);
       expect(events[0]).toMatchObject({ action: 'CASE_UPDATED', actor: actor(policeOfficer) });
@@ -226,7 +263,11 @@ describe('the audit trail and disclosure log', () => {
 
     it('shows a police manager the intelligence their own agency recorded on its own case', async () => {
       const policeCase = await openCase({}, policeOfficer);
-      await portal.ok(UPDATE_CASE, { id: policeCase, v: 1, input: { policeIntelligence: INTELLIGENCE } }, policeOfficer.token);
+      await portal.ok(
+        UPDATE_CASE,
+        { id: policeCase, v: 1, input: { policeIntelligence: INTELLIGENCE } },
+        policeOfficer.token,
+      );
       const [latest] = await trail(policeCase, policeManager);
       expect(latest.changes).toEqual([{ field: 'policeIntelligence', from: null, to: INTELLIGENCE, withheld: false }]);
     });
@@ -247,7 +288,9 @@ describe('the audit trail and disclosure log', () => {
     });
 
     it('records each share with its basis and access, and each revocation, newest first', async () => {
-      const events = (await trail(caseId)).filter((e: any) => e.action === 'CASE_SHARED' || e.action === 'SHARE_REVOKED');
+      const events = (await trail(caseId)).filter(
+        (e: any) => e.action === 'CASE_SHARED' || e.action === 'SHARE_REVOKED',
+      );
       expect(events.map((e: any) => e.action)).toEqual(['CASE_SHARED', 'SHARE_REVOKED', 'CASE_SHARED', 'CASE_SHARED']);
       const expectations: [string, string, string?][] = [
         [AGENCY_NAMES.police, 'LIMITED', RESHARE_BASIS],
@@ -272,9 +315,36 @@ describe('the audit trail and disclosure log', () => {
       expect(disclosures).toHaveLength(3);
       expect(disclosures).toEqual(
         expect.arrayContaining([
-          { id: expect.any(String), agency: police, access: 'FULL', basis: POLICE_BASIS, sharedBy, sharedAt: expect.any(String), revokedAt: expect.any(String), revokedBy: { id: housingOfficer.id } },
-          { id: expect.any(String), agency: police, access: 'LIMITED', basis: RESHARE_BASIS, sharedBy, sharedAt: expect.any(String), revokedAt: null, revokedBy: null },
-          { id: expect.any(String), agency: council, access: 'LIMITED', basis: COUNCIL_BASIS, sharedBy, sharedAt: expect.any(String), revokedAt: expect.any(String), revokedBy: { id: housingOfficer.id } },
+          {
+            id: expect.any(String),
+            agency: police,
+            access: 'FULL',
+            basis: POLICE_BASIS,
+            sharedBy,
+            sharedAt: expect.any(String),
+            revokedAt: expect.any(String),
+            revokedBy: { id: housingOfficer.id },
+          },
+          {
+            id: expect.any(String),
+            agency: police,
+            access: 'LIMITED',
+            basis: RESHARE_BASIS,
+            sharedBy,
+            sharedAt: expect.any(String),
+            revokedAt: null,
+            revokedBy: null,
+          },
+          {
+            id: expect.any(String),
+            agency: council,
+            access: 'LIMITED',
+            basis: COUNCIL_BASIS,
+            sharedBy,
+            sharedAt: expect.any(String),
+            revokedAt: expect.any(String),
+            revokedBy: { id: housingOfficer.id },
+          },
         ]),
       );
       const { rows } = await portal.db.query(`SELECT count(*)::int AS n FROM case_shares WHERE case_id = $1`, [caseId]);
@@ -290,7 +360,13 @@ describe('the audit trail and disclosure log', () => {
       expect(Date.parse(earlier.revokedAt)).toBeGreaterThanOrEqual(Date.parse(earlier.sharedAt));
       expect(Date.parse(earlier.revokedAt)).toBeLessThanOrEqual(Date.parse(later.sharedAt));
       expect(later.revokedAt).toBeNull();
-      const live = (await portal.ok(`query($id: ID!) { case(id: $id) { shares { access agency { id } } } }`, { id: caseId }, housingOfficer.token)).case.shares;
+      const live = (
+        await portal.ok(
+          `query($id: ID!) { case(id: $id) { shares { access agency { id } } } }`,
+          { id: caseId },
+          housingOfficer.token,
+        )
+      ).case.shares;
       expect(live).toEqual([{ access: 'LIMITED', agency: { id: agency.police } }]);
     });
   });
@@ -340,8 +416,18 @@ describe('the audit trail and disclosure log', () => {
       expect([...times].sort((a, b) => b - a)).toEqual(times);
       expect(events[0].detail).toContain(CLOSE_REASON);
       // Parties from createCase, the later one newest.
-      expect(events[4].changes).toContainEqual({ field: 'party.fullName', from: null, to: 'Rory Blaine', withheld: false });
-      expect(events[5].changes).toContainEqual({ field: 'party.fullName', from: null, to: 'Nadia Okafor', withheld: false });
+      expect(events[4].changes).toContainEqual({
+        field: 'party.fullName',
+        from: null,
+        to: 'Rory Blaine',
+        withheld: false,
+      });
+      expect(events[5].changes).toContainEqual({
+        field: 'party.fullName',
+        from: null,
+        to: 'Nadia Okafor',
+        withheld: false,
+      });
       expect(events[6].changes).toContainEqual({ field: 'summary', from: null, to: SUMMARY, withheld: false });
     });
 
@@ -358,13 +444,17 @@ describe('the audit trail and disclosure log', () => {
         pages++;
       } while (after && pages < 10);
       expect(pages).toBe(3);
-      const { rows } = await portal.db.query(`SELECT id::text AS id FROM audit_events WHERE case_id = $1 ORDER BY id DESC`, [caseId]);
+      const { rows } = await portal.db.query(
+        `SELECT id::text AS id FROM audit_events WHERE case_id = $1 ORDER BY id DESC`,
+        [caseId],
+      );
       expect(seen).toEqual(rows.map((row: { id: string }) => row.id));
     });
   });
 
   describe('the trail is append-only', () => {
-    const snapshot = async () => (await portal.db.query(`SELECT id, at, case_id, actor_id, action, detail FROM audit_events ORDER BY id`)).rows;
+    const snapshot = async () =>
+      (await portal.db.query(`SELECT id, at, case_id, actor_id, action, detail FROM audit_events ORDER BY id`)).rows;
 
     beforeAll(async () => {
       await openCase();
@@ -374,12 +464,15 @@ describe('the audit trail and disclosure log', () => {
       ['changed', `UPDATE audit_events SET action = 'X'`],
       ['deleted', `DELETE FROM audit_events`],
       ['truncated', `TRUNCATE audit_events`],
-    ])("cannot be %s, even by the schema's owner (the portal's own role may not even try: database-roles.e2e-spec)", async (_label, sql) => {
-      const before = await snapshot();
-      expect(before.length).toBeGreaterThan(0);
-      await expect(portal.db.query(sql)).rejects.toMatchObject({ code: '42501' });
-      expect(await snapshot()).toEqual(before);
-    });
+    ])(
+      "cannot be %s, even by the schema's owner (the portal's own role may not even try: database-roles.e2e-spec)",
+      async (_label, sql) => {
+        const before = await snapshot();
+        expect(before.length).toBeGreaterThan(0);
+        await expect(portal.db.query(sql)).rejects.toMatchObject({ code: '42501' });
+        expect(await snapshot()).toEqual(before);
+      },
+    );
   });
 
   describe('a mutation that fails leaves no audit event', () => {
@@ -388,32 +481,50 @@ describe('the audit trail and disclosure log', () => {
     beforeAll(async () => {
       caseId = await openCase();
       await share(caseId, agency.police, 'FULL');
-      await portal.ok(UPDATE_CASE, { id: caseId, v: 1, input: { summary: 'Edited once, now at version two' } }, housingOfficer.token);
+      await portal.ok(
+        UPDATE_CASE,
+        { id: caseId, v: 1, input: { summary: 'Edited once, now at version two' } },
+        housingOfficer.token,
+      );
     });
 
     const unchanged = async (before: number) => {
       expect(await eventCount(caseId)).toBe(before);
-      const { rows } = await portal.db.query(`SELECT summary, police_intelligence, version FROM cases WHERE id = $1`, [caseId]);
+      const { rows } = await portal.db.query(`SELECT summary, police_intelligence, version FROM cases WHERE id = $1`, [
+        caseId,
+      ]);
       expect(rows[0]).toEqual({ summary: 'Edited once, now at version two', police_intelligence: null, version: 2 });
     };
 
     it('a stale expectedVersion is CONFLICT and adds no CASE_UPDATED event', async () => {
       const before = await eventCount(caseId);
-      const stale = await portal.gql(UPDATE_CASE, { id: caseId, v: 1, input: { summary: 'A stale edit that must not land' } }, housingOfficer.token);
+      const stale = await portal.gql(
+        UPDATE_CASE,
+        { id: caseId, v: 1, input: { summary: 'A stale edit that must not land' } },
+        housingOfficer.token,
+      );
       expect(codeOf(stale)).toBe('CONFLICT');
       await unchanged(before);
     });
 
     it('a landlord writing police intelligence on its own case is FORBIDDEN and adds no event', async () => {
       const before = await eventCount(caseId);
-      const refused = await portal.gql(UPDATE_CASE, { id: caseId, v: 2, input: { policeIntelligence: 'Guesswork' } }, housingOfficer.token);
+      const refused = await portal.gql(
+        UPDATE_CASE,
+        { id: caseId, v: 2, input: { policeIntelligence: 'Guesswork' } },
+        housingOfficer.token,
+      );
       expect(refused.errors?.[0].extensions).toEqual({ code: 'FORBIDDEN', field: 'policeIntelligence' });
       await unchanged(before);
     });
 
     it('a FULL partner editing the summary is FORBIDDEN and adds no event', async () => {
       const before = await eventCount(caseId);
-      const refused = await portal.gql(UPDATE_CASE, { id: caseId, v: 2, input: { summary: 'Rewritten by the police' } }, policeOfficer.token);
+      const refused = await portal.gql(
+        UPDATE_CASE,
+        { id: caseId, v: 2, input: { summary: 'Rewritten by the police' } },
+        policeOfficer.token,
+      );
       expect(refused.errors?.[0].extensions).toEqual({ code: 'FORBIDDEN', field: 'summary' });
       await unchanged(before);
     });

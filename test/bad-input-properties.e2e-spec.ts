@@ -105,21 +105,45 @@ const dates = fc.oneof(
     '1970-01-01T00:00:00Z',
     '2026-06-01T12:00:00+14:00',
   ),
-  fc.date({ noInvalidDate: true, min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z') }).map((d) => d.toISOString()),
-  fc.date({ noInvalidDate: true, min: new Date('2026-01-01'), max: new Date('2027-12-31') }).map((d) => d.toISOString()),
+  fc
+    .date({ noInvalidDate: true, min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z') })
+    .map((d) => d.toISOString()),
+  fc
+    .date({ noInvalidDate: true, min: new Date('2026-01-01'), max: new Date('2027-12-31') })
+    .map((d) => d.toISOString()),
 );
 const wildDates = fc.oneof(
   dates,
-  fc.constantFrom('+275760-09-13T00:00:00.000Z', '-271821-04-20T00:00:00.000Z', '-000001-01-01T00:00:00Z', '2025-02-30T00:00:00Z', '2025-13-01T00:00:00Z', 'not a date', '', '1970-01-01', 'Infinity', '2026-06-01T25:61:00Z'),
+  fc.constantFrom(
+    '+275760-09-13T00:00:00.000Z',
+    '-271821-04-20T00:00:00.000Z',
+    '-000001-01-01T00:00:00Z',
+    '2025-02-30T00:00:00Z',
+    '2025-13-01T00:00:00Z',
+    'not a date',
+    '',
+    '1970-01-01',
+    'Infinity',
+    '2026-06-01T25:61:00Z',
+  ),
   fc.double(), // a number where a date string goes
 );
 
-const ints = fc.oneof(
-  fc.integer({ min: -5, max: 30 }),
-  fc.integer(),
-  fc.constantFrom(2 ** 31 - 1, -(2 ** 31), 0, -1),
+const ints = fc.oneof(fc.integer({ min: -5, max: 30 }), fc.integer(), fc.constantFrom(2 ** 31 - 1, -(2 ** 31), 0, -1));
+const wildInts = fc.oneof(
+  ints,
+  fc.constantFrom(
+    2 ** 31,
+    -(2 ** 31) - 1,
+    Number.MAX_SAFE_INTEGER,
+    -Number.MAX_SAFE_INTEGER,
+    1e308,
+    0.5,
+    -0,
+    '7',
+    true,
+  ),
 );
-const wildInts = fc.oneof(ints, fc.constantFrom(2 ** 31, -(2 ** 31) - 1, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 1e308, 0.5, -0, '7', true));
 const floats = fc.oneof(
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.constantFrom(1e308, -1e308, 5e-324, 1e-7, 99_999_999_999.99, 0.001, -1, 2 ** 53 + 1, 12.5),
@@ -146,12 +170,24 @@ const KINDS: [RegExp, string][] = [
 const kindOf = (name: string) => KINDS.find(([pattern]) => pattern.test(name))?.[1];
 function idsFor(name: string): fc.Arbitrary<unknown> {
   const kind = kindOf(name);
-  const rowsOf = (k?: string) => fc.constant(null).chain(() => fc.constantFrom(...(k ? (existing.get(k) ?? []) : [...existing.values()].flat())));
+  const rowsOf = (k?: string) =>
+    fc.constant(null).chain(() => fc.constantFrom(...(k ? (existing.get(k) ?? []) : [...existing.values()].flat())));
   return fc.oneof(
     { weight: kind ? 8 : 0, arbitrary: rowsOf(kind) },
     { weight: 3, arbitrary: rowsOf() },
     { weight: 2, arbitrary: fc.uuid() },
-    { weight: 1, arbitrary: fc.constantFrom('', 'not-a-uuid', '1', '00000000-0000-0000-0000-00000000000g', "' OR 1=1 --", 'x'.repeat(5000), '-1') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        '',
+        'not-a-uuid',
+        '1',
+        '00000000-0000-0000-0000-00000000000g',
+        "' OR 1=1 --",
+        'x'.repeat(5000),
+        '-1',
+      ),
+    },
   );
 }
 
@@ -166,7 +202,9 @@ function scalarValues(name: string, wild: boolean, argument: string): fc.Arbitra
     case 'Float':
       return wild ? wildFloats : floats;
     case 'Boolean':
-      return wild ? fc.oneof({ weight: 3, arbitrary: fc.boolean() }, { weight: 1, arbitrary: fc.constantFrom('true', 0) }) : fc.boolean();
+      return wild
+        ? fc.oneof({ weight: 3, arbitrary: fc.boolean() }, { weight: 1, arbitrary: fc.constantFrom('true', 0) })
+        : fc.boolean();
     case 'DateTime':
       return wild ? wildDates : dates;
     default:
@@ -187,7 +225,10 @@ function valuesOf(type: GraphQLInputType, wild: boolean, name: string, depth = 0
     const values = plainValues(type.ofType, wild, name, depth);
     return wild ? fc.oneof({ weight: 30, arbitrary: values }, { weight: 1, arbitrary: fc.constant(null) }) : values;
   }
-  return fc.oneof({ weight: 6, arbitrary: plainValues(type, wild, name, depth) }, { weight: 1, arbitrary: fc.constant(null) });
+  return fc.oneof(
+    { weight: 6, arbitrary: plainValues(type, wild, name, depth) },
+    { weight: 1, arbitrary: fc.constant(null) },
+  );
 }
 
 /** Values of a type, never null (valuesOf decides that). */
@@ -198,7 +239,12 @@ function plainValues(type: GraphQLInputType, wild: boolean, name: string, depth:
     return fc.oneof(
       { weight: 8, arbitrary: fc.array(item, { maxLength: 4 }) },
       // Huge lists: the same item many times over.
-      { weight: 1, arbitrary: fc.tuple(item, fc.integer({ min: 1000, max: 20_000 })).map(([one, n]) => Array.from({ length: n }, () => one)) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(item, fc.integer({ min: 1000, max: 20_000 }))
+          .map(([one, n]) => Array.from({ length: n }, () => one)),
+      },
       ...(wild ? [{ weight: 1, arbitrary: item }] : []),
     );
   }
@@ -206,7 +252,10 @@ function plainValues(type: GraphQLInputType, wild: boolean, name: string, depth:
   if (isEnumType(type)) {
     const known = type.getValues().map((v) => v.value as string);
     return wild
-      ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: fc.constantFrom('NOT_A_VALUE', known[0].toLowerCase(), '', '__proto__') })
+      ? fc.oneof(
+          { weight: 4, arbitrary: fc.constantFrom(...known) },
+          { weight: 1, arbitrary: fc.constantFrom('NOT_A_VALUE', known[0].toLowerCase(), '', '__proto__') },
+        )
       : fc.constantFrom(...known);
   }
   if (isInputObjectType(type)) {
@@ -215,14 +264,22 @@ function plainValues(type: GraphQLInputType, wild: boolean, name: string, depth:
     if (cached) return cached;
     const fields = Object.values(type.getFields());
     const record: Record<string, fc.Arbitrary<unknown>> = {};
-    for (const field of fields) record[field.name] = depth > 3 ? fc.constant(null) : valuesOf(field.type, wild, field.name, depth + 1);
+    for (const field of fields)
+      record[field.name] = depth > 3 ? fc.constant(null) : valuesOf(field.type, wild, field.name, depth + 1);
     const required = fields.filter((f) => isNonNullType(f.type)).map((f) => f.name) as never[];
     const objects = fc.record(record, { requiredKeys: required });
     const values = wild
       ? fc.oneof(
           { weight: 6, arbitrary: objects },
           // Fields the type does not have, and a string where the object goes.
-          { weight: 1, arbitrary: objects.map((r) => ({ ...r, notAField: 'x', ...JSON.parse('{"__proto__": {"polluted": true}}') })) },
+          {
+            weight: 1,
+            arbitrary: objects.map((r) => ({
+              ...r,
+              notAField: 'x',
+              ...JSON.parse('{"__proto__": {"polluted": true}}'),
+            })),
+          },
           { weight: 1, arbitrary: anyString },
         )
       : objects;
@@ -236,8 +293,11 @@ function argumentsOf(field: GraphQLField<unknown, unknown>): fc.Arbitrary<Record
   const variables = (wild: boolean) => {
     const record: Record<string, fc.Arbitrary<unknown>> = {};
     // An argument called `id` is of the mutation's own kind (updateCase(id) is a case).
-    for (const arg of field.args) record[arg.name] = valuesOf(arg.type, wild, arg.name === 'id' ? field.name : arg.name);
-    return fc.record(record, { requiredKeys: field.args.filter((a) => isNonNullType(a.type)).map((a) => a.name) as never[] });
+    for (const arg of field.args)
+      record[arg.name] = valuesOf(arg.type, wild, arg.name === 'id' ? field.name : arg.name);
+    return fc.record(record, {
+      requiredKeys: field.args.filter((a) => isNonNullType(a.type)).map((a) => a.name) as never[],
+    });
   };
   return fc.oneof({ weight: 2, arbitrary: variables(false) }, { weight: 1, arbitrary: variables(true) });
 }
@@ -260,7 +320,10 @@ function stringsIn(value: unknown, out: string[] = []): string[] {
 
 function withoutEchoes(text: string, variables: Record<string, unknown>): string {
   let rest = text;
-  for (const s of stringsIn(variables).filter((s) => s.length >= 3).sort((a, b) => b.length - a.length)) rest = rest.split(s).join('');
+  for (const s of stringsIn(variables)
+    .filter((s) => s.length >= 3)
+    .sort((a, b) => b.length - a.length))
+    rest = rest.split(s).join('');
   return rest;
 }
 
@@ -294,7 +357,11 @@ describe('every mutation, given anything, answers with a code and leaves nothing
       return;
     }
     // Deactivated by a generated call: a colleague with the same powers takes over.
-    const replacement = await partnership.user(everything.agencyId, ['ADMIN', 'CASEWORKER', 'MANAGER', 'MARAC_CHAIR', 'MARAC_COORDINATOR'], 'everything');
+    const replacement = await partnership.user(
+      everything.agencyId,
+      ['ADMIN', 'CASEWORKER', 'MANAGER', 'MARAC_CHAIR', 'MARAC_COORDINATOR'],
+      'everything',
+    );
     everything = replacement;
   }
 
@@ -303,7 +370,11 @@ describe('every mutation, given anything, answers with a code and leaves nothing
     partnership = new Partnership(portal);
     const police = await partnership.agency('Fuzz Police', 'POLICE');
     const landlord = await partnership.agency('Fuzz Homes', 'LANDLORD');
-    everything = await partnership.user(police, ['ADMIN', 'CASEWORKER', 'MANAGER', 'MARAC_CHAIR', 'MARAC_COORDINATOR'], 'everything');
+    everything = await partnership.user(
+      police,
+      ['ADMIN', 'CASEWORKER', 'MANAGER', 'MARAC_CHAIR', 'MARAC_COORDINATOR'],
+      'everything',
+    );
     const bystander = await partnership.user(landlord, ['CASEWORKER'], 'bystander');
     const token = everything.token;
     const kase = (
@@ -332,7 +403,11 @@ describe('every mutation, given anything, answers with a code and leaves nothing
         token,
       )
     ).createCase;
-    await portal.ok(`mutation($c: ID!, $a: ID!) { shareCase(caseId: $c, agencyId: $a, access: FULL, reason: "joint work") { __typename } }`, { c: kase.id, a: landlord }, token);
+    await portal.ok(
+      `mutation($c: ID!, $a: ID!) { shareCase(caseId: $c, agencyId: $a, access: FULL, reason: "joint work") { __typename } }`,
+      { c: kase.id, a: landlord },
+      token,
+    );
     const incident = (
       await portal.ok<{ logIncident: { id: string } }>(
         `mutation($c: ID!) { logIncident(caseId: $c, input: { occurredAt: "2026-11-01T21:00:00Z", category: DOMESTIC_ABUSE, description: "Shouting" }) { id } }`,
@@ -350,7 +425,15 @@ describe('every mutation, given anything, answers with a code and leaves nothing
     const meeting = (
       await portal.ok<{ scheduleMeeting: { id: string } }>(
         `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`,
-        { input: { kind: 'MARAC', title: 'Harbour MARAC', startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), chairId: everything.id, agencyIds: [police, landlord] } },
+        {
+          input: {
+            kind: 'MARAC',
+            title: 'Harbour MARAC',
+            startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+            chairId: everything.id,
+            agencyIds: [police, landlord],
+          },
+        },
         token,
       )
     ).scheduleMeeting;
@@ -375,7 +458,18 @@ describe('every mutation, given anything, answers with a code and leaves nothing
         token,
       )
     ).requestCaseReview;
-    const made = { case: [kase.id, asb.id], party: kase.parties.map((p) => p.id), incident: [incident.id], action: [action.id], meeting: [meeting.id], item: [item.id], report: [report.id], review: [review.id], agency: [police, landlord], user: [bystander.id, everything.id] };
+    const made = {
+      case: [kase.id, asb.id],
+      party: kase.parties.map((p) => p.id),
+      incident: [incident.id],
+      action: [action.id],
+      meeting: [meeting.id],
+      item: [item.id],
+      report: [report.id],
+      review: [review.id],
+      agency: [police, landlord],
+      user: [bystander.id, everything.id],
+    };
     for (const [kind, list] of Object.entries(made)) existing.set(kind, list);
 
     const { rows } = await portal.db.query<{ table_name: string; has_updated_at: boolean }>(
@@ -383,35 +477,62 @@ describe('every mutation, given anything, answers with a code and leaves nothing
          FROM information_schema.tables t WHERE t.table_schema = 'public' AND t.table_type = 'BASE TABLE' ORDER BY t.table_name`,
     );
     fingerprintSql = `SELECT ${rows
-      .map((t) => `(SELECT ${t.has_updated_at ? `count(*)::text || '@' || coalesce(max(updated_at)::text, '')` : 'count(*)::text'} FROM "${t.table_name}") AS "${t.table_name}"`)
+      .map(
+        (t) =>
+          `(SELECT ${t.has_updated_at ? `count(*)::text || '@' || coalesce(max(updated_at)::text, '')` : 'count(*)::text'} FROM "${t.table_name}") AS "${t.table_name}"`,
+      )
       .join(', ')}`;
   }, 120_000);
   afterAll(async () => {
-    if (process.env.PROPERTY_VERBOSE) console.log([...outcomes].map(([m, c]) => `${m}: ${[...c].map(([k, n]) => `${k}×${n}`).join(', ')}`).join('\n'));
+    if (process.env.PROPERTY_VERBOSE)
+      console.log([...outcomes].map(([m, c]) => `${m}: ${[...c].map(([k, n]) => `${k}×${n}`).join(', ')}`).join('\n'));
     await portal?.close();
   });
 
   it('covers every mutation of the schema but login', () => {
     expect(mutations.length).toBeGreaterThan(40);
-    expect(mutations.map((m) => m.name)).toEqual(expect.arrayContaining(['createCase', 'updateCase', 'scheduleMeeting', 'createAgency']));
+    expect(mutations.map((m) => m.name)).toEqual(
+      expect.arrayContaining(['createCase', 'updateCase', 'scheduleMeeting', 'createAgency']),
+    );
   });
 
   it('answers bodies that are no GraphQL request at all with a code: too large, not JSON, not an object', async () => {
-    const post = () => request(portal.app.getHttpServer()).post('/graphql').set('Authorization', `Bearer ${everything.token}`);
+    const post = () =>
+      request(portal.app.getHttpServer()).post('/graphql').set('Authorization', `Bearer ${everything.token}`);
     const answers = [
-      await post().set('Content-Type', 'application/json').send(JSON.stringify({ query: `mutation { createAgency(input: { name: "${'x'.repeat(300_000)}", kind: OTHER }) { id } }` })),
+      await post()
+        .set('Content-Type', 'application/json')
+        .send(
+          JSON.stringify({
+            query: `mutation { createAgency(input: { name: "${'x'.repeat(300_000)}", kind: OTHER }) { id } }`,
+          }),
+        ),
       await post().set('Content-Type', 'application/json').send('{"query": "mutation { signOut }",'),
       await post().set('Content-Type', 'application/json').send('[1, 2, 3]'),
       await post().set('Content-Type', 'application/json').send('"just a string"'),
       await post().set('Content-Type', 'application/json').send({ query: 42, variables: 'x' }),
-      await post().set('Content-Type', 'application/json').send({ query: 'mutation($a: String!) { createAgency(input: { name: $a, kind: OTHER }) { id } }', variables: { a: '\u0000' } }),
+      await post()
+        .set('Content-Type', 'application/json')
+        .send({
+          query: 'mutation($a: String!) { createAgency(input: { name: $a, kind: OTHER }) { id } }',
+          variables: { a: '\u0000' },
+        }),
       // More bad list items than GraphQL reports one by one (it stops at 50).
-      await post().set('Content-Type', 'application/json').send({ query: 'mutation($m: ID!, $i: [ID!]!) { reorderAgenda(meetingId: $m, itemIds: $i) { id } }', variables: { m: 'x', i: Array(60).fill(null) } }),
+      await post()
+        .set('Content-Type', 'application/json')
+        .send({
+          query: 'mutation($m: ID!, $i: [ID!]!) { reorderAgenda(meetingId: $m, itemIds: $i) { id } }',
+          variables: { m: 'x', i: Array(60).fill(null) },
+        }),
     ];
     for (const res of answers) {
       expect(res.status).toBeLessThan(500);
       expect(res.body.errors?.length).toBeGreaterThan(0);
-      for (const error of res.body.errors) expect([error.message.slice(0, 80), error.extensions?.code]).toEqual([expect.any(String), expect.stringMatching(/^(?!INTERNAL)[A-Z_]+$/)]);
+      for (const error of res.body.errors)
+        expect([error.message.slice(0, 80), error.extensions?.code]).toEqual([
+          expect.any(String),
+          expect.stringMatching(/^(?!INTERNAL)[A-Z_]+$/),
+        ]);
       expect(JSON.stringify(res.body)).not.toMatch(/\n\s+at |node_modules|SyntaxError/);
     }
     expect(answers.map((r) => [r.status, r.body.errors[0].extensions.code])).toEqual([
@@ -428,13 +549,41 @@ describe('every mutation, given anything, answers with a code and leaves nothing
   it('answers the counterexamples found so far with BAD_USER_INPUT naming the field', async () => {
     const [caseId] = existing.get('case')!;
     const found: [string, Record<string, unknown>, string][] = [
-      [`mutation($c: ID!, $r: String!) { placeLegalHold(caseId: $c, reason: $r) { id } }`, { c: caseId, r: 'Proceedings\u0000' }, 'reason'],
-      [`mutation($c: ID!, $r: String!) { placeLegalHold(caseId: $c, reason: $r) { id } }`, { c: caseId, r: 'Complaint \uD800' }, 'reason'],
-      [`mutation($c: ID!, $p: PartyInput!) { addParty(caseId: $c, input: $p) { id } }`, { c: caseId, p: { role: 'WITNESS', fullName: 'Wendy\u0000' } }, 'fullName'],
-      [`mutation($c: ID!, $p: PartyInput!) { addParty(caseId: $c, input: $p) { id } }`, { c: caseId, p: { role: 'WITNESS', rentArrears: 1e-7 } }, 'rentArrears'],
-      [`mutation($c: ID!, $at: DateTime!) { requestCaseReview(caseId: $c, receivedAt: $at) { id } }`, { c: caseId, at: 8640000000000001 }, 'at'],
-      [`mutation($c: ID!, $at: DateTime!) { requestCaseReview(caseId: $c, receivedAt: $at) { id } }`, { c: caseId, at: 'not a date' }, 'at'],
-      [`mutation($c: ID!, $at: DateTime!) { requestCaseReview(caseId: $c, receivedAt: $at) { id } }`, { c: caseId, at: '-271821-04-20T00:00:00.000Z' }, 'at'],
+      [
+        `mutation($c: ID!, $r: String!) { placeLegalHold(caseId: $c, reason: $r) { id } }`,
+        { c: caseId, r: 'Proceedings\u0000' },
+        'reason',
+      ],
+      [
+        `mutation($c: ID!, $r: String!) { placeLegalHold(caseId: $c, reason: $r) { id } }`,
+        { c: caseId, r: 'Complaint \uD800' },
+        'reason',
+      ],
+      [
+        `mutation($c: ID!, $p: PartyInput!) { addParty(caseId: $c, input: $p) { id } }`,
+        { c: caseId, p: { role: 'WITNESS', fullName: 'Wendy\u0000' } },
+        'fullName',
+      ],
+      [
+        `mutation($c: ID!, $p: PartyInput!) { addParty(caseId: $c, input: $p) { id } }`,
+        { c: caseId, p: { role: 'WITNESS', rentArrears: 1e-7 } },
+        'rentArrears',
+      ],
+      [
+        `mutation($c: ID!, $at: DateTime!) { requestCaseReview(caseId: $c, receivedAt: $at) { id } }`,
+        { c: caseId, at: 8640000000000001 },
+        'at',
+      ],
+      [
+        `mutation($c: ID!, $at: DateTime!) { requestCaseReview(caseId: $c, receivedAt: $at) { id } }`,
+        { c: caseId, at: 'not a date' },
+        'at',
+      ],
+      [
+        `mutation($c: ID!, $at: DateTime!) { requestCaseReview(caseId: $c, receivedAt: $at) { id } }`,
+        { c: caseId, at: '-271821-04-20T00:00:00.000Z' },
+        'at',
+      ],
     ];
     for (const [query, variables, field] of found) {
       const before = await fingerprint();
@@ -444,42 +593,58 @@ describe('every mutation, given anything, answers with a code and leaves nothing
     }
   });
 
-  it.each(mutations.map((m, i) => [m.name, m, i] as const))('%s', async (_name, field, index) => {
-    const document = documentOf(field);
-    await fc.assert(
-      fc.asyncProperty(argumentsOf(field), async (variables) => {
-        const before = await fingerprint();
-        const res = await request(portal.app.getHttpServer())
-          .post('/graphql')
-          .set('Content-Type', 'application/json')
-          .set('Authorization', `Bearer ${everything.token}`)
-          .send({ query: document, variables });
-        const body = res.body as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
-        tally(field.name, res.status, body.errors?.[0]?.extensions?.code ?? 'OK');
-        if (process.env.PROPERTY_VERBOSE === '2' && res.status === 400) console.log(field.name, body.errors?.[0]?.message.replace(/got invalid value .*? at/s, 'got … at').slice(0, 200));
-        const what = `${field.name} ${res.status}: ${JSON.stringify(body).slice(0, 300)}`;
-        if (res.status >= 500) throw new Error(`a server error: ${what}`);
-        const errors = body.errors ?? [];
-        if (res.status !== 200 && errors.length === 0) throw new Error(`an answer without a GraphQL error: ${what}`);
-        for (const error of errors) {
-          if (typeof error.extensions?.code !== 'string') throw new Error(`an error without a code: ${what}`);
-          if (error.extensions.code === 'INTERNAL_SERVER_ERROR') throw new Error(`an internal error: ${JSON.stringify(error).slice(0, 400)} in ${what}`);
-          if ('stacktrace' in error.extensions || 'exception' in error.extensions) throw new Error(`a stack: ${what}`);
-          const text = withoutEchoes(JSON.stringify(error), variables);
-          const leak = LEAKS.find((pattern) => pattern.test(text));
-          if (leak) throw new Error(`${leak} in ${what}`);
-        }
-        if (errors.length) {
-          const after = await fingerprint();
-          const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
-          if (changed.length) throw new Error(`refused, yet ${changed.join(', ')} changed: ${what}`);
-          if (errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) await signIn();
-        }
-      }),
-      // Bounded: a slow machine runs fewer cases of a mutation rather than time out the file.
-      { seed: SEED + index, numRuns: RUNS, interruptAfterTimeLimit: 90_000, markInterruptAsFailure: false },
-    ).catch((error: Error) => {
-      throw new Error(`Replay: PROPERTY_SEED=${SEED} … -t '${field.name}'\n${error.message}`);
-    });
-  }, 180_000);
+  it.each(mutations.map((m, i) => [m.name, m, i] as const))(
+    '%s',
+    async (_name, field, index) => {
+      const document = documentOf(field);
+      await fc
+        .assert(
+          fc.asyncProperty(argumentsOf(field), async (variables) => {
+            const before = await fingerprint();
+            const res = await request(portal.app.getHttpServer())
+              .post('/graphql')
+              .set('Content-Type', 'application/json')
+              .set('Authorization', `Bearer ${everything.token}`)
+              .send({ query: document, variables });
+            const body = res.body as {
+              data?: unknown;
+              errors?: { message: string; extensions?: Record<string, unknown> }[];
+            };
+            tally(field.name, res.status, body.errors?.[0]?.extensions?.code ?? 'OK');
+            if (process.env.PROPERTY_VERBOSE === '2' && res.status === 400)
+              console.log(
+                field.name,
+                body.errors?.[0]?.message.replace(/got invalid value .*? at/s, 'got … at').slice(0, 200),
+              );
+            const what = `${field.name} ${res.status}: ${JSON.stringify(body).slice(0, 300)}`;
+            if (res.status >= 500) throw new Error(`a server error: ${what}`);
+            const errors = body.errors ?? [];
+            if (res.status !== 200 && errors.length === 0)
+              throw new Error(`an answer without a GraphQL error: ${what}`);
+            for (const error of errors) {
+              if (typeof error.extensions?.code !== 'string') throw new Error(`an error without a code: ${what}`);
+              if (error.extensions.code === 'INTERNAL_SERVER_ERROR')
+                throw new Error(`an internal error: ${JSON.stringify(error).slice(0, 400)} in ${what}`);
+              if ('stacktrace' in error.extensions || 'exception' in error.extensions)
+                throw new Error(`a stack: ${what}`);
+              const text = withoutEchoes(JSON.stringify(error), variables);
+              const leak = LEAKS.find((pattern) => pattern.test(text));
+              if (leak) throw new Error(`${leak} in ${what}`);
+            }
+            if (errors.length) {
+              const after = await fingerprint();
+              const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
+              if (changed.length) throw new Error(`refused, yet ${changed.join(', ')} changed: ${what}`);
+              if (errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) await signIn();
+            }
+          }),
+          // Bounded: a slow machine runs fewer cases of a mutation rather than time out the file.
+          { seed: SEED + index, numRuns: RUNS, interruptAfterTimeLimit: 90_000, markInterruptAsFailure: false },
+        )
+        .catch((error: Error) => {
+          throw new Error(`Replay: PROPERTY_SEED=${SEED} … -t '${field.name}'\n${error.message}`);
+        });
+    },
+    180_000,
+  );
 });

@@ -7,7 +7,12 @@ import { ALERTS, type Feed, LiveClient } from './live.js';
 import { Partnership, type Persona } from './partnership.js';
 
 const SECRET = 'a-test-token-secret-of-at-least-32-characters';
-const ENV = { TOKEN_SECRET: SECRET, SIGN_IN_MAX_FAILURES_PER_ADDRESS: '1000', SESSION_SWEEP_SECONDS: '1', ALERT_SCHEDULER_SECONDS: '1' };
+const ENV = {
+  TOKEN_SECRET: SECRET,
+  SIGN_IN_MAX_FAILURES_PER_ADDRESS: '1000',
+  SESSION_SWEEP_SECONDS: '1',
+  ALERT_SCHEDULER_SECONDS: '1',
+};
 
 const CREATE = `mutation($input: CreateCaseInput!) { createCase(input: $input) { id version } }`;
 const SHARE = `mutation($c: ID!, $a: ID!, $x: ShareAccess!) { shareCase(caseId: $c, agencyId: $a, access: $x, reason: "Information-sharing protocol") { id } }`;
@@ -31,7 +36,10 @@ describe('live case alerts over graphql-ws', () => {
   /** A token as the portal signs them, for an open session of its own, with the expiry the test needs. */
   const token = async (userId: string, expiresIn: string | number) => {
     const session = randomUUID();
-    await portal.db.query(`INSERT INTO sessions (id, user_id, expires_at, address) VALUES ($1, $2, now() + interval '1 hour', 'test')`, [session, userId]);
+    await portal.db.query(
+      `INSERT INTO sessions (id, user_id, expires_at, address) VALUES ($1, $2, now() + interval '1 hour', 'test')`,
+      [session, userId],
+    );
     return new SignJWT({})
       .setProtectedHeader({ alg: 'HS256', kid: decodeProtectedHeader(owner.token).kid })
       .setSubject(userId)
@@ -42,7 +50,11 @@ describe('live case alerts over graphql-ws', () => {
   };
 
   const live = (persona: Persona | string | null, authorization?: string) => {
-    const client = LiveClient.connect(portal, typeof persona === 'string' || persona === null ? persona : persona.token, authorization);
+    const client = LiveClient.connect(
+      portal,
+      typeof persona === 'string' || persona === null ? persona : persona.token,
+      authorization,
+    );
     clients.push(client);
     return client;
   };
@@ -170,15 +182,34 @@ describe('live case alerts over graphql-ws', () => {
         { id: kase.id },
         colleague.token,
       );
-      const kinds = (feed: Feed) => feed.events.filter((e) => e.caseAlerts.caseId === kase.id).map((e) => e.caseAlerts.kind);
+      const kinds = (feed: Feed) =>
+        feed.events.filter((e) => e.caseAlerts.caseId === kase.id).map((e) => e.caseAlerts.kind);
       await feeds.officer.received(5);
       await feeds.owner.received(2);
       await new Promise((r) => setTimeout(r, 400));
       // The officer sees both shares (its own and the council's), the risk, the update and the closing, but not its own incident.
-      expect(kinds(feeds.officer)).toEqual(['CASE_SHARED', 'CASE_SHARED', 'CASE_UPDATED', 'RISK_ESCALATED', 'CASE_CLOSED']);
+      expect(kinds(feeds.officer)).toEqual([
+        'CASE_SHARED',
+        'CASE_SHARED',
+        'CASE_UPDATED',
+        'RISK_ESCALATED',
+        'CASE_CLOSED',
+      ]);
       expect(kinds(feeds.owner)).toEqual(['INCIDENT_LOGGED', 'CASE_CLOSED']);
-      expect(kinds(feeds.colleague)).toEqual(['CASE_SHARED', 'CASE_SHARED', 'INCIDENT_LOGGED', 'CASE_UPDATED', 'RISK_ESCALATED']);
-      expect(kinds(feeds.council)).toEqual(['CASE_SHARED', 'INCIDENT_LOGGED', 'CASE_UPDATED', 'RISK_ESCALATED', 'CASE_CLOSED']);
+      expect(kinds(feeds.colleague)).toEqual([
+        'CASE_SHARED',
+        'CASE_SHARED',
+        'INCIDENT_LOGGED',
+        'CASE_UPDATED',
+        'RISK_ESCALATED',
+      ]);
+      expect(kinds(feeds.council)).toEqual([
+        'CASE_SHARED',
+        'INCIDENT_LOGGED',
+        'CASE_UPDATED',
+        'RISK_ESCALATED',
+        'CASE_CLOSED',
+      ]);
       expect(feeds.stranger.events).toEqual([]);
       await quiet();
     });
@@ -191,9 +222,18 @@ describe('live case alerts over graphql-ws', () => {
       await portal.ok(INCIDENT, { c: kase.id }, owner.token);
       const [councilAlert] = (await feeds.council.received(1)).map((e) => e.caseAlerts);
       const [policeAlert] = (await feeds.officer.received(1)).map((e) => e.caseAlerts);
-      expect(councilAlert.case).toMatchObject({ id: kase.id, access: 'LIMITED', address: null, parties: [{ fullName: null, phone: null }] });
+      expect(councilAlert.case).toMatchObject({
+        id: kase.id,
+        access: 'LIMITED',
+        address: null,
+        parties: [{ fullName: null, phone: null }],
+      });
       expect(councilAlert.case.redactedFields).toContain('address');
-      expect(policeAlert.case).toMatchObject({ access: 'FULL', address: '9 Alder Court', parties: [{ fullName: 'Vera Victim' }] });
+      expect(policeAlert.case).toMatchObject({
+        access: 'FULL',
+        address: '9 Alder Court',
+        parties: [{ fullName: 'Vera Victim' }],
+      });
       drain();
     });
 
@@ -231,7 +271,8 @@ describe('live case alerts over graphql-ws', () => {
       // Fault injection at commit: the incident, its audit event and its alert are all written, then the commit fails.
       await portal.db.query(`CREATE FUNCTION refuse_incident() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN IF NEW.description = 'Roll me back' THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NULL; END $$`);
-      await portal.db.query(`CREATE CONSTRAINT TRIGGER refuse_incident AFTER INSERT ON incidents DEFERRABLE INITIALLY DEFERRED
+      await portal.db
+        .query(`CREATE CONSTRAINT TRIGGER refuse_incident AFTER INSERT ON incidents DEFERRABLE INITIALLY DEFERRED
         FOR EACH ROW EXECUTE FUNCTION refuse_incident()`);
       try {
         const before = (await portal.db.query(`SELECT count(*)::int AS n FROM alerts`)).rows[0].n;
@@ -261,7 +302,11 @@ describe('live case alerts over graphql-ws', () => {
       await new Promise((r) => setTimeout(r, 200));
       await portal.ok(INCIDENT, { c: other.id }, owner.token);
       await portal.ok(INCIDENT, { c: kase.id }, owner.token);
-      await portal.ok(`mutation($id: ID!) { updateCase(id: $id, expectedVersion: 1, input: { riskLevel: HIGH }) { id } }`, { id: kase.id }, owner.token);
+      await portal.ok(
+        `mutation($id: ID!) { updateCase(id: $id, expectedVersion: 1, input: { riskLevel: HIGH }) { id } }`,
+        { id: kase.id },
+        owner.token,
+      );
       await byCase.received(3);
       await new Promise((r) => setTimeout(r, 300));
       expect(byCase.events.map((e) => [e.caseAlerts.caseId, e.caseAlerts.kind])).toEqual([
@@ -287,7 +332,12 @@ describe('live case alerts over graphql-ws', () => {
       const [seen] = await feed.received(1);
       await first.close();
       for (let i = 0; i < 3; i++) await portal.ok(INCIDENT, { c: kase.id }, owner.token);
-      const missed = (await portal.db.query(`SELECT id::text FROM alerts WHERE case_id = $1 AND id > $2 ORDER BY id`, [kase.id, seen.caseAlerts.id])).rows.map((r) => r.id);
+      const missed = (
+        await portal.db.query(`SELECT id::text FROM alerts WHERE case_id = $1 AND id > $2 ORDER BY id`, [
+          kase.id,
+          seen.caseAlerts.id,
+        ])
+      ).rows.map((r) => r.id);
       expect(missed).toHaveLength(3);
 
       const again = live(officer).subscribe(ALERTS, { caseId: kase.id, since: seen.caseAlerts.id });
@@ -297,7 +347,12 @@ describe('live case alerts over graphql-ws', () => {
       await again.received(5);
       await new Promise((r) => setTimeout(r, 300));
       const ids = again.events.map((e) => e.caseAlerts.id);
-      const all = (await portal.db.query(`SELECT id::text FROM alerts WHERE case_id = $1 AND id > $2 ORDER BY id`, [kase.id, seen.caseAlerts.id])).rows.map((r) => r.id);
+      const all = (
+        await portal.db.query(`SELECT id::text FROM alerts WHERE case_id = $1 AND id > $2 ORDER BY id`, [
+          kase.id,
+          seen.caseAlerts.id,
+        ])
+      ).rows.map((r) => r.id);
       expect(ids).toEqual(all);
       expect(ids).toHaveLength(5);
     });
@@ -310,7 +365,11 @@ describe('live case alerts over graphql-ws', () => {
       await new Promise((r) => setTimeout(r, 300));
       // One change raising two alerts, numbered 999 and 1000, read in one batch.
       await portal.db.query(`SELECT setval('alerts_id_seq', 998)`);
-      await portal.ok(`mutation($id: ID!) { updateCase(id: $id, expectedVersion: 1, input: { riskLevel: HIGH }) { id } }`, { id: kase.id }, owner.token);
+      await portal.ok(
+        `mutation($id: ID!) { updateCase(id: $id, expectedVersion: 1, input: { riskLevel: HIGH }) { id } }`,
+        { id: kase.id },
+        owner.token,
+      );
       await feed.received(2);
       await feed.settle(800);
       expect(feed.events.map((e) => [e.caseAlerts.id, e.caseAlerts.kind])).toEqual([
@@ -375,7 +434,10 @@ describe('live case alerts over graphql-ws', () => {
       for (const feed of Object.values(feeds)) await feed.received(1);
       await new Promise((r) => setTimeout(r, 300));
       // Caseworkers: SMALL, NAMED with parties, NAMED without; the sergeant's role set: SMALL.
-      expect({ deliveries: hub.stats.deliveries - before.deliveries, executions: hub.stats.executions - before.executions }).toEqual({
+      expect({
+        deliveries: hub.stats.deliveries - before.deliveries,
+        executions: hub.stats.executions - before.executions,
+      }).toEqual({
         deliveries: 6,
         executions: 4,
       });
@@ -383,10 +445,17 @@ describe('live case alerts over graphql-ws', () => {
       expect(only(feeds.small)).toEqual([{ caseAlerts: { kind: 'INCIDENT_LOGGED' } }]);
       expect(only(feeds.partnerSmall)).toEqual([{ caseAlerts: { kind: 'INCIDENT_LOGGED' } }]);
       expect(only(feeds.sergeant)).toEqual([{ caseAlerts: { kind: 'INCIDENT_LOGGED' } }]);
-      const named = { alert: { kind: 'INCIDENT_LOGGED', case: { reference: expect.any(String), parties: [{ fullName: 'Vera Victim' }] } } };
+      const named = {
+        alert: {
+          kind: 'INCIDENT_LOGGED',
+          case: { reference: expect.any(String), parties: [{ fullName: 'Vera Victim' }] },
+        },
+      };
       expect(only(feeds.named)).toEqual([named]);
       expect(only(feeds.namedSince)).toEqual([named]);
-      expect(only(feeds.withoutParties)).toEqual([{ alert: { kind: 'INCIDENT_LOGGED', case: { reference: expect.any(String) } } }]);
+      expect(only(feeds.withoutParties)).toEqual([
+        { alert: { kind: 'INCIDENT_LOGGED', case: { reference: expect.any(String) } } },
+      ]);
     });
 
     it('writes nothing more to a subscription its client has completed, while the socket stays open', async () => {
@@ -441,7 +510,10 @@ describe('live case alerts over graphql-ws', () => {
       expect(alert.caseAlerts).toMatchObject({ kind: 'ACTION_OVERDUE', actionId: addAction.id });
       await new Promise((r) => setTimeout(r, 2500));
       expect(feed.events).toHaveLength(1);
-      const { rows } = await portal.db.query(`SELECT count(*)::int AS n FROM alerts WHERE kind = 'ACTION_OVERDUE' AND action_id = $1`, [addAction.id]);
+      const { rows } = await portal.db.query(
+        `SELECT count(*)::int AS n FROM alerts WHERE kind = 'ACTION_OVERDUE' AND action_id = $1`,
+        [addAction.id],
+      );
       expect(rows[0].n).toBe(1);
     });
 
@@ -450,7 +522,9 @@ describe('live case alerts over graphql-ws', () => {
       const contacted = await newCase();
       for (const id of [late.id, contacted.id]) await portal.ok(SHARE, { c: id, a: police, x: 'FULL' }, owner.token);
       // Reported a week ago: one was contacted the next morning, the other never.
-      await portal.db.query(`UPDATE cases SET opened_at = now() - interval '7 days' WHERE id = ANY($1)`, [[late.id, contacted.id]]);
+      await portal.db.query(`UPDATE cases SET opened_at = now() - interval '7 days' WHERE id = ANY($1)`, [
+        [late.id, contacted.id],
+      ]);
       await portal.db.query(
         `INSERT INTO contacts (case_id, contacted_at, channel, note, recorded_by_id) VALUES ($1, now() - interval '7 days' + interval '2 hours', 'PHONE', 'Called back', $2)`,
         [contacted.id, owner.id],
@@ -461,7 +535,10 @@ describe('live case alerts over graphql-ws', () => {
       // (the scheduler runs on its own clock, slower on a busy machine), so only this test's two cases count.
       const ours = feed.events.map((e) => e.caseAlerts.caseId).filter((id) => id === late.id || id === contacted.id);
       expect(ours).toEqual([late.id]);
-      const { rows } = await portal.db.query(`SELECT case_id FROM alerts WHERE kind = 'SERVICE_STANDARD_BREACHED' AND case_id = ANY($1)`, [[late.id, contacted.id]]);
+      const { rows } = await portal.db.query(
+        `SELECT case_id FROM alerts WHERE kind = 'SERVICE_STANDARD_BREACHED' AND case_id = ANY($1)`,
+        [[late.id, contacted.id]],
+      );
       expect(rows).toEqual([{ case_id: late.id }]);
     });
   });

@@ -42,7 +42,8 @@ describe('case lists and the rules on shared cases', () => {
       };
       const { createCase } = await portal.ok(CREATE, { input }, owner.token);
       created.push({ id: createCase.id, category: input.category, ward: input.ward, riskLevel: input.riskLevel });
-      if (i % 2 === 0) await portal.ok(SHARE, { c: createCase.id, a: police, access: i % 4 === 0 ? 'FULL' : 'LIMITED' }, owner.token);
+      if (i % 2 === 0)
+        await portal.ok(SHARE, { c: createCase.id, a: police, access: i % 4 === 0 ? 'FULL' : 'LIMITED' }, owner.token);
     }
   });
   afterAll(() => portal.close());
@@ -61,15 +62,23 @@ describe('case lists and the rules on shared cases', () => {
     expect(pages).toBe(5);
     expect(new Set(seen).size).toBe(23);
     // Cases opened in the same millisecond are ordered by id, so compare with the database's own order.
-    const { rows } = await portal.db.query(`SELECT id FROM cases WHERE owner_agency_id = $1 ORDER BY opened_at DESC, id DESC`, [landlord]);
-    expect(seen).toEqual(rows.map((row: { id: string }) => row.id).filter((id: string) => created.some((c) => c.id === id)));
+    const { rows } = await portal.db.query(
+      `SELECT id FROM cases WHERE owner_agency_id = $1 ORDER BY opened_at DESC, id DESC`,
+      [landlord],
+    );
+    expect(seen).toEqual(
+      rows.map((row: { id: string }) => row.id).filter((id: string) => created.some((c) => c.id === id)),
+    );
   });
 
   it.each([
     ['NEWEST', 'opened_at DESC, id DESC'],
     ['OLDEST', 'opened_at ASC, id ASC'],
     ['REFERENCE', 'reference ASC, id ASC'],
-    ['HIGHEST_RISK', "(CASE risk_level WHEN 'HIGH' THEN 2 WHEN 'MEDIUM' THEN 1 ELSE 0 END) DESC, opened_at DESC, id DESC"],
+    [
+      'HIGHEST_RISK',
+      "(CASE risk_level WHEN 'HIGH' THEN 2 WHEN 'MEDIUM' THEN 1 ELSE 0 END) DESC, opened_at DESC, id DESC",
+    ],
     ['WARD', 'lower(ward) ASC, id ASC'],
   ])('sorts on the server by %s, paging through every case once in that order', async (orderBy, sql) => {
     const seen: string[] = [];
@@ -86,13 +95,23 @@ describe('case lists and the rules on shared cases', () => {
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
       if (!after) break;
     }
-    const { rows } = await portal.db.query(`SELECT id FROM cases WHERE owner_agency_id = $1 ORDER BY ${sql}`, [landlord]);
+    const { rows } = await portal.db.query(`SELECT id FROM cases WHERE owner_agency_id = $1 ORDER BY ${sql}`, [
+      landlord,
+    ]);
     expect(seen).toEqual(rows.map((row: { id: string }) => row.id));
   });
 
   it('refuses a cursor from one order in another', async () => {
-    const { cases } = await portal.ok(`{ cases(first: 2, orderBy: REFERENCE) { pageInfo { endCursor } } }`, {}, owner.token);
-    const result = await portal.gql(`query($a: String) { cases(first: 2, after: $a) { totalCount } }`, { a: cases.pageInfo.endCursor }, owner.token);
+    const { cases } = await portal.ok(
+      `{ cases(first: 2, orderBy: REFERENCE) { pageInfo { endCursor } } }`,
+      {},
+      owner.token,
+    );
+    const result = await portal.gql(
+      `query($a: String) { cases(first: 2, after: $a) { totalCount } }`,
+      { a: cases.pageInfo.endCursor },
+      owner.token,
+    );
     expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
@@ -107,7 +126,9 @@ describe('case lists and the rules on shared cases', () => {
   it('filters by status, category, risk and ward together', async () => {
     const filter = { status: ['OPEN'], category: ['NOISE'], riskLevel: ['HIGH'], ward: ['north'] };
     const page = (await portal.ok(LIST, { first: 100, filter }, owner.token)).cases;
-    const expected = created.filter((c) => c.category === 'NOISE' && c.riskLevel === 'HIGH' && c.ward === 'North').map((c) => c.id);
+    const expected = created
+      .filter((c) => c.category === 'NOISE' && c.riskLevel === 'HIGH' && c.ward === 'North')
+      .map((c) => c.id);
     expect(expected.length).toBeGreaterThan(0);
     expect(page.totalCount).toBe(expected.length);
     expect(page.edges.map((e: any) => e.node.id).sort()).toEqual(expected.sort());
@@ -116,11 +137,31 @@ describe('case lists and the rules on shared cases', () => {
   it('re-sharing at another access keeps one live share and the history of the old one', async () => {
     const caseId = created[0].id;
     await portal.ok(SHARE, { c: caseId, a: police, access: 'LIMITED' }, owner.token);
-    const shares = (await portal.ok(`query($id: ID!) { case(id: $id) { shares { access agency { id } } } }`, { id: caseId }, owner.token)).case.shares;
+    const shares = (
+      await portal.ok(
+        `query($id: ID!) { case(id: $id) { shares { access agency { id } } } }`,
+        { id: caseId },
+        owner.token,
+      )
+    ).case.shares;
     expect(shares).toEqual([{ access: 'LIMITED', agency: { id: police } }]);
-    const { rows } = await portal.db.query(`SELECT access, revoked_at IS NOT NULL AS revoked FROM case_shares WHERE case_id = $1 ORDER BY shared_at`, [caseId]);
-    expect(rows).toEqual([{ access: 'FULL', revoked: true }, { access: 'LIMITED', revoked: false }]);
-    expect((await portal.ok(`mutation($c: ID!, $a: ID!) { revokeCaseShare(caseId: $c, agencyId: $a) }`, { c: caseId, a: idva }, owner.token)).revokeCaseShare).toBe(false);
+    const { rows } = await portal.db.query(
+      `SELECT access, revoked_at IS NOT NULL AS revoked FROM case_shares WHERE case_id = $1 ORDER BY shared_at`,
+      [caseId],
+    );
+    expect(rows).toEqual([
+      { access: 'FULL', revoked: true },
+      { access: 'LIMITED', revoked: false },
+    ]);
+    expect(
+      (
+        await portal.ok(
+          `mutation($c: ID!, $a: ID!) { revokeCaseShare(caseId: $c, agencyId: $a) }`,
+          { c: caseId, a: idva },
+          owner.token,
+        )
+      ).revokeCaseShare,
+    ).toBe(false);
   });
 
   describe('a domestic-abuse case', () => {
@@ -141,14 +182,19 @@ describe('case lists and the rules on shared cases', () => {
         ],
       };
       caseId = (await portal.ok(CREATE, { input }, owner.token)).createCase.id;
-      for (const agency of [police, idva, otherLandlord]) await portal.ok(SHARE, { c: caseId, a: agency, access: 'FULL' }, owner.token);
+      for (const agency of [police, idva, otherLandlord])
+        await portal.ok(SHARE, { c: caseId, a: agency, access: 'FULL' }, owner.token);
     });
 
     it("shows the victim's location to police and the IDVA with FULL access", async () => {
       for (const reader of [officer, advocate]) {
         const seen = (await portal.ok(READ, { id: caseId }, reader.token)).case;
         expect(seen.address).toBe('7 Refuge Road');
-        expect(seen.parties[0]).toMatchObject({ fullName: 'Vera Victim', address: '7 Refuge Road', phone: '07700 900777' });
+        expect(seen.parties[0]).toMatchObject({
+          fullName: 'Vera Victim',
+          address: '7 Refuge Road',
+          phone: '07700 900777',
+        });
       }
     });
 
@@ -164,7 +210,9 @@ describe('case lists and the rules on shared cases', () => {
     it("keeps an anonymous party's identifiers with the owner only", async () => {
       const partner = (await portal.ok(READ, { id: caseId }, officer.token)).case;
       expect(partner.parties[2].fullName).toBeNull();
-      expect(partner.parties[2].redactedFields).toEqual(expect.arrayContaining(['fullName', 'address', 'phone', 'dateOfBirth']));
+      expect(partner.parties[2].redactedFields).toEqual(
+        expect.arrayContaining(['fullName', 'address', 'phone', 'dateOfBirth']),
+      );
       const own = (await portal.ok(READ, { id: caseId }, owner.token)).case;
       expect(own.parties[2]).toMatchObject({ fullName: 'Quiet Neighbour', redactedFields: [] });
     });
@@ -175,10 +223,18 @@ describe('case lists and the rules on shared cases', () => {
     const add = `mutation($c: ID!, $a: ID!) { addAction(caseId: $c, input: { kind: PATROL, description: "Evening patrols", ownerAgencyId: $a }) { id } }`;
     const actionId = (await portal.ok(add, { c: caseId, a: police }, owner.token)).addAction.id;
     const update = `mutation($id: ID!, $input: UpdateActionInput!) { updateAction(id: $id, input: $input) { status outcome completedAt } }`;
-    const done = (await portal.ok(update, { id: actionId, input: { status: 'DONE', outcome: 'Four patrols, no youths seen' } }, officer.token)).updateAction;
+    const done = (
+      await portal.ok(
+        update,
+        { id: actionId, input: { status: 'DONE', outcome: 'Four patrols, no youths seen' } },
+        officer.token,
+      )
+    ).updateAction;
     expect(done).toMatchObject({ status: 'DONE', outcome: 'Four patrols, no youths seen' });
     expect(done.completedAt).not.toBeNull();
-    expect(codeOf(await portal.gql(update, { id: actionId, input: { status: 'OPEN' } }, housingOfficer.token))).toBe('NOT_FOUND');
+    expect(codeOf(await portal.gql(update, { id: actionId, input: { status: 'OPEN' } }, housingOfficer.token))).toBe(
+      'NOT_FOUND',
+    );
     const unshared = await portal.gql(add, { c: caseId, a: otherLandlord }, owner.token);
     expect(unshared.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'ownerAgencyId' });
   });
@@ -194,7 +250,9 @@ describe('sign-in throttling per address', () => {
   it('makes every sign-in from an address wait after too many failures there, whatever the account', async () => {
     const login = `mutation($e: String!) { login(email: $e, password: "Wrong-password-99") { accessToken } }`;
     for (let i = 0; i < 3; i++) await portal.gql(login, { e: `guess-${i}@partnership.test` });
-    const admin = await portal.gql(`mutation { login(email: "admin@partnership.test", password: "Admin-password-123") { accessToken } }`);
+    const admin = await portal.gql(
+      `mutation { login(email: "admin@partnership.test", password: "Admin-password-123") { accessToken } }`,
+    );
     expect(codeOf(admin)).toBe('UNAUTHENTICATED');
     expect(admin.errors?.[0].extensions?.retryAfterSeconds).toEqual(expect.any(Number));
     expect(admin.errors?.[0].message).toMatch(/too many attempts/i);

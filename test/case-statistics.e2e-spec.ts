@@ -36,11 +36,24 @@ describe('caseStatistics: figures over the cases the reader may see, counted by 
       const id = (
         await portal.ok(
           `mutation($input: CreateCaseInput!) { createCase(input: $input) { id } }`,
-          { input: { category, summary: 'Figures fixture', ward, riskLevel: 'STANDARD', parties: [{ role: 'COMPLAINANT', fullName: 'Fig Reporter' }] } },
+          {
+            input: {
+              category,
+              summary: 'Figures fixture',
+              ward,
+              riskLevel: 'STANDARD',
+              parties: [{ role: 'COMPLAINANT', fullName: 'Fig Reporter' }],
+            },
+          },
           owner.token,
         )
       ).createCase.id as string;
-      await portal.db.query(`UPDATE cases SET opened_at = $2, status = $3, closed_at = $4 WHERE id = $1`, [id, openedAt, closed?.status ?? 'OPEN', closed?.at ?? null]);
+      await portal.db.query(`UPDATE cases SET opened_at = $2, status = $3, closed_at = $4 WHERE id = $1`, [
+        id,
+        openedAt,
+        closed?.status ?? 'OPEN',
+        closed?.at ?? null,
+      ]);
       return id;
     };
     const incident = async (caseId: string, persona: Persona, loggedAt: string) => {
@@ -52,17 +65,31 @@ describe('caseStatistics: figures over the cases the reader may see, counted by 
       await portal.db.query(`UPDATE incidents SET logged_at = $2 WHERE id = $1`, [logIncident.id, loggedAt]);
     };
     const share = (caseId: string, by: Persona, agency: string) =>
-      portal.ok(`mutation($c: ID!, $a: ID!) { shareCase(caseId: $c, agencyId: $a, access: FULL, reason: "Figures") { id } }`, { c: caseId, a: agency }, by.token);
+      portal.ok(
+        `mutation($c: ID!, $a: ID!) { shareCase(caseId: $c, agencyId: $a, access: FULL, reason: "Figures") { id } }`,
+        { c: caseId, a: agency },
+        by.token,
+      );
 
     const openInPeriod = await fixture(caseworker, 'NOISE', 'Northgate', '2026-03-05T10:00:00Z');
-    await fixture(caseworker, 'HARASSMENT', 'Northgate', '2026-03-10T10:00:00Z', { status: 'CLOSED_RESOLVED', at: '2026-03-20T10:00:00Z' });
-    const closedUnresolved = await fixture(caseworker, 'NOISE', 'Kingsmead', '2026-01-10T10:00:00Z', { status: 'CLOSED_UNRESOLVED', at: '2026-03-15T10:00:00Z' });
+    await fixture(caseworker, 'HARASSMENT', 'Northgate', '2026-03-10T10:00:00Z', {
+      status: 'CLOSED_RESOLVED',
+      at: '2026-03-20T10:00:00Z',
+    });
+    const closedUnresolved = await fixture(caseworker, 'NOISE', 'Kingsmead', '2026-01-10T10:00:00Z', {
+      status: 'CLOSED_UNRESOLVED',
+      at: '2026-03-15T10:00:00Z',
+    });
     const sharedIn = await fixture(officer, 'DRUGS', 'Kingsmead', '2026-03-25T10:00:00Z');
     await share(sharedIn, officer, landlord);
     const notShared = await fixture(officer, 'NOISE', 'Northgate', '2026-03-12T10:00:00Z');
     const revoked = await fixture(officer, 'NOISE', 'Northgate', '2026-03-13T10:00:00Z');
     await share(revoked, officer, landlord);
-    await portal.ok(`mutation($c: ID!, $a: ID!) { revokeCaseShare(caseId: $c, agencyId: $a) }`, { c: revoked, a: landlord }, officer.token);
+    await portal.ok(
+      `mutation($c: ID!, $a: ID!) { revokeCaseShare(caseId: $c, agencyId: $a) }`,
+      { c: revoked, a: landlord },
+      officer.token,
+    );
     await fixture(caseworker, 'NOISE', 'Northgate', '2026-04-02T10:00:00Z');
     await fixture(caseworker, 'PETS', 'Riverside', '2026-02-01T10:00:00Z');
 
@@ -94,14 +121,18 @@ describe('caseStatistics: figures over the cases the reader may see, counted by 
   });
 
   it('narrows to a ward (in any case) and to a category', async () => {
-    expect((await portal.ok(STATISTICS, { input: { ...PERIOD, ward: 'northgate' } }, manager.token)).caseStatistics).toMatchObject({
+    expect(
+      (await portal.ok(STATISTICS, { input: { ...PERIOD, ward: 'northgate' } }, manager.token)).caseStatistics,
+    ).toMatchObject({
       opened: 2,
       closedResolved: 1,
       closedUnresolved: 0,
       live: 1,
       incidents: 1,
     });
-    expect((await portal.ok(STATISTICS, { input: { ...PERIOD, category: 'NOISE' } }, manager.token)).caseStatistics).toMatchObject({
+    expect(
+      (await portal.ok(STATISTICS, { input: { ...PERIOD, category: 'NOISE' } }, manager.token)).caseStatistics,
+    ).toMatchObject({
       opened: 1,
       closedResolved: 0,
       closedUnresolved: 1,
@@ -148,7 +179,10 @@ describe('caseStatistics: figures over the cases the reader may see, counted by 
       ],
       incidents: '<5',
     });
-    expect((await portal.ok(PARTNERSHIP, { input: { ...PERIOD, ward: 'Nowhere' } }, otherManager.token)).partnershipStatistics.opened).toBe('<5');
+    expect(
+      (await portal.ok(PARTNERSHIP, { input: { ...PERIOD, ward: 'Nowhere' } }, otherManager.token))
+        .partnershipStatistics.opened,
+    ).toBe('<5');
     expect(codeOf(await portal.gql(PARTNERSHIP, { input: PERIOD }, caseworker.token))).toBe('FORBIDDEN');
   });
 });

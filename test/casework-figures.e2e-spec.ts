@@ -32,7 +32,14 @@ describe('board figures and exception lists, counted by hand', () => {
     caseworker = await people.user(landlord, ['CASEWORKER'], 'caseworker');
     const officer = await people.user(police, ['CASEWORKER'], 'officer');
 
-    const fixture = async (name: string, owner: Persona, category: string, ward: string, openedAt: string, reporter = true) => {
+    const fixture = async (
+      name: string,
+      owner: Persona,
+      category: string,
+      ward: string,
+      openedAt: string,
+      reporter = true,
+    ) => {
       const { createCase } = await portal.ok(
         `mutation($input: CreateCaseInput!) { createCase(input: $input) { id reference } }`,
         {
@@ -41,7 +48,9 @@ describe('board figures and exception lists, counted by hand', () => {
             summary: `Board fixture ${name}`,
             ward,
             riskLevel: 'STANDARD',
-            parties: reporter ? [{ role: 'COMPLAINANT', fullName: `Reporter ${name}` }] : [{ role: 'SUBJECT', fullName: `Subject ${name}` }],
+            parties: reporter
+              ? [{ role: 'COMPLAINANT', fullName: `Reporter ${name}` }]
+              : [{ role: 'SUBJECT', fullName: `Subject ${name}` }],
           },
         },
         owner.token,
@@ -51,7 +60,11 @@ describe('board figures and exception lists, counted by hand', () => {
       return createCase.id as string;
     };
     const contact = (caseId: string, at: string) =>
-      portal.ok(`mutation($c: ID!, $at: DateTime!) { recordContact(caseId: $c, input: { contactedAt: $at, channel: PHONE, note: "Called" }) { id } }`, { c: caseId, at }, caseworker.token);
+      portal.ok(
+        `mutation($c: ID!, $at: DateTime!) { recordContact(caseId: $c, input: { contactedAt: $at, channel: PHONE, note: "Called" }) { id } }`,
+        { c: caseId, at },
+        caseworker.token,
+      );
     const action = async (caseId: string, kind: string, createdAt: string, dueAt?: string) => {
       const { addAction } = await portal.ok(
         `mutation($c: ID!, $input: ActionInput!) { addAction(caseId: $c, input: $input) { id } }`,
@@ -60,7 +73,13 @@ describe('board figures and exception lists, counted by hand', () => {
       );
       await portal.db.query(`UPDATE case_actions SET created_at = $2 WHERE id = $1`, [addAction.id, createdAt]);
     };
-    const incident = (caseId: string, occurredAt: string, location: string | null, ward: string | null, by = caseworker) =>
+    const incident = (
+      caseId: string,
+      occurredAt: string,
+      location: string | null,
+      ward: string | null,
+      by = caseworker,
+    ) =>
       portal.ok(
         `mutation($c: ID!, $input: IncidentInput!) { logIncident(caseId: $c, input: $input) { id } }`,
         { c: caseId, input: { occurredAt, category: 'NOISE', description: 'Fixture incident', location, ward } },
@@ -86,7 +105,11 @@ describe('board figures and exception lists, counted by hand', () => {
     // C: contacted in time (due 12 March 10:00), closed without a plan or telling the reporter.
     const c = await fixture('C', caseworker, 'HARASSMENT', 'Northgate', '2026-03-11T10:00:00Z');
     await contact(c, '2026-03-12T09:00:00Z');
-    await portal.ok(`mutation($id: ID!, $v: Int!) { closeCase(id: $id, expectedVersion: $v, input: { outcome: RESOLVED, reason: "Stopped" }) { id } }`, { id: c, v: 1 }, caseworker.token);
+    await portal.ok(
+      `mutation($id: ID!, $v: Int!) { closeCase(id: $id, expectedVersion: $v, input: { outcome: RESOLVED, reason: "Stopped" }) { id } }`,
+      { id: c, v: 1 },
+      caseworker.token,
+    );
     await portal.db.query(`UPDATE cases SET closed_at = '2026-03-20T10:00:00Z' WHERE id = $1`, [c]);
     // D: domestic abuse opened in February; its incident counts in its ward, never by its place.
     const d = await fixture('D', caseworker, 'DOMESTIC_ABUSE', 'Northgate', '2026-02-10T10:00:00Z');
@@ -101,9 +124,13 @@ describe('board figures and exception lists, counted by hand', () => {
       [landlord, caseworker.id],
     );
     refs.F = 'ASB-OLD-1';
-    await portal.ok(`mutation($input: ServiceStandardsInput!) { updateServiceStandards(input: $input) { homes } }`, {
-      input: { contactWorkingDays: 1, actionPlanWorkingDays: 10, homes: 2000 },
-    }, manager.token);
+    await portal.ok(
+      `mutation($input: ServiceStandardsInput!) { updateServiceStandards(input: $input) { homes } }`,
+      {
+        input: { contactWorkingDays: 1, actionPlanWorkingDays: 10, homes: 2000 },
+      },
+      manager.token,
+    );
   }, 90_000);
 
   afterAll(() => portal.close());
@@ -167,7 +194,9 @@ describe('board figures and exception lists, counted by hand', () => {
   it('lists exceptions: cases not updated, standards in breach, overdue actions, closures without telling the reporter', async () => {
     const lists = (await portal.ok(EXCEPTIONS, { days: 28 }, manager.token)).exceptions;
     expect(lists.notUpdated).toEqual([{ case: { reference: refs.F }, lastActivityAt: '2026-01-05T10:00:00.000Z' }]);
-    const breached = Object.fromEntries(lists.standardsBreached.map((x: any) => [x.case.reference, x.breaches.map((b: any) => b.standard).sort()]));
+    const breached = Object.fromEntries(
+      lists.standardsBreached.map((x: any) => [x.case.reference, x.breaches.map((b: any) => b.standard).sort()]),
+    );
     expect(breached).toEqual({
       [refs.A]: ['REPORTER_UPDATED'],
       [refs.B]: ['ACTION_PLAN_AGREED', 'CONTACT_REPORTER'],
@@ -181,9 +210,18 @@ describe('board figures and exception lists, counted by hand', () => {
       {},
       caseworker.token,
     );
-    await portal.ok(`mutation($id: ID!) { closeCase(id: $id, expectedVersion: 1, input: { outcome: RESOLVED, reason: "Done" }) { id } }`, { id: createCase.id }, caseworker.token);
-    expect((await portal.ok(EXCEPTIONS, {}, manager.token)).exceptions.closedWithoutTellingReporter).toEqual([{ reference: createCase.reference }]);
-    expect((await portal.gql(EXCEPTIONS, { days: 400 }, manager.token)).errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'notUpdatedDays' });
+    await portal.ok(
+      `mutation($id: ID!) { closeCase(id: $id, expectedVersion: 1, input: { outcome: RESOLVED, reason: "Done" }) { id } }`,
+      { id: createCase.id },
+      caseworker.token,
+    );
+    expect((await portal.ok(EXCEPTIONS, {}, manager.token)).exceptions.closedWithoutTellingReporter).toEqual([
+      { reference: createCase.reference },
+    ]);
+    expect((await portal.gql(EXCEPTIONS, { days: 400 }, manager.token)).errors?.[0].extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'notUpdatedDays',
+    });
   });
 
   it('are for managers only', async () => {

@@ -20,10 +20,22 @@ describe("the application's database role cannot rewrite the audit trail", () =>
   let caseId: string;
 
   /** Every event of the file's database, as the owner sees it. */
-  const trail = async () => (await portal.db.query(`SELECT id, at, case_id, actor_id, actor_agency_id, action, detail FROM audit_events ORDER BY id`)).rows;
+  const trail = async () =>
+    (
+      await portal.db.query(
+        `SELECT id, at, case_id, actor_id, actor_agency_id, action, detail FROM audit_events ORDER BY id`,
+      )
+    ).rows;
   const openCase = async (summary: string) =>
-    (await portal.ok(CREATE, { input: { category: 'HARASSMENT', summary, ward: 'Northgate', riskLevel: 'MEDIUM', address: '3 Lime Street' } }, caseworker.token))
-      .createCase.id as string;
+    (
+      await portal.ok(
+        CREATE,
+        {
+          input: { category: 'HARASSMENT', summary, ward: 'Northgate', riskLevel: 'MEDIUM', address: '3 Lime Street' },
+        },
+        caseworker.token,
+      )
+    ).createCase.id as string;
 
   beforeAll(async () => {
     portal = await TestPortal.start();
@@ -50,9 +62,20 @@ describe("the application's database role cannot rewrite the audit trail", () =>
               has_schema_privilege('public', 'CREATE') AS create_table
          FROM pg_roles r WHERE r.rolname = current_user`,
     );
-    expect(rows[0]).toEqual({ me: appRole, rolsuper: false, rolcreaterole: false, rolcreatedb: false, rolbypassrls: false, owns: 0, create_schema: false, create_table: false });
+    expect(rows[0]).toEqual({
+      me: appRole,
+      rolsuper: false,
+      rolcreaterole: false,
+      rolcreatedb: false,
+      rolbypassrls: false,
+      owns: 0,
+      create_schema: false,
+      create_table: false,
+    });
     // And it is the role the portal's own requests use: their events are written under it.
-    const { rows: sessions } = await portal.db.query(`SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'partnership-portal%'`);
+    const { rows: sessions } = await portal.db.query(
+      `SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'partnership-portal%'`,
+    );
     expect(sessions.map((s: { usename: string }) => s.usename)).toEqual([appRole]);
   });
 
@@ -72,10 +95,16 @@ describe("the application's database role cannot rewrite the audit trail", () =>
     ['disable the trigger', `ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_or_delete`],
     ['disable every trigger', `ALTER TABLE audit_events DISABLE TRIGGER ALL`],
     ['drop the trigger', `DROP TRIGGER audit_events_no_update_or_delete ON audit_events`],
-    ['replace the trigger function', `CREATE OR REPLACE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$`],
+    [
+      'replace the trigger function',
+      `CREATE OR REPLACE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$`,
+    ],
     ['drop the trail', `DROP TABLE audit_events CASCADE`],
     ['rename the trail away', `ALTER TABLE audit_events RENAME TO audit_events_old`],
-    ['replace the retention function', `CREATE OR REPLACE FUNCTION portal_retention_scrub(case_ids uuid[]) RETURNS integer LANGUAGE sql AS $$ SELECT 0 $$`],
+    [
+      'replace the retention function',
+      `CREATE OR REPLACE FUNCTION portal_retention_scrub(case_ids uuid[]) RETURNS integer LANGUAGE sql AS $$ SELECT 0 $$`,
+    ],
     ['create a table of its own', `CREATE TABLE audit_shadow (id int)`],
     ['create a schema to shadow the trail', `CREATE SCHEMA shadow`],
     ['rewrite the migrations record', `DELETE FROM migrations`],
@@ -88,16 +117,20 @@ describe("the application's database role cannot rewrite the audit trail", () =>
 
   it('cannot become the owner', async () => {
     await expect(app.query(`SET ROLE ${pg.escapeIdentifier(ownerRole)}`)).rejects.toMatchObject({ code: '42501' });
-    await expect(app.query(`SET SESSION AUTHORIZATION ${pg.escapeIdentifier(ownerRole)}`)).rejects.toMatchObject({ code: '42501' });
+    await expect(app.query(`SET SESSION AUTHORIZATION ${pg.escapeIdentifier(ownerRole)}`)).rejects.toMatchObject({
+      code: '42501',
+    });
   });
 
-  it("cannot say it is applying retention and then rewrite the trail (portal.retention is no longer a key)", async () => {
+  it('cannot say it is applying retention and then rewrite the trail (portal.retention is no longer a key)', async () => {
     const before = await trail();
     const client = await app.connect();
     try {
       await client.query('BEGIN');
       await client.query(`SELECT set_config('portal.retention', 'on', true)`);
-      await expect(client.query(`UPDATE audit_events SET detail = '{"removed": "retention"}' WHERE case_id = $1`, [caseId])).rejects.toMatchObject({ code: '42501' });
+      await expect(
+        client.query(`UPDATE audit_events SET detail = '{"removed": "retention"}' WHERE case_id = $1`, [caseId]),
+      ).rejects.toMatchObject({ code: '42501' });
       await client.query('ROLLBACK');
     } finally {
       client.release();
@@ -107,7 +140,9 @@ describe("the application's database role cannot rewrite the audit trail", () =>
     try {
       await owner.query('BEGIN');
       await owner.query(`SELECT set_config('portal.retention', 'on', true)`);
-      await expect(owner.query(`UPDATE audit_events SET action = 'CASE_VIEWED' WHERE case_id = $1`, [caseId])).rejects.toThrow(/append-only/);
+      await expect(
+        owner.query(`UPDATE audit_events SET action = 'CASE_VIEWED' WHERE case_id = $1`, [caseId]),
+      ).rejects.toThrow(/append-only/);
       await owner.query('ROLLBACK');
     } finally {
       owner.release();
@@ -121,7 +156,9 @@ describe("the application's database role cannot rewrite the audit trail", () =>
         WHERE p.prosecdef AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND has_function_privilege(p.oid, 'EXECUTE')`,
     );
     expect(rows).toEqual([{ proname: 'portal_retention_scrub' }]);
-    const { rows: config } = await portal.db.query(`SELECT proconfig FROM pg_proc WHERE proname = 'portal_retention_scrub'`);
+    const { rows: config } = await portal.db.query(
+      `SELECT proconfig FROM pg_proc WHERE proname = 'portal_retention_scrub'`,
+    );
     expect(config[0].proconfig).toEqual(expect.arrayContaining([expect.stringMatching(/^search_path=/)]));
   });
 
@@ -133,7 +170,10 @@ describe("the application's database role cannot rewrite the audit trail", () =>
       anonymised = await openCase('Closed long ago');
       held = await openCase('Closed long ago, held');
       await portal.db.query(`UPDATE cases SET anonymised_at = now() WHERE id = ANY($1)`, [[anonymised, held]]);
-      await portal.db.query(`INSERT INTO legal_holds (case_id, reason, placed_by_id) VALUES ($1, 'Possession proceedings', $2)`, [held, caseworker.id]);
+      await portal.db.query(
+        `INSERT INTO legal_holds (case_id, reason, placed_by_id) VALUES ($1, 'Possession proceedings', $2)`,
+        [held, caseworker.id],
+      );
     });
 
     it('leaves the trail of a case that has not been anonymised (or is held) untouched', async () => {
@@ -159,8 +199,12 @@ describe("the application's database role cannot rewrite the audit trail", () =>
       try {
         await client.query('BEGIN');
         await client.query(`SELECT portal_retention_scrub($1::uuid[])`, [[anonymised]]);
-        expect((await client.query(`SELECT current_setting('portal.retention', true) AS s`)).rows[0].s ?? '').not.toBe('on');
-        await expect(client.query(`UPDATE audit_events SET detail = '{"removed": "retention"}' WHERE case_id = $1`, [caseId])).rejects.toMatchObject({ code: '42501' });
+        expect((await client.query(`SELECT current_setting('portal.retention', true) AS s`)).rows[0].s ?? '').not.toBe(
+          'on',
+        );
+        await expect(
+          client.query(`UPDATE audit_events SET detail = '{"removed": "retention"}' WHERE case_id = $1`, [caseId]),
+        ).rejects.toMatchObject({ code: '42501' });
         await client.query('ROLLBACK');
       } finally {
         client.release();

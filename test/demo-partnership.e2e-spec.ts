@@ -28,11 +28,17 @@ describe('the demo partnership', () => {
 
   it('signs in a printed demo account, which sees its own and shared cases with withheld fields marked', async () => {
     const token = await portal.login('caseworker@riverside-asb.example', DEMO_PASSWORD);
-    const { cases } = await portal.ok(`{ cases(first: 100) { totalCount edges { node { access owned redactedFields } } } }`, {}, token);
+    const { cases } = await portal.ok(
+      `{ cases(first: 100) { totalCount edges { node { access owned redactedFields } } } }`,
+      {},
+      token,
+    );
     const nodes = cases.edges.map((e: any) => e.node);
     expect(cases.totalCount).toBe(nodes.length);
     expect(nodes.some((n: any) => n.owned)).toBe(true);
-    expect(nodes.some((n: any) => !n.owned && n.access === 'LIMITED' && n.redactedFields.includes('address'))).toBe(true);
+    expect(nodes.some((n: any) => !n.owned && n.access === 'LIMITED' && n.redactedFields.includes('address'))).toBe(
+      true,
+    );
   });
 
   it('has a MARAC held and one coming, with DASH-referred cases and an open action to review', async () => {
@@ -43,9 +49,17 @@ describe('the demo partnership', () => {
     expect(held.closedAt).not.toBeNull();
     expect(next.closedAt).toBeNull();
     expect(next.agenda.length).toBeGreaterThan(0);
-    expect(next.agenda.every((item: { reason: string; dashScore: number }) => item.reason === 'DASH_THRESHOLD' && item.dashScore >= 14)).toBe(true);
+    expect(
+      next.agenda.every(
+        (item: { reason: string; dashScore: number }) => item.reason === 'DASH_THRESHOLD' && item.dashScore >= 14,
+      ),
+    ).toBe(true);
     await portal.ok(`mutation($m: ID!) { agreeConfidentiality(meetingId: $m) { id } }`, { m: next.id }, token);
-    const { meeting } = await portal.ok(`query($id: ID!) { meeting(id: $id) { agenda { case { reference } actionsNotDone { description } } } }`, { id: next.id }, token);
+    const { meeting } = await portal.ok(
+      `query($id: ID!) { meeting(id: $id) { agenda { case { reference } actionsNotDone { description } } } }`,
+      { id: next.id },
+      token,
+    );
     expect(meeting.agenda[0].case.reference).toMatch(/^DA-/);
     expect(meeting.agenda[0].actionsNotDone).toHaveLength(1);
   });
@@ -66,7 +80,11 @@ describe('the demo partnership', () => {
     );
     expect(raised[0].n).toBe(0);
     const token = await portal.login('caseworker@riverside-homes.example', DEMO_PASSWORD);
-    const { cases } = await portal.ok(`{ cases(first: 100) { edges { node { serviceClocks { standard state } } } } }`, {}, token);
+    const { cases } = await portal.ok(
+      `{ cases(first: 100) { edges { node { serviceClocks { standard state } } } } }`,
+      {},
+      token,
+    );
     const states = cases.edges.flatMap((e: any) => e.node.serviceClocks ?? []).map((c: any) => c.state);
     // Old cases are decided either way; which recent ones are still due depends on the day the demo loads.
     expect(states).toEqual(expect.arrayContaining(['MET', 'BREACHED']));

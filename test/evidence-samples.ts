@@ -43,11 +43,16 @@ export function png(): Buffer {
  * data is two one-bit codes (DC category 0, end of block) from one-symbol Huffman tables.
  */
 export function jpeg(): Buffer {
-  const segment = (marker: number, data: Buffer) => Buffer.concat([Buffer.from([0xff, marker]), u16be(data.length + 2), data]);
-  const oneSymbolTable = (classAndId: number) => Buffer.concat([Buffer.from([classAndId, 1]), Buffer.alloc(15), Buffer.from([0])]);
+  const segment = (marker: number, data: Buffer) =>
+    Buffer.concat([Buffer.from([0xff, marker]), u16be(data.length + 2), data]);
+  const oneSymbolTable = (classAndId: number) =>
+    Buffer.concat([Buffer.from([classAndId, 1]), Buffer.alloc(15), Buffer.from([0])]);
   return Buffer.concat([
     Buffer.from([0xff, 0xd8]),
-    segment(0xe0, Buffer.concat([Buffer.from('JFIF\0', 'latin1'), Buffer.from([1, 1, 0]), u16be(1), u16be(1), Buffer.from([0, 0])])),
+    segment(
+      0xe0,
+      Buffer.concat([Buffer.from('JFIF\0', 'latin1'), Buffer.from([1, 1, 0]), u16be(1), u16be(1), Buffer.from([0, 0])]),
+    ),
     segment(0xdb, Buffer.concat([Buffer.from([0]), Buffer.alloc(64, 1)])),
     segment(0xc0, Buffer.concat([Buffer.from([8]), u16be(8), u16be(8), Buffer.from([1, 1, 0x11, 0])])),
     segment(0xc4, oneSymbolTable(0x00)),
@@ -60,7 +65,11 @@ export function jpeg(): Buffer {
 
 /** An ISO base media file: its `ftyp` box naming `brand`, then an empty box of `next` type. */
 function isoMedia(brand: string, compatible: string[], next: string): Buffer {
-  const ftypBody = Buffer.concat([Buffer.from(brand, 'latin1'), u32be(0), ...compatible.map((c) => Buffer.from(c, 'latin1'))]);
+  const ftypBody = Buffer.concat([
+    Buffer.from(brand, 'latin1'),
+    u32be(0),
+    ...compatible.map((c) => Buffer.from(c, 'latin1')),
+  ]);
   const ftyp = Buffer.concat([u32be(8 + ftypBody.length), Buffer.from('ftyp', 'latin1'), ftypBody]);
   return Buffer.concat([ftyp, u32be(8), Buffer.from(next, 'latin1')]);
 }
@@ -83,13 +92,21 @@ export function pdf(): Promise<Buffer> {
 }
 
 /** Three silent MPEG-1 Layer III frames (128 kbit/s, 44.1 kHz: 417 bytes each). */
-export const mp3 = () => Buffer.concat([0, 1, 2].map(() => Buffer.concat([Buffer.from([0xff, 0xfb, 0x90, 0x64]), Buffer.alloc(413)])));
+export const mp3 = () =>
+  Buffer.concat([0, 1, 2].map(() => Buffer.concat([Buffer.from([0xff, 0xfb, 0x90, 0x64]), Buffer.alloc(413)])));
 
 /** A hundredth of a second of silence as 16-bit mono PCM at 8 kHz. */
 export function wav(): Buffer {
   const samples = Buffer.alloc(160);
   const fmt = Buffer.concat([u16le(1), u16le(1), u32le(8000), u32le(16000), u16le(2), u16le(16)]);
-  const body = Buffer.concat([Buffer.from('WAVEfmt ', 'latin1'), u32le(fmt.length), fmt, Buffer.from('data', 'latin1'), u32le(samples.length), samples]);
+  const body = Buffer.concat([
+    Buffer.from('WAVEfmt ', 'latin1'),
+    u32le(fmt.length),
+    fmt,
+    Buffer.from('data', 'latin1'),
+    u32le(samples.length),
+    samples,
+  ]);
   return Buffer.concat([Buffer.from('RIFF', 'latin1'), u32le(body.length), body]);
 }
 
@@ -105,7 +122,14 @@ function oggCrc(data: Buffer): number {
 
 /** The first page of an Ogg Opus recording: its OpusHead packet, with a correct page CRC. */
 export function ogg(): Buffer {
-  const head = Buffer.concat([Buffer.from('OpusHead', 'latin1'), Buffer.from([1, 1]), u16le(312), u32le(48000), u16le(0), Buffer.from([0])]);
+  const head = Buffer.concat([
+    Buffer.from('OpusHead', 'latin1'),
+    Buffer.from([1, 1]),
+    u16le(312),
+    u32le(48000),
+    u16le(0),
+    Buffer.from([0]),
+  ]);
   const header = Buffer.concat([
     Buffer.from('OggS', 'latin1'),
     Buffer.from([0, 0x02]),
@@ -129,14 +153,46 @@ function zip(entries: Record<string, string>): Buffer {
     const data = Buffer.from(text, 'utf8');
     const fileName = Buffer.from(name, 'utf8');
     const crc = crc32(data);
-    const common = Buffer.concat([u16le(20), u16le(0), u16le(0), u16le(0), u16le(0x21), u32le(crc), u32le(data.length), u32le(data.length), u16le(fileName.length), u16le(0)]);
+    const common = Buffer.concat([
+      u16le(20),
+      u16le(0),
+      u16le(0),
+      u16le(0),
+      u16le(0x21),
+      u32le(crc),
+      u32le(data.length),
+      u32le(data.length),
+      u16le(fileName.length),
+      u16le(0),
+    ]);
     const local = Buffer.concat([u32le(0x04034b50), common, fileName, data]);
-    centrals.push(Buffer.concat([u32le(0x02014b50), u16le(20), common, u16le(0), u16le(0), u16le(0), u32le(0), u32le(offset), fileName]));
+    centrals.push(
+      Buffer.concat([
+        u32le(0x02014b50),
+        u16le(20),
+        common,
+        u16le(0),
+        u16le(0),
+        u16le(0),
+        u32le(0),
+        u32le(offset),
+        fileName,
+      ]),
+    );
     locals.push(local);
     offset += local.length;
   }
   const directory = Buffer.concat(centrals);
-  const end = Buffer.concat([u32le(0x06054b50), u16le(0), u16le(0), u16le(centrals.length), u16le(centrals.length), u32le(directory.length), u32le(offset), u16le(0)]);
+  const end = Buffer.concat([
+    u32le(0x06054b50),
+    u16le(0),
+    u16le(0),
+    u16le(centrals.length),
+    u16le(centrals.length),
+    u32le(directory.length),
+    u32le(offset),
+    u16le(0),
+  ]);
   return Buffer.concat([...locals, directory, end]);
 }
 
@@ -152,7 +208,10 @@ const contentTypes = (part: string, type: string) => `<?xml version="1.0" encodi
 /** A diary sheet as a Word document: the parts a DOCX needs to open. */
 export const docx = () =>
   zip({
-    '[Content_Types].xml': contentTypes('word/document.xml', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml'),
+    '[Content_Types].xml': contentTypes(
+      'word/document.xml',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml',
+    ),
     '_rels/.rels': RELS.replace('PART', 'word/document.xml'),
     'word/document.xml':
       '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>12 May: music until 02:00</w:t></w:r></w:p></w:body></w:document>',
@@ -161,7 +220,10 @@ export const docx = () =>
 /** A diary sheet as a spreadsheet. */
 export const xlsx = () =>
   zip({
-    '[Content_Types].xml': contentTypes('xl/workbook.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml'),
+    '[Content_Types].xml': contentTypes(
+      'xl/workbook.xml',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+    ),
     '_rels/.rels': RELS.replace('PART', 'xl/workbook.xml'),
     'xl/workbook.xml':
       '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="Diary" sheetId="1"/></sheets></workbook>',
@@ -171,7 +233,15 @@ export const xlsx = () =>
 export const plainZip = () => zip({ 'notes.txt': 'not a document' });
 
 /** The start of a Linux executable (ELF, x86-64). */
-export const elf = () => Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(8), u16le(2), u16le(0x3e), u32le(1), Buffer.alloc(40)]);
+export const elf = () =>
+  Buffer.concat([
+    Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]),
+    Buffer.alloc(8),
+    u16le(2),
+    u16le(0x3e),
+    u32le(1),
+    Buffer.alloc(40),
+  ]);
 
 /** The start of a Windows executable (MZ, with a PE header where it points). */
 export const exe = () => {

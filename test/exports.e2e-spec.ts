@@ -3,7 +3,10 @@ import { parseCsv } from './csv.js';
 import { TestPortal } from './harness.js';
 import { Partnership, type Persona } from './partnership.js';
 
-const pdfText = (pdf: Buffer) => [...pdf.toString('latin1').matchAll(/<([0-9a-f]+)>/gi)].map(([, hex]) => Buffer.from(hex, 'hex').toString('latin1')).join('');
+const pdfText = (pdf: Buffer) =>
+  [...pdf.toString('latin1').matchAll(/<([0-9a-f]+)>/gi)]
+    .map(([, hex]) => Buffer.from(hex, 'hex').toString('latin1'))
+    .join('');
 
 describe('exports: a case list as CSV and a case summary as PDF, with the reader’s rules, recorded in the audit trail', () => {
   let portal: TestPortal;
@@ -13,7 +16,8 @@ describe('exports: a case list as CSV and a case summary as PDF, with the reader
   let councilAgency: string;
   let daCase: string;
   let noiseCase: string;
-  const get = (path: string, persona?: Persona) => fetch(`${portal.url}${path}`, { headers: persona ? { authorization: `Bearer ${persona.token}` } : {} });
+  const get = (path: string, persona?: Persona) =>
+    fetch(`${portal.url}${path}`, { headers: persona ? { authorization: `Bearer ${persona.token}` } : {} });
 
   beforeAll(async () => {
     portal = await TestPortal.start();
@@ -24,7 +28,13 @@ describe('exports: a case list as CSV and a case summary as PDF, with the reader
     manager = await people.user(landlord, ['MANAGER'], 'manager');
     council = await people.user(councilAgency, ['CASEWORKER'], 'council');
     const create = async (input: Record<string, unknown>) =>
-      (await portal.ok(`mutation($input: CreateCaseInput!) { createCase(input: $input) { id } }`, { input }, owner.token)).createCase.id as string;
+      (
+        await portal.ok(
+          `mutation($input: CreateCaseInput!) { createCase(input: $input) { id } }`,
+          { input },
+          owner.token,
+        )
+      ).createCase.id as string;
     daCase = await create({
       category: 'DOMESTIC_ABUSE',
       summary: 'Threats from an ex-partner',
@@ -33,11 +43,25 @@ describe('exports: a case list as CSV and a case summary as PDF, with the reader
       address: '4 Secret Lane',
       parties: [{ role: 'VICTIM', fullName: 'Viv Hidden', phone: '07700 900123' }],
     });
-    noiseCase = await create({ category: 'NOISE', summary: '=HYPERLINK("http://evil.example","click")', ward: 'Kingsmead', riskLevel: 'STANDARD', parties: [{ role: 'COMPLAINANT', fullName: 'Cal Complainant' }] });
+    noiseCase = await create({
+      category: 'NOISE',
+      summary: '=HYPERLINK("http://evil.example","click")',
+      ward: 'Kingsmead',
+      riskLevel: 'STANDARD',
+      parties: [{ role: 'COMPLAINANT', fullName: 'Cal Complainant' }],
+    });
     for (const c of [daCase, noiseCase]) {
-      await portal.ok(`mutation($c: ID!, $a: ID!) { shareCase(caseId: $c, agencyId: $a, access: LIMITED, reason: "Partnership agreement") { id } }`, { c, a: councilAgency }, owner.token);
+      await portal.ok(
+        `mutation($c: ID!, $a: ID!) { shareCase(caseId: $c, agencyId: $a, access: LIMITED, reason: "Partnership agreement") { id } }`,
+        { c, a: councilAgency },
+        owner.token,
+      );
     }
-    await portal.ok(`mutation($c: ID!) { logIncident(caseId: $c, input: { occurredAt: "2026-05-01T21:00:00Z", category: DOMESTIC_ABUSE, description: "Threatening messages received" }) { id } }`, { c: daCase }, owner.token);
+    await portal.ok(
+      `mutation($c: ID!) { logIncident(caseId: $c, input: { occurredAt: "2026-05-01T21:00:00Z", category: DOMESTIC_ABUSE, description: "Threatening messages received" }) { id } }`,
+      { c: daCase },
+      owner.token,
+    );
   });
   afterAll(() => portal.close());
 
@@ -64,9 +88,18 @@ describe('exports: a case list as CSV and a case summary as PDF, with the reader
     );
     expect(audit.map((r: { case_id: string }) => r.case_id).sort()).toEqual([daCase, noiseCase].sort());
     // The owner's manager reads it in the case's audit trail.
-    const trail = (await portal.ok(`query($c: ID!) { caseAuditTrail(caseId: $c) { edges { node { action detail actor { agency { name } } } } } }`, { c: daCase }, manager.token))
-      .caseAuditTrail.edges.map((e: { node: unknown }) => e.node);
-    expect(trail).toContainEqual({ action: 'CASE_EXPORTED', detail: 'Exported the case list (CSV)', actor: { agency: { name: 'Export Council' } } });
+    const trail = (
+      await portal.ok(
+        `query($c: ID!) { caseAuditTrail(caseId: $c) { edges { node { action detail actor { agency { name } } } } } }`,
+        { c: daCase },
+        manager.token,
+      )
+    ).caseAuditTrail.edges.map((e: { node: unknown }) => e.node);
+    expect(trail).toContainEqual({
+      action: 'CASE_EXPORTED',
+      detail: 'Exported the case list (CSV)',
+      actor: { agency: { name: 'Export Council' } },
+    });
   });
 
   it('records the export of every case in the list before any of it leaves, and sends nothing it could not record', async () => {
@@ -85,19 +118,35 @@ describe('exports: a case list as CSV and a case summary as PDF, with the reader
     } finally {
       await portal.db.query(`DROP TRIGGER test_refuse_export ON audit_events; DROP FUNCTION test_refuse_export()`);
     }
-    expect((await portal.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'CASE_EXPORTED' AND actor_id = $1`, [owner.id])).rows[0].n).toBe(0);
+    expect(
+      (
+        await portal.db.query(
+          `SELECT count(*)::int AS n FROM audit_events WHERE action = 'CASE_EXPORTED' AND actor_id = $1`,
+          [owner.id],
+        )
+      ).rows[0].n,
+    ).toBe(0);
 
     // Recorded, it is sent: every case in the file has its event, written no later than the file.
     const sent = await get('/exports/cases/cases.csv', owner);
     const [header, ...rows] = parseCsv((await sent.text()).replace(/^\uFEFF/, ''));
-    const { rows: cases } = await portal.db.query(`SELECT id, reference FROM cases WHERE reference = ANY($1)`, [rows.map((r) => r[header.indexOf('Reference')])]);
+    const { rows: cases } = await portal.db.query(`SELECT id, reference FROM cases WHERE reference = ANY($1)`, [
+      rows.map((r) => r[header.indexOf('Reference')]),
+    ]);
     expect(cases).toHaveLength(rows.length);
-    const { rows: events } = await portal.db.query(`SELECT case_id FROM audit_events WHERE action = 'CASE_EXPORTED' AND actor_id = $1`, [owner.id]);
-    expect(events.map((e: { case_id: string }) => e.case_id).sort()).toEqual(cases.map((c: { id: string }) => c.id).sort());
+    const { rows: events } = await portal.db.query(
+      `SELECT case_id FROM audit_events WHERE action = 'CASE_EXPORTED' AND actor_id = $1`,
+      [owner.id],
+    );
+    expect(events.map((e: { case_id: string }) => e.case_id).sort()).toEqual(
+      cases.map((c: { id: string }) => c.id).sort(),
+    );
   });
 
   it('honours the list filters', async () => {
-    const rows = parseCsv((await (await get('/exports/cases/cases.csv?category=NOISE', owner)).text()).replace(/^\uFEFF/, ''));
+    const rows = parseCsv(
+      (await (await get('/exports/cases/cases.csv?category=NOISE', owner)).text()).replace(/^\uFEFF/, ''),
+    );
     expect(rows).toHaveLength(2);
     expect(rows[1]).toContain('COMPLAINANT: Cal Complainant');
   });

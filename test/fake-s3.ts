@@ -34,10 +34,20 @@ export function startFakeS3(): Promise<FakeS3> {
     } else if (req.method === 'GET') {
       const object = objects.get(path);
       if (!object) {
-        res.writeHead(404, { 'Content-Type': 'application/xml' }).end('<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>');
+        res
+          .writeHead(404, { 'Content-Type': 'application/xml' })
+          .end(
+            '<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>',
+          );
         return;
       }
-      res.writeHead(200, { 'Content-Type': object.contentType ?? 'application/octet-stream', 'Content-Length': object.body.length, ETag: '"fake"' }).end(object.body);
+      res
+        .writeHead(200, {
+          'Content-Type': object.contentType ?? 'application/octet-stream',
+          'Content-Length': object.body.length,
+          ETag: '"fake"',
+        })
+        .end(object.body);
     } else if (req.method === 'DELETE') {
       objects.delete(path);
       res.writeHead(204).end();
@@ -49,7 +59,12 @@ export function startFakeS3(): Promise<FakeS3> {
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as { port: number };
-      resolve({ url: `http://127.0.0.1:${port}`, objects, requests, close: () => new Promise((done) => server.close(() => done())) });
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        objects,
+        requests,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
     });
   });
 }

@@ -75,7 +75,10 @@ describe('PostgreSQL restarted under a running API', () => {
   let caseId: string;
 
   const health = async () => (await request(portal.app.getHttpServer()).get('/health')).status;
-  const alertIds = async () => (await portal.db.query(`SELECT id::text FROM alerts WHERE case_id = $1 ORDER BY id`, [caseId])).rows.map((r) => r.id as string);
+  const alertIds = async () =>
+    (await portal.db.query(`SELECT id::text FROM alerts WHERE case_id = $1 ORDER BY id`, [caseId])).rows.map(
+      (r) => r.id as string,
+    );
 
   beforeAll(async () => {
     cluster = await ownCluster();
@@ -87,7 +90,13 @@ describe('PostgreSQL restarted under a running API', () => {
     const police = await people.agency('Restart Police', 'POLICE');
     owner = await people.user(landlord, ['CASEWORKER'], 'owner');
     officer = await people.user(police, ['CASEWORKER'], 'officer');
-    caseId = (await portal.ok(CREATE, { input: { category: 'NOISE', summary: 'Parties every weekend', ward: 'Quayside', riskLevel: 'STANDARD' } }, owner.token)).createCase.id;
+    caseId = (
+      await portal.ok(
+        CREATE,
+        { input: { category: 'NOISE', summary: 'Parties every weekend', ward: 'Quayside', riskLevel: 'STANDARD' } },
+        owner.token,
+      )
+    ).createCase.id;
     await portal.ok(SHARE, { c: caseId, a: police }, owner.token);
     await portal.alertsSettled();
   }, 120_000);
@@ -99,7 +108,11 @@ describe('PostgreSQL restarted under a running API', () => {
   });
 
   const listening = async () =>
-    (await portal.db.query(`SELECT 1 FROM pg_stat_activity WHERE application_name = 'partnership-portal-listener' AND datname = current_database()`)).rows.length > 0;
+    (
+      await portal.db.query(
+        `SELECT 1 FROM pg_stat_activity WHERE application_name = 'partnership-portal-listener' AND datname = current_database()`,
+      )
+    ).rows.length > 0;
 
   it('says 503 while the database is down and 200 when it is back, serves again by itself, and loses no alert', async () => {
     expect(await listening()).toBe(true);
@@ -126,7 +139,10 @@ describe('PostgreSQL restarted under a running API', () => {
     await cluster.server.start();
     await until('health answers 200 again', async () => ((await health()) === 200 ? true : undefined));
     // Requests succeed again without restarting the API: the pool replaced its dead connections.
-    await until('a mutation succeeds again', async () => (await portal.gql(INCIDENT, { c: caseId, d: 'After the restart' }, owner.token)).data?.logIncident);
+    await until(
+      'a mutation succeeds again',
+      async () => (await portal.gql(INCIDENT, { c: caseId, d: 'After the restart' }, owner.token)).data?.logIncident,
+    );
     await portal.ok(INCIDENT, { c: caseId, d: 'Later still' }, owner.token);
 
     // The process listens for notifications again (alerts, and sign-outs that must close sockets).
@@ -144,7 +160,9 @@ describe('PostgreSQL restarted under a running API', () => {
     await again.received(after.length, 20_000);
     await portal.ok(INCIDENT, { c: caseId, d: 'Live after resuming' }, owner.token);
     await again.received(after.length + 1, 20_000);
-    expect(again.events.map((e) => e.caseAlerts.id)).toEqual(await alertIds().then((ids) => ids.filter((id) => BigInt(id) > BigInt(seenBefore))));
+    expect(again.events.map((e) => e.caseAlerts.id)).toEqual(
+      await alertIds().then((ids) => ids.filter((id) => BigInt(id) > BigInt(seenBefore))),
+    );
     await live.close();
     await resumed.close();
   }, 120_000);
@@ -163,7 +181,13 @@ describe('the trail refusing an alert for a moment', () => {
     const police = await people.agency('Trail Police', 'POLICE');
     owner = await people.user(landlord, ['CASEWORKER'], 'owner');
     officer = await people.user(police, ['CASEWORKER'], 'officer');
-    const input = { category: 'NOISE', summary: 'Music at night', ward: 'Quayside', riskLevel: 'STANDARD', address: '4 Quay Street' };
+    const input = {
+      category: 'NOISE',
+      summary: 'Music at night',
+      ward: 'Quayside',
+      riskLevel: 'STANDARD',
+      address: '4 Quay Street',
+    };
     caseId = (await portal.ok(CREATE, { input }, owner.token)).createCase.id;
     await portal.ok(SHARE, { c: caseId, a: police }, owner.token);
     await portal.alertsSettled();
@@ -218,23 +242,47 @@ describe('two people save the same case at the same moment', () => {
   afterAll(() => portal.close());
 
   const trailOf = async (caseId: string, action: string) =>
-    (await portal.db.query(`SELECT actor_id, detail FROM audit_events WHERE case_id = $1 AND action = $2`, [caseId, action])).rows;
-  const alertsOf = async (caseId: string, kind: string) => (await portal.db.query(`SELECT actor_id FROM alerts WHERE case_id = $1 AND kind = $2`, [caseId, kind])).rows;
+    (
+      await portal.db.query(`SELECT actor_id, detail FROM audit_events WHERE case_id = $1 AND action = $2`, [
+        caseId,
+        action,
+      ])
+    ).rows;
+  const alertsOf = async (caseId: string, kind: string) =>
+    (await portal.db.query(`SELECT actor_id FROM alerts WHERE case_id = $1 AND kind = $2`, [caseId, kind])).rows;
 
   it('lets exactly one of two updates from the same version win; the other gets CONFLICT and leaves no trace', async () => {
     for (let round = 0; round < 8; round++) {
-      const kase = (await portal.ok(CREATE, { input: { category: 'NOISE', summary: 'Music late at night', ward: 'Eastgate', riskLevel: 'STANDARD' } }, first.token)).createCase;
+      const kase = (
+        await portal.ok(
+          CREATE,
+          { input: { category: 'NOISE', summary: 'Music late at night', ward: 'Eastgate', riskLevel: 'STANDARD' } },
+          first.token,
+        )
+      ).createCase;
       const [a, b] = await Promise.all([
-        portal.gql(UPDATE, { id: kase.id, v: kase.version, input: { summary: `First's summary ${round}`, riskLevel: 'HIGH' } }, first.token),
-        portal.gql(UPDATE, { id: kase.id, v: kase.version, input: { summary: `Second's summary ${round}`, ward: 'Westgate' } }, second.token),
+        portal.gql(
+          UPDATE,
+          { id: kase.id, v: kase.version, input: { summary: `First's summary ${round}`, riskLevel: 'HIGH' } },
+          first.token,
+        ),
+        portal.gql(
+          UPDATE,
+          { id: kase.id, v: kase.version, input: { summary: `Second's summary ${round}`, ward: 'Westgate' } },
+          second.token,
+        ),
       ]);
       const outcomes = [a, b].map((r) => (r.data?.updateCase ? 'won' : codeOf(r)));
       expect(outcomes.sort()).toEqual(['CONFLICT', 'won']);
       const [winner, loser] = a.data?.updateCase ? [first, second] : [second, first];
-      const row = (await portal.db.query(`SELECT summary, ward, risk_level, version FROM cases WHERE id = $1`, [kase.id])).rows[0];
+      const row = (
+        await portal.db.query(`SELECT summary, ward, risk_level, version FROM cases WHERE id = $1`, [kase.id])
+      ).rows[0];
       expect(row.version).toBe(kase.version + 1);
-      if (winner === first) expect(row).toMatchObject({ summary: `First's summary ${round}`, risk_level: 'HIGH', ward: 'Eastgate' });
-      else expect(row).toMatchObject({ summary: `Second's summary ${round}`, risk_level: 'STANDARD', ward: 'Westgate' });
+      if (winner === first)
+        expect(row).toMatchObject({ summary: `First's summary ${round}`, risk_level: 'HIGH', ward: 'Eastgate' });
+      else
+        expect(row).toMatchObject({ summary: `Second's summary ${round}`, risk_level: 'STANDARD', ward: 'Westgate' });
       const trail = await trailOf(kase.id, 'CASE_UPDATED');
       expect(trail.map((t) => t.actor_id)).toEqual([winner.id]);
       expect((await alertsOf(kase.id, 'CASE_UPDATED')).map((t) => t.actor_id)).toEqual([winner.id]);
@@ -245,15 +293,28 @@ describe('two people save the same case at the same moment', () => {
 
   it('lets one of an update and a close from the same version win, never both', async () => {
     for (let round = 0; round < 6; round++) {
-      const kase = (await portal.ok(CREATE, { input: { category: 'NOISE', summary: 'Barking dog', ward: 'Eastgate', riskLevel: 'STANDARD' } }, first.token)).createCase;
+      const kase = (
+        await portal.ok(
+          CREATE,
+          { input: { category: 'NOISE', summary: 'Barking dog', ward: 'Eastgate', riskLevel: 'STANDARD' } },
+          first.token,
+        )
+      ).createCase;
       const [updated, closed] = await Promise.all([
         portal.gql(UPDATE, { id: kase.id, v: kase.version, input: { summary: `Changed ${round}` } }, second.token),
         portal.gql(CLOSE, { id: kase.id, v: kase.version }, first.token),
       ]);
-      expect([updated.data?.updateCase ? 'won' : codeOf(updated), closed.data?.closeCase ? 'won' : codeOf(closed)].sort()).toEqual(['CONFLICT', 'won']);
-      const row = (await portal.db.query(`SELECT summary, status, version FROM cases WHERE id = $1`, [kase.id])).rows[0];
+      expect(
+        [updated.data?.updateCase ? 'won' : codeOf(updated), closed.data?.closeCase ? 'won' : codeOf(closed)].sort(),
+      ).toEqual(['CONFLICT', 'won']);
+      const row = (await portal.db.query(`SELECT summary, status, version FROM cases WHERE id = $1`, [kase.id]))
+        .rows[0];
       expect(row.version).toBe(kase.version + 1);
-      expect(row).toMatchObject(closed.data?.closeCase ? { summary: 'Barking dog', status: 'CLOSED_RESOLVED' } : { summary: `Changed ${round}`, status: 'OPEN' });
+      expect(row).toMatchObject(
+        closed.data?.closeCase
+          ? { summary: 'Barking dog', status: 'CLOSED_RESOLVED' }
+          : { summary: `Changed ${round}`, status: 'OPEN' },
+      );
       const changes = (await trailOf(kase.id, 'CASE_UPDATED')).length + (await trailOf(kase.id, 'CASE_CLOSED')).length;
       expect(changes).toBe(1);
     }
@@ -269,15 +330,23 @@ describe('an upload cut off half-way, or failing as it is stored', () => {
   /** Every file held for evidence, wherever it is: kept, arriving, or anything else under the evidence folder. */
   const heldFiles = (): string[] => {
     const walk = (dir: string): string[] =>
-      existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)])) : [];
+      existsSync(dir)
+        ? readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+            e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+          )
+        : [];
     return walk(join(dataDir, 'evidence'));
   };
-  const rows = async () => (await portal.db.query(`SELECT count(*)::int AS n FROM evidence_files WHERE case_id = $1`, [caseId])).rows[0].n as number;
+  const rows = async () =>
+    (await portal.db.query(`SELECT count(*)::int AS n FROM evidence_files WHERE case_id = $1`, [caseId])).rows[0]
+      .n as number;
 
   /** A multipart body with one file, as a browser sends it. */
   const multipart = (bytes: Buffer, name = 'photo.png') => {
     const boundary = `----portal-faults-${Date.now()}`;
-    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: image/png\r\n\r\n`);
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: image/png\r\n\r\n`,
+    );
     return { boundary, body: Buffer.concat([head, bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]) };
   };
 
@@ -291,7 +360,9 @@ describe('an upload cut off half-way, or failing as it is stored', () => {
           `POST /evidence/cases/${caseId} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${owner.token}\r\n` +
             `Content-Type: multipart/form-data; boundary=${boundary}\r\nContent-Length: ${body.length}\r\n\r\n`,
         );
-        socket.write(body.subarray(0, Math.floor(body.length * fraction)), () => setTimeout(() => (socket.destroy(), resolve()), 300));
+        socket.write(body.subarray(0, Math.floor(body.length * fraction)), () =>
+          setTimeout(() => (socket.destroy(), resolve()), 300),
+        );
       });
       socket.on('error', reject);
     });
@@ -299,7 +370,11 @@ describe('an upload cut off half-way, or failing as it is stored', () => {
   const upload = async (bytes: Buffer) => {
     const form = new FormData();
     form.append('file', new Blob([bytes], { type: 'image/png' }), 'photo.png');
-    const res = await fetch(`${portal.url}/evidence/cases/${caseId}`, { method: 'POST', body: form, headers: { authorization: `Bearer ${owner.token}` } });
+    const res = await fetch(`${portal.url}/evidence/cases/${caseId}`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${owner.token}` },
+    });
     return { status: res.status, text: await res.text() };
   };
 
@@ -312,7 +387,13 @@ describe('an upload cut off half-way, or failing as it is stored', () => {
     const people = new Partnership(portal);
     const landlord = await people.agency('Upload Homes', 'LANDLORD');
     owner = await people.user(landlord, ['CASEWORKER'], 'owner');
-    caseId = (await portal.ok(CREATE, { input: { category: 'VANDALISM', summary: 'Door kicked in', ward: 'Northgate', riskLevel: 'STANDARD' } }, owner.token)).createCase.id;
+    caseId = (
+      await portal.ok(
+        CREATE,
+        { input: { category: 'VANDALISM', summary: 'Door kicked in', ward: 'Northgate', riskLevel: 'STANDARD' } },
+        owner.token,
+      )
+    ).createCase.id;
   });
   afterAll(async () => {
     await portal.close();
@@ -322,7 +403,11 @@ describe('an upload cut off half-way, or failing as it is stored', () => {
   it('keeps nothing of an upload whose sender goes away half-way, and takes the next one whole', async () => {
     for (const fraction of [0.1, 0.5, 0.95]) {
       await cutOff(largePng(2 * 1024 * 1024), fraction);
-      await until('the cut-off upload is cleared away', () => Promise.resolve(heldFiles().length === 0 ? true : undefined), 5000);
+      await until(
+        'the cut-off upload is cleared away',
+        () => Promise.resolve(heldFiles().length === 0 ? true : undefined),
+        5000,
+      );
     }
     expect(await rows()).toBe(0);
     const whole = await upload(largePng(64 * 1024));
@@ -349,8 +434,12 @@ describe('an upload cut off half-way, or failing as it is stored', () => {
     expect(kept).toHaveLength(1);
 
     // The bytes are kept, then the row cannot be written: the kept bytes are taken away again.
-    await portal.db.query(`CREATE FUNCTION refuse_evidence() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$`);
-    await portal.db.query(`CREATE TRIGGER refuse_evidence BEFORE INSERT ON evidence_files FOR EACH ROW EXECUTE FUNCTION refuse_evidence()`);
+    await portal.db.query(
+      `CREATE FUNCTION refuse_evidence() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$`,
+    );
+    await portal.db.query(
+      `CREATE TRIGGER refuse_evidence BEFORE INSERT ON evidence_files FOR EACH ROW EXECUTE FUNCTION refuse_evidence()`,
+    );
     try {
       const failedRow = await upload(largePng(32 * 1024));
       expect(failedRow.status).toBeGreaterThanOrEqual(500);

@@ -53,7 +53,11 @@ export class TestPortal {
     return TestPortal.open(this.databaseUrl, env, () => Promise.resolve());
   }
 
-  private static async open(databaseUrl: string, env: Record<string, string>, dropDatabase: () => Promise<void>): Promise<TestPortal> {
+  private static async open(
+    databaseUrl: string,
+    env: Record<string, string>,
+    dropDatabase: () => Promise<void>,
+  ): Promise<TestPortal> {
     const url = new URL(databaseUrl);
     const config = loadConfig({
       DATABASE_URL: url.toString(),
@@ -68,7 +72,10 @@ export class TestPortal {
       ...env,
     });
     let demo = null as DemoPartnership | null;
-    const app = await createPortal(config, url.toString(), { logger: false, onReady: (facts) => void (demo = facts.demo) });
+    const app = await createPortal(config, url.toString(), {
+      logger: false,
+      onReady: (facts) => void (demo = facts.demo),
+    });
     await app.listen(0, '127.0.0.1');
     const db = new pg.Pool({ connectionString: url.toString(), max: 2 });
     return new TestPortal(app, db, url.toString(), dropDatabase, demo);
@@ -89,7 +96,11 @@ export class TestPortal {
   }
 
   /** The data of a request, and how many SQL statements the portal sent to answer it. */
-  async measured<T = Record<string, any>>(query: string, variables: Record<string, unknown>, token: string): Promise<{ data: T; statements: number }> {
+  async measured<T = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown>,
+    token: string,
+  ): Promise<{ data: T; statements: number }> {
     const id = randomBytes(8).toString('hex');
     const res = await request(this.app.getHttpServer())
       .post('/graphql')
@@ -103,7 +114,11 @@ export class TestPortal {
     return { data: res.body.data as T, statements: counter.statementsOf(id)! };
   }
 
-  async gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLResult<T>> {
+  async gql<T = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token?: string,
+  ): Promise<GraphQLResult<T>> {
     const req = request(this.app.getHttpServer()).post('/graphql').set('Content-Type', 'application/json');
     if (token) req.set('Authorization', `Bearer ${token}`);
     const res = await req.send({ query, variables });
@@ -111,7 +126,11 @@ export class TestPortal {
   }
 
   /** The data of a request that must succeed; fails the test with the errors otherwise. */
-  async ok<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+  async ok<T = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token?: string,
+  ): Promise<T> {
     const result = await this.gql<T>(query, variables, token);
     if (result.errors?.length || !result.data) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
     return result.data;

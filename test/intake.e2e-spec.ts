@@ -20,7 +20,8 @@ describe('triage: reports wait in the receiving agency’s queue until accepted,
     subjectName: 'Max Loud',
     ...overrides,
   });
-  const submit = async (input: Record<string, unknown>, by = officer) => (await portal.ok(SUBMIT, { input }, by.token)).submitIntakeReport;
+  const submit = async (input: Record<string, unknown>, by = officer) =>
+    (await portal.ok(SUBMIT, { input }, by.token)).submitIntakeReport;
 
   beforeAll(async () => {
     portal = await TestPortal.start();
@@ -33,12 +34,26 @@ describe('triage: reports wait in the receiving agency’s queue until accepted,
   it('accepts a report as a new case with the reporter, the subject and the report as its first incident; the queue is the agency’s own', async () => {
     const first = await submit(report());
     expect(first).toMatchObject({ status: 'NEW', anonymous: false });
-    expect((await portal.ok(QUEUE, {}, officer.token)).triageQueue.map((r: { id: string }) => r.id)).toEqual([first.id]);
+    expect((await portal.ok(QUEUE, {}, officer.token)).triageQueue.map((r: { id: string }) => r.id)).toEqual([
+      first.id,
+    ]);
     expect((await portal.ok(QUEUE, {}, other.token)).triageQueue).toEqual([]);
-    expect(codeOf(await portal.gql(`mutation($id: ID!) { declineIntakeReport(id: $id, reason: "Not ours") { id } }`, { id: first.id }, other.token))).toBe('NOT_FOUND');
+    expect(
+      codeOf(
+        await portal.gql(
+          `mutation($id: ID!) { declineIntakeReport(id: $id, reason: "Not ours") { id } }`,
+          { id: first.id },
+          other.token,
+        ),
+      ),
+    ).toBe('NOT_FOUND');
 
     const kase = (
-      await portal.ok(`mutation($id: ID!) { acceptIntakeReport(id: $id, riskLevel: MEDIUM) { id riskLevel address parties { role fullName phone } incidents { description } } }`, { id: first.id }, officer.token)
+      await portal.ok(
+        `mutation($id: ID!) { acceptIntakeReport(id: $id, riskLevel: MEDIUM) { id riskLevel address parties { role fullName phone } incidents { description } } }`,
+        { id: first.id },
+        officer.token,
+      )
     ).acceptIntakeReport;
     expect(kase).toMatchObject({
       riskLevel: 'MEDIUM',
@@ -52,7 +67,15 @@ describe('triage: reports wait in the receiving agency’s queue until accepted,
     expect((await portal.ok(QUEUE, {}, officer.token)).triageQueue).toEqual([]);
     const { rows } = await portal.db.query(`SELECT status, case_id FROM intake_reports WHERE id = $1`, [first.id]);
     expect(rows[0]).toEqual({ status: 'ACCEPTED', case_id: kase.id });
-    expect(codeOf(await portal.gql(`mutation($id: ID!) { declineIntakeReport(id: $id, reason: "Twice") { id } }`, { id: first.id }, officer.token))).toBe('CONFLICT');
+    expect(
+      codeOf(
+        await portal.gql(
+          `mutation($id: ID!) { declineIntakeReport(id: $id, reason: "Twice") { id } }`,
+          { id: first.id },
+          officer.token,
+        ),
+      ),
+    ).toBe('CONFLICT');
   });
 
   it('flags a repeat caller, victim and place, offers the open case, and attaches the report to it as an incident', async () => {
@@ -62,8 +85,13 @@ describe('triage: reports wait in the receiving agency’s queue until accepted,
     expect(queued.flags).toEqual(['REPEAT_CALLER', 'REPEAT_VICTIM', 'REPEAT_LOCATION']);
     expect(queued.matchingCases).toHaveLength(1);
     const caseId = queued.matchingCases[0].id;
-    const attached = (await portal.ok(`mutation($id: ID!, $c: ID!) { attachIntakeReport(id: $id, caseId: $c) { status caseId } }`, { id: again.id, c: caseId }, officer.token))
-      .attachIntakeReport;
+    const attached = (
+      await portal.ok(
+        `mutation($id: ID!, $c: ID!) { attachIntakeReport(id: $id, caseId: $c) { status caseId } }`,
+        { id: again.id, c: caseId },
+        officer.token,
+      )
+    ).attachIntakeReport;
     expect(attached).toEqual({ status: 'ATTACHED', caseId });
     const { rows } = await portal.db.query(`SELECT count(*)::int AS n FROM incidents WHERE case_id = $1`, [caseId]);
     expect(rows[0].n).toBe(2);
@@ -72,14 +100,25 @@ describe('triage: reports wait in the receiving agency’s queue until accepted,
   });
 
   it('takes an anonymous report, flags nothing new, and declines with a reason or not at all', async () => {
-    const anonymous = await submit(report({ reporterName: null, reporterPhone: null, address: '3 Birch Row', summary: 'Washing machine at 10pm' }));
+    const anonymous = await submit(
+      report({ reporterName: null, reporterPhone: null, address: '3 Birch Row', summary: 'Washing machine at 10pm' }),
+    );
     expect(anonymous.anonymous).toBe(true);
     const [queued] = (await portal.ok(QUEUE, {}, officer.token)).triageQueue;
     expect(queued.flags).toEqual([]);
-    const refused = await portal.gql(`mutation($id: ID!) { declineIntakeReport(id: $id, reason: "") { id } }`, { id: anonymous.id }, officer.token);
+    const refused = await portal.gql(
+      `mutation($id: ID!) { declineIntakeReport(id: $id, reason: "") { id } }`,
+      { id: anonymous.id },
+      officer.token,
+    );
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
-    const declined = (await portal.ok(`mutation($id: ID!) { declineIntakeReport(id: $id, reason: "Everyday household noise") { status declineReason } }`, { id: anonymous.id }, officer.token))
-      .declineIntakeReport;
+    const declined = (
+      await portal.ok(
+        `mutation($id: ID!) { declineIntakeReport(id: $id, reason: "Everyday household noise") { status declineReason } }`,
+        { id: anonymous.id },
+        officer.token,
+      )
+    ).declineIntakeReport;
     expect(declined).toEqual({ status: 'DECLINED', declineReason: 'Everyday household noise' });
   });
 
@@ -90,9 +129,13 @@ describe('triage: reports wait in the receiving agency’s queue until accepted,
     expect(refused.errors?.[0].extensions?.field).toBe('ward');
     const count = await portal.db.query(`SELECT count(*)::int AS n FROM intake_reports WHERE ward = 'R'`);
     expect(count.rows[0].n).toBe(0);
-    const created = await portal.gql(`mutation($input: CreateCaseInput!) { createCase(input: $input) { id } }`, {
-      input: { category: 'NOISE', summary: 'Music until 3am', ward: 'R', riskLevel: 'STANDARD' },
-    }, officer.token);
+    const created = await portal.gql(
+      `mutation($input: CreateCaseInput!) { createCase(input: $input) { id } }`,
+      {
+        input: { category: 'NOISE', summary: 'Music until 3am', ward: 'R', riskLevel: 'STANDARD' },
+      },
+      officer.token,
+    );
     expect(codeOf(created)).toBe('BAD_USER_INPUT');
   });
 });

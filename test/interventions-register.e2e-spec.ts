@@ -32,15 +32,26 @@ describe('the interventions register: live legal and formal interventions with t
   });
   afterAll(() => portal.close());
 
-  const add = async (kind: string) => (await portal.ok(ADD, { c: caseId, kind, a: council }, officer.token)).addAction.id as string;
+  const add = async (kind: string) =>
+    (await portal.ok(ADD, { c: caseId, kind, a: council }, officer.token)).addAction.id as string;
 
   it('works out the expiry of a CPW (6 months) and a CPN (12 months) from serving, and keeps a court hearing', async () => {
     const cpw = await add('COMMUNITY_PROTECTION_WARNING');
     const cpn = await add('COMMUNITY_PROTECTION_NOTICE');
     const injunction = await add('CIVIL_INJUNCTION');
-    expect((await portal.ok(DATES, { id: cpw, served: '2026-10-15T10:00:00.000Z' }, officer.token)).updateAction.expiresAt).toBe('2027-04-15T10:00:00.000Z');
-    expect((await portal.ok(DATES, { id: cpn, served: '2026-10-15T10:00:00.000Z' }, officer.token)).updateAction.expiresAt).toBe('2027-10-15T10:00:00.000Z');
-    const court = (await portal.ok(DATES, { id: injunction, served: '2026-11-01T10:00:00.000Z', hearing: '2026-12-10T10:00:00.000Z' }, officer.token)).updateAction;
+    expect(
+      (await portal.ok(DATES, { id: cpw, served: '2026-10-15T10:00:00.000Z' }, officer.token)).updateAction.expiresAt,
+    ).toBe('2027-04-15T10:00:00.000Z');
+    expect(
+      (await portal.ok(DATES, { id: cpn, served: '2026-10-15T10:00:00.000Z' }, officer.token)).updateAction.expiresAt,
+    ).toBe('2027-10-15T10:00:00.000Z');
+    const court = (
+      await portal.ok(
+        DATES,
+        { id: injunction, served: '2026-11-01T10:00:00.000Z', hearing: '2026-12-10T10:00:00.000Z' },
+        officer.token,
+      )
+    ).updateAction;
     expect(court).toMatchObject({ hearingAt: '2026-12-10T10:00:00.000Z', expiresAt: null });
 
     const register = (await portal.ok(REGISTER, {}, officer.token)).interventionsRegister;
@@ -62,9 +73,20 @@ describe('the interventions register: live legal and formal interventions with t
   });
 
   it('says which actions take legal dates and how long each lasts, so a form need not keep its own list', async () => {
-    const kinds = ['COMMUNITY_PROTECTION_WARNING', 'ACCEPTABLE_BEHAVIOUR_CONTRACT', 'COMMUNITY_PROTECTION_NOTICE', 'NOTICE_SEEKING_POSSESSION', 'CIVIL_INJUNCTION', 'HOME_VISIT'];
+    const kinds = [
+      'COMMUNITY_PROTECTION_WARNING',
+      'ACCEPTABLE_BEHAVIOUR_CONTRACT',
+      'COMMUNITY_PROTECTION_NOTICE',
+      'NOTICE_SEEKING_POSSESSION',
+      'CIVIL_INJUNCTION',
+      'HOME_VISIT',
+    ];
     for (const kind of kinds) await add(kind);
-    const { case: kase } = await portal.ok(`query($c: ID!) { case(id: $c) { actions { kind legal registered lapseMonths } } }`, { c: caseId }, officer.token);
+    const { case: kase } = await portal.ok(
+      `query($c: ID!) { case(id: $c) { actions { kind legal registered lapseMonths } } }`,
+      { c: caseId },
+      officer.token,
+    );
     const byKind = new Map(kase.actions.map((a: { kind: string }) => [a.kind, a]));
     expect(kinds.map((kind) => byKind.get(kind))).toEqual([
       { kind: 'COMMUNITY_PROTECTION_WARNING', legal: false, registered: true, lapseMonths: 6 },
@@ -78,11 +100,23 @@ describe('the interventions register: live legal and formal interventions with t
 
   it('refuses legal dates on an informal action, and an expiry before serving, changing nothing', async () => {
     const visit = await add('HOME_VISIT');
-    expect((await portal.gql(DATES, { id: visit, served: '2026-11-01T10:00:00.000Z' }, officer.token)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'servedAt' });
+    expect(
+      (await portal.gql(DATES, { id: visit, served: '2026-11-01T10:00:00.000Z' }, officer.token)).errors?.[0]
+        .extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'servedAt' });
     const cpw = await add('COMMUNITY_PROTECTION_WARNING');
-    const backwards = await portal.gql(DATES, { id: cpw, served: '2026-11-01T10:00:00.000Z', expires: '2026-10-01T10:00:00.000Z' }, officer.token);
+    const backwards = await portal.gql(
+      DATES,
+      { id: cpw, served: '2026-11-01T10:00:00.000Z', expires: '2026-10-01T10:00:00.000Z' },
+      officer.token,
+    );
     expect(backwards.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'expiresAt' });
-    const { rows } = await portal.db.query(`SELECT served_at, expires_at FROM case_actions WHERE id = ANY($1)`, [[visit, cpw]]);
-    expect(rows).toEqual([{ served_at: null, expires_at: null }, { served_at: null, expires_at: null }]);
+    const { rows } = await portal.db.query(`SELECT served_at, expires_at FROM case_actions WHERE id = ANY($1)`, [
+      [visit, cpw],
+    ]);
+    expect(rows).toEqual([
+      { served_at: null, expires_at: null },
+      { served_at: null, expires_at: null },
+    ]);
   });
 });

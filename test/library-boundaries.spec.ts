@@ -26,7 +26,8 @@ function sourceFiles(dir: string): string[] {
 /** Every module specifier the file names: `import … from`, `export … from`, bare `import '…'` and `import('…')`. */
 function specifiersOf(text: string): string[] {
   const found: string[] = [];
-  const pattern = /(?:^|[\s;])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)/gm;
+  const pattern =
+    /(?:^|[\s;])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)/gm;
   for (const match of text.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(pattern)) {
     found.push(match[1] ?? match[2] ?? match[3]);
   }
@@ -50,9 +51,13 @@ function readLibraries() {
       for (const spec of specifiersOf(readFileSync(file, 'utf8'))) {
         if (spec.startsWith('#libs/')) {
           const rest = spec.slice('#libs/'.length);
-          if (rest.includes('/')) violations.push(`${shown} reaches inside another library: '${spec}' (import '#libs/${rest.split('/')[0]}')`);
+          if (rest.includes('/'))
+            violations.push(
+              `${shown} reaches inside another library: '${spec}' (import '#libs/${rest.split('/')[0]}')`,
+            );
           const target = rest.split('/')[0];
-          if (target === lib) violations.push(`${shown} imports its own library by its public name '${spec}' (use a relative path)`);
+          if (target === lib)
+            violations.push(`${shown} imports its own library by its public name '${spec}' (use a relative path)`);
           else if (!libraries.includes(target)) violations.push(`${shown} imports '${spec}', which is no library`);
           else edges.push({ from: lib, to: target, file: shown });
         } else if (spec.startsWith('.')) {
@@ -84,7 +89,9 @@ function cyclesOf(libraries: string[], edges: Edge[]): string[] {
     for (const [to] of next.get(lib) ?? []) {
       if (state.get(to) === 'open') {
         const loop = [...path.slice(path.indexOf(to)), to];
-        const steps = loop.slice(0, -1).map((from, i) => `${from} -> ${loop[i + 1]} (${next.get(from)!.get(loop[i + 1])})`);
+        const steps = loop
+          .slice(0, -1)
+          .map((from, i) => `${from} -> ${loop[i + 1]} (${next.get(from)!.get(loop[i + 1])})`);
         cycles.add(steps.join(', '));
       } else if (!state.has(to)) {
         visit(to);

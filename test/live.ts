@@ -55,7 +55,8 @@ export class Feed {
   async received(count: number, ms = 5000): Promise<any[]> {
     const until = Date.now() + ms;
     while (this.events.length < count && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
-    if (this.events.length < count) throw new Error(`expected ${count} alerts, got ${this.events.length}: ${JSON.stringify(this.events)}`);
+    if (this.events.length < count)
+      throw new Error(`expected ${count} alerts, got ${this.events.length}: ${JSON.stringify(this.events)}`);
     return this.events;
   }
 

@@ -14,7 +14,11 @@ type Outcome = 'ok' | 'FORBIDDEN' | 'NOT_FOUND' | 'null';
  * this test fail: attending agencies' casework users read and contribute; MARAC chairs and coordinators
  * organise; the meeting's chair and coordinators chair; ADMIN reads no meeting; other agencies see none.
  */
-function expected(role: Role, attending: boolean, operation: 'read' | 'agree' | 'research' | 'organise' | 'chair'): Outcome {
+function expected(
+  role: Role,
+  attending: boolean,
+  operation: 'read' | 'agree' | 'research' | 'organise' | 'chair',
+): Outcome {
   if (role === 'ADMIN') return 'FORBIDDEN';
   const marac = role === 'MARAC_CHAIR' || role === 'MARAC_COORDINATOR';
   if (operation === 'read') return attending ? 'ok' : 'null';
@@ -44,7 +48,13 @@ describe('who may do what with a meeting: every role, every agency kind, attendi
       for (const attending of [true, false]) {
         const agency = await people.agency(`Matrix ${kind} ${attending ? 'attending' : 'absent'}`, kind);
         if (attending) attendingAgencies.push(agency);
-        for (const role of ROLES) personas.push({ kind, role, attending, persona: await people.user(agency, [role], `${kind}-${role}`.toLowerCase()) });
+        for (const role of ROLES)
+          personas.push({
+            kind,
+            role,
+            attending,
+            persona: await people.user(agency, [role], `${kind}-${role}`.toLowerCase()),
+          });
       }
     }
     const kase = (
@@ -57,7 +67,15 @@ describe('who may do what with a meeting: every role, every agency kind, attendi
     meetingId = (
       await portal.ok(
         `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`,
-        { input: { kind: 'MARAC', title: 'Matrix MARAC', startsAt: new Date(Date.now() + 86_400_000).toISOString(), chairId: chair.id, agencyIds: attendingAgencies } },
+        {
+          input: {
+            kind: 'MARAC',
+            title: 'Matrix MARAC',
+            startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+            chairId: chair.id,
+            agencyIds: attendingAgencies,
+          },
+        },
         coordinator.token,
       )
     ).scheduleMeeting.id;
@@ -73,7 +91,10 @@ describe('who may do what with a meeting: every role, every agency kind, attendi
   afterAll(() => portal.close());
 
   const OPERATIONS = {
-    read: [`query($m: ID!) { meeting(id: $m) { id } }`, (r: any) => (r.errors ? codeOf(r) : r.data.meeting === null ? 'null' : 'ok')],
+    read: [
+      `query($m: ID!) { meeting(id: $m) { id } }`,
+      (r: any) => (r.errors ? codeOf(r) : r.data.meeting === null ? 'null' : 'ok'),
+    ],
     agree: [`mutation($m: ID!) { agreeConfidentiality(meetingId: $m) { id } }`, null],
     research: [`mutation($i: ID!) { recordResearch(agendaItemId: $i, summary: "Nothing held") { agencyId } }`, null],
     organise: [`mutation($m: ID!, $i: ID!) { reorderAgenda(meetingId: $m, itemIds: [$i]) { id } }`, null],
@@ -85,11 +106,18 @@ describe('who may do what with a meeting: every role, every agency kind, attendi
       const [query, read] = OPERATIONS[operation];
       const problems: string[] = [];
       for (const { kind, role, attending, persona } of personas) {
-        const variables = { read: { m: meetingId }, agree: { m: meetingId }, research: { i: itemId }, organise: { m: meetingId, i: itemId }, chair: { i: itemId } }[operation];
+        const variables = {
+          read: { m: meetingId },
+          agree: { m: meetingId },
+          research: { i: itemId },
+          organise: { m: meetingId, i: itemId },
+          chair: { i: itemId },
+        }[operation];
         const result = await portal.gql(query, variables, persona.token);
         const got = read ? read(result) : result.errors ? codeOf(result) : 'ok';
         const want = expected(role, attending, operation);
-        if (got !== want) problems.push(`${kind} ${role} ${attending ? 'attending' : 'absent'}: expected ${want}, got ${got}`);
+        if (got !== want)
+          problems.push(`${kind} ${role} ${attending ? 'attending' : 'absent'}: expected ${want}, got ${got}`);
       }
       expect(problems).toEqual([]);
     });
@@ -100,7 +128,8 @@ describe('who may do what with a meeting: every role, every agency kind, attendi
     for (const { kind, role, attending, persona } of personas) {
       const result = await portal.gql(`{ meetings { id } }`, {}, persona.token);
       const listed = result.data?.meetings?.some((m: { id: string }) => m.id === meetingId) ?? false;
-      if (listed !== (attending && role !== 'ADMIN')) problems.push(`${kind} ${role} ${attending ? 'attending' : 'absent'}: listed ${listed}`);
+      if (listed !== (attending && role !== 'ADMIN'))
+        problems.push(`${kind} ${role} ${attending ? 'attending' : 'absent'}: listed ${listed}`);
     }
     expect(problems).toEqual([]);
   });
@@ -129,7 +158,12 @@ describe('what an attendee reads of an agenda item: every agency kind × owner /
     const people = new Partnership(portal);
     const owner = await people.agency('Material MARAC Team', 'POLICE');
     const coordinator = await people.user(owner, ['MARAC_COORDINATOR'], 'material-coordinator');
-    readers.push({ kind: AgencyKind.POLICE, relation: 'OWNER', label: 'POLICE owner', persona: await people.user(owner, ['CASEWORKER'], 'material-owner') });
+    readers.push({
+      kind: AgencyKind.POLICE,
+      relation: 'OWNER',
+      label: 'POLICE owner',
+      persona: await people.user(owner, ['CASEWORKER'], 'material-owner'),
+    });
     const kase = (
       await portal.ok(
         `mutation { createCase(input: { category: DOMESTIC_ABUSE, summary: "Material case", ward: "Riverside", riskLevel: HIGH, parties: [{ role: VICTIM, fullName: "Material Victim" }] }) { id } }`,
@@ -149,15 +183,32 @@ describe('what an attendee reads of an agenda item: every agency kind × owner /
             coordinator.token,
           );
         }
-        readers.push({ kind, relation: share === 'NONE' ? 'LIMITED' : share, label: `${kind} ${share}`, persona: await people.user(agency, ['CASEWORKER'], `material-${kind}-${share}`.toLowerCase()) });
+        readers.push({
+          kind,
+          relation: share === 'NONE' ? 'LIMITED' : share,
+          label: `${kind} ${share}`,
+          persona: await people.user(agency, ['CASEWORKER'], `material-${kind}-${share}`.toLowerCase()),
+        });
       }
     }
     const yes = Array.from({ length: 15 }, (_, i) => ({ question: i + 1, answer: 'YES' }));
-    await portal.ok(`mutation($c: ID!, $a: [DashAnswerInput!]!) { recordDashAssessment(caseId: $c, input: { answers: $a }) { id } }`, { c: kase, a: yes }, coordinator.token);
+    await portal.ok(
+      `mutation($c: ID!, $a: [DashAnswerInput!]!) { recordDashAssessment(caseId: $c, input: { answers: $a }) { id } }`,
+      { c: kase, a: yes },
+      coordinator.token,
+    );
     meetingId = (
       await portal.ok(
         `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`,
-        { input: { kind: 'MARAC', title: 'Material MARAC', startsAt: new Date(Date.now() + 86_400_000).toISOString(), chairId: coordinator.id, agencyIds: attending } },
+        {
+          input: {
+            kind: 'MARAC',
+            title: 'Material MARAC',
+            startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+            chairId: coordinator.id,
+            agencyIds: attending,
+          },
+        },
         coordinator.token,
       )
     ).scheduleMeeting.id;
@@ -169,8 +220,16 @@ describe('what an attendee reads of an agenda item: every agency kind × owner /
       )
     ).referCase.id;
     await portal.ok(`mutation($m: ID!) { publishAgenda(meetingId: $m) { id } }`, { m: meetingId }, coordinator.token);
-    await portal.ok(`mutation($i: ID!) { recordResearch(agendaItemId: $i, summary: "Known to the team") { agencyId } }`, { i: item }, coordinator.token);
-    await portal.ok(`mutation($i: ID!) { recordMinutes(agendaItemId: $i, minutes: "Material minutes") { id } }`, { i: item }, coordinator.token);
+    await portal.ok(
+      `mutation($i: ID!) { recordResearch(agendaItemId: $i, summary: "Known to the team") { agencyId } }`,
+      { i: item },
+      coordinator.token,
+    );
+    await portal.ok(
+      `mutation($i: ID!) { recordMinutes(agendaItemId: $i, minutes: "Material minutes") { id } }`,
+      { i: item },
+      coordinator.token,
+    );
     await portal.ok(
       `mutation($i: ID!, $a: ID!, $due: DateTime!) { recordMeetingAction(agendaItemId: $i, input: { ownerAgencyId: $a, description: "Safety plan", dueAt: $due }) { id } }`,
       { i: item, a: owner, due: new Date(Date.now() + 7 * 86_400_000).toISOString() },
@@ -185,16 +244,24 @@ describe('what an attendee reads of an agenda item: every agency kind × owner /
   });
 
   it('gives each reader exactly the fields the table allows, and nothing before agreeing the statement', async () => {
-    const query = `query($m: ID!) { meeting(id: $m) { agenda { ${Object.values(SELECTION).map(([selection]) => selection).join(' ')} } } }`;
+    const query = `query($m: ID!) { meeting(id: $m) { agenda { ${Object.values(SELECTION)
+      .map(([selection]) => selection)
+      .join(' ')} } } }`;
     const problems: string[] = [];
     for (const { kind, relation, label, persona } of readers) {
       const before = (await portal.ok(query, { m: meetingId }, persona.token)).meeting.agenda[0];
-      for (const [field, [, present]] of Object.entries(SELECTION)) if (present(before)) problems.push(`${label}: ${field} before agreeing`);
-      await portal.ok(`mutation($m: ID!) { agreeConfidentiality(meetingId: $m) { id } }`, { m: meetingId }, persona.token);
+      for (const [field, [, present]] of Object.entries(SELECTION))
+        if (present(before)) problems.push(`${label}: ${field} before agreeing`);
+      await portal.ok(
+        `mutation($m: ID!) { agreeConfidentiality(meetingId: $m) { id } }`,
+        { m: meetingId },
+        persona.token,
+      );
       const item = (await portal.ok(query, { m: meetingId }, persona.token)).meeting.agenda[0];
       for (const [field, [, present]] of Object.entries(SELECTION)) {
         const allowed = fieldAllowed('read', kind, relation, 'AgendaItem', field, {});
-        if (present(item) !== allowed) problems.push(`${label}: ${field} ${allowed ? 'withheld' : 'sent'} (${JSON.stringify(item[field])})`);
+        if (present(item) !== allowed)
+          problems.push(`${label}: ${field} ${allowed ? 'withheld' : 'sent'} (${JSON.stringify(item[field])})`);
       }
     }
     expect(problems).toEqual([]);

@@ -8,7 +8,10 @@ import { Partnership, type Persona } from './partnership.js';
  * partner through an incident, and reads over the WebSocket (queries, alerts, replays) that left no trace.
  */
 
-const pdfText = (pdf: Buffer) => [...pdf.toString('latin1').matchAll(/<([0-9a-f]+)>/gi)].map(([, hex]) => Buffer.from(hex, 'hex').toString('latin1')).join('');
+const pdfText = (pdf: Buffer) =>
+  [...pdf.toString('latin1').matchAll(/<([0-9a-f]+)>/gi)]
+    .map(([, hex]) => Buffer.from(hex, 'hex').toString('latin1'))
+    .join('');
 const SHARE = `mutation($c: ID!, $a: ID!, $x: ShareAccess!) { shareCase(caseId: $c, agencyId: $a, access: $x, reason: "Information-sharing protocol") { id } }`;
 const INCIDENTS = `query($id: ID!) { case(id: $id) { id incidents { description location redactedFields } } }`;
 const LIST = `{ cases(first: 50) { edges { node { id incidents { location redactedFields } } } } }`;
@@ -27,7 +30,10 @@ describe('no leak of a domestic-abuse victim’s place through incidents, and ev
   let daCase: string;
   const viewsBy = async (persona: Persona, caseId: string) =>
     (
-      await portal.db.query(`SELECT detail FROM audit_events WHERE action = 'CASE_VIEWED' AND actor_id = $1 AND case_id = $2 ORDER BY id`, [persona.id, caseId])
+      await portal.db.query(
+        `SELECT detail FROM audit_events WHERE action = 'CASE_VIEWED' AND actor_id = $1 AND case_id = $2 ORDER BY id`,
+        [persona.id, caseId],
+      )
     ).rows.map((r: { detail: { fields: string[]; via: string } }) => r.detail);
 
   beforeAll(async () => {
@@ -47,11 +53,26 @@ describe('no leak of a domestic-abuse victim’s place through incidents, and ev
     const report = (
       await portal.ok(
         `mutation($input: IntakeReportInput!) { submitIntakeReport(input: $input) { id } }`,
-        { input: { channel: 'PHONE', category: 'DOMESTIC_ABUSE', summary: 'Threats from a former partner', ward: 'Brackenbury', address: REFUGE, reporterName: 'Wren Ashdown' } },
+        {
+          input: {
+            channel: 'PHONE',
+            category: 'DOMESTIC_ABUSE',
+            summary: 'Threats from a former partner',
+            ward: 'Brackenbury',
+            address: REFUGE,
+            reporterName: 'Wren Ashdown',
+          },
+        },
         police.token,
       )
     ).submitIntakeReport.id;
-    daCase = (await portal.ok(`mutation($id: ID!) { acceptIntakeReport(id: $id, riskLevel: HIGH) { id } }`, { id: report }, police.token)).acceptIntakeReport.id;
+    daCase = (
+      await portal.ok(
+        `mutation($id: ID!) { acceptIntakeReport(id: $id, riskLevel: HIGH) { id } }`,
+        { id: report },
+        police.token,
+      )
+    ).acceptIntakeReport.id;
     await portal.ok(SHARE, { c: daCase, a: support, x: 'FULL' }, police.token);
     await portal.ok(SHARE, { c: daCase, a: homes, x: 'LIMITED' }, police.token);
     await portal.ok(SHARE, { c: daCase, a: councilAgency, x: 'FULL' }, police.token);
@@ -74,16 +95,22 @@ describe('no leak of a domestic-abuse victim’s place through incidents, and ev
       const one = (await portal.ok(INCIDENTS, { id: daCase }, partner.token)).case;
       expect(one.incidents.map((i: { location: string | null }) => i.location)).toEqual([null, null]);
       expect(one.incidents[0].redactedFields).toEqual(['location']);
-      const listed = (await portal.ok(LIST, {}, partner.token)).cases.edges.find((e: { node: { id: string } }) => e.node.id === daCase).node;
+      const listed = (await portal.ok(LIST, {}, partner.token)).cases.edges.find(
+        (e: { node: { id: string } }) => e.node.id === daCase,
+      ).node;
       expect(JSON.stringify(listed)).not.toContain('Hollyhock');
-      const pdf = await fetch(`${portal.url}/exports/cases/${daCase}.pdf`, { headers: { authorization: `Bearer ${partner.token}` } });
+      const pdf = await fetch(`${portal.url}/exports/cases/${daCase}.pdf`, {
+        headers: { authorization: `Bearer ${partner.token}` },
+      });
       expect(pdf.status).toBe(200);
       expect(pdfText(Buffer.from(await pdf.arrayBuffer()))).not.toContain('Hollyhock');
     }
     // The partners the rule names still read it.
     for (const partner of [police, idva]) {
       const one = (await portal.ok(INCIDENTS, { id: daCase }, partner.token)).case;
-      expect(one.incidents.find((i: { description: string }) => i.description === 'Seen outside the refuge')).toMatchObject({ location: REFUGE, redactedFields: [] });
+      expect(
+        one.incidents.find((i: { description: string }) => i.description === 'Seen outside the refuge'),
+      ).toMatchObject({ location: REFUGE, redactedFields: [] });
     }
     // And reading it is on the trail.
     expect(await viewsBy(idva, daCase)).toContainEqual({ fields: ['incident.location'], via: 'http' });
@@ -110,7 +137,11 @@ describe('no leak of a domestic-abuse victim’s place through incidents, and ev
     const [toLandlord] = await landlordFeed.received(1);
     const [toIdva] = await idvaFeed.received(1);
     expect(JSON.stringify(toLandlord)).not.toContain('Hollyhock');
-    expect(toLandlord.caseAlerts.case.incidents.every((i: { redactedFields: string[] }) => i.redactedFields.includes('location'))).toBe(true);
+    expect(
+      toLandlord.caseAlerts.case.incidents.every((i: { redactedFields: string[] }) =>
+        i.redactedFields.includes('location'),
+      ),
+    ).toBe(true);
     expect(JSON.stringify(toIdva)).toContain('Hollyhock');
     const after = await viewsBy(idva, daCase);
     expect(after.length).toBe(before + 1);
@@ -119,7 +150,10 @@ describe('no leak of a domestic-abuse victim’s place through incidents, and ev
     expect(await viewsBy(landlord, daCase)).toEqual([]);
 
     // A replay with `since` is a disclosure too.
-    const replay = idvaLive.subscribe(`subscription($since: String) { caseAlerts(since: $since, kinds: [INCIDENT_LOGGED]) { id case { address } } }`, { since: '0' });
+    const replay = idvaLive.subscribe(
+      `subscription($since: String) { caseAlerts(since: $since, kinds: [INCIDENT_LOGGED]) { id case { address } } }`,
+      { since: '0' },
+    );
     await replay.received(1);
     await new Promise((r) => setTimeout(r, 300));
     expect((await viewsBy(idva, daCase)).at(-1)).toEqual({ fields: ['address'], via: 'alert' });
@@ -130,16 +164,22 @@ describe('no leak of a domestic-abuse victim’s place through incidents, and ev
   it('the WebSocket carries subscriptions only: a query or a mutation sent over it gets an error and is not executed', async () => {
     const live = LiveClient.connect(portal, idva.token);
     const read = live.subscribe(`query($id: ID!) { case(id: $id) { address parties { fullName } } }`, { id: daCase });
-    const write = live.subscribe(`mutation { createCase(input: { category: NOISE, summary: "Sent over the socket", ward: "Brackenbury", riskLevel: STANDARD }) { id } }`);
+    const write = live.subscribe(
+      `mutation { createCase(input: { category: NOISE, summary: "Sent over the socket", ward: "Brackenbury", riskLevel: STANDARD }) { id } }`,
+    );
     await new Promise((r) => setTimeout(r, 500));
     for (const feed of [read, write]) {
       expect(feed.events).toEqual([]);
       expect(feed.errors.length).toBeGreaterThan(0);
       expect(JSON.stringify(feed.errors)).toContain('subscriptions only');
       // graphql-ws hands the `error` message's errors to the sink as one array.
-      expect(feed.errors[0]).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
+      expect(feed.errors[0]).toEqual([
+        expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }),
+      ]);
     }
-    expect((await portal.db.query(`SELECT count(*)::int AS n FROM cases WHERE summary = 'Sent over the socket'`)).rows[0].n).toBe(0);
+    expect(
+      (await portal.db.query(`SELECT count(*)::int AS n FROM cases WHERE summary = 'Sent over the socket'`)).rows[0].n,
+    ).toBe(0);
     // The socket is still open for what it is for.
     const still = live.subscribe(`subscription { caseAlerts { id } }`);
     await new Promise((r) => setTimeout(r, 200));
@@ -148,13 +188,17 @@ describe('no leak of a domestic-abuse victim’s place through incidents, and ev
   });
 
   it('a case summary PDF records what it disclosed, as a download', async () => {
-    const pdf = await fetch(`${portal.url}/exports/cases/${daCase}.pdf`, { headers: { authorization: `Bearer ${idva.token}` } });
+    const pdf = await fetch(`${portal.url}/exports/cases/${daCase}.pdf`, {
+      headers: { authorization: `Bearer ${idva.token}` },
+    });
     expect(pdf.status).toBe(200);
     const views = await viewsBy(idva, daCase);
     expect(views.at(-1)).toMatchObject({ via: 'download' });
     expect(views.at(-1)!.fields).toEqual(expect.arrayContaining(['address', 'incident.location', 'party.fullName']));
     // A LIMITED partner's summary holds nothing sensitive, so nothing is recorded for it.
-    const limited = await fetch(`${portal.url}/exports/cases/${daCase}.pdf`, { headers: { authorization: `Bearer ${landlord.token}` } });
+    const limited = await fetch(`${portal.url}/exports/cases/${daCase}.pdf`, {
+      headers: { authorization: `Bearer ${landlord.token}` },
+    });
     expect(limited.status).toBe(200);
     expect(await viewsBy(landlord, daCase)).toEqual([]);
     expect(codeOf(await portal.gql(INCIDENTS, { id: daCase }))).toBe('UNAUTHENTICATED');
@@ -164,19 +208,42 @@ describe('no leak of a domestic-abuse victim’s place through incidents, and ev
     const meeting = (
       await portal.ok(
         `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`,
-        { input: { kind: 'MARAC', title: 'Leak MARAC', startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), chairId: coordinator.id, agencyIds: [policeAgency, supportAgency] } },
+        {
+          input: {
+            kind: 'MARAC',
+            title: 'Leak MARAC',
+            startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+            chairId: coordinator.id,
+            agencyIds: [policeAgency, supportAgency],
+          },
+        },
         coordinator.token,
       )
     ).scheduleMeeting.id;
     const item = (
-      await portal.ok(`mutation($m: ID!, $c: ID!) { referCase(meetingId: $m, caseId: $c, reason: PROFESSIONAL_JUDGEMENT, concerns: "Escalating threats") { id } }`, { m: meeting, c: daCase }, coordinator.token)
+      await portal.ok(
+        `mutation($m: ID!, $c: ID!) { referCase(meetingId: $m, caseId: $c, reason: PROFESSIONAL_JUDGEMENT, concerns: "Escalating threats") { id } }`,
+        { m: meeting, c: daCase },
+        coordinator.token,
+      )
     ).referCase.id;
     await portal.ok(`mutation($m: ID!) { publishAgenda(meetingId: $m) { id } }`, { m: meeting }, coordinator.token);
-    await portal.ok(`mutation($m: ID!) { agreeConfidentiality(meetingId: $m) { confidentialityAgreed } }`, { m: meeting }, idva.token);
+    await portal.ok(
+      `mutation($m: ID!) { agreeConfidentiality(meetingId: $m) { confidentialityAgreed } }`,
+      { m: meeting },
+      idva.token,
+    );
     const live = LiveClient.connect(portal, idva.token);
-    const feed = live.subscribe(`subscription($m: ID!) { meetingUpdates(meetingId: $m) { currentItemId agenda { case { id address } } } }`, { m: meeting });
+    const feed = live.subscribe(
+      `subscription($m: ID!) { meetingUpdates(meetingId: $m) { currentItemId agenda { case { id address } } } }`,
+      { m: meeting },
+    );
     await new Promise((r) => setTimeout(r, 300));
-    await portal.ok(`mutation($m: ID!, $i: ID) { setCurrentAgendaItem(meetingId: $m, agendaItemId: $i) { currentItemId } }`, { m: meeting, i: item }, coordinator.token);
+    await portal.ok(
+      `mutation($m: ID!, $i: ID) { setCurrentAgendaItem(meetingId: $m, agendaItemId: $i) { currentItemId } }`,
+      { m: meeting, i: item },
+      coordinator.token,
+    );
     const [update] = await feed.received(1);
     expect(update.meetingUpdates.agenda[0].case.address).toBe(REFUGE);
     await new Promise((r) => setTimeout(r, 200));

@@ -32,7 +32,13 @@ describe('no oracles: matching, thresholds and figures tell a partner nothing it
   let councilManager: Persona;
 
   const newCase = async (by: Persona, input: Record<string, unknown>) =>
-    (await portal.ok(CREATE, { input: { summary: 'Ongoing problem on the estate', ward: 'Oracle Ward', riskLevel: 'MEDIUM', ...input } }, by.token)).createCase.id as string;
+    (
+      await portal.ok(
+        CREATE,
+        { input: { summary: 'Ongoing problem on the estate', ward: 'Oracle Ward', riskLevel: 'MEDIUM', ...input } },
+        by.token,
+      )
+    ).createCase.id as string;
   const share = (by: Persona, c: string, a: string, x: 'FULL' | 'LIMITED') => portal.ok(SHARE, { c, a, x }, by.token);
 
   beforeAll(async () => {
@@ -58,32 +64,99 @@ describe('no oracles: matching, thresholds and figures tell a partner nothing it
       parties: [{ role: 'VICTIM', fullName: 'Dee Hidden', phone: '07700 900111', address: '7 Hidden Close' }],
     });
     await share(police, da, landlord.agencyId, 'LIMITED');
-    await portal.ok(SUBMIT, { input: { channel: 'PHONE', category: 'NOISE', summary: 'Who lives here?', ward: 'Oracle Ward', address: '7 hidden close ', reporterName: 'dee hidden', reporterPhone: '07700900111' } }, landlord.token);
+    await portal.ok(
+      SUBMIT,
+      {
+        input: {
+          channel: 'PHONE',
+          category: 'NOISE',
+          summary: 'Who lives here?',
+          ward: 'Oracle Ward',
+          address: '7 hidden close ',
+          reporterName: 'dee hidden',
+          reporterPhone: '07700900111',
+        },
+      },
+      landlord.token,
+    );
     const flags = async () => (await portal.ok(QUEUE, {}, landlord.token)).triageQueue[0].flags;
     expect(await flags()).toEqual([]);
     // FULL, the landlord reads the victim's name, but a DA victim's address and phone are still not its to read.
     await share(police, da, landlord.agencyId, 'FULL');
     expect(await flags()).toEqual(['REPEAT_VICTIM']);
     // The police, which may read all three, is flagged for all of them on its own report.
-    await portal.ok(SUBMIT, { input: { channel: 'PHONE', category: 'NOISE', summary: 'Again', ward: 'Oracle Ward', address: '7 Hidden Close', reporterName: 'Someone Else', reporterPhone: '07700 900111' } }, police.token);
-    expect((await portal.ok(QUEUE, {}, police.token)).triageQueue[0].flags).toEqual(['REPEAT_VICTIM', 'REPEAT_LOCATION']);
+    await portal.ok(
+      SUBMIT,
+      {
+        input: {
+          channel: 'PHONE',
+          category: 'NOISE',
+          summary: 'Again',
+          ward: 'Oracle Ward',
+          address: '7 Hidden Close',
+          reporterName: 'Someone Else',
+          reporterPhone: '07700 900111',
+        },
+      },
+      police.token,
+    );
+    expect((await portal.ok(QUEUE, {}, police.token)).triageQueue[0].flags).toEqual([
+      'REPEAT_VICTIM',
+      'REPEAT_LOCATION',
+    ]);
   });
 
   it('refuses a report backdated beyond 30 days, so no one widens the triage window', async () => {
-    const old = await portal.gql(SUBMIT, { input: { channel: 'EMAIL', category: 'NOISE', summary: 'Old email', ward: 'Oracle Ward', receivedAt: new Date(Date.now() - 400 * 86_400_000).toISOString() } }, landlord.token);
+    const old = await portal.gql(
+      SUBMIT,
+      {
+        input: {
+          channel: 'EMAIL',
+          category: 'NOISE',
+          summary: 'Old email',
+          ward: 'Oracle Ward',
+          receivedAt: new Date(Date.now() - 400 * 86_400_000).toISOString(),
+        },
+      },
+      landlord.token,
+    );
     expect(old.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'receivedAt' });
-    await portal.ok(SUBMIT, { input: { channel: 'EMAIL', category: 'NOISE', summary: 'Last week’s email', ward: 'Oracle Ward', receivedAt: new Date(Date.now() - 7 * 86_400_000).toISOString() } }, landlord.token);
+    await portal.ok(
+      SUBMIT,
+      {
+        input: {
+          channel: 'EMAIL',
+          category: 'NOISE',
+          summary: 'Last week’s email',
+          ward: 'Oracle Ward',
+          receivedAt: new Date(Date.now() - 7 * 86_400_000).toISOString(),
+        },
+      },
+      landlord.token,
+    );
   });
 
   it('the council names a victim in its own case and learns nothing about the landlord’s unshared case or a MARAC it did not attend', async () => {
-    const parties = (victim: string) => [{ role: 'VICTIM', fullName: victim }, { role: 'SUBJECT', fullName: 'Sam Subject' }];
+    const parties = (victim: string) => [
+      { role: 'VICTIM', fullName: victim },
+      { role: 'SUBJECT', fullName: 'Sam Subject' },
+    ];
     const landlordCase = await newCase(landlord, { category: 'HARASSMENT', parties: parties('Jane Victim') });
-    for (const at of [hoursAgo(72), hoursAgo(48), hoursAgo(24)]) await portal.ok(INCIDENT, { c: landlordCase, at }, landlord.token);
+    for (const at of [hoursAgo(72), hoursAgo(48), hoursAgo(24)])
+      await portal.ok(INCIDENT, { c: landlordCase, at }, landlord.token);
     // The landlord's own MARAC, which the council does not attend.
     const marac = (
       await portal.ok(
         `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`,
-        { input: { kind: 'MARAC', title: 'Landlord MARAC', startsAt: new Date(Date.now() + 86_400_000).toISOString(), chairId: landlordChair.id, agencyIds: [landlord.agencyId] } },
+        {
+          input: {
+            kind: 'MARAC',
+            title: 'Landlord MARAC',
+            startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+            chairId: landlordChair.id,
+            agencyIds: [landlord.agencyId],
+          },
+        },
         landlordCoordinator.token,
       )
     ).scheduleMeeting.id;
@@ -92,22 +165,35 @@ describe('no oracles: matching, thresholds and figures tell a partner nothing it
       { m: marac, c: landlordCase },
       landlordCoordinator.token,
     );
-    expect((await portal.ok(CRITERIA, { id: landlordCase }, landlord.token)).case.caseReviewThreshold.complaints).toBe(3);
+    expect((await portal.ok(CRITERIA, { id: landlordCase }, landlord.token)).case.caseReviewThreshold.complaints).toBe(
+      3,
+    );
 
     const probe = await newCase(council, { category: 'HARASSMENT', parties: parties(' jane victim') });
     // After the referral, so a repeat referral would be "in the 12 months before the latest incident".
     await portal.ok(INCIDENT, { c: probe, at: new Date().toISOString() }, council.token);
     const asked = async () => (await portal.ok(CRITERIA, { id: probe }, council.token)).case;
-    expect(await asked()).toEqual({ referralCriteria: [], caseReviewThreshold: { complaints: 1, met: false, tellVictimAboutReview: false } });
+    expect(await asked()).toEqual({
+      referralCriteria: [],
+      caseReviewThreshold: { complaints: 1, met: false, tellVictimAboutReview: false },
+    });
 
     // Shared LIMITED, the council still may not read the landlord's names: still nothing.
     await share(landlord, landlordCase, council.agencyId, 'LIMITED');
-    expect(await asked()).toEqual({ referralCriteria: [], caseReviewThreshold: { complaints: 1, met: false, tellVictimAboutReview: false } });
+    expect(await asked()).toEqual({
+      referralCriteria: [],
+      caseReviewThreshold: { complaints: 1, met: false, tellVictimAboutReview: false },
+    });
     // Shared FULL, the complaints count; the MARAC it did not attend still does not.
     await share(landlord, landlordCase, council.agencyId, 'FULL');
-    expect(await asked()).toEqual({ referralCriteria: [], caseReviewThreshold: { complaints: 4, met: true, tellVictimAboutReview: true } });
+    expect(await asked()).toEqual({
+      referralCriteria: [],
+      caseReviewThreshold: { complaints: 4, met: true, tellVictimAboutReview: true },
+    });
     // The landlord, which cannot read the council's case, counts only its own.
-    expect((await portal.ok(CRITERIA, { id: landlordCase }, landlord.token)).case.caseReviewThreshold.complaints).toBe(3);
+    expect((await portal.ok(CRITERIA, { id: landlordCase }, landlord.token)).case.caseReviewThreshold.complaints).toBe(
+      3,
+    );
   });
 
   describe('partnership figures', () => {
@@ -115,26 +201,44 @@ describe('no oracles: matching, thresholds and figures tell a partner nothing it
     const to = londonMidnight(1);
 
     it('refuses a window shorter than 28 whole days, a one-millisecond one included', async () => {
-      const ms = await portal.gql(PARTNERSHIP, { input: { from: '2026-03-01T00:00:00.000Z', to: '2026-03-01T00:00:00.001Z' } }, councilManager.token);
+      const ms = await portal.gql(
+        PARTNERSHIP,
+        { input: { from: '2026-03-01T00:00:00.000Z', to: '2026-03-01T00:00:00.001Z' } },
+        councilManager.token,
+      );
       expect(ms.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
       expect(ms.data).toBeNull();
-      const short = await portal.gql(PARTNERSHIP, { input: { from: '2026-03-01T00:00:00.000Z', to: '2026-03-28T00:00:00.000Z' } }, councilManager.token);
+      const short = await portal.gql(
+        PARTNERSHIP,
+        { input: { from: '2026-03-01T00:00:00.000Z', to: '2026-03-28T00:00:00.000Z' } },
+        councilManager.token,
+      );
       expect(short.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
       // Ends are read as the London midnight that starts their day: up to 11.59pm on 28 February is 1–28 February, 27 days.
-      const cut = await portal.gql(PARTNERSHIP, { input: { from: '2026-02-01T00:00:00.000Z', to: '2026-02-28T23:59:59.000Z' } }, councilManager.token);
+      const cut = await portal.gql(
+        PARTNERSHIP,
+        { input: { from: '2026-02-01T00:00:00.000Z', to: '2026-02-28T23:59:59.000Z' } },
+        councilManager.token,
+      );
       expect(cut.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
     });
 
     it('reads the window in whole London days: a time of day changes nothing', async () => {
       const afternoon = new Date(new Date(from).getTime() + 13 * 3_600_000).toISOString();
-      const atMidnight = (await portal.ok(PARTNERSHIP, { input: { from, to } }, councilManager.token)).partnershipStatistics;
-      expect((await portal.ok(PARTNERSHIP, { input: { from: afternoon, to } }, councilManager.token)).partnershipStatistics).toEqual(atMidnight);
+      const atMidnight = (await portal.ok(PARTNERSHIP, { input: { from, to } }, councilManager.token))
+        .partnershipStatistics;
+      expect(
+        (await portal.ok(PARTNERSHIP, { input: { from: afternoon, to } }, councilManager.token)).partnershipStatistics,
+      ).toEqual(atMidnight);
     });
 
     it('shows a 0 and a 3 alike, rounds the rest to 5, and lists every category and kind whatever its count', async () => {
-      for (let i = 0; i < 3; i++) await newCase(police, { category: 'VEHICLES', ward: 'Threeton', summary: `Abandoned car ${i}` });
-      for (let i = 0; i < 8; i++) await newCase(police, { category: 'GRAFFITI', ward: 'Eightford', summary: `Tag ${i}` });
-      const figures = async (input: Record<string, unknown>) => (await portal.ok(PARTNERSHIP, { input: { from, to, ...input } }, councilManager.token)).partnershipStatistics;
+      for (let i = 0; i < 3; i++)
+        await newCase(police, { category: 'VEHICLES', ward: 'Threeton', summary: `Abandoned car ${i}` });
+      for (let i = 0; i < 8; i++)
+        await newCase(police, { category: 'GRAFFITI', ward: 'Eightford', summary: `Tag ${i}` });
+      const figures = async (input: Record<string, unknown>) =>
+        (await portal.ok(PARTNERSHIP, { input: { from, to, ...input } }, councilManager.token)).partnershipStatistics;
       const three = await figures({ category: 'VEHICLES' });
       const zero = await figures({ category: 'FLY_TIPPING' });
       expect(three.byCategory).toEqual([{ category: 'VEHICLES', count: '<5' }]);
@@ -147,10 +251,23 @@ describe('no oracles: matching, thresholds and figures tell a partner nothing it
       const all = await figures({});
       expect(Number(all.opened) % 5).toBe(0);
       expect(all.byCategory).toHaveLength(19);
-      expect(all.byCategory.find((c: { category: string }) => c.category === 'FLY_TIPPING')).toEqual({ category: 'FLY_TIPPING', count: '<5' });
-      expect(all.byWard).toEqual(expect.arrayContaining([{ ward: 'Eightford', count: '10' }, { ward: 'Threeton', count: '<5' }]));
-      expect(all.interventions.find((i: { kind: string }) => i.kind === 'CIVIL_INJUNCTION')).toEqual({ kind: 'CIVIL_INJUNCTION', legal: true, count: '<5' });
-      for (const count of [all.opened, all.live, all.incidents, ...all.byWard.map((w: { count: string }) => w.count)]) expect(count).toMatch(/^(<5|\d*[05])$/);
+      expect(all.byCategory.find((c: { category: string }) => c.category === 'FLY_TIPPING')).toEqual({
+        category: 'FLY_TIPPING',
+        count: '<5',
+      });
+      expect(all.byWard).toEqual(
+        expect.arrayContaining([
+          { ward: 'Eightford', count: '10' },
+          { ward: 'Threeton', count: '<5' },
+        ]),
+      );
+      expect(all.interventions.find((i: { kind: string }) => i.kind === 'CIVIL_INJUNCTION')).toEqual({
+        kind: 'CIVIL_INJUNCTION',
+        legal: true,
+        count: '<5',
+      });
+      for (const count of [all.opened, all.live, all.incidents, ...all.byWard.map((w: { count: string }) => w.count)])
+        expect(count).toMatch(/^(<5|\d*[05])$/);
     });
   });
 
@@ -161,31 +278,53 @@ describe('no oracles: matching, thresholds and figures tell a partner nothing it
     const DECIDE = `mutation($id: ID!) { decideCaseReview(id: $id, thresholdMet: true, reason: "Three complaints in six months") { ${REVIEW} } }`;
 
     beforeAll(async () => {
-      kase = await newCase(landlord, { category: 'HARASSMENT', parties: [{ role: 'VICTIM', fullName: 'Rita Review' }] });
+      kase = await newCase(landlord, {
+        category: 'HARASSMENT',
+        parties: [{ role: 'VICTIM', fullName: 'Rita Review' }],
+      });
       await share(landlord, kase, council.agencyId, 'LIMITED');
       await share(landlord, kase, police.agencyId, 'FULL');
     });
 
     it('a LIMITED holder records an application, but neither a LIMITED nor a FULL holder acknowledges or decides it; nothing changes', async () => {
       reviewId = (
-        await portal.ok(`mutation($c: ID!, $at: DateTime!) { requestCaseReview(caseId: $c, receivedAt: $at) { id } }`, { c: kase, at: new Date().toISOString() }, council.token)
+        await portal.ok(
+          `mutation($c: ID!, $at: DateTime!) { requestCaseReview(caseId: $c, receivedAt: $at) { id } }`,
+          { c: kase, at: new Date().toISOString() },
+          council.token,
+        )
       ).requestCaseReview.id;
       for (const holder of [council, police]) {
         expect(codeOf(await portal.gql(ACK, { id: reviewId }, holder.token))).toBe('FORBIDDEN');
         expect(codeOf(await portal.gql(DECIDE, { id: reviewId }, holder.token))).toBe('FORBIDDEN');
       }
-      const { rows } = await portal.db.query(`SELECT acknowledged_at, decided_at, threshold_met, decision_reason FROM case_reviews WHERE id = $1`, [reviewId]);
+      const { rows } = await portal.db.query(
+        `SELECT acknowledged_at, decided_at, threshold_met, decision_reason FROM case_reviews WHERE id = $1`,
+        [reviewId],
+      );
       expect(rows[0]).toEqual({ acknowledged_at: null, decided_at: null, threshold_met: null, decision_reason: null });
-      const { rows: events } = await portal.db.query(`SELECT action FROM audit_events WHERE case_id = $1 AND action LIKE 'CASE_REVIEW_%' ORDER BY id`, [kase]);
+      const { rows: events } = await portal.db.query(
+        `SELECT action FROM audit_events WHERE case_id = $1 AND action LIKE 'CASE_REVIEW_%' ORDER BY id`,
+        [kase],
+      );
       expect(events.map((e: { action: string }) => e.action)).toEqual(['CASE_REVIEW_REQUESTED']);
     });
 
     it('the owner acknowledges and decides, and the trail shows the request, the acknowledgement and the decision', async () => {
-      expect((await portal.ok(ACK, { id: reviewId }, landlord.token)).acknowledgeCaseReview.acknowledge.doneAt).not.toBeNull();
-      expect((await portal.ok(DECIDE, { id: reviewId }, landlord.token)).decideCaseReview).toMatchObject({ thresholdMet: true, decisionReason: 'Three complaints in six months' });
-      const trail = (await portal.ok(TRAIL, { c: kase }, landlordManager.token)).caseAuditTrail.edges.map((e: any) => e.node);
+      expect(
+        (await portal.ok(ACK, { id: reviewId }, landlord.token)).acknowledgeCaseReview.acknowledge.doneAt,
+      ).not.toBeNull();
+      expect((await portal.ok(DECIDE, { id: reviewId }, landlord.token)).decideCaseReview).toMatchObject({
+        thresholdMet: true,
+        decisionReason: 'Three complaints in six months',
+      });
+      const trail = (await portal.ok(TRAIL, { c: kase }, landlordManager.token)).caseAuditTrail.edges.map(
+        (e: any) => e.node,
+      );
       const steps = trail.filter((e: { action: string }) => e.action.startsWith('CASE_REVIEW_')).reverse();
-      expect(steps.map((e: { action: string; actor: { agency: { id: string } } }) => [e.action, e.actor.agency.id])).toEqual([
+      expect(
+        steps.map((e: { action: string; actor: { agency: { id: string } } }) => [e.action, e.actor.agency.id]),
+      ).toEqual([
         ['CASE_REVIEW_REQUESTED', council.agencyId],
         ['CASE_REVIEW_ACKNOWLEDGED', landlord.agencyId],
         ['CASE_REVIEW_DECIDED', landlord.agencyId],
@@ -194,7 +333,11 @@ describe('no oracles: matching, thresholds and figures tell a partner nothing it
     });
 
     it('once its share is revoked, the police is told the review does not exist', async () => {
-      await portal.ok(`mutation($c: ID!, $a: ID!) { revokeCaseShare(caseId: $c, agencyId: $a) }`, { c: kase, a: police.agencyId }, landlord.token);
+      await portal.ok(
+        `mutation($c: ID!, $a: ID!) { revokeCaseShare(caseId: $c, agencyId: $a) }`,
+        { c: kase, a: police.agencyId },
+        landlord.token,
+      );
       expect(codeOf(await portal.gql(ACK, { id: reviewId }, police.token))).toBe('NOT_FOUND');
     });
   });

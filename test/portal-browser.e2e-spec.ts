@@ -56,7 +56,6 @@ describe('the portal in a browser', () => {
     return page;
   }
 
-
   async function openCase(page: Page): Promise<void> {
     await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Cases' }).click();
     await page.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
@@ -98,10 +97,17 @@ describe('the portal in a browser', () => {
     const police = await portal.login(POLICE, DEMO_PASSWORD);
     const daCase = `mutation($summary: String!) { createCase(input: { category: DOMESTIC_ABUSE, summary: $summary, ward: "Northgate", riskLevel: MEDIUM,
       parties: [{ role: VICTIM, fullName: "Dee Browser", phone: "07700 900654" }] }) { id reference } }`;
-    ({ id: maracCaseId, reference: maracReference } = (await portal.ok(daCase, { summary: 'Browser test: repeat domestic abuse, strangulation disclosed' }, police)).createCase);
+    ({ id: maracCaseId, reference: maracReference } = (
+      await portal.ok(daCase, { summary: 'Browser test: repeat domestic abuse, strangulation disclosed' }, police)
+    ).createCase);
     const answers = Array.from({ length: 24 }, (_, i) => ({ question: i + 1, answer: i < 15 ? 'YES' : 'NO' }));
-    await portal.ok(`mutation($c: ID!, $a: [DashAnswerInput!]!) { recordDashAssessment(caseId: $c, input: { answers: $a }) { id } }`, { c: maracCaseId, a: answers }, police);
-    dashCaseId = (await portal.ok(daCase, { summary: 'Browser test: victim disclosed controlling behaviour' }, police)).createCase.id;
+    await portal.ok(
+      `mutation($c: ID!, $a: [DashAnswerInput!]!) { recordDashAssessment(caseId: $c, input: { answers: $a }) { id } }`,
+      { c: maracCaseId, a: answers },
+      police,
+    );
+    dashCaseId = (await portal.ok(daCase, { summary: 'Browser test: victim disclosed controlling behaviour' }, police))
+      .createCase.id;
     chairId = (await portal.ok(`{ me { id } }`, {}, await portal.login(CHAIR, DEMO_PASSWORD))).me.id;
   }, 120_000);
 
@@ -171,13 +177,19 @@ describe('the portal in a browser', () => {
     await openCase(page);
     await page.getByRole('link', { name: 'Audit', exact: true }).click();
     await page.getByRole('heading', { name: 'Audit', exact: true }).first().waitFor();
-    await page.getByText(/Shared with/).first().waitFor();
+    await page
+      .getByText(/Shared with/)
+      .first()
+      .waitFor();
     await expectAccessible(page, 'case-audit');
   });
 
   it("logs an incident that arrives live in a partner's alerts", async () => {
     const partner = await signIn(POLICE);
-    await partner.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: /Alerts/ }).click();
+    await partner
+      .getByRole('navigation', { name: 'Primary' })
+      .getByRole('link', { name: /Alerts/ })
+      .click();
     await partner.getByRole('heading', { name: 'Alerts', exact: true }).waitFor();
 
     const page = await signIn(COUNCIL);
@@ -209,7 +221,13 @@ describe('the portal in a browser', () => {
     const row = page.getByRole('row', { name: /Environmental Health/ });
     await row.waitFor();
     await expectAccessible(page, 'case-sharing');
-    const live = async () => (await portal.db.query(`SELECT count(*)::int AS n FROM case_shares WHERE case_id = $1 AND agency_id = $2 AND revoked_at IS NULL`, [caseId, envHealth])).rows[0].n;
+    const live = async () =>
+      (
+        await portal.db.query(
+          `SELECT count(*)::int AS n FROM case_shares WHERE case_id = $1 AND agency_id = $2 AND revoked_at IS NULL`,
+          [caseId, envHealth],
+        )
+      ).rows[0].n;
     expect(await live()).toBe(1);
     await row.getByRole('button', { name: /Revoke/ }).click();
     await row.waitFor({ state: 'detached' });
@@ -329,7 +347,11 @@ describe('the portal in a browser', () => {
     // Watch the partner's WebSocket from the start, to know when the page has subscribed to the meeting.
     let subscribed!: Promise<void>;
     const partner = await signIn(IDVA, (page) => {
-      subscribed = new Promise<void>((resolve) => page.on('websocket', (ws) => ws.on('framesent', (frame) => String(frame.payload).includes('MeetingUpdates') && resolve())));
+      subscribed = new Promise<void>((resolve) =>
+        page.on('websocket', (ws) =>
+          ws.on('framesent', (frame) => String(frame.payload).includes('MeetingUpdates') && resolve()),
+        ),
+      );
     });
     await partner.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Meetings' }).click();
     await partner.getByRole('link', { name: 'Riverside MARAC (browser test)' }).click();
@@ -338,14 +360,23 @@ describe('the portal in a browser', () => {
     expect(await partner.getByRole('button', { name: 'Publish agenda' }).count()).toBe(0);
     await partner.getByRole('button', { name: 'I agree' }).click();
     await partner.getByRole('heading', { name: `Item 1: ${maracReference}` }).waitFor();
-    await partner.getByText('Dee Browser').count().then((n) => expect(n).toBe(0));
+    await partner
+      .getByText('Dee Browser')
+      .count()
+      .then((n) => expect(n).toBe(0));
     await subscribed;
     await expectAccessible(partner, 'meeting');
 
     // The pack needs the bearer token: the page fetches it and hands it over as a blob.
-    const [download] = await Promise.all([partner.waitForEvent('download'), partner.getByRole('button', { name: 'Download pack (PDF)' }).click()]);
+    const [download] = await Promise.all([
+      partner.waitForEvent('download'),
+      partner.getByRole('button', { name: 'Download pack (PDF)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`meeting-pack-${meetingId}.pdf`);
-    const [printable] = await Promise.all([partner.waitForEvent('popup'), partner.getByRole('button', { name: 'Print agenda' }).click()]);
+    const [printable] = await Promise.all([
+      partner.waitForEvent('popup'),
+      partner.getByRole('button', { name: 'Print agenda' }).click(),
+    ]);
     await printable.waitForLoadState();
     expect(await printable.content()).toContain(maracReference);
     await screenshot(printable, 'meeting-pack');
@@ -360,7 +391,10 @@ describe('the portal in a browser', () => {
     await partner.getByLabel('Present').check();
     await partner.getByRole('button', { name: 'Record attendance' }).click();
     await partner.getByText('Your attendance was recorded.').waitFor();
-    await chair.getByRole('cell', { name: 'Jess Adeyemi' }).or(chair.getByRole('rowheader', { name: 'Jess Adeyemi' })).waitFor({ timeout: 10_000 });
+    await chair
+      .getByRole('cell', { name: 'Jess Adeyemi' })
+      .or(chair.getByRole('rowheader', { name: 'Jess Adeyemi' }))
+      .waitFor({ timeout: 10_000 });
 
     // The chair takes the item and agrees an action; the partner sees both without reloading.
     await chair.getByRole('button', { name: /Discuss now/ }).click();
@@ -372,10 +406,16 @@ describe('the portal in a browser', () => {
     await chair.getByLabel('Due date').fill(localDateTime(new Date(Date.now() + 14 * 86_400_000)).slice(0, 10));
     await chair.getByRole('button', { name: 'Record action' }).click();
     await chair.getByText('The action was recorded.').waitFor();
-    await partner.getByRole('cell', { name: 'IDVA to complete a safety plan with the victim' }).or(partner.getByRole('rowheader', { name: 'IDVA to complete a safety plan with the victim' })).waitFor({ timeout: 10_000 });
+    await partner
+      .getByRole('cell', { name: 'IDVA to complete a safety plan with the victim' })
+      .or(partner.getByRole('rowheader', { name: 'IDVA to complete a safety plan with the victim' }))
+      .waitFor({ timeout: 10_000 });
     await expectAccessible(chair, 'meeting-chair');
 
-    const { rows } = await portal.db.query(`SELECT current_item_id IS NOT NULL AS current FROM meetings WHERE id = $1`, [meetingId]);
+    const { rows } = await portal.db.query(
+      `SELECT current_item_id IS NOT NULL AS current FROM meetings WHERE id = $1`,
+      [meetingId],
+    );
     expect(rows).toEqual([{ current: true }]);
   }, 120_000);
 
@@ -428,7 +468,9 @@ describe('the portal in a browser', () => {
     const to = `${y + 1}-01-31`;
     await page.getByLabel('From', { exact: true }).fill(from);
     await page.getByLabel('To', { exact: true }).fill(to);
-    const asked = page.waitForRequest((r) => r.url().endsWith('/graphql') && r.postDataJSON()?.operationName === 'CaseStatistics');
+    const asked = page.waitForRequest(
+      (r) => r.url().endsWith('/graphql') && r.postDataJSON()?.operationName === 'CaseStatistics',
+    );
     await page.getByRole('button', { name: 'Show figures' }).click();
     const { input } = (await asked).postDataJSON().variables;
     expect(input).toEqual({ from: `${from}T00:00:00.000Z`, to: `${y + 1}-02-01T00:00:00.000Z` });
@@ -442,7 +484,12 @@ describe('the portal in a browser', () => {
     const marac = (await portal.ok(MARAC_STATISTICS, { input }, token)).maracStatistics;
     expect(cases.opened).toBeGreaterThan(20);
     const headline = (section: string, label: string) =>
-      page.getByRole('region', { name: section, exact: true }).locator('.app-headline').filter({ has: page.locator('dt').getByText(label, { exact: true }) }).locator('.app-headline__value').innerText();
+      page
+        .getByRole('region', { name: section, exact: true })
+        .locator('.app-headline')
+        .filter({ has: page.locator('dt').getByText(label, { exact: true }) })
+        .locator('.app-headline__value')
+        .innerText();
     expect(await headline('Cases', 'Cases opened')).toBe(String(cases.opened));
     expect(await headline('Cases', 'Closed: resolved')).toBe(String(cases.closedResolved));
     expect(await headline('Cases', 'Live caseload')).toBe(String(cases.live));
@@ -461,7 +508,10 @@ describe('the portal in a browser', () => {
     await page.getByRole('img', { name: /^Cases opened by ward: bar chart/ }).waitFor();
 
     // The ward table as a CSV, made in the browser: fields quoted, quotes doubled, a formula disarmed.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV of cases opened by ward' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download CSV of cases opened by ward' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`cases-by-ward-${from}-to-${to}.csv`);
     const csv = readFileSync(await download.path(), 'utf8');
     expect(csv.startsWith('\uFEFFWard,Cases opened\r\n')).toBe(true);
@@ -471,10 +521,19 @@ describe('the portal in a browser', () => {
     expect(lines).toContain('"Quayside, ""Old Town""",1');
     expect(lines).toContain(`"'=SUM(1,2)",1`);
 
-    const [maracDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV of MARAC measures' }).click()]);
+    const [maracDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download CSV of MARAC measures' }).click(),
+    ]);
     expect(maracDownload.suggestedFilename()).toBe(`marac-${from}-to-${to}.csv`);
-    const maracLines = readFileSync(await maracDownload.path(), 'utf8').replace(/^\uFEFF/, '').split('\r\n');
-    expect(maracLines.slice(0, 3)).toEqual(['Measure,Number,Per cent', `MARAC meetings held,${marac.meetings},`, `Cases heard,${marac.casesHeard},`]);
+    const maracLines = readFileSync(await maracDownload.path(), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+    expect(maracLines.slice(0, 3)).toEqual([
+      'Measure,Number,Per cent',
+      `MARAC meetings held,${marac.meetings},`,
+      `Cases heard,${marac.casesHeard},`,
+    ]);
 
     await expectAccessible(page, 'reports');
 

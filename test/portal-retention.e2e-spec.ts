@@ -11,7 +11,13 @@ import { Partnership, type Persona } from './partnership.js';
  * a hold. Each screen is scanned with axe-core.
  */
 
-const londonDate = (d: Date | string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' }).format(new Date(d));
+const londonDate = (d: Date | string) =>
+  new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'Europe/London',
+  }).format(new Date(d));
 
 const CREATE_CASE = `mutation($input: CreateCaseInput!) { createCase(input: $input) { id reference version } }`;
 const CLOSE_CASE = `mutation($id: ID!, $v: Int!) { closeCase(id: $id, expectedVersion: $v, input: { outcome: RESOLVED, reason: "Subject moved away" }) { id } }`;
@@ -39,7 +45,6 @@ describe('retention and legal holds in a browser', () => {
     return page;
   }
 
-
   /** A case with a named victim, closed through the API and then, where asked, dated back to `closedAt`. */
   async function closedCase(name: string, closedAt: string | null, close = true): Promise<Fixture> {
     const { createCase } = await portal.ok(
@@ -62,13 +67,18 @@ describe('retention and legal holds in a browser', () => {
     return cases[name];
   }
 
-  const dueTable = (page: Page) => page.getByRole('table', { name: 'Cases due to be anonymised, oldest closure first' });
-  const keptTable = (page: Page) => page.getByRole('table', { name: 'Cases past the retention period kept whole by a legal hold' });
+  const dueTable = (page: Page) =>
+    page.getByRole('table', { name: 'Cases due to be anonymised, oldest closure first' });
+  const keptTable = (page: Page) =>
+    page.getByRole('table', { name: 'Cases past the retention period kept whole by a legal hold' });
   /** The references in a table's rows, top to bottom. */
   const references = (table: ReturnType<typeof dueTable>) => table.locator('tbody th[scope="row"]').allInnerTexts();
-  const holds = async (id: string) => (await portal.db.query(`SELECT reason, placed_by_id FROM legal_holds WHERE case_id = $1`, [id])).rows;
-  const anonymisedAt = async (id: string) => (await portal.db.query(`SELECT anonymised_at FROM cases WHERE id = $1`, [id])).rows[0].anonymised_at;
-  const victim = async (id: string) => (await portal.db.query(`SELECT full_name FROM parties WHERE case_id = $1`, [id])).rows[0].full_name;
+  const holds = async (id: string) =>
+    (await portal.db.query(`SELECT reason, placed_by_id FROM legal_holds WHERE case_id = $1`, [id])).rows;
+  const anonymisedAt = async (id: string) =>
+    (await portal.db.query(`SELECT anonymised_at FROM cases WHERE id = $1`, [id])).rows[0].anonymised_at;
+  const victim = async (id: string) =>
+    (await portal.db.query(`SELECT full_name FROM parties WHERE case_id = $1`, [id])).rows[0].full_name;
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -99,14 +109,18 @@ describe('retention and legal holds in a browser', () => {
     await page.waitForURL(`${portal.url}/retention`);
     await page.getByRole('heading', { name: 'Retention', level: 1 }).waitFor();
     await page.getByText('Closed cases are kept whole for 6 years after they close, then anonymised.').waitFor();
-    await page.getByText(/the category, ward, dates, outcome and what was done stay, so figures still add up/).waitFor();
+    await page
+      .getByText(/the category, ward, dates, outcome and what was done stay, so figures still add up/)
+      .waitFor();
 
     await dueTable(page).waitFor();
     expect(await references(dueTable(page))).toEqual([cases.Older.reference, cases.Old.reference]);
     const older = dueTable(page).getByRole('row').filter({ hasText: cases.Older.reference });
     expect((await older.locator('td').allInnerTexts()).slice(0, 2)).toEqual(['Harassment', '1 Jan 2018']);
     await older.getByRole('button', { name: `Place legal hold on ${cases.Older.reference}` }).waitFor();
-    expect(await older.getByRole('link', { name: cases.Older.reference }).getAttribute('href')).toBe(`/cases/${cases.Older.id}`);
+    expect(await older.getByRole('link', { name: cases.Older.reference }).getAttribute('href')).toBe(
+      `/cases/${cases.Older.id}`,
+    );
     expect(await page.getByText(cases.Recent.reference).count()).toBe(0);
     expect(await page.getByText(cases.Open.reference).count()).toBe(0);
     await page.getByText('No case past the retention period has a legal hold.').waitFor();
@@ -134,17 +148,25 @@ describe('retention and legal holds in a browser', () => {
     expect(await references(dueTable(page))).toEqual([cases.Older.reference]);
     expect(await references(keptTable(page))).toEqual([cases.Old.reference]);
     const kept = keptTable(page).getByRole('row').filter({ hasText: cases.Old.reference });
-    expect((await kept.locator('td').allInnerTexts()).slice(0, 3)).toEqual(['1 Jun 2018', 'Possession proceedings under way', `By ${managerName} on ${londonDate(new Date())}`]);
+    expect((await kept.locator('td').allInnerTexts()).slice(0, 3)).toEqual([
+      '1 Jun 2018',
+      'Possession proceedings under way',
+      `By ${managerName} on ${londonDate(new Date())}`,
+    ]);
     await kept.getByRole('button', { name: `Release hold on ${cases.Old.reference}` }).waitFor();
     await page.getByRole('heading', { name: 'Anonymise 1 case' }).waitFor();
-    expect(await holds(cases.Old.id)).toEqual([{ reason: 'Possession proceedings under way', placed_by_id: manager.id }]);
+    expect(await holds(cases.Old.id)).toEqual([
+      { reason: 'Possession proceedings under way', placed_by_id: manager.id },
+    ]);
   });
 
   it('asks for the confirmation, then anonymises exactly the cases due and says so', async () => {
     const page = await signIn(manager);
     await page.goto(`${portal.url}/retention`);
     await page.getByRole('button', { name: 'Anonymise 1 case' }).click();
-    await page.getByRole('link', { name: 'Confirm that you have checked these cases and none needs a legal hold' }).waitFor();
+    await page
+      .getByRole('link', { name: 'Confirm that you have checked these cases and none needs a legal hold' })
+      .waitFor();
     expect(await page.evaluate(`!!document.activeElement?.closest('.govuk-error-summary')`)).toBe(true);
     expect(await anonymisedAt(cases.Older.id)).toBeNull();
     await expectAccessible(page, 'retention-unconfirmed');
@@ -152,7 +174,9 @@ describe('retention and legal holds in a browser', () => {
     await page.getByLabel('I have checked these cases and none needs a legal hold').check();
     await page.getByRole('button', { name: 'Anonymise 1 case' }).click();
     await page.getByText('1 case anonymised').waitFor();
-    await page.getByText('Nothing is due: no closed case has passed the retention period without a legal hold.').waitFor();
+    await page
+      .getByText('Nothing is due: no closed case has passed the retention period without a legal hold.')
+      .waitFor();
     expect(await page.getByRole('button', { name: /^Anonymise/ }).count()).toBe(0);
 
     expect(await anonymisedAt(cases.Older.id)).not.toBeNull();
@@ -193,7 +217,11 @@ describe('retention and legal holds in a browser', () => {
     await form.getByLabel('Why can the hold be released?').fill('Proceedings concluded');
     await form.getByRole('button', { name: `Release hold on ${cases.Old.reference}` }).click();
     await page.getByText(`The legal hold on ${cases.Old.reference} was released: it is due for anonymising`).waitFor();
-    expect(await references(dueTable(page))).toEqual([cases.Recent.reference, cases.Old.reference, cases.Later.reference]);
+    expect(await references(dueTable(page))).toEqual([
+      cases.Recent.reference,
+      cases.Old.reference,
+      cases.Later.reference,
+    ]);
     await page.getByText('No case past the retention period has a legal hold.').waitFor();
     expect(await holds(cases.Old.id)).toEqual([]);
 
@@ -201,9 +229,15 @@ describe('retention and legal holds in a browser', () => {
     const later = dueTable(page).getByRole('row').filter({ hasText: cases.Later.reference });
     await later.getByRole('button', { name: `Place legal hold on ${cases.Later.reference}` }).click();
     await page.getByLabel('Why must this case be kept whole?').fill('Complaint under way');
-    await portal.ok(`mutation($c: ID!) { placeLegalHold(caseId: $c, reason: "Disrepair claim") { id } }`, { c: cases.Later.id }, manager.token);
+    await portal.ok(
+      `mutation($c: ID!) { placeLegalHold(caseId: $c, reason: "Disrepair claim") { id } }`,
+      { c: cases.Later.id },
+      manager.token,
+    );
     await page.getByRole('button', { name: `Place legal hold on ${cases.Later.reference}` }).click();
-    await page.getByText(`${cases.Later.reference} already has a legal hold: the lists below are up to date again`).waitFor();
+    await page
+      .getByText(`${cases.Later.reference} already has a legal hold: the lists below are up to date again`)
+      .waitFor();
     expect(await references(keptTable(page))).toEqual([cases.Later.reference]);
     expect(await holds(cases.Later.id)).toEqual([{ reason: 'Disrepair claim', placed_by_id: manager.id }]);
   });
@@ -232,9 +266,15 @@ describe('retention and legal holds in a browser', () => {
     await panel.getByRole('button', { name: 'Place a legal hold' }).click();
     await panel.getByLabel('Why must this case be kept whole?').fill('Complaint to the housing ombudsman');
     await panel.getByRole('button', { name: `Place legal hold on ${cases.Open.reference}` }).click();
-    await panel.getByText('A legal hold was placed. Retention leaves this case whole until the hold is released.').waitFor();
-    await panel.getByText(`Complaint to the housing ombudsman, placed by ${managerName} on ${londonDate(new Date())}.`).waitFor();
-    expect(await holds(cases.Open.id)).toEqual([{ reason: 'Complaint to the housing ombudsman', placed_by_id: manager.id }]);
+    await panel
+      .getByText('A legal hold was placed. Retention leaves this case whole until the hold is released.')
+      .waitFor();
+    await panel
+      .getByText(`Complaint to the housing ombudsman, placed by ${managerName} on ${londonDate(new Date())}.`)
+      .waitFor();
+    expect(await holds(cases.Open.id)).toEqual([
+      { reason: 'Complaint to the housing ombudsman', placed_by_id: manager.id },
+    ]);
     await expectAccessible(page, 'case-legal-hold');
 
     await panel.getByRole('button', { name: 'Release the legal hold' }).click();

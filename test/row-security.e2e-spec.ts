@@ -22,7 +22,9 @@ const ACTION = `mutation($c: ID!, $a: ID!) { addAction(caseId: $c, input: { kind
 const SCHEDULE = `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`;
 const REFER = `mutation($m: ID!, $c: ID!) { referCase(meetingId: $m, caseId: $c, reason: PROFESSIONAL_JUDGEMENT, concerns: "Escalating threats") { id } }`;
 const MEETING_ACTION = `mutation($i: ID!, $a: ID!) { recordMeetingAction(agendaItemId: $i, input: { ownerAgencyId: $a, description: "Safety plan with the victim", dueAt: "${new Date(Date.now() + 14 * DAY).toISOString()}" }) { id } }`;
-const CASES = parse(`{ cases(first: 100) { totalCount edges { node { id parties { fullName } incidents { id } actions { id } } } } }`);
+const CASES = parse(
+  `{ cases(first: 100) { totalCount edges { node { id parties { fullName } incidents { id } actions { id } } } } }`,
+);
 
 /** Every table row security covers, with the case each row belongs to. */
 const TABLES = [
@@ -109,8 +111,12 @@ describe('row security: the database admits a request only to its agency’s cas
        VALUES ($1, now(), 'The complainant', ARRAY['Call weekly'], 7, 'PHONE', $2)`,
     );
     await row(`INSERT INTO legal_holds (case_id, reason, placed_by_id) VALUES ($1, 'Civil claim pending', $2)`);
-    await row(`INSERT INTO satisfaction_surveys (case_id, token_hash, expires_at, created_by_id) VALUES ($1::uuid, md5($1::text), now() + interval '28 days', $2)`);
-    await row(`INSERT INTO case_reviews (case_id, received_at, acknowledge_by, decide_by, meet_by, requested_by_id) VALUES ($1, now(), now(), now(), now(), $2)`);
+    await row(
+      `INSERT INTO satisfaction_surveys (case_id, token_hash, expires_at, created_by_id) VALUES ($1::uuid, md5($1::text), now() + interval '28 days', $2)`,
+    );
+    await row(
+      `INSERT INTO case_reviews (case_id, received_at, acknowledge_by, decide_by, meet_by, requested_by_id) VALUES ($1, now(), now(), now(), now(), $2)`,
+    );
     await row(
       `INSERT INTO evidence_files (case_id, file_name, media_type, byte_size, sha256, storage_key, uploaded_by_id, uploaded_by_agency_id)
        VALUES ($1::uuid, 'diary.txt', 'text/plain', 10, repeat('a', 64), $1::text, $2, $3)`,
@@ -128,7 +134,8 @@ describe('row security: the database admits a request only to its agency’s cas
   /** The case ids of every row of `table` the context's own database access returns, with no WHERE at all. */
   const caseIdsIn = async (ctx: RequestContext, table: string, column: string) =>
     (await ctx.db.query<{ id: string }[]>(`SELECT DISTINCT ${column} AS id FROM ${table}`)).map((r) => r.id).sort();
-  const ownerCount = async (sql: string, params: unknown[] = []) => (await portal.db.query(sql, params)).rows[0].n as number;
+  const ownerCount = async (sql: string, params: unknown[] = []) =>
+    (await portal.db.query(sql, params)).rows[0].n as number;
 
   beforeAll(async () => {
     portal = await TestPortal.start({ SIGN_IN_MAX_FAILURES_PER_ADDRESS: '1000' });
@@ -165,11 +172,9 @@ describe('row security: the database admits a request only to its agency’s cas
 
   it('gives a partner, with no CASL rule in the way, only its own and shared cases through the whole API', async () => {
     const ownCase = await newCase(homesWorker, 'NOISE', 'Hana Home');
-    const data = await reader.run<{ cases: { totalCount: number; edges: { node: { id: string; parties: unknown[]; incidents: unknown[] } }[] } }>(
-      await withoutFirstWall(homesWorker),
-      CASES,
-      {},
-    );
+    const data = await reader.run<{
+      cases: { totalCount: number; edges: { node: { id: string; parties: unknown[]; incidents: unknown[] } }[] };
+    }>(await withoutFirstWall(homesWorker), CASES, {});
     expect(data.cases.edges.map((e) => e.node.id).sort()).toEqual([ownCase, sharedCase].sort());
     expect(data.cases.totalCount).toBe(2);
     // The nested lists are the held cases' own, and the outsider's case was there to be found.
@@ -178,15 +183,23 @@ describe('row security: the database admits a request only to its agency’s cas
 
     // A revoked share and an agency that never held the case: nothing, not even counted.
     for (const persona of [councilWorker, idva]) {
-      const none = await reader.run<{ cases: { totalCount: number; edges: unknown[] } }>(await withoutFirstWall(persona), CASES, {});
+      const none = await reader.run<{ cases: { totalCount: number; edges: unknown[] } }>(
+        await withoutFirstWall(persona),
+        CASES,
+        {},
+      );
       expect(none.cases).toEqual({ totalCount: 0, edges: [] });
     }
   });
 
   it.each(TABLES)('reads only held cases’ rows of %s in plain SQL with no WHERE', async (table, column) => {
-    const every = (await portal.db.query(`SELECT DISTINCT ${column} AS id FROM ${table}`)).rows.map((r: { id: string }) => r.id);
+    const every = (await portal.db.query(`SELECT DISTINCT ${column} AS id FROM ${table}`)).rows.map(
+      (r: { id: string }) => r.id,
+    );
     const mine = await caseIdsIn(await contextOf(homesWorker), table, column);
-    const ownedByHomes = (await portal.db.query(`SELECT id FROM cases WHERE owner_agency_id = $1`, [homes])).rows.map((r: { id: string }) => r.id);
+    const ownedByHomes = (await portal.db.query(`SELECT id FROM cases WHERE owner_agency_id = $1`, [homes])).rows.map(
+      (r: { id: string }) => r.id,
+    );
     expect(mine.every((id) => id === sharedCase || ownedByHomes.includes(id))).toBe(true);
     // Both cases have rows here; the partner reads the shared case's and never the outsider's.
     expect(every).toEqual(expect.arrayContaining([sharedCase, outsiderCase]));
@@ -214,17 +227,27 @@ describe('row security: the database admits a request only to its agency’s cas
       ),
     ).rejects.toMatchObject({ driverError: { code: '42501', message: expect.stringContaining('row-level security') } });
     await expect(
-      ctx.db.query(`INSERT INTO parties (case_id, position, role, full_name) VALUES ($1, 9, 'WITNESS', 'Planted Witness')`, [outsiderCase]),
+      ctx.db.query(
+        `INSERT INTO parties (case_id, position, role, full_name) VALUES ($1, 9, 'WITNESS', 'Planted Witness')`,
+        [outsiderCase],
+      ),
     ).rejects.toMatchObject({ driverError: { code: '42501' } });
     // A case of its own cannot be made over to another agency either: the changed row must still be its own.
     const own = await newCase(homesWorker, 'NOISE', 'Moving Mo');
-    await expect(ctx.db.query(`UPDATE cases SET owner_agency_id = $2 WHERE id = $1`, [own, outsiderAgency])).rejects.toMatchObject({
+    await expect(
+      ctx.db.query(`UPDATE cases SET owner_agency_id = $2 WHERE id = $1`, [own, outsiderAgency]),
+    ).rejects.toMatchObject({
       driverError: { code: '42501' },
     });
     // TypeORM answers UPDATE and DELETE with [rows, count]: nothing found, nothing changed.
-    expect(await ctx.db.query(`UPDATE cases SET summary = 'Overwritten' WHERE id = $1`, [outsiderCase])).toEqual([[], 0]);
+    expect(await ctx.db.query(`UPDATE cases SET summary = 'Overwritten' WHERE id = $1`, [outsiderCase])).toEqual([
+      [],
+      0,
+    ]);
     expect(await ctx.db.query(`DELETE FROM contacts WHERE case_id = $1`, [outsiderCase])).toEqual([[], 0]);
-    expect(await ownerCount(`SELECT count(*)::int AS n FROM incidents WHERE case_id = $1`, [outsiderCase])).toBe(before);
+    expect(await ownerCount(`SELECT count(*)::int AS n FROM incidents WHERE case_id = $1`, [outsiderCase])).toBe(
+      before,
+    );
     expect(await ownerCount(`SELECT count(*)::int AS n FROM cases WHERE summary = 'Overwritten'`)).toBe(0);
     expect(await ownerCount(`SELECT count(*)::int AS n FROM contacts WHERE case_id = $1`, [outsiderCase])).toBe(1);
   });
@@ -234,7 +257,15 @@ describe('row security: the database admits a request only to its agency’s cas
     const meetingId = (
       await portal.ok(
         SCHEDULE,
-        { input: { kind: 'MARAC', title: 'Walls MARAC', startsAt: new Date(Date.now() + 7 * DAY).toISOString(), chairId: chair.id, agencyIds: [idvaAgency] } },
+        {
+          input: {
+            kind: 'MARAC',
+            title: 'Walls MARAC',
+            startsAt: new Date(Date.now() + 7 * DAY).toISOString(),
+            chairId: chair.id,
+            agencyIds: [idvaAgency],
+          },
+        },
         coordinator.token,
       )
     ).scheduleMeeting.id as string;
@@ -249,7 +280,8 @@ describe('row security: the database admits a request only to its agency’s cas
     // A non-attending agency reads nothing of it, published or not.
     expect(await caseIdsIn(await contextOf(outsider), 'cases', 'id')).toEqual([outsiderCase]);
 
-    const actionId = (await portal.ok(MEETING_ACTION, { i: itemId, a: idvaAgency }, chair.token)).recordMeetingAction.id as string;
+    const actionId = (await portal.ok(MEETING_ACTION, { i: itemId, a: idvaAgency }, chair.token)).recordMeetingAction
+      .id as string;
     await portal.ok(`mutation($m: ID!) { closeMeeting(meetingId: $m) { closedAt } }`, { m: meetingId }, chair.token);
     // Closed: the case is gone, the action the meeting gave the IDVA service is still its own.
     expect(await idvaCases()).toEqual([]);
@@ -272,12 +304,16 @@ describe('row security: the database admits a request only to its agency’s cas
 
   it('hands every connection back to the pool as it came: the portal’s own work still reads every case', async () => {
     // Requests of several agencies, reads and mutations, then the pool's connections as the portal's own work finds them.
-    await Promise.all([officer, homesWorker, councilWorker].map((p) => portal.ok(`{ cases(first: 5) { totalCount } }`, {}, p.token)));
+    await Promise.all(
+      [officer, homesWorker, councilWorker].map((p) => portal.ok(`{ cases(first: 5) { totalCount } }`, {}, p.token)),
+    );
     await portal.ok(INCIDENT, { c: sharedCase, t: new Date().toISOString() }, homesWorker.token);
     const dataSource = portal.app.get<DataSource>(getDataSourceToken());
     const scopes = await Promise.all(
       Array.from({ length: 10 }, () =>
-        dataSource.query(`SELECT current_setting('portal.scope', true) AS scope, current_setting('portal.agency', true) AS agency, (SELECT count(*)::int FROM cases) AS n`),
+        dataSource.query(
+          `SELECT current_setting('portal.scope', true) AS scope, current_setting('portal.agency', true) AS agency, (SELECT count(*)::int FROM cases) AS n`,
+        ),
       ),
     );
     const all = await ownerCount(`SELECT count(*)::int AS n FROM cases`);
@@ -288,9 +324,19 @@ describe('row security: the database admits a request only to its agency’s cas
   });
 
   it('refuses a malformed agency id rather than write it into SQL', () => {
-    expect(() => sessions.contextFor({ id: 'x', email: 'x', displayName: 'x', agencyId: "'; SET portal.scope = 'system", agencyKind: 'OTHER' as never, roles: [] }, 'test')).toThrow(
-      'An agency scope must be a uuid',
-    );
+    expect(() =>
+      sessions.contextFor(
+        {
+          id: 'x',
+          email: 'x',
+          displayName: 'x',
+          agencyId: "'; SET portal.scope = 'system",
+          agencyKind: 'OTHER' as never,
+          roles: [],
+        },
+        'test',
+      ),
+    ).toThrow('An agency scope must be a uuid');
   });
 
   describe('the application role cannot take the wall down', () => {
@@ -313,13 +359,20 @@ describe('row security: the database admits a request only to its agency’s cas
       ['drop the policy', `DROP POLICY agency_rows ON cases`],
       ['widen the policy', `ALTER POLICY agency_rows ON cases USING (true)`],
       ['add a permissive policy', `CREATE POLICY everyone ON cases USING (true)`],
-      ['replace the scope function', `CREATE OR REPLACE FUNCTION portal_agency() RETURNS uuid LANGUAGE sql AS $$ SELECT NULL::uuid $$`],
+      [
+        'replace the scope function',
+        `CREATE OR REPLACE FUNCTION portal_agency() RETURNS uuid LANGUAGE sql AS $$ SELECT NULL::uuid $$`,
+      ],
       ['disable it on a child table', `ALTER TABLE incidents DISABLE ROW LEVEL SECURITY`],
       ['grant itself bypass', `ALTER ROLE CURRENT_USER BYPASSRLS`],
     ])('cannot %s', async (_name, sql) => {
       await expect(app.query(sql)).rejects.toMatchObject({ code: expect.stringMatching(/^42/) });
-      expect(await ownerCount(`SELECT count(*)::int AS n FROM pg_policies WHERE policyname = 'agency_rows'`)).toBe(TABLES.length);
-      expect(await ownerCount(`SELECT count(*)::int AS n FROM pg_class WHERE relname = 'cases' AND relrowsecurity`)).toBe(1);
+      expect(await ownerCount(`SELECT count(*)::int AS n FROM pg_policies WHERE policyname = 'agency_rows'`)).toBe(
+        TABLES.length,
+      );
+      expect(
+        await ownerCount(`SELECT count(*)::int AS n FROM pg_class WHERE relname = 'cases' AND relrowsecurity`),
+      ).toBe(1);
     });
 
     it('cannot turn row_security off to read past the policies: the query fails instead', async () => {

@@ -35,20 +35,32 @@ describe('the image as shipped', () => {
     const image = imageEnvironment();
     expect(image.NODE_ENV).toBe('production');
     expect(loadConfig(image).seedDemo).toBe(false);
-    expect(loadConfig({ ...image, DATABASE_URL: 'postgres://portal:s3cret-of-our-own@db:5432/portal' }).seedDemo).toBe(false);
+    expect(loadConfig({ ...image, DATABASE_URL: 'postgres://portal:s3cret-of-our-own@db:5432/portal' }).seedDemo).toBe(
+      false,
+    );
     for (const database of [{}, { DATABASE_URL: 'postgres://portal:s3cret-of-our-own@db:5432/portal' }]) {
       const start = () => loadConfig({ ...image, ...database, SEED_DEMO: 'true' });
       expect(start).toThrow(ConfigError);
-      expect(start).toThrow('SEED_DEMO=true is refused with NODE_ENV=production: the demo partnership signs in with a published password');
+      expect(start).toThrow(
+        'SEED_DEMO=true is refused with NODE_ENV=production: the demo partnership signs in with a published password',
+      );
     }
   });
 
   it('refuses to start with the secrets the old compose file shipped', () => {
     const image = imageEnvironment();
-    expect(() => loadConfig({ ...image, TOKEN_SECRET: 'change-this-to-at-least-32-random-characters' })).toThrow(/TOKEN_SECRET is a placeholder/);
-    expect(() => loadConfig({ ...image, ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: 'change-this-admin-password' })).toThrow(/ADMIN_PASSWORD is a placeholder/);
-    expect(() => loadConfig({ ...image, ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: DEMO_PASSWORD })).toThrow(/ADMIN_PASSWORD is a placeholder or a published password/);
-    expect(() => loadConfig({ ...image, DATABASE_URL: 'postgres://portal:portal-change-me@db:5432/portal' })).toThrow(/DATABASE_URL is a placeholder/);
+    expect(() => loadConfig({ ...image, TOKEN_SECRET: 'change-this-to-at-least-32-random-characters' })).toThrow(
+      /TOKEN_SECRET is a placeholder/,
+    );
+    expect(() =>
+      loadConfig({ ...image, ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: 'change-this-admin-password' }),
+    ).toThrow(/ADMIN_PASSWORD is a placeholder/);
+    expect(() => loadConfig({ ...image, ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: DEMO_PASSWORD })).toThrow(
+      /ADMIN_PASSWORD is a placeholder or a published password/,
+    );
+    expect(() => loadConfig({ ...image, DATABASE_URL: 'postgres://portal:portal-change-me@db:5432/portal' })).toThrow(
+      /DATABASE_URL is a placeholder/,
+    );
   });
 
   it('has docker-compose.yml take every secret from the environment, and load no demo', () => {
@@ -79,11 +91,23 @@ describe('the demo partnership on a development machine', () => {
     const asb = await partnership.agency('Riverside Council ASB Unit', 'COUNCIL');
     const { createUser } = await portal.ok(
       `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
-      { input: { email: ASB_CASEWORKER, displayName: 'Made by hand', agencyId: asb, roles: ['MANAGER'], password: PASSWORD } },
+      {
+        input: {
+          email: ASB_CASEWORKER,
+          displayName: 'Made by hand',
+          agencyId: asb,
+          roles: ['MANAGER'],
+          password: PASSWORD,
+        },
+      },
       await partnership.admin(),
     );
     closedByHand = createUser.id;
-    await portal.ok(`mutation($id: ID!) { deactivateUser(id: $id) { id } }`, { id: closedByHand }, await partnership.admin());
+    await portal.ok(
+      `mutation($id: ID!) { deactivateUser(id: $id) { id } }`,
+      { id: closedByHand },
+      await partnership.admin(),
+    );
     seeded = await portal.another({ SEED_DEMO: 'true' });
   }, 120_000);
   afterAll(async () => {
@@ -104,21 +128,25 @@ describe('the demo partnership on a development machine', () => {
     const lines = await announceDemo(seeded.demo!, dataDir);
     expect(lines.filter((line) => line.includes(generated))).toHaveLength(1);
     expect(lines.find((line) => line.includes(`"${DEMO_PASSWORD}"`))).toMatch(/^Demo sign-ins/);
-    expect(lines.filter((line) => line.includes(DEMO_ADMIN))).toEqual([expect.stringMatching(/^Demo administrator: .*shown this once/)]);
+    expect(lines.filter((line) => line.includes(DEMO_ADMIN))).toEqual([
+      expect.stringMatching(/^Demo administrator: .*shown this once/),
+    ]);
     const file = demoAdminPasswordFile(dataDir);
     expect(readFileSync(file, 'utf8')).toBe(`${generated}\n`);
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
   it('does not re-open, re-role or reset an account that was there before the demo loaded', async () => {
-    const { rows } = await seeded.db.query(`SELECT active, roles, display_name FROM users WHERE id = $1`, [closedByHand]);
+    const { rows } = await seeded.db.query(`SELECT active, roles, display_name FROM users WHERE id = $1`, [
+      closedByHand,
+    ]);
     expect(rows[0]).toEqual({ active: false, roles: ['MANAGER'], display_name: 'Made by hand' });
     for (const password of [DEMO_PASSWORD, PASSWORD]) {
       expect(codeOf(await seeded.gql(LOGIN, { email: ASB_CASEWORKER, password }))).toBe('UNAUTHENTICATED');
     }
   });
 
-  it('keeps a demo account closed, and the administrator\'s password, across a restart; the password is not shown again', async () => {
+  it("keeps a demo account closed, and the administrator's password, across a restart; the password is not shown again", async () => {
     const admin = await seeded.login(DEMO_ADMIN, generated);
     const [{ id }] = (await seeded.db.query(`SELECT id FROM users WHERE lower(email) = $1`, [HOMES_CASEWORKER])).rows;
     await seeded.ok(`mutation($id: ID!) { deactivateUser(id: $id) { id } }`, { id }, admin);
@@ -126,13 +154,17 @@ describe('the demo partnership on a development machine', () => {
     const restarted = await seeded.another({ SEED_DEMO: 'true' });
     try {
       expect(restarted.demo).toMatchObject({ loaded: false, administrator: { email: DEMO_ADMIN, password: null } });
-      expect(codeOf(await restarted.gql(LOGIN, { email: HOMES_CASEWORKER, password: DEMO_PASSWORD }))).toBe('UNAUTHENTICATED');
+      expect(codeOf(await restarted.gql(LOGIN, { email: HOMES_CASEWORKER, password: DEMO_PASSWORD }))).toBe(
+        'UNAUTHENTICATED',
+      );
       expect((await restarted.db.query(`SELECT active FROM users WHERE id = $1`, [id])).rows[0].active).toBe(false);
       expect(await restarted.login(DEMO_ADMIN, generated)).toEqual(expect.any(String));
 
       const lines = await announceDemo(restarted.demo!, dataDir);
       expect(lines.join('\n')).not.toContain(generated);
-      expect(lines).toContain(`Demo administrator: ${DEMO_ADMIN} (its password was printed when it was created, and is in ${demoAdminPasswordFile(dataDir)})`);
+      expect(lines).toContain(
+        `Demo administrator: ${DEMO_ADMIN} (its password was printed when it was created, and is in ${demoAdminPasswordFile(dataDir)})`,
+      );
       expect(readFileSync(demoAdminPasswordFile(dataDir), 'utf8')).toBe(`${generated}\n`);
     } finally {
       await restarted.close();

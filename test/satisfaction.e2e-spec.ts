@@ -22,12 +22,25 @@ describe('satisfaction: recorded by the owner, or answered once through a link w
     manager = await people.user(landlord, ['MANAGER'], 'manager');
     partner = await people.user(police, ['CASEWORKER'], 'partner');
     const create = async () =>
-      (await portal.ok(`mutation { createCase(input: { category: NOISE, summary: "Barking dog", ward: "Riverside", riskLevel: STANDARD, parties: [{ role: COMPLAINANT, fullName: "Sue Reporter" }] }) { id } }`, {}, owner.token))
-        .createCase.id as string;
+      (
+        await portal.ok(
+          `mutation { createCase(input: { category: NOISE, summary: "Barking dog", ward: "Riverside", riskLevel: STANDARD, parties: [{ role: COMPLAINANT, fullName: "Sue Reporter" }] }) { id } }`,
+          {},
+          owner.token,
+        )
+      ).createCase.id as string;
     closed = await create();
     open = await create();
-    await portal.ok(`mutation($c: ID!, $a: ID!) { shareCase(caseId: $c, agencyId: $a, access: FULL, reason: "Joint working") { id } }`, { c: closed, a: police }, owner.token);
-    await portal.ok(`mutation($id: ID!) { closeCase(id: $id, expectedVersion: 1, input: { outcome: RESOLVED, reason: "Dog rehomed" }) { id } }`, { id: closed }, owner.token);
+    await portal.ok(
+      `mutation($c: ID!, $a: ID!) { shareCase(caseId: $c, agencyId: $a, access: FULL, reason: "Joint working") { id } }`,
+      { c: closed, a: police },
+      owner.token,
+    );
+    await portal.ok(
+      `mutation($id: ID!) { closeCase(id: $id, expectedVersion: 1, input: { outcome: RESOLVED, reason: "Dog rehomed" }) { id } }`,
+      { id: closed },
+      owner.token,
+    );
   });
   afterAll(() => portal.close());
 
@@ -46,17 +59,34 @@ describe('satisfaction: recorded by the owner, or answered once through a link w
     expect(codeOf(await portal.gql(ANSWER, { t: token, s: 1, o: 1 }))).toBe('NOT_FOUND');
     expect(codeOf(await portal.gql(ANSWER, { t: 'not-a-token', s: 1, o: 1 }))).toBe('NOT_FOUND');
     expect((await portal.gql(ANSWER, { t: token, s: 6, o: 1 })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const read = (await portal.ok(`query($id: ID!) { case(id: $id) { satisfaction { serviceScore outcomeScore comment } } }`, { id: closed }, owner.token)).case;
+    const read = (
+      await portal.ok(
+        `query($id: ID!) { case(id: $id) { satisfaction { serviceScore outcomeScore comment } } }`,
+        { id: closed },
+        owner.token,
+      )
+    ).case;
     expect(read.satisfaction).toEqual([{ serviceScore: 5, outcomeScore: 4, comment: 'Thank you' }]);
   });
 
   it('is recorded and read by the owner agency only, and only once a case is closed', async () => {
     const RECORD = `mutation($c: ID!) { recordSatisfaction(caseId: $c, input: { serviceScore: 2, outcomeScore: 3 }) { serviceScore answeredAt } }`;
     expect((await portal.ok(RECORD, { c: closed }, owner.token)).recordSatisfaction.serviceScore).toBe(2);
-    expect((await portal.gql(RECORD, { c: open }, owner.token)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'caseId' });
+    expect((await portal.gql(RECORD, { c: open }, owner.token)).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'caseId',
+    });
     expect(codeOf(await portal.gql(RECORD, { c: closed }, partner.token))).toBe('FORBIDDEN');
     expect(codeOf(await portal.gql(LINK, { c: closed }, partner.token))).toBe('FORBIDDEN');
-    expect((await portal.ok(`query($id: ID!) { case(id: $id) { satisfaction { serviceScore } } }`, { id: closed }, partner.token)).case.satisfaction).toEqual([]);
+    expect(
+      (
+        await portal.ok(
+          `query($id: ID!) { case(id: $id) { satisfaction { serviceScore } } }`,
+          { id: closed },
+          partner.token,
+        )
+      ).case.satisfaction,
+    ).toEqual([]);
   });
 
   it('counts satisfaction in the figures', async () => {
@@ -64,7 +94,10 @@ describe('satisfaction: recorded by the owner, or answered once through a link w
     const figures = (
       await portal.ok(
         `query($from: DateTime!, $to: DateTime!) { caseStatistics(input: { from: $from, to: $to }) { surveysAnswered satisfiedWithServicePercent satisfiedWithOutcomePercent } }`,
-        { from: new Date(now.getTime() - 86_400_000).toISOString(), to: new Date(now.getTime() + 86_400_000).toISOString() },
+        {
+          from: new Date(now.getTime() - 86_400_000).toISOString(),
+          to: new Date(now.getTime() + 86_400_000).toISOString(),
+        },
         manager.token,
       )
     ).caseStatistics;

@@ -50,8 +50,9 @@ describe('schema and policy', () => {
       }
     }
     const schema = portal.app.get(GraphQLSchemaHost).schema;
-    const rootFields = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]
-      .flatMap((type) => (type ? Object.keys(type.getFields()) : []));
+    const rootFields = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap(
+      (type) => (type ? Object.keys(type.getFields()) : []),
+    );
     expect(new Set(handlers)).toEqual(new Set(rootFields));
     expect(unguarded).toEqual([]);
   });

@@ -20,7 +20,8 @@ const END_SESSIONS = `mutation($id: ID!) { endSessionsOfUser(userId: $id) }`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const jti = (token: string) => decodeJwt(token).jti as string;
 /** The close code if the socket closed within `ms`, else 'open'. */
-const closedWithin = (client: LiveClient, ms: number) => Promise.race([client.closed, sleep(ms).then(() => 'open' as const)]);
+const closedWithin = (client: LiveClient, ms: number) =>
+  Promise.race([client.closed, sleep(ms).then(() => 'open' as const)]);
 
 /**
  * Issue 14, finding 4, written as the attack: a token that has been signed out of, or left idle, or whose
@@ -42,9 +43,14 @@ describe('sessions: signing out ends a token at once', () => {
     client.subscribe(ALERTS);
     return client;
   };
-  const download = (token: string) => fetch(`${portal.url}/exports/cases/cases.csv`, { headers: { authorization: `Bearer ${token}` } });
+  const download = (token: string) =>
+    fetch(`${portal.url}/exports/cases/cases.csv`, { headers: { authorization: `Bearer ${token}` } });
   const session = async (token: string) =>
-    (await portal.db.query(`SELECT ended_at, ended_reason, last_seen_at, address FROM sessions WHERE id = $1`, [jti(token)])).rows[0];
+    (
+      await portal.db.query(`SELECT ended_at, ended_reason, last_seen_at, address FROM sessions WHERE id = $1`, [
+        jti(token),
+      ])
+    ).rows[0];
 
   beforeAll(async () => {
     portal = await TestPortal.start(ENV);
@@ -68,7 +74,9 @@ describe('sessions: signing out ends a token at once', () => {
     const row = await session(token);
     expect(row).toMatchObject({ ended_at: null, ended_reason: null, address: expect.any(String) });
     // With TOKEN_SECRET set, no key is kept in the application's tables.
-    expect((await portal.db.query(`SELECT count(*)::int AS n FROM app_settings WHERE key = 'token_secret'`)).rows[0].n).toBe(0);
+    expect(
+      (await portal.db.query(`SELECT count(*)::int AS n FROM app_settings WHERE key = 'token_secret'`)).rows[0].n,
+    ).toBe(0);
   });
 
   it('refuses a signed-out token over HTTP and on a download, and keeps the same user’s other token working', async () => {
@@ -104,7 +112,11 @@ describe('sessions: signing out ends a token at once', () => {
   });
 
   it('signs a user out everywhere: every token and socket of theirs, and nobody else’s', async () => {
-    const tokens = [await portal.login(manager.email), await portal.login(manager.email), await portal.login(manager.email)];
+    const tokens = [
+      await portal.login(manager.email),
+      await portal.login(manager.email),
+      await portal.login(manager.email),
+    ];
     const socket = live(tokens[1], second);
     const bystander = await portal.login(officer.email);
     await sleep(300);
@@ -136,10 +148,23 @@ describe('sessions: signing out ends a token at once', () => {
       expect(await session(token)).toMatchObject({ ended_reason: 'ENDED_BY_ADMINISTRATOR' });
     }
     const adminId = decodeJwt(admin).sub;
-    const { rows } = await portal.db.query(`SELECT actor_id, agency_id, detail FROM admin_events WHERE action = 'SESSIONS_ENDED' AND user_id = $1`, [target.id]);
-    expect(rows).toEqual([{ actor_id: adminId, agency_id: landlord, detail: expect.objectContaining({ sessionsEnded: 2 }) }]);
-    const log = await portal.ok(`{ administrationLog(first: 1) { edges { node { action detail user { id } } } } }`, {}, admin);
-    expect(log.administrationLog.edges[0].node).toMatchObject({ action: 'SESSIONS_ENDED', user: { id: target.id }, detail: expect.stringContaining('2 sessions ended') });
+    const { rows } = await portal.db.query(
+      `SELECT actor_id, agency_id, detail FROM admin_events WHERE action = 'SESSIONS_ENDED' AND user_id = $1`,
+      [target.id],
+    );
+    expect(rows).toEqual([
+      { actor_id: adminId, agency_id: landlord, detail: expect.objectContaining({ sessionsEnded: 2 }) },
+    ]);
+    const log = await portal.ok(
+      `{ administrationLog(first: 1) { edges { node { action detail user { id } } } } }`,
+      {},
+      admin,
+    );
+    expect(log.administrationLog.edges[0].node).toMatchObject({
+      action: 'SESSIONS_ENDED',
+      user: { id: target.id },
+      detail: expect.stringContaining('2 sessions ended'),
+    });
     // Not oneself (signOutEverywhere is for that), and not a user who does not exist.
     expect(codeOf(await portal.gql(END_SESSIONS, { id: adminId }, admin))).toBe('BAD_USER_INPUT');
     expect(codeOf(await portal.gql(END_SESSIONS, { id: randomUUID() }, admin))).toBe('NOT_FOUND');
@@ -156,16 +181,22 @@ describe('sessions: signing out ends a token at once', () => {
   it('refuses a session left idle past SESSION_IDLE_MINUTES, and notes use at most once a minute', async () => {
     const token = await portal.login(officer.email);
     // Used 30 seconds ago: a request writes nothing.
-    await portal.db.query(`UPDATE sessions SET last_seen_at = now() - interval '30 seconds' WHERE id = $1`, [jti(token)]);
+    await portal.db.query(`UPDATE sessions SET last_seen_at = now() - interval '30 seconds' WHERE id = $1`, [
+      jti(token),
+    ]);
     const recent = (await session(token)).last_seen_at;
     await portal.ok(ME, {}, token);
     expect((await session(token)).last_seen_at).toEqual(recent);
     // Used 29 minutes ago: still open, and this use is noted.
-    await portal.db.query(`UPDATE sessions SET last_seen_at = now() - interval '29 minutes' WHERE id = $1`, [jti(token)]);
+    await portal.db.query(`UPDATE sessions SET last_seen_at = now() - interval '29 minutes' WHERE id = $1`, [
+      jti(token),
+    ]);
     await portal.ok(ME, {}, token);
     expect(Date.now() - (await session(token)).last_seen_at.getTime()).toBeLessThan(10_000);
     // Unused for 31 minutes: refused over HTTP and on a download, and recorded as ended.
-    await portal.db.query(`UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE id = $1`, [jti(token)]);
+    await portal.db.query(`UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE id = $1`, [
+      jti(token),
+    ]);
     expect(codeOf(await portal.gql(ME, {}, token))).toBe('UNAUTHENTICATED');
     expect((await download(token)).status).toBe(401);
     expect(await session(token)).toMatchObject({ ended_reason: 'IDLE' });
@@ -181,8 +212,12 @@ describe('sessions: signing out ends a token at once', () => {
     const bare = LiveClient.connect(portal, idle); // connected, but subscribed to nothing
     clients.push(bare);
     await sleep(300);
-    await portal.db.query(`UPDATE sessions SET last_seen_at = now() - interval '20 minutes' WHERE id = $1`, [jti(watching)]);
-    await portal.db.query(`UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE id = $1`, [jti(idle)]);
+    await portal.db.query(`UPDATE sessions SET last_seen_at = now() - interval '20 minutes' WHERE id = $1`, [
+      jti(watching),
+    ]);
+    await portal.db.query(`UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE id = $1`, [
+      jti(idle),
+    ]);
     await portal.app.get(LiveConnections).sweep();
     expect(await bare.closed).toBe(4403);
     expect(await closedWithin(open, 300)).toBe('open');
@@ -194,17 +229,27 @@ describe('sessions: signing out ends a token at once', () => {
     const real = await portal.login(officer.email);
     const { kid } = decodeProtectedHeader(real);
     const forge = (claims: { sub: string; jti?: string }) => {
-      const jwt = new SignJWT({}).setProtectedHeader({ alg: 'HS256', kid }).setSubject(claims.sub).setIssuedAt().setExpirationTime('1h');
+      const jwt = new SignJWT({})
+        .setProtectedHeader({ alg: 'HS256', kid })
+        .setSubject(claims.sub)
+        .setIssuedAt()
+        .setExpirationTime('1h');
       if (claims.jti) jwt.setJti(claims.jti);
       return jwt.sign(new TextEncoder().encode(SECRET));
     };
-    for (const forged of [await forge({ sub: officer.id, jti: randomUUID() }), await forge({ sub: officer.id }), await forge({ sub: manager.id, jti: jti(real) })]) {
+    for (const forged of [
+      await forge({ sub: officer.id, jti: randomUUID() }),
+      await forge({ sub: officer.id }),
+      await forge({ sub: manager.id, jti: jti(real) }),
+    ]) {
       expect(codeOf(await portal.gql(ME, {}, forged))).toBe('UNAUTHENTICATED');
       expect((await download(forged)).status).toBe(401);
       expect(await LiveClient.connect(portal, forged).closed).toBe(4403);
     }
     // A jti that is not even an id is refused the same way, not with a database error.
-    expect(codeOf(await portal.gql(ME, {}, await forge({ sub: officer.id, jti: "x'; DROP TABLE sessions; --" })))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await portal.gql(ME, {}, await forge({ sub: officer.id, jti: "x'; DROP TABLE sessions; --" })))).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 
   it('prunes session rows a token lifetime after their token expired, and keeps the rest', async () => {
@@ -237,9 +282,13 @@ describe('sessions: rotating the signing key', () => {
 
   it('accepts a token signed with TOKEN_SECRET_PREVIOUS, signs new ones with TOKEN_SECRET, and refuses any other key', async () => {
     // A key generated while TOKEN_SECRET was unset does not stay in the tables once it is set.
-    await before.db.query(`INSERT INTO app_settings (key, value) VALUES ('token_secret', 'a-key-generated-before-TOKEN_SECRET-was-set')`);
+    await before.db.query(
+      `INSERT INTO app_settings (key, value) VALUES ('token_secret', 'a-key-generated-before-TOKEN_SECRET-was-set')`,
+    );
     const rotated = await before.another({ TOKEN_SECRET: SECRET, TOKEN_SECRET_PREVIOUS: PREVIOUS });
-    expect((await before.db.query(`SELECT count(*)::int AS n FROM app_settings WHERE key = 'token_secret'`)).rows[0].n).toBe(0);
+    expect(
+      (await before.db.query(`SELECT count(*)::int AS n FROM app_settings WHERE key = 'token_secret'`)).rows[0].n,
+    ).toBe(0);
     const forgotten = await before.another({ TOKEN_SECRET: SECRET });
     try {
       expect((await rotated.ok(ME, {}, officer.token)).me.id).toBe(officer.id);

@@ -11,9 +11,17 @@ const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A sign-in as a client sends it, optionally through a proxy that says whom it speaks for; with its SQL statement count. */
-async function attempt(portal: TestPortal, email: string, password: string, forwardedFor?: string): Promise<GraphQLResult & { statements: number }> {
+async function attempt(
+  portal: TestPortal,
+  email: string,
+  password: string,
+  forwardedFor?: string,
+): Promise<GraphQLResult & { statements: number }> {
   const id = randomBytes(8).toString('hex');
-  const req = request(portal.app.getHttpServer()).post('/graphql').set('Content-Type', 'application/json').set('x-request-id', id);
+  const req = request(portal.app.getHttpServer())
+    .post('/graphql')
+    .set('Content-Type', 'application/json')
+    .set('x-request-id', id);
   if (forwardedFor) req.set('X-Forwarded-For', forwardedFor);
   const res = await req.send({ query: LOGIN, variables: { e: email, p: password } });
   const counter = portal.app.get(QueryCounter);
@@ -23,9 +31,11 @@ async function attempt(portal: TestPortal, email: string, password: string, forw
 
 const retryAfter = (result: GraphQLResult) => result.errors?.[0]?.extensions?.retryAfterSeconds as number | undefined;
 /** The contract's code for any refused sign-in is UNAUTHENTICATED; a wait is what marks a throttled one. */
-const refusal = (result: GraphQLResult) => (codeOf(result) === 'UNAUTHENTICATED' && retryAfter(result) !== undefined ? 'THROTTLED' : codeOf(result));
+const refusal = (result: GraphQLResult) =>
+  codeOf(result) === 'UNAUTHENTICATED' && retryAfter(result) !== undefined ? 'THROTTLED' : codeOf(result);
 const failuresOf = async (portal: TestPortal, column: 'email' | 'address', value: string) =>
-  (await portal.db.query(`SELECT count(*)::int AS n FROM sign_in_failures WHERE ${column} = $1`, [value])).rows[0].n as number;
+  (await portal.db.query(`SELECT count(*)::int AS n FROM sign_in_failures WHERE ${column} = $1`, [value])).rows[0]
+    .n as number;
 
 /**
  * Issue 14, finding 5, written as the attack: anyone who can read an officer's email used to lock that officer
@@ -53,7 +63,8 @@ describe('an account under a guessing attack slows down but stays open to its ow
   it('lets the officer sign in after a short wait however hard an attacker fails on their email', async () => {
     const officer = await people.user(agency, ['CASEWORKER'], 'guessed');
     // Three failures are free; each further one doubles the wait before the next attempt.
-    for (let i = 0; i < 3; i++) expect(codeOf(await attempt(portal, officer.email, `Wrong-password-${i}`))).toBe('UNAUTHENTICATED');
+    for (let i = 0; i < 3; i++)
+      expect(codeOf(await attempt(portal, officer.email, `Wrong-password-${i}`))).toBe('UNAUTHENTICATED');
     const first = await attempt(portal, officer.email, 'Wrong-password-3');
     expect(refusal(first)).toBe('THROTTLED');
     expect(retryAfter(first)).toBe(1);
@@ -62,7 +73,8 @@ describe('an account under a guessing attack slows down but stays open to its ow
     const second = await attempt(portal, officer.email, 'Wrong-password-5');
     expect(retryAfter(second)).toBe(2);
     // The attacker hammers on: every attempt inside the wait is refused unheard, and none extends it.
-    for (let i = 0; i < 20; i++) expect(refusal(await attempt(portal, officer.email, `Wrong-password-x${i}`))).toBe('THROTTLED');
+    for (let i = 0; i < 20; i++)
+      expect(refusal(await attempt(portal, officer.email, `Wrong-password-x${i}`))).toBe('THROTTLED');
     expect(await failuresOf(portal, 'email', officer.email)).toBe(4);
     // The officer, inside the wait, is told how long to wait, in words and in the extensions.
     const early = await attempt(portal, officer.email, PASSWORD);
@@ -71,7 +83,9 @@ describe('an account under a guessing attack slows down but stays open to its ow
     const wait = retryAfter(early)!;
     expect(wait).toBeGreaterThanOrEqual(1);
     expect(wait).toBeLessThanOrEqual(2);
-    expect(early.errors?.[0].message).toBe(`Too many attempts. Try again in ${wait} ${wait === 1 ? 'second' : 'seconds'}.`);
+    expect(early.errors?.[0].message).toBe(
+      `Too many attempts. Try again in ${wait} ${wait === 1 ? 'second' : 'seconds'}.`,
+    );
     await sleep(wait * 1000 + 100);
     const inside = await attempt(portal, officer.email, PASSWORD);
     expect(inside.data?.login.accessToken).toEqual(expect.any(String));
@@ -115,7 +129,13 @@ describe('an account under a guessing attack slows down but stays open to its ow
     };
     const [known, nobody] = [await run(officer.email), await run(unknown)];
     expect(nobody).toEqual(known);
-    expect(known.map((r) => refusal(r as GraphQLResult))).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'THROTTLED', 'THROTTLED']);
+    expect(known.map((r) => refusal(r as GraphQLResult))).toEqual([
+      'UNAUTHENTICATED',
+      'UNAUTHENTICATED',
+      'UNAUTHENTICATED',
+      'THROTTLED',
+      'THROTTLED',
+    ]);
     expect(await failuresOf(portal, 'email', unknown)).toBe(await failuresOf(portal, 'email', officer.email));
   }, 30_000);
 
@@ -123,7 +143,9 @@ describe('an account under a guessing attack slows down but stays open to its ow
     await portal.db.query(
       `INSERT INTO sign_in_failures (email, address, at) SELECT 'old-' || n || '@partnership.test', '192.0.2.1', now() - interval '2 hours' FROM generate_series(1, 150) n`,
     );
-    const old = async () => (await portal.db.query(`SELECT count(*)::int AS n FROM sign_in_failures WHERE at < now() - interval '1 hour'`)).rows[0].n;
+    const old = async () =>
+      (await portal.db.query(`SELECT count(*)::int AS n FROM sign_in_failures WHERE at < now() - interval '1 hour'`))
+        .rows[0].n;
     expect(await old()).toBe(150);
     await attempt(portal, 'pruner-1@partnership.test', 'Wrong-password-p');
     expect(await old()).toBe(50);
@@ -143,7 +165,11 @@ describe('the per-address limit, and whom X-Forwarded-For is believed from', () 
   describe('with no proxy trusted (the default)', () => {
     let portal: TestPortal;
     beforeAll(async () => {
-      portal = await TestPortal.start({ SIGN_IN_MAX_FAILURES_PER_ADDRESS: '4', SIGN_IN_MAX_FAILURES_PER_ACCOUNT: '1000', SIGN_IN_MAX_DELAY_SECONDS: '2' });
+      portal = await TestPortal.start({
+        SIGN_IN_MAX_FAILURES_PER_ADDRESS: '4',
+        SIGN_IN_MAX_FAILURES_PER_ACCOUNT: '1000',
+        SIGN_IN_MAX_DELAY_SECONDS: '2',
+      });
     });
     afterAll(() => portal.close());
 
@@ -151,16 +177,22 @@ describe('the per-address limit, and whom X-Forwarded-For is believed from', () 
       // Found by the alert benchmark: 500 officers signing in together counted as 500 failures of their address.
       const people = new Partnership(portal);
       const agency = await people.agency('Shift Change Police', 'POLICE');
-      const officers = await Promise.all(Array.from({ length: 12 }, (_, i) => people.user(agency, ['CASEWORKER'], `shift-${i}`)));
+      const officers = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => people.user(agency, ['CASEWORKER'], `shift-${i}`)),
+      );
       await portal.db.query(`DELETE FROM sign_in_failures`);
       const results = await Promise.all(officers.map((o) => attempt(portal, o.email, PASSWORD)));
-      expect(results.map((r) => (typeof r.data?.login?.accessToken === 'string' ? 'signed in' : refusal(r)))).toEqual(officers.map(() => 'signed in'));
+      expect(results.map((r) => (typeof r.data?.login?.accessToken === 'string' ? 'signed in' : refusal(r)))).toEqual(
+        officers.map(() => 'signed in'),
+      );
       expect((await portal.db.query(`SELECT count(*)::int AS n FROM sign_in_failures`)).rows[0].n).toBe(0);
     }, 30_000);
 
     it('counts every attempt against the connecting address whatever X-Forwarded-For claims, then makes the address wait, not stop', async () => {
       for (let i = 0; i < 4; i++) {
-        expect(codeOf(await attempt(portal, `spray-${i}@partnership.test`, 'Wrong-password-s', `203.0.113.${i + 1}`))).toBe('UNAUTHENTICATED');
+        expect(
+          codeOf(await attempt(portal, `spray-${i}@partnership.test`, 'Wrong-password-s', `203.0.113.${i + 1}`)),
+        ).toBe('UNAUTHENTICATED');
       }
       const { rows } = await portal.db.query(`SELECT DISTINCT address FROM sign_in_failures`);
       expect(rows.map((r) => r.address)).toEqual([expect.stringMatching(/^(::ffff:)?127\.0\.0\.1$/)]);
@@ -181,7 +213,12 @@ describe('the per-address limit, and whom X-Forwarded-For is believed from', () 
     let agency: string;
     let officer: Persona;
     beforeAll(async () => {
-      portal = await TestPortal.start({ TRUST_PROXY: '127.0.0.1', SIGN_IN_MAX_FAILURES_PER_ADDRESS: '4', SIGN_IN_MAX_FAILURES_PER_ACCOUNT: '3', SIGN_IN_MAX_DELAY_SECONDS: '30' });
+      portal = await TestPortal.start({
+        TRUST_PROXY: '127.0.0.1',
+        SIGN_IN_MAX_FAILURES_PER_ADDRESS: '4',
+        SIGN_IN_MAX_FAILURES_PER_ACCOUNT: '3',
+        SIGN_IN_MAX_DELAY_SECONDS: '30',
+      });
       people = new Partnership(portal);
       agency = await people.agency('Proxied Police', 'POLICE');
       officer = await people.user(agency, ['CASEWORKER'], 'proxied');
@@ -191,29 +228,46 @@ describe('the per-address limit, and whom X-Forwarded-For is believed from', () 
     it('counts each client behind the proxy apart, by the address the proxy saw even when the client forged one first', async () => {
       for (let i = 0; i < 4; i++) {
         // The client sends a forged X-Forwarded-For; the proxy appends the address it really came from.
-        const result = await attempt(portal, `guess-${i}@partnership.test`, 'Wrong-password-g', `10.9.9.${i}, 203.0.113.7`);
+        const result = await attempt(
+          portal,
+          `guess-${i}@partnership.test`,
+          'Wrong-password-g',
+          `10.9.9.${i}, 203.0.113.7`,
+        );
         expect(codeOf(result)).toBe('UNAUTHENTICATED');
       }
       expect(await failuresOf(portal, 'address', '203.0.113.7')).toBe(4);
       expect(refusal(await attempt(portal, officer.email, PASSWORD, '203.0.113.7'))).toBe('THROTTLED');
       // Another client behind the same proxy is not held up by the guesser's failures.
-      expect((await attempt(portal, officer.email, PASSWORD, '198.51.100.9')).data?.login.accessToken).toEqual(expect.any(String));
+      expect((await attempt(portal, officer.email, PASSWORD, '198.51.100.9')).data?.login.accessToken).toEqual(
+        expect.any(String),
+      );
     });
 
     it('lets an officer in at once from where they usually sign in, however persistently someone elsewhere fails on their email', async () => {
       const office = '198.51.100.20';
       const targeted = await people.user(agency, ['CASEWORKER'], 'targeted');
-      expect((await attempt(portal, targeted.email, PASSWORD, office)).data?.login.accessToken).toEqual(expect.any(String));
+      expect((await attempt(portal, targeted.email, PASSWORD, office)).data?.login.accessToken).toEqual(
+        expect.any(String),
+      );
       // A partner who can read the officer's email fails on it from home, then keeps failing at every chance.
-      for (let i = 0; i < 3; i++) expect(codeOf(await attempt(portal, targeted.email, `Wrong-password-${i}`, '203.0.113.66'))).toBe('UNAUTHENTICATED');
-      await portal.db.query(`INSERT INTO sign_in_failures (email, address) SELECT $1, '203.0.113.66' FROM generate_series(1, 7)`, [targeted.email]);
+      for (let i = 0; i < 3; i++)
+        expect(codeOf(await attempt(portal, targeted.email, `Wrong-password-${i}`, '203.0.113.66'))).toBe(
+          'UNAUTHENTICATED',
+        );
+      await portal.db.query(
+        `INSERT INTO sign_in_failures (email, address) SELECT $1, '203.0.113.66' FROM generate_series(1, 7)`,
+        [targeted.email],
+      );
       expect(refusal(await attempt(portal, targeted.email, 'Wrong-password-3', '203.0.113.66'))).toBe('THROTTLED');
       // Anywhere else the account's wait holds: a guesser cannot dodge it by moving to an address of their own.
       const elsewhere = await attempt(portal, targeted.email, PASSWORD, '192.0.2.50');
       expect(refusal(elsewhere)).toBe('THROTTLED');
       expect(retryAfter(elsewhere)).toBeGreaterThan(20);
       // From the office, the officer is in at once.
-      expect((await attempt(portal, targeted.email, PASSWORD, office)).data?.login.accessToken).toEqual(expect.any(String));
+      expect((await attempt(portal, targeted.email, PASSWORD, office)).data?.login.accessToken).toEqual(
+        expect.any(String),
+      );
       // And signing in there forgave none of the guesser's failures: they still wait.
       expect(await failuresOf(portal, 'address', '203.0.113.66')).toBe(10);
       expect(refusal(await attempt(portal, targeted.email, PASSWORD, '192.0.2.50'))).toBe('THROTTLED');
@@ -222,8 +276,11 @@ describe('the per-address limit, and whom X-Forwarded-For is believed from', () 
     it('still slows a guesser who shares the officer’s usual address', async () => {
       const shared = '198.51.100.30';
       const colleague = await people.user(agency, ['CASEWORKER'], 'colleague');
-      expect((await attempt(portal, colleague.email, PASSWORD, shared)).data?.login.accessToken).toEqual(expect.any(String));
-      for (let i = 0; i < 3; i++) expect(codeOf(await attempt(portal, colleague.email, `Wrong-password-${i}`, shared))).toBe('UNAUTHENTICATED');
+      expect((await attempt(portal, colleague.email, PASSWORD, shared)).data?.login.accessToken).toEqual(
+        expect.any(String),
+      );
+      for (let i = 0; i < 3; i++)
+        expect(codeOf(await attempt(portal, colleague.email, `Wrong-password-${i}`, shared))).toBe('UNAUTHENTICATED');
       expect(refusal(await attempt(portal, colleague.email, 'Wrong-password-3', shared))).toBe('THROTTLED');
     });
   });
@@ -244,7 +301,10 @@ describe('the sign-in page when attempts are throttled', () => {
 
   it('shows "Too many attempts. Try again in N seconds." in the error summary', async () => {
     // Someone has failed on this email ten times just now: the next attempt waits the cap, 30 s.
-    await portal.db.query(`INSERT INTO sign_in_failures (email, address) SELECT $1, '192.0.2.9' FROM generate_series(1, 10)`, [ADMIN.email]);
+    await portal.db.query(
+      `INSERT INTO sign_in_failures (email, address) SELECT $1, '192.0.2.9' FROM generate_series(1, 10)`,
+      [ADMIN.email],
+    );
     const page = await (await browser.newContext()).newPage();
     await page.goto(portal.url);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();

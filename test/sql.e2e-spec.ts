@@ -16,7 +16,9 @@ describe('the SQL helper', () => {
     portal = await TestPortal.start();
     dataSource = portal.app.get(DataSource);
     // Made by the owner (the portal's own role may not create tables) and opened to it.
-    await portal.db.query(`CREATE TABLE sql_helper_probe (n int PRIMARY KEY, label text); GRANT ALL ON sql_helper_probe TO PUBLIC`);
+    await portal.db.query(
+      `CREATE TABLE sql_helper_probe (n int PRIMARY KEY, label text); GRANT ALL ON sql_helper_probe TO PUBLIC`,
+    );
   });
   afterAll(() => portal.close());
 
@@ -28,11 +30,17 @@ describe('the SQL helper', () => {
 
   it.each(runners)('answers rows, one row and row counts through %s', async (_, db) => {
     await portal.db.query(`TRUNCATE sql_helper_probe`);
-    expect(await exec(db(), `INSERT INTO sql_helper_probe (n, label) SELECT g, 'n' || g FROM generate_series(1, 5) g`)).toBe(5);
+    expect(
+      await exec(db(), `INSERT INTO sql_helper_probe (n, label) SELECT g, 'n' || g FROM generate_series(1, 5) g`),
+    ).toBe(5);
     expect(await exec(db(), `UPDATE sql_helper_probe SET label = 'odd' WHERE n % 2 = 1`)).toBe(3);
     expect(await exec(db(), `DELETE FROM sql_helper_probe WHERE n > $1`, [4])).toBe(1);
-    expect(await rows<{ n: number }>(db(), `SELECT n FROM sql_helper_probe WHERE label = $1 ORDER BY n`, ['odd'])).toEqual([{ n: 1 }, { n: 3 }]);
-    expect(await one<{ label: string }>(db(), `SELECT label FROM sql_helper_probe WHERE n = $1`, [2])).toEqual({ label: 'n2' });
+    expect(
+      await rows<{ n: number }>(db(), `SELECT n FROM sql_helper_probe WHERE label = $1 ORDER BY n`, ['odd']),
+    ).toEqual([{ n: 1 }, { n: 3 }]);
+    expect(await one<{ label: string }>(db(), `SELECT label FROM sql_helper_probe WHERE n = $1`, [2])).toEqual({
+      label: 'n2',
+    });
     expect(await one(db(), `SELECT label FROM sql_helper_probe WHERE n = $1`, [99])).toBeUndefined();
     // RETURNING answers its rows and counts them.
     expect(await exec(db(), `UPDATE sql_helper_probe SET label = 'x' RETURNING n`)).toBe(4);

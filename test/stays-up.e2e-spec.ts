@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { buildSchema, type DocumentNode, getNamedType, getNullableType, type GraphQLObjectType, isCompositeType, isListType, print, validate } from 'graphql';
+import {
+  buildSchema,
+  type DocumentNode,
+  getNamedType,
+  getNullableType,
+  type GraphQLObjectType,
+  isCompositeType,
+  isListType,
+  print,
+  validate,
+} from 'graphql';
 import request from 'supertest';
 import WebSocket, { type RawData } from 'ws';
 import * as portalOperations from '../apps/portal/src/gql/graphql.js';
@@ -10,7 +20,8 @@ import { ALERTS, LiveClient } from './live.js';
 import { Partnership, type Persona } from './partnership.js';
 
 /** A frame as ws hands it over: one Buffer, unless the socket's binaryType asks for another shape. */
-const textOf = (data: RawData): string => (Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? Buffer.from(data) : data).toString();
+const textOf = (data: RawData): string =>
+  (Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? Buffer.from(data) : data).toString();
 
 /**
  * Issue 14, finding 1, written as the attack: a burst of failed sign-ins used to take every pooled connection
@@ -22,7 +33,11 @@ describe('a burst of failed sign-ins does not stop the service', () => {
   let officer: Persona;
 
   beforeAll(async () => {
-    portal = await TestPortal.start({ DATABASE_POOL_MAX: '4', SIGN_IN_MAX_FAILURES_PER_ADDRESS: '10000', SIGN_IN_MAX_FAILURES_PER_ACCOUNT: '1000' });
+    portal = await TestPortal.start({
+      DATABASE_POOL_MAX: '4',
+      SIGN_IN_MAX_FAILURES_PER_ADDRESS: '10000',
+      SIGN_IN_MAX_FAILURES_PER_ACCOUNT: '1000',
+    });
     officer = await new Partnership(portal).user(await new Partnership(portal).agency('Burst Homes', 'LANDLORD'));
   });
   afterAll(() => portal.close());
@@ -30,7 +45,9 @@ describe('a burst of failed sign-ins does not stop the service', () => {
   it('answers sixty wrong passwords at once, records every failure, and stays healthy for the next person', async () => {
     const before = (await portal.db.query(`SELECT count(*)::int AS n FROM sign_in_failures`)).rows[0].n;
     const attempts = Array.from({ length: 60 }, (_, i) =>
-      portal.gql(`mutation($e: String!) { login(email: $e, password: "wrong-password-${i}") { accessToken } }`, { e: i % 2 ? officer.email : `nobody-${i}@example.org` }),
+      portal.gql(`mutation($e: String!) { login(email: $e, password: "wrong-password-${i}") { accessToken } }`, {
+        e: i % 2 ? officer.email : `nobody-${i}@example.org`,
+      }),
     );
     const results = await Promise.all(attempts);
     expect(results.map(codeOf)).toEqual(Array(60).fill('UNAUTHENTICATED'));
@@ -42,7 +59,11 @@ describe('a burst of failed sign-ins does not stop the service', () => {
     expect(health.status).toBe(200);
     expect(await portal.login(officer.email)).toEqual(expect.any(String));
     // And the pool is whole again: nothing is left checked out.
-    const idle = (await portal.db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'partnership-portal' AND state = 'idle in transaction'`)).rows[0].n;
+    const idle = (
+      await portal.db.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'partnership-portal' AND state = 'idle in transaction'`,
+      )
+    ).rows[0].n;
     expect(idle).toBe(0);
   }, 60_000);
 });
@@ -78,7 +99,9 @@ describe('introspection and schema hints only in development', () => {
     const misspelt = live.subscribe(`subscription { caseAlert { id } }`);
     const broken = live.subscribe(`subscription { caseAlerts { id `);
     await new Promise((r) => setTimeout(r, 400));
-    expect(misspelt.errors[0]).toEqual([expect.objectContaining({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })]);
+    expect(misspelt.errors[0]).toEqual([
+      expect.objectContaining({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+    ]);
     expect(JSON.stringify(misspelt.errors)).not.toContain('Did you mean');
     expect(broken.errors[0]).toEqual([expect.objectContaining({ extensions: { code: 'GRAPHQL_PARSE_FAILED' } })]);
     // A broken document costs that subscription, not the socket.
@@ -106,8 +129,10 @@ describe('the WebSocket’s limits', () => {
       socket.on('close', (code, reason) => resolve({ code, reason: String(reason) }));
       socket.on('error', () => undefined);
     });
-  const raw = async (send: (socket: WebSocket) => void, acked?: (socket: WebSocket) => void) => (await rawClose(send, acked)).code;
-  const init = (token: string) => JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } });
+  const raw = async (send: (socket: WebSocket) => void, acked?: (socket: WebSocket) => void) =>
+    (await rawClose(send, acked)).code;
+  const init = (token: string) =>
+    JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } });
 
   beforeAll(async () => {
     portal = await TestPortal.start({ SOCKET_INIT_TIMEOUT_SECONDS: '1' });
@@ -120,7 +145,9 @@ describe('the WebSocket’s limits', () => {
     const original = console.error;
     console.error = (...args: unknown[]) => void logged.push(args);
     try {
-      const code = await raw((socket) => socket.send(JSON.stringify({ type: 'connection_init', payload: { padding: 'x'.repeat(100 * 1024) } })));
+      const code = await raw((socket) =>
+        socket.send(JSON.stringify({ type: 'connection_init', payload: { padding: 'x'.repeat(100 * 1024) } })),
+      );
       expect(code).toBe(1009);
       await new Promise((r) => setTimeout(r, 100));
     } finally {
@@ -140,11 +167,18 @@ describe('the WebSocket’s limits', () => {
   it('closes a socket that sends a message the protocol does not know (4400) or a bad token (4403)', async () => {
     expect(await raw((socket) => socket.send('{"type":"connection_init"'))).toBe(4400);
     expect(await raw((socket) => socket.send(JSON.stringify({ type: 'shout', payload: {} })))).toBe(4400);
-    expect(await rawClose((socket) => socket.send(init(`${officer.token}x`)))).toEqual({ code: 4403, reason: 'Forbidden' });
+    expect(await rawClose((socket) => socket.send(init(`${officer.token}x`)))).toEqual({
+      code: 4403,
+      reason: 'Forbidden',
+    });
   });
 
   it('closes a socket that starts two subscriptions with one id (4409)', async () => {
-    const subscribe = JSON.stringify({ id: 'same', type: 'subscribe', payload: { query: 'subscription { caseAlerts { id } }' } });
+    const subscribe = JSON.stringify({
+      id: 'same',
+      type: 'subscribe',
+      payload: { query: 'subscription { caseAlerts { id } }' },
+    });
     const closed = await rawClose(
       (socket) => socket.send(init(officer.token)),
       (socket) => (socket.send(subscribe), socket.send(subscribe)),
@@ -183,14 +217,19 @@ describe('sockets per user and replays', () => {
   let officer: Persona;
   let colleague: Persona;
 
-  const closeOf = (socket: WebSocket) => new Promise<{ code: number; reason: string }>((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: String(reason) })));
+  const closeOf = (socket: WebSocket) =>
+    new Promise<{ code: number; reason: string }>((resolve) =>
+      socket.on('close', (code, reason) => resolve({ code, reason: String(reason) })),
+    );
   /** A signed-in socket, resolved once the server has acknowledged it (or with the close, if it refuses). */
   const connect = (token: string) =>
     new Promise<{ socket: WebSocket; closed: Promise<{ code: number; reason: string }> }>((resolve) => {
       const socket = new WebSocket(portal.wsUrl, 'graphql-transport-ws');
       const closed = closeOf(socket);
       socket.on('error', () => undefined);
-      socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
+      socket.on('open', () =>
+        socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })),
+      );
       socket.on('message', (data) => JSON.parse(textOf(data)).type === 'connection_ack' && resolve({ socket, closed }));
       void closed.then(() => resolve({ socket, closed }));
     });
@@ -259,7 +298,10 @@ describe('headers and cross-site requests', () => {
   afterAll(() => portal.close());
 
   it('answers /graphql uncached, unsniffed and without saying what serves it', async () => {
-    const res = await request(portal.app.getHttpServer()).post('/graphql').set('Content-Type', 'application/json').send({ query: '{ __typename }' });
+    const res = await request(portal.app.getHttpServer())
+      .post('/graphql')
+      .set('Content-Type', 'application/json')
+      .send({ query: '{ __typename }' });
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
@@ -334,7 +376,10 @@ describe('depth, alias and cost limits', () => {
     const attacks: [string, Record<string, unknown>][] = [
       [`{ ${nested} }`, {}],
       [`query($n: Int) { ${nested.replace('first: 100', 'first: $n')} }`, { n: 100 }],
-      [`{ meetings { agenda { case { incidents { id } parties { id } actions { id } contacts { id } evidence { id } } } agencies { id } } cases { edges { node { parties { id } actions { id } } } } }`, {}],
+      [
+        `{ meetings { agenda { case { incidents { id } parties { id } actions { id } contacts { id } evidence { id } } } agencies { id } } cases { edges { node { parties { id } actions { id } } } } }`,
+        {},
+      ],
     ];
     for (const [query, variables] of attacks) {
       const result = await portal.gql(query, variables, officer.token);
@@ -343,10 +388,18 @@ describe('depth, alias and cost limits', () => {
       expect(result.errors?.[0].message).toMatch(/objects, more than the limit of 30000/);
     }
     // Over HTTP a `first` given by a variable counts as its value: the same document for a small page runs.
-    const small = await portal.gql(`query($n: Int) { ${nested.replace('first: 100', 'first: $n')} }`, { n: 5 }, officer.token);
+    const small = await portal.gql(
+      `query($n: Int) { ${nested.replace('first: 100', 'first: $n')} }`,
+      { n: 5 },
+      officer.token,
+    );
     expect(small.errors).toBeUndefined();
     // One level of nested lists over a page is what a partner's system asks for, and runs.
-    const fine = await portal.gql(`{ cases(first: 100) { edges { node { id incidents { id } parties { id } } } } }`, {}, officer.token);
+    const fine = await portal.gql(
+      `{ cases(first: 100) { edges { node { id incidents { id } parties { id } } } } }`,
+      {},
+      officer.token,
+    );
     expect(fine.errors).toBeUndefined();
   });
 
@@ -354,11 +407,22 @@ describe('depth, alias and cost limits', () => {
     const schema = buildSchema(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
     const caseType = schema.getType('Case') as GraphQLObjectType;
     const everything = Object.values(caseType.getFields())
-      .filter((field) => isCompositeType(getNamedType(field.type)) && field.args.every((arg) => !getNullableType(arg.type).toString().endsWith('!')))
+      .filter(
+        (field) =>
+          isCompositeType(getNamedType(field.type)) &&
+          field.args.every((arg) => !getNullableType(arg.type).toString().endsWith('!')),
+      )
       .map((field) => `${field.name} { __typename }`)
       .join(' ');
-    expect(Object.values(caseType.getFields()).filter((field) => isListType(getNullableType(field.type))).length).toBeGreaterThan(10);
-    const page = (more = '') => validate(schema, parseWithTokenLimit(`{ cases(first: 100) { edges { node { id ${everything} ${more} } } } }`), queryLimitRules());
+    expect(
+      Object.values(caseType.getFields()).filter((field) => isListType(getNullableType(field.type))).length,
+    ).toBeGreaterThan(10);
+    const page = (more = '') =>
+      validate(
+        schema,
+        parseWithTokenLimit(`{ cases(first: 100) { edges { node { id ${everything} ${more} } } } }`),
+        queryLimitRules(),
+      );
     expect(page()).toEqual([]);
     expect(page(`actions { case { parties { id } } }`).map((e) => e.extensions.code)).toEqual(['QUERY_TOO_COMPLEX']);
   });
@@ -370,15 +434,22 @@ describe('depth, alias and cost limits', () => {
     const feed = live.subscribe(`subscription { caseAlerts { case { ${selection} } } }`);
     await new Promise((r) => setTimeout(r, 400));
     // Too deep, and too many lists within lists: each limit says so.
-    expect(feed.errors[0].map((e: { extensions: unknown }) => e.extensions)).toEqual([{ code: 'QUERY_TOO_COMPLEX' }, { code: 'QUERY_TOO_COMPLEX' }]);
+    expect(feed.errors[0].map((e: { extensions: unknown }) => e.extensions)).toEqual([
+      { code: 'QUERY_TOO_COMPLEX' },
+      { code: 'QUERY_TOO_COMPLEX' },
+    ]);
     await live.close();
   });
 
   it('keeps every operation of the web app well inside the limits (a third tighter still passes)', () => {
     const schema = buildSchema(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
-    const limits = Object.fromEntries(Object.entries(QUERY_LIMITS).map(([name, n]) => [name, Math.floor((n * 2) / 3)])) as QueryLimits;
+    const limits = Object.fromEntries(
+      Object.entries(QUERY_LIMITS).map(([name, n]) => [name, Math.floor((n * 2) / 3)]),
+    ) as QueryLimits;
     const tighter = queryLimitRules(limits);
-    const operations = Object.entries(portalOperations).filter(([, value]) => (value as { kind?: string })?.kind === 'Document') as [string, DocumentNode][];
+    const operations = Object.entries(portalOperations).filter(
+      ([, value]) => (value as { kind?: string })?.kind === 'Document',
+    ) as [string, DocumentNode][];
     expect(operations.length).toBeGreaterThan(50);
     const refused = operations.flatMap(([name, document]) => {
       // The tokens as the portal sends them: the printed document, fragments included.

@@ -107,7 +107,8 @@ describe('each library owns its tables', () => {
   it('knows the owner of every table the migrations create', () => {
     const created = new Set<string>();
     for (const file of sourceFiles(join(root, 'libs/db/src/migrations'))) {
-      for (const match of readFileSync(file, 'utf8').matchAll(/CREATE TABLE (?:IF NOT EXISTS )?"?([a-z_]+)"?/g)) created.add(match[1]);
+      for (const match of readFileSync(file, 'utf8').matchAll(/CREATE TABLE (?:IF NOT EXISTS )?"?([a-z_]+)"?/g))
+        created.add(match[1]);
     }
     expect([...created].sort()).toEqual(Object.keys(TABLE_OWNERS).sort());
   });

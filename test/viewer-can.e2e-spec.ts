@@ -66,7 +66,11 @@ describe('viewerCan says exactly what the guarded operations then do', () => {
     hubOwner = await people.user(agencies.get('hub')!, ['CASEWORKER'], 'hub');
     for (const kind of KINDS) {
       agencies.set(kind, await people.agency(`Viewer ${kind}`, kind));
-      for (const role of ROLES) users.set(`${kind}:${role}`, await people.user(agencies.get(kind)!, [role], `${kind.toLowerCase()}-${role.toLowerCase()}`));
+      for (const role of ROLES)
+        users.set(
+          `${kind}:${role}`,
+          await people.user(agencies.get(kind)!, [role], `${kind.toLowerCase()}-${role.toLowerCase()}`),
+        );
     }
 
     // A meeting every agency attends, chaired by the police's MARAC chair: a meeting's chair is one person.
@@ -76,13 +80,19 @@ describe('viewerCan says exactly what the guarded operations then do', () => {
       [chairId],
     );
     meetingId = rows[0].id;
-    await portal.db.query(`INSERT INTO meeting_agencies (meeting_id, agency_id) SELECT $1, unnest($2::uuid[])`, [meetingId, [...agencies.values()]]);
+    await portal.db.query(`INSERT INTO meeting_agencies (meeting_id, agency_id) SELECT $1, unnest($2::uuid[])`, [
+      meetingId,
+      [...agencies.values()],
+    ]);
     // A second meeting, attended by the hub alone, carries every case: taking a case off it is the owner's.
     const { rows: hubRows } = await portal.db.query(
       `INSERT INTO meetings (kind, title, starts_at, chair_id, scheduled_by_id) VALUES ('MARAC', 'Hub MARAC', now() + interval '7 days', $1, $1) RETURNING id`,
       [hubOwner.id],
     );
-    await portal.db.query(`INSERT INTO meeting_agencies (meeting_id, agency_id) VALUES ($1, $2)`, [hubRows[0].id, agencies.get('hub')]);
+    await portal.db.query(`INSERT INTO meeting_agencies (meeting_id, agency_id) VALUES ($1, $2)`, [
+      hubRows[0].id,
+      agencies.get('hub'),
+    ]);
 
     const create = async (owner: Persona, ownerAgencyId: string, label: string): Promise<Fixture> => {
       const { createCase } = await portal.ok(
@@ -112,7 +122,13 @@ describe('viewerCan says exactly what the guarded operations then do', () => {
           [hubRows[0].id, createCase.id, owner.id, ownerAgencyId],
         )
       ).rows;
-      return { caseId: createCase.id, ownerAgencyId, partyId: createCase.parties[0].id, reviewId: review.id, agendaItemId: item.id };
+      return {
+        caseId: createCase.id,
+        ownerAgencyId,
+        partyId: createCase.parties[0].id,
+        reviewId: review.id,
+        agendaItemId: item.id,
+      };
     };
     for (const access of ['FULL', 'LIMITED'] as const) {
       const fixture = await create(hubOwner, agencies.get('hub')!, `hub-${access}`);
@@ -125,7 +141,8 @@ describe('viewerCan says exactly what the guarded operations then do', () => {
         );
       }
     }
-    for (const kind of KINDS) ownCases.set(kind, await create(personaOf(kind, Role.CASEWORKER), agencies.get(kind)!, `${kind}-own`));
+    for (const kind of KINDS)
+      ownCases.set(kind, await create(personaOf(kind, Role.CASEWORKER), agencies.get(kind)!, `${kind}-own`));
 
     const addAction = async (by: Persona, caseId: string, ownerAgencyId: string) => {
       const { addAction: added } = await portal.ok(
@@ -139,14 +156,18 @@ describe('viewerCan says exactly what the guarded operations then do', () => {
       await addAction(hubOwner, fixture.caseId, fixture.ownerAgencyId);
       for (const kind of KINDS) await addAction(hubOwner, fixture.caseId, agencies.get(kind)!);
     }
-    for (const [kind, fixture] of ownCases) await addAction(personaOf(kind, Role.CASEWORKER), fixture.caseId, fixture.ownerAgencyId);
+    for (const [kind, fixture] of ownCases)
+      await addAction(personaOf(kind, Role.CASEWORKER), fixture.caseId, fixture.ownerAgencyId);
   }, 240_000);
 
   afterAll(() => portal.close());
 
   /** A file on the case, uploaded by its owner, for one attempt at removing it. */
   async function evidenceOn(fixture: Fixture): Promise<string> {
-    const owner = fixture.ownerAgencyId === agencies.get('hub') ? hubOwner : personaOf([...agencies].find(([, id]) => id === fixture.ownerAgencyId)![0] as AgencyKind, Role.CASEWORKER);
+    const owner =
+      fixture.ownerAgencyId === agencies.get('hub')
+        ? hubOwner
+        : personaOf([...agencies].find(([, id]) => id === fixture.ownerAgencyId)![0] as AgencyKind, Role.CASEWORKER);
     const { status, body } = await upload(owner, fixture.caseId);
     expect(status).toBe(201);
     return body.id as string;
@@ -155,49 +176,99 @@ describe('viewerCan says exactly what the guarded operations then do', () => {
   async function upload(persona: Persona, caseId: string): Promise<{ status: number; body: Record<string, any> }> {
     const form = new FormData();
     form.append('file', new Blob([samples.png()], { type: 'image/png' }), 'door.png');
-    const res = await fetch(`${portal.url}/evidence/cases/${caseId}`, { method: 'POST', body: form, headers: { authorization: `Bearer ${persona.token}` } });
+    const res = await fetch(`${portal.url}/evidence/cases/${caseId}`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${persona.token}` },
+    });
     return { status: res.status, body: (await res.json()) as Record<string, any> };
   }
 
   /** Every operation a `viewerCan` boolean stands for, sent by `persona` to the fixture's case. */
   async function attempts(persona: Persona, fixture: Fixture): Promise<Record<string, Outcome>> {
     const { caseId } = fixture;
-    const send = async (what: string, query: string, variables: Record<string, unknown>) => outcomeOf(await portal.gql(query, variables, persona.token), what);
-    const version = async () => (await portal.db.query(`SELECT version FROM cases WHERE id = $1`, [caseId])).rows[0].version as number;
+    const send = async (what: string, query: string, variables: Record<string, unknown>) =>
+      outcomeOf(await portal.gql(query, variables, persona.token), what);
+    const version = async () =>
+      (await portal.db.query(`SELECT version FROM cases WHERE id = $1`, [caseId])).rows[0].version as number;
     const now = new Date().toISOString();
     const out: Record<string, Outcome> = {};
-    out.share = await send('shareCase', `mutation($c: ID!, $a: ID!) { shareCase(caseId: $c, agencyId: $a, access: LIMITED, reason: "Onward") { id } }`, {
-      c: caseId,
-      a: agencies.get('third'),
-    });
-    out.revokeShare = await send('revokeCaseShare', `mutation($c: ID!, $a: ID!) { revokeCaseShare(caseId: $c, agencyId: $a) }`, { c: caseId, a: agencies.get('third') });
-    out.readAuditTrail = await send('caseAuditTrail', `query($c: ID!) { caseAuditTrail(caseId: $c, first: 1) { totalCount } }`, { c: caseId });
-    out.placeLegalHold = await send('placeLegalHold', `mutation($c: ID!) { placeLegalHold(caseId: $c, reason: "Litigation is expected") { id } }`, { c: caseId });
-    out.releaseLegalHold = await send('releaseLegalHold', `mutation($c: ID!) { releaseLegalHold(caseId: $c, reason: "Litigation is settled") { id } }`, { c: caseId });
-    out.edit = await send('updateCase', `mutation($c: ID!, $v: Int!) { updateCase(id: $c, expectedVersion: $v, input: { summary: "Edited by a viewer" }) { id } }`, {
-      c: caseId,
-      v: await version(),
-    });
+    out.share = await send(
+      'shareCase',
+      `mutation($c: ID!, $a: ID!) { shareCase(caseId: $c, agencyId: $a, access: LIMITED, reason: "Onward") { id } }`,
+      {
+        c: caseId,
+        a: agencies.get('third'),
+      },
+    );
+    out.revokeShare = await send(
+      'revokeCaseShare',
+      `mutation($c: ID!, $a: ID!) { revokeCaseShare(caseId: $c, agencyId: $a) }`,
+      { c: caseId, a: agencies.get('third') },
+    );
+    out.readAuditTrail = await send(
+      'caseAuditTrail',
+      `query($c: ID!) { caseAuditTrail(caseId: $c, first: 1) { totalCount } }`,
+      { c: caseId },
+    );
+    out.placeLegalHold = await send(
+      'placeLegalHold',
+      `mutation($c: ID!) { placeLegalHold(caseId: $c, reason: "Litigation is expected") { id } }`,
+      { c: caseId },
+    );
+    out.releaseLegalHold = await send(
+      'releaseLegalHold',
+      `mutation($c: ID!) { releaseLegalHold(caseId: $c, reason: "Litigation is settled") { id } }`,
+      { c: caseId },
+    );
+    out.edit = await send(
+      'updateCase',
+      `mutation($c: ID!, $v: Int!) { updateCase(id: $c, expectedVersion: $v, input: { summary: "Edited by a viewer" }) { id } }`,
+      {
+        c: caseId,
+        v: await version(),
+      },
+    );
     out.logIncident = await send(
       'logIncident',
       `mutation($c: ID!, $at: DateTime!) { logIncident(caseId: $c, input: { occurredAt: $at, category: NOISE, description: "Music" }) { id } }`,
       { c: caseId, at: now },
     );
-    out.addAction = await send('addAction', `mutation($c: ID!, $a: ID!) { addAction(caseId: $c, input: { kind: PATROL, description: "Patrol", ownerAgencyId: $a }) { id } }`, {
-      c: caseId,
-      a: fixture.ownerAgencyId,
-    });
-    out.addParty = await send('addParty', `mutation($c: ID!) { addParty(caseId: $c, input: { role: WITNESS, fullName: "A witness" }) { id } }`, { c: caseId });
-    out.editPartyIdentifiers = await send('updateParty', `mutation($p: ID!) { updateParty(id: $p, input: { fullName: "Renamed victim" }) { id } }`, { p: fixture.partyId });
-    out.editPartyTenancy = await send('updateParty', `mutation($p: ID!) { updateParty(id: $p, input: { rentArrears: 12.5 }) { id } }`, { p: fixture.partyId });
+    out.addAction = await send(
+      'addAction',
+      `mutation($c: ID!, $a: ID!) { addAction(caseId: $c, input: { kind: PATROL, description: "Patrol", ownerAgencyId: $a }) { id } }`,
+      {
+        c: caseId,
+        a: fixture.ownerAgencyId,
+      },
+    );
+    out.addParty = await send(
+      'addParty',
+      `mutation($c: ID!) { addParty(caseId: $c, input: { role: WITNESS, fullName: "A witness" }) { id } }`,
+      { c: caseId },
+    );
+    out.editPartyIdentifiers = await send(
+      'updateParty',
+      `mutation($p: ID!) { updateParty(id: $p, input: { fullName: "Renamed victim" }) { id } }`,
+      { p: fixture.partyId },
+    );
+    out.editPartyTenancy = await send(
+      'updateParty',
+      `mutation($p: ID!) { updateParty(id: $p, input: { rentArrears: 12.5 }) { id } }`,
+      { p: fixture.partyId },
+    );
     out.recordContact = await send(
       'recordContact',
       `mutation($c: ID!, $at: DateTime!) { recordContact(caseId: $c, input: { contactedAt: $at, channel: PHONE, note: "Called back" }) { id } }`,
       { c: caseId, at: now },
     );
-    out.recordDashAssessment = await send('recordDashAssessment', `mutation($c: ID!) { recordDashAssessment(caseId: $c, input: { answers: [{ question: 1, answer: NO }] }) { id } }`, {
-      c: caseId,
-    });
+    out.recordDashAssessment = await send(
+      'recordDashAssessment',
+      `mutation($c: ID!) { recordDashAssessment(caseId: $c, input: { answers: [{ question: 1, answer: NO }] }) { id } }`,
+      {
+        c: caseId,
+      },
+    );
     out.recordAsbRiskAssessment = await send(
       'recordAsbRiskAssessment',
       `mutation($c: ID!) { recordAsbRiskAssessment(caseId: $c, input: { likelihood: 2, impact: 2 }) { id } }`,
@@ -211,22 +282,47 @@ describe('viewerCan says exactly what the guarded operations then do', () => {
     const { status } = await upload(persona, caseId);
     if (![201, 403, 404].includes(status)) throw new Error(`upload: unexpected status ${status}`);
     out.uploadEvidence = status === 201 ? 'allowed' : 'refused';
-    out.removeEvidence = await send('removeEvidence', `mutation($id: ID!) { removeEvidence(id: $id, reason: "Uploaded in error") }`, { id: await evidenceOn(fixture) });
-    out.requestCaseReview = await send('requestCaseReview', `mutation($c: ID!, $at: DateTime!) { requestCaseReview(caseId: $c, receivedAt: $at) { id } }`, { c: caseId, at: now });
-    out.decideCaseReview = await send('acknowledgeCaseReview', `mutation($id: ID!) { acknowledgeCaseReview(id: $id) { id } }`, { id: fixture.reviewId });
-    out.withdrawFromMeeting = await send('withdrawCaseFromMeeting', `mutation($id: ID!) { withdrawCaseFromMeeting(agendaItemId: $id, reason: "Risk has reduced") { id } }`, {
-      id: fixture.agendaItemId,
-    });
+    out.removeEvidence = await send(
+      'removeEvidence',
+      `mutation($id: ID!) { removeEvidence(id: $id, reason: "Uploaded in error") }`,
+      { id: await evidenceOn(fixture) },
+    );
+    out.requestCaseReview = await send(
+      'requestCaseReview',
+      `mutation($c: ID!, $at: DateTime!) { requestCaseReview(caseId: $c, receivedAt: $at) { id } }`,
+      { c: caseId, at: now },
+    );
+    out.decideCaseReview = await send(
+      'acknowledgeCaseReview',
+      `mutation($id: ID!) { acknowledgeCaseReview(id: $id) { id } }`,
+      { id: fixture.reviewId },
+    );
+    out.withdrawFromMeeting = await send(
+      'withdrawCaseFromMeeting',
+      `mutation($id: ID!) { withdrawCaseFromMeeting(agendaItemId: $id, reason: "Risk has reduced") { id } }`,
+      {
+        id: fixture.agendaItemId,
+      },
+    );
     // Closing last, and satisfaction after it (it asks a closed case): the case stays closed for later personas.
-    out.close = await send('closeCase', `mutation($c: ID!, $v: Int!) { closeCase(id: $c, expectedVersion: $v, input: { outcome: RESOLVED, reason: "Behaviour stopped" }) { id } }`, {
-      c: caseId,
-      v: await version(),
-    });
-    out.recordSatisfaction = await send('recordSatisfaction', `mutation($c: ID!) { recordSatisfaction(caseId: $c, input: { serviceScore: 4, outcomeScore: 4 }) { id } }`, { c: caseId });
+    out.close = await send(
+      'closeCase',
+      `mutation($c: ID!, $v: Int!) { closeCase(id: $c, expectedVersion: $v, input: { outcome: RESOLVED, reason: "Behaviour stopped" }) { id } }`,
+      {
+        c: caseId,
+        v: await version(),
+      },
+    );
+    out.recordSatisfaction = await send(
+      'recordSatisfaction',
+      `mutation($c: ID!) { recordSatisfaction(caseId: $c, input: { serviceScore: 4, outcomeScore: 4 }) { id } }`,
+      { c: caseId },
+    );
     return out;
   }
 
-  const fixtureFor = (kind: AgencyKind, relation: Relation) => (relation === 'OWNER' ? ownCases.get(kind)! : hubCases.get(relation)!);
+  const fixtureFor = (kind: AgencyKind, relation: Relation) =>
+    relation === 'OWNER' ? ownCases.get(kind)! : hubCases.get(relation)!;
 
   for (const kind of KINDS) {
     for (const relation of ['OWNER', 'FULL', 'LIMITED'] as const) {
@@ -243,7 +339,8 @@ describe('viewerCan says exactly what the guarded operations then do', () => {
           const done = await attempts(persona, fixture);
           for (const [action, outcome] of Object.entries(done)) {
             const says = offered?.[action] ?? false;
-            if (says !== (outcome === 'allowed')) mismatches.push(`${role}: viewerCan.${action} is ${says}, the operation was ${outcome}`);
+            if (says !== (outcome === 'allowed'))
+              mismatches.push(`${role}: viewerCan.${action} is ${says}, the operation was ${outcome}`);
           }
           if (offered) expect(Object.keys(done).sort()).toEqual(Object.keys(offered).sort());
         }
@@ -259,18 +356,32 @@ describe('viewerCan says exactly what the guarded operations then do', () => {
         if (role === Role.ADMIN) expect(codeOf(read)).toBe('FORBIDDEN');
         else expect(read.data?.meeting?.viewerCan).toBeTruthy();
         const offered: Record<string, boolean> | null = read.data?.meeting?.viewerCan ?? null;
-        const send = async (what: string, query: string, variables: Record<string, unknown>) => outcomeOf(await portal.gql(query, variables, persona.token), what);
+        const send = async (what: string, query: string, variables: Record<string, unknown>) =>
+          outcomeOf(await portal.gql(query, variables, persona.token), what);
         const done: Record<string, Outcome> = {
-          organise: await send('reorderAgenda', `mutation($m: ID!) { reorderAgenda(meetingId: $m, itemIds: []) { id } }`, { m: meetingId }),
-          chair: await send('setCurrentAgendaItem', `mutation($m: ID!) { setCurrentAgendaItem(meetingId: $m, agendaItemId: null) { id } }`, { m: meetingId }),
-          contribute: await send('recordAttendance', `mutation($m: ID!, $u: ID!) { recordAttendance(meetingId: $m, userId: $u, status: PRESENT) { status } }`, {
-            m: meetingId,
-            u: persona.id,
-          }),
+          organise: await send(
+            'reorderAgenda',
+            `mutation($m: ID!) { reorderAgenda(meetingId: $m, itemIds: []) { id } }`,
+            { m: meetingId },
+          ),
+          chair: await send(
+            'setCurrentAgendaItem',
+            `mutation($m: ID!) { setCurrentAgendaItem(meetingId: $m, agendaItemId: null) { id } }`,
+            { m: meetingId },
+          ),
+          contribute: await send(
+            'recordAttendance',
+            `mutation($m: ID!, $u: ID!) { recordAttendance(meetingId: $m, userId: $u, status: PRESENT) { status } }`,
+            {
+              m: meetingId,
+              u: persona.id,
+            },
+          ),
         };
         for (const [action, outcome] of Object.entries(done)) {
           const says = offered?.[action] ?? false;
-          if (says !== (outcome === 'allowed')) mismatches.push(`${role}: viewerCan.${action} is ${says}, the operation was ${outcome}`);
+          if (says !== (outcome === 'allowed'))
+            mismatches.push(`${role}: viewerCan.${action} is ${says}, the operation was ${outcome}`);
         }
         if (offered) expect(Object.keys(done).sort()).toEqual(Object.keys(offered).sort());
       }
@@ -280,27 +391,44 @@ describe('viewerCan says exactly what the guarded operations then do', () => {
 
   /** Every operation a `me.viewerCan` boolean stands for, sent by `persona`; inputs that fail validation past the rule change nothing. */
   async function portalAttempts(persona: Persona): Promise<Record<string, Outcome[]>> {
-    const send = async (what: string, query: string, variables: Record<string, unknown> = {}) => outcomeOf(await portal.gql(query, variables, persona.token), what);
+    const send = async (what: string, query: string, variables: Record<string, unknown> = {}) =>
+      outcomeOf(await portal.gql(query, variables, persona.token), what);
     const period = { from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z' };
     return {
       readCases: [await send('cases', `query { cases(first: 1) { totalCount } }`)],
       createCase: [
-        await send('createCase', `mutation { createCase(input: { category: NOISE, summary: "A viewer", ward: "x", riskLevel: STANDARD }) { id } }`),
+        await send(
+          'createCase',
+          `mutation { createCase(input: { category: NOISE, summary: "A viewer", ward: "x", riskLevel: STANDARD }) { id } }`,
+        ),
       ],
       triage: [await send('triageQueue', `query { triageQueue { id } }`)],
       createMeeting: [
-        await send('scheduleMeeting', `mutation($u: ID!) { scheduleMeeting(input: { kind: MARAC, title: "", startsAt: "2030-01-01T10:00:00Z", chairId: $u, agencyIds: [] }) { id } }`, {
-          u: persona.id,
-        }),
+        await send(
+          'scheduleMeeting',
+          `mutation($u: ID!) { scheduleMeeting(input: { kind: MARAC, title: "", startsAt: "2030-01-01T10:00:00Z", chairId: $u, agencyIds: [] }) { id } }`,
+          {
+            u: persona.id,
+          },
+        ),
       ],
       readCaseFigures: [
-        await send('caseStatistics', `query($p: CaseStatisticsInput!) { caseStatistics(input: $p) { opened } }`, { p: period }),
+        await send('caseStatistics', `query($p: CaseStatisticsInput!) { caseStatistics(input: $p) { opened } }`, {
+          p: period,
+        }),
         await send('exceptions', `query { exceptions { __typename } }`),
       ],
-      readMeetingFigures: [await send('maracStatistics', `query($p: MaracStatisticsInput!) { maracStatistics(input: $p) { meetings } }`, { p: period })],
+      readMeetingFigures: [
+        await send('maracStatistics', `query($p: MaracStatisticsInput!) { maracStatistics(input: $p) { meetings } }`, {
+          p: period,
+        }),
+      ],
       applyRetention: [await send('retentionReview', `query { retentionReview { retentionYears } }`)],
       updateServiceStandards: [
-        await send('updateServiceStandards', `mutation { updateServiceStandards(input: { contactWorkingDays: 0, actionPlanWorkingDays: 0 }) { __typename } }`),
+        await send(
+          'updateServiceStandards',
+          `mutation { updateServiceStandards(input: { contactWorkingDays: 0, actionPlanWorkingDays: 0 }) { __typename } }`,
+        ),
       ],
       administer: [
         await send('users', `query { users { id } }`),
@@ -319,7 +447,9 @@ describe('viewerCan says exactly what the guarded operations then do', () => {
         const offered: Record<string, boolean> = me.viewerCan;
         const done = await portalAttempts(persona);
         for (const [action, outcomes] of Object.entries(done)) {
-          for (const outcome of outcomes) if (offered[action] !== (outcome === 'allowed')) mismatches.push(`${role}: viewerCan.${action} is ${offered[action]}, an operation was ${outcome}`);
+          for (const outcome of outcomes)
+            if (offered[action] !== (outcome === 'allowed'))
+              mismatches.push(`${role}: viewerCan.${action} is ${offered[action]}, an operation was ${outcome}`);
         }
         expect(Object.keys(done).sort()).toEqual(Object.keys(offered).sort());
       }
@@ -334,12 +464,25 @@ describe('viewerCan says exactly what the guarded operations then do', () => {
           const persona = personaOf(kind, role);
           const read = await portal.gql(ACTIONS_VIEWER_CAN, { id: caseId }, persona.token);
           if (role === Role.ADMIN) expect(codeOf(read)).toBe('FORBIDDEN');
-          const offered = new Map<string, boolean>((read.data?.case?.actions ?? []).map((a: { id: string; viewerCan: { update: boolean } }) => [a.id, a.viewerCan.update]));
+          const offered = new Map<string, boolean>(
+            (read.data?.case?.actions ?? []).map((a: { id: string; viewerCan: { update: boolean } }) => [
+              a.id,
+              a.viewerCan.update,
+            ]),
+          );
           for (const actionId of actionsOn.get(caseId)!) {
             // An empty update is refused for its content only once the rule has let it through.
-            const outcome = outcomeOf(await portal.gql(`mutation($id: ID!) { updateAction(id: $id, input: {}) { id } }`, { id: actionId }, persona.token), 'updateAction');
+            const outcome = outcomeOf(
+              await portal.gql(
+                `mutation($id: ID!) { updateAction(id: $id, input: {}) { id } }`,
+                { id: actionId },
+                persona.token,
+              ),
+              'updateAction',
+            );
             const says = offered.get(actionId) ?? false;
-            if (says !== (outcome === 'allowed')) mismatches.push(`${role}: action ${actionId} viewerCan.update is ${says}, updateAction was ${outcome}`);
+            if (says !== (outcome === 'allowed'))
+              mismatches.push(`${role}: action ${actionId} viewerCan.update is ${says}, updateAction was ${outcome}`);
           }
         }
         expect(mismatches).toEqual([]);
@@ -347,13 +490,23 @@ describe('viewerCan says exactly what the guarded operations then do', () => {
     }
   }
 
-  it('me.viewerCan is the signed-in user\'s alone: null on anyone else', async () => {
+  it("me.viewerCan is the signed-in user's alone: null on anyone else", async () => {
     const manager = personaOf(AgencyKind.LANDLORD, Role.MANAGER);
     const { me } = await portal.ok(ME_VIEWER_CAN, {}, manager.token);
-    expect(me.viewerCan).toMatchObject({ readCases: true, readCaseFigures: true, applyRetention: true, createMeeting: false, administer: false });
+    expect(me.viewerCan).toMatchObject({
+      readCases: true,
+      readCaseFigures: true,
+      applyRetention: true,
+      createMeeting: false,
+      administer: false,
+    });
     const { me: admin } = await portal.ok(ME_VIEWER_CAN, {}, personaOf(AgencyKind.OTHER, Role.ADMIN).token);
     expect(admin.viewerCan).toMatchObject({ readCases: false, createCase: false, administer: true });
-    const { users } = await portal.ok(`query { users { id viewerCan { readCases } } }`, {}, personaOf(AgencyKind.OTHER, Role.ADMIN).token);
+    const { users } = await portal.ok(
+      `query { users { id viewerCan { readCases } } }`,
+      {},
+      personaOf(AgencyKind.OTHER, Role.ADMIN).token,
+    );
     const others = users.filter((u: { id: string }) => u.id !== personaOf(AgencyKind.OTHER, Role.ADMIN).id);
     expect(others.length).toBeGreaterThan(0);
     expect(others.every((u: { viewerCan: unknown }) => u.viewerCan === null)).toBe(true);
@@ -363,7 +516,12 @@ describe('viewerCan says exactly what the guarded operations then do', () => {
     const fixture = hubCases.get('FULL')!;
     const police = personaOf(AgencyKind.POLICE, Role.CASEWORKER);
     const { case: kase } = await portal.ok(ACTIONS_VIEWER_CAN, { id: fixture.caseId }, police.token);
-    const update = new Map(kase.actions.map((a: { ownerAgency: { id: string }; viewerCan: { update: boolean } }) => [a.ownerAgency.id, a.viewerCan.update]));
+    const update = new Map(
+      kase.actions.map((a: { ownerAgency: { id: string }; viewerCan: { update: boolean } }) => [
+        a.ownerAgency.id,
+        a.viewerCan.update,
+      ]),
+    );
     expect(update.get(agencies.get(AgencyKind.POLICE)!)).toBe(true);
     expect(update.get(fixture.ownerAgencyId)).toBe(false);
     const { case: owned } = await portal.ok(ACTIONS_VIEWER_CAN, { id: fixture.caseId }, hubOwner.token);
@@ -373,11 +531,33 @@ describe('viewerCan says exactly what the guarded operations then do', () => {
   it('offers the owner-only actions to the owner and never to a share, so the comparison above is not all "no"', async () => {
     const owner = personaOf(AgencyKind.LANDLORD, Role.MANAGER);
     const partner = personaOf(AgencyKind.POLICE, Role.MANAGER);
-    const { case: owned } = await portal.ok(CASE_VIEWER_CAN, { id: ownCases.get(AgencyKind.LANDLORD)!.caseId }, owner.token);
+    const { case: owned } = await portal.ok(
+      CASE_VIEWER_CAN,
+      { id: ownCases.get(AgencyKind.LANDLORD)!.caseId },
+      owner.token,
+    );
     const { case: shared } = await portal.ok(CASE_VIEWER_CAN, { id: hubCases.get('FULL')!.caseId }, partner.token);
-    expect(owned.viewerCan).toMatchObject({ share: true, readAuditTrail: true, placeLegalHold: true, close: true, edit: true });
-    expect(shared.viewerCan).toMatchObject({ share: false, readAuditTrail: false, placeLegalHold: false, close: false, edit: false, logIncident: true, uploadEvidence: true });
-    const { meeting } = await portal.ok(MEETING_VIEWER_CAN, { id: meetingId }, personaOf(AgencyKind.POLICE, Role.MARAC_CHAIR).token);
+    expect(owned.viewerCan).toMatchObject({
+      share: true,
+      readAuditTrail: true,
+      placeLegalHold: true,
+      close: true,
+      edit: true,
+    });
+    expect(shared.viewerCan).toMatchObject({
+      share: false,
+      readAuditTrail: false,
+      placeLegalHold: false,
+      close: false,
+      edit: false,
+      logIncident: true,
+      uploadEvidence: true,
+    });
+    const { meeting } = await portal.ok(
+      MEETING_VIEWER_CAN,
+      { id: meetingId },
+      personaOf(AgencyKind.POLICE, Role.MARAC_CHAIR).token,
+    );
     expect(meeting.viewerCan).toEqual({ organise: true, chair: true, contribute: true });
   });
 });

@@ -1,4 +1,7 @@
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
@@ -6,7 +9,17 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { type DocumentNode, type ExecutionArgs, type ExecutionResult, getOperationAST, GraphQLError, type GraphQLSchema, OperationTypeNode, specifiedRules, validate } from 'graphql';
+import {
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  getOperationAST,
+  GraphQLError,
+  type GraphQLSchema,
+  OperationTypeNode,
+  specifiedRules,
+  validate,
+} from 'graphql';
 import type { Context as WsContext } from 'graphql-ws';
 import { PolicyGuard } from '#libs/access';
 import { ActionPlansModule } from '#libs/action-plans';
@@ -41,8 +54,20 @@ import { UsersModule } from '#libs/users';
 import { SCALARS } from './date-time.scalar.js';
 import { GraphQLHttpErrors } from './graphql-http-errors.js';
 import { HealthController } from './health.controller.js';
-import { documentLimitRules, parseWithTokenLimit, QUERY_LIMITS, queryLimitPlugin, queryLimitRules } from './query-limits.js';
-import { asksForReplay, MAX_SUBSCRIPTIONS_PER_SOCKET, ReplayLimiter, SocketLimits, TOO_MANY_SOCKETS } from './socket-limits.js';
+import {
+  documentLimitRules,
+  parseWithTokenLimit,
+  QUERY_LIMITS,
+  queryLimitPlugin,
+  queryLimitRules,
+} from './query-limits.js';
+import {
+  asksForReplay,
+  MAX_SUBSCRIPTIONS_PER_SOCKET,
+  ReplayLimiter,
+  SocketLimits,
+  TOO_MANY_SOCKETS,
+} from './socket-limits.js';
 import { inputValidation } from './validation.js';
 
 /**
@@ -142,24 +167,37 @@ export class AppModule {
               // which keeps the operation so the alert hub can execute it once for many subscribers.
               const live = arg.extra?.live;
               const message = operation && id !== undefined ? { ...operation, id } : undefined;
-              return { ...sessions.contextFor(live?.user ?? null, 'websocket', live?.sessionId ?? null), session: live, message };
+              return {
+                ...sessions.contextFor(live?.user ?? null, 'websocket', live?.sessionId ?? null),
+                session: live,
+                message,
+              };
             },
             subscriptions: {
               'graphql-ws': {
                 path: '/graphql',
                 // A socket that has not said who it is within this time is closed (4408).
                 connectionInitWaitTimeout: config.sockets.initTimeoutSeconds * 1000,
-                validate: (schema: GraphQLSchema, document: DocumentNode) => validate(schema, document, [...specifiedRules, ...QUERY_LIMIT_RULES]),
-                subscribe: (args: ExecutionArgs) => subscribeOnce(args, (ctx) => audit.flushViews(ctx as LiveContext, 'socket')),
+                validate: (schema: GraphQLSchema, document: DocumentNode) =>
+                  validate(schema, document, [...specifiedRules, ...QUERY_LIMIT_RULES]),
+                subscribe: (args: ExecutionArgs) =>
+                  subscribeOnce(args, (ctx) => audit.flushViews(ctx as LiveContext, 'socket')),
                 // Queries and mutations go over HTTP, where the guards, the transaction and the audit of views are
                 // the ones every partner's system meets: the socket refuses them with an `error`, unexecuted.
-                onSubscribe: (ctx: WsContext, id: string, payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null }) => {
+                onSubscribe: (
+                  ctx: WsContext,
+                  id: string,
+                  payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null },
+                ) => {
                   // graphql-ws has already reserved this id, in arrival order: a burst is cut at the same place every time.
                   if (Object.keys(ctx.subscriptions).indexOf(id) >= MAX_SUBSCRIPTIONS_PER_SOCKET) {
                     return [
-                      new GraphQLError(`A socket holds at most ${MAX_SUBSCRIPTIONS_PER_SOCKET} subscriptions at once: complete one before starting another`, {
-                        extensions: { code: 'TOO_MANY_REQUESTS', limit: MAX_SUBSCRIPTIONS_PER_SOCKET },
-                      }),
+                      new GraphQLError(
+                        `A socket holds at most ${MAX_SUBSCRIPTIONS_PER_SOCKET} subscriptions at once: complete one before starting another`,
+                        {
+                          extensions: { code: 'TOO_MANY_REQUESTS', limit: MAX_SUBSCRIPTIONS_PER_SOCKET },
+                        },
+                      ),
                     ];
                   }
                   let document, operation;
@@ -174,10 +212,13 @@ export class AppModule {
                   }
                   if (operation && operation.operation !== OperationTypeNode.SUBSCRIPTION) {
                     return [
-                      new GraphQLError(`This WebSocket carries subscriptions only: send a ${operation.operation} over HTTP (POST /graphql)`, {
-                        // The contract's code for a rule that refuses a whole operation.
-                        extensions: { code: 'FORBIDDEN', operation: operation.operation },
-                      }),
+                      new GraphQLError(
+                        `This WebSocket carries subscriptions only: send a ${operation.operation} over HTTP (POST /graphql)`,
+                        {
+                          // The contract's code for a rule that refuses a whole operation.
+                          extensions: { code: 'FORBIDDEN', operation: operation.operation },
+                        },
+                      ),
                     ];
                   }
                   // A replay reads the alert log from the cursor on: a few a minute per user (a live subscription is free).
@@ -213,8 +254,13 @@ export class AppModule {
                 onError: (_ctx: WsContext, _id: string, _payload: unknown, errors: readonly GraphQLError[]) =>
                   errors.map((error) => {
                     const formatted = error.toJSON();
-                    const code = formatted.extensions?.code ?? (error.message.startsWith('Syntax Error') ? 'GRAPHQL_PARSE_FAILED' : 'GRAPHQL_VALIDATION_FAILED');
-                    return formatError(config.development)({ ...formatted, extensions: { ...formatted.extensions, code } }, error);
+                    const code =
+                      formatted.extensions?.code ??
+                      (error.message.startsWith('Syntax Error') ? 'GRAPHQL_PARSE_FAILED' : 'GRAPHQL_VALIDATION_FAILED');
+                    return formatError(config.development)(
+                      { ...formatted, extensions: { ...formatted.extensions, code } },
+                      error,
+                    );
                   }),
               },
             },

@@ -19,8 +19,13 @@ export async function announceDemo(demo: DemoPartnership, dataDir: string): Prom
   const { email, password } = demo.administrator;
   const file = demoAdminPasswordFile(dataDir);
   if (password === null) {
-    const kept = await stat(file).then(() => true, () => false);
-    lines.push(`Demo administrator: ${email} (its password was printed when it was created${kept ? `, and is in ${file}` : ''})`);
+    const kept = await stat(file).then(
+      () => true,
+      () => false,
+    );
+    lines.push(
+      `Demo administrator: ${email} (its password was printed when it was created${kept ? `, and is in ${file}` : ''})`,
+    );
     return lines;
   }
   try {
@@ -28,10 +33,14 @@ export async function announceDemo(demo: DemoPartnership, dataDir: string): Prom
     // A file left from an earlier database may be readable by others: replace it rather than write into it.
     await rm(file, { force: true });
     await writeFile(file, `${password}\n`, { mode: 0o600, flag: 'wx' });
-    lines.push(`Demo administrator: ${email}, password "${password}" (shown this once; kept in ${file}, readable by this user alone)`);
+    lines.push(
+      `Demo administrator: ${email}, password "${password}" (shown this once; kept in ${file}, readable by this user alone)`,
+    );
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    lines.push(`Demo administrator: ${email}, password "${password}" (shown this once: it could not be kept in ${file}: ${reason})`);
+    lines.push(
+      `Demo administrator: ${email}, password "${password}" (shown this once: it could not be kept in ${file}: ${reason})`,
+    );
   }
   return lines;
 }

@@ -17,7 +17,10 @@ export class GraphQLHttpErrors extends BaseExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const status = exception.getStatus();
     if (req.path !== '/graphql' || !CODES[status] || res.headersSent) return super.catch(exception, host);
-    const message = status === 413 ? 'The request body is larger than the server accepts' : 'The request body is not a JSON GraphQL request';
+    const message =
+      status === 413
+        ? 'The request body is larger than the server accepts'
+        : 'The request body is not a JSON GraphQL request';
     res.status(status).json({ errors: [{ message, extensions: { code: CODES[status] } }] });
     return undefined;
   }

@@ -24,7 +24,11 @@ export interface PortalOptions {
  * benchmark all start it the same way. `databaseUrl` is the owner's: it migrates, then everything else
  * (requests, the listener, the scheduler, seeding) runs as the application role.
  */
-export async function createPortal(config: AppConfig, databaseUrl: string, options: PortalOptions = {}): Promise<INestApplication> {
+export async function createPortal(
+  config: AppConfig,
+  databaseUrl: string,
+  options: PortalOptions = {},
+): Promise<INestApplication> {
   const appDatabaseUrl = await prepareDatabase(databaseUrl, config.appDatabaseUrl);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, appDatabaseUrl), {
     logger: options.logger ?? ['error', 'warn'],
@@ -40,7 +44,8 @@ export async function createPortal(config: AppConfig, databaseUrl: string, optio
   applySecurityHeaders(app);
   serveWebApp(app, config.portalDir);
   const dataSource = app.get<DataSource>(getDataSourceToken());
-  if (config.adminEmail && config.adminPassword) await ensureAdministrator(dataSource, config.adminEmail, config.adminPassword);
+  if (config.adminEmail && config.adminPassword)
+    await ensureAdministrator(dataSource, config.adminEmail, config.adminPassword);
   const demo = config.seedDemo ? await seedDemoPartnership(dataSource) : null;
   options.onReady?.({ demo });
   return app;

@@ -25,7 +25,9 @@ describe('the row count', () => {
   });
 
   it('counts fragments where they are spread, and walks each only once', () => {
-    expect(rows(`{ cases(first: 10) { edges { node { ...C } } } } fragment C on Case { incidents { id } }`)).toBe(30 + 200);
+    expect(rows(`{ cases(first: 10) { edges { node { ...C } } } } fragment C on Case { incidents { id } }`)).toBe(
+      30 + 200,
+    );
     // Forty fragments, each spreading the one before twice: 2^40 paths, counted in forty steps.
     let fragments = 'fragment F0 on Case { id }';
     for (let i = 1; i <= 40; i++) fragments += ` fragment F${i} on Case { ...F${i - 1} ...F${i - 1} parties { id } }`;
@@ -39,7 +41,9 @@ describe('the row count', () => {
 describe('the token limit', () => {
   it('parses within it, refuses past it with QUERY_TOO_COMPLEX, and leaves syntax errors as they are', () => {
     expect(parseWithTokenLimit('{ me { id } }', 6).kind).toBe('Document');
-    expect(() => parseWithTokenLimit('{ me { id } }', 5)).toThrow(expect.objectContaining({ extensions: { code: 'QUERY_TOO_COMPLEX' } }));
+    expect(() => parseWithTokenLimit('{ me { id } }', 5)).toThrow(
+      expect.objectContaining({ extensions: { code: 'QUERY_TOO_COMPLEX' } }),
+    );
     expect(() => parseWithTokenLimit('{ me { id }', 50)).toThrow(/Syntax Error: Expected Name, found <EOF>/);
   });
 });

@@ -45,12 +45,15 @@ export type QueryLimits = { [K in keyof typeof QUERY_LIMITS]: number };
  */
 export const ASSUMED_LIST_SIZE = 20;
 
-const tooComplex = (message: string) => new GraphQLError(message.replace(/^Syntax Error: /, ''), { extensions: { code: 'QUERY_TOO_COMPLEX' } });
+const tooComplex = (message: string) =>
+  new GraphQLError(message.replace(/^Syntax Error: /, ''), { extensions: { code: 'QUERY_TOO_COMPLEX' } });
 
 /** Every refusal says QUERY_TOO_COMPLEX (the contract's code), not the library's "Syntax Error". */
 const refuse = {
   propagateOnRejection: false,
-  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(tooComplex(error.message))],
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) => context?.reportError(tooComplex(error.message)),
+  ],
 };
 
 /** Depth, aliases and cost: what the document alone decides, so Apollo may cache the verdict with the document. */
@@ -106,7 +109,9 @@ export function queryLimitPlugin(limits: Pick<QueryLimits, 'tokens' | 'rows'> = 
           if (!operation) return Promise.resolve();
           const rows = countOperationRows(schema, document, operation, request.variables ?? {}, limits.rows);
           // Apollo answers this rejection as it is, with the status it names (else 500).
-          return rows > limits.rows ? Promise.reject(tooManyRows(rows, limits.rows, { http: { status: 400 } })) : Promise.resolve();
+          return rows > limits.rows
+            ? Promise.reject(tooManyRows(rows, limits.rows, { http: { status: 400 } }))
+            : Promise.resolve();
         },
         parsingDidStart({ source }) {
           return Promise.resolve((error?: Error) => {
@@ -146,9 +151,12 @@ export function maxRowsRule(maxRows: number): ValidationRule {
 
 function tooManyRows(rows: number, maxRows: number, extensions: Record<string, unknown> = {}): GraphQLError {
   const found = rows > maxRows * 10 ? `over ${maxRows * 10}` : String(rows);
-  return new GraphQLError(`The answer could hold ${found} objects, more than the limit of ${maxRows}: ask for fewer nested lists or a smaller \`first\`.`, {
-    extensions: { code: 'QUERY_TOO_COMPLEX', ...extensions },
-  });
+  return new GraphQLError(
+    `The answer could hold ${found} objects, more than the limit of ${maxRows}: ask for fewer nested lists or a smaller \`first\`.`,
+    {
+      extensions: { code: 'QUERY_TOO_COMPLEX', ...extensions },
+    },
+  );
 }
 
 /** What a count needs besides the selection: the schema, the document's fragments, and the variables if known. */
@@ -176,11 +184,24 @@ export function countOperationRows(
   const root = schema.getRootType(operation.operation);
   if (!root) return 0;
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  return countRows({ schema, fragments, variables, operation, maxRows, fragmentRows: new Map() }, operation.selectionSet, root, 1, new Set());
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  return countRows(
+    { schema, fragments, variables, operation, maxRows, fragmentRows: new Map() },
+    operation.selectionSet,
+    root,
+    1,
+    new Set(),
+  );
 }
 
-function countRows(count: RowCount, selectionSet: SelectionSetNode, parent: GraphQLCompositeType, multiplier: number, fragments: Set<string>): number {
+function countRows(
+  count: RowCount,
+  selectionSet: SelectionSetNode,
+  parent: GraphQLCompositeType,
+  multiplier: number,
+  fragments: Set<string>,
+): number {
   const { maxRows } = count;
   let rows = 0;
   for (const selection of selectionSet.selections) {
@@ -205,7 +226,9 @@ function countRows(count: RowCount, selectionSet: SelectionSetNode, parent: Grap
       let unit = count.fragmentRows.get(name);
       if (unit === undefined) {
         const type = count.schema.getType(fragment.typeCondition.name.value);
-        unit = isCompositeType(type) ? countRows(count, fragment.selectionSet, type, 1, new Set(fragments).add(name)) : 0;
+        unit = isCompositeType(type)
+          ? countRows(count, fragment.selectionSet, type, 1, new Set(fragments).add(name))
+          : 0;
         count.fragmentRows.set(name, unit);
       }
       rows += multiplier * unit;
@@ -214,8 +237,14 @@ function countRows(count: RowCount, selectionSet: SelectionSetNode, parent: Grap
   return rows;
 }
 
-function listSize(count: RowCount, parent: GraphQLCompositeType, field: GraphQLField<unknown, unknown>, node: FieldNode): number {
-  if (field.args.some((arg) => arg.name === 'first')) return pageOf(count, node.arguments?.find((arg) => arg.name.value === 'first')?.value);
+function listSize(
+  count: RowCount,
+  parent: GraphQLCompositeType,
+  field: GraphQLField<unknown, unknown>,
+  node: FieldNode,
+): number {
+  if (field.args.some((arg) => arg.name === 'first'))
+    return pageOf(count, node.arguments?.find((arg) => arg.name.value === 'first')?.value);
   if (!isListType(getNullableType(field.type))) return 1;
   // A connection's edges are the page its `first` already counted.
   if (field.name === 'edges' && parent.name.endsWith('Connection')) return 1;
@@ -228,7 +257,11 @@ function pageOf(count: RowCount, value: ValueNode | undefined): number {
   if (value.kind === Kind.INT) return Math.max(1, Math.min(Number(value.value), MAX_PAGE_SIZE));
   if (value.kind !== Kind.VARIABLE || count.variables === null) return MAX_PAGE_SIZE;
   const name = value.name.value;
-  if (!(name in count.variables)) return pageOf(count, count.operation.variableDefinitions?.find((v) => v.variable.name.value === name)?.defaultValue);
+  if (!(name in count.variables))
+    return pageOf(
+      count,
+      count.operation.variableDefinitions?.find((v) => v.variable.name.value === name)?.defaultValue,
+    );
   const given = count.variables[name];
   if (given === null || given === undefined) return DEFAULT_PAGE_SIZE;
   return typeof given === 'number' && given >= 1 ? Math.min(Math.floor(given), MAX_PAGE_SIZE) : MAX_PAGE_SIZE;

@@ -14,7 +14,12 @@ import { CasesResolver, PartiesResolver } from '#libs/cases';
 import { ContactsResolver } from '#libs/contacts';
 import { DashResolver } from '#libs/dash';
 import { CaseEvidenceResolver, EvidenceResolver, IncidentEvidenceResolver } from '#libs/evidence';
-import { AgendaItemsResolver, CaseMeetingReferralResolver, CaseMeetingReferralsResolver, MeetingsResolver } from '#libs/meetings';
+import {
+  AgendaItemsResolver,
+  CaseMeetingReferralResolver,
+  CaseMeetingReferralsResolver,
+  MeetingsResolver,
+} from '#libs/meetings';
 import { ReportsResolver } from '#libs/reports';
 import { RetentionResolver } from '#libs/retention';
 import { SatisfactionResolver } from '#libs/satisfaction';

@@ -16,7 +16,9 @@ describe('replays', () => {
     expect(replay(`subscription($s: String) { caseAlerts(since: $s) { id } }`, {})).toBe(false);
     expect(replay(`subscription { caseAlerts(since: null) { id } }`)).toBe(false);
     expect(replay(`subscription { caseAlerts { id } }`)).toBe(false);
-    expect(replay(`subscription { ...R } fragment R on Subscription { alerts: caseAlerts(since: "4") { id } }`)).toBe(true);
+    expect(replay(`subscription { ...R } fragment R on Subscription { alerts: caseAlerts(since: "4") { id } }`)).toBe(
+      true,
+    );
     expect(replay(`subscription { ... on Subscription { caseAlerts(since: "4") { id } } }`)).toBe(true);
   });
 

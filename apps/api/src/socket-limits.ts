@@ -1,7 +1,15 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { type DocumentNode, type FieldNode, GraphQLError, Kind, type OperationDefinitionNode, type SelectionSetNode, type ValueNode } from 'graphql';
+import {
+  type DocumentNode,
+  type FieldNode,
+  GraphQLError,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValueNode,
+} from 'graphql';
 import type { WebSocket, WebSocketServer } from 'ws';
 
 /** The largest WebSocket message taken (a subscribe message is a few KiB); a larger one closes the socket with 1009. */
@@ -50,7 +58,11 @@ export class SocketLimits implements OnApplicationBootstrap {
  * variable, or by the variable's default), whether selected directly or through a fragment. A replay reads the
  * alert log; a live subscription does not.
  */
-export function asksForReplay(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | null | undefined): boolean {
+export function asksForReplay(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | null | undefined,
+): boolean {
   const given = (value: ValueNode | undefined): boolean => {
     if (!value || value.kind === Kind.NULL) return false;
     if (value.kind !== Kind.VARIABLE) return true;
@@ -60,7 +72,8 @@ export function asksForReplay(document: DocumentNode, operation: OperationDefini
     return given(fallback);
   };
   return rootFields(document, operation.selectionSet, new Set()).some(
-    (field) => field.name.value === 'caseAlerts' && given(field.arguments?.find((a) => a.name.value === 'since')?.value),
+    (field) =>
+      field.name.value === 'caseAlerts' && given(field.arguments?.find((a) => a.name.value === 'since')?.value),
   );
 }
 
@@ -100,7 +113,9 @@ export class ReplayLimiter {
     }
     recent.push(now);
     this.started.set(userId, recent);
-    if (this.started.size > 1000) for (const [id, times] of this.started) if (times.every((at) => at <= now - this.windowMs)) this.started.delete(id);
+    if (this.started.size > 1000)
+      for (const [id, times] of this.started)
+        if (times.every((at) => at <= now - this.windowMs)) this.started.delete(id);
     return null;
   }
 }

@@ -49,7 +49,8 @@ class InputValidation extends ValidationPipe {
     if (!CALLER_INPUT.has(metadata.type)) return value;
     const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
     const field = unstorableText(value, isObject ? '' : (metadata.data ?? 'input'));
-    if (field) throw new BadInputError(field, `${field} contains a character that cannot be stored (a NUL or a lone surrogate)`);
+    if (field)
+      throw new BadInputError(field, `${field} contains a character that cannot be stored (a NUL or a lone surrogate)`);
     return super.transform(value, metadata);
   }
 }

@@ -21,9 +21,13 @@ export function serveWebApp(app: INestApplication, portalDir: string): void {
     }),
   );
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATHS.test(req.path) || req.path.startsWith('/assets/')) return next();
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATHS.test(req.path) || req.path.startsWith('/assets/'))
+      return next();
     if (!existsSync(index)) {
-      res.status(404).type('text/plain').send('The web app has not been built: run `npm run build` (npm start does this).');
+      res
+        .status(404)
+        .type('text/plain')
+        .send('The web app has not been built: run `npm run build` (npm start does this).');
       return;
     }
     res.set('Cache-Control', 'no-cache').sendFile(index);

@@ -20,12 +20,20 @@ const AdminPage = lazy(() => import('./features/administration/Admin').then((m) 
 const MeetingsPage = lazy(() => import('./features/meetings/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
 const MeetingPage = lazy(() => import('./features/meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })));
 const TriagePage = lazy(() => import('./features/intake/TriagePage').then((m) => ({ default: m.TriagePage })));
-const InterventionsPage = lazy(() => import('./features/actions/InterventionsPage').then((m) => ({ default: m.InterventionsPage })));
+const InterventionsPage = lazy(() =>
+  import('./features/actions/InterventionsPage').then((m) => ({ default: m.InterventionsPage })),
+);
 const SurveyPage = lazy(() => import('./features/satisfaction/SurveyPage').then((m) => ({ default: m.SurveyPage })));
 const ReportsPage = lazy(() => import('./features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
-const RetentionPage = lazy(() => import('./features/retention/RetentionPage').then((m) => ({ default: m.RetentionPage })));
-const ExceptionsPage = lazy(() => import('./features/reports/ExceptionsPage').then((m) => ({ default: m.ExceptionsPage })));
-const ServiceStandardsPage = lazy(() => import('./features/service-standards/ServiceStandardsPage').then((m) => ({ default: m.ServiceStandardsPage })));
+const RetentionPage = lazy(() =>
+  import('./features/retention/RetentionPage').then((m) => ({ default: m.RetentionPage })),
+);
+const ExceptionsPage = lazy(() =>
+  import('./features/reports/ExceptionsPage').then((m) => ({ default: m.ExceptionsPage })),
+);
+const ServiceStandardsPage = lazy(() =>
+  import('./features/service-standards/ServiceStandardsPage').then((m) => ({ default: m.ServiceStandardsPage })),
+);
 const AccountPage = lazy(() => import('./features/users/Account').then((m) => ({ default: m.AccountPage })));
 const NotFoundPage = lazy(() => import('./ui/NotFound').then((m) => ({ default: m.NotFoundPage })));
 
@@ -61,7 +69,13 @@ export function App() {
   const survey = matchPath('/survey/:token', usePath());
   if (survey) {
     return (
-      <Suspense fallback={<p className="govuk-body" role="status">Loading…</p>}>
+      <Suspense
+        fallback={
+          <p className="govuk-body" role="status">
+            Loading…
+          </p>
+        }
+      >
         <SurveyPage token={survey.token} />
       </Suspense>
     );
@@ -107,7 +121,9 @@ function SignedInApp() {
 
   return (
     <ApolloProvider client={client}>
-      <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">Skip to main content</a>
+      <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
+        Skip to main content
+      </a>
       <Header user={user} onSignOut={handleSignOut} />
       {user && <PrimaryNav user={user} path={path} />}
       {user?.can.readCases && <AlertsFeed user={user} />}
@@ -115,7 +131,13 @@ function SignedInApp() {
         <main className="govuk-main-wrapper" id="main-content" tabIndex={-1} ref={mainRef}>
           {session && <SessionWarning session={session} />}
           {user ? (
-            <Suspense fallback={<p className="govuk-body" role="status">Loading…</p>}>
+            <Suspense
+              fallback={
+                <p className="govuk-body" role="status">
+                  Loading…
+                </p>
+              }
+            >
               <Route path={path} user={user} />
             </Suspense>
           ) : (

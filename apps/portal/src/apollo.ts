@@ -61,13 +61,28 @@ export function createApolloClient(token: string | null): ApolloClient {
       typePolicies: {
         Case: {
           fields: {
-            shares: { merge: false }, incidents: { merge: false }, actions: { merge: false }, parties: { merge: false }, contacts: { merge: false }, satisfaction: { merge: false },
-            serviceClocks: { merge: false }, asbRiskAssessments: { merge: false }, actionPlans: { merge: false }, evidence: { merge: false },
+            shares: { merge: false },
+            incidents: { merge: false },
+            actions: { merge: false },
+            parties: { merge: false },
+            contacts: { merge: false },
+            satisfaction: { merge: false },
+            serviceClocks: { merge: false },
+            asbRiskAssessments: { merge: false },
+            actionPlans: { merge: false },
+            evidence: { merge: false },
           },
         },
         // Lists the API sends whole: the newest list replaces the cached one (attendance and research have no ids).
         Meeting: { fields: { agenda: { merge: false }, attendance: { merge: false }, agencies: { merge: false } } },
-        AgendaItem: { fields: { research: { merge: false }, actions: { merge: false }, actionsNotDone: { merge: false }, actionsNoLongerNeeded: { merge: false } } },
+        AgendaItem: {
+          fields: {
+            research: { merge: false },
+            actions: { merge: false },
+            actionsNotDone: { merge: false },
+            actionsNoLongerNeeded: { merge: false },
+          },
+        },
         Query: { fields: { cases: { keyArgs: ['filter', 'first', 'after'] } } },
       },
     }),
@@ -105,7 +120,10 @@ export function errorMessages(error: unknown): string[] {
  * `extensions.field`, the message links to that input and reads with the field's label.
  * `resolve` maps an API field path ("summary", "parties.0.fullName") to the input's id and label.
  */
-export function apiFieldErrors(error: unknown, resolve: (field: string) => { id: string; label: string } | undefined): { text: string; href?: string }[] {
+export function apiFieldErrors(
+  error: unknown,
+  resolve: (field: string) => { id: string; label: string } | undefined,
+): { text: string; href?: string }[] {
   if (!CombinedGraphQLErrors.is(error)) return errorMessages(error).map((text) => ({ text }));
   return error.errors.map((e) => {
     const field = typeof e.extensions?.field === 'string' ? e.extensions.field : undefined;
@@ -115,7 +133,10 @@ export function apiFieldErrors(error: unknown, resolve: (field: string) => { id:
     let text = e.message;
     if (text.startsWith(field)) text = target.label + text.slice(field.length);
     else if (text.startsWith(name)) text = target.label + text.slice(name.length);
-    else text = text.replace(field, target.label.toLowerCase()).replace(new RegExp(`\\b${name}\\b`), target.label.toLowerCase());
+    else
+      text = text
+        .replace(field, target.label.toLowerCase())
+        .replace(new RegExp(`\\b${name}\\b`), target.label.toLowerCase());
     return { text, href: target.id };
   });
 }

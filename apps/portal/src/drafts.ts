@@ -5,7 +5,10 @@ import { draftKey } from './session';
  * Form state mirrored to sessionStorage on every keystroke, so text survives a session that
  * expires mid-edit (the sign-in page replaces the screen, then the form comes back as it was).
  */
-export function useDraft<T extends object>(name: string, initial: () => T): [T, (patch: Partial<T>) => void, (next?: T) => void] {
+export function useDraft<T extends object>(
+  name: string,
+  initial: () => T,
+): [T, (patch: Partial<T>) => void, (next?: T) => void] {
   const key = draftKey(name);
   const initialRef = useRef(initial);
   initialRef.current = initial;

@@ -70,8 +70,12 @@ export function getSession(): Session | null {
  */
 function localExpiry(token: string, serverExpiresAt: string): string {
   try {
-    const claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as { iat?: unknown; exp?: unknown };
-    if (typeof claims.iat === 'number' && typeof claims.exp === 'number') return new Date(Date.now() + (claims.exp - claims.iat) * 1000).toISOString();
+    const claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as {
+      iat?: unknown;
+      exp?: unknown;
+    };
+    if (typeof claims.iat === 'number' && typeof claims.exp === 'number')
+      return new Date(Date.now() + (claims.exp - claims.iat) * 1000).toISOString();
   } catch {
     // Not a token we can read: fall back to the server's word.
   }
@@ -82,7 +86,11 @@ export function signedIn(session: Session): void {
   // Drafts belong to the person who typed them; another user signing in on this tab must not see them.
   const previous = state.session?.user ?? state.expiredUser;
   if (previous && previous.id !== session.user.id) clearDrafts();
-  set({ session: { ...session, expiresAt: localExpiry(session.token, session.expiresAt) }, expiredUser: null, notice: null });
+  set({
+    session: { ...session, expiresAt: localExpiry(session.token, session.expiresAt) },
+    expiredUser: null,
+    notice: null,
+  });
 }
 
 /**

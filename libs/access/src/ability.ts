@@ -1,4 +1,10 @@
-import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility, type MongoQuery } from '@casl/ability';
+import {
+  AbilityBuilder,
+  createMongoAbility,
+  type ForcedSubject,
+  type MongoAbility,
+  type MongoQuery,
+} from '@casl/ability';
 import { Role } from '#libs/common';
 import { FIELD_RULES, type Relation } from './field-policy.js';
 import type { SessionUser } from './session-user.js';
@@ -61,7 +67,12 @@ export type PortalAbility = MongoAbility<[Action, Subject | SubjectRow], MongoQu
 export type CaseAccess = Relation;
 
 /** Roles that do casework; ADMIN alone manages the partnership and reads no case. */
-export const CASEWORK_ROLES: readonly Role[] = [Role.CASEWORKER, Role.MANAGER, Role.MARAC_CHAIR, Role.MARAC_COORDINATOR];
+export const CASEWORK_ROLES: readonly Role[] = [
+  Role.CASEWORKER,
+  Role.MANAGER,
+  Role.MARAC_CHAIR,
+  Role.MARAC_COORDINATOR,
+];
 
 /**
  * Everything about a user that the rules below read: users with the same key have the same ability and may
@@ -157,13 +168,17 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
     can('organise', 'Meeting', attending);
   }
   if (user.roles.includes(Role.MARAC_COORDINATOR)) can('chair', 'Meeting', attending);
-  if ([Role.MANAGER, Role.MARAC_CHAIR, Role.MARAC_COORDINATOR].some((role) => user.roles.includes(role))) can('readFigures', 'Meeting', attending);
+  if ([Role.MANAGER, Role.MARAC_CHAIR, Role.MARAC_COORDINATOR].some((role) => user.roles.includes(role)))
+    can('readFigures', 'Meeting', attending);
   if (user.roles.includes(Role.MARAC_CHAIR)) can('chair', 'Meeting', { ...attending, chairId: user.id });
 
   // Fields, from the one table of field rules. A rule with `when` is a `cannot` for those rows followed by its
   // own grants, so (CASL reading later rules first) the last matching rule in the table decides.
   for (const rule of FIELD_RULES) {
-    for (const [action, grants] of [['readField', rule.read], ['writeField', rule.write]] as const) {
+    for (const [action, grants] of [
+      ['readField', rule.read],
+      ['writeField', rule.write],
+    ] as const) {
       if (rule.when) cannot(action, rule.subject, [...rule.fields], { ...rule.when });
       for (const grant of grants) {
         if (grant.kinds && !grant.kinds.includes(user.agencyKind)) continue;

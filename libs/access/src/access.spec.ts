@@ -17,14 +17,22 @@ const user = (agencyKind: AgencyKind, roles: Role[]) => ({
 describe('row scope as SQL', () => {
   it('is FALSE, never "no filter", for someone with no case rule', () => {
     const params = new SqlParams();
-    expect(accessibleSql(defineAbilityFor(user(AgencyKind.OTHER, [Role.ADMIN])), 'read', 'Case', 'c', params)).toBe('FALSE');
+    expect(accessibleSql(defineAbilityFor(user(AgencyKind.OTHER, [Role.ADMIN])), 'read', 'Case', 'c', params)).toBe(
+      'FALSE',
+    );
     expect(accessibleSql(defineAbilityFor(null), 'read', 'Case', 'c', params)).toBe('FALSE');
     expect(params.values).toEqual([]);
   });
 
   it("is the owner agency or a live share with the caller's agency, with the agency as a parameter", () => {
     const params = new SqlParams();
-    const sql = accessibleSql(defineAbilityFor(user(AgencyKind.POLICE, [Role.CASEWORKER])), 'read', 'Case', 'c', params);
+    const sql = accessibleSql(
+      defineAbilityFor(user(AgencyKind.POLICE, [Role.CASEWORKER])),
+      'read',
+      'Case',
+      'c',
+      params,
+    );
     expect(sql).toContain('c.owner_agency_id = $');
     expect(sql).toContain('EXISTS (SELECT 1 FROM case_shares s WHERE s.case_id = c.id');
     expect(sql).toContain('s.revoked_at IS NULL');
@@ -34,12 +42,24 @@ describe('row scope as SQL', () => {
 
   it('lets only the owner share or close', () => {
     const params = new SqlParams();
-    const sql = accessibleSql(defineAbilityFor(user(AgencyKind.LANDLORD, [Role.CASEWORKER])), 'share', 'Case', 'c', params);
+    const sql = accessibleSql(
+      defineAbilityFor(user(AgencyKind.LANDLORD, [Role.CASEWORKER])),
+      'share',
+      'Case',
+      'c',
+      params,
+    );
     expect(sql).not.toContain('case_shares');
   });
 
   it('gives an administrator who is also a caseworker the caseworker rules', () => {
-    const sql = accessibleSql(defineAbilityFor(user(AgencyKind.COUNCIL, [Role.ADMIN, Role.CASEWORKER])), 'read', 'Case', 'c', new SqlParams());
+    const sql = accessibleSql(
+      defineAbilityFor(user(AgencyKind.COUNCIL, [Role.ADMIN, Role.CASEWORKER])),
+      'read',
+      'Case',
+      'c',
+      new SqlParams(),
+    );
     expect(sql).not.toBe('FALSE');
   });
 });
@@ -51,14 +71,22 @@ describe('field rules per row', () => {
   const landlord = defineAbilityFor(user(AgencyKind.LANDLORD, [Role.CASEWORKER]));
 
   it('withholds identifiers from LIMITED and keeps police intelligence with the police', () => {
-    expect(redactedFieldsOf(police, 'Case', { access: 'FULL', category: 'NOISE' }, sensitive)).toEqual(['supportNeeds']);
+    expect(redactedFieldsOf(police, 'Case', { access: 'FULL', category: 'NOISE' }, sensitive)).toEqual([
+      'supportNeeds',
+    ]);
     expect(redactedFieldsOf(police, 'Case', { access: 'LIMITED', category: 'NOISE' }, sensitive)).toEqual(sensitive);
-    expect(redactedFieldsOf(idva, 'Case', { access: 'FULL', category: 'NOISE' }, sensitive)).toEqual(['policeIntelligence']);
+    expect(redactedFieldsOf(idva, 'Case', { access: 'FULL', category: 'NOISE' }, sensitive)).toEqual([
+      'policeIntelligence',
+    ]);
   });
 
   it("keeps a domestic-abuse case's address from a landlord partner but not from its owner", () => {
-    expect(redactedFieldsOf(landlord, 'Case', { access: 'FULL', category: 'DOMESTIC_ABUSE' }, ['address'])).toEqual(['address']);
-    expect(redactedFieldsOf(landlord, 'Case', { access: 'OWNER', category: 'DOMESTIC_ABUSE' }, ['address'])).toEqual([]);
+    expect(redactedFieldsOf(landlord, 'Case', { access: 'FULL', category: 'DOMESTIC_ABUSE' }, ['address'])).toEqual([
+      'address',
+    ]);
+    expect(redactedFieldsOf(landlord, 'Case', { access: 'OWNER', category: 'DOMESTIC_ABUSE' }, ['address'])).toEqual(
+      [],
+    );
     expect(redactedFieldsOf(idva, 'Case', { access: 'FULL', category: 'DOMESTIC_ABUSE' }, ['address'])).toEqual([]);
   });
 });

@@ -3,7 +3,6 @@ import { SqlParams } from '#libs/db';
 import type { Action, PortalAbility } from './ability.js';
 import { attendsMeetingSql, inLiveSharesSql, liveShareExistsSql, relationToCaseSql } from './relation-sql.js';
 
-
 /** The shape of a CASL rule AST node (from @ucast), as far as SQL needs it. */
 interface Condition {
   operator: string;
@@ -34,9 +33,14 @@ function compare(expression: string, operator: string, value: unknown, cast: str
   throw new Error(`No SQL for ${expression} ${operator}`);
 }
 
-const column = (name: string, cast: string): FieldSql => (t, operator, value, params) => compare(`${t.alias}.${name}`, operator, value, cast, params);
-const caseColumn = (name: string, cast: string): FieldSql => (t, operator, value, params) =>
-  compare(`${t.caseAlias}.${name}`, operator, value, cast, params);
+const column =
+  (name: string, cast: string): FieldSql =>
+  (t, operator, value, params) =>
+    compare(`${t.alias}.${name}`, operator, value, cast, params);
+const caseColumn =
+  (name: string, cast: string): FieldSql =>
+  (t, operator, value, params) =>
+    compare(`${t.caseAlias}.${name}`, operator, value, cast, params);
 
 /** The caller's agency's relation to the case (OWNER, FULL, LIMITED or NULL), as the field rules' `access`. */
 const relation: FieldSql = (t, operator, value, params) => {
@@ -58,7 +62,11 @@ const SQL_FIELDS: Record<string, Record<string, FieldSql>> = {
     // for a count, the agency's shared case ids as an array, so the OR becomes a BitmapOr of two index scans.
     sharedWithAgencyIds: ({ alias }, operator, value, params, form) => {
       const agency =
-        operator === 'eq' ? `= ${params.add(value)}::uuid` : operator === 'in' ? `= ANY(${params.add(value)}::uuid[])` : null;
+        operator === 'eq'
+          ? `= ${params.add(value)}::uuid`
+          : operator === 'in'
+            ? `= ANY(${params.add(value)}::uuid[])`
+            : null;
       if (!agency) throw new Error(`No SQL for sharedWithAgencyIds ${operator}`);
       return form === 'set' ? inLiveSharesSql(alias, agency) : liveShareExistsSql(alias, agency);
     },

@@ -38,7 +38,12 @@ const OWNER: Grant = { access: ['OWNER'] };
 const OWNER_OR_FULL: Grant = { access: ['OWNER', 'FULL'] };
 const only = (...kinds: AgencyKind[]): Grant => ({ access: ['OWNER', 'FULL'], kinds });
 
-export const DA_LOCATION_PARTNERS = [AgencyKind.POLICE, AgencyKind.SUPPORT, AgencyKind.HEALTH, AgencyKind.SOCIAL_CARE] as const;
+export const DA_LOCATION_PARTNERS = [
+  AgencyKind.POLICE,
+  AgencyKind.SUPPORT,
+  AgencyKind.HEALTH,
+  AgencyKind.SOCIAL_CARE,
+] as const;
 
 export const FIELD_RULES: readonly FieldRule[] = [
   {

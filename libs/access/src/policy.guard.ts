@@ -22,7 +22,10 @@ export class PolicyGuard implements CanActivate {
     if (context.getType<string>() !== 'graphql') return true;
     const gql = GqlExecutionContext.create(context);
     if (!ROOT_TYPES.has(gql.getInfo<GraphQLResolveInfo>().parentType.name)) return true;
-    const policy = this.reflector.getAllAndOverride<Policy | undefined>(POLICY_KEY, [context.getHandler(), context.getClass()]);
+    const policy = this.reflector.getAllAndOverride<Policy | undefined>(POLICY_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!policy) throw new ForbiddenError();
     if (policy.public) return true;
     // The request context's shape, named here rather than imported: #libs/context builds on this library.

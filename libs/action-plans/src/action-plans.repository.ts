@@ -41,16 +41,27 @@ export class ActionPlansRepository {
       db,
       `INSERT INTO action_plans AS p (case_id, agreed_at, agreed_with, our_commitments, reporter_commitments, update_every_days, update_channel, recorded_by_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${ACTION_PLAN_COLUMNS}`,
-      [plan.caseId, plan.agreedAt, plan.agreedWith, plan.ourCommitments, plan.reporterCommitments, plan.updateEveryDays, plan.updateChannel, plan.recordedById],
+      [
+        plan.caseId,
+        plan.agreedAt,
+        plan.agreedWith,
+        plan.ourCommitments,
+        plan.reporterCommitments,
+        plan.updateEveryDays,
+        plan.updateChannel,
+        plan.recordedById,
+      ],
     );
     return row!;
   }
 
   /** The plans of these cases, by case and newest first. */
   ofCases(db: Database, caseIds: readonly string[]): Promise<ActionPlanRow[]> {
-    return rows<ActionPlanRow>(db, `SELECT ${ACTION_PLAN_COLUMNS} FROM action_plans p WHERE p.case_id = ANY($1::uuid[]) ORDER BY p.case_id, p.agreed_at DESC, p.id DESC`, [
-      caseIds,
-    ]);
+    return rows<ActionPlanRow>(
+      db,
+      `SELECT ${ACTION_PLAN_COLUMNS} FROM action_plans p WHERE p.case_id = ANY($1::uuid[]) ORDER BY p.case_id, p.agreed_at DESC, p.id DESC`,
+      [caseIds],
+    );
   }
 
   // anonymising, for retention
@@ -58,8 +69,10 @@ export class ActionPlansRepository {
   /** When plans were agreed and how often updates were due stay (the service standards count them); the words go. */
   @AnonymisesCases({ tables: ['action_plans'] })
   anonymisePlans(db: Database, caseIds: string[]): Promise<number> {
-    return exec(db, `UPDATE action_plans SET agreed_with = '${REMOVED_BY_RETENTION}', our_commitments = '{}', reporter_commitments = '{}' WHERE case_id = ANY($1)`, [
-      caseIds,
-    ]);
+    return exec(
+      db,
+      `UPDATE action_plans SET agreed_with = '${REMOVED_BY_RETENTION}', our_commitments = '{}', reporter_commitments = '{}' WHERE case_id = ANY($1)`,
+      [caseIds],
+    );
   }
 }

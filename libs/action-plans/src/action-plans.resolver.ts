@@ -10,7 +10,9 @@ import { ActionPlansService } from './action-plans.service.js';
 export class ActionPlansResolver {
   constructor(private readonly plans: ActionPlansService) {}
 
-  @Mutation(() => ActionPlan, { description: 'Record an action plan agreed with the reporter (the owner agency); it supersedes the last' })
+  @Mutation(() => ActionPlan, {
+    description: 'Record an action plan agreed with the reporter (the owner agency); it supersedes the last',
+  })
   @Allow('contribute', 'Case')
   agreeActionPlan(
     @Context() ctx: RequestContext,
@@ -20,7 +22,10 @@ export class ActionPlansResolver {
     return this.plans.agree(ctx, caseId, input);
   }
 
-  @ResolveField(() => [ActionPlan], { nullable: true, description: 'Action plans agreed with the reporter, newest (the current one) first; owner and FULL shares only' })
+  @ResolveField(() => [ActionPlan], {
+    nullable: true,
+    description: 'Action plans agreed with the reporter, newest (the current one) first; owner and FULL shares only',
+  })
   actionPlans(@Context() ctx: RequestContext, @Parent() parent: Case): Promise<ActionPlan[] | null> {
     return this.plans.ofCase(ctx, parent);
   }

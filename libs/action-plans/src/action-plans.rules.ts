@@ -11,5 +11,6 @@ export function cleanCommitments(items: readonly string[]): string[] {
  */
 export function checkAgreedAt(agreedAt: Date, caseOpenedAt: Date, now: number): void {
   if (agreedAt.getTime() > now + 5 * 60 * 1000) throw new BadInputError('agreedAt', 'agreedAt cannot be in the future');
-  if (agreedAt.getTime() < caseOpenedAt.getTime() - 60_000) throw new BadInputError('agreedAt', 'agreedAt cannot be before the case was opened');
+  if (agreedAt.getTime() < caseOpenedAt.getTime() - 60_000)
+    throw new BadInputError('agreedAt', 'agreedAt cannot be before the case was opened');
 }

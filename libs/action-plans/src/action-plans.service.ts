@@ -37,7 +37,13 @@ export class ActionPlansService {
       recordedById: ctx.user!.id,
     });
     await this.audit.record(ctx, kase.id, AuditAction.ACTION_PLAN_AGREED, {
-      changes: [{ field: 'actionPlans', from: null, to: `agreed with ${row.agreed_with}; updates every ${row.update_every_days} days by ${row.update_channel}` }],
+      changes: [
+        {
+          field: 'actionPlans',
+          from: null,
+          to: `agreed with ${row.agreed_with}; updates every ${row.update_every_days} days by ${row.update_channel}`,
+        },
+      ],
     });
     return toActionPlan(row);
   }

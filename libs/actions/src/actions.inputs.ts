@@ -55,7 +55,10 @@ export class UpdateActionInput {
   @IsDate()
   hearingAt?: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'Registered interventions only; by default from servedAt and the kind' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Registered interventions only; by default from servedAt and the kind',
+  })
   @IsOptional()
   @IsDate()
   expiresAt?: Date | null;

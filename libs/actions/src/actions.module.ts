@@ -6,5 +6,9 @@ import { ActionsRepository } from './actions.repository.js';
 import { ActionsResolver, CaseActionsResolver } from './actions.resolver.js';
 import { ActionsService } from './actions.service.js';
 
-@Module({ imports: [CasesModule, AgenciesModule, UsersModule], providers: [ActionsService, ActionsResolver, CaseActionsResolver, ActionsRepository], exports: [ActionsRepository] })
+@Module({
+  imports: [CasesModule, AgenciesModule, UsersModule],
+  providers: [ActionsService, ActionsResolver, CaseActionsResolver, ActionsRepository],
+  exports: [ActionsRepository],
+})
 export class ActionsModule {}

@@ -93,7 +93,16 @@ export class ActionsRepository {
       db,
       `INSERT INTO case_actions AS a (case_id, kind, legal, description, owner_agency_id, assignee_id, due_at, created_by_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${ACTION_COLUMNS}`,
-      [action.caseId, action.kind, action.legal, action.description, action.ownerAgencyId, action.assigneeId, action.dueAt, action.createdById],
+      [
+        action.caseId,
+        action.kind,
+        action.legal,
+        action.description,
+        action.ownerAgencyId,
+        action.assigneeId,
+        action.dueAt,
+        action.createdById,
+      ],
     );
     return row!;
   }
@@ -123,13 +132,27 @@ export class ActionsRepository {
               completed_at = CASE WHEN $5 THEN coalesce(a.completed_at, now()) ELSE NULL END,
               served_at = coalesce($6, a.served_at), hearing_at = coalesce($7, a.hearing_at), expires_at = coalesce($8, a.expires_at)
         WHERE a.id = $1 RETURNING ${ACTION_COLUMNS}`,
-      [actionId, progress.status, progress.outcome, progress.dueAt, progress.finished, progress.servedAt, progress.hearingAt, progress.expiresAt],
+      [
+        actionId,
+        progress.status,
+        progress.outcome,
+        progress.dueAt,
+        progress.finished,
+        progress.servedAt,
+        progress.hearingAt,
+        progress.expiresAt,
+      ],
     );
     return row!;
   }
 
   /** The agency's live actions of the given kinds on cases the caller may read, those lapsing soonest first, at most 500. */
-  liveOfKindsOwnedBy(db: Database, ability: PortalAbility, agencyId: string, kinds: ActionKind[]): Promise<CaseActionRow[]> {
+  liveOfKindsOwnedBy(
+    db: Database,
+    ability: PortalAbility,
+    agencyId: string,
+    kinds: ActionKind[],
+  ): Promise<CaseActionRow[]> {
     const params = new SqlParams();
     const scope = readableSql(ability, params);
     const agency = params.add(agencyId);
@@ -146,7 +169,11 @@ export class ActionsRepository {
 
   /** Every action of the cases asked for (those `db` may read), oldest first. */
   ofCases(db: Database, caseIds: readonly string[]): Promise<CaseActionRow[]> {
-    return rows(db, `SELECT ${ACTION_COLUMNS} FROM case_actions a WHERE a.case_id = ANY($1::uuid[]) ORDER BY a.created_at, a.id`, [caseIds]);
+    return rows(
+      db,
+      `SELECT ${ACTION_COLUMNS} FROM case_actions a WHERE a.case_id = ANY($1::uuid[]) ORDER BY a.created_at, a.id`,
+      [caseIds],
+    );
   }
 
   // for reports
@@ -173,7 +200,11 @@ export class ActionsRepository {
   /** The kind of action, who took it and when stay; what it said and came to go. */
   @AnonymisesCases({ tables: ['case_actions'] })
   anonymiseActions(db: Database, caseIds: string[]): Promise<number> {
-    return exec(db, `UPDATE case_actions SET description = '${REMOVED_BY_RETENTION}', outcome = NULL WHERE case_id = ANY($1)`, [caseIds]);
+    return exec(
+      db,
+      `UPDATE case_actions SET description = '${REMOVED_BY_RETENTION}', outcome = NULL WHERE case_id = ANY($1)`,
+      [caseIds],
+    );
   }
 
   // for meetings
@@ -181,13 +212,31 @@ export class ActionsRepository {
   /** An action agreed on an agenda item. */
   async addFromMeeting(
     db: Database,
-    action: { caseId: string; kind: ActionKind; legal: boolean; description: string; ownerAgencyId: string; dueAt: Date; createdById: string; agendaItemId: string },
+    action: {
+      caseId: string;
+      kind: ActionKind;
+      legal: boolean;
+      description: string;
+      ownerAgencyId: string;
+      dueAt: Date;
+      createdById: string;
+      agendaItemId: string;
+    },
   ): Promise<CaseActionRow> {
     return (await one<CaseActionRow>(
       db,
       `INSERT INTO case_actions AS a (case_id, kind, legal, description, owner_agency_id, due_at, created_by_id, agenda_item_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${ACTION_COLUMNS}`,
-      [action.caseId, action.kind, action.legal, action.description, action.ownerAgencyId, action.dueAt, action.createdById, action.agendaItemId],
+      [
+        action.caseId,
+        action.kind,
+        action.legal,
+        action.description,
+        action.ownerAgencyId,
+        action.dueAt,
+        action.createdById,
+        action.agendaItemId,
+      ],
     ))!;
   }
 
@@ -195,9 +244,18 @@ export class ActionsRepository {
    * The actions agreed on the agenda items `itemIdsSql` (a list or a subquery over `params`) lists, by due date;
    * with `statuses`, only those in them.
    */
-  onAgendaItems(db: Database, itemIdsSql: string, params: readonly unknown[], statuses: readonly ActionStatus[] | null): Promise<CaseActionRow[]> {
+  onAgendaItems(
+    db: Database,
+    itemIdsSql: string,
+    params: readonly unknown[],
+    statuses: readonly ActionStatus[] | null,
+  ): Promise<CaseActionRow[]> {
     const status = statuses ? ` AND a.status IN (${statuses.map((s) => `'${s}'`).join(',')})` : '';
-    return rows<CaseActionRow>(db, `SELECT ${ACTION_COLUMNS} FROM case_actions a WHERE a.agenda_item_id IN (${itemIdsSql})${status} ORDER BY a.due_at, a.created_at`, params);
+    return rows<CaseActionRow>(
+      db,
+      `SELECT ${ACTION_COLUMNS} FROM case_actions a WHERE a.agenda_item_id IN (${itemIdsSql})${status} ORDER BY a.due_at, a.created_at`,
+      params,
+    );
   }
 
   /** How many actions agreed on the agenda items of `items` (a table or CTE with `id`) are due by now. */

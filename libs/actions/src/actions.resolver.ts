@@ -19,7 +19,9 @@ export class ActionsResolver {
     private readonly userService: UsersService,
   ) {}
 
-  @Mutation(() => CaseAction, { description: 'Add an action or intervention to a case your agency owns or that is shared with it' })
+  @Mutation(() => CaseAction, {
+    description: 'Add an action or intervention to a case your agency owns or that is shared with it',
+  })
   @Allow('contribute', 'Case')
   addAction(
     @Context() ctx: RequestContext,
@@ -40,7 +42,8 @@ export class ActionsResolver {
   }
 
   @Query(() => [CaseAction], {
-    description: "Your agency's live registered interventions (injunctions, NOSPs, NOPPs, ABCs, CPWs, CPNs…), those lapsing soonest first",
+    description:
+      "Your agency's live registered interventions (injunctions, NOSPs, NOPPs, ABCs, CPWs, CPNs…), those lapsing soonest first",
   })
   @Allow('read', 'Case')
   interventionsRegister(@Context() ctx: RequestContext): Promise<CaseAction[]> {
@@ -52,17 +55,26 @@ export class ActionsResolver {
     return this.caseService.visibleById(ctx, action.caseId);
   }
 
-  @ResolveField(() => Boolean, { description: 'On the interventions register (legal remedies, ABCs and CPWs): it takes served, hearing and expiry dates' })
+  @ResolveField(() => Boolean, {
+    description:
+      'On the interventions register (legal remedies, ABCs and CPWs): it takes served, hearing and expiry dates',
+  })
   registered(@Parent() action: CaseAction): boolean {
     return REGISTERED_ACTION_KINDS.has(action.kind);
   }
 
-  @ResolveField(() => Int, { nullable: true, description: 'Months it lasts from being served, where the law or practice gives one: the expiry worked out when none is given' })
+  @ResolveField(() => Int, {
+    nullable: true,
+    description:
+      'Months it lasts from being served, where the law or practice gives one: the expiry worked out when none is given',
+  })
   lapseMonths(@Parent() action: CaseAction): number | null {
     return REGISTERED_ACTION_KINDS.get(action.kind) ?? null;
   }
 
-  @ResolveField(() => CaseActionViewerCan, { description: 'What you may do to this action: ask this rather than copying the rules' })
+  @ResolveField(() => CaseActionViewerCan, {
+    description: 'What you may do to this action: ask this rather than copying the rules',
+  })
   async viewerCan(@Context() ctx: RequestContext, @Parent() action: CaseAction): Promise<CaseActionViewerCan> {
     // The case as the caller reads it: one batched statement per request, none when case(id) loaded it already.
     const kase = action.caseOwnerAgencyId === undefined ? await this.caseService.visibleById(ctx, action.caseId) : null;

@@ -19,9 +19,13 @@ export interface LegalDates {
  * A registered intervention's dates, checked; the expiry worked out from serving and the kind when not
  * given and not already set. Null when the input gives none.
  */
-export function legalDates(current: ActionDates, input: Pick<UpdateActionInput, 'servedAt' | 'hearingAt' | 'expiresAt'>): LegalDates | null {
+export function legalDates(
+  current: ActionDates,
+  input: Pick<UpdateActionInput, 'servedAt' | 'hearingAt' | 'expiresAt'>,
+): LegalDates | null {
   if (!input.servedAt && !input.hearingAt && !input.expiresAt) return null;
-  if (!REGISTERED_ACTION_KINDS.has(current.kind)) throw new BadInputError('servedAt', `A ${current.kind} has no legal dates`);
+  if (!REGISTERED_ACTION_KINDS.has(current.kind))
+    throw new BadInputError('servedAt', `A ${current.kind} has no legal dates`);
   const servedAt = input.servedAt ?? current.served_at ?? undefined;
   const months = REGISTERED_ACTION_KINDS.get(current.kind);
   let expiresAt = input.expiresAt ?? undefined;
@@ -29,7 +33,9 @@ export function legalDates(current: ActionDates, input: Pick<UpdateActionInput, 
     expiresAt = new Date(input.servedAt);
     expiresAt.setUTCMonth(expiresAt.getUTCMonth() + months);
   }
-  if (servedAt && expiresAt && expiresAt.getTime() <= servedAt.getTime()) throw new BadInputError('expiresAt', 'expiresAt must be after servedAt');
-  if (servedAt && input.hearingAt && input.hearingAt.getTime() < servedAt.getTime()) throw new BadInputError('hearingAt', 'hearingAt cannot be before servedAt');
+  if (servedAt && expiresAt && expiresAt.getTime() <= servedAt.getTime())
+    throw new BadInputError('expiresAt', 'expiresAt must be after servedAt');
+  if (servedAt && input.hearingAt && input.hearingAt.getTime() < servedAt.getTime())
+    throw new BadInputError('hearingAt', 'hearingAt cannot be before servedAt');
   return { servedAt: input.servedAt ?? undefined, hearingAt: input.hearingAt ?? undefined, expiresAt };
 }

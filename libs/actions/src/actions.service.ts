@@ -6,7 +6,16 @@ import { AlertKind, AlertOutbox } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, CasesService } from '#libs/cases';
 import { UsersService } from '#libs/users';
-import { ActionStatus, BadInputError, ForbiddenError, groupBy, LEGAL_ACTION_KINDS, NotFoundError, parseId, REGISTERED_ACTION_KINDS } from '#libs/common';
+import {
+  ActionStatus,
+  BadInputError,
+  ForbiddenError,
+  groupBy,
+  LEGAL_ACTION_KINDS,
+  NotFoundError,
+  parseId,
+  REGISTERED_ACTION_KINDS,
+} from '#libs/common';
 import type { CaseAction } from './case-action.model.js';
 import type { ActionInput, UpdateActionInput } from './actions.inputs.js';
 import { ActionsRepository, type CaseActionRow, toAction } from './actions.repository.js';
@@ -42,8 +51,16 @@ export class ActionsService {
       dueAt: input.dueAt ?? null,
       createdById: ctx.user!.id,
     });
-    await this.audit.record(ctx, kase.id, AuditAction.ACTION_ADDED, { actionId: row.id, kind: row.kind, ownerAgencyId });
-    await this.alerts.raise(ctx, AlertKind.ACTION_ASSIGNED, { caseId: kase.id, actionId: row.id, targetAgencyId: ownerAgencyId });
+    await this.audit.record(ctx, kase.id, AuditAction.ACTION_ADDED, {
+      actionId: row.id,
+      kind: row.kind,
+      ownerAgencyId,
+    });
+    await this.alerts.raise(ctx, AlertKind.ACTION_ASSIGNED, {
+      caseId: kase.id,
+      actionId: row.id,
+      targetAgencyId: ownerAgencyId,
+    });
     return toAction(row);
   }
 
@@ -52,10 +69,15 @@ export class ActionsService {
     const actionId = parseId(id, 'id');
     const current = await this.repository.findReadable(ctx.db, ctx.ability, actionId);
     if (!current) throw new NotFoundError('Action', 'id');
-    const target = subject('CaseAction', { ownerAgencyId: current.owner_agency_id, caseOwnerAgencyId: current.case_owner_agency_id });
-    if (!ctx.ability.can('update', target)) throw new ForbiddenError('Only the agency that owns the action, or the case owner, may update it');
+    const target = subject('CaseAction', {
+      ownerAgencyId: current.owner_agency_id,
+      caseOwnerAgencyId: current.case_owner_agency_id,
+    });
+    if (!ctx.ability.can('update', target))
+      throw new ForbiddenError('Only the agency that owns the action, or the case owner, may update it');
     const dates = legalDates(current, input);
-    if (input.status == null && input.outcome == null && input.dueAt == null && !dates) throw new BadInputError('input', 'Nothing to change');
+    if (input.status == null && input.outcome == null && input.dueAt == null && !dates)
+      throw new BadInputError('input', 'Nothing to change');
     const status = input.status ?? current.status;
     const row = await this.repository.recordProgress(ctx.db, actionId, {
       status,
@@ -85,7 +107,9 @@ export class ActionsService {
    * holds or was given at a meeting, those lapsing soonest first.
    */
   async register(ctx: RequestContext): Promise<CaseAction[]> {
-    const rows = await this.repository.liveOfKindsOwnedBy(ctx.db, ctx.ability, ctx.user!.agencyId, [...REGISTERED_ACTION_KINDS.keys()]);
+    const rows = await this.repository.liveOfKindsOwnedBy(ctx.db, ctx.ability, ctx.user!.agencyId, [
+      ...REGISTERED_ACTION_KINDS.keys(),
+    ]);
     return rows.map(toAction);
   }
 

@@ -39,7 +39,11 @@ export class CaseAction {
   @Field(() => Date, { nullable: true, description: 'Registered interventions: the court hearing' })
   hearingAt: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'Registered interventions: when it lapses (a CPW or ABC 6 months, a CPN or NOSP 12 months after serving, unless given)' })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'Registered interventions: when it lapses (a CPW or ABC 6 months, a CPN or NOSP 12 months after serving, unless given)',
+  })
   expiresAt: Date | null;
 
   ownerAgencyId: string;

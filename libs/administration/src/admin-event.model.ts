@@ -10,7 +10,11 @@ export enum AdminAction {
   SESSIONS_ENDED = 'SESSIONS_ENDED',
 }
 
-registerEnumType(AdminAction, { name: 'AdminAction', description: 'What an administration event did: an agency or account created, an account deactivated, roles changed, an account’s sessions ended' });
+registerEnumType(AdminAction, {
+  name: 'AdminAction',
+  description:
+    'What an administration event did: an agency or account created, an account deactivated, roles changed, an account’s sessions ended',
+});
 
 @ObjectType({
   description:
@@ -30,7 +34,8 @@ export class AdminEvent {
   detail: string;
 
   @Field({
-    description: 'True when an administrator of another agency created, changed or deactivated this agency’s account: someone outside the agency chose its password or its powers',
+    description:
+      'True when an administrator of another agency created, changed or deactivated this agency’s account: someone outside the agency chose its password or its powers',
   })
   crossAgency: boolean;
 

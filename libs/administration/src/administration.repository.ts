@@ -38,7 +38,15 @@ export class AdministrationRepository {
     await exec(
       db,
       `INSERT INTO admin_events (actor_id, actor_agency_id, action, agency_id, user_id, cross_agency, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [event.actor?.id ?? null, event.actor?.agencyId ?? null, event.action, event.agencyId, event.userId ?? null, event.crossAgency, event.detail],
+      [
+        event.actor?.id ?? null,
+        event.actor?.agencyId ?? null,
+        event.action,
+        event.agencyId,
+        event.userId ?? null,
+        event.crossAgency,
+        event.detail,
+      ],
     );
   }
 
@@ -46,7 +54,13 @@ export class AdministrationRepository {
    * Newest first, `limit` of them, older than `beforeId` when given: the events the reader's rules let them read
    * (row scope in SQL from the same rules), about one agency when `agencyId` is given.
    */
-  page(db: Database, ability: PortalAbility, agencyId: string | null, beforeId: string | null, limit: number): Promise<AdminEventRow[]> {
+  page(
+    db: Database,
+    ability: PortalAbility,
+    agencyId: string | null,
+    beforeId: string | null,
+    limit: number,
+  ): Promise<AdminEventRow[]> {
     const params = new SqlParams();
     const where = this.scope(ability, agencyId, params);
     if (beforeId !== null) where.push(`e.id < ${params.add(beforeId)}::bigint`);
@@ -62,7 +76,11 @@ export class AdministrationRepository {
   async count(db: Database, ability: PortalAbility, agencyId: string | null): Promise<number> {
     const params = new SqlParams();
     const where = this.scope(ability, agencyId, params);
-    const row = await one<{ total: number }>(db, `SELECT count(*)::int AS total FROM admin_events e WHERE ${where.join(' AND ')}`, params.values);
+    const row = await one<{ total: number }>(
+      db,
+      `SELECT count(*)::int AS total FROM admin_events e WHERE ${where.join(' AND ')}`,
+      params.values,
+    );
     return row!.total;
   }
 

@@ -21,14 +21,18 @@ export class AdministrationResolver {
     return this.administration.createAgency(ctx, input);
   }
 
-  @Mutation(() => User, { description: 'Add a user to an agency (administrators); recorded in the administration log, and shown to that agency’s managers' })
+  @Mutation(() => User, {
+    description:
+      'Add a user to an agency (administrators); recorded in the administration log, and shown to that agency’s managers',
+  })
   @Allow('create', 'User')
   createUser(@Context() ctx: RequestContext, @Args('input') input: CreateUserInput): Promise<User> {
     return this.administration.createUser(ctx, input);
   }
 
   @Mutation(() => User, {
-    description: 'Stop a user signing in; tokens already issued stop working at once (administrators); recorded in the administration log',
+    description:
+      'Stop a user signing in; tokens already issued stop working at once (administrators); recorded in the administration log',
   })
   @Allow('deactivate', 'User')
   deactivateUser(@Context() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<User> {
@@ -40,24 +44,32 @@ export class AdministrationResolver {
       'Sign a user out on every device at once, short of deactivating them (administrators; not oneself); recorded in the administration log. Answers how many sessions ended',
   })
   @Allow('signOut', 'User')
-  endSessionsOfUser(@Context() ctx: RequestContext, @Args('userId', { type: () => ID }) userId: string): Promise<number> {
+  endSessionsOfUser(
+    @Context() ctx: RequestContext,
+    @Args('userId', { type: () => ID }) userId: string,
+  ): Promise<number> {
     return this.administration.endSessionsOfUser(ctx, userId);
   }
 
   @Query(() => AdminEventConnection, {
-    description: 'Who created which agency, created or deactivated which account and gave which roles, newest first: every agency’s for administrators, their own agency’s for managers',
+    description:
+      'Who created which agency, created or deactivated which account and gave which roles, newest first: every agency’s for administrators, their own agency’s for managers',
   })
   @Allow('read', 'AdminEvent')
   administrationLog(
     @Context() ctx: RequestContext,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
-    @Args('agencyId', { type: () => ID, nullable: true, description: 'Only the events about this agency' }) agencyId?: string,
+    @Args('agencyId', { type: () => ID, nullable: true, description: 'Only the events about this agency' })
+    agencyId?: string,
   ): Promise<Page<AdminEvent>> {
     return this.administration.log(ctx, first, after, agencyId);
   }
 
-  @ResolveField(() => User, { nullable: true, description: 'Who made the change; null when the portal itself did, at start (ADMIN_EMAIL)' })
+  @ResolveField(() => User, {
+    nullable: true,
+    description: 'Who made the change; null when the portal itself did, at start (ADMIN_EMAIL)',
+  })
   actor(@Context() ctx: RequestContext, @Parent() event: AdminEvent): Promise<User> | null {
     return event.actorId ? this.userService.byId(ctx, event.actorId) : null;
   }
@@ -67,7 +79,10 @@ export class AdministrationResolver {
     return this.agencyService.byId(ctx, event.agencyId);
   }
 
-  @ResolveField(() => User, { nullable: true, description: 'The account the change is about; null for an agency created' })
+  @ResolveField(() => User, {
+    nullable: true,
+    description: 'The account the change is about; null for an agency created',
+  })
   user(@Context() ctx: RequestContext, @Parent() event: AdminEvent): Promise<User> | null {
     return event.userId ? this.userService.byId(ctx, event.userId) : null;
   }

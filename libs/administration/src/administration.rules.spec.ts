@@ -19,18 +19,34 @@ describe('an administration event flagged as cross-agency', () => {
 describe('an administration event in words', () => {
   it('names the account, its roles and who acted from outside', () => {
     expect(
-      describeAdminEvent({ action: AdminAction.ROLES_CHANGED, cross_agency: true, detail: { displayName: 'Sam', roles: [Role.MANAGER], previousRoles: [] } }),
+      describeAdminEvent({
+        action: AdminAction.ROLES_CHANGED,
+        cross_agency: true,
+        detail: { displayName: 'Sam', roles: [Role.MANAGER], previousRoles: [] },
+      }),
     ).toBe('Changed the roles of Sam from none to MANAGER (by an administrator of another agency)');
   });
 
   it('says the portal acted at start from ADMIN_EMAIL', () => {
-    expect(describeAdminEvent({ action: AdminAction.AGENCY_CREATED, cross_agency: false, detail: { agencyName: 'Admin', agencyKind: 'OTHER', source: 'start' } })).toBe(
-      'Created the agency Admin (OTHER) (the portal, at start, from ADMIN_EMAIL)',
-    );
+    expect(
+      describeAdminEvent({
+        action: AdminAction.AGENCY_CREATED,
+        cross_agency: false,
+        detail: { agencyName: 'Admin', agencyKind: 'OTHER', source: 'start' },
+      }),
+    ).toBe('Created the agency Admin (OTHER) (the portal, at start, from ADMIN_EMAIL)');
   });
 
   it('counts the sessions ended, one or many', () => {
-    const ended = (n: number) => describeAdminEvent({ action: AdminAction.SESSIONS_ENDED, cross_agency: false, detail: { displayName: 'Sam', sessionsEnded: n } });
-    expect([ended(1), ended(2)]).toEqual(['Signed Sam out everywhere (1 session ended)', 'Signed Sam out everywhere (2 sessions ended)']);
+    const ended = (n: number) =>
+      describeAdminEvent({
+        action: AdminAction.SESSIONS_ENDED,
+        cross_agency: false,
+        detail: { displayName: 'Sam', sessionsEnded: n },
+      });
+    expect([ended(1), ended(2)]).toEqual([
+      'Signed Sam out everywhere (1 session ended)',
+      'Signed Sam out everywhere (2 sessions ended)',
+    ]);
   });
 });

@@ -3,7 +3,11 @@ import { AdminAction, type AdminEvent } from './admin-event.model.js';
 import type { AdminEventRow } from './administration.repository.js';
 
 /** An account created or given roles by someone outside its agency is flagged for that agency. */
-export function isCrossAgency(event: { actor: { agencyId: string } | null; agencyId: string; userId?: string | null }): boolean {
+export function isCrossAgency(event: {
+  actor: { agencyId: string } | null;
+  agencyId: string;
+  userId?: string | null;
+}): boolean {
   return event.userId != null && event.actor != null && event.actor.agencyId !== event.agencyId;
 }
 
@@ -12,7 +16,12 @@ const listed = (roles: readonly Role[] | undefined) => (roles?.length ? roles.jo
 /** The event in words, from the names kept with it (the log reads the same after a rename). */
 export function describeAdminEvent(row: Pick<AdminEventRow, 'action' | 'cross_agency' | 'detail'>): string {
   const d = row.detail;
-  const by = d.source === 'start' ? ' (the portal, at start, from ADMIN_EMAIL)' : row.cross_agency ? ' (by an administrator of another agency)' : '';
+  const by =
+    d.source === 'start'
+      ? ' (the portal, at start, from ADMIN_EMAIL)'
+      : row.cross_agency
+        ? ' (by an administrator of another agency)'
+        : '';
   switch (row.action) {
     case AdminAction.AGENCY_CREATED:
       return `Created the agency ${d.agencyName} (${d.agencyKind})${by}`;

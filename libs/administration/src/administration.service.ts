@@ -90,7 +90,12 @@ export class AdministrationService {
    * The log, newest first: every agency's for administrators, their own agency's for managers (row scope in
    * SQL from the same rules). `agencyId` narrows it further; an agency the reader may not read is empty.
    */
-  async log(ctx: RequestContext, first?: number | null, after?: string | null, agencyId?: string | null): Promise<Page<AdminEvent>> {
+  async log(
+    ctx: RequestContext,
+    first?: number | null,
+    after?: string | null,
+    agencyId?: string | null,
+  ): Promise<Page<AdminEvent>> {
     const limit = pageSize(first);
     const agency = agencyId ? parseId(agencyId, 'agencyId') : null;
     let beforeId: string | null = null;
@@ -101,8 +106,9 @@ export class AdministrationService {
     }
     const rows = await this.repository.page(ctx.db, ctx.ability, agency, beforeId, limit + 1);
     const edges = rows.slice(0, limit).map((row) => ({ cursor: encodeCursor([row.id]), node: toAdminEvent(row) }));
-    return withLazyTotal({ edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } }, () =>
-      this.repository.count(ctx.db, ctx.ability, agency),
+    return withLazyTotal(
+      { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } },
+      () => this.repository.count(ctx.db, ctx.ability, agency),
     );
   }
 }

@@ -11,7 +11,11 @@ import { AdministrationRepository } from './administration.repository.js';
  * portal does here is in the administration log like any administrator's change, with no actor.
  * Run once at start, before the application's providers exist: the repositories hold no state, so it makes its own.
  */
-export async function ensureAdministrator(dataSource: DataSource, email: string, password: string): Promise<'created' | 'exists'> {
+export async function ensureAdministrator(
+  dataSource: DataSource,
+  email: string,
+  password: string,
+): Promise<'created' | 'exists'> {
   const users = new UsersRepository();
   const agencies = new AgenciesRepository();
   const log = new AdministrationRepository();
@@ -38,7 +42,12 @@ export async function ensureAdministrator(dataSource: DataSource, email: string,
       agencyId: user.agency_id,
       userId: user.id,
       crossAgency: false,
-      detail: { displayName: user.display_name, roles: user.roles, ...(previousRoles ? { previousRoles } : {}), source: 'start' },
+      detail: {
+        displayName: user.display_name,
+        roles: user.roles,
+        ...(previousRoles ? { previousRoles } : {}),
+        source: 'start',
+      },
     });
     return 'created';
   });

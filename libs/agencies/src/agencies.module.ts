@@ -3,5 +3,8 @@ import { AgenciesRepository } from './agencies.repository.js';
 import { AgenciesResolver } from './agencies.resolver.js';
 import { AgenciesService } from './agencies.service.js';
 
-@Module({ providers: [AgenciesService, AgenciesResolver, AgenciesRepository], exports: [AgenciesService, AgenciesRepository] })
+@Module({
+  providers: [AgenciesService, AgenciesResolver, AgenciesRepository],
+  exports: [AgenciesService, AgenciesRepository],
+})
 export class AgenciesModule {}

@@ -27,7 +27,10 @@ export class AgenciesRepository {
   }
 
   async insert(db: Database, name: string, kind: AgencyKind): Promise<AgencyRow> {
-    const [row] = await rows<AgencyRow>(db, `INSERT INTO agencies (name, kind) VALUES ($1, $2) RETURNING ${COLUMNS}`, [name, kind]);
+    const [row] = await rows<AgencyRow>(db, `INSERT INTO agencies (name, kind) VALUES ($1, $2) RETURNING ${COLUMNS}`, [
+      name,
+      kind,
+    ]);
     return row;
   }
 
@@ -43,7 +46,9 @@ export class AgenciesRepository {
 
   /** Those of `ids` that are agencies. */
   async existingIds(db: Database, ids: readonly string[]): Promise<string[]> {
-    return (await rows<{ id: string }>(db, `SELECT id FROM agencies WHERE id = ANY($1::uuid[])`, [ids])).map((row) => row.id);
+    return (await rows<{ id: string }>(db, `SELECT id FROM agencies WHERE id = ANY($1::uuid[])`, [ids])).map(
+      (row) => row.id,
+    );
   }
 
   /** `JOIN LATERAL` the agency `agencyIdSql` names as `alias`, with its `name` and `kind`. */

@@ -16,7 +16,8 @@ export class AgenciesService {
 
   async create(ctx: RequestContext, input: CreateAgencyInput): Promise<Agency> {
     const name = input.name.trim();
-    if (await this.repository.findByName(ctx.db, name)) throw new BadInputError('name', 'An agency with this name already exists');
+    if (await this.repository.findByName(ctx.db, name))
+      throw new BadInputError('name', 'An agency with this name already exists');
     return toAgency(await this.repository.insert(ctx.db, name, input.kind));
   }
 

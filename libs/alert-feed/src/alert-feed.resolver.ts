@@ -30,7 +30,8 @@ export class AlertFeedResolver {
     @Args('since', { type: () => String, nullable: true, description: 'An alert id' }) since?: string,
     @Args('caseId', { type: () => ID, nullable: true }) caseId?: string,
     @Args('kinds', { type: () => [AlertKind], nullable: true }) kinds?: AlertKind[],
-    @Args('minRisk', { type: () => RiskLevel, nullable: true, description: "Only cases at this risk or above" }) minRisk?: RiskLevel,
+    @Args('minRisk', { type: () => RiskLevel, nullable: true, description: 'Only cases at this risk or above' })
+    minRisk?: RiskLevel,
   ) {
     if (!ctx.message || !ctx.session) throw new Error('caseAlerts is served over graphql-ws only');
     return this.hub.subscribe(ctx, ctx.session, { since, caseId, kinds, minRisk }, alertOperation(ctx.message, info));

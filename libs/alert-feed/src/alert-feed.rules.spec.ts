@@ -2,8 +2,18 @@ import { describe, expect, it } from '@jest/globals';
 import { AlertKind } from '#libs/alerts';
 import { recipientsOf } from './alert-feed.rules.js';
 
-const kase = { owner_agency_id: 'council', shares: [{ agency_id: 'police', access: 'FULL' as const }, { agency_id: 'landlord', access: 'LIMITED' as const }] };
-const alert = (kind: AlertKind, target: string | null = null, caseId: string | null = 'case-1') => ({ kind, case_id: caseId, target_agency_id: target });
+const kase = {
+  owner_agency_id: 'council',
+  shares: [
+    { agency_id: 'police', access: 'FULL' as const },
+    { agency_id: 'landlord', access: 'LIMITED' as const },
+  ],
+};
+const alert = (kind: AlertKind, target: string | null = null, caseId: string | null = 'case-1') => ({
+  kind,
+  case_id: caseId,
+  target_agency_id: target,
+});
 
 describe('who an alert about a case goes to', () => {
   it('is the owner and every agency holding a live share now, each with its relation', () => {
@@ -21,19 +31,25 @@ describe('who an alert about a case goes to', () => {
   });
 
   it('is only the agency owning an action, for an action alert, and only while it holds the case', () => {
-    expect(recipientsOf(alert(AlertKind.ACTION_OVERDUE, 'landlord'), kase, undefined)).toEqual(new Map([['landlord', 'LIMITED']]));
+    expect(recipientsOf(alert(AlertKind.ACTION_OVERDUE, 'landlord'), kase, undefined)).toEqual(
+      new Map([['landlord', 'LIMITED']]),
+    );
     expect(recipientsOf(alert(AlertKind.ACTION_OVERDUE, 'housing'), kase, undefined).size).toBe(0);
     expect(recipientsOf(alert(AlertKind.ACTION_ASSIGNED, null), kase, undefined).size).toBe(0);
   });
 
   it('tells an attending agency of its meeting action without showing it the case it does not hold', () => {
-    expect(recipientsOf(alert(AlertKind.ACTION_ASSIGNED, 'housing'), kase, new Set(['housing']))).toEqual(new Map([['housing', null]]));
+    expect(recipientsOf(alert(AlertKind.ACTION_ASSIGNED, 'housing'), kase, new Set(['housing']))).toEqual(
+      new Map([['housing', null]]),
+    );
   });
 });
 
 describe('who a meeting’s own alert goes to', () => {
   it('is every attending agency, with no case in the payload', () => {
-    expect(recipientsOf(alert(AlertKind.AGENDA_PUBLISHED, null, null), undefined, new Set(['council', 'police']))).toEqual(
+    expect(
+      recipientsOf(alert(AlertKind.AGENDA_PUBLISHED, null, null), undefined, new Set(['council', 'police'])),
+    ).toEqual(
       new Map([
         ['council', null],
         ['police', null],

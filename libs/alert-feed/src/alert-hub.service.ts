@@ -229,7 +229,11 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
     const kase = row.case_id ? prepared.cases.get(row.case_id) : undefined;
     const attending = row.meeting_id ? prepared.meetingAgencies.get(row.meeting_id) : undefined;
     for (const [agencyId, relation] of recipientsOf(row, kase, attending)) {
-      const subscribers = only ? (only.ctx.user!.agencyId === agencyId ? [only] : []) : (this.byAgency.get(agencyId) ?? []);
+      const subscribers = only
+        ? only.ctx.user!.agencyId === agencyId
+          ? [only]
+          : []
+        : (this.byAgency.get(agencyId) ?? []);
       // Users of one agency with the same roles have the same rules: decide and redact once for each such
       // group, and execute once for each shape of payload they asked for. Everyone in it gets that payload.
       const views = new Map<string, CaseAlert['case'] | false>();
@@ -241,9 +245,14 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
         let view = views.get(rules);
         if (relation === null) view = null;
         else if (view === undefined) {
-          const target = subject('Case', { ownerAgencyId: kase!.owner_agency_id, sharedWithAgencyIds: kase!.shares.map((s) => s.agency_id) });
+          const target = subject('Case', {
+            ownerAgencyId: kase!.owner_agency_id,
+            sharedWithAgencyIds: kase!.shares.map((s) => s.agency_id),
+          });
           // The same row rule every query applies, on the case as it stands now.
-          view = subscriber.ctx.ability.can('read', target) ? toCase(subscriber.ctx.ability, { ...kase!, relation }) : false;
+          view = subscriber.ctx.ability.can('read', target)
+            ? toCase(subscriber.ctx.ability, { ...kase!, relation })
+            : false;
           views.set(rules, view);
         }
         if (view === false) continue;
@@ -252,17 +261,33 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
           let loaders = prepared.loaders.get(agencyId);
           if (!loaders) prepared.loaders.set(agencyId, (loaders = new Map<string, unknown>()));
           const delivery: AlertDelivery = {
-            alert: { id: row.id, kind: row.kind, caseId: row.case_id, meetingId: row.meeting_id, actionId: row.action_id, occurredAt: row.occurred_at, case: view },
+            alert: {
+              id: row.id,
+              kind: row.kind,
+              caseId: row.case_id,
+              meetingId: row.meeting_id,
+              actionId: row.action_id,
+              occurredAt: row.occurred_at,
+              case: view,
+            },
             loaders,
           };
           // What this execution sends, noted as it runs (audited-fields.ts): the same for everyone in the group.
           const sentViews = new Map<string, Set<string>>();
-          executed = { payload: this.execute(subscriber, delivery, sentViews, () => prepared.internalErrors++), views: sentViews };
+          executed = {
+            payload: this.execute(subscriber, delivery, sentViews, () => prepared.internalErrors++),
+            views: sentViews,
+          };
           payloads.set(subscriber.payloadKey, executed);
           if (typeof executed.payload !== 'string') prepared.loading.push(executed.payload);
           this.stats.executions++;
         }
-        prepared.outgoing.push({ subscriber, payload: executed.payload, views: executed.views, replay: only !== undefined });
+        prepared.outgoing.push({
+          subscriber,
+          payload: executed.payload,
+          views: executed.views,
+          replay: only !== undefined,
+        });
         this.stats.deliveries++;
       }
     }
@@ -280,14 +305,23 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 
   /** One execution, serialized once, with the same codes and the same silence about internals as over HTTP. */
-  private execute(subscriber: Subscriber, delivery: AlertDelivery, views: Map<string, Set<string>>, internal: () => void): Payload {
+  private execute(
+    subscriber: Subscriber,
+    delivery: AlertDelivery,
+    views: Map<string, Set<string>>,
+    internal: () => void,
+  ): Payload {
     const serialize = (result: ExecutionResult) => {
       if (!result.errors) return JSON.stringify(result);
       const errors = result.errors.map((e) => this.formatError(e.toJSON(), e));
       if (errors.some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR')) internal();
       return JSON.stringify({ ...result, errors });
     };
-    const result = executeAlert(subscriber.operation, delivery, { ...subscriber.ctx, loaders: delivery.loaders, views });
+    const result = executeAlert(subscriber.operation, delivery, {
+      ...subscriber.ctx,
+      loaders: delivery.loaders,
+      views,
+    });
     return result instanceof Promise ? result.then(serialize) : serialize(result);
   }
 

@@ -35,13 +35,29 @@ export function alertOperation(message: SubscribeMessage, info: GraphQLResolveIn
   const used = new Set<string>();
   for (const node of [field.selectionSet!, ...fragments]) visit(node, { Variable: (v) => void used.add(v.name.value) });
   const variables = [...used].sort().map((name) => [name, info.variableValues[name]]);
-  const shape = [field.alias?.value ?? '', print(field.selectionSet!), ...fragments.map(print).sort(), JSON.stringify(variables)].join('\n');
+  const shape = [
+    field.alias?.value ?? '',
+    print(field.selectionSet!),
+    ...fragments.map(print).sort(),
+    JSON.stringify(variables),
+  ].join('\n');
   const { id, schema, document, variableValues, operationName } = message;
-  return { messageHead: `{"id":${JSON.stringify(id)},"type":"next","payload":`, schema, document, variableValues, operationName, shape };
+  return {
+    messageHead: `{"id":${JSON.stringify(id)},"type":"next","payload":`,
+    schema,
+    document,
+    variableValues,
+    operationName,
+    shape,
+  };
 }
 
 /** Runs a subscriber's selection on one alert. */
-export function executeAlert(operation: AlertOperation, rootValue: unknown, contextValue: unknown): ExecutionResult | Promise<ExecutionResult> {
+export function executeAlert(
+  operation: AlertOperation,
+  rootValue: unknown,
+  contextValue: unknown,
+): ExecutionResult | Promise<ExecutionResult> {
   const { schema, document, variableValues, operationName } = operation;
   return execute({ schema, document, variableValues, operationName, rootValue, contextValue });
 }
@@ -50,7 +66,10 @@ export function executeAlert(operation: AlertOperation, rootValue: unknown, cont
  * graphql-ws's `subscribe`. `caseAlerts` is delivered by the hub itself (see AlertStream), so its stream
  * passes through as it is; any other subscription is executed per event, as graphql-js would.
  */
-export async function subscribeOnce(args: ExecutionArgs, afterEach: AfterEvent): Promise<AsyncIterable<unknown> | ExecutionResult> {
+export async function subscribeOnce(
+  args: ExecutionArgs,
+  afterEach: AfterEvent,
+): Promise<AsyncIterable<unknown> | ExecutionResult> {
   const stream = await createSourceEventStream(args);
   if (stream instanceof AlertStream || !(Symbol.asyncIterator in stream)) return stream;
   return executedPerEvent(stream, args, afterEach);
@@ -60,7 +79,11 @@ export async function subscribeOnce(args: ExecutionArgs, afterEach: AfterEvent):
 export type AfterEvent = (contextValue: unknown) => Promise<void>;
 
 /** Each event executed as it comes; `return` reaches the source at once, even while it waits for an event. */
-function executedPerEvent(stream: AsyncIterable<unknown>, args: ExecutionArgs, afterEach: AfterEvent): AsyncIterableIterator<ExecutionResult> {
+function executedPerEvent(
+  stream: AsyncIterable<unknown>,
+  args: ExecutionArgs,
+  afterEach: AfterEvent,
+): AsyncIterableIterator<ExecutionResult> {
   const source = stream[Symbol.asyncIterator]();
   const done = { value: undefined, done: true } as const;
   return {

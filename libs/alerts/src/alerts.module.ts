@@ -4,5 +4,8 @@ import { AlertScheduler } from './alert-scheduler.service.js';
 import { AlertsRepository } from './alerts.repository.js';
 
 @Global()
-@Module({ providers: [AlertsRepository, AlertOutbox, AlertScheduler], exports: [AlertsRepository, AlertOutbox, AlertScheduler] })
+@Module({
+  providers: [AlertsRepository, AlertOutbox, AlertScheduler],
+  exports: [AlertsRepository, AlertOutbox, AlertScheduler],
+})
 export class AlertsModule {}

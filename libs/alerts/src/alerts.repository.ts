@@ -3,7 +3,7 @@ import { AnonymisesCases, type Database, exec, one, rows } from '#libs/db';
 import type { AlertKind } from './alert-kind.js';
 
 /** Alert ids must be handed out in commit order, or a listener that has read id 11 would never see id 10. */
-const OUTBOX_LOCK = 'hashtext(\'portal-alert-outbox\')';
+const OUTBOX_LOCK = "hashtext('portal-alert-outbox')";
 
 /** An alert as the hub reads it from the outbox. */
 export interface AlertRow {

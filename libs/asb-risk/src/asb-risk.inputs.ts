@@ -1,5 +1,16 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+} from 'class-validator';
 import { AsbVulnerability } from './asb-risk.model.js';
 
 @InputType({ description: 'A completed ASB risk matrix' })
@@ -21,7 +32,11 @@ export class AsbRiskAssessmentInput {
   @ArrayMaxSize(7)
   vulnerabilities: AsbVulnerability[];
 
-  @Field({ nullable: true, defaultValue: false, description: 'Raise the risk to HIGH whatever the score; needs concerns' })
+  @Field({
+    nullable: true,
+    defaultValue: false,
+    description: 'Raise the risk to HIGH whatever the score; needs concerns',
+  })
   @IsOptional()
   @IsBoolean()
   judgedHighRisk?: boolean;

@@ -20,7 +20,9 @@ registerEnumType(AsbVulnerability, {
     MENTAL_HEALTH: { description: 'Poor mental health, or the behaviour is affecting it' },
     AGE: { description: 'Older, or a child or young person' },
     ISOLATION: { description: 'Lives alone or has no support around them' },
-    TARGETED_FOR_IDENTITY: { description: 'Targeted for race, religion, disability, sexuality or gender identity (hate)' },
+    TARGETED_FOR_IDENTITY: {
+      description: 'Targeted for race, religion, disability, sexuality or gender identity (hate)',
+    },
     REPEAT_VICTIM: { description: 'Has been a victim of ASB before' },
     CHILDREN_IN_HOME: { description: 'Children live in the home' },
   },
@@ -37,7 +39,9 @@ export class AsbRiskAssessment {
   @Field(() => ID)
   caseId: string;
 
-  @Field(() => Int, { description: 'How likely the behaviour is to go on or cause harm, 1 (rare) to 5 (almost certain)' })
+  @Field(() => Int, {
+    description: 'How likely the behaviour is to go on or cause harm, 1 (rare) to 5 (almost certain)',
+  })
   likelihood: number;
 
   @Field(() => Int, { description: 'How badly it affects the victim or the community, 1 (negligible) to 5 (severe)' })
@@ -129,7 +133,10 @@ export class AsbRiskMatrixCell {
   riskLevel: RiskLevel;
 }
 
-@ObjectType({ description: 'The ASB risk matrix as recordAsbRiskAssessment scores it, for a client to show the result before saving' })
+@ObjectType({
+  description:
+    'The ASB risk matrix as recordAsbRiskAssessment scores it, for a client to show the result before saving',
+})
 export class AsbRiskMatrix {
   @Field(() => [AsbRiskBand], { description: 'Lowest first' })
   bands: AsbRiskBand[];

@@ -34,7 +34,19 @@ export class AsbRiskRepository {
       `INSERT INTO asb_risk_assessments AS a (case_id, likelihood, impact, vulnerabilities, score, judged_high_risk, risk_level, concerns, review_due_at,
                                               assessed_by_id, assessed_by_agency_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${ASB_RISK_COLUMNS}`,
-      [a.caseId, a.likelihood, a.impact, a.vulnerabilities, a.score, a.judgedHighRisk, a.riskLevel, a.concerns, a.reviewDueAt, a.assessedById, a.assessedByAgencyId],
+      [
+        a.caseId,
+        a.likelihood,
+        a.impact,
+        a.vulnerabilities,
+        a.score,
+        a.judgedHighRisk,
+        a.riskLevel,
+        a.concerns,
+        a.reviewDueAt,
+        a.assessedById,
+        a.assessedByAgencyId,
+      ],
     );
     return row!;
   }

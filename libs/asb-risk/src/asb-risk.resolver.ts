@@ -12,7 +12,8 @@ export class AsbRiskResolver {
   constructor(private readonly asbRisk: AsbRiskService) {}
 
   @Mutation(() => AsbRiskAssessment, {
-    description: 'Record an ASB risk assessment on a case that is not domestic abuse (the owner agency or a FULL share); it sets the case’s risk level',
+    description:
+      'Record an ASB risk assessment on a case that is not domestic abuse (the owner agency or a FULL share); it sets the case’s risk level',
   })
   @Allow('contribute', 'Case')
   recordAsbRiskAssessment(
@@ -23,13 +24,18 @@ export class AsbRiskResolver {
     return this.asbRisk.record(ctx, caseId, input);
   }
 
-  @Query(() => AsbRiskMatrix, { description: 'How recordAsbRiskAssessment scores the matrix, to show the result before saving' })
+  @Query(() => AsbRiskMatrix, {
+    description: 'How recordAsbRiskAssessment scores the matrix, to show the result before saving',
+  })
   @Allow('read', 'Case')
   asbRiskMatrix(): AsbRiskMatrix {
     return asbRiskMatrix();
   }
 
-  @ResolveField(() => [AsbRiskAssessment], { nullable: true, description: 'ASB risk assessments, newest first; owner and FULL shares only' })
+  @ResolveField(() => [AsbRiskAssessment], {
+    nullable: true,
+    description: 'ASB risk assessments, newest first; owner and FULL shares only',
+  })
   asbRiskAssessments(@Context() ctx: RequestContext, @Parent() parent: Case): Promise<AsbRiskAssessment[] | null> {
     return this.asbRisk.ofCase(ctx, parent);
   }

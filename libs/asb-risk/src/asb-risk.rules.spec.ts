@@ -24,13 +24,25 @@ const VULNERABLE: RiskLevel[][] = [
 const cells = [1, 2, 3, 4, 5].flatMap((likelihood) => [1, 2, 3, 4, 5].map((impact) => ({ likelihood, impact })));
 
 describe('the ASB risk matrix', () => {
-  it.each(cells)('likelihood $likelihood × impact $impact scores the product and falls in its band', ({ likelihood, impact }) => {
-    expect(asbRiskOf({ likelihood, impact, vulnerabilities: [] })).toEqual({ score: likelihood * impact, riskLevel: MATRIX[likelihood - 1][impact - 1] });
-  });
+  it.each(cells)(
+    'likelihood $likelihood × impact $impact scores the product and falls in its band',
+    ({ likelihood, impact }) => {
+      expect(asbRiskOf({ likelihood, impact, vulnerabilities: [] })).toEqual({
+        score: likelihood * impact,
+        riskLevel: MATRIX[likelihood - 1][impact - 1],
+      });
+    },
+  );
 
-  it.each(cells)('likelihood $likelihood × impact $impact with a vulnerable victim is raised one band', ({ likelihood, impact }) => {
-    expect(asbRiskOf({ likelihood, impact, vulnerabilities: ['DISABILITY'] })).toEqual({ score: likelihood * impact, riskLevel: VULNERABLE[likelihood - 1][impact - 1] });
-  });
+  it.each(cells)(
+    'likelihood $likelihood × impact $impact with a vulnerable victim is raised one band',
+    ({ likelihood, impact }) => {
+      expect(asbRiskOf({ likelihood, impact, vulnerabilities: ['DISABILITY'] })).toEqual({
+        score: likelihood * impact,
+        riskLevel: VULNERABLE[likelihood - 1][impact - 1],
+      });
+    },
+  );
 
   it('puts the band edges at 7|8 and 14|15', () => {
     // 7 is no product of 1–5, so the edges are 6 (2×3) against 8 (2×4), and 12 (3×4) against 15 (3×5).
@@ -41,12 +53,20 @@ describe('the ASB risk matrix', () => {
   });
 
   it('raises one band however many vulnerabilities there are', () => {
-    expect(asbRiskOf({ likelihood: 1, impact: 1, vulnerabilities: ['DISABILITY', 'AGE', 'MENTAL_HEALTH'] }).riskLevel).toBe(M);
+    expect(
+      asbRiskOf({ likelihood: 1, impact: 1, vulnerabilities: ['DISABILITY', 'AGE', 'MENTAL_HEALTH'] }).riskLevel,
+    ).toBe(M);
   });
 
   it('is HIGH on professional judgement whatever the score, and keeps the score', () => {
-    expect(asbRiskOf({ likelihood: 1, impact: 1, vulnerabilities: [], judgedHighRisk: true })).toEqual({ score: 1, riskLevel: H });
-    expect(asbRiskOf({ likelihood: 1, impact: 1, vulnerabilities: [], judgedHighRisk: false })).toEqual({ score: 1, riskLevel: S });
+    expect(asbRiskOf({ likelihood: 1, impact: 1, vulnerabilities: [], judgedHighRisk: true })).toEqual({
+      score: 1,
+      riskLevel: H,
+    });
+    expect(asbRiskOf({ likelihood: 1, impact: 1, vulnerabilities: [], judgedHighRisk: false })).toEqual({
+      score: 1,
+      riskLevel: S,
+    });
   });
 
   it('sets the next review sooner the higher the risk: 7, 14 and 28 days', () => {

@@ -32,17 +32,36 @@ export function asbReviewDueAt(riskLevel: RiskLevel, now: number): Date {
  * and the two cannot differ): each score's band, the band a vulnerability gives, and judgement's answer.
  */
 export function asbRiskMatrix(): AsbRiskMatrix {
-  const plain = (likelihood: number, impact: number) => asbRiskOf({ likelihood, impact, vulnerabilities: [], judgedHighRisk: false });
+  const plain = (likelihood: number, impact: number) =>
+    asbRiskOf({ likelihood, impact, vulnerabilities: [], judgedHighRisk: false });
   const scale = [1, 2, 3, 4, 5];
   // Scores 1–25 (likelihood × impact) read as the product alone, so every score of a band is counted.
   const byScore = Array.from({ length: 25 }, (_, i) => plain(i + 1, 1));
   const bands = BANDS.filter((level) => byScore.some((s) => s.riskLevel === level)).map((riskLevel) => {
     const scores = byScore.filter((s) => s.riskLevel === riskLevel).map((s) => s.score);
-    const vulnerable = asbRiskOf({ likelihood: scores[0], impact: 1, vulnerabilities: [AsbVulnerability.DISABILITY], judgedHighRisk: false });
-    return { riskLevel, minScore: Math.min(...scores), maxScore: Math.max(...scores), riskLevelIfVulnerable: vulnerable.riskLevel, reviewDays: ASB_REVIEW_DAYS[riskLevel] };
+    const vulnerable = asbRiskOf({
+      likelihood: scores[0],
+      impact: 1,
+      vulnerabilities: [AsbVulnerability.DISABILITY],
+      judgedHighRisk: false,
+    });
+    return {
+      riskLevel,
+      minScore: Math.min(...scores),
+      maxScore: Math.max(...scores),
+      riskLevelIfVulnerable: vulnerable.riskLevel,
+      reviewDays: ASB_REVIEW_DAYS[riskLevel],
+    };
   });
-  const cells = scale.flatMap((likelihood) => scale.map((impact) => ({ likelihood, impact, ...plain(likelihood, impact) })));
-  const judgedHighRiskLevel = asbRiskOf({ likelihood: 1, impact: 1, vulnerabilities: [], judgedHighRisk: true }).riskLevel;
+  const cells = scale.flatMap((likelihood) =>
+    scale.map((impact) => ({ likelihood, impact, ...plain(likelihood, impact) })),
+  );
+  const judgedHighRiskLevel = asbRiskOf({
+    likelihood: 1,
+    impact: 1,
+    vulnerabilities: [],
+    judgedHighRisk: true,
+  }).riskLevel;
   return { bands, cells, judgedHighRiskLevel };
 }
 
@@ -55,5 +74,6 @@ export function assessmentConcerns(judgedHighRisk: boolean, concerns: string | n
 
 /** A review date the assessor sets may be today (a day's grace for time zones), never in the past. */
 export function checkReviewDueAt(reviewDueAt: Date | null | undefined, now: number): void {
-  if (reviewDueAt && reviewDueAt.getTime() < now - DAY_MS) throw new BadInputError('reviewDueAt', 'reviewDueAt cannot be in the past');
+  if (reviewDueAt && reviewDueAt.getTime() < now - DAY_MS)
+    throw new BadInputError('reviewDueAt', 'reviewDueAt cannot be in the past');
 }

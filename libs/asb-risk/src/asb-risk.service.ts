@@ -22,7 +22,8 @@ export class AsbRiskService {
   async record(ctx: RequestContext, caseId: string, input: AsbRiskAssessmentInput): Promise<AsbRiskAssessment> {
     const kase = await this.cases.require(ctx, caseId, 'contribute');
     assertWritable(ctx.ability, 'Case', caseAttributes(kase), ['asbRiskAssessments']);
-    if (kase.category === CaseCategory.DOMESTIC_ABUSE) throw new BadInputError('caseId', 'Domestic-abuse cases are assessed with the DASH checklist');
+    if (kase.category === CaseCategory.DOMESTIC_ABUSE)
+      throw new BadInputError('caseId', 'Domestic-abuse cases are assessed with the DASH checklist');
     if (kase.status !== CaseStatus.OPEN) throw new BadInputError('caseId', 'This case is closed');
     const vulnerabilities = [...new Set(input.vulnerabilities ?? [])];
     const judgedHighRisk = input.judgedHighRisk === true;

@@ -28,7 +28,10 @@ export class AuditChange {
   withheld: boolean;
 }
 
-@ObjectType({ description: 'Something that happened to a case: a view of its sensitive fields, a change, a share, a revocation, an export' })
+@ObjectType({
+  description:
+    'Something that happened to a case: a view of its sensitive fields, a change, a share, a revocation, an export',
+})
 export class AuditEvent {
   @Field(() => ID)
   id: string;
@@ -55,7 +58,8 @@ export class AuditEvent {
 export const AuditEventConnection = Connection(AuditEvent, 'AuditEvent');
 
 @ObjectType({
-  description: 'What was disclosed to an agency, when, at what access, on which recorded basis, and when it was revoked',
+  description:
+    'What was disclosed to an agency, when, at what access, on which recorded basis, and when it was revoked',
 })
 export class Disclosure {
   @Field(() => ID)

@@ -11,7 +11,8 @@ export class AuditTrailResolver {
   constructor(private readonly trailService: AuditTrailService) {}
 
   @Query(() => AuditEventConnection, {
-    description: "Every view, change, share, revocation and export of a case, newest first (managers of the case's owner agency)",
+    description:
+      "Every view, change, share, revocation and export of a case, newest first (managers of the case's owner agency)",
   })
   @Allow('readAudit', 'Case')
   caseAuditTrail(
@@ -24,10 +25,14 @@ export class AuditTrailResolver {
   }
 
   @Query(() => [Disclosure], {
-    description: "What was disclosed to which agency, when, at what access and on which basis, and when it was revoked (managers of the owner agency)",
+    description:
+      'What was disclosed to which agency, when, at what access and on which basis, and when it was revoked (managers of the owner agency)',
   })
   @Allow('readAudit', 'Case')
-  caseDisclosures(@Context() ctx: RequestContext, @Args('caseId', { type: () => ID }) caseId: string): Promise<Disclosure[]> {
+  caseDisclosures(
+    @Context() ctx: RequestContext,
+    @Args('caseId', { type: () => ID }) caseId: string,
+  ): Promise<Disclosure[]> {
     return this.trailService.disclosures(ctx, caseId);
   }
 }

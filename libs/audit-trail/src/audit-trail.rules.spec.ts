@@ -7,7 +7,12 @@ describe('an event of the trail in words', () => {
     expect(
       describeAuditEvent({
         action: AuditAction.CASE_SHARED,
-        detail: { agency: { id: 'a', name: 'Police' }, access: 'FULL', replacedAccess: 'LIMITED', basis: 'Crime and Disorder Act s.115' },
+        detail: {
+          agency: { id: 'a', name: 'Police' },
+          access: 'FULL',
+          replacedAccess: 'LIMITED',
+          basis: 'Crime and Disorder Act s.115',
+        },
       }),
     ).toBe('Shared with Police at FULL (was LIMITED). Basis: Crime and Disorder Act s.115');
   });
@@ -22,19 +27,27 @@ describe('an event of the trail in words', () => {
   });
 
   it('lists the fields changed when the action has no words of its own', () => {
-    expect(describeAuditEvent({ action: AuditAction.CASE_UPDATED, detail: { changes: [{ field: 'ward', from: 'A', to: 'B' }, { field: 'summary', from: '', to: 'x' }] } })).toBe(
-      'Changed ward, summary',
-    );
+    expect(
+      describeAuditEvent({
+        action: AuditAction.CASE_UPDATED,
+        detail: {
+          changes: [
+            { field: 'ward', from: 'A', to: 'B' },
+            { field: 'summary', from: '', to: 'x' },
+          ],
+        },
+      }),
+    ).toBe('Changed ward, summary');
   });
 });
 
 describe('a changed value as the trail shows it', () => {
   it('is text, a date in ISO 8601, and null for nothing', () => {
-    expect([shownAsText(3), shownAsText(new Date('2026-01-02T03:04:05Z')), shownAsText(null), shownAsText(undefined)]).toEqual([
-      '3',
-      '2026-01-02T03:04:05.000Z',
-      null,
-      null,
-    ]);
+    expect([
+      shownAsText(3),
+      shownAsText(new Date('2026-01-02T03:04:05Z')),
+      shownAsText(null),
+      shownAsText(undefined),
+    ]).toEqual(['3', '2026-01-02T03:04:05.000Z', null, null]);
   });
 });

@@ -3,7 +3,8 @@ import { asText } from '#libs/common';
 import { printedSize } from '#libs/documents';
 
 /** A changed value as the trail shows it: dates as ISO 8601, everything else as its text. */
-export const shownAsText = (value: unknown): string | null => (value === null || value === undefined ? null : asText(value));
+export const shownAsText = (value: unknown): string | null =>
+  value === null || value === undefined ? null : asText(value);
 
 /** The event in words, from what it keeps (a removed file's name, a meeting's title): the trail reads the same after they are gone. */
 export function describeAuditEvent(row: Pick<TrailRow<AuditDetail>, 'action' | 'detail'>): string {

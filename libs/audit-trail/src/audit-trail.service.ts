@@ -26,7 +26,12 @@ export class AuditTrailService {
    * the reader may read that field of the case or party (an owner that is not the police reads that police
    * intelligence changed, not what it says).
    */
-  async trail(ctx: RequestContext, caseId: string, first?: number | null, after?: string | null): Promise<Page<AuditEvent>> {
+  async trail(
+    ctx: RequestContext,
+    caseId: string,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Page<AuditEvent>> {
     const kase = await this.cases.require(ctx, caseId, 'readAudit');
     const limit = pageSize(first);
     let beforeId: string | null = null;
@@ -36,9 +41,12 @@ export class AuditTrailService {
       beforeId = String(id);
     }
     const rows = await this.audit.trailOfCase<AuditDetail>(ctx.db, kase.id, beforeId, limit + 1);
-    const edges = rows.slice(0, limit).map((row) => ({ cursor: encodeCursor([row.id]), node: this.toEvent(ctx, kase, row) }));
-    return withLazyTotal({ edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } }, () =>
-      this.audit.countForCase(ctx.db, kase.id),
+    const edges = rows
+      .slice(0, limit)
+      .map((row) => ({ cursor: encodeCursor([row.id]), node: this.toEvent(ctx, kase, row) }));
+    return withLazyTotal(
+      { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } },
+      () => this.audit.countForCase(ctx.db, kase.id),
     );
   }
 
@@ -46,10 +54,17 @@ export class AuditTrailService {
     const party = row.detail.party;
     const readable = (change: FieldChange) => {
       const attributes = party
-        ? subject('Party', { access: kase.relation, caseCategory: kase.category, role: party.role, anonymous: party.anonymous })
+        ? subject('Party', {
+            access: kase.relation,
+            caseCategory: kase.category,
+            role: party.role,
+            anonymous: party.anonymous,
+          })
         : subject('Case', { access: kase.relation, category: kase.category });
       // Fields no rule governs (an action's status, a case's summary) are shown to whoever reads the trail.
-      return !GOVERNED[party ? 'Party' : 'Case'].has(change.field) || ctx.ability.can('readField', attributes, change.field);
+      return (
+        !GOVERNED[party ? 'Party' : 'Case'].has(change.field) || ctx.ability.can('readField', attributes, change.field)
+      );
     };
     const changes: AuditChange[] = (row.detail.changes ?? []).map((change) => {
       const shown = readable(change);
@@ -83,7 +98,9 @@ export class AuditTrailService {
       sharedAt: row.shared_at,
       sharedBy: { id: row.shared_by_id, displayName: row.shared_by_name, agencyId: row.shared_by_agency },
       revokedAt: row.revoked_at,
-      revokedBy: row.revoked_by_id ? { id: row.revoked_by_id, displayName: row.revoked_by_name!, agencyId: row.revoked_by_agency! } : null,
+      revokedBy: row.revoked_by_id
+        ? { id: row.revoked_by_id, displayName: row.revoked_by_name!, agencyId: row.revoked_by_agency! }
+        : null,
     }));
   }
 }

@@ -41,7 +41,12 @@ export class AuditLog {
   }
 
   /** The same event on many cases (an export of a list), in one statement. */
-  async recordMany(ctx: RequestContext, caseIds: string[], action: AuditAction, detail: AuditDetail = {}): Promise<void> {
+  async recordMany(
+    ctx: RequestContext,
+    caseIds: string[],
+    action: AuditAction,
+    detail: AuditDetail = {},
+  ): Promise<void> {
     if (caseIds.length === 0) return;
     await this.repository.insertForCases(ctx.db, caseIds, ctx.user!, action, JSON.stringify(detail));
   }
@@ -50,7 +55,12 @@ export class AuditLog {
   async flushViews(ctx: RequestContext, via: ViewChannel): Promise<void> {
     if (!ctx.user || ctx.views.size === 0) return;
     const user = ctx.user;
-    const views = [...ctx.views].map(([caseId, fields]) => ({ userId: user.id, agencyId: user.agencyId, caseId, fields }));
+    const views = [...ctx.views].map(([caseId, fields]) => ({
+      userId: user.id,
+      agencyId: user.agencyId,
+      caseId,
+      fields,
+    }));
     ctx.views.clear();
     await this.recordViews(ctx.db, views, via);
   }
@@ -63,7 +73,12 @@ export class AuditLog {
     if (views.length === 0) return;
     await this.repository.insertViews(
       db,
-      views.map((v) => ({ caseId: v.caseId, userId: v.userId, agencyId: v.agencyId, detail: JSON.stringify({ fields: [...v.fields].sort(), via }) })),
+      views.map((v) => ({
+        caseId: v.caseId,
+        userId: v.userId,
+        agencyId: v.agencyId,
+        detail: JSON.stringify({ fields: [...v.fields].sort(), via }),
+      })),
     );
   }
 }

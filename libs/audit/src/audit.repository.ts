@@ -50,24 +50,26 @@ export class AuditRepository {
   }
 
   async insert(db: Database, caseId: string, actor: AuditActor, action: AuditAction, detail: string): Promise<void> {
-    await exec(db, `INSERT INTO audit_events (case_id, actor_id, actor_agency_id, action, detail) VALUES ($1, $2, $3, $4, $5)`, [
-      caseId,
-      actor.id,
-      actor.agencyId,
-      action,
-      detail,
-    ]);
+    await exec(
+      db,
+      `INSERT INTO audit_events (case_id, actor_id, actor_agency_id, action, detail) VALUES ($1, $2, $3, $4, $5)`,
+      [caseId, actor.id, actor.agencyId, action, detail],
+    );
   }
 
   /** The same event on many cases, in one statement. */
-  async insertForCases(db: Database, caseIds: readonly string[], actor: AuditActor, action: AuditAction, detail: string): Promise<void> {
-    await exec(db, `INSERT INTO audit_events (case_id, actor_id, actor_agency_id, action, detail) SELECT unnest($1::uuid[]), $2, $3, $4, $5`, [
-      caseIds,
-      actor.id,
-      actor.agencyId,
-      action,
-      detail,
-    ]);
+  async insertForCases(
+    db: Database,
+    caseIds: readonly string[],
+    actor: AuditActor,
+    action: AuditAction,
+    detail: string,
+  ): Promise<void> {
+    await exec(
+      db,
+      `INSERT INTO audit_events (case_id, actor_id, actor_agency_id, action, detail) SELECT unnest($1::uuid[]), $2, $3, $4, $5`,
+      [caseIds, actor.id, actor.agencyId, action, detail],
+    );
   }
 
   /** Views by many readers, in one statement. */
@@ -77,12 +79,22 @@ export class AuditRepository {
       `INSERT INTO audit_events (case_id, actor_id, actor_agency_id, action, detail)
        SELECT v.case_id, v.actor_id, v.agency_id, 'CASE_VIEWED', v.detail::jsonb
          FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[]) AS v(case_id, actor_id, agency_id, detail)`,
-      [views.map((v) => v.caseId), views.map((v) => v.userId), views.map((v) => v.agencyId), views.map((v) => v.detail)],
+      [
+        views.map((v) => v.caseId),
+        views.map((v) => v.userId),
+        views.map((v) => v.agencyId),
+        views.map((v) => v.detail),
+      ],
     );
   }
 
   /** A case's events newest first, `limit` of them, older than `beforeId` when given. */
-  trailOfCase<Detail>(db: Database, caseId: string, beforeId: string | null, limit: number): Promise<TrailRow<Detail>[]> {
+  trailOfCase<Detail>(
+    db: Database,
+    caseId: string,
+    beforeId: string | null,
+    limit: number,
+  ): Promise<TrailRow<Detail>[]> {
     const params: unknown[] = [caseId];
     let keyset = '';
     if (beforeId !== null) {
@@ -99,7 +111,9 @@ export class AuditRepository {
   }
 
   async countForCase(db: Database, caseId: string): Promise<number> {
-    const row = await one<{ total: number }>(db, `SELECT count(*)::int AS total FROM audit_events WHERE case_id = $1`, [caseId]);
+    const row = await one<{ total: number }>(db, `SELECT count(*)::int AS total FROM audit_events WHERE case_id = $1`, [
+      caseId,
+    ]);
     return row!.total;
   }
 }

@@ -41,7 +41,9 @@ export function recordViewsInExecution(schema: GraphQLSchema): GraphQLSchema {
     };
     const noting: GraphQLFieldResolver<unknown, RequestContext> = (source, args, ctx, info) => {
       const value = resolve(source, args, ctx, info);
-      return value instanceof Promise ? value.then((resolved) => note(source, ctx, resolved)) : note(source, ctx, value);
+      return value instanceof Promise
+        ? value.then((resolved) => note(source, ctx, resolved))
+        : note(source, ctx, value);
     };
     definition.resolve = noting;
   }

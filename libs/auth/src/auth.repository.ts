@@ -69,7 +69,9 @@ export class AuthRepository {
   }
 
   async endIdleSession(db: Database, sessionId: string): Promise<void> {
-    await exec(db, `UPDATE sessions SET ended_at = now(), ended_reason = 'IDLE' WHERE id = $1 AND ended_at IS NULL`, [sessionId]);
+    await exec(db, `UPDATE sessions SET ended_at = now(), ended_reason = 'IDLE' WHERE id = $1 AND ended_at IS NULL`, [
+      sessionId,
+    ]);
   }
 
   /** At most once a minute each, and never one already ended or idle. */
@@ -93,16 +95,28 @@ export class AuthRepository {
     return found.map((row) => row.id);
   }
 
-  async insertSession(db: Database, sessionId: string, userId: string, expiresAt: Date, address: string): Promise<void> {
-    await exec(db, `INSERT INTO sessions (id, user_id, expires_at, address) VALUES ($1, $2, $3, $4)`, [sessionId, userId, expiresAt, address]);
+  async insertSession(
+    db: Database,
+    sessionId: string,
+    userId: string,
+    expiresAt: Date,
+    address: string,
+  ): Promise<void> {
+    await exec(db, `INSERT INTO sessions (id, user_id, expires_at, address) VALUES ($1, $2, $3, $4)`, [
+      sessionId,
+      userId,
+      expiresAt,
+      address,
+    ]);
   }
 
   /** Whether it was open; its sockets close on every instance when `db`'s transaction commits. */
   async endSession(db: Database, sessionId: string, reason: string): Promise<boolean> {
-    const ended = await rows(db, `UPDATE sessions SET ended_at = now(), ended_reason = $2 WHERE id = $1 AND ended_at IS NULL RETURNING id`, [
-      sessionId,
-      reason,
-    ]);
+    const ended = await rows(
+      db,
+      `UPDATE sessions SET ended_at = now(), ended_reason = $2 WHERE id = $1 AND ended_at IS NULL RETURNING id`,
+      [sessionId, reason],
+    );
     await exec(db, `SELECT pg_notify('${SESSIONS_CHANNEL}', $1)`, [`session:${sessionId}`]);
     return ended.length > 0;
   }
@@ -135,7 +149,9 @@ export class AuthRepository {
 
   /** The key generated on first start, kept for every instance on this database; generated here if none is. */
   async generatedTokenSecret(db: Database, generated: string): Promise<string> {
-    await exec(db, `INSERT INTO app_settings (key, value) VALUES ('token_secret', $1) ON CONFLICT (key) DO NOTHING`, [generated]);
+    await exec(db, `INSERT INTO app_settings (key, value) VALUES ('token_secret', $1) ON CONFLICT (key) DO NOTHING`, [
+      generated,
+    ]);
     const row = await one<{ value: string }>(db, `SELECT value FROM app_settings WHERE key = 'token_secret'`);
     return row!.value;
   }

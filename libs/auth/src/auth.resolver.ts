@@ -19,12 +19,17 @@ export class AuthResolver {
   })
   @Public()
   @OutsideTransaction()
-  login(@Context() ctx: RequestContext, @Args('email') email: string, @Args('password') password: string): Promise<AuthPayload> {
+  login(
+    @Context() ctx: RequestContext,
+    @Args('email') email: string,
+    @Args('password') password: string,
+  ): Promise<AuthPayload> {
     return this.signIn.signIn(ctx, email, password);
   }
 
   @Mutation(() => Boolean, {
-    description: 'End the session of the token presented, at once: the next request with it is UNAUTHENTICATED, and sockets opened with it close (4403)',
+    description:
+      'End the session of the token presented, at once: the next request with it is UNAUTHENTICATED, and sockets opened with it close (4403)',
   })
   @Allow('signOut', 'Self')
   signOut(@Context() ctx: RequestContext): Promise<boolean> {
@@ -32,7 +37,8 @@ export class AuthResolver {
   }
 
   @Mutation(() => Int, {
-    description: 'End every session of the signed-in user, on every device, this one included (sockets close with 4403); answers how many ended',
+    description:
+      'End every session of the signed-in user, on every device, this one included (sockets close with 4403); answers how many ended',
   })
   @Allow('signOut', 'Self')
   signOutEverywhere(@Context() ctx: RequestContext): Promise<number> {

@@ -13,7 +13,12 @@ export function waitAfterFailures(failures: number, free: number, maxDelaySecond
  * committed after that start is stamped later. Such a failure is "just now", never a wait of its own: under load
  * the sixtieth of sixty concurrent wrong passwords was refused for a second although none of them owed a wait.
  */
-export function secondsStillToWait(failures: number, since: number | null, free: number, maxDelaySeconds: number): number {
+export function secondsStillToWait(
+  failures: number,
+  since: number | null,
+  free: number,
+  maxDelaySeconds: number,
+): number {
   const wait = waitAfterFailures(failures, free, maxDelaySeconds);
   if (wait === 0 || since === null) return 0;
   return Math.max(0, wait - Math.max(0, since));

@@ -14,7 +14,8 @@ import { TokensService } from './tokens.service.js';
 const MAX_ABILITIES = 10_000;
 
 /** Why a session ended, as kept in `sessions.ended_reason`. */
-export type SessionEnd = 'SIGNED_OUT' | 'SIGNED_OUT_EVERYWHERE' | 'ENDED_BY_ADMINISTRATOR' | 'USER_DEACTIVATED' | 'IDLE';
+export type SessionEnd =
+  'SIGNED_OUT' | 'SIGNED_OUT_EVERYWHERE' | 'ENDED_BY_ADMINISTRATOR' | 'USER_DEACTIVATED' | 'IDLE';
 
 /** The signed-in session a token presents. */
 export interface Session {
@@ -61,7 +62,12 @@ export class SessionsService implements OnModuleInit {
     if (!match) return null;
     const claims = await this.tokens.verify(match[1]);
     if (!claims) return null;
-    const row = await this.repository.findOpenSession(this.dataSource, claims.sessionId, claims.userId, this.config.sessionIdleMinutes);
+    const row = await this.repository.findOpenSession(
+      this.dataSource,
+      claims.sessionId,
+      claims.userId,
+      this.config.sessionIdleMinutes,
+    );
     if (!row) return null;
     if (row.idle) {
       // Recorded as ended, so a longer SESSION_IDLE_MINUTES later does not bring it back.

@@ -61,7 +61,9 @@ export class TokensService implements OnApplicationBootstrap {
         signing = encode(this.config.tokenSecret);
         if (this.config.tokenSecretPrevious) verifying.push(encode(this.config.tokenSecretPrevious));
       } else {
-        signing = encode(await this.repository.generatedTokenSecret(this.dataSource, randomBytes(48).toString('base64url')));
+        signing = encode(
+          await this.repository.generatedTokenSecret(this.dataSource, randomBytes(48).toString('base64url')),
+        );
       }
       return {
         signing: { kid: keyId(signing), key: signing },
@@ -103,7 +105,13 @@ export class TokensService implements OnApplicationBootstrap {
         },
         { algorithms: ['HS256'] },
       );
-      if (typeof payload.sub !== 'string' || !UUID.test(payload.sub) || typeof payload.jti !== 'string' || !UUID.test(payload.jti)) return null;
+      if (
+        typeof payload.sub !== 'string' ||
+        !UUID.test(payload.sub) ||
+        typeof payload.jti !== 'string' ||
+        !UUID.test(payload.jti)
+      )
+        return null;
       if (typeof payload.exp !== 'number') return null;
       return { userId: payload.sub, sessionId: payload.jti, expiresAt: new Date(payload.exp * 1000) };
     } catch {

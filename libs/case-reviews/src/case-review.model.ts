@@ -3,9 +3,14 @@ import { type PortalAbility, readGovernedFields, redact, type Relation } from '#
 import { ClockState, clockState } from '#libs/common';
 import type { CaseReviewRow } from './case-reviews.repository.js';
 
-@ObjectType({ description: 'Whether the ASB Case Review threshold is met for the victims and complainants of a case, counted over the cases where the reader may read the same person’s name' })
+@ObjectType({
+  description:
+    'Whether the ASB Case Review threshold is met for the victims and complainants of a case, counted over the cases where the reader may read the same person’s name',
+})
 export class CaseReviewThreshold {
-  @Field(() => Int, { description: 'Qualifying complaints in the window; one incident reported to several agencies counts once' })
+  @Field(() => Int, {
+    description: 'Qualifying complaints in the window; one incident reported to several agencies counts once',
+  })
   complaints: number;
 
   @Field(() => Int)
@@ -50,7 +55,9 @@ export class CaseReview {
   @Field(() => ClockStep, { description: 'Deciding whether the threshold is met' })
   decide: ClockStep;
 
-  @Field(() => ClockStep, { description: 'Holding the review: done when a CASE_REVIEW meeting with the case on its agenda has started' })
+  @Field(() => ClockStep, {
+    description: 'Holding the review: done when a CASE_REVIEW meeting with the case on its agenda has started',
+  })
   meet: ClockStep;
 
   @Field(() => Boolean, { nullable: true })

@@ -4,5 +4,9 @@ import { CaseReviewsRepository } from './case-reviews.repository.js';
 import { CaseReviewsResolver } from './case-reviews.resolver.js';
 import { CaseReviewsService } from './case-reviews.service.js';
 
-@Module({ imports: [CasesModule], providers: [CaseReviewsService, CaseReviewsResolver, CaseReviewsRepository], exports: [CaseReviewsRepository] })
+@Module({
+  imports: [CasesModule],
+  providers: [CaseReviewsService, CaseReviewsResolver, CaseReviewsRepository],
+  exports: [CaseReviewsRepository],
+})
 export class CaseReviewsModule {}

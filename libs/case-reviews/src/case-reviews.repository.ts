@@ -39,10 +39,24 @@ export class CaseReviewsRepository {
 
   /** The applications on the cases, by case then newest first. */
   ofCases(db: Database, caseIds: readonly string[]): Promise<CaseReviewRow[]> {
-    return rows<CaseReviewRow>(db, `SELECT ${REVIEW_COLUMNS} FROM case_reviews r WHERE r.case_id = ANY($1::uuid[]) ORDER BY r.case_id, r.received_at DESC`, [caseIds]);
+    return rows<CaseReviewRow>(
+      db,
+      `SELECT ${REVIEW_COLUMNS} FROM case_reviews r WHERE r.case_id = ANY($1::uuid[]) ORDER BY r.case_id, r.received_at DESC`,
+      [caseIds],
+    );
   }
 
-  async add(db: Database, review: { caseId: string; receivedAt: Date; acknowledgeBy: Date; decideBy: Date; meetBy: Date; requestedById: string }): Promise<CaseReviewRow> {
+  async add(
+    db: Database,
+    review: {
+      caseId: string;
+      receivedAt: Date;
+      acknowledgeBy: Date;
+      decideBy: Date;
+      meetBy: Date;
+      requestedById: string;
+    },
+  ): Promise<CaseReviewRow> {
     return (await one<CaseReviewRow>(
       db,
       `WITH r AS (INSERT INTO case_reviews (case_id, received_at, acknowledge_by, decide_by, meet_by, requested_by_id)
@@ -68,7 +82,11 @@ export class CaseReviewsRepository {
   }
 
   async acknowledge(db: Database, id: string): Promise<CaseReviewRow> {
-    return (await one<CaseReviewRow>(db, `WITH r AS (UPDATE case_reviews SET acknowledged_at = now() WHERE id = $1 RETURNING *) SELECT ${REVIEW_COLUMNS} FROM r`, [id]))!;
+    return (await one<CaseReviewRow>(
+      db,
+      `WITH r AS (UPDATE case_reviews SET acknowledged_at = now() WHERE id = $1 RETURNING *) SELECT ${REVIEW_COLUMNS} FROM r`,
+      [id],
+    ))!;
   }
 
   /** The threshold decided, and acknowledged with it if it was not yet. */
@@ -85,7 +103,11 @@ export class CaseReviewsRepository {
    * case and the cases where the caller may read the same person's name (CasesRepository.samePersonCasesSql).
    * A case with no named victim or complainant is left out.
    */
-  complaintsOfCases(db: Database, ctx: RequestContext, caseIds: readonly string[]): Promise<{ case_id: string; complaints: number }[]> {
+  complaintsOfCases(
+    db: Database,
+    ctx: RequestContext,
+    caseIds: readonly string[],
+  ): Promise<{ case_id: string; complaints: number }[]> {
     const params = new SqlParams();
     const idsParam = params.add(caseIds);
     return rows(

@@ -9,7 +9,9 @@ import { CaseReviewsService } from './case-reviews.service.js';
 export class CaseReviewsResolver {
   constructor(private readonly reviewService: CaseReviewsService) {}
 
-  @Mutation(() => CaseReview, { description: 'Record an ASB Case Review application received on a case your agency holds; its clock starts' })
+  @Mutation(() => CaseReview, {
+    description: 'Record an ASB Case Review application received on a case your agency holds; its clock starts',
+  })
   @Allow('contribute', 'Case')
   requestCaseReview(
     @Context() ctx: RequestContext,
@@ -19,9 +21,14 @@ export class CaseReviewsResolver {
     return this.reviewService.request(ctx, caseId, receivedAt);
   }
 
-  @Mutation(() => CaseReview, { description: 'The application was acknowledged to the applicant; the owner agency only' })
+  @Mutation(() => CaseReview, {
+    description: 'The application was acknowledged to the applicant; the owner agency only',
+  })
   @Allow('decideReview', 'Case')
-  acknowledgeCaseReview(@Context() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<CaseReview> {
+  acknowledgeCaseReview(
+    @Context() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<CaseReview> {
     return this.reviewService.acknowledge(ctx, id);
   }
 
@@ -36,7 +43,10 @@ export class CaseReviewsResolver {
     return this.reviewService.decide(ctx, id, thresholdMet, reason);
   }
 
-  @ResolveField(() => CaseReviewThreshold, { description: 'The ASB Case Review threshold for this case’s victims and complainants: their complaints on this case and on the cases where your agency may read the same person’s name' })
+  @ResolveField(() => CaseReviewThreshold, {
+    description:
+      'The ASB Case Review threshold for this case’s victims and complainants: their complaints on this case and on the cases where your agency may read the same person’s name',
+  })
   caseReviewThreshold(@Context() ctx: RequestContext, @Parent() parent: Case): Promise<CaseReviewThreshold> {
     return this.reviewService.threshold(ctx, parent.id);
   }

@@ -1,13 +1,31 @@
 import { describe, expect, it } from '@jest/globals';
 import { BadInputError } from '#libs/common';
-import { CASE_REVIEW_WINDOW_MONTHS, caseReviewDeadlines, caseReviewThreshold, checkReceivedAt, decisionReason } from './case-reviews.rules.js';
+import {
+  CASE_REVIEW_WINDOW_MONTHS,
+  caseReviewDeadlines,
+  caseReviewThreshold,
+  checkReceivedAt,
+  decisionReason,
+} from './case-reviews.rules.js';
 
 const DEFAULT_DAYS = { acknowledgeDays: 5, decideDays: 10, meetDays: 25 };
 
 describe('the ASB Case Review threshold', () => {
   it('is met at three complaints in six months (the default), not at two', () => {
-    expect(caseReviewThreshold(2, 3)).toEqual({ complaints: 2, threshold: 3, windowMonths: 6, met: false, tellVictimAboutReview: true });
-    expect(caseReviewThreshold(3, 3)).toEqual({ complaints: 3, threshold: 3, windowMonths: 6, met: true, tellVictimAboutReview: true });
+    expect(caseReviewThreshold(2, 3)).toEqual({
+      complaints: 2,
+      threshold: 3,
+      windowMonths: 6,
+      met: false,
+      tellVictimAboutReview: true,
+    });
+    expect(caseReviewThreshold(3, 3)).toEqual({
+      complaints: 3,
+      threshold: 3,
+      windowMonths: 6,
+      met: true,
+      tellVictimAboutReview: true,
+    });
     expect(caseReviewThreshold(4, 3).met).toBe(true);
   });
 
@@ -47,7 +65,11 @@ describe('the Case Review clock', () => {
   });
 
   it('starts an application received at the weekend on Monday at 9am', () => {
-    const due = caseReviewDeadlines(new Date('2026-11-21T15:00:00Z'), { acknowledgeDays: 1, decideDays: 2, meetDays: 3 });
+    const due = caseReviewDeadlines(new Date('2026-11-21T15:00:00Z'), {
+      acknowledgeDays: 1,
+      decideDays: 2,
+      meetDays: 3,
+    });
     expect(due).toEqual({
       acknowledgeBy: new Date('2026-11-24T09:00:00Z'),
       decideBy: new Date('2026-11-25T09:00:00Z'),
@@ -62,7 +84,9 @@ describe('an application', () => {
   it('may be dated now, earlier, or up to five minutes ahead (a fast clock), never later', () => {
     expect(() => checkReceivedAt(new Date(now - 86_400_000), now)).not.toThrow();
     expect(() => checkReceivedAt(new Date(now + 5 * 60_000), now)).not.toThrow();
-    expect(() => checkReceivedAt(new Date(now + 5 * 60_000 + 1), now)).toThrow(expect.objectContaining({ field: 'receivedAt' }));
+    expect(() => checkReceivedAt(new Date(now + 5 * 60_000 + 1), now)).toThrow(
+      expect.objectContaining({ field: 'receivedAt' }),
+    );
   });
 
   it('is decided with a reason of three characters or more, kept trimmed', () => {

@@ -33,7 +33,8 @@ export const RECEIVED_AHEAD_MS = 5 * 60_000;
 
 /** When an application was received: not in the future (the clock would start late and its deadlines slip). */
 export function checkReceivedAt(receivedAt: Date, now: number): void {
-  if (receivedAt.getTime() > now + RECEIVED_AHEAD_MS) throw new BadInputError('receivedAt', 'receivedAt cannot be in the future');
+  if (receivedAt.getTime() > now + RECEIVED_AHEAD_MS)
+    throw new BadInputError('receivedAt', 'receivedAt cannot be in the future');
 }
 
 /** The reason for a threshold decision, trimmed: it must say something. */

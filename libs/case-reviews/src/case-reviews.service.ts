@@ -60,8 +60,18 @@ export class CaseReviewsService {
     const kase = await this.cases.require(ctx, caseId, 'contribute');
     checkReceivedAt(receivedAt, Date.now());
     const { acknowledgeBy, decideBy, meetBy } = caseReviewDeadlines(receivedAt, this.config.caseReview);
-    const row = await this.reviews.add(ctx.db, { caseId: kase.id, receivedAt, acknowledgeBy, decideBy, meetBy, requestedById: ctx.user!.id });
-    await this.audit.record(ctx, kase.id, AuditAction.CASE_REVIEW_REQUESTED, { review: row.id, receivedAt: receivedAt.toISOString() });
+    const row = await this.reviews.add(ctx.db, {
+      caseId: kase.id,
+      receivedAt,
+      acknowledgeBy,
+      decideBy,
+      meetBy,
+      requestedById: ctx.user!.id,
+    });
+    await this.audit.record(ctx, kase.id, AuditAction.CASE_REVIEW_REQUESTED, {
+      review: row.id,
+      receivedAt: receivedAt.toISOString(),
+    });
     return toCaseReview(ctx.ability, kase.relation, row);
   }
 
@@ -76,7 +86,11 @@ export class CaseReviewsService {
     const review = await this.requireOwnReview(ctx, id);
     if (review.decided_at) throw new StateConflictError('The threshold was already decided', 'id');
     const why = decisionReason(reason);
-    await this.audit.record(ctx, review.case_id, AuditAction.CASE_REVIEW_DECIDED, { review: review.id, thresholdMet, reason: why });
+    await this.audit.record(ctx, review.case_id, AuditAction.CASE_REVIEW_DECIDED, {
+      review: review.id,
+      thresholdMet,
+      reason: why,
+    });
     return toCaseReview(ctx.ability, OWNER, await this.reviews.decide(ctx.db, review.id, thresholdMet, why));
   }
 

@@ -14,7 +14,8 @@ export enum CaseOrder {
 
 registerEnumType(CaseOrder, {
   name: 'CaseOrder',
-  description: 'NEWEST first (the default), OLDEST first, by REFERENCE, HIGHEST_RISK first (newest first within a level), by WARD',
+  description:
+    'NEWEST first (the default), OLDEST first, by REFERENCE, HIGHEST_RISK first (newest first within a level), by WARD',
 });
 
 interface SortKey {
@@ -34,7 +35,15 @@ const ORDERS: Record<CaseOrder, { direction: 'ASC' | 'DESC'; keys: SortKey[] }> 
   REFERENCE: { direction: 'ASC', keys: [{ sql: 'c.reference', cast: 'text', of: (row) => row.reference }, ID] },
   HIGHEST_RISK: {
     direction: 'DESC',
-    keys: [{ sql: `(CASE c.risk_level WHEN 'HIGH' THEN 2 WHEN 'MEDIUM' THEN 1 ELSE 0 END)`, cast: 'int', of: (row) => RANK[row.risk_level] }, OPENED, ID],
+    keys: [
+      {
+        sql: `(CASE c.risk_level WHEN 'HIGH' THEN 2 WHEN 'MEDIUM' THEN 1 ELSE 0 END)`,
+        cast: 'int',
+        of: (row) => RANK[row.risk_level],
+      },
+      OPENED,
+      ID,
+    ],
   },
   WARD: { direction: 'ASC', keys: [{ sql: 'lower(c.ward)', cast: 'text', of: (row) => row.ward.toLowerCase() }, ID] },
 };
@@ -56,12 +65,16 @@ export interface CaseCursor {
 /** Reads a cursor this list issued; a cursor from another order, or not one of ours, is refused as BAD_INPUT on `after`. */
 export function parseCursor(order: CaseOrder, cursor: string): CaseCursor {
   const { keys } = ORDERS[order];
-  const [issuedFor, ...values] = decodeCursor(cursor, ['string', ...keys.map((key) => (key.cast === 'int' ? 'number' : 'string'))]);
+  const [issuedFor, ...values] = decodeCursor(cursor, [
+    'string',
+    ...keys.map((key) => (key.cast === 'int' ? 'number' : 'string')),
+  ]);
   if (issuedFor !== order) throw new BadInputError('after', 'The cursor belongs to another order of this list');
   if (keys.some((key, i) => key.cast === 'timestamptz' && Number.isNaN(Date.parse(String(values[i]))))) {
     throw new BadInputError('after', 'The cursor is not one this server issued');
   }
-  if (!/^[0-9a-f-]{36}$/i.test(String(values.at(-1)))) throw new BadInputError('after', 'The cursor is not one this server issued');
+  if (!/^[0-9a-f-]{36}$/i.test(String(values.at(-1))))
+    throw new BadInputError('after', 'The cursor is not one this server issued');
   return { values };
 }
 

@@ -2,7 +2,14 @@ import { type CaseAccess, type PortalAbility, readGovernedFields, redact } from 
 
 const CASE_GOVERNED = readGovernedFields('Case');
 const PARTY_GOVERNED = readGovernedFields('Party');
-import { type CaseCategory, type CaseStatus, type PartyRole, type RiskLevel, ShareAccess, type TenancyType } from '#libs/common';
+import {
+  type CaseCategory,
+  type CaseStatus,
+  type PartyRole,
+  type RiskLevel,
+  ShareAccess,
+  type TenancyType,
+} from '#libs/common';
 import type { Case, Party } from './case.model.js';
 
 /** A cases row as SQL returns it, with the caller's relation to it worked out in the same statement. */
@@ -34,7 +41,10 @@ export const CASE_COLUMNS = `c.id, c.reference, c.category, c.status, c.risk_lev
   c.lead_officer_id, c.version`;
 
 /** What field rules about a case look at. */
-export const caseAttributes = (row: Pick<CaseRow, 'relation' | 'category'>) => ({ access: row.relation, category: row.category });
+export const caseAttributes = (row: Pick<CaseRow, 'relation' | 'category'>) => ({
+  access: row.relation,
+  category: row.category,
+});
 
 /** The case as this caller may see it: fields their agency or role may not read are null and listed. */
 export function toCase(ability: PortalAbility, row: CaseRow): Case {
@@ -85,7 +95,10 @@ export const PARTY_COLUMNS = `p.id, p.case_id, p.role, p.full_name, p.address, p
   to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.anonymous, p.tenant, p.tenancy_type, p.rent_arrears, p.tenancy_breaches`;
 
 /** What field rules about a party look at. */
-export const partyAttributes = (parent: Pick<Case, 'relation' | 'category'>, row: Pick<PartyRow, 'role' | 'anonymous'>) => ({
+export const partyAttributes = (
+  parent: Pick<Case, 'relation' | 'category'>,
+  row: Pick<PartyRow, 'role' | 'anonymous'>,
+) => ({
   access: parent.relation,
   caseCategory: parent.category,
   role: row.role,

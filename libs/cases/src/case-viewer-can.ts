@@ -10,7 +10,9 @@ import { caseAttributes } from './case-record.js';
  * action from these rather than keeping a copy of the rules. Permission only: a state the action also needs
  * (an open case, a closed one for satisfaction) is the case's own fields.
  */
-@ObjectType({ description: 'What you may do to this case, by the rules the API applies (permission only, not the case’s state)' })
+@ObjectType({
+  description: 'What you may do to this case, by the rules the API applies (permission only, not the case’s state)',
+})
 export class CaseViewerCan {
   @Field({ description: 'shareCase' })
   share: boolean;
@@ -89,7 +91,8 @@ export function caseViewerCan(ability: PortalAbility, kase: Case, agencyId: stri
   const row = subject('Case', { ownerAgencyId: kase.ownerAgencyId, sharedWithAgencyIds: shared ? [agencyId] : [] });
   const fields = subject('Case', caseAttributes(kase));
   const party = subject('Party', { access: kase.relation, caseCategory: kase.category });
-  const can = (action: 'share' | 'readAudit' | 'hold' | 'update' | 'close' | 'contribute' | 'decideReview') => ability.can(action, row);
+  const can = (action: 'share' | 'readAudit' | 'hold' | 'update' | 'close' | 'contribute' | 'decideReview') =>
+    ability.can(action, row);
   const contributes = can('contribute');
   const writes = (field: string) => contributes && ability.can('writeField', fields, field);
   const writesParty = (field: string) => contributes && ability.can('writeField', party, field);
@@ -113,7 +116,9 @@ export function caseViewerCan(ability: PortalAbility, kase: Case, agencyId: stri
     agreeActionPlan: writes('actionPlans'),
     uploadEvidence: writes('evidence'),
     // EvidenceService.remove (of a file it may read) and AgendaService.withdrawByOwner ask these subjects.
-    removeEvidence: ability.can('readField', fields, 'evidence') && ability.can('remove', subject('EvidenceFile', { caseOwnerAgencyId: kase.ownerAgencyId })),
+    removeEvidence:
+      ability.can('readField', fields, 'evidence') &&
+      ability.can('remove', subject('EvidenceFile', { caseOwnerAgencyId: kase.ownerAgencyId })),
     requestCaseReview: contributes,
     decideCaseReview: can('decideReview'),
     withdrawFromMeeting: ability.can('share', subject('Case', { ownerAgencyId: kase.ownerAgencyId })),

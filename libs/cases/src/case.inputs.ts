@@ -15,14 +15,33 @@ import {
   ValidateBy,
   ValidateNested,
 } from 'class-validator';
-import { CaseCategory, CaseOutcome, CaseStatus, ContactChannel, IsAddress, IsPersonName, IsPhone, IsSummary, IsWard, PartyRole, RiskLevel, TenancyType } from '#libs/common';
+import {
+  CaseCategory,
+  CaseOutcome,
+  CaseStatus,
+  ContactChannel,
+  IsAddress,
+  IsPersonName,
+  IsPhone,
+  IsSummary,
+  IsWard,
+  PartyRole,
+  RiskLevel,
+  TenancyType,
+} from '#libs/common';
 
 /**
  * A finite amount with at most two decimal places. class-validator's `maxDecimalPlaces` reads the digits after a
  * '.' in the number's text and threw (an internal error) on a number JavaScript writes with an exponent (1e-7).
  */
 const IsPoundsAndPence = (message: string) =>
-  ValidateBy({ name: 'isPoundsAndPence', validator: { validate: (v: unknown) => typeof v === 'number' && Number.isFinite(v) && Number(v.toFixed(2)) === v, defaultMessage: () => message } });
+  ValidateBy({
+    name: 'isPoundsAndPence',
+    validator: {
+      validate: (v: unknown) => typeof v === 'number' && Number.isFinite(v) && Number(v.toFixed(2)) === v,
+      defaultMessage: () => message,
+    },
+  });
 
 /** A person's identifiers and tenancy information, as both a new party and a change to one take them. */
 @InputType({ isAbstract: true })
@@ -202,13 +221,19 @@ export class CaseFilter {
   @ArrayMaxSize(100)
   ward?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Words in the reference, summary, ward, address or names: only where you may read them' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Words in the reference, summary, ward, address or names: only where you may read them',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 200)
   search?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: "Only cases the caller's agency owns (true) or holds by a share (false)" })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Only cases the caller's agency owns (true) or holds by a share (false)",
+  })
   @IsOptional()
   @IsBoolean()
   owned?: boolean | null;

@@ -2,7 +2,9 @@ import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { CaseAccess } from '#libs/access';
 import { CaseCategory, CaseStatus, Connection, PartyRole, RiskLevel, ShareAccess, TenancyType } from '#libs/common';
 
-@ObjectType({ description: 'A person in a case. Identifiers the caller may not read are null and named in redactedFields.' })
+@ObjectType({
+  description: 'A person in a case. Identifiers the caller may not read are null and named in redactedFields.',
+})
 export class Party {
   @Field(() => ID)
   id: string;
@@ -87,10 +89,16 @@ export class Case {
   @Field(() => String, { nullable: true, description: 'Why the case was closed' })
   closeReason: string | null;
 
-  @Field(() => Date, { nullable: true, description: 'When the reporter was told the case was closing; a contact with the reporter' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the reporter was told the case was closing; a contact with the reporter',
+  })
   reporterToldAt: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'When the case was anonymised at the end of its retention period; its people and free text are gone' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the case was anonymised at the end of its retention period; its people and free text are gone',
+  })
   anonymisedAt: Date | null;
 
   @Field(() => Int, { description: 'Increases with every change to the case record; pass it back as expectedVersion' })

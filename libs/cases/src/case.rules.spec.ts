@@ -1,6 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { CaseCategory, CaseOutcome, CaseStatus, RiskLevel } from '#libs/common';
-import { closedStatus, fieldsToChange, isBeforeOpening, isInFuture, referencePrefix, storedValue } from './case.rules.js';
+import {
+  closedStatus,
+  fieldsToChange,
+  isBeforeOpening,
+  isInFuture,
+  referencePrefix,
+  storedValue,
+} from './case.rules.js';
 
 describe('case rules', () => {
   const now = Date.parse('2026-03-02T10:00:00Z');
@@ -29,7 +36,10 @@ describe('case rules', () => {
 
   it('changes the fields given, clearing with null only those that may be cleared', () => {
     expect(fieldsToChange({ summary: 'Noise at night', ward: undefined })).toEqual(['summary']);
-    expect(fieldsToChange({ address: null, supportNeeds: null, summary: null, riskLevel: null })).toEqual(['address', 'supportNeeds']);
+    expect(fieldsToChange({ address: null, supportNeeds: null, summary: null, riskLevel: null })).toEqual([
+      'address',
+      'supportNeeds',
+    ]);
     expect(fieldsToChange({ riskLevel: RiskLevel.HIGH, leadOfficerId: null })).toEqual(['riskLevel', 'leadOfficerId']);
     expect(fieldsToChange({})).toEqual([]);
   });

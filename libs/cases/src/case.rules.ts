@@ -10,10 +10,12 @@ const FORM_MINUTE_MS = 60_000;
 export const isInFuture = (at: Date, now: number = Date.now()): boolean => at.getTime() > now + CLOCK_DRIFT_MS;
 
 /** `at` is before the case was opened, beyond the minute a form rounds to. */
-export const isBeforeOpening = (at: Date, openedAt: Date): boolean => at.getTime() < openedAt.getTime() - FORM_MINUTE_MS;
+export const isBeforeOpening = (at: Date, openedAt: Date): boolean =>
+  at.getTime() < openedAt.getTime() - FORM_MINUTE_MS;
 
 /** A case's reference starts with its kind: `DA-2026-000123` or `ASB-2026-000123`. */
-export const referencePrefix = (category: CaseCategory): 'DA' | 'ASB' => (category === CaseCategory.DOMESTIC_ABUSE ? 'DA' : 'ASB');
+export const referencePrefix = (category: CaseCategory): 'DA' | 'ASB' =>
+  category === CaseCategory.DOMESTIC_ABUSE ? 'DA' : 'ASB';
 
 /** The status a case closes with. */
 export const closedStatus = (outcome: CaseOutcome): CaseStatus =>

@@ -12,7 +12,6 @@ import { afterSql, type CaseCursor, type CaseOrder, orderBySql } from './case-or
 /** A case with the agencies that hold a live share of it now, and at what access. */
 export type CaseWithShares = CaseRow & { shares: { agency_id: string; access: 'FULL' | 'LIMITED' }[] };
 
-
 /** Who is reading: their rules decide the row scope, their agency their relation to each case. */
 export type CaseViewer = Pick<RequestContext, 'ability' | 'user'>;
 
@@ -35,7 +34,8 @@ export const caseTablesSql = {
   /** Cases as `alias`, for `EXISTS (SELECT 1 FROM … WHERE …)`. */
   cases: (alias: string): string => `cases ${alias}`,
   /** Parties as `party` on their cases as `kase`, for `EXISTS (SELECT 1 FROM … WHERE …)`. */
-  partiesOnCases: (party: string, kase: string): string => `parties ${party} JOIN cases ${kase} ON ${kase}.id = ${party}.case_id`,
+  partiesOnCases: (party: string, kase: string): string =>
+    `parties ${party} JOIN cases ${kase} ON ${kase}.id = ${party}.case_id`,
 };
 
 /** The only code that names the cases and parties tables; other libraries call it. */
@@ -139,7 +139,11 @@ export class CasesRepository {
 
   /** Cases by id as an attendee without a share reads them: a LIMITED relation whoever the caller is. */
   findAsLimitedShare(db: Database, ids: readonly string[]): Promise<CaseRow[]> {
-    return rows<CaseRow>(db, `SELECT ${CASE_COLUMNS}, 'LIMITED' AS relation FROM cases c WHERE c.id = ANY($1::uuid[])`, [ids]);
+    return rows<CaseRow>(
+      db,
+      `SELECT ${CASE_COLUMNS}, 'LIMITED' AS relation FROM cases c WHERE c.id = ANY($1::uuid[])`,
+      [ids],
+    );
   }
 
   /** The cases among `idsParam` the `db` admits, as the FROM item `alias`, every column. */
@@ -235,7 +239,10 @@ export class CasesRepository {
     query: { filter: CaseFilter | null | undefined; order: CaseOrder; after: CaseCursor | null; limit: number },
   ): Promise<CaseRow[]> {
     const params = new SqlParams();
-    const where = [accessibleSql(viewer.ability, 'read', 'Case', 'c', params), ...this.filterSql(viewer, query.filter, params)];
+    const where = [
+      accessibleSql(viewer.ability, 'read', 'Case', 'c', params),
+      ...this.filterSql(viewer, query.filter, params),
+    ];
     if (query.after) where.push(afterSql(query.order, query.after, params));
     const agency = params.add(viewer.user?.agencyId ?? null);
     return rows<CaseRow>(
@@ -250,8 +257,15 @@ export class CasesRepository {
   /** How many visible cases match, with the scope in its set form (see accessibleSql). */
   async countVisible(db: Database, viewer: CaseViewer, filter: CaseFilter | null | undefined): Promise<number> {
     const params = new SqlParams();
-    const where = [accessibleSql(viewer.ability, 'read', 'Case', 'c', params, 'set'), ...this.filterSql(viewer, filter, params)];
-    const row = await one<{ total: number }>(db, `SELECT count(*)::int AS total FROM cases c WHERE ${where.join(' AND ')}`, params.values);
+    const where = [
+      accessibleSql(viewer.ability, 'read', 'Case', 'c', params, 'set'),
+      ...this.filterSql(viewer, filter, params),
+    ];
+    const row = await one<{ total: number }>(
+      db,
+      `SELECT count(*)::int AS total FROM cases c WHERE ${where.join(' AND ')}`,
+      params.values,
+    );
     return row!.total;
   }
 
@@ -262,7 +276,8 @@ export class CasesRepository {
     if (filter?.status?.length) where.push(`c.status = ANY(${params.add(filter.status)}::text[])`);
     if (filter?.category?.length) where.push(`c.category = ANY(${params.add(filter.category)}::text[])`);
     if (filter?.riskLevel?.length) where.push(`c.risk_level = ANY(${params.add(filter.riskLevel)}::text[])`);
-    if (filter?.ward?.length) where.push(`lower(c.ward) = ANY(${params.add(filter.ward.map((w) => w.toLowerCase()))}::text[])`);
+    if (filter?.ward?.length)
+      where.push(`lower(c.ward) = ANY(${params.add(filter.ward.map((w) => w.toLowerCase()))}::text[])`);
     if (filter?.owned === true) where.push(`c.owner_agency_id = ${agency()}::uuid`);
     if (filter?.owned === false) where.push(`c.owner_agency_id <> ${agency()}::uuid`);
     if (filter?.search?.trim()) {
@@ -270,8 +285,20 @@ export class CasesRepository {
       const agencyId = viewer.user?.agencyId ?? null;
       for (const word of filter.search.trim().split(/\s+/).slice(0, 8)) {
         const pattern = params.add(`%${word.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
-        const address = readableFieldSql(viewer.ability, 'Case', 'address', { alias: 'c', caseAlias: 'c', agencyId }, params);
-        const name = readableFieldSql(viewer.ability, 'Party', 'fullName', { alias: 'sp', caseAlias: 'c', agencyId }, params);
+        const address = readableFieldSql(
+          viewer.ability,
+          'Case',
+          'address',
+          { alias: 'c', caseAlias: 'c', agencyId },
+          params,
+        );
+        const name = readableFieldSql(
+          viewer.ability,
+          'Party',
+          'fullName',
+          { alias: 'sp', caseAlias: 'c', agencyId },
+          params,
+        );
         where.push(`(c.reference ILIKE ${pattern} OR c.summary ILIKE ${pattern} OR c.ward ILIKE ${pattern}
           OR (c.address ILIKE ${pattern} AND ${address})
           OR EXISTS (SELECT 1 FROM parties sp WHERE sp.case_id = c.id AND sp.full_name ILIKE ${pattern} AND ${name}))`);
@@ -283,7 +310,16 @@ export class CasesRepository {
   /** A new case with the next reference of its prefix (`ASB-2026-000123`), owned by the creator's agency. */
   async insert(
     db: Database,
-    kase: { prefix: string; category: CaseCategory; riskLevel: RiskLevel; ward: string; address: string | null; summary: string; agencyId: string; userId: string },
+    kase: {
+      prefix: string;
+      category: CaseCategory;
+      riskLevel: RiskLevel;
+      ward: string;
+      address: string | null;
+      summary: string;
+      agencyId: string;
+      userId: string;
+    },
   ): Promise<CaseRow> {
     const row = await one<CaseRow>(
       db,
@@ -305,7 +341,13 @@ export class CasesRepository {
    * Writes `columns` if the case is still at `expectedVersion` (optimistic locking in the UPDATE's own WHERE);
    * undefined when it is not.
    */
-  updateAtVersion(db: Database, caseId: string, expectedVersion: number, changes: ColumnValues, relation: string): Promise<CaseRow | undefined> {
+  updateAtVersion(
+    db: Database,
+    caseId: string,
+    expectedVersion: number,
+    changes: ColumnValues,
+    relation: string,
+  ): Promise<CaseRow | undefined> {
     const params = new SqlParams();
     const sets = changes.columns.map((column, i) => `${column} = ${params.add(changes.values[i])}`);
     return one<CaseRow>(
@@ -335,15 +377,25 @@ export class CasesRepository {
 
   /** The case's risk level, locking the row until the transaction ends. */
   async lockRiskLevel(db: Database, caseId: string): Promise<RiskLevel> {
-    return (await one<{ risk_level: RiskLevel }>(db, `SELECT risk_level FROM cases WHERE id = $1 FOR UPDATE`, [caseId]))!.risk_level;
+    return (await one<{ risk_level: RiskLevel }>(db, `SELECT risk_level FROM cases WHERE id = $1 FOR UPDATE`, [
+      caseId,
+    ]))!.risk_level;
   }
 
   setRiskLevel(db: Database, caseId: string, to: RiskLevel): Promise<number> {
-    return exec(db, `UPDATE cases SET risk_level = $2, version = version + 1, updated_at = now() WHERE id = $1`, [caseId, to]);
+    return exec(db, `UPDATE cases SET risk_level = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
+      caseId,
+      to,
+    ]);
   }
 
   /** Open cases of the agency about this address or these (lower-cased) names, newest first. */
-  async findOpenOwnedMatching(db: Database, agencyId: string, address: string | null, names: readonly string[]): Promise<string[]> {
+  async findOpenOwnedMatching(
+    db: Database,
+    agencyId: string,
+    address: string | null,
+    names: readonly string[],
+  ): Promise<string[]> {
     const found = await rows<{ id: string }>(
       db,
       `SELECT c.id FROM cases c
@@ -358,7 +410,11 @@ export class CasesRepository {
 
   /** The parties of these cases, in their order on each case. */
   findPartiesOfCases(db: Database, caseIds: readonly string[]): Promise<PartyRow[]> {
-    return rows<PartyRow>(db, `SELECT ${PARTY_COLUMNS} FROM parties p WHERE p.case_id = ANY($1::uuid[]) ORDER BY p.case_id, p.position`, [caseIds]);
+    return rows<PartyRow>(
+      db,
+      `SELECT ${PARTY_COLUMNS} FROM parties p WHERE p.case_id = ANY($1::uuid[]) ORDER BY p.case_id, p.position`,
+      [caseIds],
+    );
   }
 
   async findParty(db: Database, partyId: string): Promise<PartyRow> {
@@ -381,7 +437,12 @@ export class CasesRepository {
   }
 
   /** Inserts parties after the case's existing ones, in one statement; each party's values in `columns` order. */
-  async insertParties(db: Database, caseId: string, columns: readonly string[], parties: readonly (readonly unknown[])[]): Promise<PartyRow[]> {
+  async insertParties(
+    db: Database,
+    caseId: string,
+    columns: readonly string[],
+    parties: readonly (readonly unknown[])[],
+  ): Promise<PartyRow[]> {
     if (parties.length === 0) return [];
     const params = new SqlParams();
     const caseParam = params.add(caseId);

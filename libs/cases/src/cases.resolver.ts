@@ -6,7 +6,14 @@ import { Agency, AgenciesService } from '#libs/agencies';
 import { type Page, selectsField } from '#libs/common';
 import { User, UsersService } from '#libs/users';
 import { Case, CaseConnection, Party } from './case.model.js';
-import { CaseFilter, CloseCaseInput, CreateCaseInput, PartyInput, UpdateCaseInput, UpdatePartyInput } from './case.inputs.js';
+import {
+  CaseFilter,
+  CloseCaseInput,
+  CreateCaseInput,
+  PartyInput,
+  UpdateCaseInput,
+  UpdatePartyInput,
+} from './case.inputs.js';
 import { CaseOrder } from './case-order.js';
 import { CaseViewerCan, caseViewerCan } from './case-viewer-can.js';
 import { CasesService } from './cases.service.js';
@@ -26,7 +33,9 @@ export class CasesResolver {
     return this.caseService.findOne(ctx, id);
   }
 
-  @Query(() => CaseConnection, { description: 'Cases your agency owns or that are shared with it, newest first unless ordered otherwise' })
+  @Query(() => CaseConnection, {
+    description: 'Cases your agency owns or that are shared with it, newest first unless ordered otherwise',
+  })
   @Allow('read', 'Case')
   cases(
     @Context() ctx: RequestContext,
@@ -40,13 +49,15 @@ export class CasesResolver {
     return this.caseService.list(ctx, filter, first, after, orderBy ?? CaseOrder.NEWEST, countNow);
   }
 
-  @Mutation(() => Case, { description: "Open a case, owned by your agency" })
+  @Mutation(() => Case, { description: 'Open a case, owned by your agency' })
   @Allow('create', 'Case')
   createCase(@Context() ctx: RequestContext, @Args('input') input: CreateCaseInput): Promise<Case> {
     return this.caseService.create(ctx, input);
   }
 
-  @Mutation(() => Case, { description: 'Change a case record; a stale expectedVersion fails with CONFLICT and changes nothing' })
+  @Mutation(() => Case, {
+    description: 'Change a case record; a stale expectedVersion fails with CONFLICT and changes nothing',
+  })
   @Allow('update', 'Case')
   updateCase(
     @Context() ctx: RequestContext,
@@ -78,7 +89,9 @@ export class CasesResolver {
     return this.agencyService.byId(ctx, parent.ownerAgencyId);
   }
 
-  @ResolveField(() => CaseViewerCan, { description: 'What you may do to this case: ask this rather than copying the rules' })
+  @ResolveField(() => CaseViewerCan, {
+    description: 'What you may do to this case: ask this rather than copying the rules',
+  })
   viewerCan(@Context() ctx: RequestContext, @Parent() parent: Case): CaseViewerCan {
     return caseViewerCan(ctx.ability, parent, ctx.user?.agencyId);
   }
@@ -95,15 +108,24 @@ export class PartiesResolver {
 
   @Mutation(() => Party, { description: 'Add a person to a case (owner agency)' })
   @Allow('contribute', 'Case')
-  addParty(@Context() ctx: RequestContext, @Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: PartyInput): Promise<Party> {
+  addParty(
+    @Context() ctx: RequestContext,
+    @Args('caseId', { type: () => ID }) caseId: string,
+    @Args('input') input: PartyInput,
+  ): Promise<Party> {
     return this.partyService.add(ctx, caseId, input);
   }
 
   @Mutation(() => Party, {
-    description: 'Change a person: identifiers by the owner agency, tenancy information by landlords and councils holding the case in full',
+    description:
+      'Change a person: identifiers by the owner agency, tenancy information by landlords and councils holding the case in full',
   })
   @Allow('contribute', 'Case')
-  updateParty(@Context() ctx: RequestContext, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdatePartyInput): Promise<Party> {
+  updateParty(
+    @Context() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdatePartyInput,
+  ): Promise<Party> {
     return this.partyService.update(ctx, id, input);
   }
 }

@@ -21,11 +21,25 @@ import { AlertKind, AlertOutbox } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { UsersService } from '#libs/users';
 import type { Case, Party } from './case.model.js';
-import { assertPartyWritable, fieldsOfNewParty, newPartyChanges, PARTY_COLUMNS_WRITTEN, partyValues } from './party.rules.js';
+import {
+  assertPartyWritable,
+  fieldsOfNewParty,
+  newPartyChanges,
+  PARTY_COLUMNS_WRITTEN,
+  partyValues,
+} from './party.rules.js';
 import type { CaseFilter, CloseCaseInput, CreateCaseInput, UpdateCaseInput } from './case.inputs.js';
 import { CaseOrder, cursorOf, parseCursor } from './case-order.js';
 import { caseAttributes, type CaseRow, type PartyRow, toCase, toParty } from './case-record.js';
-import { CASE_FIELD_COLUMNS, closedStatus, fieldsToChange, isBeforeOpening, isInFuture, referencePrefix, storedValue } from './case.rules.js';
+import {
+  CASE_FIELD_COLUMNS,
+  closedStatus,
+  fieldsToChange,
+  isBeforeOpening,
+  isInFuture,
+  referencePrefix,
+  storedValue,
+} from './case.rules.js';
 import { CasesRepository } from './cases.repository.js';
 import { ClosingContacts } from './closing-contacts.js';
 
@@ -74,8 +88,14 @@ export class CasesService {
   ): Promise<Case> {
     const row = await this.visibleRow(ctx, parseId(id, field));
     if (!row) throw new NotFoundError('Case', field);
-    const target = subject('Case', { ownerAgencyId: row.owner_agency_id, sharedWithAgencyIds: row.shared_with_agency_ids ?? [] });
-    if (!ctx.ability.can(action, target)) throw new ForbiddenError(`Only the owner agency may ${action === 'decideReview' ? 'acknowledge or decide a Case Review on' : action} this case`);
+    const target = subject('Case', {
+      ownerAgencyId: row.owner_agency_id,
+      sharedWithAgencyIds: row.shared_with_agency_ids ?? [],
+    });
+    if (!ctx.ability.can(action, target))
+      throw new ForbiddenError(
+        `Only the owner agency may ${action === 'decideReview' ? 'acknowledge or decide a Case Review on' : action} this case`,
+      );
     return toCase(ctx.ability, row);
   }
 
@@ -107,7 +127,10 @@ export class CasesService {
       cursor: cursorOf(order, row),
       node: toCase(ctx.ability, row),
     }));
-    return withLazyTotal({ edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } }, count);
+    return withLazyTotal(
+      { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } },
+      count,
+    );
   }
 
   /** How many visible cases match. */
@@ -120,7 +143,13 @@ export class CasesService {
     const parties = input.parties ?? [];
     // The creator's agency owns the case, but some classes (tenancy) are not every owner's to write.
     parties.forEach((party, index) =>
-      assertPartyWritable(ctx, { relation: 'OWNER', category: input.category }, { role: party.role, anonymous: party.anonymous ?? false }, fieldsOfNewParty(party), `parties.${index}.`),
+      assertPartyWritable(
+        ctx,
+        { relation: 'OWNER', category: input.category },
+        { role: party.role, anonymous: party.anonymous ?? false },
+        fieldsOfNewParty(party),
+        `parties.${index}.`,
+      ),
     );
     const row = await this.repository.insert(ctx.db, {
       prefix: referencePrefix(input.category),
@@ -132,7 +161,12 @@ export class CasesService {
       agencyId: user.agencyId,
       userId: user.id,
     });
-    const inserted = await this.repository.insertParties(ctx.db, row.id, PARTY_COLUMNS_WRITTEN, parties.map(partyValues));
+    const inserted = await this.repository.insertParties(
+      ctx.db,
+      row.id,
+      PARTY_COLUMNS_WRITTEN,
+      parties.map(partyValues),
+    );
     await this.audit.record(ctx, row.id, AuditAction.CASE_CREATED, {
       changes: (['category', 'summary', 'ward', 'riskLevel', 'address'] as const).map((field) => ({
         field,
@@ -159,19 +193,36 @@ export class CasesService {
     const changes = fieldsToChange(input);
     if (changes.length === 0) throw new BadInputError('input', 'Nothing to change');
     assertWritable(ctx.ability, 'Case', caseAttributes(current), changes);
-    if (input.leadOfficerId) await this.users.requireMember(ctx, input.leadOfficerId, current.ownerAgencyId, 'leadOfficerId');
+    if (input.leadOfficerId)
+      await this.users.requireMember(ctx, input.leadOfficerId, current.ownerAgencyId, 'leadOfficerId');
     // Whole values for the audit trail, which withholds them from its readers per their own field rules.
-    const before = await this.repository.columnsOf(ctx.db, current.id, changes.map((f) => CASE_FIELD_COLUMNS[f]));
+    const before = await this.repository.columnsOf(
+      ctx.db,
+      current.id,
+      changes.map((f) => CASE_FIELD_COLUMNS[f]),
+    );
     const values = changes.map((field) => storedValue(input[field]));
-    const updated = await this.repository.updateAtVersion(ctx.db, current.id, expectedVersion, { columns: changes.map((f) => CASE_FIELD_COLUMNS[f]), values }, current.relation);
+    const updated = await this.repository.updateAtVersion(
+      ctx.db,
+      current.id,
+      expectedVersion,
+      { columns: changes.map((f) => CASE_FIELD_COLUMNS[f]), values },
+      current.relation,
+    );
     if (!updated) throw new VersionConflictError('This case', current.version);
     const changed = changes
       .map((field, i) => ({ field, from: before[CASE_FIELD_COLUMNS[field]] ?? null, to: values[i] ?? null }))
       .filter((change) => change.from !== change.to);
     await this.audit.record(ctx, current.id, AuditAction.CASE_UPDATED, { changes: changed });
-    await this.alerts.raise(ctx, AlertKind.CASE_UPDATED, { caseId: current.id, detail: { fields: changed.map((c) => c.field) } });
+    await this.alerts.raise(ctx, AlertKind.CASE_UPDATED, {
+      caseId: current.id,
+      detail: { fields: changed.map((c) => c.field) },
+    });
     if (RISK_ORDER[updated.risk_level] > RISK_ORDER[current.riskLevel]) {
-      await this.alerts.raise(ctx, AlertKind.RISK_ESCALATED, { caseId: current.id, detail: { from: current.riskLevel, to: updated.risk_level } });
+      await this.alerts.raise(ctx, AlertKind.RISK_ESCALATED, {
+        caseId: current.id,
+        detail: { from: current.riskLevel, to: updated.risk_level },
+      });
     }
     return toCase(ctx.ability, updated);
   }
@@ -180,7 +231,8 @@ export class CasesService {
     const current = await this.require(ctx, id, 'close', 'id');
     if (current.status !== CaseStatus.OPEN) throw new BadInputError('id', 'This case is already closed');
     const told = input.reporterTold ?? null;
-    if (told && isInFuture(told.at)) throw new BadInputError('reporterTold.at', 'The reporter cannot have been told in the future');
+    if (told && isInFuture(told.at))
+      throw new BadInputError('reporterTold.at', 'The reporter cannot have been told in the future');
     if (told && isBeforeOpening(told.at, current.openedAt)) {
       throw new BadInputError('reporterTold.at', 'The reporter cannot have been told before the case was opened');
     }
@@ -193,10 +245,21 @@ export class CasesService {
     if (told) {
       // Telling the reporter is a contact like any other, so it counts towards "updates at the agreed frequency".
       const note = told.note?.trim() || `Told the case is closing (${input.outcome.toLowerCase()})`;
-      await this.closingContacts.record(ctx.db, { caseId: current.id, contactedAt: told.at, channel: told.channel, note, recordedById: ctx.user!.id });
-      await this.audit.record(ctx, current.id, AuditAction.CONTACT_RECORDED, { changes: [{ field: 'contacts', from: null, to: `${told.channel}: ${note}` }] });
+      await this.closingContacts.record(ctx.db, {
+        caseId: current.id,
+        contactedAt: told.at,
+        channel: told.channel,
+        note,
+        recordedById: ctx.user!.id,
+      });
+      await this.audit.record(ctx, current.id, AuditAction.CONTACT_RECORDED, {
+        changes: [{ field: 'contacts', from: null, to: `${told.channel}: ${note}` }],
+      });
     }
-    await this.audit.record(ctx, current.id, AuditAction.CASE_CLOSED, { outcome: input.outcome, reason: input.reason.trim() });
+    await this.audit.record(ctx, current.id, AuditAction.CASE_CLOSED, {
+      outcome: input.outcome,
+      reason: input.reason.trim(),
+    });
     await this.alerts.raise(ctx, AlertKind.CASE_CLOSED, { caseId: current.id, detail: { outcome: input.outcome } });
     return toCase(ctx.ability, closed);
   }
@@ -209,9 +272,13 @@ export class CasesService {
     const from = await this.repository.lockRiskLevel(ctx.db, caseId);
     if (from === to) return;
     await this.repository.setRiskLevel(ctx.db, caseId, to);
-    await this.audit.record(ctx, caseId, AuditAction.CASE_UPDATED, { changes: [{ field: 'riskLevel', from, to }], reason });
+    await this.audit.record(ctx, caseId, AuditAction.CASE_UPDATED, {
+      changes: [{ field: 'riskLevel', from, to }],
+      reason,
+    });
     await this.alerts.raise(ctx, AlertKind.CASE_UPDATED, { caseId, detail: { fields: ['riskLevel'] } });
-    if (RISK_ORDER[to] > RISK_ORDER[from]) await this.alerts.raise(ctx, AlertKind.RISK_ESCALATED, { caseId, detail: { from, to } });
+    if (RISK_ORDER[to] > RISK_ORDER[from])
+      await this.alerts.raise(ctx, AlertKind.RISK_ESCALATED, { caseId, detail: { from, to } });
   }
 
   /** Parties of many visible cases in one query. */

@@ -32,7 +32,9 @@ export class PartiesService {
   async add(ctx: RequestContext, caseId: string, input: PartyInput): Promise<Party> {
     const kase = await this.cases.require(ctx, caseId, 'contribute');
     assertPartyWritable(ctx, kase, { role: input.role, anonymous: input.anonymous ?? false }, fieldsOfNewParty(input));
-    const [inserted] = await this.repository.insertParties(ctx.db, kase.id, PARTY_COLUMNS_WRITTEN, [partyValues(input)]);
+    const [inserted] = await this.repository.insertParties(ctx.db, kase.id, PARTY_COLUMNS_WRITTEN, [
+      partyValues(input),
+    ]);
     await this.audit.record(ctx, kase.id, AuditAction.PARTY_ADDED, {
       party: { id: inserted.id, role: inserted.role, anonymous: inserted.anonymous },
       changes: newPartyChanges(input),
@@ -50,10 +52,19 @@ export class PartiesService {
     const fields = changedPartyFields(input);
     if (fields.length === 0) throw new BadInputError('input', 'Nothing to change');
     assertPartyWritable(ctx, kase, row, fields);
-    assertPartyWritable(ctx, kase, { role: input.role ?? row.role, anonymous: input.anonymous ?? row.anonymous }, fields);
+    assertPartyWritable(
+      ctx,
+      kase,
+      { role: input.role ?? row.role, anonymous: input.anonymous ?? row.anonymous },
+      fields,
+    );
     const values = fields.map((field) => cleanPartyValue(input[field]));
-    const before = await this.repository.updateParty(ctx.db, row.id, { columns: fields.map((field) => PARTY_FIELD_COLUMNS[field]), values });
-    const normalise = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : value === null ? null : asText(value));
+    const before = await this.repository.updateParty(ctx.db, row.id, {
+      columns: fields.map((field) => PARTY_FIELD_COLUMNS[field]),
+      values,
+    });
+    const normalise = (value: unknown) =>
+      value instanceof Date ? value.toISOString().slice(0, 10) : value === null ? null : asText(value);
     const changes = fields
       .map((field, i) => ({ field, from: before[PARTY_FIELD_COLUMNS[field]] ?? null, to: values[i] ?? null }))
       .filter((change) => normalise(change.from) !== normalise(change.to));

@@ -39,11 +39,17 @@ export function assertPartyWritable(
   fields: readonly string[],
   prefix = '',
 ): void {
-  const attributes = { access: kase.relation, caseCategory: kase.category, role: party.role, anonymous: party.anonymous };
+  const attributes = {
+    access: kase.relation,
+    caseCategory: kase.category,
+    role: party.role,
+    anonymous: party.anonymous,
+  };
   try {
     assertWritable(ctx.ability, 'Party', attributes, fields);
   } catch (error) {
-    if (prefix && error instanceof Error && 'field' in error) Object.assign(error, { field: `${prefix}${String(error.field)}` });
+    if (prefix && error instanceof Error && 'field' in error)
+      Object.assign(error, { field: `${prefix}${String(error.field)}` });
     throw error;
   }
 }
@@ -65,7 +71,11 @@ export function newPartyChanges(input: PartyInput): FieldChange[] {
 }
 
 export function changedPartyFields(input: UpdatePartyInput): PartyField[] {
-  return PARTY_FIELDS.filter((field) => input[field] !== undefined && !(input[field] === null && (field === 'role' || field === 'anonymous' || field === 'tenant')));
+  return PARTY_FIELDS.filter(
+    (field) =>
+      input[field] !== undefined &&
+      !(input[field] === null && (field === 'role' || field === 'anonymous' || field === 'tenant')),
+  );
 }
 
 export const cleanPartyValue = clean;

@@ -5,7 +5,10 @@ export enum ClockState {
   DUE = 'DUE',
   BREACHED = 'BREACHED',
 }
-registerEnumType(ClockState, { name: 'ClockState', description: 'A deadline: met, still due, or breached (missed, or done late)' });
+registerEnumType(ClockState, {
+  name: 'ClockState',
+  description: 'A deadline: met, still due, or breached (missed, or done late)',
+});
 
 /** A deadline's state: done in time is met, done late or not done once it has passed is breached. */
 export function clockState(dueAt: Date, doneAt: Date | null, now: number): ClockState {

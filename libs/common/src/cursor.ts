@@ -5,7 +5,11 @@ export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, shape: readonly ('string' | 'number')[], field = 'after'): (string | number)[] {
+export function decodeCursor(
+  cursor: string,
+  shape: readonly ('string' | 'number')[],
+  field = 'after',
+): (string | number)[] {
   let key: unknown;
   try {
     key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

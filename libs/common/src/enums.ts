@@ -190,14 +190,32 @@ registerEnumType(Role, describe('Role', "A user's role within their agency"));
 registerEnumType(CaseStatus, describe('CaseStatus', 'Where a case is in its life'));
 registerEnumType(CaseOutcome, describe('CaseOutcome', 'How a case ended'));
 registerEnumType(RiskLevel, describe('RiskLevel', 'Assessed risk to the victim or complainant'));
-registerEnumType(ShareAccess, describe('ShareAccess', 'LIMITED: case basics, incidents and actions, no personal identifiers'));
+registerEnumType(
+  ShareAccess,
+  describe('ShareAccess', 'LIMITED: case basics, incidents and actions, no personal identifiers'),
+);
 registerEnumType(PartyRole, describe('PartyRole', "A person's part in a case"));
-registerEnumType(CaseCategory, describe('CaseCategory', 'Type of anti-social behaviour (HARASSMENT covers verbal abuse, harassment and intimidation)'));
-registerEnumType(ActionKind, describe('ActionKind', 'An intervention; `CaseAction.legal` says whether it is a legal remedy'));
+registerEnumType(
+  CaseCategory,
+  describe(
+    'CaseCategory',
+    'Type of anti-social behaviour (HARASSMENT covers verbal abuse, harassment and intimidation)',
+  ),
+);
+registerEnumType(
+  ActionKind,
+  describe('ActionKind', 'An intervention; `CaseAction.legal` says whether it is a legal remedy'),
+);
 registerEnumType(ActionStatus, describe('ActionStatus', 'Progress of an action'));
 registerEnumType(ContactChannel, describe('ContactChannel', 'How the reporter was contacted'));
 registerEnumType(TenancyType, describe('TenancyType', "A tenant's kind of tenancy"));
 registerEnumType(ReferralReason, describe('ReferralReason', 'Why a case is referred to a meeting'));
-registerEnumType(MeetingKind, describe('MeetingKind', 'MARAC (high-risk domestic abuse), ASB panel, or ASB Case Review'));
+registerEnumType(
+  MeetingKind,
+  describe('MeetingKind', 'MARAC (high-risk domestic abuse), ASB panel, or ASB Case Review'),
+);
 registerEnumType(DashAnswer, describe('DashAnswer', 'An answer to a DASH question'));
-registerEnumType(AttendanceStatus, describe('AttendanceStatus', 'How someone took part in a meeting: present, observing, or sent apologies'));
+registerEnumType(
+  AttendanceStatus,
+  describe('AttendanceStatus', 'How someone took part in a meeting: present, observing, or sent apologies'),
+);

@@ -14,7 +14,10 @@ export type ErrorCode =
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
-  constructor(message: string, readonly field?: string) {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
     super(message);
     this.name = new.target.name;
   }
@@ -52,7 +55,10 @@ export class NotFoundError extends DomainError {
 
 export class VersionConflictError extends DomainError {
   readonly code = 'CONFLICT';
-  constructor(what: string, readonly currentVersion?: number) {
+  constructor(
+    what: string,
+    readonly currentVersion?: number,
+  ) {
     super(`${what} was changed by someone else; reload it and try again`, 'expectedVersion');
   }
 }

@@ -26,7 +26,15 @@ describe('working days in England and Wales', () => {
   });
 
   it('skips the substitute days when Christmas and New Year fall at a weekend (2027–28)', () => {
-    for (const day of ['2027-12-25', '2027-12-26', '2027-12-27', '2027-12-28', '2028-01-01', '2028-01-02', '2028-01-03']) {
+    for (const day of [
+      '2027-12-25',
+      '2027-12-26',
+      '2027-12-27',
+      '2027-12-28',
+      '2028-01-01',
+      '2028-01-02',
+      '2028-01-03',
+    ]) {
       expect([day, isWorkingDay(new Date(`${day}T12:00:00Z`))]).toEqual([day, false]);
     }
     expect(after('2027-12-24T10:00:00Z', 1)).toBe('2027-12-29T10:00:00.000Z');

@@ -18,26 +18,43 @@ describe('configuration', () => {
     expect(loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'false' }).seedDemo).toBe(false);
   });
 
-  it.each([{}, { DATABASE_URL: 'postgres://u:p@h/db' }])('refuses SEED_DEMO=true with NODE_ENV=production, saying why (%j)', (env) => {
-    const start = () => loadConfig({ ...env, NODE_ENV: 'production', SEED_DEMO: 'true' });
-    expect(start).toThrow(ConfigError);
-    expect(start).toThrow(/SEED_DEMO=true is refused with NODE_ENV=production.*published/);
-  });
+  it.each([{}, { DATABASE_URL: 'postgres://u:p@h/db' }])(
+    'refuses SEED_DEMO=true with NODE_ENV=production, saying why (%j)',
+    (env) => {
+      const start = () => loadConfig({ ...env, NODE_ENV: 'production', SEED_DEMO: 'true' });
+      expect(start).toThrow(ConfigError);
+      expect(start).toThrow(/SEED_DEMO=true is refused with NODE_ENV=production.*published/);
+    },
+  );
 
   it('still loads the demo when asked outside production, embedded or not', () => {
     expect(loadConfig({ NODE_ENV: 'development', SEED_DEMO: 'true' }).seedDemo).toBe(true);
-    expect(loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'postgres://u:p@h/db', SEED_DEMO: 'true' }).seedDemo).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'postgres://u:p@h/db', SEED_DEMO: 'true' }).seedDemo).toBe(
+      true,
+    );
   });
 
   const admin = (password: string) => ({ ADMIN_EMAIL: 'a@b.c', ADMIN_PASSWORD: password });
   it.each([
-    ['the old compose file\'s token secret', { TOKEN_SECRET: 'change-this-to-at-least-32-random-characters' }, /TOKEN_SECRET/],
-    ['the old compose file\'s administrator password', admin('change-this-admin-password'), /ADMIN_PASSWORD/],
+    [
+      "the old compose file's token secret",
+      { TOKEN_SECRET: 'change-this-to-at-least-32-random-characters' },
+      /TOKEN_SECRET/,
+    ],
+    ["the old compose file's administrator password", admin('change-this-admin-password'), /ADMIN_PASSWORD/],
     ['a "CHANGEME" token secret', { TOKEN_SECRET: 'CHANGEME-0123456789-0123456789-0123' }, /TOKEN_SECRET/],
     ['a "change_me" administrator password', admin('please_change_me_2026'), /ADMIN_PASSWORD/],
-    ['the published demo password as the administrator\'s', admin(DEMO_PASSWORD), /ADMIN_PASSWORD/],
-    ['the old compose file\'s database password', { DATABASE_URL: 'postgres://portal:portal-change-me@db:5432/portal' }, /DATABASE_URL/],
-    ['a placeholder application database password', { DATABASE_URL: 'postgres://u:p@h/db', APP_DATABASE_URL: 'postgres://app:changeme@h/db' }, /APP_DATABASE_URL/],
+    ["the published demo password as the administrator's", admin(DEMO_PASSWORD), /ADMIN_PASSWORD/],
+    [
+      "the old compose file's database password",
+      { DATABASE_URL: 'postgres://portal:portal-change-me@db:5432/portal' },
+      /DATABASE_URL/,
+    ],
+    [
+      'a placeholder application database password',
+      { DATABASE_URL: 'postgres://u:p@h/db', APP_DATABASE_URL: 'postgres://app:changeme@h/db' },
+      /APP_DATABASE_URL/,
+    ],
   ])('refuses %s, in production and out of it', (_, env, message) => {
     for (const nodeEnv of [{ NODE_ENV: 'production' }, {}]) {
       expect(() => loadConfig({ ...nodeEnv, ...env })).toThrow(ConfigError);
@@ -53,16 +70,35 @@ describe('configuration', () => {
   it('keeps evidence on disk, up to 25 MiB, unless a bucket is named', () => {
     expect(loadConfig({}).evidence).toEqual({ maxBytes: 25 * 1024 * 1024, s3: null });
     expect(
-      loadConfig({ EVIDENCE_S3_BUCKET: 'evidence', EVIDENCE_S3_ENDPOINT: 'http://127.0.0.1:9000', AWS_ACCESS_KEY_ID: 'k', AWS_SECRET_ACCESS_KEY: 's' }).evidence.s3,
-    ).toEqual({ bucket: 'evidence', endpoint: 'http://127.0.0.1:9000', region: 'us-east-1', credentials: { accessKeyId: 'k', secretAccessKey: 's' } });
+      loadConfig({
+        EVIDENCE_S3_BUCKET: 'evidence',
+        EVIDENCE_S3_ENDPOINT: 'http://127.0.0.1:9000',
+        AWS_ACCESS_KEY_ID: 'k',
+        AWS_SECRET_ACCESS_KEY: 's',
+      }).evidence.s3,
+    ).toEqual({
+      bucket: 'evidence',
+      endpoint: 'http://127.0.0.1:9000',
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'k', secretAccessKey: 's' },
+    });
   });
 
   it('throttles sign-ins with waits rather than a lock, and believes no X-Forwarded-For unless told whose', () => {
-    expect(loadConfig({}).signInThrottle).toEqual({ perAccount: 5, perAddress: 100, windowSeconds: 900, maxDelaySeconds: 300 });
+    expect(loadConfig({}).signInThrottle).toEqual({
+      perAccount: 5,
+      perAddress: 100,
+      windowSeconds: 900,
+      maxDelaySeconds: 300,
+    });
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
-    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, ::1,loopback' }).trustProxy).toEqual(['10.0.0.0/8', '::1', 'loopback']);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, ::1,loopback' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '::1',
+      'loopback',
+    ]);
   });
 
   it('ends a session after 30 idle minutes, and accepts a previous signing key only beside a current one', () => {
@@ -74,7 +110,10 @@ describe('configuration', () => {
 
   it('limits WebSockets: 3 s to initialise, 50 sockets a user, 60 replays a minute, each configurable', () => {
     expect(loadConfig({}).sockets).toEqual({ initTimeoutSeconds: 3, maxPerUser: 50, replaysPerMinute: 60 });
-    expect(loadConfig({ SOCKET_INIT_TIMEOUT_SECONDS: '5', MAX_SOCKETS_PER_USER: '2', ALERT_REPLAYS_PER_MINUTE: '4' }).sockets).toEqual({
+    expect(
+      loadConfig({ SOCKET_INIT_TIMEOUT_SECONDS: '5', MAX_SOCKETS_PER_USER: '2', ALERT_REPLAYS_PER_MINUTE: '4' })
+        .sockets,
+    ).toEqual({
       initTimeoutSeconds: 5,
       maxPerUser: 2,
       replaysPerMinute: 4,

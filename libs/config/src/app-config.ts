@@ -89,7 +89,9 @@ function published(secret: string): boolean {
 function refusePublished(secret: string | null, name: string): void {
   // The message names the setting, never the value: start-up output ends up in shared logs.
   if (secret !== null && published(secret)) {
-    throw new ConfigError(`${name} is a placeholder or a published password: set a secret of your own (for example \`openssl rand -hex 32\`)`);
+    throw new ConfigError(
+      `${name} is a placeholder or a published password: set a secret of your own (for example \`openssl rand -hex 32\`)`,
+    );
   }
 }
 
@@ -130,7 +132,8 @@ function evidenceS3(env: Env): EvidenceS3Config | null {
     if (endpoint) throw new ConfigError('EVIDENCE_S3_ENDPOINT is set without EVIDENCE_S3_BUCKET');
     return null;
   }
-  if (endpoint && !/^https?:\/\/[^\s/]+/.test(endpoint)) throw new ConfigError(`EVIDENCE_S3_ENDPOINT must be an http:// or https:// URL, not "${endpoint}"`);
+  if (endpoint && !/^https?:\/\/[^\s/]+/.test(endpoint))
+    throw new ConfigError(`EVIDENCE_S3_ENDPOINT must be an http:// or https:// URL, not "${endpoint}"`);
   if ((accessKeyId === null) !== (secretAccessKey === null)) {
     throw new ConfigError('AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are set together or not at all');
   }
@@ -139,7 +142,10 @@ function evidenceS3(env: Env): EvidenceS3Config | null {
     bucket,
     endpoint,
     region: env.EVIDENCE_S3_REGION?.trim() || 'us-east-1',
-    credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } : null,
+    credentials:
+      accessKeyId && secretAccessKey
+        ? { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) }
+        : null,
   };
 }
 
@@ -156,9 +162,14 @@ function trustProxy(env: Env): false | number | string[] {
   if (!raw || raw.toLowerCase() === 'false') return false;
   if (/^\d+$/.test(raw)) return integer(env, 'TRUST_PROXY', 0, 1, 10);
   if (raw.toLowerCase() === 'true') {
-    throw new ConfigError('TRUST_PROXY=true would believe X-Forwarded-For from anyone: give the proxies\' addresses or CIDRs, or how many proxies there are');
+    throw new ConfigError(
+      "TRUST_PROXY=true would believe X-Forwarded-For from anyone: give the proxies' addresses or CIDRs, or how many proxies there are",
+    );
   }
-  const entries = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     if (PROXY_RANGES.has(entry)) continue;
     const [ip, bits, ...rest] = entry.split('/');
@@ -166,7 +177,9 @@ function trustProxy(env: Env): false | number | string[] {
     const prefix = Number(bits);
     const badPrefix = bits !== undefined && (!/^\d+$/.test(bits) || prefix > (version === 6 ? 128 : 32));
     if (!version || badPrefix || rest.length) {
-      throw new ConfigError(`TRUST_PROXY must be false, a number of proxies, or addresses and CIDRs separated by commas; "${entry}" is none of these`);
+      throw new ConfigError(
+        `TRUST_PROXY must be false, a number of proxies, or addresses and CIDRs separated by commas; "${entry}" is none of these`,
+      );
     }
   }
   return entries;
@@ -179,7 +192,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   const appDatabaseUrl = env.APP_DATABASE_URL?.trim() || null;
   if (appDatabaseUrl && !databaseUrl) {
-    throw new ConfigError('APP_DATABASE_URL is set without DATABASE_URL (the embedded database keeps its own application role)');
+    throw new ConfigError(
+      'APP_DATABASE_URL is set without DATABASE_URL (the embedded database keeps its own application role)',
+    );
   }
   if (appDatabaseUrl && !/^postgres(ql)?:\/\//.test(appDatabaseUrl)) {
     throw new ConfigError('APP_DATABASE_URL must be a postgres:// URL');
@@ -215,8 +230,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const seedDemo = flag(env, 'SEED_DEMO', databaseUrl === null && !production);
   if (seedDemo && production) {
     throw new ConfigError(
-      'SEED_DEMO=true is refused with NODE_ENV=production: the demo partnership signs in with a published password. '
-        + 'Load it on a development machine (NODE_ENV unset or development), or unset SEED_DEMO',
+      'SEED_DEMO=true is refused with NODE_ENV=production: the demo partnership signs in with a published password. ' +
+        'Load it on a development machine (NODE_ENV unset or development), or unset SEED_DEMO',
     );
   }
   return {

@@ -4,5 +4,9 @@ import { ContactsResolver } from './contacts.resolver.js';
 import { ContactsRepository } from './contacts.repository.js';
 import { ContactsService } from './contacts.service.js';
 
-@Module({ imports: [CasesModule], providers: [ContactsRepository, ContactsService, ContactsResolver], exports: [ContactsRepository] })
+@Module({
+  imports: [CasesModule],
+  providers: [ContactsRepository, ContactsService, ContactsResolver],
+  exports: [ContactsRepository],
+})
 export class ContactsModule {}

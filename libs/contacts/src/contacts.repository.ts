@@ -48,6 +48,10 @@ export class ContactsRepository {
 
   /** The contacts of these cases, oldest first. */
   findOfCases(db: Database, caseIds: readonly string[]): Promise<ContactRow[]> {
-    return rows<ContactRow>(db, `SELECT ${CONTACT_COLUMNS} FROM contacts WHERE case_id = ANY($1::uuid[]) ORDER BY contacted_at, id`, [caseIds]);
+    return rows<ContactRow>(
+      db,
+      `SELECT ${CONTACT_COLUMNS} FROM contacts WHERE case_id = ANY($1::uuid[]) ORDER BY contacted_at, id`,
+      [caseIds],
+    );
   }
 }

@@ -20,7 +20,10 @@ export class ContactsResolver {
     return this.contactService.record(ctx, caseId, input);
   }
 
-  @ResolveField(() => [Contact], { nullable: true, description: 'Contacts with the reporter, oldest first; owner and FULL shares only' })
+  @ResolveField(() => [Contact], {
+    nullable: true,
+    description: 'Contacts with the reporter, oldest first; owner and FULL shares only',
+  })
   contacts(@Context() ctx: RequestContext, @Parent() parent: Case): Promise<Contact[] | null> {
     return this.contactService.ofCase(ctx, parent);
   }

@@ -1,6 +1,16 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  ValidateNested,
+} from 'class-validator';
 import { DashAnswer } from '#libs/common';
 
 @InputType()
@@ -28,7 +38,10 @@ export class DashAssessmentInput {
   @ArrayMaxSize(24)
   answers: DashAnswerInput[];
 
-  @Field(() => Boolean, { nullable: true, description: 'Professional judgement: raises the risk to high, never lowers it' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Professional judgement: raises the risk to high, never lowers it',
+  })
   @IsOptional()
   @IsBoolean()
   judgedHighRisk?: boolean | null;
@@ -39,7 +52,10 @@ export class DashAssessmentInput {
   @Length(0, 4000)
   concerns?: string | null;
 
-  @Field(() => Date, { nullable: true, description: 'When to assess again; by default 3 months on (1 month when high risk)' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When to assess again; by default 3 months on (1 month when high risk)',
+  })
   @IsOptional()
   @IsDate()
   reviewDueAt?: Date | null;

@@ -58,12 +58,26 @@ export class DashRepository {
       db,
       `INSERT INTO dash_assessments AS d (case_id, answers, score, judged_high_risk, high_risk, concerns, review_due_at, assessed_by_id, assessed_by_agency_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${DASH_COLUMNS}`,
-      [a.caseId, JSON.stringify(a.answers), a.score, a.judgedHighRisk, a.highRisk, a.concerns, a.reviewDueAt, a.assessedById, a.assessedByAgencyId],
+      [
+        a.caseId,
+        JSON.stringify(a.answers),
+        a.score,
+        a.judgedHighRisk,
+        a.highRisk,
+        a.concerns,
+        a.reviewDueAt,
+        a.assessedById,
+        a.assessedByAgencyId,
+      ],
     ))!;
   }
 
   latestOfCase(db: Database, caseId: string): Promise<DashRow | undefined> {
-    return one<DashRow>(db, `SELECT ${DASH_COLUMNS} FROM dash_assessments d WHERE d.case_id = $1 ORDER BY d.assessed_at DESC, d.id DESC LIMIT 1`, [caseId]);
+    return one<DashRow>(
+      db,
+      `SELECT ${DASH_COLUMNS} FROM dash_assessments d WHERE d.case_id = $1 ORDER BY d.assessed_at DESC, d.id DESC LIMIT 1`,
+      [caseId],
+    );
   }
 
   findById(db: Database, id: string): Promise<DashRow | undefined> {

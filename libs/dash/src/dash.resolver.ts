@@ -18,7 +18,8 @@ export class DashResolver {
   }
 
   @Mutation(() => DashAssessment, {
-    description: 'Record a DASH risk assessment (the owner agency or a FULL share). A high-risk result sets the case to HIGH risk.',
+    description:
+      'Record a DASH risk assessment (the owner agency or a FULL share). A high-risk result sets the case to HIGH risk.',
   })
   @Allow('contribute', 'Case')
   recordDashAssessment(
@@ -29,7 +30,10 @@ export class DashResolver {
     return this.dashService.record(ctx, caseId, input);
   }
 
-  @ResolveField(() => [DashAssessment], { nullable: true, description: 'DASH risk assessments, newest first; owner and FULL shares only' })
+  @ResolveField(() => [DashAssessment], {
+    nullable: true,
+    description: 'DASH risk assessments, newest first; owner and FULL shares only',
+  })
   dashAssessments(@Context() ctx: RequestContext, @Parent() parent: Case): Promise<DashAssessment[] | null> {
     return this.dashService.ofCase(ctx, parent);
   }

@@ -1,10 +1,20 @@
 import { describe, expect, it } from '@jest/globals';
 import { BadInputError, DashAnswer, ReferralReason, RiskLevel } from '#libs/common';
-import { checkReviewDueAt, DASH_HIGH_RISK_SCORE, DASH_QUESTIONS, dashAnswers, dashReviewDueAt, dashScore, referralReasons, riskOf } from './dash.rules.js';
+import {
+  checkReviewDueAt,
+  DASH_HIGH_RISK_SCORE,
+  DASH_QUESTIONS,
+  dashAnswers,
+  dashReviewDueAt,
+  dashScore,
+  referralReasons,
+  riskOf,
+} from './dash.rules.js';
 
 const { YES, NO, NOT_KNOWN } = DashAnswer;
 /** The first `yes` questions answered YES, the rest as `rest`. */
-const checklist = (yes: number, rest: DashAnswer = NO) => DASH_QUESTIONS.map((_, i) => ({ question: i + 1, answer: i < yes ? YES : rest }));
+const checklist = (yes: number, rest: DashAnswer = NO) =>
+  DASH_QUESTIONS.map((_, i) => ({ question: i + 1, answer: i < yes ? YES : rest }));
 const assess = (yes: number, judgedHighRisk = false, rest: DashAnswer = NO) => {
   const scored = dashScore(dashAnswers(checklist(yes, rest)), judgedHighRisk);
   return { ...scored, risk: riskOf(scored) };
@@ -42,7 +52,9 @@ describe('the DASH checklist', () => {
     const now = Date.parse('2026-11-16T10:00:00Z');
     expect(() => checkReviewDueAt(null, now)).not.toThrow();
     expect(() => checkReviewDueAt(new Date(now - 86_400_000), now)).not.toThrow();
-    expect(() => checkReviewDueAt(new Date(now - 86_400_001), now)).toThrow(expect.objectContaining({ field: 'reviewDueAt' }));
+    expect(() => checkReviewDueAt(new Date(now - 86_400_001), now)).toThrow(
+      expect.objectContaining({ field: 'reviewDueAt' }),
+    );
   });
 
   it('reviews a high risk in 28 days and any other in 91', () => {
@@ -54,7 +66,10 @@ describe('the DASH checklist', () => {
 
 describe('the answers kept', () => {
   it('are all 24 in question order, NOT_KNOWN where not answered', () => {
-    const answers = dashAnswers([{ question: 24, answer: YES }, { question: 2, answer: NO, note: '  Scared at night  ' }]);
+    const answers = dashAnswers([
+      { question: 24, answer: YES },
+      { question: 2, answer: NO, note: '  Scared at night  ' },
+    ]);
     expect(answers).toHaveLength(24);
     expect(answers.map((a) => a.question)).toEqual(DASH_QUESTIONS.map((_, i) => i + 1));
     expect(answers[1]).toEqual({ question: 2, answer: NO, note: 'Scared at night' });
@@ -73,11 +88,21 @@ describe('the answers kept', () => {
   });
 
   it('accept the first and the last question', () => {
-    expect(dashAnswers([{ question: 1, answer: YES }, { question: 24, answer: YES }]).filter((a) => a.answer === YES)).toHaveLength(2);
+    expect(
+      dashAnswers([
+        { question: 1, answer: YES },
+        { question: 24, answer: YES },
+      ]).filter((a) => a.answer === YES),
+    ).toHaveLength(2);
   });
 
   it('refuse a question answered twice, even the same way', () => {
-    expect(() => dashAnswers([{ question: 7, answer: YES }, { question: 7, answer: YES }])).toThrow('question 7 is answered twice');
+    expect(() =>
+      dashAnswers([
+        { question: 7, answer: YES },
+        { question: 7, answer: YES },
+      ]),
+    ).toThrow('question 7 is answered twice');
   });
 });
 
@@ -92,11 +117,18 @@ describe('the referral reasons of a case', () => {
       ReferralReason.ESCALATION,
       ReferralReason.REPEAT_REFERRAL,
     ]);
-    expect(referralReasons({ dashHighRisk: false, escalation: true, repeat: false })).toEqual([ReferralReason.ESCALATION]);
-    expect(referralReasons({ dashHighRisk: true, escalation: false, repeat: true })).toEqual([ReferralReason.DASH_THRESHOLD, ReferralReason.REPEAT_REFERRAL]);
+    expect(referralReasons({ dashHighRisk: false, escalation: true, repeat: false })).toEqual([
+      ReferralReason.ESCALATION,
+    ]);
+    expect(referralReasons({ dashHighRisk: true, escalation: false, repeat: true })).toEqual([
+      ReferralReason.DASH_THRESHOLD,
+      ReferralReason.REPEAT_REFERRAL,
+    ]);
   });
 
   it('never offer professional judgement: a person claims that one at referral', () => {
-    expect(referralReasons({ dashHighRisk: true, escalation: true, repeat: true })).not.toContain(ReferralReason.PROFESSIONAL_JUDGEMENT);
+    expect(referralReasons({ dashHighRisk: true, escalation: true, repeat: true })).not.toContain(
+      ReferralReason.PROFESSIONAL_JUDGEMENT,
+    );
   });
 });

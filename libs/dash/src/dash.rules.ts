@@ -57,7 +57,11 @@ export interface DashAnswerKept {
  * whole checklist. A question outside 1–24, or answered twice, is refused rather than guessed at.
  */
 export function dashAnswers(given: readonly DashAnswerGiven[]): DashAnswerKept[] {
-  const answers: DashAnswerKept[] = DASH_QUESTIONS.map((_, i) => ({ question: i + 1, answer: DashAnswer.NOT_KNOWN, note: null }));
+  const answers: DashAnswerKept[] = DASH_QUESTIONS.map((_, i) => ({
+    question: i + 1,
+    answer: DashAnswer.NOT_KNOWN,
+    note: null,
+  }));
   const seen = new Set<number>();
   for (const one of given) {
     if (!Number.isInteger(one.question) || one.question < 1 || one.question > DASH_QUESTIONS.length) {
@@ -71,7 +75,10 @@ export function dashAnswers(given: readonly DashAnswerGiven[]): DashAnswerKept[]
 }
 
 /** The score and whether the risk is high: 14 "yes" or more, or professional judgement, which never lowers it. */
-export function dashScore(answers: readonly { answer: DashAnswer }[], judgedHighRisk: boolean): { score: number; highRisk: boolean } {
+export function dashScore(
+  answers: readonly { answer: DashAnswer }[],
+  judgedHighRisk: boolean,
+): { score: number; highRisk: boolean } {
   const score = answers.filter((a) => a.answer === DashAnswer.YES).length;
   return { score, highRisk: score >= DASH_HIGH_RISK_SCORE || judgedHighRisk };
 }
@@ -89,7 +96,8 @@ export function dashReviewDueAt(highRisk: boolean, now: number): Date {
 
 /** A review date the assessor sets: today or later (a day's grace for time zones), never in the past. */
 export function checkReviewDueAt(reviewDueAt: Date | null | undefined, now: number): void {
-  if (reviewDueAt && reviewDueAt.getTime() < now - DAY_MS) throw new BadInputError('reviewDueAt', 'reviewDueAt cannot be in the past');
+  if (reviewDueAt && reviewDueAt.getTime() < now - DAY_MS)
+    throw new BadInputError('reviewDueAt', 'reviewDueAt cannot be in the past');
 }
 
 /**
@@ -97,7 +105,11 @@ export function checkReviewDueAt(reviewDueAt: Date | null | undefined, now: numb
  * caller: the latest DASH is high risk; three or more incidents in the last twelve months (escalation); the
  * same victim and subject referred to a MARAC in the twelve months before the latest incident (repeat).
  */
-export function referralReasons(facts: { dashHighRisk: boolean; escalation: boolean; repeat: boolean }): ReferralReason[] {
+export function referralReasons(facts: {
+  dashHighRisk: boolean;
+  escalation: boolean;
+  repeat: boolean;
+}): ReferralReason[] {
   return [
     ...(facts.dashHighRisk ? [ReferralReason.DASH_THRESHOLD] : []),
     ...(facts.escalation ? [ReferralReason.ESCALATION] : []),

@@ -72,7 +72,10 @@ export class AgencyScopedDb implements CountingQueryable {
       }
     } finally {
       // A connection that could not roll back is not given to the next request with this agency's scope.
-      if (broken) await (runner as QueryRunner & { releasePostgresConnection(err: unknown): Promise<void> }).releasePostgresConnection(broken);
+      if (broken)
+        await (
+          runner as QueryRunner & { releasePostgresConnection(err: unknown): Promise<void> }
+        ).releasePostgresConnection(broken);
       else await runner.release();
     }
   }

@@ -22,7 +22,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * the application role; returns the URL to connect with.
  */
 export async function prepareDatabase(ownerUrl: string, appUrl: string | null): Promise<string> {
-  const owner = new DataSource({ type: 'postgres', url: ownerUrl, migrations, entities: [], extra: { max: 1, application_name: 'portal-migrations' } });
+  const owner = new DataSource({
+    type: 'postgres',
+    url: ownerUrl,
+    migrations,
+    entities: [],
+    extra: { max: 1, application_name: 'portal-migrations' },
+  });
   await owner.initialize();
   try {
     await owner.runMigrations();
@@ -45,18 +51,27 @@ async function keepApplicationRole(owner: DataSource, ownerUrl: string): Promise
   const user = decodeURIComponent(url.username);
   const ownerPassword = decodeURIComponent(url.password);
   if (!user || !ownerPassword) {
-    throw new ConfigError('DATABASE_URL names no user and password to derive the application role from: set APP_DATABASE_URL to a role of its own');
+    throw new ConfigError(
+      'DATABASE_URL names no user and password to derive the application role from: set APP_DATABASE_URL to a role of its own',
+    );
   }
   const role = `${user}_app`;
-  if (role.length > 63 || role.includes('$')) throw new ConfigError(`The application role name "${role}" is not usable: set APP_DATABASE_URL`);
+  if (role.length > 63 || role.includes('$'))
+    throw new ConfigError(`The application role name "${role}" is not usable: set APP_DATABASE_URL`);
   url.username = encodeURIComponent(role);
-  url.password = createHmac('sha256', ownerPassword).update(`partnership-portal application role ${role}`).digest('base64url');
+  url.password = createHmac('sha256', ownerPassword)
+    .update(`partnership-portal application role ${role}`)
+    .digest('base64url');
   const appUrl = url.toString();
   if (await canSignIn(appUrl)) return appUrl;
   for (let attempt = 1; ; attempt++) {
     try {
-      await owner.query(`DO $role$ BEGIN CREATE ROLE ${pg.escapeIdentifier(role)} LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $role$`);
-      await owner.query(`ALTER ROLE ${pg.escapeIdentifier(role)} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD ${pg.escapeLiteral(url.password)}`);
+      await owner.query(
+        `DO $role$ BEGIN CREATE ROLE ${pg.escapeIdentifier(role)} LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $role$`,
+      );
+      await owner.query(
+        `ALTER ROLE ${pg.escapeIdentifier(role)} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD ${pg.escapeLiteral(url.password)}`,
+      );
       return appUrl;
     } catch (error) {
       const code = (error as { code?: string }).code;

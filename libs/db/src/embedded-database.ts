@@ -111,7 +111,9 @@ export async function startEmbeddedDatabase(dataDir: string, log: (line: string)
   try {
     await server.start();
   } catch (error) {
-    throw new Error(`The embedded PostgreSQL in ${clusterDir} did not start${error ? `: ${error instanceof Error || typeof error === 'string' ? String(error) : JSON.stringify(error)}` : ''}`);
+    throw new Error(
+      `The embedded PostgreSQL in ${clusterDir} did not start${error ? `: ${error instanceof Error || typeof error === 'string' ? String(error) : JSON.stringify(error)}` : ''}`,
+    );
   }
   if (fresh) await server.createDatabase(DATABASE);
   return {

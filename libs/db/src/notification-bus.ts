@@ -1,4 +1,12 @@
-import { Global, Inject, Injectable, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import pg from 'pg';
 import { DATABASE_URL } from './database-url.js';
 
@@ -62,7 +70,10 @@ export class NotificationBus implements OnApplicationBootstrap, OnApplicationShu
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.databaseUrl, application_name: 'partnership-portal-listener' });
+    const client = new pg.Client({
+      connectionString: this.databaseUrl,
+      application_name: 'partnership-portal-listener',
+    });
     client.on('notification', (message) => {
       for (const subscriber of this.channels.get(message.channel) ?? []) subscriber.notified(message.payload ?? '');
     });
@@ -83,7 +94,8 @@ export class NotificationBus implements OnApplicationBootstrap, OnApplicationShu
       await client.connect();
       // Set before LISTEN: a channel subscribed from here on is listened to on this client, after these.
       this.client = client;
-      if (this.channels.size > 0) await client.query([...this.channels.keys()].map((channel) => `LISTEN ${channel}`).join('; '));
+      if (this.channels.size > 0)
+        await client.query([...this.channels.keys()].map((channel) => `LISTEN ${channel}`).join('; '));
     } catch (error) {
       if (this.client === client) this.client = undefined;
       void client.end().catch(() => undefined);
@@ -98,7 +110,8 @@ export class NotificationBus implements OnApplicationBootstrap, OnApplicationShu
       if (this.stopping) return;
       this.connect().then(
         () => {
-          for (const subscribers of this.channels.values()) for (const subscriber of subscribers) subscriber.reconnected?.();
+          for (const subscribers of this.channels.values())
+            for (const subscriber of subscribers) subscriber.reconnected?.();
         },
         () => this.reconnect(Math.min(delay * 2, LONGEST_RETRY_MS)),
       );

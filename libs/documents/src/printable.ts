@@ -25,7 +25,11 @@ export const printedWords = (value: string) => {
 
 /** 2048 → "2.0 KB": the units a file manager shows, so a reader can match a file to its listing. */
 export const printedSize = (bytes: number) =>
-  bytes < 1024 ? `${bytes} bytes` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  bytes < 1024
+    ? `${bytes} bytes`
+    : bytes < 1024 * 1024
+      ? `${(bytes / 1024).toFixed(1)} KB`
+      : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
 /** What a document shows where a field is withheld from its reader. */
 export const WITHHELD = 'withheld';
@@ -84,7 +88,13 @@ ${body}
 
 export function printablePdf(title: string, sections: Section[], marking: string): Promise<Buffer> {
   // Uncompressed: these documents are a few pages, and their text stays checkable by any tool (and by our tests).
-  const doc = new PDFDocument({ compress: false, size: 'A4', margins: { top: 72, bottom: 72, left: 56, right: 56 }, bufferPages: true, info: { Title: title } });
+  const doc = new PDFDocument({
+    compress: false,
+    size: 'A4',
+    margins: { top: 72, bottom: 72, left: 56, right: 56 },
+    bufferPages: true,
+    info: { Title: title },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
@@ -114,7 +124,11 @@ export function printablePdf(title: string, sections: Section[], marking: string
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     for (const y of [28, doc.page.height - 52]) {
-      doc.font('Helvetica-Bold').fontSize(8).fillColor('#d4351c').text(marking, 56, y, { width: doc.page.width - 112, align: 'center', lineBreak: true });
+      doc
+        .font('Helvetica-Bold')
+        .fontSize(8)
+        .fillColor('#d4351c')
+        .text(marking, 56, y, { width: doc.page.width - 112, align: 'center', lineBreak: true });
     }
     doc.fillColor('black');
     doc.page.margins.bottom = bottom;

@@ -1,4 +1,11 @@
-import { applyDecorators, type ArgumentsHost, Catch, Controller, type ExceptionFilter, UseFilters } from '@nestjs/common';
+import {
+  applyDecorators,
+  type ArgumentsHost,
+  Catch,
+  Controller,
+  type ExceptionFilter,
+  UseFilters,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError, type ErrorCode } from '#libs/common';
 
@@ -35,7 +42,12 @@ export class DownloadErrors implements ExceptionFilter {
       return;
     }
     const status = STATUS[error.code];
-    res.status(status).json({ statusCode: status, code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) });
+    res.status(status).json({
+      statusCode: status,
+      code: error.code,
+      message: error.message,
+      ...(error.field ? { field: error.field } : {}),
+    });
   }
 }
 

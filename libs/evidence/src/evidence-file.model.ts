@@ -1,6 +1,8 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 
-@ObjectType({ description: 'A file of evidence on a case (a photo, a PDF, a recording, a diary sheet), kept with its SHA-256' })
+@ObjectType({
+  description: 'A file of evidence on a case (a photo, a PDF, a recording, a diary sheet), kept with its SHA-256',
+})
 export class EvidenceFile {
   @Field(() => ID)
   id: string;
@@ -69,7 +71,9 @@ export const toEvidenceFile = (row: EvidenceRow): EvidenceFile => ({
   storageKey: row.storage_key,
 });
 
-@ObjectType({ description: 'A kind of file the portal keeps as evidence (the type is read from the bytes, not from the name)' })
+@ObjectType({
+  description: 'A kind of file the portal keeps as evidence (the type is read from the bytes, not from the name)',
+})
 export class EvidenceType {
   @Field({ description: 'The media type a file of this kind is recorded and served as' })
   mediaType: string;

@@ -18,8 +18,14 @@ const ACCEPTED: ReadonlyMap<string, string> = new Map([
   ['audio/wav', 'audio/wav'],
   ['audio/ogg', 'audio/ogg'],
   ['audio/ogg; codecs=opus', 'audio/ogg'],
-  ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
-  ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  [
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  ],
+  [
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ],
 ]);
 
 /**
@@ -63,7 +69,11 @@ const NAMES: Readonly<Record<string, string>> = {
 /** Every media type evidence is kept as (what `evidenceMediaType` can answer), with its name and extensions. */
 export function evidenceTypes(): { mediaType: string; name: string; extensions: string[] }[] {
   const kept = new Set([...ACCEPTED.values(), 'text/plain', 'text/csv']);
-  return [...kept].map((mediaType) => ({ mediaType, name: NAMES[mediaType] ?? mediaType, extensions: [...(EXTENSIONS[mediaType] ?? [])] }));
+  return [...kept].map((mediaType) => ({
+    mediaType,
+    name: NAMES[mediaType] ?? mediaType,
+    extensions: [...(EXTENSIONS[mediaType] ?? [])],
+  }));
 }
 
 export const ACCEPTED_IN_WORDS = 'JPEG, PNG, HEIC/HEIF, PDF, MP3, M4A, WAV, OGG, plain text, CSV, DOCX or XLSX';
@@ -73,15 +83,26 @@ export const ACCEPTED_IN_WORDS = 'JPEG, PNG, HEIC/HEIF, PDF, MP3, M4A, WAV, OGG,
  * accepted when every byte is UTF-8 without control characters (`plainText`), as CSV when it is named or
  * declared so. What the sender declared decides nothing else.
  */
-export async function evidenceMediaType(path: string, file: { fileName: string; declaredType: string; plainText: boolean }): Promise<string> {
+export async function evidenceMediaType(
+  path: string,
+  file: { fileName: string; declaredType: string; plainText: boolean },
+): Promise<string> {
   const detected = await fileTypeFromFile(path);
   if (detected) {
     const accepted = ACCEPTED.get(detected.mime);
     if (accepted) return accepted;
-    throw new UnsupportedTypeError('file', `This file is ${detected.ext.toUpperCase()} (${detected.mime}); evidence must be ${ACCEPTED_IN_WORDS}`);
+    throw new UnsupportedTypeError(
+      'file',
+      `This file is ${detected.ext.toUpperCase()} (${detected.mime}); evidence must be ${ACCEPTED_IN_WORDS}`,
+    );
   }
   if (file.plainText) {
-    return /\.csv$/i.test(file.fileName) || /^(text|application)\/csv\b/i.test(file.declaredType) ? 'text/csv' : 'text/plain';
+    return /\.csv$/i.test(file.fileName) || /^(text|application)\/csv\b/i.test(file.declaredType)
+      ? 'text/csv'
+      : 'text/plain';
   }
-  throw new UnsupportedTypeError('file', `This file is not one the portal keeps; evidence must be ${ACCEPTED_IN_WORDS}`);
+  throw new UnsupportedTypeError(
+    'file',
+    `This file is not one the portal keeps; evidence must be ${ACCEPTED_IN_WORDS}`,
+  );
 }

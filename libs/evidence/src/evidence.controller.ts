@@ -77,7 +77,11 @@ export class EvidenceController {
   }
 
   @Get(':id')
-  async download(@Param('id') id: string, @Headers('authorization') authorization: string | undefined, @Res() res: Response): Promise<void> {
+  async download(
+    @Param('id') id: string,
+    @Headers('authorization') authorization: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
     const ctx = await this.reader.contextOf(authorization, res.req.ip ?? 'unknown');
     const { file, bytes } = await this.evidence.download(ctx, id);
     res.status(200).set({
@@ -92,7 +96,9 @@ export class EvidenceController {
     try {
       await pipeline(bytes, new ChecksumCheck(file), res);
     } catch (error) {
-      this.logger.error(`Evidence ${file.id} was not sent whole: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error(
+        `Evidence ${file.id} was not sent whole: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }

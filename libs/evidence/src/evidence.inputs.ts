@@ -20,6 +20,7 @@ export function uploadIncidentId(value: unknown): string | null {
 /** `?description=`: up to 2,000 characters; blank is none. */
 export function uploadDescription(value: unknown): string | null {
   if (value === undefined) return null;
-  if (typeof value !== 'string' || value.length > 2000) throw new BadInputError('description', 'description is up to 2,000 characters');
+  if (typeof value !== 'string' || value.length > 2000)
+    throw new BadInputError('description', 'description is up to 2,000 characters');
   return value.trim() || null;
 }

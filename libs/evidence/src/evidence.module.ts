@@ -27,7 +27,9 @@ import { S3EvidenceStore } from './s3-evidence-store.js';
       provide: EVIDENCE_STORE,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig): EvidenceStore =>
-        config.evidence.s3 ? new S3EvidenceStore(config.evidence.s3) : new DiskEvidenceStore(join(config.dataDir, 'evidence', 'files')),
+        config.evidence.s3
+          ? new S3EvidenceStore(config.evidence.s3)
+          : new DiskEvidenceStore(join(config.dataDir, 'evidence', 'files')),
     },
   ],
   exports: [EvidenceRepository, EvidenceService],

@@ -6,7 +6,20 @@ import type { EvidenceRow } from './evidence-file.model.js';
 
 /** The columns every read of the table answers, in the row type's names. */
 export const EVIDENCE_COLUMNS = (alias: string) =>
-  ['id', 'case_id', 'incident_id', 'file_name', 'media_type', 'byte_size', 'sha256', 'storage_key', 'description', 'uploaded_by_id', 'uploaded_by_agency_id', 'uploaded_at']
+  [
+    'id',
+    'case_id',
+    'incident_id',
+    'file_name',
+    'media_type',
+    'byte_size',
+    'sha256',
+    'storage_key',
+    'description',
+    'uploaded_by_id',
+    'uploaded_by_agency_id',
+    'uploaded_at',
+  ]
     .map((column) => `${alias}.${column}`)
     .join(', ');
 
@@ -52,11 +65,21 @@ export class EvidenceRepository {
    * A file whose case the viewer may read and whose evidence they may read, decided in the SQL, with its case's
    * owner agency; undefined for anything else.
    */
-  findReadable(db: Database, viewer: CaseViewer, id: string): Promise<(EvidenceRow & { owner_agency_id: string }) | undefined> {
+  findReadable(
+    db: Database,
+    viewer: CaseViewer,
+    id: string,
+  ): Promise<(EvidenceRow & { owner_agency_id: string }) | undefined> {
     const params = new SqlParams();
     const idParam = params.add(id);
     const scope = accessibleSql(viewer.ability, 'read', 'Case', 'c', params);
-    const readable = readableFieldSql(viewer.ability, 'Case', 'evidence', { alias: 'c', caseAlias: 'c', agencyId: viewer.user?.agencyId ?? null }, params);
+    const readable = readableFieldSql(
+      viewer.ability,
+      'Case',
+      'evidence',
+      { alias: 'c', caseAlias: 'c', agencyId: viewer.user?.agencyId ?? null },
+      params,
+    );
     return one<EvidenceRow & { owner_agency_id: string }>(
       db,
       `SELECT ${EVIDENCE_COLUMNS('e')}, c.owner_agency_id FROM evidence_files e ${caseTablesSql.joinCase('c', 'e.case_id')}
@@ -67,17 +90,27 @@ export class EvidenceRepository {
 
   /** Deletes the row; answers it as it was, or undefined when it had gone already. */
   delete(db: Database, id: string): Promise<EvidenceRow | undefined> {
-    return one<EvidenceRow>(db, `DELETE FROM evidence_files e WHERE e.id = $1 RETURNING ${EVIDENCE_COLUMNS('e')}`, [id]);
+    return one<EvidenceRow>(db, `DELETE FROM evidence_files e WHERE e.id = $1 RETURNING ${EVIDENCE_COLUMNS('e')}`, [
+      id,
+    ]);
   }
 
   /** Deletes every file of these cases; answers their storage keys, for the bytes to go after. */
   async deleteAllOfCases(db: Database, caseIds: readonly string[]): Promise<string[]> {
-    const deleted = await rows<{ storage_key: string }>(db, `DELETE FROM evidence_files WHERE case_id = ANY($1::uuid[]) RETURNING storage_key`, [caseIds]);
+    const deleted = await rows<{ storage_key: string }>(
+      db,
+      `DELETE FROM evidence_files WHERE case_id = ANY($1::uuid[]) RETURNING storage_key`,
+      [caseIds],
+    );
     return deleted.map((row) => row.storage_key);
   }
 
   /** The files of these cases (or incidents), oldest first. */
   findOf(db: Database, column: 'case_id' | 'incident_id', ids: readonly string[]): Promise<EvidenceRow[]> {
-    return rows<EvidenceRow>(db, `SELECT ${EVIDENCE_COLUMNS('e')} FROM evidence_files e WHERE e.${column} = ANY($1::uuid[]) ORDER BY e.uploaded_at, e.id`, [ids]);
+    return rows<EvidenceRow>(
+      db,
+      `SELECT ${EVIDENCE_COLUMNS('e')} FROM evidence_files e WHERE e.${column} = ANY($1::uuid[]) ORDER BY e.uploaded_at, e.id`,
+      [ids],
+    );
   }
 }

@@ -24,7 +24,8 @@ export class EvidenceResolver {
   }
 
   @Mutation(() => Boolean, {
-    description: 'Remove an evidence file (the owner agency): its bytes are deleted; the audit trail keeps its name, checksum and the reason',
+    description:
+      'Remove an evidence file (the owner agency): its bytes are deleted; the audit trail keeps its name, checksum and the reason',
   })
   @Allow('remove', 'EvidenceFile')
   removeEvidence(
@@ -50,7 +51,10 @@ export class EvidenceResolver {
 export class CaseEvidenceResolver {
   constructor(private readonly evidenceService: EvidenceService) {}
 
-  @ResolveField(() => [EvidenceFile], { nullable: true, description: 'Evidence files, oldest first; owner and FULL shares only' })
+  @ResolveField(() => [EvidenceFile], {
+    nullable: true,
+    description: 'Evidence files, oldest first; owner and FULL shares only',
+  })
   evidence(@Context() ctx: RequestContext, @Parent() parent: Case): Promise<EvidenceFile[] | null> {
     return this.evidenceService.ofCase(ctx, parent);
   }
@@ -60,7 +64,10 @@ export class CaseEvidenceResolver {
 export class IncidentEvidenceResolver {
   constructor(private readonly evidenceService: EvidenceService) {}
 
-  @ResolveField(() => [EvidenceFile], { nullable: true, description: "Evidence given for this incident, oldest first; null where the case's evidence is withheld" })
+  @ResolveField(() => [EvidenceFile], {
+    nullable: true,
+    description: "Evidence given for this incident, oldest first; null where the case's evidence is withheld",
+  })
   evidence(@Context() ctx: RequestContext, @Parent() incident: Incident): Promise<EvidenceFile[] | null> {
     return this.evidenceService.ofIncident(ctx, incident);
   }

@@ -10,8 +10,25 @@ describe('evidence rules and upload fields', () => {
   });
 
   it('keeps in the trail what names a removed file, not where its bytes were', () => {
-    const file = { id: 'f1', caseId: 'c1', incidentId: null, fileName: 'a.pdf', mediaType: 'application/pdf', byteSize: 3, sha256: 'ab', description: null, uploadedAt: new Date(), storageKey: 'k' };
-    expect(trailOf(file as never)).toEqual({ id: 'f1', fileName: 'a.pdf', mediaType: 'application/pdf', byteSize: 3, sha256: 'ab' });
+    const file = {
+      id: 'f1',
+      caseId: 'c1',
+      incidentId: null,
+      fileName: 'a.pdf',
+      mediaType: 'application/pdf',
+      byteSize: 3,
+      sha256: 'ab',
+      description: null,
+      uploadedAt: new Date(),
+      storageKey: 'k',
+    };
+    expect(trailOf(file as never)).toEqual({
+      id: 'f1',
+      fileName: 'a.pdf',
+      mediaType: 'application/pdf',
+      byteSize: 3,
+      sha256: 'ab',
+    });
   });
 
   it('reads the upload’s description and incident from its query, refusing what is not one', () => {

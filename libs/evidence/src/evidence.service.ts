@@ -63,7 +63,13 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     await this.sweepIncoming();
-    this.sweeper = setInterval(() => void this.sweepIncoming().catch((e: unknown) => this.logger.warn(`Could not sweep ${this.incomingDir}: ${String(e)}`)), SWEEP_INCOMING_MS);
+    this.sweeper = setInterval(
+      () =>
+        void this.sweepIncoming().catch((e: unknown) =>
+          this.logger.warn(`Could not sweep ${this.incomingDir}: ${String(e)}`),
+        ),
+      SWEEP_INCOMING_MS,
+    );
     this.sweeper.unref();
   }
 
@@ -96,16 +102,29 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
     const key = randomBytes(16).toString('hex');
     let kept = false;
     try {
-      const mediaType = await evidenceMediaType(incoming.path, { fileName: incoming.givenName, declaredType: incoming.declaredType, plainText: incoming.plainText });
+      const mediaType = await evidenceMediaType(incoming.path, {
+        fileName: incoming.givenName,
+        declaredType: incoming.declaredType,
+        plainText: incoming.plainText,
+      });
       const fileName = sanitiseFileName(incoming.givenName, EXTENSIONS[mediaType] ?? ['bin']);
       await this.store.keep(key, incoming.path, { byteSize: incoming.byteSize, mediaType });
       kept = true;
       return await this.dataSource.transaction(async (db) => {
         await scopeTransaction(db, ctx.user?.agencyId ?? null);
-        return this.record({ ...ctx, db }, upload.caseId, incidentId, { incoming, key, mediaType, fileName, description });
+        return this.record({ ...ctx, db }, upload.caseId, incidentId, {
+          incoming,
+          key,
+          mediaType,
+          fileName,
+          description,
+        });
       });
     } catch (error) {
-      if (kept) await this.store.remove(key).catch((e: unknown) => this.logger.error(`Could not remove refused evidence ${key}: ${String(e)}`));
+      if (kept)
+        await this.store
+          .remove(key)
+          .catch((e: unknown) => this.logger.error(`Could not remove refused evidence ${key}: ${String(e)}`));
       throw error;
     } finally {
       await rm(incoming.path, { force: true });
@@ -133,7 +152,10 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
       uploadedByAgencyId: ctx.user!.agencyId,
     });
     const added = toEvidenceFile(row);
-    await this.audit.record(ctx, kase.id, AuditAction.EVIDENCE_ADDED, { file: trailOf(added), ...(incidentId ? { incidentId } : {}) });
+    await this.audit.record(ctx, kase.id, AuditAction.EVIDENCE_ADDED, {
+      file: trailOf(added),
+      ...(incidentId ? { incidentId } : {}),
+    });
     // As for a new party: the case changed, and every agency holding it hears so (reading the file is their own rules').
     await this.alerts.raise(ctx, AlertKind.CASE_UPDATED, { caseId: kase.id, detail: { evidence: 'added' } });
     return added;
@@ -144,7 +166,8 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
     const kase = await this.cases.require(ctx, caseId, 'contribute');
     assertWritable(ctx.ability, 'Case', caseAttributes(kase), ['evidence']);
     if (incidentId) {
-      if (!(await this.incidents.isOfCase(ctx.db, incidentId, kase.id))) throw new BadInputError('incidentId', 'incidentId is not an incident of this case');
+      if (!(await this.incidents.isOfCase(ctx.db, incidentId, kase.id)))
+        throw new BadInputError('incidentId', 'incidentId is not an incident of this case');
     }
     return kase;
   }
@@ -153,7 +176,10 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
    * A file whose case the caller may read and whose evidence they may read, decided in the SQL; null for
    * anything else, so a refusal and a file that does not exist look the same.
    */
-  private async readableRow(ctx: RequestContext, id: string): Promise<(EvidenceRow & { owner_agency_id: string }) | null> {
+  private async readableRow(
+    ctx: RequestContext,
+    id: string,
+  ): Promise<(EvidenceRow & { owner_agency_id: string }) | null> {
     if (!isId(id)) return null;
     return (await this.repository.findReadable(ctx.db, ctx, id.toLowerCase())) ?? null;
   }
@@ -226,7 +252,12 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
     return files;
   }
 
-  private async batched(ctx: RequestContext, name: string, column: 'case_id' | 'incident_id', id: string): Promise<EvidenceFile[]> {
+  private async batched(
+    ctx: RequestContext,
+    name: string,
+    column: 'case_id' | 'incident_id',
+    id: string,
+  ): Promise<EvidenceFile[]> {
     const loader = loaderFor(
       ctx,
       name,

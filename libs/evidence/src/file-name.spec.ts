@@ -38,7 +38,11 @@ describe('evidence file names', () => {
   });
 
   it('offers a download name that cannot break out of its header, in ASCII and in UTF-8', () => {
-    expect(attachmentDisposition('say "hi"\\.txt')).toBe(`attachment; filename="say _hi__.txt"; filename*=UTF-8''say%20%22hi%22%5C.txt`);
-    expect(attachmentDisposition("Zoë's (copy).pdf")).toBe(`attachment; filename="Zo_'s (copy).pdf"; filename*=UTF-8''Zo%C3%AB%27s%20%28copy%29.pdf`);
+    expect(attachmentDisposition('say "hi"\\.txt')).toBe(
+      `attachment; filename="say _hi__.txt"; filename*=UTF-8''say%20%22hi%22%5C.txt`,
+    );
+    expect(attachmentDisposition("Zoë's (copy).pdf")).toBe(
+      `attachment; filename="Zo_'s (copy).pdf"; filename*=UTF-8''Zo%C3%AB%27s%20%28copy%29.pdf`,
+    );
   });
 });

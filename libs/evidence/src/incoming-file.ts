@@ -60,7 +60,8 @@ class Inspection extends Transform {
  * other failure. Other fields and any second file are read past and ignored.
  */
 export async function receiveFile(req: Request, incomingDir: string, maxBytes: number): Promise<IncomingFile> {
-  const tooLarge = () => new TooLargeError('file', `The file is larger than the ${printedSize(maxBytes)} evidence files may be`);
+  const tooLarge = () =>
+    new TooLargeError('file', `The file is larger than the ${printedSize(maxBytes)} evidence files may be`);
   const declaredLength = Number(req.headers['content-length']);
   if (Number.isFinite(declaredLength) && declaredLength > maxBytes + ENVELOPE_BYTES) throw tooLarge();
   if (!/^multipart\/form-data/i.test(req.headers['content-type'] ?? '')) {
@@ -72,7 +73,11 @@ export async function receiveFile(req: Request, incomingDir: string, maxBytes: n
   try {
     const received = await new Promise<IncomingFile>((resolve, reject) => {
       // busboy reports reaching its limit even when the file ends exactly there: one byte more tells "over" apart.
-      const parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { files: 1, fileSize: maxBytes + 1, fields: 20, parts: 25 } });
+      const parser = busboy({
+        headers: req.headers,
+        defParamCharset: 'utf8',
+        limits: { files: 1, fileSize: maxBytes + 1, fields: 20, parts: 25 },
+      });
       let writing: Promise<IncomingFile> | null = null;
       const fail = (error: unknown) => {
         req.unpipe(parser);
@@ -100,7 +105,9 @@ export async function receiveFile(req: Request, incomingDir: string, maxBytes: n
         if (writing) writing.then(resolve, fail);
         else fail(new BadInputError('file', 'No file was sent: send it in the multipart field "file"'));
       });
-      parser.on('error', () => fail(new BadInputError('file', 'The upload was not a well-formed multipart/form-data body')));
+      parser.on('error', () =>
+        fail(new BadInputError('file', 'The upload was not a well-formed multipart/form-data body')),
+      );
       req.on('error', () => fail(new BadInputError('file', 'The upload was interrupted')));
       // A sender that goes away half-way may end the request without an error: the body is then incomplete.
       req.on('close', () => {

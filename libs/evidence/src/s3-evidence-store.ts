@@ -35,7 +35,9 @@ export class S3EvidenceStore implements EvidenceStore {
   }
 
   async open(key: string): Promise<Readable> {
-    const object = await this.client.send(new GetObjectCommand({ Bucket: this.config.bucket, Key: PREFIX + checkedKey(key) }));
+    const object = await this.client.send(
+      new GetObjectCommand({ Bucket: this.config.bucket, Key: PREFIX + checkedKey(key) }),
+    );
     if (!(object.Body instanceof Readable)) throw new Error('The evidence store returned no body');
     return object.Body;
   }

@@ -26,15 +26,38 @@ export interface SummaryCase {
   redactedFields: string[];
   ownerAgency: { name: string };
   leadOfficer: { displayName: string } | null;
-  parties: { role: string; fullName: string | null; address: string | null; phone: string | null; dateOfBirth: string | null; anonymous: boolean; redactedFields: string[] }[];
-  incidents: { occurredAt: string; category: string; description: string; location: string | null; redactedFields: string[] }[];
-  actions: { kind: string; legal: boolean; description: string; dueAt: string | null; status: string; outcome: string | null; ownerAgency: { name: string } }[];
+  parties: {
+    role: string;
+    fullName: string | null;
+    address: string | null;
+    phone: string | null;
+    dateOfBirth: string | null;
+    anonymous: boolean;
+    redactedFields: string[];
+  }[];
+  incidents: {
+    occurredAt: string;
+    category: string;
+    description: string;
+    location: string | null;
+    redactedFields: string[];
+  }[];
+  actions: {
+    kind: string;
+    legal: boolean;
+    description: string;
+    dueAt: string | null;
+    status: string;
+    outcome: string | null;
+    ownerAgency: { name: string };
+  }[];
   /** Null where the reader's rules withhold the case's evidence. */
   evidence: { fileName: string; mediaType: string; byteSize: number; sha256: string; uploadedAt: string }[] | null;
 }
 
 /** A value, or "withheld" when the reader's rules withhold it, or a dash when there is none. */
-const shown = (value: string | null, field: string, redacted: string[]) => value ?? (redacted.includes(field) ? WITHHELD : '—');
+const shown = (value: string | null, field: string, redacted: string[]) =>
+  value ?? (redacted.includes(field) ? WITHHELD : '—');
 
 export function caseSummarySections(c: SummaryCase): Section[] {
   return [
@@ -60,7 +83,16 @@ export function caseSummarySections(c: SummaryCase): Section[] {
       heading: 'People',
       rows: c.parties.map((p): [string, string] => [
         printedWords(p.role) + (p.anonymous ? ' (anonymous)' : ''),
-        [shown(p.fullName, 'fullName', p.redactedFields), shown(p.address, 'address', p.redactedFields), shown(p.phone, 'phone', p.redactedFields), p.dateOfBirth ? `born ${printedDay(p.dateOfBirth)}` : p.redactedFields.includes('dateOfBirth') ? 'date of birth withheld' : null]
+        [
+          shown(p.fullName, 'fullName', p.redactedFields),
+          shown(p.address, 'address', p.redactedFields),
+          shown(p.phone, 'phone', p.redactedFields),
+          p.dateOfBirth
+            ? `born ${printedDay(p.dateOfBirth)}`
+            : p.redactedFields.includes('dateOfBirth')
+              ? 'date of birth withheld'
+              : null,
+        ]
           .filter((part) => part && part !== '—')
           .join(', ') || '—',
       ]),
@@ -71,7 +103,15 @@ export function caseSummarySections(c: SummaryCase): Section[] {
       heading: `Incidents (${c.incidents.length})`,
       rows: [],
       paragraphs: [],
-      lists: [{ label: 'In the order they happened', items: c.incidents.map((i) => `${printedTime(i.occurredAt)} — ${printedWords(i.category)}${i.redactedFields.includes('location') ? `, place ${WITHHELD}` : i.location ? `, ${i.location}` : ''}: ${i.description}`) }],
+      lists: [
+        {
+          label: 'In the order they happened',
+          items: c.incidents.map(
+            (i) =>
+              `${printedTime(i.occurredAt)} — ${printedWords(i.category)}${i.redactedFields.includes('location') ? `, place ${WITHHELD}` : i.location ? `, ${i.location}` : ''}: ${i.description}`,
+          ),
+        },
+      ],
     },
     {
       heading: `Actions and interventions (${c.actions.length})`,
@@ -81,7 +121,8 @@ export function caseSummarySections(c: SummaryCase): Section[] {
         {
           label: 'Legal and non-legal',
           items: c.actions.map(
-            (a) => `${printedWords(a.kind)}${a.legal ? ' (legal)' : ''} — ${a.ownerAgency.name}: ${a.description}; ${printedWords(a.status)}${a.dueAt ? `, due ${printedDay(a.dueAt)}` : ''}${a.outcome ? `; outcome: ${a.outcome}` : ''}`,
+            (a) =>
+              `${printedWords(a.kind)}${a.legal ? ' (legal)' : ''} — ${a.ownerAgency.name}: ${a.description}; ${printedWords(a.status)}${a.dueAt ? `, due ${printedDay(a.dueAt)}` : ''}${a.outcome ? `; outcome: ${a.outcome}` : ''}`,
           ),
         },
       ],
@@ -93,10 +134,22 @@ export function caseSummarySections(c: SummaryCase): Section[] {
 /** The files held, each with the SHA-256 a court can check a copy against; or why none are listed. */
 function evidenceSection(evidence: SummaryCase['evidence']): Section {
   if (evidence === null) {
-    return { heading: 'Evidence', rows: [], paragraphs: [{ label: 'Evidence list', text: `${WITHHELD}: your access to this case does not include its evidence` }], lists: [] };
+    return {
+      heading: 'Evidence',
+      rows: [],
+      paragraphs: [
+        { label: 'Evidence list', text: `${WITHHELD}: your access to this case does not include its evidence` },
+      ],
+      lists: [],
+    };
   }
   if (evidence.length === 0) {
-    return { heading: 'Evidence (0)', rows: [], paragraphs: [{ label: 'Evidence list', text: 'No evidence files are held in the portal for this case.' }], lists: [] };
+    return {
+      heading: 'Evidence (0)',
+      rows: [],
+      paragraphs: [{ label: 'Evidence list', text: 'No evidence files are held in the portal for this case.' }],
+      lists: [],
+    };
   }
   return {
     heading: `Evidence (${evidence.length})`,
@@ -105,7 +158,10 @@ function evidenceSection(evidence: SummaryCase['evidence']): Section {
     lists: [
       {
         label: 'Files held in the portal, oldest first, with the SHA-256 of each as received',
-        items: evidence.map((e) => `${e.fileName} — ${e.mediaType}, ${printedSize(e.byteSize)}, uploaded ${printedTime(e.uploadedAt)}. SHA-256: ${e.sha256}`),
+        items: evidence.map(
+          (e) =>
+            `${e.fileName} — ${e.mediaType}, ${printedSize(e.byteSize)}, uploaded ${printedTime(e.uploadedAt)}. SHA-256: ${e.sha256}`,
+        ),
       },
     ],
   };

@@ -19,14 +19,22 @@ const CASE_LIST = parse(`query ExportCases($after: String, $filter: CaseFilter, 
 const ONE_CASE = parse(CASE_SUMMARY);
 
 /** A row of the list: the summary's basics, and its people by role and name. */
-type ListedCase = Omit<SummaryCase, 'closeReason' | 'parties' | 'incidents' | 'actions' | 'evidence'> & { parties: { role: string; fullName: string | null }[] };
+type ListedCase = Omit<SummaryCase, 'closeReason' | 'parties' | 'incidents' | 'actions' | 'evidence'> & {
+  parties: { role: string; fullName: string | null }[];
+};
 
 interface CasePage {
   cases: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: ListedCase }[] };
 }
 
 // Typed as Express gives it; a repeated parameter arrives as an array, which String() joins with commas too.
-const list = (value: string | undefined) => (value === undefined ? undefined : String(value).split(',').map((v) => v.trim()).filter(Boolean));
+const list = (value: string | undefined) =>
+  value === undefined
+    ? undefined
+    : String(value)
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean);
 
 /**
  * GET /exports/cases.csv (the case list, with the list's filters as query parameters) and
@@ -56,7 +64,9 @@ export class ExportsController {
       if (!kase) throw new FileNotFoundError();
       await this.audit.record(ctx, kase.id, AuditAction.CASE_EXPORTED, { format: 'a case summary (PDF)' });
       const pdf = await printablePdf(`Case summary: ${kase.reference}`, caseSummarySections(kase), MARKING);
-      res.type('application/pdf').setHeader('Content-Disposition', `attachment; filename="case-summary-${kase.reference}.pdf"`);
+      res
+        .type('application/pdf')
+        .setHeader('Content-Disposition', `attachment; filename="case-summary-${kase.reference}.pdf"`);
       res.send(pdf);
       return;
     }
@@ -72,15 +82,26 @@ export class ExportsController {
     let after: string | null = null;
     for (;;) {
       try {
-        const { cases }: CasePage = await this.reader.run<CasePage>(ctx, CASE_LIST, { after, filter, orderBy: query.orderBy || undefined });
+        const { cases }: CasePage = await this.reader.run<CasePage>(ctx, CASE_LIST, {
+          after,
+          filter,
+          orderBy: query.orderBy || undefined,
+        });
         const nodes = cases.edges.map((edge) => edge.node);
         // Recorded before any of the page leaves: a case is never sent without its trail saying so.
-        await this.audit.recordMany(ctx, nodes.map((c) => c.id), AuditAction.CASE_EXPORTED, { format: 'the case list (CSV)' });
+        await this.audit.recordMany(
+          ctx,
+          nodes.map((c) => c.id),
+          AuditAction.CASE_EXPORTED,
+          { format: 'the case list (CSV)' },
+        );
         if (!res.headersSent) {
           // Written once the first page is read and recorded, so a refused query is a clean 404 and a failed
           // recording a clean error. The byte-order mark makes spreadsheets read the file as UTF-8.
           res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', 'attachment; filename="cases.csv"');
-          res.write(`\uFEFF${csvRow(['Reference', 'Category', 'Status', 'Risk', 'Ward', 'Opened', 'Closed', 'Owner agency', 'Your access', 'Lead officer', 'Address', 'People', 'Summary'])}`);
+          res.write(
+            `\uFEFF${csvRow(['Reference', 'Category', 'Status', 'Risk', 'Ward', 'Opened', 'Closed', 'Owner agency', 'Your access', 'Lead officer', 'Address', 'People', 'Summary'])}`,
+          );
         }
         for (const c of nodes) {
           res.write(

@@ -28,7 +28,10 @@ export class Incident {
   @Field()
   loggedAt: Date;
 
-  @Field(() => [String], { description: 'Fields you may not read on this incident (null above), e.g. where it happened on a domestic-abuse case' })
+  @Field(() => [String], {
+    description:
+      'Fields you may not read on this incident (null above), e.g. where it happened on a domestic-abuse case',
+  })
   redactedFields: string[];
 
   loggedById: string;
@@ -51,14 +54,21 @@ export interface IncidentRow {
 const INCIDENT_GOVERNED = readGovernedFields('Incident');
 
 /** What the field rules about an incident look at: the reader's relation to its case, the case's category and its own. */
-export const incidentAttributes = (parent: { relation: Relation; category: CaseCategory }, row: Pick<IncidentRow, 'category'>) => ({
+export const incidentAttributes = (
+  parent: { relation: Relation; category: CaseCategory },
+  row: Pick<IncidentRow, 'category'>,
+) => ({
   access: parent.relation,
   caseCategory: parent.category,
   category: row.category,
 });
 
 /** The incident as this reader may see it: a place that could locate a victim is null and listed. */
-export function toIncident(ability: PortalAbility, parent: { relation: Relation; category: CaseCategory }, row: IncidentRow): Incident {
+export function toIncident(
+  ability: PortalAbility,
+  parent: { relation: Relation; category: CaseCategory },
+  row: IncidentRow,
+): Incident {
   const view: Incident = {
     id: row.id,
     caseId: row.case_id,

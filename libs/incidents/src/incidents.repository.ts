@@ -4,7 +4,8 @@ import type { CaseCategory } from '#libs/common';
 import type { IncidentRow } from './incident.model.js';
 
 /** The columns every read of the table answers, in the row type's names. */
-export const INCIDENT_COLUMNS = 'id, case_id, occurred_at, category, description, location, ward, logged_at, logged_by_id, logged_by_agency_id';
+export const INCIDENT_COLUMNS =
+  'id, case_id, occurred_at, category, description, location, ward, logged_at, logged_by_id, logged_by_agency_id';
 
 /** The only code that names the incidents table; other libraries call it. */
 @Injectable()
@@ -20,7 +21,11 @@ export class IncidentsRepository {
   /** The kind and time of an incident stay for the figures; what happened and where go. */
   @AnonymisesCases({ tables: ['incidents'] })
   anonymiseIncidents(db: Database, caseIds: string[]): Promise<number> {
-    return exec(db, `UPDATE incidents SET description = '${REMOVED_BY_RETENTION}', location = NULL WHERE case_id = ANY($1)`, [caseIds]);
+    return exec(
+      db,
+      `UPDATE incidents SET description = '${REMOVED_BY_RETENTION}', location = NULL WHERE case_id = ANY($1)`,
+      [caseIds],
+    );
   }
 
   // for meetings
@@ -79,11 +84,17 @@ export class IncidentsRepository {
 
   /** The incidents of these cases, latest first. */
   findOfCases(db: Database, caseIds: readonly string[]): Promise<IncidentRow[]> {
-    return rows<IncidentRow>(db, `SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE case_id = ANY($1::uuid[]) ORDER BY occurred_at DESC, id`, [caseIds]);
+    return rows<IncidentRow>(
+      db,
+      `SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE case_id = ANY($1::uuid[]) ORDER BY occurred_at DESC, id`,
+      [caseIds],
+    );
   }
 
   /** Whether the incident is one of the case's own. */
   async isOfCase(db: Database, incidentId: string, caseId: string): Promise<boolean> {
-    return (await one(db, `SELECT 1 FROM incidents WHERE id = $1 AND case_id = $2`, [incidentId, caseId])) !== undefined;
+    return (
+      (await one(db, `SELECT 1 FROM incidents WHERE id = $1 AND case_id = $2`, [incidentId, caseId])) !== undefined
+    );
   }
 }

@@ -34,7 +34,11 @@ export class IncidentsService {
       loggedById: ctx.user!.id,
       loggedByAgencyId: ctx.user!.agencyId,
     });
-    await this.audit.record(ctx, kase.id, AuditAction.INCIDENT_LOGGED, { incidentId: row.id, category: row.category, occurredAt: row.occurred_at });
+    await this.audit.record(ctx, kase.id, AuditAction.INCIDENT_LOGGED, {
+      incidentId: row.id,
+      category: row.category,
+      occurredAt: row.occurred_at,
+    });
     await this.alerts.raise(ctx, AlertKind.INCIDENT_LOGGED, { caseId: kase.id, detail: { incidentId: row.id } });
     return toIncident(ctx.ability, kase, row);
   }

@@ -24,7 +24,8 @@ registerEnumType(IntakeChannel, { name: 'IntakeChannel', description: 'How a rep
 registerEnumType(IntakeStatus, { name: 'IntakeStatus', description: 'Where a report is in triage' });
 registerEnumType(IntakeFlag, {
   name: 'IntakeFlag',
-  description: 'Flags at intake, from the last 12 months of this agency: the same caller, a caller already a victim or complainant, the same place',
+  description:
+    'Flags at intake, from the last 12 months of this agency: the same caller, a caller already a victim or complainant, the same place',
 });
 
 @ObjectType({ description: 'A report in triage, before (or instead of) becoming a case' })

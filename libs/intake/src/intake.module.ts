@@ -5,5 +5,9 @@ import { IntakeResolver } from './intake.resolver.js';
 import { IntakeRepository } from './intake.repository.js';
 import { IntakeService } from './intake.service.js';
 
-@Module({ imports: [CasesModule, IncidentsModule], providers: [IntakeRepository, IntakeService, IntakeResolver], exports: [IntakeRepository] })
+@Module({
+  imports: [CasesModule, IncidentsModule],
+  providers: [IntakeRepository, IntakeService, IntakeResolver],
+  exports: [IntakeRepository],
+})
 export class IntakeModule {}

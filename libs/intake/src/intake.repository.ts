@@ -15,7 +15,6 @@ const DECLINED_DUE = `agency_id = $1 AND status = 'DECLINED' AND decided_at < $2
 const ANONYMISED = `summary = '${REMOVED_BY_RETENTION}', address = NULL, reporter_name = NULL, reporter_phone = NULL, subject_name = NULL,
   decline_reason = NULL`;
 
-
 /** The columns every read of the table answers, in the row type's names. */
 export const INTAKE_COLUMNS = `r.id, r.agency_id, r.received_at, r.channel, r.category, r.summary, r.ward, r.address, r.reporter_name,
   r.reporter_phone, r.anonymous, r.subject_name, r.status, r.decline_reason, r.case_id`;
@@ -36,7 +35,11 @@ export class IntakeRepository {
 
   /** How many of the agency's declined reports are due, declined before `declinedBefore`. */
   async countDeclinedDue(db: Database, agencyId: string, declinedBefore: Date): Promise<number> {
-    const row = await one<{ declined: number }>(db, `SELECT count(*)::int AS declined FROM intake_reports WHERE ${DECLINED_DUE}`, [agencyId, declinedBefore]);
+    const row = await one<{ declined: number }>(
+      db,
+      `SELECT count(*)::int AS declined FROM intake_reports WHERE ${DECLINED_DUE}`,
+      [agencyId, declinedBefore],
+    );
     return row!.declined;
   }
 
@@ -99,10 +102,18 @@ export class IntakeRepository {
     const params = new SqlParams();
     const idParam = params.add(id);
     const scope = accessibleSql(viewer.ability, 'update', 'IntakeReport', 'r', params);
-    return one<IntakeRow>(db, `SELECT ${INTAKE_COLUMNS} FROM intake_reports r WHERE r.id = ${idParam}::uuid AND ${scope} FOR UPDATE`, params.values);
+    return one<IntakeRow>(
+      db,
+      `SELECT ${INTAKE_COLUMNS} FROM intake_reports r WHERE r.id = ${idParam}::uuid AND ${scope} FOR UPDATE`,
+      params.values,
+    );
   }
 
-  async decide(db: Database, id: string, decision: { status: IntakeStatus; caseId: string | null; reason: string | null; decidedById: string }): Promise<IntakeRow> {
+  async decide(
+    db: Database,
+    id: string,
+    decision: { status: IntakeStatus; caseId: string | null; reason: string | null; decidedById: string },
+  ): Promise<IntakeRow> {
     const row = await one<IntakeRow>(
       db,
       `UPDATE intake_reports r SET status = $2, case_id = $3, decline_reason = $4, decided_at = now(), decided_by_id = $5 WHERE r.id = $1
@@ -116,14 +127,24 @@ export class IntakeRepository {
    * Repeat callers, victims and places for the report, from the agency's reports and the cases the viewer may
    * see over the last 12 months. A case's name, phone or address is compared only where the viewer may read it.
    */
-  async repeats(db: Database, viewer: CaseViewer, reportId: string): Promise<{ caller: boolean; victim: boolean; place: boolean } | undefined> {
+  async repeats(
+    db: Database,
+    viewer: CaseViewer,
+    reportId: string,
+  ): Promise<{ caller: boolean; victim: boolean; place: boolean } | undefined> {
     const params = new SqlParams();
     const scope = accessibleSql(viewer.ability, 'read', 'Case', 'c', params);
     const agencyId = viewer.user?.agencyId ?? null;
     const party = { alias: 'p', caseAlias: 'c', agencyId };
     const name = readableFieldSql(viewer.ability, 'Party', 'fullName', party, params);
     const phone = readableFieldSql(viewer.ability, 'Party', 'phone', party, params);
-    const address = readableFieldSql(viewer.ability, 'Case', 'address', { alias: 'c', caseAlias: 'c', agencyId }, params);
+    const address = readableFieldSql(
+      viewer.ability,
+      'Case',
+      'address',
+      { alias: 'c', caseAlias: 'c', agencyId },
+      params,
+    );
     const id = params.add(reportId);
     return one<{ caller: boolean; victim: boolean; place: boolean }>(
       db,

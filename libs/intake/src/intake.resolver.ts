@@ -23,7 +23,9 @@ export class IntakeResolver {
     return this.intakeService.queue(ctx);
   }
 
-  @Mutation(() => Case, { description: 'Accept a report as a new case: the reporter and subject as parties, the report as its first incident' })
+  @Mutation(() => Case, {
+    description: 'Accept a report as a new case: the reporter and subject as parties, the report as its first incident',
+  })
   @Allow('update', 'IntakeReport')
   acceptIntakeReport(
     @Context() ctx: RequestContext,
@@ -33,7 +35,9 @@ export class IntakeResolver {
     return this.intakeService.accept(ctx, id, riskLevel);
   }
 
-  @Mutation(() => IntakeReport, { description: 'Attach a report to an open case about the same problem: it becomes an incident there' })
+  @Mutation(() => IntakeReport, {
+    description: 'Attach a report to an open case about the same problem: it becomes an incident there',
+  })
   @Allow('update', 'IntakeReport')
   attachIntakeReport(
     @Context() ctx: RequestContext,
@@ -45,7 +49,11 @@ export class IntakeResolver {
 
   @Mutation(() => IntakeReport, { description: 'Decline a report, saying why (for example everyday household noise)' })
   @Allow('update', 'IntakeReport')
-  declineIntakeReport(@Context() ctx: RequestContext, @Args('id', { type: () => ID }) id: string, @Args('reason') reason: string): Promise<IntakeReport> {
+  declineIntakeReport(
+    @Context() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason') reason: string,
+  ): Promise<IntakeReport> {
     return this.intakeService.decline(ctx, id, reason);
   }
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { CaseCategory, DAY_MS, PartyRole } from '#libs/common';
-import { addressLocatesVictim, isAnonymousReport, namesOfReport, partiesOfReport, receivedAtProblem } from './intake.rules.js';
+import {
+  addressLocatesVictim,
+  isAnonymousReport,
+  namesOfReport,
+  partiesOfReport,
+  receivedAtProblem,
+} from './intake.rules.js';
 
 describe('intake rules', () => {
   const now = Date.parse('2026-03-02T10:00:00Z');
@@ -20,11 +26,15 @@ describe('intake rules', () => {
   });
 
   it('makes the reporter the complainant (as anonymous as they asked) and names the subject', () => {
-    expect(partiesOfReport({ reporter_name: 'Ann', reporter_phone: null, anonymous: true, subject_name: 'Bob' })).toEqual([
+    expect(
+      partiesOfReport({ reporter_name: 'Ann', reporter_phone: null, anonymous: true, subject_name: 'Bob' }),
+    ).toEqual([
       { role: PartyRole.COMPLAINANT, fullName: 'Ann', phone: null, anonymous: true },
       { role: PartyRole.SUBJECT, fullName: 'Bob' },
     ]);
-    expect(partiesOfReport({ reporter_name: null, reporter_phone: null, anonymous: true, subject_name: null })).toEqual([]);
+    expect(partiesOfReport({ reporter_name: null, reporter_phone: null, anonymous: true, subject_name: null })).toEqual(
+      [],
+    );
   });
 
   it('keeps an address off the incident when the report or its case is domestic abuse', () => {

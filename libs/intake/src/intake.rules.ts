@@ -16,14 +16,25 @@ export function receivedAtProblem(receivedAt: Date, now: number = Date.now()): s
 }
 
 /** A report without a reporter's name is anonymous unless it says otherwise. */
-export const isAnonymousReport = (anonymous: boolean | null | undefined, reporterName: string | null | undefined): boolean =>
-  anonymous ?? !reporterName?.trim();
+export const isAnonymousReport = (
+  anonymous: boolean | null | undefined,
+  reporterName: string | null | undefined,
+): boolean => anonymous ?? !reporterName?.trim();
 
 /** The people a report names, as the parties of the case it becomes: the reporter as complainant, the subject. */
-export function partiesOfReport(report: Pick<IntakeRow, 'reporter_name' | 'reporter_phone' | 'anonymous' | 'subject_name'>): PartyInput[] {
+export function partiesOfReport(
+  report: Pick<IntakeRow, 'reporter_name' | 'reporter_phone' | 'anonymous' | 'subject_name'>,
+): PartyInput[] {
   return [
     ...(report.reporter_name || report.reporter_phone
-      ? [{ role: PartyRole.COMPLAINANT, fullName: report.reporter_name, phone: report.reporter_phone, anonymous: report.anonymous }]
+      ? [
+          {
+            role: PartyRole.COMPLAINANT,
+            fullName: report.reporter_name,
+            phone: report.reporter_phone,
+            anonymous: report.anonymous,
+          },
+        ]
       : []),
     ...(report.subject_name ? [{ role: PartyRole.SUBJECT, fullName: report.subject_name }] : []),
   ];

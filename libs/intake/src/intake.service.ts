@@ -6,7 +6,13 @@ import { IncidentsService } from '#libs/incidents';
 import { IntakeFlag, type IntakeReport, type IntakeRow, IntakeStatus, toIntake } from './intake.model.js';
 import type { IntakeReportInput } from './intake.inputs.js';
 import { IntakeRepository } from './intake.repository.js';
-import { addressLocatesVictim, isAnonymousReport, namesOfReport, partiesOfReport, receivedAtProblem } from './intake.rules.js';
+import {
+  addressLocatesVictim,
+  isAnonymousReport,
+  namesOfReport,
+  partiesOfReport,
+  receivedAtProblem,
+} from './intake.rules.js';
 
 /**
  * Triage: a report waits in its agency's queue until someone accepts it as a new case, attaches it to an open
@@ -105,7 +111,8 @@ export class IntakeService {
   private async waiting(ctx: RequestContext, id: string): Promise<IntakeRow> {
     const row = await this.repository.findDecidableForUpdate(ctx.db, ctx, parseId(id, 'id'));
     if (!row) throw new NotFoundError('Report', 'id');
-    if (row.status !== IntakeStatus.NEW) throw new StateConflictError(`The report was already ${row.status.toLowerCase()}`, 'id');
+    if (row.status !== IntakeStatus.NEW)
+      throw new StateConflictError(`The report was already ${row.status.toLowerCase()}`, 'id');
     return row;
   }
 
@@ -121,7 +128,13 @@ export class IntakeService {
     });
   }
 
-  private async decide(ctx: RequestContext, id: string, status: IntakeStatus, caseId: string | null, reason: string | null): Promise<IntakeReport> {
+  private async decide(
+    ctx: RequestContext,
+    id: string,
+    status: IntakeStatus,
+    caseId: string | null,
+    reason: string | null,
+  ): Promise<IntakeReport> {
     return toIntake(await this.repository.decide(ctx.db, id, { status, caseId, reason, decidedById: ctx.user!.id }));
   }
 }

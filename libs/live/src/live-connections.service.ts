@@ -55,7 +55,10 @@ export class LiveConnections implements OnApplicationBootstrap, OnApplicationShu
 
   onApplicationBootstrap(): void {
     // A sweep that cannot reach the database closes nothing; the next one tries again.
-    this.timer = setInterval(() => void this.counter.countAs('session-sweep', () => this.sweep()).catch(() => undefined), this.config.sessionSweepSeconds * 1000);
+    this.timer = setInterval(
+      () => void this.counter.countAs('session-sweep', () => this.sweep()).catch(() => undefined),
+      this.config.sessionSweepSeconds * 1000,
+    );
     this.timer.unref();
   }
 
@@ -64,7 +67,14 @@ export class LiveConnections implements OnApplicationBootstrap, OnApplicationShu
   }
 
   open(presented: Session, socket: LiveSocket, subscribed: () => boolean): LiveSession {
-    const session: LiveSession = { sessionId: presented.id, user: presented.user, expiresAt: presented.expiresAt, socket, closed: false, subscribed };
+    const session: LiveSession = {
+      sessionId: presented.id,
+      user: presented.user,
+      expiresAt: presented.expiresAt,
+      socket,
+      closed: false,
+      subscribed,
+    };
     this.sessions.set(socket, session);
     return session;
   }
@@ -94,7 +104,8 @@ export class LiveConnections implements OnApplicationBootstrap, OnApplicationShu
   announced(payload: string): void {
     const [kind, id] = payload.split(':');
     for (const session of this.sessions.values()) {
-      if ((kind === 'session' && session.sessionId === id) || (kind === 'user' && session.user.id === id)) this.close(session);
+      if ((kind === 'session' && session.sessionId === id) || (kind === 'user' && session.user.id === id))
+        this.close(session);
     }
   }
 

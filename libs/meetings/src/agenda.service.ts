@@ -6,7 +6,14 @@ import { AgenciesRepository } from '#libs/agencies';
 import { AlertKind, AlertOutbox } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { CasesService } from '#libs/cases';
-import { BadInputError, ForbiddenError, NotFoundError, parseId, type ReferralReason, StateConflictError } from '#libs/common';
+import {
+  BadInputError,
+  ForbiddenError,
+  NotFoundError,
+  parseId,
+  type ReferralReason,
+  StateConflictError,
+} from '#libs/common';
 import { loaderFor, type RequestContext } from '#libs/context';
 import { DashService, referralReasons } from '#libs/dash';
 import { UsersRepository } from '#libs/users';
@@ -14,7 +21,13 @@ import { type AgendaItem, type Meeting, toAgendaItem, toMeeting } from './meetin
 import type { ScheduleMeetingInput } from './meetings.inputs.js';
 import { MeetingChanges } from './meeting-changes.js';
 import { type AgendaItemRow, type MeetingRow, MeetingsRepository } from './meetings.repository.js';
-import { checkAgendaOrder, checkMeetingDate, checkReferralDashScore, checkReferralReason, writtenText } from './meetings.rules.js';
+import {
+  checkAgendaOrder,
+  checkMeetingDate,
+  checkReferralDashScore,
+  checkReferralReason,
+  writtenText,
+} from './meetings.rules.js';
 
 /**
  * Building a meeting and its agenda: scheduling it, referring cases, ordering, withdrawing, publishing. A case
@@ -39,7 +52,9 @@ export class AgendaService {
     const chairId = parseId(input.chairId, 'chairId');
     const chairAgencyId = await this.users.activeAgencyOf(ctx.db, chairId, CASEWORK_ROLES);
     if (!chairAgencyId) throw new BadInputError('chairId', 'The chair must be an active user of a partner agency');
-    const agencyIds = [...new Set([...input.agencyIds.map((id) => parseId(id, 'agencyIds')), chairAgencyId, ctx.user!.agencyId])];
+    const agencyIds = [
+      ...new Set([...input.agencyIds.map((id) => parseId(id, 'agencyIds')), chairAgencyId, ctx.user!.agencyId]),
+    ];
     const known = await this.agencies.existingIds(ctx.db, agencyIds);
     if (known.length !== agencyIds.length) throw new BadInputError('agencyIds', 'Every attending agency must exist');
     checkMeetingDate(input.startsAt, Date.now());
@@ -68,7 +83,12 @@ export class AgendaService {
       () =>
         new DataLoader<string, ReferralReason[]>(async (caseIds) => {
           const rows = await this.meetings.referralFacts(ctx.db, ctx, caseIds);
-          const byId = new Map(rows.map((row) => [row.id, referralReasons({ dashHighRisk: row.dash, escalation: row.escalation, repeat: row.repeat })]));
+          const byId = new Map(
+            rows.map((row) => [
+              row.id,
+              referralReasons({ dashHighRisk: row.dash, escalation: row.escalation, repeat: row.repeat }),
+            ]),
+          );
           return caseIds.map((id) => byId.get(id) ?? []);
         }),
     );
@@ -91,7 +111,8 @@ export class AgendaService {
   ): Promise<AgendaItem> {
     const meeting = await this.changes.require(ctx, meetingId, 'organise');
     const kase = await this.cases.require(ctx, caseId, 'share').catch((error: unknown) => {
-      if (error instanceof ForbiddenError) throw new ForbiddenError('Only the agency that owns the case may refer it to a meeting', 'caseId');
+      if (error instanceof ForbiddenError)
+        throw new ForbiddenError('Only the agency that owns the case may refer it to a meeting', 'caseId');
       throw error;
     });
     checkReferralDashScore(dashScore);
@@ -100,7 +121,8 @@ export class AgendaService {
     const criteria = await this.referralCriteria(ctx, kase.id);
     const concern = concerns?.trim() || latest?.concerns || null;
     checkReferralReason({ reason, score, concern, criteria });
-    if (await this.meetings.hasItemFor(ctx.db, meeting.id, kase.id)) throw new StateConflictError('The case is already on this agenda', 'caseId');
+    if (await this.meetings.hasItemFor(ctx.db, meeting.id, kase.id))
+      throw new StateConflictError('The case is already on this agenda', 'caseId');
     const row = await this.meetings.addItem(ctx.db, {
       meetingId: meeting.id,
       caseId: kase.id,
@@ -111,7 +133,10 @@ export class AgendaService {
       referredById: ctx.user!.id,
       referredByAgencyId: ctx.user!.agencyId,
     });
-    await this.audit.record(ctx, kase.id, AuditAction.CASE_REFERRED, { reason, meeting: { id: meeting.id, title: meeting.title, kind: meeting.kind } });
+    await this.audit.record(ctx, kase.id, AuditAction.CASE_REFERRED, {
+      reason,
+      meeting: { id: meeting.id, title: meeting.title, kind: meeting.kind },
+    });
     await this.changes.changed(ctx, meeting.id);
     return toAgendaItem(row);
   }
@@ -142,7 +167,8 @@ export class AgendaService {
     if (!item) throw new NotFoundError('Agenda item', 'agendaItemId');
     const owns = ctx.ability.can('share', subject('Case', { ownerAgencyId: item.owner_agency_id }));
     if (!owns) {
-      if (!(await this.meetings.findVisible(ctx.db, ctx, item.meeting_id))) throw new NotFoundError('Agenda item', 'agendaItemId');
+      if (!(await this.meetings.findVisible(ctx.db, ctx, item.meeting_id)))
+        throw new NotFoundError('Agenda item', 'agendaItemId');
       throw new ForbiddenError('Only the agency that owns the case may withdraw it from a meeting', 'agendaItemId');
     }
     // One writer at a time per meeting, as for its organisers.

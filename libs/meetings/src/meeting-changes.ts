@@ -23,7 +23,12 @@ export class MeetingChanges {
   }
 
   /** An agenda item of a meeting the caller may `action`, with its meeting; NOT_FOUND as an item when the meeting is not theirs to see. */
-  async requireItem(ctx: RequestContext, itemId: string, action: Action, field = 'agendaItemId'): Promise<{ item: AgendaItemRow; meeting: MeetingRecord }> {
+  async requireItem(
+    ctx: RequestContext,
+    itemId: string,
+    action: Action,
+    field = 'agendaItemId',
+  ): Promise<{ item: AgendaItemRow; meeting: MeetingRecord }> {
     const item = await this.meetings.findItem(ctx.db, parseId(itemId, field));
     if (!item) throw new NotFoundError('Agenda item', field);
     const meeting = await this.meetings.findVisible(ctx.db, ctx, item.meeting_id, true);
@@ -32,8 +37,17 @@ export class MeetingChanges {
   }
 
   private allowed(ctx: RequestContext, meeting: MeetingRecord, action: Action, field: string): MeetingRecord {
-    if (!ctx.ability.can(action, subject('Meeting', { attendingAgencyIds: meeting.agency_ids, chairId: meeting.chair_id }))) {
-      throw new ForbiddenError(action === 'chair' ? "Only the meeting's chair or a MARAC coordinator may do this" : 'Only MARAC chairs and coordinators may do this');
+    if (
+      !ctx.ability.can(
+        action,
+        subject('Meeting', { attendingAgencyIds: meeting.agency_ids, chairId: meeting.chair_id }),
+      )
+    ) {
+      throw new ForbiddenError(
+        action === 'chair'
+          ? "Only the meeting's chair or a MARAC coordinator may do this"
+          : 'Only MARAC chairs and coordinators may do this',
+      );
     }
     if (meeting.closed_at) throw new StateConflictError('The meeting is closed', field);
     return meeting;
@@ -48,7 +62,11 @@ export class MeetingChanges {
    * Tells the live viewers, and answers the meeting as it is now: as the change left it (`now`), else as it was
    * taken, since it is held until commit and nothing else changes it meanwhile (no second read).
    */
-  async changedMeeting(ctx: RequestContext, taken: MeetingRecord, now: Omit<MeetingRow, 'agreed'> = taken): Promise<Meeting> {
+  async changedMeeting(
+    ctx: RequestContext,
+    taken: MeetingRecord,
+    now: Omit<MeetingRow, 'agreed'> = taken,
+  ): Promise<Meeting> {
     await this.changed(ctx, taken.id);
     return toMeeting({ ...now, agreed: taken.agreed });
   }

@@ -20,14 +20,22 @@ export class MeetingPackController {
   ) {}
 
   @Get(':file')
-  async pack(@Param('file') file: string, @Headers('authorization') authorization: string | undefined, @Res() res: Response): Promise<void> {
+  async pack(
+    @Param('file') file: string,
+    @Headers('authorization') authorization: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
     const match = /^([0-9a-f-]{36})\.(html|pdf)$/i.exec(file);
     if (!match) throw new FileNotFoundError();
     const ctx = await this.reader.contextOf(authorization, res.req.ip ?? 'unknown');
     const { meeting } = await this.reader.run<{ meeting: PackMeeting | null }>(ctx, DOCUMENT, { id: match[1] });
     if (!meeting) throw new FileNotFoundError();
     for (const item of meeting.agenda) {
-      if (item.case) await this.audit.record(ctx, item.case.id, AuditAction.CASE_EXPORTED, { format: `the meeting pack of ${meeting.title}`, meeting: { id: meeting.id, title: meeting.title } });
+      if (item.case)
+        await this.audit.record(ctx, item.case.id, AuditAction.CASE_EXPORTED, {
+          format: `the meeting pack of ${meeting.title}`,
+          meeting: { id: meeting.id, title: meeting.title },
+        });
     }
     res.setHeader('Cache-Control', 'no-store');
     if (match[2].toLowerCase() === 'html') {
@@ -35,7 +43,9 @@ export class MeetingPackController {
       return;
     }
     const pdf = await packPdf(meeting);
-    res.type('application/pdf').setHeader('Content-Disposition', `attachment; filename="meeting-pack-${meeting.id}.pdf"`);
+    res
+      .type('application/pdf')
+      .setHeader('Content-Disposition', `attachment; filename="meeting-pack-${meeting.id}.pdf"`);
     res.send(pdf);
   }
 }

@@ -1,4 +1,12 @@
-import { printableHtml, printablePdf, printedDay, printedTime, printedWords, type Section, WITHHELD } from '#libs/documents';
+import {
+  printableHtml,
+  printablePdf,
+  printedDay,
+  printedTime,
+  printedWords,
+  type Section,
+  WITHHELD,
+} from '#libs/documents';
 
 /**
  * The meeting pack: the agenda, each item's case material, research, actions and minutes, as the reader
@@ -20,7 +28,8 @@ export const PACK_QUERY = `query MeetingPack($id: ID!) { meeting(id: $id) {
   }
 } }`;
 
-export const PACK_MARKING = 'OFFICIAL-SENSITIVE — CONFIDENTIAL MEETING MATERIAL. Not to be shared without the agreement of the agency that provided it.';
+export const PACK_MARKING =
+  'OFFICIAL-SENSITIVE — CONFIDENTIAL MEETING MATERIAL. Not to be shared without the agreement of the agency that provided it.';
 const MINUTES_MARKING = 'CONFIDENTIAL — minutes restricted to the meeting’s attendees';
 
 interface PackAction {
@@ -84,7 +93,8 @@ const label = (value: string) => LABELS[value] ?? printedWords(value);
 
 function sections(meeting: PackMeeting): Section[] {
   const agencyName = new Map(meeting.agencies.map((a) => [a.id, a.name]));
-  const action = (a: PackAction) => `${a.ownerAgency.name}: ${a.description}${a.dueAt ? ` (due ${printedDay(a.dueAt)})` : ''}${a.status ? ` — ${printedWords(a.status)}` : ''}`;
+  const action = (a: PackAction) =>
+    `${a.ownerAgency.name}: ${a.description}${a.dueAt ? ` (due ${printedDay(a.dueAt)})` : ''}${a.status ? ` — ${printedWords(a.status)}` : ''}`;
   const overview: Section = {
     heading: `${meeting.title}`,
     rows: [
@@ -100,7 +110,8 @@ function sections(meeting: PackMeeting): Section[] {
         label: 'Attendance',
         items: meeting.attendance.length
           ? meeting.attendance.map(
-              (a) => `${a.displayName} (${agencyName.get(a.agencyId) ?? 'agency'}): ${printedWords(a.status)}${a.informationSent ? ` — sent: ${a.informationSent}` : ''}`,
+              (a) =>
+                `${a.displayName} (${agencyName.get(a.agencyId) ?? 'agency'}): ${printedWords(a.status)}${a.informationSent ? ` — sent: ${a.informationSent}` : ''}`,
             )
           : ['Not recorded yet'],
       },
@@ -116,12 +127,18 @@ function sections(meeting: PackMeeting): Section[] {
     ];
     if (kase) {
       rows.push(
-        ['Case', `${kase.reference} (${printedWords(kase.category)}, ${kase.riskLevel.toLowerCase()} risk, ${kase.ward})`],
+        [
+          'Case',
+          `${kase.reference} (${printedWords(kase.category)}, ${kase.riskLevel.toLowerCase()} risk, ${kase.ward})`,
+        ],
         ['Your access', label(kase.access)],
         ['Address', kase.address ?? WITHHELD],
       );
       for (const party of kase.parties) {
-        rows.push([printedWords(party.role), `${party.fullName ?? WITHHELD}${party.dateOfBirth ? `, born ${printedDay(party.dateOfBirth)}` : party.redactedFields.includes('dateOfBirth') ? ', date of birth withheld' : ''}`]);
+        rows.push([
+          printedWords(party.role),
+          `${party.fullName ?? WITHHELD}${party.dateOfBirth ? `, born ${printedDay(party.dateOfBirth)}` : party.redactedFields.includes('dateOfBirth') ? ', date of birth withheld' : ''}`,
+        ]);
       }
     }
     return {
@@ -133,10 +150,18 @@ function sections(meeting: PackMeeting): Section[] {
             ...(item.concerns ? [{ label: 'Concerns', text: item.concerns }] : []),
             ...(item.minutes ? [{ label: 'Minutes', text: item.minutes, marking: MINUTES_MARKING }] : []),
           ]
-        : [{ label: 'Case material', text: 'Not in your pack: agree the confidentiality statement in the portal while the material is open.' }],
+        : [
+            {
+              label: 'Case material',
+              text: 'Not in your pack: agree the confidentiality statement in the portal while the material is open.',
+            },
+          ],
       lists: material
         ? [
-            { label: 'Research', items: (item.research ?? []).map((r) => `${agencyName.get(r.agencyId) ?? 'Agency'}: ${r.summary}`) },
+            {
+              label: 'Research',
+              items: (item.research ?? []).map((r) => `${agencyName.get(r.agencyId) ?? 'Agency'}: ${r.summary}`),
+            },
             { label: 'Actions agreed', items: (item.actions ?? []).map(action) },
             { label: 'Earlier actions not done', items: (item.actionsNotDone ?? []).map(action) },
             { label: 'Earlier actions no longer needed', items: (item.actionsNoLongerNeeded ?? []).map(action) },

@@ -22,7 +22,12 @@ import {
   toMeeting,
 } from './meeting.model.js';
 import type { MaracStatisticsInput } from './meetings.inputs.js';
-import { type AgendaItemRow, type CaseMeetingReferralRow, type MeetingRow, MeetingsRepository } from './meetings.repository.js';
+import {
+  type AgendaItemRow,
+  type CaseMeetingReferralRow,
+  type MeetingRow,
+  MeetingsRepository,
+} from './meetings.repository.js';
 import { checkPeriod, materialWindowOpen } from './meetings.rules.js';
 
 /** Which earlier actions an item lists for review, by their status. */
@@ -115,7 +120,13 @@ export class MeetingReadingService {
 
   async attendance(ctx: RequestContext, meetingId: string): Promise<Attendance[]> {
     const rows = await this.meetings.attendanceOf(ctx.db, meetingId);
-    return rows.map((r) => ({ userId: r.user_id, displayName: r.display_name, agencyId: r.agency_id, status: r.status, informationSent: r.information_sent }));
+    return rows.map((r) => ({
+      userId: r.user_id,
+      displayName: r.display_name,
+      agencyId: r.agency_id,
+      status: r.status,
+      informationSent: r.information_sent,
+    }));
   }
 
   /**
@@ -132,7 +143,11 @@ export class MeetingReadingService {
     const held = await this.cases.visibleById(ctx, item.caseId);
     if (held) return { open: true, kase: held };
     const window = { startsAt: meeting.starts_at, closedAt: meeting.closed_at };
-    if (meeting.published_at === null || item.withdrawnAt !== null || !materialWindowOpen(window, this.config.meetingMaterialDays, Date.now())) {
+    if (
+      meeting.published_at === null ||
+      item.withdrawnAt !== null ||
+      !materialWindowOpen(window, this.config.meetingMaterialDays, Date.now())
+    ) {
       return { open: false, kase: null };
     }
     const kase = await this.asAttendee(ctx, item.caseId);
@@ -193,14 +208,17 @@ export class MeetingReadingService {
     read: () => Promise<T | null> | T | null,
   ): Promise<T | null> {
     const { open, kase } = await this.material(ctx, item);
-    if (!open || !kase || !ctx.ability.can('readField', subject('AgendaItem', { access: kase.relation }), field)) return null;
+    if (!open || !kase || !ctx.ability.can('readField', subject('AgendaItem', { access: kase.relation }), field))
+      return null;
     const value = await read();
     if (value !== null) noteView(ctx, kase.id, 'dashAssessments');
     return value;
   }
 
   itemDash(ctx: RequestContext, item: AgendaItem): Promise<DashAssessment | null> {
-    return this.itemDashMaterial(ctx, item, 'dashAssessment', () => (item.dashAssessmentId ? this.dash.byId(ctx, item.dashAssessmentId) : null));
+    return this.itemDashMaterial(ctx, item, 'dashAssessment', () =>
+      item.dashAssessmentId ? this.dash.byId(ctx, item.dashAssessmentId) : null,
+    );
   }
 
   /** The referrer's written concern: often the DASH assessment's own, so it is read as DASH material. */
@@ -216,12 +234,21 @@ export class MeetingReadingService {
   }
 
   /** Actions agreed on this item, or (`earlier`) on the same case at earlier meetings and not done, by status. */
-  itemActions(ctx: RequestContext, item: AgendaItem, which: 'agreed' | 'notDone' | 'noLongerNeeded'): Promise<CaseAction[] | null> {
+  itemActions(
+    ctx: RequestContext,
+    item: AgendaItem,
+    which: 'agreed' | 'notDone' | 'noLongerNeeded',
+  ): Promise<CaseAction[] | null> {
     return this.itemMaterial(ctx, item, async () => {
       const rows =
         which === 'agreed'
           ? await this.actions.onAgendaItems(ctx.db, '$1', [item.id], null)
-          : await this.actions.onAgendaItems(ctx.db, MeetingsRepository.earlierItemsOfCaseSql('$1', '$2'), [item.caseId, item.meetingId], EARLIER_ACTIONS[which]);
+          : await this.actions.onAgendaItems(
+              ctx.db,
+              MeetingsRepository.earlierItemsOfCaseSql('$1', '$2'),
+              [item.caseId, item.meetingId],
+              EARLIER_ACTIONS[which],
+            );
       return rows.map(toAction);
     });
   }

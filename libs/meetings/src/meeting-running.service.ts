@@ -2,10 +2,25 @@ import { Injectable } from '@nestjs/common';
 import { ActionsRepository, type CaseAction, toAction } from '#libs/actions';
 import { AlertKind, AlertOutbox } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';
-import { ActionKind, type AttendanceStatus, BadInputError, LEGAL_ACTION_KINDS, NotFoundError, parseId, StateConflictError } from '#libs/common';
+import {
+  ActionKind,
+  type AttendanceStatus,
+  BadInputError,
+  LEGAL_ACTION_KINDS,
+  NotFoundError,
+  parseId,
+  StateConflictError,
+} from '#libs/common';
 import type { RequestContext } from '#libs/context';
 import { UsersRepository } from '#libs/users';
-import { type AgendaItem, type AgendaResearch, type Attendance, type Meeting, toAgendaItem, toMeeting } from './meeting.model.js';
+import {
+  type AgendaItem,
+  type AgendaResearch,
+  type Attendance,
+  type Meeting,
+  toAgendaItem,
+  toMeeting,
+} from './meeting.model.js';
 import type { MeetingActionInput } from './meetings.inputs.js';
 import { MeetingChanges } from './meeting-changes.js';
 import { MeetingReadingService } from './meeting-reading.service.js';
@@ -55,7 +70,8 @@ export class MeetingRunningService {
     const self = parseId(userId, 'userId') === ctx.user!.id;
     const meeting = await this.changes.require(ctx, meetingId, self ? 'contribute' : 'organise');
     const agencyId = await this.users.activeAgencyOf(ctx.db, userId);
-    if (!agencyId || !meeting.agency_ids.includes(agencyId)) throw new BadInputError('userId', 'Only users of attending agencies attend');
+    if (!agencyId || !meeting.agency_ids.includes(agencyId))
+      throw new BadInputError('userId', 'Only users of attending agencies attend');
     await this.meetings.recordAttendance(ctx.db, meeting.id, userId, agencyId, status, informationSent?.trim() || null);
     await this.changes.changed(ctx, meeting.id);
     return this.reading.attendance(ctx, meeting.id);
@@ -85,7 +101,8 @@ export class MeetingRunningService {
     const { item, meeting } = await this.changes.requireItem(ctx, itemId, 'chair');
     if (item.withdrawn_at) throw new StateConflictError('The item was withdrawn', 'agendaItemId');
     const ownerAgencyId = parseId(input.ownerAgencyId, 'ownerAgencyId');
-    if (!meeting.agency_ids.includes(ownerAgencyId)) throw new BadInputError('ownerAgencyId', 'The owner must be an attending agency');
+    if (!meeting.agency_ids.includes(ownerAgencyId))
+      throw new BadInputError('ownerAgencyId', 'The owner must be an attending agency');
     const kind = input.kind ?? ActionKind.OTHER_ACTION;
     const row = await this.actions.addFromMeeting(ctx.db, {
       caseId: item.case_id,
@@ -97,8 +114,18 @@ export class MeetingRunningService {
       createdById: ctx.user!.id,
       agendaItemId: item.id,
     });
-    await this.audit.record(ctx, item.case_id, AuditAction.ACTION_ADDED, { actionId: row.id, kind, ownerAgencyId, meeting: { id: meeting.id } });
-    await this.alerts.raise(ctx, AlertKind.ACTION_ASSIGNED, { caseId: item.case_id, actionId: row.id, targetAgencyId: ownerAgencyId, meetingId: meeting.id });
+    await this.audit.record(ctx, item.case_id, AuditAction.ACTION_ADDED, {
+      actionId: row.id,
+      kind,
+      ownerAgencyId,
+      meeting: { id: meeting.id },
+    });
+    await this.alerts.raise(ctx, AlertKind.ACTION_ASSIGNED, {
+      caseId: item.case_id,
+      actionId: row.id,
+      targetAgencyId: ownerAgencyId,
+      meetingId: meeting.id,
+    });
     await this.changes.changed(ctx, meeting.id);
     return toAction(row);
   }

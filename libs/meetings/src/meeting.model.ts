@@ -25,7 +25,10 @@ export class Meeting {
   @Field(() => ID)
   chairId: string;
 
-  @Field(() => Date, { nullable: true, description: 'When the agenda was (last) published; case material opens from then' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the agenda was (last) published; case material opens from then',
+  })
   publishedAt: Date | null;
 
   @Field(() => Date, { nullable: true })
@@ -79,7 +82,7 @@ export class AgendaItem {
 
 @ObjectType({
   description:
-    "One referral of a case to a meeting, seen from the case (its owner agency only): where the case is or was on an agenda, including meetings the owner does not attend, so it can take the case off with withdrawCaseFromMeeting",
+    'One referral of a case to a meeting, seen from the case (its owner agency only): where the case is or was on an agenda, including meetings the owner does not attend, so it can take the case off with withdrawCaseFromMeeting',
 })
 export class CaseMeetingReferral {
   @Field(() => ID, { description: 'The agenda item: what withdrawCaseFromMeeting takes' })
@@ -197,7 +200,10 @@ export const toAgendaItem = (row: AgendaItemRow): AgendaItem => ({
   minutes: row.minutes,
 });
 
-@ObjectType({ description: "Figures for the MARACs your agency attended in a period (percentages 0–100, null when there is nothing to divide)" })
+@ObjectType({
+  description:
+    'Figures for the MARACs your agency attended in a period (percentages 0–100, null when there is nothing to divide)',
+})
 export class MaracStatistics {
   @Field(() => Int)
   meetings: number;
@@ -205,7 +211,9 @@ export class MaracStatistics {
   @Field(() => Int, { description: 'Agenda items heard (withdrawn ones left out)' })
   casesHeard: number;
 
-  @Field(() => Int, { description: 'Heard as repeats: referred as REPEAT_REFERRAL, or heard at a MARAC in the 12 months before' })
+  @Field(() => Int, {
+    description: 'Heard as repeats: referred as REPEAT_REFERRAL, or heard at a MARAC in the 12 months before',
+  })
   repeatCases: number;
 
   @Field(() => Float, { nullable: true })

@@ -17,7 +17,7 @@ export class ScheduleMeetingInput {
   @IsDate()
   startsAt: Date;
 
-  @Field(() => ID, { description: "An active user of the partnership who chairs it; their agency attends" })
+  @Field(() => ID, { description: 'An active user of the partnership who chairs it; their agency attends' })
   @IsString()
   chairId: string;
 

@@ -12,7 +12,12 @@ import { MeetingFeed } from './meeting-feed.js';
 import { MeetingPackController } from './meeting-pack.controller.js';
 import { MeetingReadingService } from './meeting-reading.service.js';
 import { MeetingRunningService } from './meeting-running.service.js';
-import { AgendaItemsResolver, CaseMeetingReferralResolver, CaseMeetingReferralsResolver, MeetingsResolver } from './meetings.resolver.js';
+import {
+  AgendaItemsResolver,
+  CaseMeetingReferralResolver,
+  CaseMeetingReferralsResolver,
+  MeetingsResolver,
+} from './meetings.resolver.js';
 import { MeetingsRepository } from './meetings.repository.js';
 
 @Module({

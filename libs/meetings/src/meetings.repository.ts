@@ -88,7 +88,8 @@ export interface MaracFiguresRow {
 }
 
 /** Whether the viewer agreed the meeting `m`'s confidentiality statement. */
-const agreedSql = (user: string) => `EXISTS (SELECT 1 FROM meeting_confidentiality mc WHERE mc.meeting_id = m.id AND mc.user_id = ${user}::uuid) AS agreed`;
+const agreedSql = (user: string) =>
+  `EXISTS (SELECT 1 FROM meeting_confidentiality mc WHERE mc.meeting_id = m.id AND mc.user_id = ${user}::uuid) AS agreed`;
 
 /** The only code that names the meetings library's tables. */
 @Injectable()
@@ -98,7 +99,11 @@ export class MeetingsRepository {
   /** That a case was discussed, when and with what decision stays; what was said about people goes. */
   @AnonymisesCases({ tables: ['agenda_items', 'agenda_research'] })
   async anonymiseAgendaItems(db: Database, caseIds: string[]): Promise<number> {
-    const items = await exec(db, `UPDATE agenda_items SET concerns = NULL, minutes = NULL, withdrawn_reason = NULL WHERE case_id = ANY($1)`, [caseIds]);
+    const items = await exec(
+      db,
+      `UPDATE agenda_items SET concerns = NULL, minutes = NULL, withdrawn_reason = NULL WHERE case_id = ANY($1)`,
+      [caseIds],
+    );
     const research = await exec(
       db,
       `UPDATE agenda_research SET summary = '${REMOVED_BY_RETENTION}' WHERE agenda_item_id IN (SELECT id FROM agenda_items WHERE case_id = ANY($1))`,
@@ -110,7 +115,10 @@ export class MeetingsRepository {
   // for alert-feed
 
   /** The agencies attending each of these meetings, in one statement. */
-  attendingAgencies(db: Database, meetingIds: readonly string[]): Promise<{ meeting_id: string; agency_ids: string[] }[]> {
+  attendingAgencies(
+    db: Database,
+    meetingIds: readonly string[],
+  ): Promise<{ meeting_id: string; agency_ids: string[] }[]> {
     return rows(
       db,
       `SELECT meeting_id, array_agg(agency_id) AS agency_ids FROM meeting_agencies WHERE meeting_id = ANY($1::uuid[]) GROUP BY meeting_id`,
@@ -168,7 +176,11 @@ export class MeetingsRepository {
 
   /** A meeting whoever reads it, held for the change that follows (the owner's withdrawal, which needs no attendance). */
   async lock(db: Database, id: string): Promise<MeetingRow> {
-    return (await one<MeetingRow>(db, `SELECT ${MEETING_COLUMNS}, false AS agreed FROM meetings m WHERE m.id = $1 FOR UPDATE`, [id]))!;
+    return (await one<MeetingRow>(
+      db,
+      `SELECT ${MEETING_COLUMNS}, false AS agreed FROM meetings m WHERE m.id = $1 FOR UPDATE`,
+      [id],
+    ))!;
   }
 
   /** The attending agencies of the meetings, by meeting then agency name. */
@@ -181,24 +193,45 @@ export class MeetingsRepository {
     );
   }
 
-  async add(db: Database, meeting: { kind: MeetingKind; title: string; startsAt: Date; chairId: string; scheduledById: string; agencyIds: readonly string[] }): Promise<MeetingRow> {
+  async add(
+    db: Database,
+    meeting: {
+      kind: MeetingKind;
+      title: string;
+      startsAt: Date;
+      chairId: string;
+      scheduledById: string;
+      agencyIds: readonly string[];
+    },
+  ): Promise<MeetingRow> {
     const row = (await one<MeetingRow>(
       db,
       `INSERT INTO meetings AS m (kind, title, starts_at, chair_id, scheduled_by_id) VALUES ($1, $2, $3, $4, $5)
        RETURNING ${MEETING_COLUMNS}, false AS agreed`,
       [meeting.kind, meeting.title, meeting.startsAt, meeting.chairId, meeting.scheduledById],
     ))!;
-    await exec(db, `INSERT INTO meeting_agencies (meeting_id, agency_id) SELECT $1, unnest($2::uuid[])`, [row.id, meeting.agencyIds]);
+    await exec(db, `INSERT INTO meeting_agencies (meeting_id, agency_id) SELECT $1, unnest($2::uuid[])`, [
+      row.id,
+      meeting.agencyIds,
+    ]);
     return row;
   }
 
   /** Each change below answers the meeting as it now is (without `agreed`, which it does not change). */
   async publish(db: Database, meetingId: string): Promise<Omit<MeetingRow, 'agreed'>> {
-    return (await one(db, `UPDATE meetings AS m SET published_at = now(), version = version + 1 WHERE m.id = $1 RETURNING ${MEETING_COLUMNS}`, [meetingId]))!;
+    return (await one(
+      db,
+      `UPDATE meetings AS m SET published_at = now(), version = version + 1 WHERE m.id = $1 RETURNING ${MEETING_COLUMNS}`,
+      [meetingId],
+    ))!;
   }
 
   async setCurrentItem(db: Database, meetingId: string, itemId: string | null): Promise<Omit<MeetingRow, 'agreed'>> {
-    return (await one(db, `UPDATE meetings AS m SET current_item_id = $2, version = version + 1 WHERE m.id = $1 RETURNING ${MEETING_COLUMNS}`, [meetingId, itemId]))!;
+    return (await one(
+      db,
+      `UPDATE meetings AS m SET current_item_id = $2, version = version + 1 WHERE m.id = $1 RETURNING ${MEETING_COLUMNS}`,
+      [meetingId, itemId],
+    ))!;
   }
 
   async close(db: Database, meetingId: string): Promise<Omit<MeetingRow, 'agreed'>> {
@@ -217,7 +250,10 @@ export class MeetingsRepository {
   // Who takes part
 
   async agree(db: Database, meetingId: string, userId: string): Promise<void> {
-    await exec(db, `INSERT INTO meeting_confidentiality (meeting_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [meetingId, userId]);
+    await exec(db, `INSERT INTO meeting_confidentiality (meeting_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+      meetingId,
+      userId,
+    ]);
   }
 
   attendanceOf(db: Database, meetingId: string): Promise<AttendanceRow[]> {
@@ -230,7 +266,14 @@ export class MeetingsRepository {
   }
 
   /** One line per person: recorded again, it replaces what was recorded before. */
-  async recordAttendance(db: Database, meetingId: string, userId: string, agencyId: string, status: AttendanceStatus, informationSent: string | null): Promise<void> {
+  async recordAttendance(
+    db: Database,
+    meetingId: string,
+    userId: string,
+    agencyId: string,
+    status: AttendanceStatus,
+    informationSent: string | null,
+  ): Promise<void> {
     await exec(
       db,
       `INSERT INTO meeting_attendance (meeting_id, user_id, agency_id, status, information_sent) VALUES ($1, $2, $3, $4, $5)
@@ -247,7 +290,11 @@ export class MeetingsRepository {
 
   /** An item with its case's owner agency; undefined where the `db` does not admit the case. */
   findItemWithCaseOwner(db: Database, id: string): Promise<(AgendaItemRow & { owner_agency_id: string }) | undefined> {
-    return one(db, `SELECT ${AGENDA_COLUMNS}, c.owner_agency_id FROM agenda_items i ${CasesRepository.ownerJoinSql('c', 'i.case_id')} WHERE i.id = $1`, [id]);
+    return one(
+      db,
+      `SELECT ${AGENDA_COLUMNS}, c.owner_agency_id FROM agenda_items i ${CasesRepository.ownerJoinSql('c', 'i.case_id')} WHERE i.id = $1`,
+      [id],
+    );
   }
 
   /** The items of the meetings, live ones in order, then the withdrawn. */
@@ -274,61 +321,116 @@ export class MeetingsRepository {
 
   /** Whether the case is on the meeting's agenda, live or withdrawn. */
   async hasItemFor(db: Database, meetingId: string, caseId: string): Promise<boolean> {
-    return (await one(db, `SELECT withdrawn_at FROM agenda_items WHERE meeting_id = $1 AND case_id = $2`, [meetingId, caseId])) !== undefined;
+    return (
+      (await one(db, `SELECT withdrawn_at FROM agenda_items WHERE meeting_id = $1 AND case_id = $2`, [
+        meetingId,
+        caseId,
+      ])) !== undefined
+    );
   }
 
   /** A referral, last on the live agenda. */
   async addItem(
     db: Database,
-    item: { meetingId: string; caseId: string; reason: ReferralReason; dashScore: number | null; dashAssessmentId: string | null; concerns: string | null; referredById: string; referredByAgencyId: string },
+    item: {
+      meetingId: string;
+      caseId: string;
+      reason: ReferralReason;
+      dashScore: number | null;
+      dashAssessmentId: string | null;
+      concerns: string | null;
+      referredById: string;
+      referredByAgencyId: string;
+    },
   ): Promise<AgendaItemRow> {
     return (await one<AgendaItemRow>(
       db,
       `INSERT INTO agenda_items AS i (meeting_id, case_id, position, reason, dash_score, dash_assessment_id, concerns, referred_by_id, referred_by_agency_id)
        VALUES ($1, $2, (SELECT coalesce(max(position), 0) + 1 FROM agenda_items WHERE meeting_id = $1 AND withdrawn_at IS NULL), $3, $4, $5, $6, $7, $8)
        RETURNING ${AGENDA_COLUMNS}`,
-      [item.meetingId, item.caseId, item.reason, item.dashScore, item.dashAssessmentId, item.concerns, item.referredById, item.referredByAgencyId],
+      [
+        item.meetingId,
+        item.caseId,
+        item.reason,
+        item.dashScore,
+        item.dashAssessmentId,
+        item.concerns,
+        item.referredById,
+        item.referredByAgencyId,
+      ],
     ))!;
   }
 
   async liveItemIds(db: Database, meetingId: string): Promise<string[]> {
-    return (await rows<{ id: string }>(db, `SELECT id FROM agenda_items WHERE meeting_id = $1 AND withdrawn_at IS NULL`, [meetingId])).map((row) => row.id);
+    return (
+      await rows<{ id: string }>(db, `SELECT id FROM agenda_items WHERE meeting_id = $1 AND withdrawn_at IS NULL`, [
+        meetingId,
+      ])
+    ).map((row) => row.id);
   }
 
   async isLiveItem(db: Database, meetingId: string, itemId: string): Promise<boolean> {
-    return (await one(db, `SELECT 1 FROM agenda_items WHERE id = $1 AND meeting_id = $2 AND withdrawn_at IS NULL`, [itemId, meetingId])) !== undefined;
+    return (
+      (await one(db, `SELECT 1 FROM agenda_items WHERE id = $1 AND meeting_id = $2 AND withdrawn_at IS NULL`, [
+        itemId,
+        meetingId,
+      ])) !== undefined
+    );
   }
 
   /** Positions 1, 2, 3… in the order of `itemIds`. */
   async reorder(db: Database, itemIds: readonly string[]): Promise<void> {
-    await exec(db, `UPDATE agenda_items i SET position = o.position FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, position) WHERE i.id = o.id`, [itemIds]);
+    await exec(
+      db,
+      `UPDATE agenda_items i SET position = o.position FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, position) WHERE i.id = o.id`,
+      [itemIds],
+    );
   }
 
   /**
    * Takes a live item off: the items after it close up (its position as it is now, under the meeting's lock)
    * and the meeting moves off it if it was current. Undefined when it was withdrawn already.
    */
-  async withdrawItem(db: Database, meetingId: string, itemId: string, reason: string): Promise<AgendaItemRow | undefined> {
+  async withdrawItem(
+    db: Database,
+    meetingId: string,
+    itemId: string,
+    reason: string,
+  ): Promise<AgendaItemRow | undefined> {
     const row = await one<AgendaItemRow>(
       db,
       `UPDATE agenda_items i SET withdrawn_at = now(), withdrawn_reason = $2 WHERE i.id = $1 AND i.withdrawn_at IS NULL RETURNING ${AGENDA_COLUMNS}`,
       [itemId, reason],
     );
     if (!row) return undefined;
-    await exec(db, `UPDATE agenda_items SET position = position - 1 WHERE meeting_id = $1 AND withdrawn_at IS NULL AND position > $2`, [meetingId, row.position]);
-    await exec(db, `UPDATE meetings SET current_item_id = NULL WHERE id = $1 AND current_item_id = $2`, [meetingId, itemId]);
+    await exec(
+      db,
+      `UPDATE agenda_items SET position = position - 1 WHERE meeting_id = $1 AND withdrawn_at IS NULL AND position > $2`,
+      [meetingId, row.position],
+    );
+    await exec(db, `UPDATE meetings SET current_item_id = NULL WHERE id = $1 AND current_item_id = $2`, [
+      meetingId,
+      itemId,
+    ]);
     return row;
   }
 
   async recordMinutes(db: Database, itemId: string, minutes: string | null): Promise<AgendaItemRow> {
-    return (await one<AgendaItemRow>(db, `UPDATE agenda_items i SET minutes = $2, minutes_recorded_at = now() WHERE i.id = $1 RETURNING ${AGENDA_COLUMNS}`, [
-      itemId,
-      minutes,
-    ]))!;
+    return (await one<AgendaItemRow>(
+      db,
+      `UPDATE agenda_items i SET minutes = $2, minutes_recorded_at = now() WHERE i.id = $1 RETURNING ${AGENDA_COLUMNS}`,
+      [itemId, minutes],
+    ))!;
   }
 
   /** One summary per agency and item: recorded again, it replaces the agency's earlier one. */
-  async recordResearch(db: Database, itemId: string, agencyId: string, summary: string, recordedById: string): Promise<AgendaResearchRow> {
+  async recordResearch(
+    db: Database,
+    itemId: string,
+    agencyId: string,
+    summary: string,
+    recordedById: string,
+  ): Promise<AgendaResearchRow> {
     return (await one<AgendaResearchRow>(
       db,
       `INSERT INTO agenda_research (agenda_item_id, agency_id, summary, recorded_by_id) VALUES ($1, $2, $3, $4)
@@ -383,7 +485,11 @@ export class MeetingsRepository {
    * MARAC in the twelve months before its latest incident, where the viewer's agency may know of the referral
    * (a MARAC it attends, or a case it owns).
    */
-  referralFacts(db: Database, ctx: RequestContext, caseIds: readonly string[]): Promise<{ id: string; dash: boolean; escalation: boolean; repeat: boolean }[]> {
+  referralFacts(
+    db: Database,
+    ctx: RequestContext,
+    caseIds: readonly string[],
+  ): Promise<{ id: string; dash: boolean; escalation: boolean; repeat: boolean }[]> {
     const params = new SqlParams();
     const ids = params.add(caseIds);
     const agency = params.add(ctx.user?.agencyId ?? null);

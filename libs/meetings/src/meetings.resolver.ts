@@ -9,7 +9,15 @@ import { DashAssessment } from '#libs/dash';
 import { User, UsersService } from '#libs/users';
 import type { LiveContext } from '#libs/live';
 import { MeetingFeed, type MeetingStream } from './meeting-feed.js';
-import { AgendaItem, AgendaResearch, Attendance, CaseMeetingReferral, MaracStatistics, Meeting, MeetingChair } from './meeting.model.js';
+import {
+  AgendaItem,
+  AgendaResearch,
+  Attendance,
+  CaseMeetingReferral,
+  MaracStatistics,
+  Meeting,
+  MeetingChair,
+} from './meeting.model.js';
 import { MaracStatisticsInput, MeetingActionInput, ScheduleMeetingInput } from './meetings.inputs.js';
 import { AgendaService } from './agenda.service.js';
 import { MeetingReadingService } from './meeting-reading.service.js';
@@ -18,7 +26,8 @@ import { MeetingViewerCan, meetingViewerCan } from './meeting-viewer-can.js';
 
 const MATERIAL =
   'Case material: after you agree the confidentiality statement; with your own rules when your agency holds the case, else only from publication until the meeting is closed (or MEETING_MATERIAL_DAYS after it started); else null';
-const DASH_MATERIAL = 'DASH material: read as the case\'s dashAssessments (owner and FULL shares; an attendee without a share reads as LIMITED)';
+const DASH_MATERIAL =
+  "DASH material: read as the case's dashAssessments (owner and FULL shares; an attendee without a share reads as LIMITED)";
 
 @Resolver(() => Meeting)
 export class MeetingsResolver {
@@ -37,19 +46,32 @@ export class MeetingsResolver {
     return this.reading.find(ctx, id);
   }
 
-  @Query(() => [Meeting], { description: "Your agency's meetings: upcoming (not closed) soonest first, or past most recent first; both when omitted" })
+  @Query(() => [Meeting], {
+    description:
+      "Your agency's meetings: upcoming (not closed) soonest first, or past most recent first; both when omitted",
+  })
   @Allow('read', 'Meeting')
-  meetings(@Context() ctx: RequestContext, @Args('upcoming', { type: () => Boolean, nullable: true }) upcoming?: boolean | null): Promise<Meeting[]> {
+  meetings(
+    @Context() ctx: RequestContext,
+    @Args('upcoming', { type: () => Boolean, nullable: true }) upcoming?: boolean | null,
+  ): Promise<Meeting[]> {
     return this.reading.list(ctx, upcoming ?? null);
   }
 
-  @Query(() => MaracStatistics, { description: 'MARAC figures for the meetings your agency attended (managers, MARAC chairs and coordinators)' })
+  @Query(() => MaracStatistics, {
+    description: 'MARAC figures for the meetings your agency attended (managers, MARAC chairs and coordinators)',
+  })
   @Allow('readFigures', 'Meeting')
-  maracStatistics(@Context() ctx: RequestContext, @Args('input') input: MaracStatisticsInput): Promise<MaracStatistics> {
+  maracStatistics(
+    @Context() ctx: RequestContext,
+    @Args('input') input: MaracStatisticsInput,
+  ): Promise<MaracStatistics> {
     return this.reading.maracStatistics(ctx, input);
   }
 
-  @Query(() => [MeetingChair], { description: 'The active MARAC chairs of the partnership, to name one when scheduling' })
+  @Query(() => [MeetingChair], {
+    description: 'The active MARAC chairs of the partnership, to name one when scheduling',
+  })
   @Allow('create', 'Meeting')
   meetingChairs(@Context() ctx: RequestContext): Promise<MeetingChair[]> {
     return this.reading.chairs(ctx);
@@ -62,7 +84,8 @@ export class MeetingsResolver {
   }
 
   @Mutation(() => AgendaItem, {
-    description: "Refer a case your agency owns to a meeting's agenda (MARAC chairs and coordinators): a referral discloses it to every attending agency, so a share is not enough",
+    description:
+      "Refer a case your agency owns to a meeting's agenda (MARAC chairs and coordinators): a referral discloses it to every attending agency, so a share is not enough",
   })
   @Allow('organise', 'Meeting')
   referCase(
@@ -70,8 +93,13 @@ export class MeetingsResolver {
     @Args('meetingId', { type: () => ID }) meetingId: string,
     @Args('caseId', { type: () => ID }) caseId: string,
     @Args('reason', { type: () => ReferralReason }) reason: ReferralReason,
-    @Args('dashScore', { type: () => Int, nullable: true, description: "By default the latest DASH assessment's" }) dashScore?: number | null,
-    @Args('concerns', { type: () => String, nullable: true, description: 'The written concern; required for PROFESSIONAL_JUDGEMENT unless the latest DASH assessment has one' })
+    @Args('dashScore', { type: () => Int, nullable: true, description: "By default the latest DASH assessment's" })
+    dashScore?: number | null,
+    @Args('concerns', {
+      type: () => String,
+      nullable: true,
+      description: 'The written concern; required for PROFESSIONAL_JUDGEMENT unless the latest DASH assessment has one',
+    })
     concerns?: string | null,
   ): Promise<AgendaItem> {
     return this.agendaService.refer(ctx, meetingId, caseId, reason, dashScore, concerns);
@@ -98,7 +126,8 @@ export class MeetingsResolver {
   }
 
   @Mutation(() => AgendaItem, {
-    description: "Take your agency's case off a meeting's agenda, whoever runs the meeting, saying why (casework users of the case's owner agency); recorded on the case's trail",
+    description:
+      "Take your agency's case off a meeting's agenda, whoever runs the meeting, saying why (casework users of the case's owner agency); recorded on the case's trail",
   })
   @Allow('share', 'Case')
   withdrawCaseFromMeeting(
@@ -109,19 +138,29 @@ export class MeetingsResolver {
     return this.agendaService.withdrawByOwner(ctx, agendaItemId, reason);
   }
 
-  @Mutation(() => Meeting, { description: 'Publish the agenda: the attending agencies are alerted and the case material opens' })
+  @Mutation(() => Meeting, {
+    description: 'Publish the agenda: the attending agencies are alerted and the case material opens',
+  })
   @Allow('organise', 'Meeting')
-  publishAgenda(@Context() ctx: RequestContext, @Args('meetingId', { type: () => ID }) meetingId: string): Promise<Meeting> {
+  publishAgenda(
+    @Context() ctx: RequestContext,
+    @Args('meetingId', { type: () => ID }) meetingId: string,
+  ): Promise<Meeting> {
     return this.agendaService.publish(ctx, meetingId);
   }
 
   @Mutation(() => Meeting, { description: 'Agree the confidentiality statement, before opening the case material' })
   @Allow('read', 'Meeting')
-  agreeConfidentiality(@Context() ctx: RequestContext, @Args('meetingId', { type: () => ID }) meetingId: string): Promise<Meeting> {
+  agreeConfidentiality(
+    @Context() ctx: RequestContext,
+    @Args('meetingId', { type: () => ID }) meetingId: string,
+  ): Promise<Meeting> {
     return this.running.agree(ctx, meetingId);
   }
 
-  @Mutation(() => AgendaResearch, { description: "Record what your agency holds on an item's case (replaces your agency's earlier research)" })
+  @Mutation(() => AgendaResearch, {
+    description: "Record what your agency holds on an item's case (replaces your agency's earlier research)",
+  })
   @Allow('contribute', 'Meeting')
   recordResearch(
     @Context() ctx: RequestContext,
@@ -131,19 +170,28 @@ export class MeetingsResolver {
     return this.running.recordResearch(ctx, agendaItemId, summary);
   }
 
-  @Mutation(() => [Attendance], { description: "Record attendance or apologies: your own, or (organisers) anyone's from an attending agency" })
+  @Mutation(() => [Attendance], {
+    description: "Record attendance or apologies: your own, or (organisers) anyone's from an attending agency",
+  })
   @Allow('contribute', 'Meeting')
   recordAttendance(
     @Context() ctx: RequestContext,
     @Args('meetingId', { type: () => ID }) meetingId: string,
     @Args('userId', { type: () => ID }) userId: string,
     @Args('status', { type: () => AttendanceStatus }) status: AttendanceStatus,
-    @Args('informationSent', { type: () => String, nullable: true, description: 'With apologies: what was sent instead' }) informationSent?: string | null,
+    @Args('informationSent', {
+      type: () => String,
+      nullable: true,
+      description: 'With apologies: what was sent instead',
+    })
+    informationSent?: string | null,
   ): Promise<Attendance[]> {
     return this.running.recordAttendance(ctx, meetingId, userId, status, informationSent);
   }
 
-  @Mutation(() => AgendaItem, { description: "The minutes of an item (the meeting's chair, or a coordinator); restricted to attendees" })
+  @Mutation(() => AgendaItem, {
+    description: "The minutes of an item (the meeting's chair, or a coordinator); restricted to attendees",
+  })
   @Allow('chair', 'Meeting')
   recordMinutes(
     @Context() ctx: RequestContext,
@@ -175,7 +223,10 @@ export class MeetingsResolver {
 
   @Mutation(() => Meeting, { description: 'Close the meeting: nothing more is changed on it' })
   @Allow('chair', 'Meeting')
-  closeMeeting(@Context() ctx: RequestContext, @Args('meetingId', { type: () => ID }) meetingId: string): Promise<Meeting> {
+  closeMeeting(
+    @Context() ctx: RequestContext,
+    @Args('meetingId', { type: () => ID }) meetingId: string,
+  ): Promise<Meeting> {
     return this.running.close(ctx, meetingId);
   }
 
@@ -190,7 +241,10 @@ export class MeetingsResolver {
     },
   })
   @Allow('read', 'Meeting')
-  async meetingUpdates(@Context() ctx: LiveContext, @Args('meetingId', { type: () => ID }) meetingId: string): Promise<MeetingStream> {
+  async meetingUpdates(
+    @Context() ctx: LiveContext,
+    @Args('meetingId', { type: () => ID }) meetingId: string,
+  ): Promise<MeetingStream> {
     if (!ctx.session) throw new Error('meetingUpdates is served over graphql-ws only');
     const meeting = await this.reading.find(ctx, meetingId);
     if (!meeting) throw new NotFoundError('Meeting', 'meetingId');
@@ -216,7 +270,9 @@ export class MeetingsResolver {
     return this.userService.byId(ctx, meeting.chairId);
   }
 
-  @ResolveField(() => MeetingViewerCan, { description: 'What you may do in this meeting: ask this rather than copying the rules' })
+  @ResolveField(() => MeetingViewerCan, {
+    description: 'What you may do in this meeting: ask this rather than copying the rules',
+  })
   viewerCan(@Context() ctx: RequestContext, @Parent() meeting: Meeting): MeetingViewerCan {
     return meetingViewerCan(ctx.ability, meeting, ctx.user?.agencyId);
   }
@@ -234,22 +290,34 @@ export class AgendaItemsResolver {
     private readonly agencyService: AgenciesService,
   ) {}
 
-  @ResolveField(() => Case, { nullable: true, description: `${MATERIAL}. Read with your own rules, or as a LIMITED share when your agency has none.` })
+  @ResolveField(() => Case, {
+    nullable: true,
+    description: `${MATERIAL}. Read with your own rules, or as a LIMITED share when your agency has none.`,
+  })
   case(@Context() ctx: RequestContext, @Parent() item: AgendaItem): Promise<Case | null> {
     return this.reading.itemCase(ctx, item);
   }
 
-  @ResolveField(() => DashAssessment, { nullable: true, description: `The DASH assessment the referral carries. ${MATERIAL}. ${DASH_MATERIAL}` })
+  @ResolveField(() => DashAssessment, {
+    nullable: true,
+    description: `The DASH assessment the referral carries. ${MATERIAL}. ${DASH_MATERIAL}`,
+  })
   dashAssessment(@Context() ctx: RequestContext, @Parent() item: AgendaItem): Promise<DashAssessment | null> {
     return this.reading.itemDash(ctx, item);
   }
 
-  @ResolveField(() => String, { nullable: true, description: `The referrer's written concern. ${MATERIAL}. ${DASH_MATERIAL}` })
+  @ResolveField(() => String, {
+    nullable: true,
+    description: `The referrer's written concern. ${MATERIAL}. ${DASH_MATERIAL}`,
+  })
   concerns(@Context() ctx: RequestContext, @Parent() item: AgendaItem): Promise<string | null> {
     return this.reading.itemConcerns(ctx, item);
   }
 
-  @ResolveField(() => [AgendaResearch], { nullable: true, description: `What each attending agency holds. ${MATERIAL}` })
+  @ResolveField(() => [AgendaResearch], {
+    nullable: true,
+    description: `What each attending agency holds. ${MATERIAL}`,
+  })
   research(@Context() ctx: RequestContext, @Parent() item: AgendaItem): Promise<AgendaResearch[] | null> {
     return this.reading.itemResearch(ctx, item);
   }
@@ -264,12 +332,18 @@ export class AgendaItemsResolver {
     return this.reading.itemActions(ctx, item, 'agreed');
   }
 
-  @ResolveField(() => [CaseAction], { nullable: true, description: `For review: actions on this case from earlier meetings, not done. ${MATERIAL}` })
+  @ResolveField(() => [CaseAction], {
+    nullable: true,
+    description: `For review: actions on this case from earlier meetings, not done. ${MATERIAL}`,
+  })
   actionsNotDone(@Context() ctx: RequestContext, @Parent() item: AgendaItem): Promise<CaseAction[] | null> {
     return this.reading.itemActions(ctx, item, 'notDone');
   }
 
-  @ResolveField(() => [CaseAction], { nullable: true, description: `For review: actions on this case from earlier meetings, no longer needed. ${MATERIAL}` })
+  @ResolveField(() => [CaseAction], {
+    nullable: true,
+    description: `For review: actions on this case from earlier meetings, no longer needed. ${MATERIAL}`,
+  })
   actionsNoLongerNeeded(@Context() ctx: RequestContext, @Parent() item: AgendaItem): Promise<CaseAction[] | null> {
     return this.reading.itemActions(ctx, item, 'noLongerNeeded');
   }
@@ -290,13 +364,15 @@ export class CaseMeetingReferralsResolver {
   @ResolveField(() => [CaseMeetingReferral], {
     nullable: true,
     description:
-      "The agendas this case is or was on, in any meeting (live and withdrawn), newest meeting first: for the owner agency, to take it off with withdrawCaseFromMeeting; null for everyone else",
+      'The agendas this case is or was on, in any meeting (live and withdrawn), newest meeting first: for the owner agency, to take it off with withdrawCaseFromMeeting; null for everyone else',
   })
   meetingReferrals(@Context() ctx: RequestContext, @Parent() parent: Case): Promise<CaseMeetingReferral[] | null> {
     return this.reading.referralsOf(ctx, parent);
   }
 
-  @ResolveField(() => [ReferralReason], { description: 'The referral reasons that apply now, computed (never PROFESSIONAL_JUDGEMENT)' })
+  @ResolveField(() => [ReferralReason], {
+    description: 'The referral reasons that apply now, computed (never PROFESSIONAL_JUDGEMENT)',
+  })
   referralCriteria(@Context() ctx: RequestContext, @Parent() parent: Case): Promise<ReferralReason[]> {
     return this.agendaService.referralCriteria(ctx, parent.id);
   }

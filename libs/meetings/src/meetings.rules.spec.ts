@@ -58,7 +58,9 @@ describe('a referral', () => {
     expect(() => checkReferralReason({ ...dash, score: 13, criteria: [] })).toThrow(refusal('reason'));
     expect(() => checkReferralReason({ ...dash, score: null, criteria: [] })).toThrow(BadInputError);
     expect(() => checkReferralReason({ ...dash, score: 14, criteria: [] })).not.toThrow();
-    expect(() => checkReferralReason({ ...dash, score: null, criteria: [ReferralReason.DASH_THRESHOLD] })).not.toThrow();
+    expect(() =>
+      checkReferralReason({ ...dash, score: null, criteria: [ReferralReason.DASH_THRESHOLD] }),
+    ).not.toThrow();
   });
 
   it('on escalation or a repeat needs the case to meet it now, saying what it meets', () => {
@@ -66,7 +68,9 @@ describe('a referral', () => {
     expect(() => checkReferralReason({ ...escalation, criteria: [ReferralReason.DASH_THRESHOLD] })).toThrow(
       'This case does not meet ESCALATION now (it meets: DASH_THRESHOLD)',
     );
-    expect(() => checkReferralReason({ ...escalation, reason: ReferralReason.REPEAT_REFERRAL, criteria: [] })).toThrow('(it meets: none)');
+    expect(() => checkReferralReason({ ...escalation, reason: ReferralReason.REPEAT_REFERRAL, criteria: [] })).toThrow(
+      '(it meets: none)',
+    );
     expect(() => checkReferralReason({ ...escalation, criteria: [ReferralReason.ESCALATION] })).not.toThrow();
   });
 });

@@ -46,7 +46,10 @@ export class StandardFigure {
   @Field(() => Int, { description: 'Not yet decided: still within the deadline' })
   due: number;
 
-  @Field(() => Float, { nullable: true, description: 'met ÷ (met + breached), one decimal place; null when none is decided' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'met ÷ (met + breached), one decimal place; null when none is decided',
+  })
   metPercent: number | null;
 }
 
@@ -88,13 +91,21 @@ export class CaseStatistics {
   @Field(() => Int, { description: 'Satisfaction surveys answered in the period' })
   surveysAnswered: number;
 
-  @Field(() => Float, { nullable: true, description: 'Of those, % satisfied with the service (4 or 5 of 5); null with none' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Of those, % satisfied with the service (4 or 5 of 5); null with none',
+  })
   satisfiedWithServicePercent: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Of those, % satisfied with the outcome (4 or 5 of 5); null with none' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Of those, % satisfied with the outcome (4 or 5 of 5); null with none',
+  })
   satisfiedWithOutcomePercent: number | null;
 
-  @Field(() => [InterventionCount], { description: 'Interventions (actions) added in the period, by kind (most first)' })
+  @Field(() => [InterventionCount], {
+    description: 'Interventions (actions) added in the period, by kind (most first)',
+  })
   interventions: InterventionCount[];
 
   @Field(() => Int, { description: 'Of those, legal remedies' })
@@ -103,12 +114,15 @@ export class CaseStatistics {
   @Field(() => Int, { description: 'Of those, informal (non-legal) ones' })
   nonLegalInterventions: number;
 
-  @Field(() => [StandardFigure], { description: "Service standards on the cases opened in the period, each by its owner agency's standards" })
+  @Field(() => [StandardFigure], {
+    description: "Service standards on the cases opened in the period, each by its owner agency's standards",
+  })
   serviceStandards: StandardFigure[];
 
   @Field(() => Float, {
     nullable: true,
-    description: "Cases your agency opened in the period per 1,000 homes it manages (TSM NM01), one decimal place; null until a manager sets the homes",
+    description:
+      'Cases your agency opened in the period per 1,000 homes it manages (TSM NM01), one decimal place; null until a manager sets the homes',
   })
   casesPerThousandHomes: number | null;
 
@@ -119,7 +133,8 @@ export class CaseStatistics {
   incidentsByWard: WardCount[];
 
   @Field(() => [LocationCount], {
-    description: 'Hotspots: incidents that happened in the period, by place (the 20 busiest); domestic-abuse incidents are left out, as a place could point to a victim',
+    description:
+      'Hotspots: incidents that happened in the period, by place (the 20 busiest); domestic-abuse incidents are left out, as a place could point to a victim',
   })
   incidentsByLocation: LocationCount[];
 }
@@ -154,7 +169,10 @@ export class SuppressedInterventionCount {
   count: string;
 }
 
-@ObjectType({ description: 'The partnership\'s figures across every agency: counts only, each under 5 (0 included) shown as "<5" and the rest rounded to the nearest 5' })
+@ObjectType({
+  description:
+    'The partnership\'s figures across every agency: counts only, each under 5 (0 included) shown as "<5" and the rest rounded to the nearest 5',
+})
 export class PartnershipStatistics {
   @Field()
   opened: string;

@@ -15,15 +15,21 @@ export class CaseException {
   breaches: ServiceClock[];
 }
 
-@ObjectType({ description: "Exception lists over your agency's open cases and actions, instead of checking every case" })
+@ObjectType({
+  description: "Exception lists over your agency's open cases and actions, instead of checking every case",
+})
 export class Exceptions {
-  @Field(() => [CaseException], { description: 'Open cases with nothing recorded for the number of days asked, longest first' })
+  @Field(() => [CaseException], {
+    description: 'Open cases with nothing recorded for the number of days asked, longest first',
+  })
   notUpdated: CaseException[];
 
   @Field(() => [CaseException], { description: 'Open cases with a service standard in breach now' })
   standardsBreached: CaseException[];
 
-  @Field(() => [CaseAction], { description: 'Actions your agency owns that are past their due date, most overdue first' })
+  @Field(() => [CaseAction], {
+    description: 'Actions your agency owns that are past their due date, most overdue first',
+  })
   overdueActions: CaseAction[];
 
   @Field(() => [Case], { description: 'Cases closed in the last 90 days without a record that the reporter was told' })

@@ -18,17 +18,25 @@ export class ReportsResolver {
   @Allow('readFigures', 'Case')
   exceptions(
     @Context() ctx: RequestContext,
-    @Args('notUpdatedDays', { type: () => Int, defaultValue: 28, description: 'A case is "not updated" after this many days with nothing recorded (1–365)' })
+    @Args('notUpdatedDays', {
+      type: () => Int,
+      defaultValue: 28,
+      description: 'A case is "not updated" after this many days with nothing recorded (1–365)',
+    })
     notUpdatedDays: number,
   ): Promise<Exceptions> {
     return this.exceptionsService.exceptions(ctx, notUpdatedDays);
   }
 
   @Query(() => PartnershipStatistics, {
-    description: 'Case figures for a period of at least 28 whole days (London) across every agency of the partnership: counts under 5 (0 included) shown as "<5", the rest rounded to the nearest 5 (managers)',
+    description:
+      'Case figures for a period of at least 28 whole days (London) across every agency of the partnership: counts under 5 (0 included) shown as "<5", the rest rounded to the nearest 5 (managers)',
   })
   @Allow('readFigures', 'Case')
-  partnershipStatistics(@Context() ctx: RequestContext, @Args('input') input: CaseStatisticsInput): Promise<PartnershipStatistics> {
+  partnershipStatistics(
+    @Context() ctx: RequestContext,
+    @Args('input') input: CaseStatisticsInput,
+  ): Promise<PartnershipStatistics> {
     return this.reportService.partnershipStatistics(ctx, input);
   }
 

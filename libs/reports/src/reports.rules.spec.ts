@@ -1,7 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { BadInputError, ClockState } from '#libs/common';
 import { ServiceStandard } from '#libs/service-standards';
-import { checkPeriod, partnershipWindow, perThousand, published, publishAll, standardFigures } from './reports.rules.js';
+import {
+  checkPeriod,
+  partnershipWindow,
+  perThousand,
+  published,
+  publishAll,
+  standardFigures,
+} from './reports.rules.js';
 
 function refusal(run: () => unknown): string | undefined {
   try {
@@ -15,7 +22,17 @@ function refusal(run: () => unknown): string | undefined {
 
 describe('publishing partnership figures', () => {
   it('shows 0 to 4 as "<5" and rounds the rest to the nearest 5', () => {
-    expect([0, 1, 4, 5, 7, 8, 12, 13, 100].map(published)).toEqual(['<5', '<5', '<5', '5', '5', '10', '10', '15', '100']);
+    expect([0, 1, 4, 5, 7, 8, 12, 13, 100].map(published)).toEqual([
+      '<5',
+      '<5',
+      '<5',
+      '5',
+      '5',
+      '10',
+      '10',
+      '15',
+      '100',
+    ]);
   });
 
   it('lists every name whatever its count, biggest first, "<5" below 5, then by name', () => {
@@ -49,14 +66,27 @@ describe('the period of a figure', () => {
     const window = partnershipWindow({ from: new Date('2026-10-05T15:00:00Z'), to: new Date('2026-11-02T09:00:00Z') });
     // 5 October is in British Summer Time (London midnight is 23:00 UTC the day before); 2 November is not.
     expect(window).toEqual({ from: new Date('2026-10-04T23:00:00Z'), to: new Date('2026-11-02T00:00:00Z') });
-    expect(refusal(() => partnershipWindow({ from: new Date('2026-10-05T00:00:00Z'), to: new Date('2026-11-01T22:00:00Z') }))).toBe('to');
-    expect(refusal(() => partnershipWindow({ from: new Date('2026-11-02T00:00:00Z'), to: new Date('2026-10-05T00:00:00Z') }))).toBe('to');
+    expect(
+      refusal(() =>
+        partnershipWindow({ from: new Date('2026-10-05T00:00:00Z'), to: new Date('2026-11-01T22:00:00Z') }),
+      ),
+    ).toBe('to');
+    expect(
+      refusal(() =>
+        partnershipWindow({ from: new Date('2026-11-02T00:00:00Z'), to: new Date('2026-10-05T00:00:00Z') }),
+      ),
+    ).toBe('to');
   });
 });
 
 describe('service standards over a period', () => {
   it('counts each standard met, breached or due, met ÷ decided, and lists every standard', () => {
-    const clock = (standard: ServiceStandard, state: ClockState) => ({ standard, state, dueAt: new Date(0), doneAt: null });
+    const clock = (standard: ServiceStandard, state: ClockState) => ({
+      standard,
+      state,
+      dueAt: new Date(0),
+      doneAt: null,
+    });
     const figures = standardFigures([
       clock(ServiceStandard.CONTACT_REPORTER, ClockState.MET),
       clock(ServiceStandard.CONTACT_REPORTER, ClockState.MET),

@@ -18,7 +18,10 @@ const rank = (shown: string) => (shown.startsWith('<') ? 0 : Number(shown));
 export const MIN_WINDOW_DAYS = 28;
 
 /** Every name in `universe` with its published count, biggest first, then by name. */
-export function publishAll<K extends string>(universe: readonly K[], counts: Map<K, number>): { key: K; count: string }[] {
+export function publishAll<K extends string>(
+  universe: readonly K[],
+  counts: Map<K, number>,
+): { key: K; count: string }[] {
   return universe
     .map((key) => ({ key, count: published(counts.get(key) ?? 0) }))
     .sort((a, b) => rank(b.count) - rank(a.count) || a.key.localeCompare(b.key));
@@ -36,14 +39,19 @@ export function partnershipWindow(period: { from: Date; to: Date }): { from: Dat
   const to = londonDayStart(period.to);
   // 28 London days are 28 × 24 hours give or take the hour the clocks change by.
   if (to.getTime() - from.getTime() < MIN_WINDOW_DAYS * DAY_MS - 3_600_000) {
-    throw new BadInputError('to', `Partnership figures cover at least ${MIN_WINDOW_DAYS} whole days (London midnight to midnight)`);
+    throw new BadInputError(
+      'to',
+      `Partnership figures cover at least ${MIN_WINDOW_DAYS} whole days (London midnight to midnight)`,
+    );
   }
   return { from, to };
 }
 
 /** Each standard's clocks counted as met, breached or due, with met ÷ decided; every standard listed. */
 export function standardFigures(clocks: ServiceClock[]): StandardFigure[] {
-  const tally = new Map(Object.values(ServiceStandard).map((standard) => [standard, { standard, met: 0, breached: 0, due: 0 }]));
+  const tally = new Map(
+    Object.values(ServiceStandard).map((standard) => [standard, { standard, met: 0, breached: 0, due: 0 }]),
+  );
   for (const clock of clocks) {
     const counts = tally.get(clock.standard)!;
     if (clock.state === ClockState.MET) counts.met++;

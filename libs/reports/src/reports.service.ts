@@ -5,7 +5,14 @@ import { clocksOf, ServiceStandardsRepository } from '#libs/service-standards';
 import type { CaseStatistics, PartnershipStatistics, StandardFigure } from './case-statistics.model.js';
 import type { CaseStatisticsInput } from './reports.inputs.js';
 import { type FigureCases, ReportsRepository } from './reports.repository.js';
-import { checkPeriod, partnershipWindow, perThousand, published, publishAll, standardFigures } from './reports.rules.js';
+import {
+  checkPeriod,
+  partnershipWindow,
+  perThousand,
+  published,
+  publishAll,
+  standardFigures,
+} from './reports.rules.js';
 
 @Injectable()
 export class ReportsService {
@@ -40,15 +47,24 @@ export class ReportsService {
       closedResolved: published(figures.closedResolved),
       closedUnresolved: published(figures.closedUnresolved),
       live: published(figures.live),
-      byCategory: publishAll(categories, new Map(figures.byCategory.map((c) => [c.category, c.count]))).map(({ key, count }) => ({ category: key, count })),
-      byWard: publishAll(wards.cases, new Map(figures.byWard.map((w) => [w.ward, w.count]))).map(({ key, count }) => ({ ward: key, count })),
-      incidents: published(figures.incidents),
-      interventions: publishAll(kinds, new Map(figures.interventions.map((i) => [i.kind, i.count]))).map(({ key, count }) => ({
-        kind: key,
-        legal: LEGAL_ACTION_KINDS.has(key),
+      byCategory: publishAll(categories, new Map(figures.byCategory.map((c) => [c.category, c.count]))).map(
+        ({ key, count }) => ({ category: key, count }),
+      ),
+      byWard: publishAll(wards.cases, new Map(figures.byWard.map((w) => [w.ward, w.count]))).map(({ key, count }) => ({
+        ward: key,
         count,
       })),
-      incidentsByWard: publishAll(wards.incidents, new Map(figures.incidentsByWard.map((w) => [w.ward, w.count]))).map(({ key, count }) => ({ ward: key, count })),
+      incidents: published(figures.incidents),
+      interventions: publishAll(kinds, new Map(figures.interventions.map((i) => [i.kind, i.count]))).map(
+        ({ key, count }) => ({
+          kind: key,
+          legal: LEGAL_ACTION_KINDS.has(key),
+          count,
+        }),
+      ),
+      incidentsByWard: publishAll(wards.incidents, new Map(figures.incidentsByWard.map((w) => [w.ward, w.count]))).map(
+        ({ key, count }) => ({ ward: key, count }),
+      ),
     };
   }
 
@@ -78,7 +94,13 @@ export class ReportsService {
 
   /** Each standard over the cases opened in the period, worked out by the same clocks the case page shows. */
   private async standardsMet(ctx: RequestContext, cases: FigureCases): Promise<StandardFigure[]> {
-    const facts = await this.standards.factsOfCasesOpenedIn(ctx.db, cases.visibleSql, cases.visibleParams, cases.from, cases.to);
+    const facts = await this.standards.factsOfCasesOpenedIn(
+      ctx.db,
+      cases.visibleSql,
+      cases.visibleParams,
+      cases.from,
+      cases.to,
+    );
     const now = Date.now();
     return standardFigures(facts.flatMap((f) => clocksOf(f, now)));
   }

@@ -22,9 +22,17 @@ describe('the order anonymisers run in', () => {
   });
 
   it('refuses to start on a table claimed twice, an unknown table to wait on, a loop, or waiting on an irreversible one', () => {
-    expect(() => inOrder([entry('A', ['cases']), entry('B', ['cases'])])).toThrow('cases is anonymised by both A and B');
-    expect(() => inOrder([entry('A', ['cases'], ['nowhere'])])).toThrow('A runs after nowhere, which no anonymiser covers');
-    expect(() => inOrder([entry('A', ['a'], ['b']), entry('B', ['b'], ['a'])])).toThrow('The anonymisers wait on each other: A, B');
-    expect(() => inOrder([entry('A', ['a'], ['files']), entry('Files', ['files'], [], true)])).toThrow('irreversible anonymisers run last');
+    expect(() => inOrder([entry('A', ['cases']), entry('B', ['cases'])])).toThrow(
+      'cases is anonymised by both A and B',
+    );
+    expect(() => inOrder([entry('A', ['cases'], ['nowhere'])])).toThrow(
+      'A runs after nowhere, which no anonymiser covers',
+    );
+    expect(() => inOrder([entry('A', ['a'], ['b']), entry('B', ['b'], ['a'])])).toThrow(
+      'The anonymisers wait on each other: A, B',
+    );
+    expect(() => inOrder([entry('A', ['a'], ['files']), entry('Files', ['files'], [], true)])).toThrow(
+      'irreversible anonymisers run last',
+    );
   });
 });

@@ -55,13 +55,24 @@ export class AnonymiserRegistry implements OnModuleInit {
       if (!instance || typeof instance !== 'object' || !wrapper.metatype) continue;
       const prototype = Object.getPrototypeOf(instance) as object;
       for (const method of this.scanner.getAllMethodNames(prototype)) {
-        const options: AnonymiserOptions | undefined = this.discovery.getMetadataByDecorator(AnonymisesCases, wrapper, method);
+        const options: AnonymiserOptions | undefined = this.discovery.getMetadataByDecorator(
+          AnonymisesCases,
+          wrapper,
+          method,
+        );
         if (!options) continue;
         const fn = instance[method] as CaseAnonymiser;
         if (seen.has(fn)) continue;
         seen.add(fn);
-        if (!wrapper.isDependencyTreeStatic()) throw new Error(`${prototype.constructor.name}.${method} anonymises cases but is not a singleton provider`);
-        found.push({ name: `${prototype.constructor.name}.${method}`, tables: options.tables, after: options.after ?? [], irreversible: options.irreversible === true, run: fn.bind(instance) });
+        if (!wrapper.isDependencyTreeStatic())
+          throw new Error(`${prototype.constructor.name}.${method} anonymises cases but is not a singleton provider`);
+        found.push({
+          name: `${prototype.constructor.name}.${method}`,
+          tables: options.tables,
+          after: options.after ?? [],
+          irreversible: options.irreversible === true,
+          run: fn.bind(instance),
+        });
       }
     }
     return found;
@@ -81,14 +92,18 @@ export function inOrder(entries: readonly RegisteredAnonymiser[]): RegisteredAno
   for (const entry of entries) {
     for (const table of entry.after) {
       if (!owner.has(table)) throw new Error(`${entry.name} runs after ${table}, which no anonymiser covers`);
-      if (owner.get(table)!.irreversible && !entry.irreversible) throw new Error(`${entry.name} cannot run after ${table}: irreversible anonymisers run last`);
+      if (owner.get(table)!.irreversible && !entry.irreversible)
+        throw new Error(`${entry.name} cannot run after ${table}: irreversible anonymisers run last`);
     }
   }
-  const waiting = [...entries].sort((a, b) => Number(a.irreversible) - Number(b.irreversible) || (a.tables[0] ?? '').localeCompare(b.tables[0] ?? ''));
+  const waiting = [...entries].sort(
+    (a, b) => Number(a.irreversible) - Number(b.irreversible) || (a.tables[0] ?? '').localeCompare(b.tables[0] ?? ''),
+  );
   const done: RegisteredAnonymiser[] = [];
   while (waiting.length > 0) {
     const next = waiting.findIndex((entry) => entry.after.every((table) => done.includes(owner.get(table)!)));
-    if (next < 0) throw new Error(`The anonymisers wait on each other: ${waiting.map((entry) => entry.name).join(', ')}`);
+    if (next < 0)
+      throw new Error(`The anonymisers wait on each other: ${waiting.map((entry) => entry.name).join(', ')}`);
     done.push(...waiting.splice(next, 1));
   }
   return done;

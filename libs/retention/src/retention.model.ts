@@ -36,13 +36,17 @@ export class RetentionReview {
   @Field({ description: 'Cases closed before this are past the period' })
   closedBefore: Date;
 
-  @Field(() => [RetentionCandidate], { description: 'What applying retention now would anonymise, oldest closure first' })
+  @Field(() => [RetentionCandidate], {
+    description: 'What applying retention now would anonymise, oldest closure first',
+  })
   due: RetentionCandidate[];
 
   @Field(() => [RetentionCandidate], { description: 'Past the period, but kept whole by a legal hold' })
   held: RetentionCandidate[];
 
-  @Field(() => Int, { description: 'Declined reports past the period since they were declined, which applying retention anonymises too' })
+  @Field(() => Int, {
+    description: 'Declined reports past the period since they were declined, which applying retention anonymises too',
+  })
   declinedReportsDue: number;
 }
 
@@ -53,4 +57,8 @@ export interface LegalHoldRow {
   placed_by: string;
 }
 
-export const toLegalHold = (row: LegalHoldRow): LegalHold => ({ reason: row.reason, placedAt: row.placed_at, placedBy: row.placed_by });
+export const toLegalHold = (row: LegalHoldRow): LegalHold => ({
+  reason: row.reason,
+  placedAt: row.placed_at,
+  placedBy: row.placed_by,
+});

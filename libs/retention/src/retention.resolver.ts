@@ -9,7 +9,10 @@ import { RetentionService } from './retention.service.js';
 export class RetentionResolver {
   constructor(private readonly retention: RetentionService) {}
 
-  @Query(() => RetentionReview, { description: "Retention's dry run over your agency's closed cases (managers): what would be anonymised now, and what a legal hold keeps" })
+  @Query(() => RetentionReview, {
+    description:
+      "Retention's dry run over your agency's closed cases (managers): what would be anonymised now, and what a legal hold keeps",
+  })
   @Allow('retain', 'Case')
   retentionReview(@Context() ctx: RequestContext): Promise<RetentionReview> {
     return this.retention.review(ctx);
@@ -23,24 +26,41 @@ export class RetentionResolver {
   applyRetention(
     @Context() ctx: RequestContext,
     @Args('expectedCount', { type: () => Int }) expectedCount: number,
-    @Args('caseIds', { type: () => [ID], nullable: true, description: 'The cases the dry run listed as due, exactly' }) caseIds?: string[] | null,
+    @Args('caseIds', { type: () => [ID], nullable: true, description: 'The cases the dry run listed as due, exactly' })
+    caseIds?: string[] | null,
   ): Promise<number> {
     return this.retention.apply(ctx, expectedCount, caseIds);
   }
 
-  @Mutation(() => Case, { description: 'Keep a case whole past its retention period, e.g. for proceedings or a complaint (managers of the owner agency)' })
+  @Mutation(() => Case, {
+    description:
+      'Keep a case whole past its retention period, e.g. for proceedings or a complaint (managers of the owner agency)',
+  })
   @Allow('hold', 'Case')
-  placeLegalHold(@Context() ctx: RequestContext, @Args('caseId', { type: () => ID }) caseId: string, @Args('reason') reason: string): Promise<Case> {
+  placeLegalHold(
+    @Context() ctx: RequestContext,
+    @Args('caseId', { type: () => ID }) caseId: string,
+    @Args('reason') reason: string,
+  ): Promise<Case> {
     return this.retention.placeHold(ctx, caseId, reason);
   }
 
-  @Mutation(() => Case, { description: 'Release a legal hold (managers of the owner agency); retention then applies as usual' })
+  @Mutation(() => Case, {
+    description: 'Release a legal hold (managers of the owner agency); retention then applies as usual',
+  })
   @Allow('hold', 'Case')
-  releaseLegalHold(@Context() ctx: RequestContext, @Args('caseId', { type: () => ID }) caseId: string, @Args('reason') reason: string): Promise<Case> {
+  releaseLegalHold(
+    @Context() ctx: RequestContext,
+    @Args('caseId', { type: () => ID }) caseId: string,
+    @Args('reason') reason: string,
+  ): Promise<Case> {
     return this.retention.releaseHold(ctx, caseId, reason);
   }
 
-  @ResolveField(() => LegalHold, { nullable: true, description: 'The legal hold on the case, if any; the owner agency only' })
+  @ResolveField(() => LegalHold, {
+    nullable: true,
+    description: 'The legal hold on the case, if any; the owner agency only',
+  })
   legalHold(@Context() ctx: RequestContext, @Parent() parent: Case): Promise<LegalHold | null> {
     return this.retention.holdOf(ctx, parent);
   }

@@ -31,7 +31,10 @@ describe('what is due, under legal holds', () => {
   const pastPeriod = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
 
   it('keeps a held case whole and lists the rest as due, in their order', () => {
-    expect(dueUnderHolds(pastPeriod, new Map([['b', 'Possession proceedings']]))).toEqual({ due: [{ id: 'a' }, { id: 'c' }], held: [{ id: 'b' }] });
+    expect(dueUnderHolds(pastPeriod, new Map([['b', 'Possession proceedings']]))).toEqual({
+      due: [{ id: 'a' }, { id: 'c' }],
+      held: [{ id: 'b' }],
+    });
     expect(dueUnderHolds(pastPeriod, new Map())).toEqual({ due: pastPeriod, held: [] });
   });
 

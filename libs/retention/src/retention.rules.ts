@@ -12,7 +12,10 @@ export function retentionCutoff(now: Date, years: number): Date {
 }
 
 /** Splits the cases past the period into those due now and those a legal hold keeps whole, keeping their order. */
-export function dueUnderHolds<T extends { id: string }, H>(pastPeriod: readonly T[], holds: ReadonlyMap<string, H>): { due: T[]; held: T[] } {
+export function dueUnderHolds<T extends { id: string }, H>(
+  pastPeriod: readonly T[],
+  holds: ReadonlyMap<string, H>,
+): { due: T[]; held: T[] } {
   return { due: pastPeriod.filter((c) => !holds.has(c.id)), held: pastPeriod.filter((c) => holds.has(c.id)) };
 }
 
@@ -20,9 +23,16 @@ export function dueUnderHolds<T extends { id: string }, H>(pastPeriod: readonly 
  * A real run anonymises exactly what the manager reviewed: the number the dry run listed as due, and the cases
  * themselves when given. Anything different now (a case crossed the cut-off, a hold was placed) is a CONFLICT.
  */
-export function assertSameAsReviewed(dueIds: readonly string[], expectedCount: number, reviewedIds?: readonly string[] | null): void {
+export function assertSameAsReviewed(
+  dueIds: readonly string[],
+  expectedCount: number,
+  reviewedIds?: readonly string[] | null,
+): void {
   if (dueIds.length !== expectedCount) {
-    throw new StateConflictError(`${dueIds.length} cases are due now, not ${expectedCount}: review them again`, 'expectedCount');
+    throw new StateConflictError(
+      `${dueIds.length} cases are due now, not ${expectedCount}: review them again`,
+      'expectedCount',
+    );
   }
   if (reviewedIds) {
     const reviewed = new Set(reviewedIds);

@@ -40,7 +40,13 @@ export class RetentionService {
       const hold = holds.get(row.id);
       return { case: toCase(ctx.ability, row), closedAt: row.closed_at!, legalHold: hold ? toLegalHold(hold) : null };
     };
-    return { retentionYears: this.config.retentionYears, closedBefore, due: due.map(candidate), held: held.map(candidate), declinedReportsDue: declined };
+    return {
+      retentionYears: this.config.retentionYears,
+      closedBefore,
+      due: due.map(candidate),
+      held: held.map(candidate),
+      declinedReportsDue: declined,
+    };
   }
 
   /**
@@ -57,7 +63,9 @@ export class RetentionService {
     await this.intake.anonymiseDeclinedDue(ctx.db, ctx.user!.agencyId, closedBefore);
     if (ids.length === 0) return 0;
     await this.anonymisers.anonymise(ctx.db, ids);
-    await this.audit.recordMany(ctx, ids, AuditAction.RETENTION_APPLIED, { retentionYears: this.config.retentionYears });
+    await this.audit.recordMany(ctx, ids, AuditAction.RETENTION_APPLIED, {
+      retentionYears: this.config.retentionYears,
+    });
     return ids.length;
   }
 
@@ -65,7 +73,12 @@ export class RetentionService {
   private async pastPeriod(ctx: RequestContext, closedBefore: Date, lock: boolean) {
     const rows = await this.caseRows.closedNotAnonymisedBefore(ctx.db, ctx.user!.agencyId, closedBefore, lock);
     const holds = new Map<string, LegalHoldRow>();
-    if (rows.length > 0) for (const hold of await this.holds.holdsOn(ctx.db, rows.map((row) => row.id))) holds.set(hold.case_id, hold);
+    if (rows.length > 0)
+      for (const hold of await this.holds.holdsOn(
+        ctx.db,
+        rows.map((row) => row.id),
+      ))
+        holds.set(hold.case_id, hold);
     return { ...dueUnderHolds(rows, holds), holds };
   }
 
@@ -82,7 +95,8 @@ export class RetentionService {
   async releaseHold(ctx: RequestContext, caseId: string, reason: string): Promise<Case> {
     const kase = await this.cases.require(ctx, caseId, 'hold');
     const why = holdReason(reason);
-    if (!(await this.holds.releaseHold(ctx.db, kase.id))) throw new StateConflictError('This case has no legal hold', 'caseId');
+    if (!(await this.holds.releaseHold(ctx.db, kase.id)))
+      throw new StateConflictError('This case has no legal hold', 'caseId');
     await this.audit.record(ctx, kase.id, AuditAction.LEGAL_HOLD_RELEASED, { reason: why });
     return kase;
   }

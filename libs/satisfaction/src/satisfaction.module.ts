@@ -4,5 +4,9 @@ import { SatisfactionRepository } from './satisfaction.repository.js';
 import { SatisfactionResolver } from './satisfaction.resolver.js';
 import { SatisfactionService } from './satisfaction.service.js';
 
-@Module({ imports: [CasesModule], providers: [SatisfactionRepository, SatisfactionService, SatisfactionResolver], exports: [SatisfactionRepository] })
+@Module({
+  imports: [CasesModule],
+  providers: [SatisfactionRepository, SatisfactionService, SatisfactionResolver],
+  exports: [SatisfactionRepository],
+})
 export class SatisfactionModule {}

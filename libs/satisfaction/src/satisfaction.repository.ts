@@ -26,7 +26,10 @@ export class SatisfactionRepository {
   }
 
   /** A survey waiting on the reporter's answer through a link; only the token's hash is kept. */
-  async insertLink(db: Database, link: { caseId: string; tokenHash: string; days: number; createdById: string }): Promise<{ expires_at: Date }> {
+  async insertLink(
+    db: Database,
+    link: { caseId: string; tokenHash: string; days: number; createdById: string },
+  ): Promise<{ expires_at: Date }> {
     const row = await one<{ expires_at: Date }>(
       db,
       `INSERT INTO satisfaction_surveys (case_id, token_hash, expires_at, created_by_id) VALUES ($1, $2, now() + make_interval(days => $3), $4)
@@ -38,12 +41,20 @@ export class SatisfactionRepository {
 
   /** Whether a link with this hash is neither answered nor lapsed. */
   async linkOpen(db: Database, tokenHash: string): Promise<boolean> {
-    const found = await rows(db, `SELECT 1 FROM satisfaction_surveys WHERE token_hash = $1 AND answered_at IS NULL AND expires_at > now()`, [tokenHash]);
+    const found = await rows(
+      db,
+      `SELECT 1 FROM satisfaction_surveys WHERE token_hash = $1 AND answered_at IS NULL AND expires_at > now()`,
+      [tokenHash],
+    );
     return found.length > 0;
   }
 
   /** Records the answer on the open link with this hash, and forgets the hash; false when there is no such link. */
-  async answerLink(db: Database, tokenHash: string, answer: { serviceScore: number; outcomeScore: number; comment: string | null }): Promise<boolean> {
+  async answerLink(
+    db: Database,
+    tokenHash: string,
+    answer: { serviceScore: number; outcomeScore: number; comment: string | null },
+  ): Promise<boolean> {
     const answered = await exec(
       db,
       `UPDATE satisfaction_surveys SET answered_at = now(), service_score = $2, outcome_score = $3, comment = $4, token_hash = NULL
@@ -55,7 +66,11 @@ export class SatisfactionRepository {
 
   /** The surveys of these cases, by case and newest first. */
   ofCases(db: Database, caseIds: readonly string[]): Promise<SurveyRow[]> {
-    return rows<SurveyRow>(db, `SELECT ${SURVEY_COLUMNS} FROM satisfaction_surveys WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, created_at DESC`, [caseIds]);
+    return rows<SurveyRow>(
+      db,
+      `SELECT ${SURVEY_COLUMNS} FROM satisfaction_surveys WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, created_at DESC`,
+      [caseIds],
+    );
   }
 
   // anonymising, for retention

@@ -11,7 +11,9 @@ import { SatisfactionService } from './satisfaction.service.js';
 export class SatisfactionResolver {
   constructor(private readonly satisfactionService: SatisfactionService) {}
 
-  @Mutation(() => SatisfactionSurvey, { description: "Record the reporter's satisfaction with a closed case (the owner agency)" })
+  @Mutation(() => SatisfactionSurvey, {
+    description: "Record the reporter's satisfaction with a closed case (the owner agency)",
+  })
   @Allow('close', 'Case')
   recordSatisfaction(
     @Context() ctx: RequestContext,
@@ -21,19 +23,29 @@ export class SatisfactionResolver {
     return this.satisfactionService.record(ctx, caseId, input);
   }
 
-  @Mutation(() => SurveyLink, { description: 'A one-time link the reporter of a closed case answers without an account (the owner agency)' })
+  @Mutation(() => SurveyLink, {
+    description: 'A one-time link the reporter of a closed case answers without an account (the owner agency)',
+  })
   @Allow('close', 'Case')
-  sendSatisfactionSurvey(@Context() ctx: RequestContext, @Args('caseId', { type: () => ID }) caseId: string): Promise<SurveyLink> {
+  sendSatisfactionSurvey(
+    @Context() ctx: RequestContext,
+    @Args('caseId', { type: () => ID }) caseId: string,
+  ): Promise<SurveyLink> {
     return this.satisfactionService.link(ctx, caseId);
   }
 
-  @Query(() => Boolean, { description: 'Whether a survey link can still be answered (not answered, not lapsed); nothing of the case is returned' })
+  @Query(() => Boolean, {
+    description:
+      'Whether a survey link can still be answered (not answered, not lapsed); nothing of the case is returned',
+  })
   @Public()
   surveyLinkOpen(@Context() ctx: RequestContext, @Args('token') token: string): Promise<boolean> {
     return this.satisfactionService.linkOpen(ctx, token);
   }
 
-  @Mutation(() => Boolean, { description: 'The reporter answers through their link: once, within four weeks; nothing of the case is returned' })
+  @Mutation(() => Boolean, {
+    description: 'The reporter answers through their link: once, within four weeks; nothing of the case is returned',
+  })
   @Public()
   // One statement through the system access: in a mutation transaction it would hold one pooled connection
   // while taking a second.
@@ -46,7 +58,9 @@ export class SatisfactionResolver {
     return this.satisfactionService.answer(ctx, token, input);
   }
 
-  @ResolveField(() => [SatisfactionSurvey], { description: "The reporter's satisfaction, newest first: the owner agency's only" })
+  @ResolveField(() => [SatisfactionSurvey], {
+    description: "The reporter's satisfaction, newest first: the owner agency's only",
+  })
   satisfaction(@Context() ctx: RequestContext, @Parent() parent: Case): Promise<SatisfactionSurvey[]> {
     return this.satisfactionService.ofCase(ctx, parent);
   }

@@ -28,7 +28,9 @@ export class SatisfactionService {
       outcomeScore: input.outcomeScore,
       comment: surveyComment(input.comment),
     });
-    await this.audit.record(ctx, kase.id, AuditAction.CASE_UPDATED, { changes: [{ field: 'satisfaction', from: null, to: `${input.serviceScore}/${input.outcomeScore}` }] });
+    await this.audit.record(ctx, kase.id, AuditAction.CASE_UPDATED, {
+      changes: [{ field: 'satisfaction', from: null, to: `${input.serviceScore}/${input.outcomeScore}` }],
+    });
     return toSurvey(row);
   }
 
@@ -36,7 +38,12 @@ export class SatisfactionService {
   async link(ctx: RequestContext, caseId: string): Promise<SurveyLink> {
     const kase = await this.closedCase(ctx, caseId);
     const token = randomBytes(32).toString('base64url');
-    const row = await this.surveys.insertLink(ctx.db, { caseId: kase.id, tokenHash: surveyTokenHash(token), days: SURVEY_LINK_DAYS, createdById: ctx.user!.id });
+    const row = await this.surveys.insertLink(ctx.db, {
+      caseId: kase.id,
+      tokenHash: surveyTokenHash(token),
+      days: SURVEY_LINK_DAYS,
+      createdById: ctx.user!.id,
+    });
     return { path: `/survey/${token}`, expiresAt: row.expires_at };
   }
 
@@ -78,7 +85,8 @@ export class SatisfactionService {
 
   private async closedCase(ctx: RequestContext, caseId: string): Promise<Case> {
     const kase = await this.cases.require(ctx, caseId, 'close');
-    if (kase.status === CaseStatus.OPEN) throw new BadInputError('caseId', 'Ask about satisfaction once the case is closed');
+    if (kase.status === CaseStatus.OPEN)
+      throw new BadInputError('caseId', 'Ask about satisfaction once the case is closed');
     return kase;
   }
 }

@@ -15,7 +15,10 @@ export class ServiceStandardsInput {
   @Max(40)
   actionPlanWorkingDays: number;
 
-  @Field(() => Int, { nullable: true, description: 'Homes the agency manages (landlords), 1–10,000,000; omitted, unchanged; null clears it' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Homes the agency manages (landlords), 1–10,000,000; omitted, unchanged; null clears it',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

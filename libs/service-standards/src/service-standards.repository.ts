@@ -67,7 +67,14 @@ export class ServiceStandardsRepository {
          action_plan_working_days = EXCLUDED.action_plan_working_days,
          homes = CASE WHEN $6 THEN EXCLUDED.homes ELSE service_standards.homes END, updated_by_id = EXCLUDED.updated_by_id, updated_at = now()
        RETURNING ${STANDARD_COLUMNS}`,
-      [agencyId, input.contactWorkingDays, input.actionPlanWorkingDays, input.homes ?? null, userId, input.homes !== undefined],
+      [
+        agencyId,
+        input.contactWorkingDays,
+        input.actionPlanWorkingDays,
+        input.homes ?? null,
+        userId,
+        input.homes !== undefined,
+      ],
     );
     return row!;
   }
@@ -86,7 +93,13 @@ export class ServiceStandardsRepository {
    * The facts of the cases opened from `from` to `to` (placeholders among `params`) among `visibleSql`, a
    * statement over the cases (their `id` and `opened_at`) that `params` complete.
    */
-  factsOfCasesOpenedIn(db: Database, visibleSql: string, params: unknown[], from: string, to: string): Promise<CaseFacts[]> {
+  factsOfCasesOpenedIn(
+    db: Database,
+    visibleSql: string,
+    params: unknown[],
+    from: string,
+    to: string,
+  ): Promise<CaseFacts[]> {
     return rows(
       db,
       `WITH visible AS MATERIALIZED (${visibleSql})
@@ -121,7 +134,10 @@ export class ServiceStandardsRepository {
   }
 
   /** Claims each breach for alerting; answers those no other pass claimed first. */
-  claimBreaches(db: Database, breaches: Breach[]): Promise<{ case_id: string; standard: ServiceStandard; due_at: Date }[]> {
+  claimBreaches(
+    db: Database,
+    breaches: Breach[],
+  ): Promise<{ case_id: string; standard: ServiceStandard; due_at: Date }[]> {
     return rows(
       db,
       `INSERT INTO service_standard_alerts (case_id, standard, due_at)

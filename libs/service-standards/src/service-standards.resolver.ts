@@ -10,19 +10,29 @@ import { ServiceStandardsService } from './service-standards.service.js';
 export class ServiceStandardsResolver {
   constructor(private readonly standards: ServiceStandardsService) {}
 
-  @Query(() => ServiceStandards, { description: "Your agency's service standards (the defaults until a manager sets them)" })
+  @Query(() => ServiceStandards, {
+    description: "Your agency's service standards (the defaults until a manager sets them)",
+  })
   @Allow('read', 'ServiceStandards')
   serviceStandards(@Context() ctx: RequestContext): Promise<ServiceStandards> {
     return this.standards.ofAgency(ctx, ctx.user!.agencyId);
   }
 
-  @Mutation(() => ServiceStandards, { description: "Set your agency's service standards (managers); every clock on its cases follows at once" })
+  @Mutation(() => ServiceStandards, {
+    description: "Set your agency's service standards (managers); every clock on its cases follows at once",
+  })
   @Allow('update', 'ServiceStandards')
-  updateServiceStandards(@Context() ctx: RequestContext, @Args('input') input: ServiceStandardsInput): Promise<ServiceStandards> {
+  updateServiceStandards(
+    @Context() ctx: RequestContext,
+    @Args('input') input: ServiceStandardsInput,
+  ): Promise<ServiceStandards> {
     return this.standards.update(ctx, input);
   }
 
-  @ResolveField(() => [ServiceClock], { nullable: true, description: "The owner agency's service standards on this case; owner and FULL shares only" })
+  @ResolveField(() => [ServiceClock], {
+    nullable: true,
+    description: "The owner agency's service standards on this case; owner and FULL shares only",
+  })
   serviceClocks(@Context() ctx: RequestContext, @Parent() parent: Case): Promise<ServiceClock[] | null> {
     return this.standards.clocks(ctx, parent);
   }

@@ -21,13 +21,25 @@ export interface CaseFacts {
 }
 
 /** A one-off deadline; on a closed case, one never done is breached. */
-function once(standard: ServiceStandard, dueAt: Date, doneAt: Date | null, closedAt: Date | null, now: number): ServiceClock {
+function once(
+  standard: ServiceStandard,
+  dueAt: Date,
+  doneAt: Date | null,
+  closedAt: Date | null,
+  now: number,
+): ServiceClock {
   const state = !doneAt && closedAt ? ClockState.BREACHED : clockState(dueAt, doneAt, closedAt?.getTime() ?? now);
   return { standard, state, dueAt, doneAt };
 }
 
 /** A repeating deadline, judged on its current period: met if the case closed inside it. */
-function current(standard: ServiceStandard, dueAt: Date, doneAt: Date | null, closedAt: Date | null, now: number): ServiceClock {
+function current(
+  standard: ServiceStandard,
+  dueAt: Date,
+  doneAt: Date | null,
+  closedAt: Date | null,
+  now: number,
+): ServiceClock {
   const end = closedAt?.getTime() ?? now;
   const state = end > dueAt.getTime() ? ClockState.BREACHED : closedAt ? ClockState.MET : ClockState.DUE;
   return { standard, state, dueAt, doneAt };
@@ -42,15 +54,40 @@ export function clocksOf(facts: CaseFacts, now = Date.now()): ServiceClock[] {
   const clocks: ServiceClock[] = [];
   const closedAt = facts.closed_at;
   if (facts.has_reporter) {
-    clocks.push(once(ServiceStandard.CONTACT_REPORTER, addWorkingDays(facts.opened_at, facts.contact_working_days), facts.first_contact_at, closedAt, now));
-    clocks.push(once(ServiceStandard.ACTION_PLAN_AGREED, addWorkingDays(facts.opened_at, facts.action_plan_working_days), facts.first_plan_at, closedAt, now));
+    clocks.push(
+      once(
+        ServiceStandard.CONTACT_REPORTER,
+        addWorkingDays(facts.opened_at, facts.contact_working_days),
+        facts.first_contact_at,
+        closedAt,
+        now,
+      ),
+    );
+    clocks.push(
+      once(
+        ServiceStandard.ACTION_PLAN_AGREED,
+        addWorkingDays(facts.opened_at, facts.action_plan_working_days),
+        facts.first_plan_at,
+        closedAt,
+        now,
+      ),
+    );
     if (facts.plan_agreed_at && facts.update_every_days) {
-      const lastUpdate = facts.last_contact_at && facts.last_contact_at > facts.plan_agreed_at ? facts.last_contact_at : null;
+      const lastUpdate =
+        facts.last_contact_at && facts.last_contact_at > facts.plan_agreed_at ? facts.last_contact_at : null;
       const from = lastUpdate ?? facts.plan_agreed_at;
-      clocks.push(current(ServiceStandard.REPORTER_UPDATED, new Date(from.getTime() + facts.update_every_days * DAY_MS), lastUpdate, closedAt, now));
+      clocks.push(
+        current(
+          ServiceStandard.REPORTER_UPDATED,
+          new Date(from.getTime() + facts.update_every_days * DAY_MS),
+          lastUpdate,
+          closedAt,
+          now,
+        ),
+      );
     }
   }
-  if (facts.review_due_at) clocks.push(current(ServiceStandard.RISK_REVIEWED, facts.review_due_at, facts.assessed_at, closedAt, now));
+  if (facts.review_due_at)
+    clocks.push(current(ServiceStandard.RISK_REVIEWED, facts.review_due_at, facts.assessed_at, closedAt, now));
   return clocks;
 }
-

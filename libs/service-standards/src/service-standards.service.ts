@@ -65,7 +65,12 @@ export class ServiceStandardsService implements OnModuleInit {
       if (breached.length === 0) return;
       const claimed = await this.repository.claimBreaches(db, breached);
       for (const claim of claimed) {
-        await AlertOutbox.insert(db, AlertKind.SERVICE_STANDARD_BREACHED, { caseId: claim.case_id, detail: { standard: claim.standard, deadline: claim.due_at } }, null);
+        await AlertOutbox.insert(
+          db,
+          AlertKind.SERVICE_STANDARD_BREACHED,
+          { caseId: claim.case_id, detail: { standard: claim.standard, deadline: claim.due_at } },
+          null,
+        );
       }
     });
   }

@@ -5,5 +5,9 @@ import { SharesRepository } from './shares.repository.js';
 import { CaseSharesResolver, SharesResolver } from './shares.resolver.js';
 import { SharesService } from './shares.service.js';
 
-@Module({ imports: [CasesModule, AgenciesModule], providers: [SharesRepository, SharesService, SharesResolver, CaseSharesResolver], exports: [SharesRepository] })
+@Module({
+  imports: [CasesModule, AgenciesModule],
+  providers: [SharesRepository, SharesService, SharesResolver, CaseSharesResolver],
+  exports: [SharesRepository],
+})
 export class SharesModule {}

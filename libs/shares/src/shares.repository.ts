@@ -20,7 +20,6 @@ export interface DisclosureRow {
   revoked_by_agency: string | null;
 }
 
-
 /** The columns every read of the table answers, in the row type's names. */
 export const SHARE_COLUMNS = 'id, case_id, agency_id, access, reason, shared_at, revoked_at';
 
@@ -57,7 +56,10 @@ export class SharesRepository {
     );
   }
 
-  async insert(db: Database, share: { caseId: string; agencyId: string; access: ShareAccess; reason: string; sharedById: string }): Promise<CaseShareRow> {
+  async insert(
+    db: Database,
+    share: { caseId: string; agencyId: string; access: ShareAccess; reason: string; sharedById: string },
+  ): Promise<CaseShareRow> {
     const row = await one<CaseShareRow>(
       db,
       `INSERT INTO case_shares (case_id, agency_id, access, reason, shared_by_id) VALUES ($1, $2, $3, $4, $5) RETURNING ${SHARE_COLUMNS}`,

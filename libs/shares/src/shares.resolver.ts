@@ -14,7 +14,9 @@ export class SharesResolver {
     private readonly agencyService: AgenciesService,
   ) {}
 
-  @Mutation(() => CaseShare, { description: 'Share a case with a partner agency (owner agency only), recording the basis' })
+  @Mutation(() => CaseShare, {
+    description: 'Share a case with a partner agency (owner agency only), recording the basis',
+  })
   @Allow('share', 'Case')
   shareCase(
     @Context() ctx: RequestContext,
@@ -26,7 +28,9 @@ export class SharesResolver {
     return this.shareService.share(ctx, caseId, agencyId, access, reason);
   }
 
-  @Mutation(() => Boolean, { description: "Stop sharing a case with an agency (owner agency only); false if it held no share" })
+  @Mutation(() => Boolean, {
+    description: 'Stop sharing a case with an agency (owner agency only); false if it held no share',
+  })
   @Allow('share', 'Case')
   revokeCaseShare(
     @Context() ctx: RequestContext,

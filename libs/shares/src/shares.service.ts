@@ -43,16 +43,29 @@ export class SharesService {
    * Re-sharing at another access revokes the live share and records a new one, so the disclosure history
    * keeps what each agency could see and when.
    */
-  async share(ctx: RequestContext, caseId: string, agencyId: string, access: ShareAccess, reason: string): Promise<CaseShare> {
+  async share(
+    ctx: RequestContext,
+    caseId: string,
+    agencyId: string,
+    access: ShareAccess,
+    reason: string,
+  ): Promise<CaseShare> {
     const kase = await this.cases.require(ctx, caseId, 'share');
     const agency = await this.agencies.require(ctx, agencyId, 'agencyId');
-    if (agency.id === kase.ownerAgencyId) throw new BadInputError('agencyId', 'The owner agency already holds this case');
+    if (agency.id === kase.ownerAgencyId)
+      throw new BadInputError('agencyId', 'The owner agency already holds this case');
     const basis = sharingBasis(reason);
     if (basis === null) {
       throw new BadInputError('reason', 'reason must say the information-sharing basis in 3 to 2,000 characters');
     }
     const replaced = await this.repository.revokeLive(ctx.db, kase.id, agency.id, ctx.user!.id);
-    const row = await this.repository.insert(ctx.db, { caseId: kase.id, agencyId: agency.id, access, reason: basis, sharedById: ctx.user!.id });
+    const row = await this.repository.insert(ctx.db, {
+      caseId: kase.id,
+      agencyId: agency.id,
+      access,
+      reason: basis,
+      sharedById: ctx.user!.id,
+    });
     await this.audit.record(ctx, kase.id, AuditAction.CASE_SHARED, {
       agency: { id: agency.id, name: agency.name },
       access,
@@ -69,7 +82,10 @@ export class SharesService {
     const agency = await this.agencies.require(ctx, agencyId, 'agencyId');
     const revoked = await this.repository.revokeLive(ctx.db, kase.id, agency.id, ctx.user!.id);
     if (revoked.length === 0) return false;
-    await this.audit.record(ctx, kase.id, AuditAction.SHARE_REVOKED, { agency: { id: agency.id, name: agency.name }, access: revoked[0].access });
+    await this.audit.record(ctx, kase.id, AuditAction.SHARE_REVOKED, {
+      agency: { id: agency.id, name: agency.name },
+      access: revoked[0].access,
+    });
     return true;
   }
 

@@ -7,7 +7,10 @@ import type { PortalAbility } from '#libs/access';
  * navigation item or a form from these rather than reading roles. Permission only; a row an operation then
  * reads is scoped as usual (a case, a meeting, the agency's own figures).
  */
-@ObjectType({ description: 'What you may do across the portal, by the rules the API applies: ask this rather than copying the rules' })
+@ObjectType({
+  description:
+    'What you may do across the portal, by the rules the API applies: ask this rather than copying the rules',
+})
 export class UserViewerCan {
   @Field({ description: 'case, cases, meetings and the other casework queries (an administrator alone reads no case)' })
   readCases: boolean;

@@ -71,7 +71,10 @@ export class UsersRepository {
   }
 
   async isActiveMember(db: Database, userId: string, agencyId: string): Promise<boolean> {
-    return (await one(db, `SELECT 1 FROM users WHERE id = $1 AND agency_id = $2 AND active`, [userId, agencyId])) !== undefined;
+    return (
+      (await one(db, `SELECT 1 FROM users WHERE id = $1 AND agency_id = $2 AND active`, [userId, agencyId])) !==
+      undefined
+    );
   }
 
   findByIds(db: Database, ids: readonly string[]): Promise<UserRow[]> {
@@ -93,7 +96,12 @@ export class UsersRepository {
   }
 
   /** Creates the administrator from ADMIN_EMAIL, or makes the account of that email an active administrator. */
-  async upsertAdministrator(db: Database, email: string, agencyId: string, passwordHash: string): Promise<AdministratorRow> {
+  async upsertAdministrator(
+    db: Database,
+    email: string,
+    agencyId: string,
+    passwordHash: string,
+  ): Promise<AdministratorRow> {
     const [row] = await rows<AdministratorRow>(
       db,
       `INSERT INTO users (email, display_name, agency_id, roles, password_hash) VALUES ($1, 'Partnership administrator', $2, ARRAY['ADMIN'], $3)
@@ -107,9 +115,17 @@ export class UsersRepository {
   // for meetings
 
   /** The agency of an active user, or undefined; with `roles`, only a user holding one of them. */
-  async activeAgencyOf(db: Database, userId: string, roles: readonly string[] | null = null): Promise<string | undefined> {
+  async activeAgencyOf(
+    db: Database,
+    userId: string,
+    roles: readonly string[] | null = null,
+  ): Promise<string | undefined> {
     const row = roles
-      ? await one<{ agency_id: string }>(db, `SELECT agency_id FROM users WHERE id = $1 AND active AND roles && $2::text[]`, [userId, roles])
+      ? await one<{ agency_id: string }>(
+          db,
+          `SELECT agency_id FROM users WHERE id = $1 AND active AND roles && $2::text[]`,
+          [userId, roles],
+        )
       : await one<{ agency_id: string }>(db, `SELECT agency_id FROM users WHERE id = $1 AND active`, [userId]);
     return row?.agency_id;
   }

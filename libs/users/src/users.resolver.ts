@@ -22,13 +22,17 @@ export class UsersResolver {
 
   @Query(() => [User], { description: 'Users of the partnership, or of one agency (administrators)' })
   @Allow('read', 'User')
-  users(@Context() ctx: RequestContext, @Args('agencyId', { type: () => ID, nullable: true }) agencyId?: string): Promise<User[]> {
+  users(
+    @Context() ctx: RequestContext,
+    @Args('agencyId', { type: () => ID, nullable: true }) agencyId?: string,
+  ): Promise<User[]> {
     return this.userService.list(ctx, agencyId);
   }
 
   @ResolveField(() => String, {
     nullable: true,
-    description: 'Read by the user themself, their own agency and administrators; null for other agencies’ staff (a shared case shows them by name and agency)',
+    description:
+      'Read by the user themself, their own agency and administrators; null for other agencies’ staff (a shared case shows them by name and agency)',
   })
   email(@Context() ctx: RequestContext, @Parent() user: User): string | null {
     return contactReadable(ctx, user) ? user.email : null;
@@ -44,7 +48,8 @@ export class UsersResolver {
 
   @ResolveField(() => UserViewerCan, {
     nullable: true,
-    description: 'What you may do across the portal (on `me`; null on anyone else, and before a session exists): ask this rather than copying the rules',
+    description:
+      'What you may do across the portal (on `me`; null on anyone else, and before a session exists): ask this rather than copying the rules',
   })
   viewerCan(@Context() ctx: RequestContext, @Parent() user: User): UserViewerCan | null {
     return ctx.user && user.id === ctx.user.id ? userViewerCan(ctx.ability) : null;
@@ -61,5 +66,9 @@ export class UsersResolver {
  * resolves these fields here, so one rule decides for all of them.
  */
 function contactReadable(ctx: RequestContext, user: User): boolean {
-  return user.signedInAsSelf === true || user.id === ctx.user?.id || ctx.ability.can('readContact', subject('User', { agencyId: user.agencyId }));
+  return (
+    user.signedInAsSelf === true ||
+    user.id === ctx.user?.id ||
+    ctx.ability.can('readContact', subject('User', { agencyId: user.agencyId }))
+  );
 }

@@ -18,7 +18,8 @@ export class UsersService {
   async create(ctx: RequestContext, input: CreateUserInput): Promise<User> {
     await this.agencies.require(ctx, input.agencyId, 'agencyId');
     const email = input.email.trim().toLowerCase();
-    if (await this.repository.emailTaken(ctx.db, email)) throw new BadInputError('email', 'A user with this email already exists');
+    if (await this.repository.emailTaken(ctx.db, email))
+      throw new BadInputError('email', 'A user with this email already exists');
     const row = await this.repository.insert(ctx.db, {
       email,
       displayName: input.displayName.trim(),
@@ -48,7 +49,8 @@ export class UsersService {
 
   /** For inputs naming a person who must be an active member of an agency (a lead officer, an assignee). */
   async requireMember(ctx: RequestContext, userId: string, agencyId: string, field: string): Promise<void> {
-    if (!(await this.repository.isActiveMember(ctx.db, parseId(userId, field), agencyId))) throw new NotFoundError('Active user of that agency', field);
+    if (!(await this.repository.isActiveMember(ctx.db, parseId(userId, field), agencyId)))
+      throw new NotFoundError('Active user of that agency', field);
   }
 
   /** Colleagues named on cases (lead officers, who logged an incident): batched per request. */

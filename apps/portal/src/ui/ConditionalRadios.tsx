@@ -13,7 +13,17 @@ export interface ConditionalOption {
  * page, hidden, so each radio's aria-controls always names an element that exists (no aria-expanded: a radio
  * may not carry it, and the choice itself says what is shown).
  */
-export function ConditionalRadios({ id, legend, legendClass = 'govuk-fieldset__legend--s', hint, error, value, onChange, options, large }: {
+export function ConditionalRadios({
+  id,
+  legend,
+  legendClass = 'govuk-fieldset__legend--s',
+  hint,
+  error,
+  value,
+  onChange,
+  options,
+  large,
+}: {
   id: string;
   legend: string;
   legendClass?: string;
@@ -30,13 +40,19 @@ export function ConditionalRadios({ id, legend, legendClass = 'govuk-fieldset__l
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <fieldset className="govuk-fieldset" aria-describedby={describedBy}>
         <legend className={`govuk-fieldset__legend ${legendClass}`}>{legend}</legend>
-        {hint && <div id={`${id}-hint`} className="govuk-hint">{hint}</div>}
+        {hint && (
+          <div id={`${id}-hint`} className="govuk-hint">
+            {hint}
+          </div>
+        )}
         {error && (
           <p id={`${id}-error`} className="govuk-error-message">
             <span className="govuk-visually-hidden">Error:</span> {error}
           </p>
         )}
-        <div className={`govuk-radios${large ? '' : ' govuk-radios--small'}${options.some((o) => Boolean(o.reveal)) ? ' govuk-radios--conditional' : ''}`}>
+        <div
+          className={`govuk-radios${large ? '' : ' govuk-radios--small'}${options.some((o) => Boolean(o.reveal)) ? ' govuk-radios--conditional' : ''}`}
+        >
           {options.map((o, i) => {
             const inputId = i === 0 ? id : `${id}-${i}`;
             const checked = value === o.value;
@@ -54,11 +70,20 @@ export function ConditionalRadios({ id, legend, legendClass = 'govuk-fieldset__l
                     aria-describedby={o.hint ? `${inputId}-item-hint` : undefined}
                     onChange={() => onChange(o.value)}
                   />
-                  <label className="govuk-label govuk-radios__label" htmlFor={inputId}>{o.text}</label>
-                  {o.hint && <div id={`${inputId}-item-hint`} className="govuk-hint govuk-radios__hint">{o.hint}</div>}
+                  <label className="govuk-label govuk-radios__label" htmlFor={inputId}>
+                    {o.text}
+                  </label>
+                  {o.hint && (
+                    <div id={`${inputId}-item-hint`} className="govuk-hint govuk-radios__hint">
+                      {o.hint}
+                    </div>
+                  )}
                 </div>
                 {o.reveal && (
-                  <div className={`govuk-radios__conditional${checked ? '' : ' govuk-radios__conditional--hidden'}`} id={`${inputId}-conditional`}>
+                  <div
+                    className={`govuk-radios__conditional${checked ? '' : ' govuk-radios__conditional--hidden'}`}
+                    id={`${inputId}-conditional`}
+                  >
                     {o.reveal}
                   </div>
                 )}

@@ -2,7 +2,17 @@ import { useState, type ReactNode } from 'react';
 import { fetchFile, saveBlob } from '../download';
 
 /** A button that downloads a file the API makes for the signed-in user, saying so if it cannot. */
-export function DownloadFileButton({ path, fallbackName, children, hint }: { path: string; fallbackName: string; children: ReactNode; hint?: string }) {
+export function DownloadFileButton({
+  path,
+  fallbackName,
+  children,
+  hint,
+}: {
+  path: string;
+  fallbackName: string;
+  children: ReactNode;
+  hint?: string;
+}) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const hintId = hint ? `hint-${fallbackName.replace(/\W+/g, '-')}` : undefined;
@@ -18,11 +28,26 @@ export function DownloadFileButton({ path, fallbackName, children, hint }: { pat
 
   return (
     <div className="app-download">
-      {hint && <p className="govuk-hint" id={hintId}>{hint}</p>}
-      <button type="button" className="govuk-button govuk-button--secondary" disabled={busy} aria-describedby={hintId} data-module="govuk-button" onClick={download}>
+      {hint && (
+        <p className="govuk-hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      <button
+        type="button"
+        className="govuk-button govuk-button--secondary"
+        disabled={busy}
+        aria-describedby={hintId}
+        data-module="govuk-button"
+        onClick={download}
+      >
         {children}
       </button>
-      {problem && <p className="govuk-error-message" role="alert">{problem}</p>}
+      {problem && (
+        <p className="govuk-error-message" role="alert">
+          {problem}
+        </p>
+      )}
     </div>
   );
 }

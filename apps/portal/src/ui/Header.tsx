@@ -8,7 +8,9 @@ export function Header({ user, onSignOut }: { user: SessionUser | null; onSignOu
     <header className="govuk-generic-header" data-module="govuk-header">
       <div className="govuk-generic-header__container govuk-width-container">
         <div className="govuk-generic-header__logo">
-          <Link href="/" className="govuk-generic-header__homepage-link">Partnership portal</Link>
+          <Link href="/" className="govuk-generic-header__homepage-link">
+            Partnership portal
+          </Link>
         </div>
         {user && (
           <div className="app-header__user">
@@ -17,8 +19,12 @@ export function Header({ user, onSignOut }: { user: SessionUser | null; onSignOu
               <strong>{user.displayName}</strong>, {user.agency.name}
             </span>
             <AlertsLink />
-            <Link href="/account" className="govuk-link govuk-link--inverse">Your account</Link>
-            <button type="button" className="govuk-button govuk-button--inverse" onClick={onSignOut}>Sign out</button>
+            <Link href="/account" className="govuk-link govuk-link--inverse">
+              Your account
+            </Link>
+            <button type="button" className="govuk-button govuk-button--inverse" onClick={onSignOut}>
+              Sign out
+            </button>
           </div>
         )}
       </div>

@@ -6,7 +6,11 @@ export function NotFoundPage() {
     <>
       <h1 className="govuk-heading-l">Page not found</h1>
       <p className="govuk-body">If you typed the web address, check it is correct.</p>
-      <p className="govuk-body"><a href="/" className="govuk-link">Go to My work</a></p>
+      <p className="govuk-body">
+        <a href="/" className="govuk-link">
+          Go to My work
+        </a>
+      </p>
     </>
   );
 }

@@ -43,9 +43,20 @@ export function PrimaryNav({ user, path }: { user: SessionUser; path: string }) 
               {items.map((item) => {
                 const current = item.prefix ? path.startsWith(item.prefix) : path === item.href;
                 return (
-                  <li key={item.href} className={`govuk-service-navigation__item${current ? ' govuk-service-navigation__item--active' : ''}`}>
-                    <Link className="govuk-service-navigation__link" href={item.href} aria-current={current ? 'page' : undefined}>
-                      {current ? <strong className="govuk-service-navigation__active-fallback">{item.text}</strong> : item.text}
+                  <li
+                    key={item.href}
+                    className={`govuk-service-navigation__item${current ? ' govuk-service-navigation__item--active' : ''}`}
+                  >
+                    <Link
+                      className="govuk-service-navigation__link"
+                      href={item.href}
+                      aria-current={current ? 'page' : undefined}
+                    >
+                      {current ? (
+                        <strong className="govuk-service-navigation__active-fallback">{item.text}</strong>
+                      ) : (
+                        item.text
+                      )}
                       {item.badge}
                     </Link>
                   </li>

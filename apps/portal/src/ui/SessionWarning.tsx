@@ -7,7 +7,6 @@ import { TextInput, ErrorSummary } from './govuk';
 
 const WARN_BEFORE_MS = 5 * 60 * 1000;
 
-
 /**
  * Warns five minutes before the token expires and lets the user sign in again in place,
  * so the page (and anything typed into it) stays as it is.
@@ -43,7 +42,11 @@ export function SessionWarning({ session }: { session: Session }) {
       const { data } = await login({ variables: { email: session.user.email, password } });
       if (!data) throw new Error('no data');
       const can = await viewerCanWith(client, data.login.accessToken);
-      signedIn({ token: data.login.accessToken, expiresAt: data.login.expiresAt, user: { ...data.login.user, email: data.login.user.email ?? session.user.email, can } });
+      signedIn({
+        token: data.login.accessToken,
+        expiresAt: data.login.expiresAt,
+        user: { ...data.login.user, email: data.login.user.email ?? session.user.email, can },
+      });
       setOpen(false);
       setPassword('');
       setFailed(false);
@@ -56,19 +59,34 @@ export function SessionWarning({ session }: { session: Session }) {
   return (
     <div className="govuk-notification-banner" role="region" aria-labelledby="session-warning-title">
       <div className="govuk-notification-banner__header">
-        <h2 className="govuk-notification-banner__title" id="session-warning-title">Your session is ending</h2>
+        <h2 className="govuk-notification-banner__title" id="session-warning-title">
+          Your session is ending
+        </h2>
       </div>
       <div className="govuk-notification-banner__content">
         <p className="govuk-notification-banner__heading">
-          You will be signed out at {formatTime(session.expiresAt)}. Sign in again to keep working without losing anything you have typed.
+          You will be signed out at {formatTime(session.expiresAt)}. Sign in again to keep working without losing
+          anything you have typed.
         </p>
         {!open ? (
-          <button type="button" className="govuk-button govuk-!-margin-bottom-0" onClick={() => setOpen(true)}>Sign in again</button>
+          <button type="button" className="govuk-button govuk-!-margin-bottom-0" onClick={() => setOpen(true)}>
+            Sign in again
+          </button>
         ) : (
           <form onSubmit={submit} noValidate>
             {failed && <ErrorSummary errors={[{ text: 'Enter your correct password', href: 'reauth-password' }]} />}
-            <TextInput id="reauth-password" label={`Password for ${session.user.email}`} type="password" autoComplete="current-password" value={password} onChange={setPassword} error={failed ? 'Enter your correct password' : undefined} />
-            <button type="submit" className="govuk-button govuk-!-margin-bottom-0" disabled={loading}>Continue signed in</button>
+            <TextInput
+              id="reauth-password"
+              label={`Password for ${session.user.email}`}
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={setPassword}
+              error={failed ? 'Enter your correct password' : undefined}
+            />
+            <button type="submit" className="govuk-button govuk-!-margin-bottom-0" disabled={loading}>
+              Continue signed in
+            </button>
           </form>
         )}
       </div>

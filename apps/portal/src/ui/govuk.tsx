@@ -8,7 +8,15 @@ export interface FieldError {
   href?: string;
 }
 
-export function ErrorSummary({ title = 'There is a problem', errors, children }: { title?: string; errors: FieldError[]; children?: ReactNode }) {
+export function ErrorSummary({
+  title = 'There is a problem',
+  errors,
+  children,
+}: {
+  title?: string;
+  errors: FieldError[];
+  children?: ReactNode;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   // Focus moves to the summary each time a new set of errors appears, as GOV.UK asks.
   const signature = title + errors.map((e) => e.text).join('|');
@@ -31,7 +39,15 @@ export function ErrorSummary({ title = 'There is a problem', errors, children }:
           {errors.length > 0 && (
             <ul className="govuk-list govuk-error-summary__list">
               {errors.map((e) => (
-                <li key={e.text}>{e.href ? <a href={`#${e.href}`} onClick={(ev) => jump(ev, e.href!)}>{e.text}</a> : e.text}</li>
+                <li key={e.text}>
+                  {e.href ? (
+                    <a href={`#${e.href}`} onClick={(ev) => jump(ev, e.href!)}>
+                      {e.text}
+                    </a>
+                  ) : (
+                    e.text
+                  )}
+                </li>
               ))}
             </ul>
           )}
@@ -68,11 +84,29 @@ interface FieldProps {
   labelClass?: string;
 }
 
-export function TextInput({ id, label, hint, error, value, onChange, labelClass, type = 'text', autoComplete, inputClass, spellCheck }: FieldProps & { type?: string; autoComplete?: string; inputClass?: string; spellCheck?: boolean }) {
+export function TextInput({
+  id,
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+  labelClass,
+  type = 'text',
+  autoComplete,
+  inputClass,
+  spellCheck,
+}: FieldProps & { type?: string; autoComplete?: string; inputClass?: string; spellCheck?: boolean }) {
   return (
     <div className={groupClass(error)}>
-      <label className={`govuk-label ${labelClass ?? ''}`} htmlFor={id}>{label}</label>
-      {hint && <div id={`${id}-hint`} className="govuk-hint">{hint}</div>}
+      <label className={`govuk-label ${labelClass ?? ''}`} htmlFor={id}>
+        {label}
+      </label>
+      {hint && (
+        <div id={`${id}-hint`} className="govuk-hint">
+          {hint}
+        </div>
+      )}
       <ErrorMessage id={id} text={error} />
       <input
         className={`govuk-input ${inputClass ?? ''}${error ? ' govuk-input--error' : ''}`}
@@ -89,11 +123,26 @@ export function TextInput({ id, label, hint, error, value, onChange, labelClass,
   );
 }
 
-export function Textarea({ id, label, hint, error, value, onChange, labelClass, rows = 4 }: FieldProps & { rows?: number }) {
+export function Textarea({
+  id,
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+  labelClass,
+  rows = 4,
+}: FieldProps & { rows?: number }) {
   return (
     <div className={groupClass(error)}>
-      <label className={`govuk-label ${labelClass ?? ''}`} htmlFor={id}>{label}</label>
-      {hint && <div id={`${id}-hint`} className="govuk-hint">{hint}</div>}
+      <label className={`govuk-label ${labelClass ?? ''}`} htmlFor={id}>
+        {label}
+      </label>
+      {hint && (
+        <div id={`${id}-hint`} className="govuk-hint">
+          {hint}
+        </div>
+      )}
       <ErrorMessage id={id} text={error} />
       <textarea
         className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
@@ -113,11 +162,26 @@ export interface Option {
   text: string;
 }
 
-export function Select({ id, label, hint, error, value, onChange, options, labelClass }: FieldProps & { options: Option[] }) {
+export function Select({
+  id,
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+  options,
+  labelClass,
+}: FieldProps & { options: Option[] }) {
   return (
     <div className={groupClass(error)}>
-      <label className={`govuk-label ${labelClass ?? ''}`} htmlFor={id}>{label}</label>
-      {hint && <div id={`${id}-hint`} className="govuk-hint">{hint}</div>}
+      <label className={`govuk-label ${labelClass ?? ''}`} htmlFor={id}>
+        {label}
+      </label>
+      {hint && (
+        <div id={`${id}-hint`} className="govuk-hint">
+          {hint}
+        </div>
+      )}
       <ErrorMessage id={id} text={error} />
       <select
         className={`govuk-select${error ? ' govuk-select--error' : ''}`}
@@ -128,19 +192,43 @@ export function Select({ id, label, hint, error, value, onChange, options, label
         onChange={(e) => onChange(e.target.value)}
       >
         {options.map((o) => (
-          <option key={o.value} value={o.value}>{o.text}</option>
+          <option key={o.value} value={o.value}>
+            {o.text}
+          </option>
         ))}
       </select>
     </div>
   );
 }
 
-export function Radios({ id, legend, hint, error, value, onChange, options, inline }: { id: string; legend: string; hint?: string; error?: string; value: string; onChange: (v: string) => void; options: Option[]; inline?: boolean }) {
+export function Radios({
+  id,
+  legend,
+  hint,
+  error,
+  value,
+  onChange,
+  options,
+  inline,
+}: {
+  id: string;
+  legend: string;
+  hint?: string;
+  error?: string;
+  value: string;
+  onChange: (v: string) => void;
+  options: Option[];
+  inline?: boolean;
+}) {
   return (
     <div className={groupClass(error)}>
       <fieldset className="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        {hint && <div id={`${id}-hint`} className="govuk-hint">{hint}</div>}
+        {hint && (
+          <div id={`${id}-hint`} className="govuk-hint">
+            {hint}
+          </div>
+        )}
         <ErrorMessage id={id} text={error} />
         <div className={`govuk-radios govuk-radios--small${inline ? ' govuk-radios--inline' : ''}`}>
           {options.map((o, i) => (
@@ -154,7 +242,9 @@ export function Radios({ id, legend, hint, error, value, onChange, options, inli
                 checked={value === o.value}
                 onChange={() => onChange(o.value)}
               />
-              <label className="govuk-label govuk-radios__label" htmlFor={i === 0 ? id : `${id}-${i}`}>{o.text}</label>
+              <label className="govuk-label govuk-radios__label" htmlFor={i === 0 ? id : `${id}-${i}`}>
+                {o.text}
+              </label>
             </div>
           ))}
         </div>
@@ -163,12 +253,32 @@ export function Radios({ id, legend, hint, error, value, onChange, options, inli
   );
 }
 
-export function Checkboxes({ id, legend, hint, error, values, onChange, options }: { id: string; legend: string; hint?: string; error?: string; values: string[]; onChange: (v: string[]) => void; options: Option[] }) {
+export function Checkboxes({
+  id,
+  legend,
+  hint,
+  error,
+  values,
+  onChange,
+  options,
+}: {
+  id: string;
+  legend: string;
+  hint?: string;
+  error?: string;
+  values: string[];
+  onChange: (v: string[]) => void;
+  options: Option[];
+}) {
   return (
     <div className={groupClass(error)}>
       <fieldset className="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        {hint && <div id={`${id}-hint`} className="govuk-hint">{hint}</div>}
+        {hint && (
+          <div id={`${id}-hint`} className="govuk-hint">
+            {hint}
+          </div>
+        )}
         <ErrorMessage id={id} text={error} />
         <div className="govuk-checkboxes govuk-checkboxes--small">
           {options.map((o, i) => (
@@ -180,9 +290,13 @@ export function Checkboxes({ id, legend, hint, error, values, onChange, options 
                 type="checkbox"
                 value={o.value}
                 checked={values.includes(o.value)}
-                onChange={(e) => onChange(e.target.checked ? [...values, o.value] : values.filter((v) => v !== o.value))}
+                onChange={(e) =>
+                  onChange(e.target.checked ? [...values, o.value] : values.filter((v) => v !== o.value))
+                }
               />
-              <label className="govuk-label govuk-checkboxes__label" htmlFor={i === 0 ? id : `${id}-${i}`}>{o.text}</label>
+              <label className="govuk-label govuk-checkboxes__label" htmlFor={i === 0 ? id : `${id}-${i}`}>
+                {o.text}
+              </label>
             </div>
           ))}
         </div>
@@ -192,13 +306,32 @@ export function Checkboxes({ id, legend, hint, error, values, onChange, options 
 }
 
 /** One checkbox on its own, for a yes-or-no question such as professional judgement. */
-export function Checkbox({ id, label, checked, onChange }: { id: string; label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+export function Checkbox({
+  id,
+  label,
+  checked,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
   return (
     <div className="govuk-form-group">
       <div className="govuk-checkboxes govuk-checkboxes--small">
         <div className="govuk-checkboxes__item">
-          <input className="govuk-checkboxes__input" id={id} name={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
-          <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>{label}</label>
+          <input
+            className="govuk-checkboxes__input"
+            id={id}
+            name={id}
+            type="checkbox"
+            checked={checked}
+            onChange={(e) => onChange(e.target.checked)}
+          />
+          <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
+            {label}
+          </label>
         </div>
       </div>
     </div>
@@ -206,11 +339,31 @@ export function Checkbox({ id, label, checked, onChange }: { id: string; label: 
 }
 
 /** A file picker; `inputRef` lets the form empty it after an upload. */
-export function FileInput({ id, label, hint, error, inputRef, onChange }: { id: string; label: string; hint?: string; error?: string; inputRef?: Ref<HTMLInputElement>; onChange: (file: File | null) => void }) {
+export function FileInput({
+  id,
+  label,
+  hint,
+  error,
+  inputRef,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  inputRef?: Ref<HTMLInputElement>;
+  onChange: (file: File | null) => void;
+}) {
   return (
     <div className={groupClass(error)}>
-      <label className="govuk-label" htmlFor={id}>{label}</label>
-      {hint && <div id={`${id}-hint`} className="govuk-hint">{hint}</div>}
+      <label className="govuk-label" htmlFor={id}>
+        {label}
+      </label>
+      {hint && (
+        <div id={`${id}-hint`} className="govuk-hint">
+          {hint}
+        </div>
+      )}
       <ErrorMessage id={id} text={error} />
       <input
         ref={inputRef}
@@ -225,16 +378,50 @@ export function FileInput({ id, label, hint, error, inputRef, onChange }: { id: 
   );
 }
 
-export function Button({ children, secondary, warning, disabled, type = 'submit', onClick, describedBy, small }: { children: ReactNode; secondary?: boolean; warning?: boolean; disabled?: boolean; type?: 'submit' | 'button'; onClick?: () => void; describedBy?: string; small?: boolean }) {
-  const cls = ['govuk-button', secondary && 'govuk-button--secondary', warning && 'govuk-button--warning', small && 'govuk-!-margin-bottom-0'].filter(Boolean).join(' ');
+export function Button({
+  children,
+  secondary,
+  warning,
+  disabled,
+  type = 'submit',
+  onClick,
+  describedBy,
+  small,
+}: {
+  children: ReactNode;
+  secondary?: boolean;
+  warning?: boolean;
+  disabled?: boolean;
+  type?: 'submit' | 'button';
+  onClick?: () => void;
+  describedBy?: string;
+  small?: boolean;
+}) {
+  const cls = [
+    'govuk-button',
+    secondary && 'govuk-button--secondary',
+    warning && 'govuk-button--warning',
+    small && 'govuk-!-margin-bottom-0',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
-    <button type={type} className={cls} disabled={disabled} aria-disabled={disabled || undefined} onClick={onClick} aria-describedby={describedBy} data-module="govuk-button">
+    <button
+      type={type}
+      className={cls}
+      disabled={disabled}
+      aria-disabled={disabled || undefined}
+      onClick={onClick}
+      aria-describedby={describedBy}
+      data-module="govuk-button"
+    >
       {children}
     </button>
   );
 }
 
-export type TagColour = 'grey' | 'green' | 'turquoise' | 'blue' | 'light-blue' | 'purple' | 'pink' | 'red' | 'orange' | 'yellow';
+export type TagColour =
+  'grey' | 'green' | 'turquoise' | 'blue' | 'light-blue' | 'purple' | 'pink' | 'red' | 'orange' | 'yellow';
 
 export function Tag({ children, colour }: { children: ReactNode; colour?: TagColour }) {
   return <strong className={`govuk-tag${colour ? ` govuk-tag--${colour}` : ''}`}>{children}</strong>;
@@ -263,7 +450,17 @@ export function SummaryList({ rows }: { rows: SummaryRow[] }) {
   );
 }
 
-export function NotificationBanner({ title = 'Important', success, children, role }: { title?: string; success?: boolean; children: ReactNode; role?: 'alert' | 'region' }) {
+export function NotificationBanner({
+  title = 'Important',
+  success,
+  children,
+  role,
+}: {
+  title?: string;
+  success?: boolean;
+  children: ReactNode;
+  role?: 'alert' | 'region';
+}) {
   const titleId = `nb-${title.replace(/\W+/g, '-').toLowerCase()}`;
   return (
     <div
@@ -272,14 +469,25 @@ export function NotificationBanner({ title = 'Important', success, children, rol
       aria-labelledby={titleId}
     >
       <div className="govuk-notification-banner__header">
-        <h2 className="govuk-notification-banner__title" id={titleId}>{title}</h2>
+        <h2 className="govuk-notification-banner__title" id={titleId}>
+          {title}
+        </h2>
       </div>
       <div className="govuk-notification-banner__content">{children}</div>
     </div>
   );
 }
 
-export function Table<T>({ caption, head, rows, rowKey, cells, captionClass = 'govuk-table__caption--m', hiddenCaption, numeric = [] }: {
+export function Table<T>({
+  caption,
+  head,
+  rows,
+  rowKey,
+  cells,
+  captionClass = 'govuk-table__caption--m',
+  hiddenCaption,
+  numeric = [],
+}: {
   caption: string;
   head: string[];
   rows: T[];
@@ -293,18 +501,32 @@ export function Table<T>({ caption, head, rows, rowKey, cells, captionClass = 'g
   const num = (i: number, base: string) => (numeric.includes(i) ? `${base} ${base}--numeric` : base);
   return (
     <table className="govuk-table">
-      <caption className={`govuk-table__caption ${hiddenCaption ? 'govuk-visually-hidden' : captionClass}`}>{caption}</caption>
+      <caption className={`govuk-table__caption ${hiddenCaption ? 'govuk-visually-hidden' : captionClass}`}>
+        {caption}
+      </caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
           {head.map((h, i) => (
-            <th scope="col" className={num(i, 'govuk-table__header')} key={h}>{h}</th>
+            <th scope="col" className={num(i, 'govuk-table__header')} key={h}>
+              {h}
+            </th>
           ))}
         </tr>
       </thead>
       <tbody className="govuk-table__body">
         {rows.map((r) => (
           <tr className="govuk-table__row" key={rowKey(r)}>
-            {cells(r).map((c, i) => (i === 0 ? <th scope="row" className="govuk-table__header" key={i}>{c}</th> : <td className={num(i, 'govuk-table__cell')} key={i}>{c}</td>))}
+            {cells(r).map((c, i) =>
+              i === 0 ? (
+                <th scope="row" className="govuk-table__header" key={i}>
+                  {c}
+                </th>
+              ) : (
+                <td className={num(i, 'govuk-table__cell')} key={i}>
+                  {c}
+                </td>
+              ),
+            )}
           </tr>
         ))}
       </tbody>

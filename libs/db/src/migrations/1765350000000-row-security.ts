@@ -73,7 +73,10 @@ export class RowSecurity1765350000000 implements MigrationInterface {
       `);
     }
     // An agency keeps the actions a meeting gave it, on a case it does not hold (as ability.ts reads them).
-    const actionRule = childRule('case_actions', ` OR (case_actions.owner_agency_id = (SELECT public.portal_agency()) AND case_actions.agenda_item_id IS NOT NULL)`);
+    const actionRule = childRule(
+      'case_actions',
+      ` OR (case_actions.owner_agency_id = (SELECT public.portal_agency()) AND case_actions.agenda_item_id IS NOT NULL)`,
+    );
     await db.query(`
       ALTER TABLE case_actions ENABLE ROW LEVEL SECURITY;
       CREATE POLICY agency_rows ON case_actions USING (${actionRule}) WITH CHECK (${actionRule});
@@ -84,6 +87,8 @@ export class RowSecurity1765350000000 implements MigrationInterface {
     for (const table of ['case_actions', ...CASE_CHILD_TABLES, 'cases']) {
       await db.query(`DROP POLICY agency_rows ON ${table}; ALTER TABLE ${table} DISABLE ROW LEVEL SECURITY;`);
     }
-    await db.query(`DROP FUNCTION portal_material_days(); DROP FUNCTION portal_agency(); DROP FUNCTION portal_scope_is_system();`);
+    await db.query(
+      `DROP FUNCTION portal_material_days(); DROP FUNCTION portal_agency(); DROP FUNCTION portal_scope_is_system();`,
+    );
   }
 }

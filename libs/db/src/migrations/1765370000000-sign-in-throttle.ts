@@ -25,6 +25,8 @@ export class SignInThrottle1765370000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`DROP TABLE sign_in_known_addresses; DROP INDEX sign_in_failures_at_idx; ALTER TABLE sign_in_failures DROP COLUMN pending;`);
+    await db.query(
+      `DROP TABLE sign_in_known_addresses; DROP INDEX sign_in_failures_at_idx; ALTER TABLE sign_in_failures DROP COLUMN pending;`,
+    );
   }
 }

@@ -67,7 +67,10 @@ export function InterventionsPage({ user }: { user: SessionUser }) {
   const kind = params.get('kind') ?? '';
   const [chosen, setChosen] = useState(kind);
   useEffect(() => setChosen(kind), [kind]);
-  const { data, loading, error } = useQuery(InterventionsRegister, { skip: !user.can.readCases, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error } = useQuery(InterventionsRegister, {
+    skip: !user.can.readCases,
+    fetchPolicy: 'cache-and-network',
+  });
 
   if (!user.can.readCases) {
     return (
@@ -97,7 +100,10 @@ export function InterventionsPage({ user }: { user: SessionUser }) {
     <>
       <span className="govuk-caption-l">{user.agency.name}</span>
       <h1 className="govuk-heading-l">Interventions</h1>
-      <p className="govuk-body">Your agency's live legal and formal interventions: injunctions, notices, orders, acceptable behaviour contracts and warnings. Those lapsing soonest come first.</p>
+      <p className="govuk-body">
+        Your agency's live legal and formal interventions: injunctions, notices, orders, acceptable behaviour contracts
+        and warnings. Those lapsing soonest come first.
+      </p>
       {error && !data && <ErrorSummary errors={[{ text: 'The register could not be loaded. Try again.' }]} />}
 
       <form onSubmit={apply} noValidate className="app-inline-filter" role="search" aria-label="Filter interventions">
@@ -106,9 +112,14 @@ export function InterventionsPage({ user }: { user: SessionUser }) {
           label="Kind of intervention"
           value={chosen}
           onChange={setChosen}
-          options={[{ value: '', text: 'All kinds' }, ...(kind && !kinds.some((k) => k === kind) ? [kind] : kinds).map((k) => ({ value: k, text: humanise(k) }))]}
+          options={[
+            { value: '', text: 'All kinds' },
+            ...(kind && !kinds.some((k) => k === kind) ? [kind] : kinds).map((k) => ({ value: k, text: humanise(k) })),
+          ]}
         />
-        <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">Show</button>
+        <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+          Show
+        </button>
       </form>
 
       <p className="govuk-body govuk-!-font-weight-bold" role="status">
@@ -120,14 +131,24 @@ export function InterventionsPage({ user }: { user: SessionUser }) {
       {rows.length > 0 && (
         <>
           <Table
-            caption={kind ? `${humanise(kind)}: live interventions, lapsing soonest first` : 'Live interventions, lapsing soonest first'}
+            caption={
+              kind
+                ? `${humanise(kind)}: live interventions, lapsing soonest first`
+                : 'Live interventions, lapsing soonest first'
+            }
             captionClass="govuk-table__caption--s"
             head={['Kind', 'Case', 'What', 'Served', 'Hearing', 'Expires', 'Officer']}
             rows={rows}
             rowKey={(i) => i.id}
             cells={(i) => [
               humanise(i.kind),
-              i.case ? <Link href={`/cases/${i.case.id}/actions`} className="govuk-link app-nowrap">{i.case.reference}</Link> : <span className="app-withheld">Not shared with your agency</span>,
+              i.case ? (
+                <Link href={`/cases/${i.case.id}/actions`} className="govuk-link app-nowrap">
+                  {i.case.reference}
+                </Link>
+              ) : (
+                <span className="app-withheld">Not shared with your agency</span>
+              ),
               i.description,
               i.servedAt ? formatDate(i.servedAt) : <span className="app-withheld">Not recorded</span>,
               i.hearingAt ? formatDate(i.hearingAt) : <span className="app-withheld">None</span>,
@@ -137,9 +158,25 @@ export function InterventionsPage({ user }: { user: SessionUser }) {
           />
           <DownloadCsvButton
             what={what}
-            fileName={`${kind ? `${humanise(kind).toLowerCase().replace(/[^a-z0-9]+/g, '-')}-` : ''}interventions-${londonDay(new Date().toISOString())}.csv`}
+            fileName={`${
+              kind
+                ? `${humanise(kind)
+                    .toLowerCase()
+                    .replace(/[^a-z0-9]+/g, '-')}-`
+                : ''
+            }interventions-${londonDay(new Date().toISOString())}.csv`}
             head={['Kind', 'Case', 'What', 'Served', 'Hearing', 'Expires', 'Days left', 'Officer', 'Status']}
-            rows={rows.map((i) => [humanise(i.kind), caseRef(i), i.description, londonDay(i.servedAt), londonDay(i.hearingAt), londonDay(i.expiresAt), daysLeft(i, now), officer(i), humanise(i.status)])}
+            rows={rows.map((i) => [
+              humanise(i.kind),
+              caseRef(i),
+              i.description,
+              londonDay(i.servedAt),
+              londonDay(i.hearingAt),
+              londonDay(i.expiresAt),
+              daysLeft(i, now),
+              officer(i),
+              humanise(i.status),
+            ])}
           />
         </>
       )}

@@ -7,7 +7,16 @@ import { useDraft } from '../../drafts';
 import { usePageTitle } from '../../router';
 import type { SessionUser } from '../../session';
 import { AGENCY_KINDS, ROLES, humanise, options } from '../../format';
-import { Checkboxes, ErrorSummary, NotificationBanner, Select, Table, Tag, TextInput, type FieldError } from '../../ui/govuk';
+import {
+  Checkboxes,
+  ErrorSummary,
+  NotificationBanner,
+  Select,
+  Table,
+  Tag,
+  TextInput,
+  type FieldError,
+} from '../../ui/govuk';
 
 const AdminData = graphql(`
   query AdminData {
@@ -118,7 +127,11 @@ export function AdminPage({ user }: { user: SessionUser }) {
         </NotificationBanner>
       )}
       {deactivateErrors.length > 0 && <ErrorSummary errors={deactivateErrors.map((text) => ({ text }))} />}
-      {loading && !data && <p className="govuk-body" role="status">Loading…</p>}
+      {loading && !data && (
+        <p className="govuk-body" role="status">
+          Loading…
+        </p>
+      )}
       {error && <p className="govuk-body">The partnership's agencies and users could not be loaded.</p>}
 
       <h2 className="govuk-heading-m">Agencies</h2>
@@ -148,10 +161,20 @@ export function AdminPage({ user }: { user: SessionUser }) {
           u.active && u.id !== user.id ? (
             // The buttons' names stay short; the user's name describes which one.
             <div className="govuk-button-group govuk-!-margin-bottom-0">
-              <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" aria-describedby={`user-${u.id}`} onClick={() => doEndSessions(u.id, u.displayName)}>
+              <button
+                type="button"
+                className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                aria-describedby={`user-${u.id}`}
+                onClick={() => doEndSessions(u.id, u.displayName)}
+              >
                 End sessions
               </button>
-              <button type="button" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" aria-describedby={`user-${u.id}`} onClick={() => doDeactivate(u.id, u.displayName)}>
+              <button
+                type="button"
+                className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
+                aria-describedby={`user-${u.id}`}
+                onClick={() => doDeactivate(u.id, u.displayName)}
+              >
                 Deactivate
               </button>
             </div>
@@ -178,7 +201,9 @@ function AddAgencyForm({ onDone }: { onDone: (name: string) => void }) {
     setErrors(problems);
     if (problems.length) return;
     try {
-      const { data } = await create({ variables: { input: { name: form.name.trim(), kind: form.kind as AgencyKind } } });
+      const { data } = await create({
+        variables: { input: { name: form.name.trim(), kind: form.kind as AgencyKind } },
+      });
       reset();
       onDone(data?.createAgency.name ?? 'The agency');
     } catch (err) {
@@ -189,20 +214,49 @@ function AddAgencyForm({ onDone }: { onDone: (name: string) => void }) {
 
   return (
     <section aria-labelledby="add-agency-heading">
-      <h3 className="govuk-heading-s" id="add-agency-heading">Add an agency</h3>
+      <h3 className="govuk-heading-s" id="add-agency-heading">
+        Add an agency
+      </h3>
       {errors.length > 0 && <ErrorSummary errors={errors} />}
       <form onSubmit={submit} noValidate aria-labelledby="add-agency-heading">
-        <TextInput id="agency-name" label="Name" inputClass="govuk-input--width-30" value={form.name} onChange={(name) => update({ name })} error={err('agency-name')} />
-        <Select id="agency-kind" label="Kind" value={form.kind} onChange={(kind) => update({ kind })} error={err('agency-kind')} options={[{ value: '', text: 'Select a kind' }, ...options(AGENCY_KINDS)]} />
-        <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">Add agency</button>
+        <TextInput
+          id="agency-name"
+          label="Name"
+          inputClass="govuk-input--width-30"
+          value={form.name}
+          onChange={(name) => update({ name })}
+          error={err('agency-name')}
+        />
+        <Select
+          id="agency-kind"
+          label="Kind"
+          value={form.kind}
+          onChange={(kind) => update({ kind })}
+          error={err('agency-kind')}
+          options={[{ value: '', text: 'Select a kind' }, ...options(AGENCY_KINDS)]}
+        />
+        <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">
+          Add agency
+        </button>
       </form>
     </section>
   );
 }
 
-function AddUserForm({ agencies, onDone }: { agencies: { id: string; name: string }[]; onDone: (name: string) => void }) {
+function AddUserForm({
+  agencies,
+  onDone,
+}: {
+  agencies: { id: string; name: string }[];
+  onDone: (name: string) => void;
+}) {
   // The password is deliberately not kept in the draft.
-  const [form, update, reset] = useDraft('admin.user', () => ({ email: '', displayName: '', agencyId: '', roles: [] as string[] }));
+  const [form, update, reset] = useDraft('admin.user', () => ({
+    email: '',
+    displayName: '',
+    agencyId: '',
+    roles: [] as string[],
+  }));
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [create, { loading }] = useMutation(CreateUser, refetch);
@@ -210,7 +264,11 @@ function AddUserForm({ agencies, onDone }: { agencies: { id: string; name: strin
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const problems: FieldError[] = [];
-    if (!/^[^@\s]+@[^@\s]+$/.test(form.email.trim())) problems.push({ text: 'Enter an email address in the correct format, like name@example.org', href: 'user-email' });
+    if (!/^[^@\s]+@[^@\s]+$/.test(form.email.trim()))
+      problems.push({
+        text: 'Enter an email address in the correct format, like name@example.org',
+        href: 'user-email',
+      });
     if (!form.displayName.trim()) problems.push({ text: 'Enter the display name', href: 'user-name' });
     if (!form.agencyId) problems.push({ text: 'Select the agency', href: 'user-agency' });
     if (form.roles.length === 0) problems.push({ text: 'Select at least one role', href: 'user-roles' });
@@ -219,7 +277,15 @@ function AddUserForm({ agencies, onDone }: { agencies: { id: string; name: strin
     if (problems.length) return;
     try {
       const { data } = await create({
-        variables: { input: { email: form.email.trim(), displayName: form.displayName.trim(), agencyId: form.agencyId, roles: form.roles as Role[], password } },
+        variables: {
+          input: {
+            email: form.email.trim(),
+            displayName: form.displayName.trim(),
+            agencyId: form.agencyId,
+            roles: form.roles as Role[],
+            password,
+          },
+        },
       });
       reset();
       setPassword('');
@@ -232,15 +298,60 @@ function AddUserForm({ agencies, onDone }: { agencies: { id: string; name: strin
 
   return (
     <section aria-labelledby="add-user-heading">
-      <h3 className="govuk-heading-s" id="add-user-heading">Add a user</h3>
+      <h3 className="govuk-heading-s" id="add-user-heading">
+        Add a user
+      </h3>
       {errors.length > 0 && <ErrorSummary errors={errors} />}
       <form onSubmit={submit} noValidate aria-labelledby="add-user-heading">
-        <TextInput id="user-email" label="Email address" type="email" autoComplete="off" spellCheck={false} inputClass="govuk-input--width-30" value={form.email} onChange={(email) => update({ email })} error={err('user-email')} />
-        <TextInput id="user-name" label="Display name" inputClass="govuk-input--width-30" value={form.displayName} onChange={(displayName) => update({ displayName })} error={err('user-name')} />
-        <Select id="user-agency" label="Agency" value={form.agencyId} onChange={(agencyId) => update({ agencyId })} error={err('user-agency')} options={[{ value: '', text: 'Select an agency' }, ...agencies.map((a) => ({ value: a.id, text: a.name }))]} />
-        <Checkboxes id="user-roles" legend="Roles" values={form.roles} onChange={(roles) => update({ roles })} error={err('user-roles')} options={options(ROLES)} />
-        <TextInput id="user-password" label="Password" hint="At least 12 characters" type="password" autoComplete="new-password" inputClass="govuk-input--width-20" value={password} onChange={setPassword} error={err('user-password')} />
-        <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">Add user</button>
+        <TextInput
+          id="user-email"
+          label="Email address"
+          type="email"
+          autoComplete="off"
+          spellCheck={false}
+          inputClass="govuk-input--width-30"
+          value={form.email}
+          onChange={(email) => update({ email })}
+          error={err('user-email')}
+        />
+        <TextInput
+          id="user-name"
+          label="Display name"
+          inputClass="govuk-input--width-30"
+          value={form.displayName}
+          onChange={(displayName) => update({ displayName })}
+          error={err('user-name')}
+        />
+        <Select
+          id="user-agency"
+          label="Agency"
+          value={form.agencyId}
+          onChange={(agencyId) => update({ agencyId })}
+          error={err('user-agency')}
+          options={[{ value: '', text: 'Select an agency' }, ...agencies.map((a) => ({ value: a.id, text: a.name }))]}
+        />
+        <Checkboxes
+          id="user-roles"
+          legend="Roles"
+          values={form.roles}
+          onChange={(roles) => update({ roles })}
+          error={err('user-roles')}
+          options={options(ROLES)}
+        />
+        <TextInput
+          id="user-password"
+          label="Password"
+          hint="At least 12 characters"
+          type="password"
+          autoComplete="new-password"
+          inputClass="govuk-input--width-20"
+          value={password}
+          onChange={setPassword}
+          error={err('user-password')}
+        />
+        <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">
+          Add user
+        </button>
       </form>
     </section>
   );

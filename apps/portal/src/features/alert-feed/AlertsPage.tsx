@@ -34,10 +34,22 @@ export function AlertsPage() {
 
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-third">
-          <Select id="alerts-kind" label="Kind" value={kind} onChange={setKind} options={[{ value: '', text: 'Any kind' }, ...options(ALERT_KINDS)]} />
+          <Select
+            id="alerts-kind"
+            label="Kind"
+            value={kind}
+            onChange={setKind}
+            options={[{ value: '', text: 'Any kind' }, ...options(ALERT_KINDS)]}
+          />
         </div>
         <div className="govuk-grid-column-one-third">
-          <Select id="alerts-risk" label="Minimum risk" value={minRisk} onChange={setMinRisk} options={[{ value: '', text: 'Any risk' }, ...options(RISK_LEVELS)]} />
+          <Select
+            id="alerts-risk"
+            label="Minimum risk"
+            value={minRisk}
+            onChange={setMinRisk}
+            options={[{ value: '', text: 'Any risk' }, ...options(RISK_LEVELS)]}
+          />
         </div>
       </div>
 
@@ -46,11 +58,17 @@ export function AlertsPage() {
         {shown.length !== alerts.length && `, ${shown.length} shown`}
       </p>
       {unread > 0 && (
-        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => markRead()}>Mark all as read</button>
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => markRead()}>
+          Mark all as read
+        </button>
       )}
 
       {shown.length === 0 ? (
-        <p className="govuk-body">{alerts.length ? 'No alerts match the filter.' : 'No alerts yet. New alerts will appear here without reloading the page.'}</p>
+        <p className="govuk-body">
+          {alerts.length
+            ? 'No alerts match the filter.'
+            : 'No alerts yet. New alerts will appear here without reloading the page.'}
+        </p>
       ) : (
         <ul className="app-alert-list" aria-label="Alerts, newest first">
           {shown.map((a) => (
@@ -64,8 +82,11 @@ export function AlertsPage() {
                 <strong>{humanise(a.kind)}</strong>
                 {a.case && (
                   <>
-                    {' '}on{' '}
-                    <Link href={`/cases/${a.case.id}`} className="govuk-link" onClick={() => markRead(a.id)}>{a.case.reference}</Link>{' '}
+                    {' '}
+                    on{' '}
+                    <Link href={`/cases/${a.case.id}`} className="govuk-link" onClick={() => markRead(a.id)}>
+                      {a.case.reference}
+                    </Link>{' '}
                     <RiskTag risk={a.case.riskLevel} />
                   </>
                 )}

@@ -45,7 +45,9 @@ function receive(alert: CaseAlertsSubscription['caseAlerts'], userId: string): v
   if (state.alerts.some((a) => a.id === alert.id)) return;
   const item: Alert = { ...alert, unread: true };
   // Newest first; ids increase, so compare them rather than trusting arrival order on replay.
-  const alerts = [item, ...state.alerts].sort((a, b) => (a.occurredAt < b.occurredAt ? 1 : a.occurredAt > b.occurredAt ? -1 : 0));
+  const alerts = [item, ...state.alerts].sort((a, b) =>
+    a.occurredAt < b.occurredAt ? 1 : a.occurredAt > b.occurredAt ? -1 : 0,
+  );
   localStorage.setItem(sinceKey(userId), alert.id);
   emit({ alerts, latest: item });
 }

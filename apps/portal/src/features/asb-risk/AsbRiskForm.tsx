@@ -5,7 +5,16 @@ import type { AsbRiskMatrixQuery, AsbVulnerability, RiskLevel } from '../../gql/
 import { apiFieldErrors } from '../../apollo';
 import { useDraft } from '../../drafts';
 import { formatDate, humanise } from '../../format';
-import { Checkbox, Checkboxes, ErrorSummary, NotificationBanner, Radios, TextInput, Textarea, type FieldError } from '../../ui/govuk';
+import {
+  Checkbox,
+  Checkboxes,
+  ErrorSummary,
+  NotificationBanner,
+  Radios,
+  TextInput,
+  Textarea,
+  type FieldError,
+} from '../../ui/govuk';
 import { CaseDetail } from '../cases/queries';
 import { CaseRisk } from '../cases/risk-queries';
 
@@ -53,19 +62,30 @@ const VULNERABILITIES: { value: AsbVulnerability; text: string; short: string }[
   { value: 'MENTAL_HEALTH', text: 'Poor mental health, or the behaviour is affecting it', short: 'Mental health' },
   { value: 'AGE', text: 'Older, or a child or young person', short: 'Age' },
   { value: 'ISOLATION', text: 'Lives alone or has no support around them', short: 'Isolated' },
-  { value: 'TARGETED_FOR_IDENTITY', text: 'Targeted for race, religion, disability, sexuality or gender identity (hate)', short: 'Targeted for who they are (hate)' },
+  {
+    value: 'TARGETED_FOR_IDENTITY',
+    text: 'Targeted for race, religion, disability, sexuality or gender identity (hate)',
+    short: 'Targeted for who they are (hate)',
+  },
   { value: 'REPEAT_VICTIM', text: 'Has been a victim of ASB before', short: 'Repeat victim' },
   { value: 'CHILDREN_IN_HOME', text: 'Children live in the home', short: 'Children in the home' },
 ];
 
 export const vulnerabilityName = (v: string) => VULNERABILITIES.find((x) => x.value === v)?.short ?? humanise(v);
 
-const cellOf = (matrix: Matrix, likelihood: number, impact: number) => matrix.cells.find((c) => c.likelihood === likelihood && c.impact === impact)!;
+const cellOf = (matrix: Matrix, likelihood: number, impact: number) =>
+  matrix.cells.find((c) => c.likelihood === likelihood && c.impact === impact)!;
 const bandNamed = (matrix: Matrix, level: RiskLevel) => matrix.bands.find((b) => b.riskLevel === level)!;
 const lower = (level: RiskLevel) => humanise(level).toLowerCase();
 
 /** The API's answer for this likelihood, impact, vulnerability and judgement. */
-function asbRisk(matrix: Matrix, likelihood: number, impact: number, vulnerable: boolean, judgedHigh: boolean): { score: number; band: RiskLevel; level: RiskLevel } {
+function asbRisk(
+  matrix: Matrix,
+  likelihood: number,
+  impact: number,
+  vulnerable: boolean,
+  judgedHigh: boolean,
+): { score: number; band: RiskLevel; level: RiskLevel } {
   const cell = cellOf(matrix, likelihood, impact);
   const band = bandNamed(matrix, cell.riskLevel);
   const level = judgedHigh ? matrix.judgedHighRiskLevel : vulnerable ? band.riskLevelIfVulnerable : band.riskLevel;
@@ -86,19 +106,29 @@ function RiskMatrix({ matrix, likelihood, impact }: { matrix: Matrix; likelihood
   const cols = [1, 2, 3, 4, 5];
   const scores = bandsInWords(matrix, (b) => `Scores ${b.minScore} to ${b.maxScore} are ${lower(b.riskLevel)}`);
   return (
-    <div role="img" aria-label={`ASB risk matrix: likelihood by impact. ${scores}. The result is in the text that follows.`}>
+    <div
+      role="img"
+      aria-label={`ASB risk matrix: likelihood by impact. ${scores}. The result is in the text that follows.`}
+    >
       <div className="app-matrix">
         <div className="app-matrix__corner">Likelihood ↓ Impact →</div>
         {cols.map((i) => (
-          <div className="app-matrix__head" key={`h${i}`}>{i} {IMPACT[i - 1]}</div>
+          <div className="app-matrix__head" key={`h${i}`}>
+            {i} {IMPACT[i - 1]}
+          </div>
         ))}
         {rows.map((l) => [
-          <div className="app-matrix__head app-matrix__head--row" key={`r${l}`}>{l} {LIKELIHOOD[l - 1]}</div>,
+          <div className="app-matrix__head app-matrix__head--row" key={`r${l}`}>
+            {l} {LIKELIHOOD[l - 1]}
+          </div>,
           ...cols.map((i) => {
             const chosen = l === likelihood && i === impact;
             const cell = cellOf(matrix, l, i);
             return (
-              <div key={`${l}-${i}`} className={`app-matrix__cell app-matrix__cell--${cell.riskLevel.toLowerCase()}${chosen ? ' app-matrix__cell--chosen' : ''}`}>
+              <div
+                key={`${l}-${i}`}
+                className={`app-matrix__cell app-matrix__cell--${cell.riskLevel.toLowerCase()}${chosen ? ' app-matrix__cell--chosen' : ''}`}
+              >
                 {cell.score}
               </div>
             );
@@ -127,7 +157,14 @@ interface AsbDraft {
   reviewDueAt: string;
 }
 
-const empty = (): AsbDraft => ({ likelihood: '', impact: '', vulnerabilities: [], judgedHighRisk: false, concerns: '', reviewDueAt: '' });
+const empty = (): AsbDraft => ({
+  likelihood: '',
+  impact: '',
+  vulnerabilities: [],
+  judgedHighRisk: false,
+  concerns: '',
+  reviewDueAt: '',
+});
 
 const FIELDS: Record<string, { id: string; label: string }> = {
   likelihood: { id: 'asb-likelihood', label: 'Likelihood' },
@@ -143,7 +180,12 @@ const scale = (words: readonly string[]) => words.map((w, i) => ({ value: String
 export function AsbRiskForm({ caseId }: { caseId: string }) {
   const { data, error } = useQuery(AsbRiskMatrixQuery);
   if (error && !data) return <p className="govuk-body">The ASB risk matrix could not be loaded. Try again later.</p>;
-  if (!data) return <p className="govuk-body" role="status">Loading the ASB risk matrix…</p>;
+  if (!data)
+    return (
+      <p className="govuk-body" role="status">
+        Loading the ASB risk matrix…
+      </p>
+    );
   return <AsbRiskMatrixForm caseId={caseId} matrix={data.asbRiskMatrix} />;
 }
 
@@ -152,7 +194,10 @@ function AsbRiskMatrixForm({ caseId, matrix }: { caseId: string; matrix: Matrix 
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [result, setResult] = useState<{ score: number; riskLevel: RiskLevel; reviewDueAt: string } | null>(null);
   const [record, { loading }] = useMutation(RecordAsbRiskAssessment, {
-    refetchQueries: [{ query: CaseRisk, variables: { id: caseId } }, { query: CaseDetail, variables: { id: caseId } }],
+    refetchQueries: [
+      { query: CaseRisk, variables: { id: caseId } },
+      { query: CaseDetail, variables: { id: caseId } },
+    ],
     awaitRefetchQueries: true,
   });
   const l = Number(form.likelihood);
@@ -163,14 +208,19 @@ function AsbRiskMatrixForm({ caseId, matrix }: { caseId: string; matrix: Matrix 
     e.preventDefault();
     setResult(null);
     const problems: FieldError[] = [];
-    if (!l) problems.push({ text: 'Select how likely the behaviour is to go on or cause harm', href: FIELDS.likelihood.id });
+    if (!l)
+      problems.push({ text: 'Select how likely the behaviour is to go on or cause harm', href: FIELDS.likelihood.id });
     if (!i) problems.push({ text: 'Select how badly it affects the victim or the community', href: FIELDS.impact.id });
-    if (form.judgedHighRisk && !form.concerns.trim()) problems.push({ text: 'Enter the concerns behind your professional judgement', href: FIELDS.concerns.id });
-    if (form.concerns.trim().length > 2000) problems.push({ text: 'Concerns must be 2,000 characters or fewer', href: FIELDS.concerns.id });
+    if (form.judgedHighRisk && !form.concerns.trim())
+      problems.push({ text: 'Enter the concerns behind your professional judgement', href: FIELDS.concerns.id });
+    if (form.concerns.trim().length > 2000)
+      problems.push({ text: 'Concerns must be 2,000 characters or fewer', href: FIELDS.concerns.id });
     // A review date means the end of that day, in the user's time zone.
     const review = form.reviewDueAt ? new Date(`${form.reviewDueAt}T23:59:59`) : null;
-    if (review && Number.isNaN(review.getTime())) problems.push({ text: 'Enter a real review date', href: FIELDS.reviewDueAt.id });
-    else if (review && review.getTime() < Date.now()) problems.push({ text: 'The review date must be today or later', href: FIELDS.reviewDueAt.id });
+    if (review && Number.isNaN(review.getTime()))
+      problems.push({ text: 'Enter a real review date', href: FIELDS.reviewDueAt.id });
+    else if (review && review.getTime() < Date.now())
+      problems.push({ text: 'The review date must be today or later', href: FIELDS.reviewDueAt.id });
     setErrors(problems);
     if (problems.length) return;
     try {
@@ -194,26 +244,47 @@ function AsbRiskMatrixForm({ caseId, matrix }: { caseId: string; matrix: Matrix 
     }
   };
   const err = (id: string) => errors.find((x) => x.href === id)?.text;
-  const defaultReview = live ? formatDate(new Date(Date.now() + bandNamed(matrix, live.level).reviewDays * 86_400_000).toISOString()) : null;
+  const defaultReview = live
+    ? formatDate(new Date(Date.now() + bandNamed(matrix, live.level).reviewDays * 86_400_000).toISOString())
+    : null;
 
   return (
     <section aria-labelledby="asb-form-heading" className="govuk-!-margin-top-8">
-      <h3 className="govuk-heading-m" id="asb-form-heading">Record an ASB risk assessment</h3>
+      <h3 className="govuk-heading-m" id="asb-form-heading">
+        Record an ASB risk assessment
+      </h3>
       {result && (
         <NotificationBanner title="Success" success>
           <p className="govuk-notification-banner__heading">
-            Assessment recorded: score {result.score}, {humanise(result.riskLevel).toLowerCase()} risk. The case is now {humanise(result.riskLevel).toLowerCase()} risk; review it by {formatDate(result.reviewDueAt)}.
+            Assessment recorded: score {result.score}, {humanise(result.riskLevel).toLowerCase()} risk. The case is now{' '}
+            {humanise(result.riskLevel).toLowerCase()} risk; review it by {formatDate(result.reviewDueAt)}.
           </p>
         </NotificationBanner>
       )}
       {errors.length > 0 && <ErrorSummary errors={errors} />}
       <div className="govuk-inset-text">
-        Likelihood × impact gives a score from {matrix.bands[0].minScore} to {matrix.bands[matrix.bands.length - 1].maxScore}:{' '}
-        {bandsInWords(matrix, (b) => `${b.minScore} to ${b.maxScore} is ${lower(b.riskLevel)} risk`)}. Any vulnerability raises the risk one step. Your professional judgement can make it high, if you say why.
+        Likelihood × impact gives a score from {matrix.bands[0].minScore} to{' '}
+        {matrix.bands[matrix.bands.length - 1].maxScore}:{' '}
+        {bandsInWords(matrix, (b) => `${b.minScore} to ${b.maxScore} is ${lower(b.riskLevel)} risk`)}. Any vulnerability
+        raises the risk one step. Your professional judgement can make it high, if you say why.
       </div>
       <form onSubmit={submit} noValidate aria-labelledby="asb-form-heading" className="app-asb-form">
-        <Radios id={FIELDS.likelihood.id} legend="How likely is the behaviour to go on or cause harm?" value={form.likelihood} onChange={(likelihood) => update({ likelihood })} error={err(FIELDS.likelihood.id)} options={scale(LIKELIHOOD)} />
-        <Radios id={FIELDS.impact.id} legend="How badly does it affect the victim or the community?" value={form.impact} onChange={(impact) => update({ impact })} error={err(FIELDS.impact.id)} options={scale(IMPACT)} />
+        <Radios
+          id={FIELDS.likelihood.id}
+          legend="How likely is the behaviour to go on or cause harm?"
+          value={form.likelihood}
+          onChange={(likelihood) => update({ likelihood })}
+          error={err(FIELDS.likelihood.id)}
+          options={scale(LIKELIHOOD)}
+        />
+        <Radios
+          id={FIELDS.impact.id}
+          legend="How badly does it affect the victim or the community?"
+          value={form.impact}
+          onChange={(impact) => update({ impact })}
+          error={err(FIELDS.impact.id)}
+          options={scale(IMPACT)}
+        />
         <RiskMatrix matrix={matrix} likelihood={l} impact={i} />
         <Checkboxes
           id={FIELDS.vulnerabilities.id}
@@ -223,16 +294,36 @@ function AsbRiskMatrixForm({ caseId, matrix }: { caseId: string; matrix: Matrix 
           onChange={(vulnerabilities) => update({ vulnerabilities })}
           options={VULNERABILITIES}
         />
-        <Checkbox id="asb-judged" label="Professional judgement: the risk is high" checked={form.judgedHighRisk} onChange={(judgedHighRisk) => update({ judgedHighRisk })} />
-        <Textarea id={FIELDS.concerns.id} label="Concerns" hint="Required with professional judgement: say what worries you" rows={4} value={form.concerns} onChange={(concerns) => update({ concerns })} error={err(FIELDS.concerns.id)} />
+        <Checkbox
+          id="asb-judged"
+          label="Professional judgement: the risk is high"
+          checked={form.judgedHighRisk}
+          onChange={(judgedHighRisk) => update({ judgedHighRisk })}
+        />
+        <Textarea
+          id={FIELDS.concerns.id}
+          label="Concerns"
+          hint="Required with professional judgement: say what worries you"
+          rows={4}
+          value={form.concerns}
+          onChange={(concerns) => update({ concerns })}
+          error={err(FIELDS.concerns.id)}
+        />
         <div className="app-asb-result" aria-live="polite">
           {live ? (
             <>
               <p className="govuk-body govuk-!-margin-bottom-1">
-                Score {live.score}: likelihood {l} ({LIKELIHOOD[l - 1].toLowerCase()}) × impact {i} ({IMPACT[i - 1].toLowerCase()}), {humanise(live.band).toLowerCase()} band.
-                {form.judgedHighRisk ? ' Professional judgement makes it high.' : form.vulnerabilities.length > 0 && live.level !== live.band ? ' A vulnerability raises it one step.' : ''}
+                Score {live.score}: likelihood {l} ({LIKELIHOOD[l - 1].toLowerCase()}) × impact {i} (
+                {IMPACT[i - 1].toLowerCase()}), {humanise(live.band).toLowerCase()} band.
+                {form.judgedHighRisk
+                  ? ' Professional judgement makes it high.'
+                  : form.vulnerabilities.length > 0 && live.level !== live.band
+                    ? ' A vulnerability raises it one step.'
+                    : ''}
               </p>
-              <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-0">Result: {humanise(live.level).toLowerCase()} risk</p>
+              <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-0">
+                Result: {humanise(live.level).toLowerCase()} risk
+              </p>
             </>
           ) : (
             <p className="govuk-body govuk-!-margin-bottom-0">Choose the likelihood and the impact to see the risk.</p>
@@ -241,14 +332,22 @@ function AsbRiskMatrixForm({ caseId, matrix }: { caseId: string; matrix: Matrix 
         <TextInput
           id={FIELDS.reviewDueAt.id}
           label="Review by (optional)"
-          hint={`Leave empty for the usual date: ${[...matrix.bands].reverse().map((b, n) => `${b.reviewDays}${n === 0 ? ` days for ${lower(b.riskLevel)} risk` : ` for ${lower(b.riskLevel)}`}`).join(', ')}${defaultReview ? ` (${defaultReview} for this result)` : ''}`}
+          hint={`Leave empty for the usual date: ${[...matrix.bands]
+            .reverse()
+            .map(
+              (b, n) =>
+                `${b.reviewDays}${n === 0 ? ` days for ${lower(b.riskLevel)} risk` : ` for ${lower(b.riskLevel)}`}`,
+            )
+            .join(', ')}${defaultReview ? ` (${defaultReview} for this result)` : ''}`}
           type="date"
           inputClass="govuk-input--width-10"
           value={form.reviewDueAt}
           onChange={(reviewDueAt) => update({ reviewDueAt })}
           error={err(FIELDS.reviewDueAt.id)}
         />
-        <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">Record assessment</button>
+        <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">
+          Record assessment
+        </button>
       </form>
     </section>
   );

@@ -40,13 +40,25 @@ const AuditTrail = graphql(`
 `);
 
 export function AuditTab({ c }: { c: CaseData }) {
-  const { data, loading, error, fetchMore } = useQuery(AuditTrail, { variables: { caseId: c.id, first: 50 }, fetchPolicy: 'network-only' });
-  if (loading && !data) return <p className="govuk-body" role="status">Loading the audit trail…</p>;
+  const { data, loading, error, fetchMore } = useQuery(AuditTrail, {
+    variables: { caseId: c.id, first: 50 },
+    fetchPolicy: 'network-only',
+  });
+  if (loading && !data)
+    return (
+      <p className="govuk-body" role="status">
+        Loading the audit trail…
+      </p>
+    );
   if (error) {
     return (
       <>
         <h2 className="govuk-heading-m">Audit</h2>
-        <p className="govuk-body">{errorCode(error) === 'FORBIDDEN' ? 'Only managers of the owner agency can read the audit trail.' : 'The audit trail could not be loaded.'}</p>
+        <p className="govuk-body">
+          {errorCode(error) === 'FORBIDDEN'
+            ? 'Only managers of the owner agency can read the audit trail.'
+            : 'The audit trail could not be loaded.'}
+        </p>
       </>
     );
   }
@@ -70,7 +82,9 @@ export function AuditTab({ c }: { c: CaseData }) {
             {e.changes.length > 0 && (
               <ul className="govuk-list govuk-body-s">
                 {e.changes.map((ch, i) => (
-                  <li key={i}>{ch.withheld ? `${ch.field}: Withheld` : `${ch.field}: “${ch.from ?? ''}” to “${ch.to ?? ''}”`}</li>
+                  <li key={i}>
+                    {ch.withheld ? `${ch.field}: Withheld` : `${ch.field}: “${ch.from ?? ''}” to “${ch.to ?? ''}”`}
+                  </li>
                 ))}
               </ul>
             )}
@@ -85,7 +99,10 @@ export function AuditTab({ c }: { c: CaseData }) {
             fetchMore({
               variables: { after: trail.pageInfo.endCursor },
               updateQuery: (prev, { fetchMoreResult }) => ({
-                caseAuditTrail: { ...fetchMoreResult.caseAuditTrail, edges: [...prev.caseAuditTrail.edges, ...fetchMoreResult.caseAuditTrail.edges] },
+                caseAuditTrail: {
+                  ...fetchMoreResult.caseAuditTrail,
+                  edges: [...prev.caseAuditTrail.edges, ...fetchMoreResult.caseAuditTrail.edges],
+                },
               }),
             })
           }

@@ -49,7 +49,11 @@ const ViewerCan = graphql(`
 
 /** What a freshly signed-in user may do, asked with the new token (the client's own is the old one, or none). */
 export async function viewerCanWith(client: ApolloClient, token: string): Promise<ViewerCan> {
-  const { data } = await client.query({ query: ViewerCan, context: { headers: { authorization: `Bearer ${token}` } }, fetchPolicy: 'no-cache' });
+  const { data } = await client.query({
+    query: ViewerCan,
+    context: { headers: { authorization: `Bearer ${token}` } },
+    fetchPolicy: 'no-cache',
+  });
   const can = data?.me.viewerCan;
   if (!can) throw new Error('no capabilities');
   return can;
@@ -84,7 +88,11 @@ export function SignInPage({ expiredUser, notice }: { expiredUser: SessionUser |
       setAsking(true);
       const can = await viewerCanWith(client, token).finally(() => setAsking(false));
       // A user always reads their own email; the schema's User.email is nullable only for other agencies' staff.
-      signedIn({ token, expiresAt: data.login.expiresAt, user: { ...data.login.user, email: data.login.user.email ?? email.trim(), can } });
+      signedIn({
+        token,
+        expiresAt: data.login.expiresAt,
+        user: { ...data.login.user, email: data.login.user.email ?? email.trim(), can },
+      });
       // Signing in after an expiry resumes the page the user was on; otherwise go home.
       if (!expiredUser) navigate('/', { replace: true });
     } catch (err) {
@@ -115,14 +123,35 @@ export function SignInPage({ expiredUser, notice }: { expiredUser: SessionUser |
         {expiredUser && errors.length === 0 && (
           <NotificationBanner title="Your session has ended">
             <p className="govuk-notification-banner__heading">Sign in again to carry on.</p>
-            <p className="govuk-body">Anything you had typed but not saved is kept and will be there when you return.</p>
+            <p className="govuk-body">
+              Anything you had typed but not saved is kept and will be there when you return.
+            </p>
           </NotificationBanner>
         )}
         <h1 className="govuk-heading-l">Sign in</h1>
         <form onSubmit={submit} noValidate>
-          <TextInput id="email" label="Email address" type="email" autoComplete="username" spellCheck={false} value={email} onChange={setEmail} error={fieldError('email')} />
-          <TextInput id="password" label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} error={fieldError('password')} />
-          <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">Sign in</button>
+          <TextInput
+            id="email"
+            label="Email address"
+            type="email"
+            autoComplete="username"
+            spellCheck={false}
+            value={email}
+            onChange={setEmail}
+            error={fieldError('email')}
+          />
+          <TextInput
+            id="password"
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={setPassword}
+            error={fieldError('password')}
+          />
+          <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">
+            Sign in
+          </button>
         </form>
       </div>
     </div>

@@ -43,14 +43,23 @@ function tabsFor(c: CaseData): Tab[] {
 }
 
 export function CasePage({ id, tab, user }: { id: string; tab: string; user: SessionUser }) {
-  const { data, loading, error } = useQuery(CaseDetail, { variables: { id }, skip: !user.can.readCases, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error } = useQuery(CaseDetail, {
+    variables: { id },
+    skip: !user.can.readCases,
+    fetchPolicy: 'cache-and-network',
+  });
   const c = data?.case;
   const tabs = c ? tabsFor(c) : [];
   const current = tabs.find((t) => t.slug === tab);
   usePageTitle(c ? `${c.reference}${current ? ` – ${current.text}` : ''}` : 'Case');
 
   if (!user.can.readCases) return <NoCaseAccess />;
-  if (loading && !c) return <p className="govuk-body" role="status">Loading case…</p>;
+  if (loading && !c)
+    return (
+      <p className="govuk-body" role="status">
+        Loading case…
+      </p>
+    );
   if (error && !c) {
     return (
       <>
@@ -65,15 +74,23 @@ export function CasePage({ id, tab, user }: { id: string; tab: string; user: Ses
       <>
         <h1 className="govuk-heading-l">Case not found</h1>
         <p className="govuk-body">The case does not exist or has not been shared with your agency.</p>
-        <p className="govuk-body"><Link href="/cases" className="govuk-link">Back to cases</Link></p>
+        <p className="govuk-body">
+          <Link href="/cases" className="govuk-link">
+            Back to cases
+          </Link>
+        </p>
       </>
     );
   }
 
   return (
     <>
-      <Link href="/cases" className="govuk-back-link govuk-!-margin-top-0">Cases</Link>
-      <span className="govuk-caption-l">{humanise(c.category)} case, owned by {c.ownerAgency.name}</span>
+      <Link href="/cases" className="govuk-back-link govuk-!-margin-top-0">
+        Cases
+      </Link>
+      <span className="govuk-caption-l">
+        {humanise(c.category)} case, owned by {c.ownerAgency.name}
+      </span>
       <h1 className="govuk-heading-l govuk-!-margin-bottom-2">{c.reference}</h1>
       <p className="govuk-body">
         <StatusTag status={c.status} /> <RiskTag risk={c.riskLevel} />{' '}
@@ -82,14 +99,20 @@ export function CasePage({ id, tab, user }: { id: string; tab: string; user: Ses
             <Tag colour="red">Service standard breached</Tag>{' '}
           </>
         )}
-        <strong className="govuk-tag govuk-tag--light-blue">{c.owned ? 'Owner' : `${humanise(c.access)} access`}</strong>
+        <strong className="govuk-tag govuk-tag--light-blue">
+          {c.owned ? 'Owner' : `${humanise(c.access)} access`}
+        </strong>
       </p>
 
       <nav className="moj-sub-navigation" aria-label="Case sections">
         <ul className="moj-sub-navigation__list">
           {tabs.map((t) => (
             <li className="moj-sub-navigation__item" key={t.slug}>
-              <Link className="moj-sub-navigation__link" href={t.slug === 'summary' ? `/cases/${c.id}` : `/cases/${c.id}/${t.slug}`} aria-current={t.slug === tab ? 'page' : undefined}>
+              <Link
+                className="moj-sub-navigation__link"
+                href={t.slug === 'summary' ? `/cases/${c.id}` : `/cases/${c.id}/${t.slug}`}
+                aria-current={t.slug === tab ? 'page' : undefined}
+              >
                 {t.text}
               </Link>
             </li>

@@ -106,7 +106,12 @@ export function CasesPage({ user }: { user: SessionUser }) {
   // Back and Forward change the URL under the form; show what is actually applied.
   useEffect(() => setForm(applied), [appliedKey]); // eslint-disable-line react-hooks/exhaustive-deps
   const { data, loading, error } = useQuery(CaseList, {
-    variables: { filter: toApiFilter(applied), first: PAGE_SIZE, after, orderBy: (applied.sort || 'NEWEST') as CaseOrder },
+    variables: {
+      filter: toApiFilter(applied),
+      first: PAGE_SIZE,
+      after,
+      orderBy: (applied.sort || 'NEWEST') as CaseOrder,
+    },
     skip: !user.can.readCases,
     fetchPolicy: 'cache-and-network',
   });
@@ -128,34 +133,90 @@ export function CasesPage({ user }: { user: SessionUser }) {
   const total = data?.cases.totalCount ?? 0;
   const rows = data?.cases.edges.map((e) => e.node) ?? [];
   const pageStart = back.length * PAGE_SIZE + (after ? PAGE_SIZE : 0);
-  const nextUrl = data?.cases.pageInfo.hasNextPage && data.cases.pageInfo.endCursor ? urlFor(applied, data.cases.pageInfo.endCursor, after ? [...back, after] : back) : null;
+  const nextUrl =
+    data?.cases.pageInfo.hasNextPage && data.cases.pageInfo.endCursor
+      ? urlFor(applied, data.cases.pageInfo.endCursor, after ? [...back, after] : back)
+      : null;
   // `back` holds the cursors of the pages before this one; the first page has none.
   const prevUrl = after ? urlFor(applied, back[back.length - 1], back.slice(0, -1)) : null;
 
   return (
     <>
       <h1 className="govuk-heading-l">Cases</h1>
-      <Link href="/cases/new" role="button" draggable={false} className="govuk-button" data-module="govuk-button">Open a case</Link>
+      <Link href="/cases/new" role="button" draggable={false} className="govuk-button" data-module="govuk-button">
+        Open a case
+      </Link>
       {error && <ErrorSummary errors={[{ text: 'Cases could not be loaded. Try again.' }]} />}
       <div className="app-filter-layout">
         <div className="moj-filter" role="search" aria-labelledby="filter-heading">
           <div className="moj-filter__header">
             <div className="moj-filter__header-title">
-              <h2 className="govuk-heading-m" id="filter-heading">Filter</h2>
+              <h2 className="govuk-heading-m" id="filter-heading">
+                Filter
+              </h2>
             </div>
           </div>
           <div className="moj-filter__content">
             <form className="moj-filter__options" onSubmit={apply} noValidate>
-              <TextInput id="filter-search" label="Search" labelClass="govuk-label--s" hint="Reference, summary, ward, address or name" value={form.search} onChange={(search) => setForm({ ...form, search })} />
-              <Select id="filter-status" label="Status" labelClass="govuk-label--s" value={form.status} onChange={(status) => setForm({ ...form, status })} options={[any('Any status'), ...options(CASE_STATUSES)]} />
-              <Select id="filter-category" label="Category" labelClass="govuk-label--s" value={form.category} onChange={(category) => setForm({ ...form, category })} options={[any('Any category'), ...options(CASE_CATEGORIES)]} />
-              <Select id="filter-risk" label="Risk level" labelClass="govuk-label--s" value={form.risk} onChange={(risk) => setForm({ ...form, risk })} options={[any('Any risk level'), ...options(RISK_LEVELS)]} />
-              <TextInput id="filter-ward" label="Ward" labelClass="govuk-label--s" value={form.ward} onChange={(ward) => setForm({ ...form, ward })} />
-              <Select id="filter-sort" label="Sort by" labelClass="govuk-label--s" value={form.sort} onChange={(sort) => setForm({ ...form, sort })} options={SORT_OPTIONS} />
-              <button type="submit" className="govuk-button" data-module="govuk-button">Apply filters</button>
+              <TextInput
+                id="filter-search"
+                label="Search"
+                labelClass="govuk-label--s"
+                hint="Reference, summary, ward, address or name"
+                value={form.search}
+                onChange={(search) => setForm({ ...form, search })}
+              />
+              <Select
+                id="filter-status"
+                label="Status"
+                labelClass="govuk-label--s"
+                value={form.status}
+                onChange={(status) => setForm({ ...form, status })}
+                options={[any('Any status'), ...options(CASE_STATUSES)]}
+              />
+              <Select
+                id="filter-category"
+                label="Category"
+                labelClass="govuk-label--s"
+                value={form.category}
+                onChange={(category) => setForm({ ...form, category })}
+                options={[any('Any category'), ...options(CASE_CATEGORIES)]}
+              />
+              <Select
+                id="filter-risk"
+                label="Risk level"
+                labelClass="govuk-label--s"
+                value={form.risk}
+                onChange={(risk) => setForm({ ...form, risk })}
+                options={[any('Any risk level'), ...options(RISK_LEVELS)]}
+              />
+              <TextInput
+                id="filter-ward"
+                label="Ward"
+                labelClass="govuk-label--s"
+                value={form.ward}
+                onChange={(ward) => setForm({ ...form, ward })}
+              />
+              <Select
+                id="filter-sort"
+                label="Sort by"
+                labelClass="govuk-label--s"
+                value={form.sort}
+                onChange={(sort) => setForm({ ...form, sort })}
+                options={SORT_OPTIONS}
+              />
+              <button type="submit" className="govuk-button" data-module="govuk-button">
+                Apply filters
+              </button>
               {FILTER_KEYS.some((k) => applied[k]) && (
                 <p className="govuk-body">
-                  <Link href="/cases" className="govuk-link govuk-link--no-visited-state" onClick={() => setForm({ ...NO_FILTERS })}>Clear filters</Link>
+                  <Link
+                    href="/cases"
+                    className="govuk-link govuk-link--no-visited-state"
+                    onClick={() => setForm({ ...NO_FILTERS })}
+                  >
+                    Clear filters
+                  </Link>
                 </p>
               )}
             </form>
@@ -177,7 +238,9 @@ export function CasesPage({ user }: { user: SessionUser }) {
           )}
           {total > 0 && applied.ward.includes(',') && (
             // The export reads a comma in the ward as a list of wards, so it would not match this list.
-            <p className="govuk-body">To download these cases as a CSV file, filter by a ward name without a comma in it.</p>
+            <p className="govuk-body">
+              To download these cases as a CSV file, filter by a ward name without a comma in it.
+            </p>
           )}
           {rows.length > 0 && (
             <Table
@@ -187,7 +250,9 @@ export function CasesPage({ user }: { user: SessionUser }) {
               rows={rows}
               rowKey={(c) => c.id}
               cells={(c) => [
-                <Link href={`/cases/${c.id}`} className="govuk-link app-nowrap">{c.reference}</Link>,
+                <Link href={`/cases/${c.id}`} className="govuk-link app-nowrap">
+                  {c.reference}
+                </Link>,
                 humanise(c.category),
                 <StatusTag status={c.status} />,
                 <RiskTag risk={c.riskLevel} short />,

@@ -52,7 +52,9 @@ export function MyWorkPage({ user }: { user: SessionUser }) {
   const now = Date.now();
   const due = cases
     .flatMap((c) => c.actions.map((a) => ({ ...a, caseRef: c.reference, caseId: c.id })))
-    .filter((a) => (a.status === 'OPEN' || a.status === 'IN_PROGRESS') && a.dueAt && Date.parse(a.dueAt) < now + SOON_MS)
+    .filter(
+      (a) => (a.status === 'OPEN' || a.status === 'IN_PROGRESS') && a.dueAt && Date.parse(a.dueAt) < now + SOON_MS,
+    )
     .sort((a, b) => Date.parse(a.dueAt!) - Date.parse(b.dueAt!));
   const overdue = due.filter((a) => isOverdue(a, now)).length;
 
@@ -66,15 +68,25 @@ export function MyWorkPage({ user }: { user: SessionUser }) {
         <>
           <ul className="govuk-list govuk-list--bullet">
             <li>
-              <Link href="/alerts" className="govuk-link">{unread} unread {unread === 1 ? 'alert' : 'alerts'}</Link>
+              <Link href="/alerts" className="govuk-link">
+                {unread} unread {unread === 1 ? 'alert' : 'alerts'}
+              </Link>
             </li>
             {waiting !== undefined && (
               <li>
-                <Link href="/triage" className="govuk-link">{waiting} {waiting === 1 ? 'report' : 'reports'} waiting in triage</Link>
+                <Link href="/triage" className="govuk-link">
+                  {waiting} {waiting === 1 ? 'report' : 'reports'} waiting in triage
+                </Link>
               </li>
             )}
-            <li>{loading && !data ? 'Counting open cases…' : `${data?.cases.totalCount ?? 0} open cases owned by your agency`}</li>
-            <li>{overdue} overdue {overdue === 1 ? 'action' : 'actions'}</li>
+            <li>
+              {loading && !data
+                ? 'Counting open cases…'
+                : `${data?.cases.totalCount ?? 0} open cases owned by your agency`}
+            </li>
+            <li>
+              {overdue} overdue {overdue === 1 ? 'action' : 'actions'}
+            </li>
           </ul>
           {error && <p className="govuk-body">Your cases could not be loaded. Try again later.</p>}
 
@@ -90,7 +102,9 @@ export function MyWorkPage({ user }: { user: SessionUser }) {
               rowKey={(a) => a.id}
               cells={(a) => [
                 formatDate(a.dueAt),
-                <Link href={`/cases/${a.caseId}/actions`} className="govuk-link app-nowrap">{a.caseRef}</Link>,
+                <Link href={`/cases/${a.caseId}/actions`} className="govuk-link app-nowrap">
+                  {a.caseRef}
+                </Link>,
                 `${humanise(a.kind)}: ${a.description}`,
                 a.ownerAgency.name,
                 <ActionStatusTag action={a} />,
@@ -109,7 +123,9 @@ export function MyWorkPage({ user }: { user: SessionUser }) {
               rows={cases}
               rowKey={(c) => c.id}
               cells={(c) => [
-                <Link href={`/cases/${c.id}`} className="govuk-link app-nowrap">{c.reference}</Link>,
+                <Link href={`/cases/${c.id}`} className="govuk-link app-nowrap">
+                  {c.reference}
+                </Link>,
                 humanise(c.category),
                 <RiskTag risk={c.riskLevel} short />,
                 c.ward,
@@ -121,7 +137,9 @@ export function MyWorkPage({ user }: { user: SessionUser }) {
       )}
 
       <h2 className="govuk-heading-m">Next meetings</h2>
-      <div className="govuk-inset-text">Meetings are coming soon. Your next MARAC and ASB panel meetings will be listed here.</div>
+      <div className="govuk-inset-text">
+        Meetings are coming soon. Your next MARAC and ASB panel meetings will be listed here.
+      </div>
     </>
   );
 }

@@ -9,7 +9,19 @@ import { ErrorSummary, NotificationBanner, SummaryList, Tag, type FieldError } f
 import type { CaseData } from './CasePage';
 import { CaseDetail } from './queries';
 import { shown } from './fields';
-import { PARTY_LABELS, PartyFields, TenancyFields, arrearsValue, emptyParty, partyFieldId, partyProblems, tenancyProblems, toPartyInput, type PartyDraft, type TenancyDraft } from './PartyFields';
+import {
+  PARTY_LABELS,
+  PartyFields,
+  TenancyFields,
+  arrearsValue,
+  emptyParty,
+  partyFieldId,
+  partyProblems,
+  tenancyProblems,
+  toPartyInput,
+  type PartyDraft,
+  type TenancyDraft,
+} from './PartyFields';
 
 const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
 
@@ -58,7 +70,9 @@ export function PartiesTab({ c }: { c: CaseData }) {
       {c.parties.map((p, i) => {
         const r = p.redactedFields;
         const title = `${humanise(p.role)} ${i + 1}`;
-        const canChange = c.viewerCan.editPartyIdentifiers || (tenancy && !['tenancyType', 'rentArrears', 'tenancyBreaches'].some((f) => r.includes(f)));
+        const canChange =
+          c.viewerCan.editPartyIdentifiers ||
+          (tenancy && !['tenancyType', 'rentArrears', 'tenancyBreaches'].some((f) => r.includes(f)));
         return (
           <div className="govuk-summary-card" key={p.id}>
             <div className="govuk-summary-card__title-wrapper">
@@ -74,7 +88,14 @@ export function PartiesTab({ c }: { c: CaseData }) {
               {canChange && changing !== p.id && (
                 <ul className="govuk-summary-card__actions">
                   <li className="govuk-summary-card__action">
-                    <button type="button" className="govuk-link app-link-button" onClick={() => { setChanged(null); setChanging(p.id); }}>
+                    <button
+                      type="button"
+                      className="govuk-link app-link-button"
+                      onClick={() => {
+                        setChanged(null);
+                        setChanging(p.id);
+                      }}
+                    >
                       Change<span className="govuk-visually-hidden"> details of {title}</span>
                     </button>
                   </li>
@@ -101,11 +122,24 @@ export function PartiesTab({ c }: { c: CaseData }) {
                     { key: 'Full name', value: shown(r, 'fullName', p.fullName) },
                     { key: 'Address', value: shown(r, 'address', p.address) },
                     { key: 'Phone', value: shown(r, 'phone', p.phone) },
-                    { key: 'Date of birth', value: shown(r, 'dateOfBirth', p.dateOfBirth && formatDate(p.dateOfBirth)) },
+                    {
+                      key: 'Date of birth',
+                      value: shown(r, 'dateOfBirth', p.dateOfBirth && formatDate(p.dateOfBirth)),
+                    },
                     { key: 'Tenant of the owner landlord', value: p.tenant ? 'Yes' : 'No' },
                     { key: 'Tenancy type', value: shown(r, 'tenancyType', p.tenancyType && humanise(p.tenancyType)) },
-                    { key: 'Rent arrears', value: shown(r, 'rentArrears', p.rentArrears === null || p.rentArrears === undefined ? null : money.format(p.rentArrears)) },
-                    { key: 'Breaches of tenancy', value: shown(r, 'tenancyBreaches', p.tenancyBreaches, 'None recorded') },
+                    {
+                      key: 'Rent arrears',
+                      value: shown(
+                        r,
+                        'rentArrears',
+                        p.rentArrears === null || p.rentArrears === undefined ? null : money.format(p.rentArrears),
+                      ),
+                    },
+                    {
+                      key: 'Breaches of tenancy',
+                      value: shown(r, 'tenancyBreaches', p.tenancyBreaches, 'None recorded'),
+                    },
                   ]}
                 />
               )}
@@ -130,7 +164,10 @@ function AddPartyForm({ c }: { c: CaseData }) {
   const [form, update, reset] = useDraft<PartyDraft>(`case.${c.id}.party.new`, emptyParty);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [added, setAdded] = useState(false);
-  const [add, { loading }] = useMutation(AddParty, { refetchQueries: [{ query: CaseDetail, variables: { id: c.id } }], awaitRefetchQueries: true });
+  const [add, { loading }] = useMutation(AddParty, {
+    refetchQueries: [{ query: CaseDetail, variables: { id: c.id } }],
+    awaitRefetchQueries: true,
+  });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -149,7 +186,9 @@ function AddPartyForm({ c }: { c: CaseData }) {
 
   return (
     <section aria-labelledby="add-party-heading" className="govuk-!-margin-top-8">
-      <h2 className="govuk-heading-m" id="add-party-heading">Add a person</h2>
+      <h2 className="govuk-heading-m" id="add-party-heading">
+        Add a person
+      </h2>
       {added && (
         <NotificationBanner title="Success" success>
           <p className="govuk-notification-banner__heading">The person was added.</p>
@@ -158,7 +197,9 @@ function AddPartyForm({ c }: { c: CaseData }) {
       {errors.length > 0 && <ErrorSummary errors={errors} />}
       <form onSubmit={submit} noValidate aria-labelledby="add-party-heading">
         <PartyFields prefix={prefix} value={form} onChange={update} errors={errors} />
-        <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">Add person</button>
+        <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">
+          Add person
+        </button>
       </form>
     </section>
   );
@@ -185,30 +226,54 @@ function draftOf(p: Party): ChangeDraft {
  * One person's details, inline in their card. Only the fields this viewer may write are offered,
  * and only the ones changed are sent; a field the API still refuses is shown as an error on it.
  */
-function ChangePartyForm({ c, party, title, identifiers, tenancy, onDone }: { c: CaseData; party: Party; title: string; identifiers: boolean; tenancy: boolean; onDone: (saved: boolean) => void }) {
+function ChangePartyForm({
+  c,
+  party,
+  title,
+  identifiers,
+  tenancy,
+  onDone,
+}: {
+  c: CaseData;
+  party: Party;
+  title: string;
+  identifiers: boolean;
+  tenancy: boolean;
+  onDone: (saved: boolean) => void;
+}) {
   const prefix = `party-${party.id}`;
   const headingId = `${prefix}-heading`;
   const original = draftOf(party);
   const [form, update, reset] = useDraft<ChangeDraft>(`case.${c.id}.party.${party.id}`, () => draftOf(party));
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [save, { loading }] = useMutation(UpdateParty, { refetchQueries: [{ query: CaseDetail, variables: { id: c.id } }], awaitRefetchQueries: true });
+  const [save, { loading }] = useMutation(UpdateParty, {
+    refetchQueries: [{ query: CaseDetail, variables: { id: c.id } }],
+    awaitRefetchQueries: true,
+  });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const problems = [...(identifiers ? partyProblems(prefix, form) : []), ...(tenancy ? tenancyProblems(prefix, form) : [])];
+    const problems = [
+      ...(identifiers ? partyProblems(prefix, form) : []),
+      ...(tenancy ? tenancyProblems(prefix, form) : []),
+    ];
     setErrors(problems);
     if (problems.length) return;
     const input: UpdatePartyInput = {};
     if (identifiers) {
       if (form.role !== original.role) input.role = form.role as PartyRole;
-      for (const f of ['fullName', 'address', 'phone', 'dateOfBirth'] as const) if (form[f].trim() !== original[f]) input[f] = form[f].trim() || null;
+      for (const f of ['fullName', 'address', 'phone', 'dateOfBirth'] as const)
+        if (form[f].trim() !== original[f]) input[f] = form[f].trim() || null;
       if (form.anonymous !== original.anonymous) input.anonymous = form.anonymous;
       if (form.tenant !== original.tenant) input.tenant = form.tenant;
     }
     if (tenancy) {
-      if (form.tenancyType !== original.tenancyType) input.tenancyType = (form.tenancyType || null) as TenancyType | null;
-      if (arrearsValue(form.rentArrears) !== arrearsValue(original.rentArrears)) input.rentArrears = arrearsValue(form.rentArrears);
-      if (form.tenancyBreaches.trim() !== original.tenancyBreaches) input.tenancyBreaches = form.tenancyBreaches.trim() || null;
+      if (form.tenancyType !== original.tenancyType)
+        input.tenancyType = (form.tenancyType || null) as TenancyType | null;
+      if (arrearsValue(form.rentArrears) !== arrearsValue(original.rentArrears))
+        input.rentArrears = arrearsValue(form.rentArrears);
+      if (form.tenancyBreaches.trim() !== original.tenancyBreaches)
+        input.tenancyBreaches = form.tenancyBreaches.trim() || null;
     }
     if (Object.keys(input).length === 0) {
       reset();
@@ -229,14 +294,25 @@ function ChangePartyForm({ c, party, title, identifiers, tenancy, onDone }: { c:
 
   return (
     <>
-      <h4 className="govuk-heading-s" id={headingId}>Change details of {title}</h4>
+      <h4 className="govuk-heading-s" id={headingId}>
+        Change details of {title}
+      </h4>
       {errors.length > 0 && <ErrorSummary errors={errors} />}
       <form onSubmit={submit} noValidate aria-labelledby={headingId}>
         {identifiers && <PartyFields prefix={prefix} value={form} onChange={update} errors={errors} />}
         {tenancy && <TenancyFields prefix={prefix} value={form} onChange={update} errors={errors} />}
         <div className="govuk-button-group">
-          <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">Save details</button>
-          <button type="button" className="govuk-button govuk-button--secondary" data-module="govuk-button" onClick={cancel}>Cancel</button>
+          <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">
+            Save details
+          </button>
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary"
+            data-module="govuk-button"
+            onClick={cancel}
+          >
+            Cancel
+          </button>
         </div>
       </form>
     </>

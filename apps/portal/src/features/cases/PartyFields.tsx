@@ -3,7 +3,18 @@ import { options } from '../../format';
 import type { PartyInput, PartyRole } from '../../gql/graphql';
 
 export const PARTY_ROLES = ['COMPLAINANT', 'SUBJECT', 'VICTIM', 'WITNESS'] as const;
-export const TENANCY_TYPES = ['SECURE', 'ASSURED', 'ASSURED_SHORTHOLD', 'INTRODUCTORY', 'STARTER', 'FLEXIBLE', 'DEMOTED', 'LICENCE', 'LEASEHOLD', 'OTHER'] as const;
+export const TENANCY_TYPES = [
+  'SECURE',
+  'ASSURED',
+  'ASSURED_SHORTHOLD',
+  'INTRODUCTORY',
+  'STARTER',
+  'FLEXIBLE',
+  'DEMOTED',
+  'LICENCE',
+  'LEASEHOLD',
+  'OTHER',
+] as const;
 
 /** A person as typed into a form: every value a string or a flag, so it keeps as a draft. */
 export interface PartyDraft {
@@ -22,7 +33,15 @@ export interface TenancyDraft {
   tenancyBreaches: string;
 }
 
-export const emptyParty = (): PartyDraft => ({ role: '', fullName: '', address: '', phone: '', dateOfBirth: '', anonymous: false, tenant: false });
+export const emptyParty = (): PartyDraft => ({
+  role: '',
+  fullName: '',
+  address: '',
+  phone: '',
+  dateOfBirth: '',
+  anonymous: false,
+  tenant: false,
+});
 
 export const PARTY_LABELS: Record<string, string> = {
   role: 'Role',
@@ -51,15 +70,18 @@ export function partyProblems(prefix: string, p: PartyDraft, who = ''): FieldErr
   if (!p.role) problems.push({ text: `Select a role${suffix}`, href: partyFieldId(prefix, 'role') });
   if (p.dateOfBirth) {
     const d = /^\d{4}-\d{2}-\d{2}$/.test(p.dateOfBirth) ? new Date(`${p.dateOfBirth}T00:00:00Z`) : null;
-    if (!d || Number.isNaN(d.getTime())) problems.push({ text: `Date of birth must be a real date${suffix}`, href: partyFieldId(prefix, 'dateOfBirth') });
-    else if (d.getTime() > Date.now()) problems.push({ text: `Date of birth must be in the past${suffix}`, href: partyFieldId(prefix, 'dateOfBirth') });
+    if (!d || Number.isNaN(d.getTime()))
+      problems.push({ text: `Date of birth must be a real date${suffix}`, href: partyFieldId(prefix, 'dateOfBirth') });
+    else if (d.getTime() > Date.now())
+      problems.push({ text: `Date of birth must be in the past${suffix}`, href: partyFieldId(prefix, 'dateOfBirth') });
   }
   return problems;
 }
 
 export function tenancyProblems(prefix: string, t: TenancyDraft): FieldError[] {
   const v = t.rentArrears.trim().replace(/^£/, '').replace(/,/g, '');
-  if (v && (!/^\d+(\.\d{1,2})?$/.test(v))) return [{ text: 'Rent arrears must be an amount in pounds, like 120.50', href: `${prefix}-rentArrears` }];
+  if (v && !/^\d+(\.\d{1,2})?$/.test(v))
+    return [{ text: 'Rent arrears must be an amount in pounds, like 120.50', href: `${prefix}-rentArrears` }];
   return [];
 }
 
@@ -69,16 +91,69 @@ export const arrearsValue = (s: string): number | null => {
 };
 
 /** Role, identifiers and the two flags of a person. */
-export function PartyFields({ prefix, value, onChange, errors }: { prefix: string; value: PartyDraft; onChange: (patch: Partial<PartyDraft>) => void; errors: FieldError[] }) {
+export function PartyFields({
+  prefix,
+  value,
+  onChange,
+  errors,
+}: {
+  prefix: string;
+  value: PartyDraft;
+  onChange: (patch: Partial<PartyDraft>) => void;
+  errors: FieldError[];
+}) {
   const err = (field: string) => errors.find((e) => e.href === partyFieldId(prefix, field))?.text;
   const flags = [value.anonymous && 'anonymous', value.tenant && 'tenant'].filter(Boolean) as string[];
   return (
     <>
-      <Select id={`${prefix}-role`} label="Role" value={value.role} onChange={(role) => onChange({ role })} error={err('role')} options={[{ value: '', text: 'Select a role' }, ...options(PARTY_ROLES)]} />
-      <TextInput id={`${prefix}-fullName`} label="Full name" hint="Optional" autoComplete="off" spellCheck={false} value={value.fullName} onChange={(fullName) => onChange({ fullName })} error={err('fullName')} />
-      <TextInput id={`${prefix}-address`} label="Address" hint="Optional" autoComplete="off" value={value.address} onChange={(address) => onChange({ address })} error={err('address')} />
-      <TextInput id={`${prefix}-phone`} label="Phone" hint="Optional" type="tel" autoComplete="off" inputClass="govuk-input--width-20" value={value.phone} onChange={(phone) => onChange({ phone })} error={err('phone')} />
-      <TextInput id={`${prefix}-dateOfBirth`} label="Date of birth" hint="Optional" type="date" inputClass="govuk-input--width-10" value={value.dateOfBirth} onChange={(dateOfBirth) => onChange({ dateOfBirth })} error={err('dateOfBirth')} />
+      <Select
+        id={`${prefix}-role`}
+        label="Role"
+        value={value.role}
+        onChange={(role) => onChange({ role })}
+        error={err('role')}
+        options={[{ value: '', text: 'Select a role' }, ...options(PARTY_ROLES)]}
+      />
+      <TextInput
+        id={`${prefix}-fullName`}
+        label="Full name"
+        hint="Optional"
+        autoComplete="off"
+        spellCheck={false}
+        value={value.fullName}
+        onChange={(fullName) => onChange({ fullName })}
+        error={err('fullName')}
+      />
+      <TextInput
+        id={`${prefix}-address`}
+        label="Address"
+        hint="Optional"
+        autoComplete="off"
+        value={value.address}
+        onChange={(address) => onChange({ address })}
+        error={err('address')}
+      />
+      <TextInput
+        id={`${prefix}-phone`}
+        label="Phone"
+        hint="Optional"
+        type="tel"
+        autoComplete="off"
+        inputClass="govuk-input--width-20"
+        value={value.phone}
+        onChange={(phone) => onChange({ phone })}
+        error={err('phone')}
+      />
+      <TextInput
+        id={`${prefix}-dateOfBirth`}
+        label="Date of birth"
+        hint="Optional"
+        type="date"
+        inputClass="govuk-input--width-10"
+        value={value.dateOfBirth}
+        onChange={(dateOfBirth) => onChange({ dateOfBirth })}
+        error={err('dateOfBirth')}
+      />
       <Checkboxes
         id={`${prefix}-flags`}
         legend="About this person"
@@ -95,13 +170,46 @@ export function PartyFields({ prefix, value, onChange, errors }: { prefix: strin
 }
 
 /** Tenancy information: landlords and councils holding the case in full write it. */
-export function TenancyFields({ prefix, value, onChange, errors }: { prefix: string; value: TenancyDraft; onChange: (patch: Partial<TenancyDraft>) => void; errors: FieldError[] }) {
+export function TenancyFields({
+  prefix,
+  value,
+  onChange,
+  errors,
+}: {
+  prefix: string;
+  value: TenancyDraft;
+  onChange: (patch: Partial<TenancyDraft>) => void;
+  errors: FieldError[];
+}) {
   const err = (field: string) => errors.find((e) => e.href === `${prefix}-${field}`)?.text;
   return (
     <>
-      <Select id={`${prefix}-tenancyType`} label="Tenancy type" value={value.tenancyType} onChange={(tenancyType) => onChange({ tenancyType })} error={err('tenancyType')} options={[{ value: '', text: 'Not recorded' }, ...options(TENANCY_TYPES)]} />
-      <TextInput id={`${prefix}-rentArrears`} label="Rent arrears" hint="In pounds, for example 120.50" inputClass="govuk-input--width-10" value={value.rentArrears} onChange={(rentArrears) => onChange({ rentArrears })} error={err('rentArrears')} />
-      <Textarea id={`${prefix}-tenancyBreaches`} label="Breaches of tenancy" hint="Optional" rows={3} value={value.tenancyBreaches} onChange={(tenancyBreaches) => onChange({ tenancyBreaches })} error={err('tenancyBreaches')} />
+      <Select
+        id={`${prefix}-tenancyType`}
+        label="Tenancy type"
+        value={value.tenancyType}
+        onChange={(tenancyType) => onChange({ tenancyType })}
+        error={err('tenancyType')}
+        options={[{ value: '', text: 'Not recorded' }, ...options(TENANCY_TYPES)]}
+      />
+      <TextInput
+        id={`${prefix}-rentArrears`}
+        label="Rent arrears"
+        hint="In pounds, for example 120.50"
+        inputClass="govuk-input--width-10"
+        value={value.rentArrears}
+        onChange={(rentArrears) => onChange({ rentArrears })}
+        error={err('rentArrears')}
+      />
+      <Textarea
+        id={`${prefix}-tenancyBreaches`}
+        label="Breaches of tenancy"
+        hint="Optional"
+        rows={3}
+        value={value.tenancyBreaches}
+        onChange={(tenancyBreaches) => onChange({ tenancyBreaches })}
+        error={err('tenancyBreaches')}
+      />
     </>
   );
 }

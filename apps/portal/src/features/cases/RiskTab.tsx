@@ -24,21 +24,34 @@ export function RiskTab({ c }: { c: CaseData }) {
           { key: 'Incidents in the last 12 months', value: String(recent) },
           { key: 'Support needs recorded', value: c.hasSupportNeeds ? 'Yes' : 'No' },
           ...(risk
-            ? [{ key: 'Referral criteria met now', value: risk.referralCriteria.length ? risk.referralCriteria.map(humanise).join(', ') : 'None' }]
+            ? [
+                {
+                  key: 'Referral criteria met now',
+                  value: risk.referralCriteria.length ? risk.referralCriteria.map(humanise).join(', ') : 'None',
+                },
+              ]
             : []),
         ]}
       />
       {/* Next to the criteria for referral: where the case has been referred, and the way to take it off. */}
       <MeetingAgendasPanel c={c} />
-      {loading && !risk && <p className="govuk-body" role="status">Loading risk assessments…</p>}
+      {loading && !risk && (
+        <p className="govuk-body" role="status">
+          Loading risk assessments…
+        </p>
+      )}
       {error && !risk && <p className="govuk-body">Risk assessments could not be loaded. Try again later.</p>}
       {risk && <CaseReviewThresholdPanel threshold={risk.caseReviewThreshold} />}
       {risk && !domesticAbuse && <AsbRiskAssessments c={c} assessments={risk.asbRiskAssessments} />}
       {risk && (domesticAbuse || !!risk.dashAssessments?.length) && (
         <section aria-labelledby="dash-history-heading" className="govuk-!-margin-top-6">
-          <h3 className="govuk-heading-m" id="dash-history-heading">DASH risk assessments</h3>
+          <h3 className="govuk-heading-m" id="dash-history-heading">
+            DASH risk assessments
+          </h3>
           {risk.dashAssessments === null || risk.dashAssessments === undefined ? (
-            <p className="govuk-body">DASH assessments are read by the owner agency and agencies with full access only.</p>
+            <p className="govuk-body">
+              DASH assessments are read by the owner agency and agencies with full access only.
+            </p>
           ) : risk.dashAssessments.length === 0 ? (
             <p className="govuk-body">No DASH risk assessment has been recorded.</p>
           ) : (
@@ -51,7 +64,13 @@ export function RiskTab({ c }: { c: CaseData }) {
               cells={(a) => [
                 formatDate(a.assessedAt),
                 `${a.score} of 24`,
-                a.highRisk ? <Tag colour="red">{a.judgedHighRisk && a.score < 14 ? 'High risk (professional judgement)' : 'High risk'}</Tag> : <Tag colour="grey">Not high risk</Tag>,
+                a.highRisk ? (
+                  <Tag colour="red">
+                    {a.judgedHighRisk && a.score < 14 ? 'High risk (professional judgement)' : 'High risk'}
+                  </Tag>
+                ) : (
+                  <Tag colour="grey">Not high risk</Tag>
+                ),
                 formatDate(a.reviewDueAt),
               ]}
             />
@@ -68,16 +87,26 @@ type Threshold = NonNullable<CaseRiskQuery['case']>['caseReviewThreshold'];
 function CaseReviewThresholdPanel({ threshold }: { threshold: Threshold }) {
   return (
     <section aria-labelledby="case-review-heading" className="govuk-!-margin-top-6">
-      <h3 className="govuk-heading-m" id="case-review-heading">ASB Case Review threshold</h3>
+      <h3 className="govuk-heading-m" id="case-review-heading">
+        ASB Case Review threshold
+      </h3>
       <SummaryList
         rows={[
-          { key: 'Qualifying complaints', value: `${threshold.complaints} of ${threshold.threshold} in ${threshold.windowMonths} months` },
-          { key: 'Threshold met', value: threshold.met ? <Tag colour="red">Met</Tag> : <Tag colour="grey">Not met</Tag> },
+          {
+            key: 'Qualifying complaints',
+            value: `${threshold.complaints} of ${threshold.threshold} in ${threshold.windowMonths} months`,
+          },
+          {
+            key: 'Threshold met',
+            value: threshold.met ? <Tag colour="red">Met</Tag> : <Tag colour="grey">Not met</Tag>,
+          },
         ]}
       />
       {threshold.tellVictimAboutReview && (
         <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
           <strong className="govuk-warning-text__text">
             <span className="govuk-visually-hidden">Warning</span>
             Tell the victim they can ask for an ASB Case Review.
@@ -95,7 +124,9 @@ function AsbRiskAssessments({ c, assessments }: { c: CaseData; assessments: AsbA
   return (
     <>
       <section aria-labelledby="asb-history-heading" className="govuk-!-margin-top-6">
-        <h3 className="govuk-heading-m" id="asb-history-heading">ASB risk assessments</h3>
+        <h3 className="govuk-heading-m" id="asb-history-heading">
+          ASB risk assessments
+        </h3>
         {!assessments ? (
           <p className="govuk-body">
             <Withheld />: ASB risk assessments are read by the owner agency and agencies with full access only.
@@ -114,7 +145,8 @@ function AsbRiskAssessments({ c, assessments }: { c: CaseData; assessments: AsbA
               <>
                 {a.score} of 25
                 <span className="govuk-body-s app-block">
-                  likelihood {a.likelihood} ({LIKELIHOOD[a.likelihood - 1]?.toLowerCase()}) × impact {a.impact} ({IMPACT[a.impact - 1]?.toLowerCase()})
+                  likelihood {a.likelihood} ({LIKELIHOOD[a.likelihood - 1]?.toLowerCase()}) × impact {a.impact} (
+                  {IMPACT[a.impact - 1]?.toLowerCase()})
                 </span>
               </>,
               <>
@@ -127,7 +159,13 @@ function AsbRiskAssessments({ c, assessments }: { c: CaseData; assessments: AsbA
           />
         )}
       </section>
-      {assessments && c.viewerCan.recordAsbRiskAssessment && (c.status === 'OPEN' ? <AsbRiskForm caseId={c.id} /> : <p className="govuk-body">This case is closed: no new assessment can be recorded.</p>)}
+      {assessments &&
+        c.viewerCan.recordAsbRiskAssessment &&
+        (c.status === 'OPEN' ? (
+          <AsbRiskForm caseId={c.id} />
+        ) : (
+          <p className="govuk-body">This case is closed: no new assessment can be recorded.</p>
+        ))}
     </>
   );
 }

@@ -5,7 +5,16 @@ import type { CaseOutcome, ContactChannel, RiskLevel } from '../../gql/graphql';
 import { apiFieldErrors, errorCode, errorMessages } from '../../apollo';
 import { useDraft } from '../../drafts';
 import { CONTACT_CHANNELS, RISK_LEVELS, formatDate, formatDateTime, humanise, options } from '../../format';
-import { ErrorSummary, NotificationBanner, Radios, Select, SummaryList, TextInput, Textarea, type FieldError } from '../../ui/govuk';
+import {
+  ErrorSummary,
+  NotificationBanner,
+  Radios,
+  Select,
+  SummaryList,
+  TextInput,
+  Textarea,
+  type FieldError,
+} from '../../ui/govuk';
 import { RiskTag, StatusTag } from './CaseTags';
 import type { CaseData } from './CasePage';
 import { CaseDetail } from './queries';
@@ -61,19 +70,27 @@ export function SummaryTab({ c }: { c: CaseData }) {
             ? [
                 { key: 'Closed', value: formatDate(c.closedAt) },
                 { key: 'Reason for closing', value: shown(r, 'closeReason', c.closeReason) },
-                { key: 'Reporter told of the closure', value: shown(r, 'reporterToldAt', formatDateTime(c.reporterToldAt)) },
+                {
+                  key: 'Reporter told of the closure',
+                  value: shown(r, 'reporterToldAt', formatDateTime(c.reporterToldAt)),
+                },
               ]
             : []),
           { key: 'Your access', value: c.access },
           { key: 'Support needs recorded', value: c.hasSupportNeeds ? 'Yes' : 'No' },
-          { key: 'Support needs', value: shown(r, 'supportNeeds', c.supportNeeds, c.hasSupportNeeds ? 'Not recorded' : 'None') },
+          {
+            key: 'Support needs',
+            value: shown(r, 'supportNeeds', c.supportNeeds, c.hasSupportNeeds ? 'Not recorded' : 'None'),
+          },
           { key: 'Police intelligence', value: shown(r, 'policeIntelligence', c.policeIntelligence, 'None') },
           {
             key: 'Shared with',
             value: c.shares.length ? (
               <ul className="govuk-list">
                 {c.shares.map((s) => (
-                  <li key={s.id}>{s.agency.name} ({s.access})</li>
+                  <li key={s.id}>
+                    {s.agency.name} ({s.access})
+                  </li>
                 ))}
               </ul>
             ) : (
@@ -105,11 +122,17 @@ type EditField = keyof typeof LABELS;
 const FIELD_IDS: Record<EditField, string> = { summary: 'edit-summary', ward: 'edit-ward', riskLevel: 'edit-risk' };
 
 /** What someone else changed since a form was opened, as error-summary lines linking to the edit fields. */
-function changesSince(now: Record<EditField, string>, base: Record<EditField, string>): { href: string; text: string }[] {
+function changesSince(
+  now: Record<EditField, string>,
+  base: Record<EditField, string>,
+): { href: string; text: string }[] {
   const shown = (f: EditField, value: string) => (f === 'riskLevel' ? humanise(value) : value);
   return (Object.keys(LABELS) as EditField[])
     .filter((f) => String(now[f]) !== base[f])
-    .map((f) => ({ href: FIELD_IDS[f], text: `${LABELS[f]} is now “${shown(f, now[f])}” (was “${shown(f, base[f])}”)` }));
+    .map((f) => ({
+      href: FIELD_IDS[f],
+      text: `${LABELS[f]} is now “${shown(f, now[f])}” (was “${shown(f, base[f])}”)`,
+    }));
 }
 
 function EditCaseForm({ c }: { c: CaseData }) {
@@ -131,7 +154,8 @@ function EditCaseForm({ c }: { c: CaseData }) {
     e.preventDefault();
     setSaved(false);
     const problems: FieldError[] = [];
-    if (form.summary.trim().length < 3) problems.push({ text: 'Enter a summary of at least 3 characters', href: 'edit-summary' });
+    if (form.summary.trim().length < 3)
+      problems.push({ text: 'Enter a summary of at least 3 characters', href: 'edit-summary' });
     if (!form.ward.trim()) problems.push({ text: 'Enter the ward', href: 'edit-ward' });
     setErrors(problems);
     setConflict(null);
@@ -146,13 +170,27 @@ function EditCaseForm({ c }: { c: CaseData }) {
         },
       });
       const u = data?.updateCase;
-      reset(u ? { summary: u.summary, ward: u.ward, riskLevel: u.riskLevel, version: u.version, base: { summary: u.summary, ward: u.ward, riskLevel: u.riskLevel } } : undefined);
+      reset(
+        u
+          ? {
+              summary: u.summary,
+              ward: u.ward,
+              riskLevel: u.riskLevel,
+              version: u.version,
+              base: { summary: u.summary, ward: u.ward, riskLevel: u.riskLevel },
+            }
+          : undefined,
+      );
       setSaved(true);
     } catch (err) {
       if (errorCode(err) === 'CONFLICT') {
         // Read the case as it is now and say what changed since this form was opened; keep
         // what the user typed, and move to the new version so saving again is a decision.
-        const { data } = await client.query({ query: CaseDetail, variables: { id: c.id }, fetchPolicy: 'network-only' });
+        const { data } = await client.query({
+          query: CaseDetail,
+          variables: { id: c.id },
+          fetchPolicy: 'network-only',
+        });
         const now = data?.case;
         if (!now) return setErrors([{ text: 'The case is no longer available to you' }]);
         const changed = changesSince(now, form.base);
@@ -166,23 +204,52 @@ function EditCaseForm({ c }: { c: CaseData }) {
 
   return (
     <section aria-labelledby="edit-case-heading" className="govuk-!-margin-top-8">
-      <h2 className="govuk-heading-m" id="edit-case-heading">Edit case</h2>
+      <h2 className="govuk-heading-m" id="edit-case-heading">
+        Edit case
+      </h2>
       {saved && (
         <NotificationBanner title="Success" success>
-          <p className="govuk-notification-banner__heading">Your changes were saved at {formatDateTime(new Date().toISOString())}.</p>
+          <p className="govuk-notification-banner__heading">
+            Your changes were saved at {formatDateTime(new Date().toISOString())}.
+          </p>
         </NotificationBanner>
       )}
       {conflict && (
         <ErrorSummary title="This case was changed by someone else" errors={conflict}>
-          <p className="govuk-body">Your changes have not been saved. They are still in the form below: check them against the changes, then save again.</p>
+          <p className="govuk-body">
+            Your changes have not been saved. They are still in the form below: check them against the changes, then
+            save again.
+          </p>
         </ErrorSummary>
       )}
       {errors.length > 0 && <ErrorSummary errors={errors} />}
       <form onSubmit={submit} noValidate aria-labelledby="edit-case-heading">
-        <Textarea id="edit-summary" label="Summary" value={form.summary} onChange={(summary) => update({ summary })} error={errors.find((e) => e.href === 'edit-summary')?.text} rows={5} />
-        <TextInput id="edit-ward" label="Ward" inputClass="govuk-input--width-20" value={form.ward} onChange={(ward) => update({ ward })} error={errors.find((e) => e.href === 'edit-ward')?.text} />
-        <Select id="edit-risk" label="Risk level" value={form.riskLevel} onChange={(riskLevel) => update({ riskLevel })} options={options(RISK_LEVELS)} />
-        <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">Save changes</button>
+        <Textarea
+          id="edit-summary"
+          label="Summary"
+          value={form.summary}
+          onChange={(summary) => update({ summary })}
+          error={errors.find((e) => e.href === 'edit-summary')?.text}
+          rows={5}
+        />
+        <TextInput
+          id="edit-ward"
+          label="Ward"
+          inputClass="govuk-input--width-20"
+          value={form.ward}
+          onChange={(ward) => update({ ward })}
+          error={errors.find((e) => e.href === 'edit-ward')?.text}
+        />
+        <Select
+          id="edit-risk"
+          label="Risk level"
+          value={form.riskLevel}
+          onChange={(riskLevel) => update({ riskLevel })}
+          options={options(RISK_LEVELS)}
+        />
+        <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">
+          Save changes
+        </button>
       </form>
     </section>
   );
@@ -220,20 +287,31 @@ function CloseCaseForm({ c }: { c: CaseData }) {
   }));
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [conflict, setConflict] = useState<FieldError[] | null>(null);
-  const [close, { loading }] = useMutation(CloseCase, { refetchQueries: [{ query: CaseDetail, variables: { id: c.id } }], awaitRefetchQueries: true });
+  const [close, { loading }] = useMutation(CloseCase, {
+    refetchQueries: [{ query: CaseDetail, variables: { id: c.id } }],
+    awaitRefetchQueries: true,
+  });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const problems: FieldError[] = [];
     if (!form.outcome) problems.push({ text: 'Select whether the case was resolved', href: 'close-outcome' });
-    if (form.reason.trim().length < 3) problems.push({ text: 'Enter a reason for closing of at least 3 characters', href: 'close-reason' });
+    if (form.reason.trim().length < 3)
+      problems.push({ text: 'Enter a reason for closing of at least 3 characters', href: 'close-reason' });
     // The API lets partner systems leave this out; the portal asks for it, as every reporter should be told.
     const told = form.toldAt ? new Date(form.toldAt) : null;
-    if (!told || Number.isNaN(told.getTime())) problems.push({ text: 'Enter when the reporter was told the case is closing', href: 'close-told-at' });
-    else if (told.getTime() > Date.now() + 60_000) problems.push({ text: 'When the reporter was told cannot be in the future', href: 'close-told-at' });
-    else if (told.getTime() < Date.parse(c.openedAt) - 60_000) problems.push({ text: `When the reporter was told cannot be before the case was opened (${formatDateTime(c.openedAt)})`, href: 'close-told-at' });
+    if (!told || Number.isNaN(told.getTime()))
+      problems.push({ text: 'Enter when the reporter was told the case is closing', href: 'close-told-at' });
+    else if (told.getTime() > Date.now() + 60_000)
+      problems.push({ text: 'When the reporter was told cannot be in the future', href: 'close-told-at' });
+    else if (told.getTime() < Date.parse(c.openedAt) - 60_000)
+      problems.push({
+        text: `When the reporter was told cannot be before the case was opened (${formatDateTime(c.openedAt)})`,
+        href: 'close-told-at',
+      });
     if (!form.toldChannel) problems.push({ text: 'Select how the reporter was told', href: 'close-told-channel' });
-    if (form.toldNote.trim().length > 2000) problems.push({ text: 'What they were told must be 2,000 characters or fewer', href: 'close-told-note' });
+    if (form.toldNote.trim().length > 2000)
+      problems.push({ text: 'What they were told must be 2,000 characters or fewer', href: 'close-told-note' });
     setErrors(problems);
     setConflict(null);
     if (problems.length || !told) return;
@@ -245,7 +323,11 @@ function CloseCaseForm({ c }: { c: CaseData }) {
           input: {
             outcome: form.outcome as CaseOutcome,
             reason: form.reason.trim(),
-            reporterTold: { at: told.toISOString(), channel: form.toldChannel as ContactChannel, note: form.toldNote.trim() || null },
+            reporterTold: {
+              at: told.toISOString(),
+              channel: form.toldChannel as ContactChannel,
+              note: form.toldNote.trim() || null,
+            },
           },
         },
       });
@@ -255,12 +337,21 @@ function CloseCaseForm({ c }: { c: CaseData }) {
       if (errorCode(err) === 'CONFLICT') {
         // As with editing: say what changed since the form was opened, keep what was typed,
         // and move to the new version so closing again is a decision.
-        const { data } = await client.query({ query: CaseDetail, variables: { id: c.id }, fetchPolicy: 'network-only' });
+        const { data } = await client.query({
+          query: CaseDetail,
+          variables: { id: c.id },
+          fetchPolicy: 'network-only',
+        });
         const now = data?.case;
         if (!now) return setErrors([{ text: 'The case is no longer available to you' }]);
         const changed = changesSince(now, form.base);
-        if (now.status !== 'OPEN') changed.unshift({ href: '', text: `The case is now ${humanise(now.status).toLowerCase()}` });
-        setConflict(changed.length ? changed.map((x) => (x.href ? x : { text: x.text })) : [{ text: 'Other details of the case were changed' }]);
+        if (now.status !== 'OPEN')
+          changed.unshift({ href: '', text: `The case is now ${humanise(now.status).toLowerCase()}` });
+        setConflict(
+          changed.length
+            ? changed.map((x) => (x.href ? x : { text: x.text }))
+            : [{ text: 'Other details of the case were changed' }],
+        );
         update({ version: now.version, base: { summary: now.summary, ward: now.ward, riskLevel: now.riskLevel } });
       } else {
         setErrors(apiFieldErrors(err, (f) => CLOSE_FIELDS[f]));
@@ -271,10 +362,15 @@ function CloseCaseForm({ c }: { c: CaseData }) {
 
   return (
     <section aria-labelledby="close-case-heading" className="govuk-!-margin-top-8">
-      <h2 className="govuk-heading-m" id="close-case-heading">Close this case</h2>
+      <h2 className="govuk-heading-m" id="close-case-heading">
+        Close this case
+      </h2>
       {conflict && (
         <ErrorSummary title="This case was changed by someone else" errors={conflict}>
-          <p className="govuk-body">The case has not been closed. What you typed is still in the form below: check it against the changes, then close the case again.</p>
+          <p className="govuk-body">
+            The case has not been closed. What you typed is still in the form below: check it against the changes, then
+            close the case again.
+          </p>
         </ErrorSummary>
       )}
       {errors.length > 0 && <ErrorSummary errors={errors} />}
@@ -290,17 +386,56 @@ function CloseCaseForm({ c }: { c: CaseData }) {
             { value: 'UNRESOLVED', text: 'Unresolved' },
           ]}
         />
-        <Textarea id="close-reason" label="Reason for closing" value={form.reason} onChange={(reason) => update({ reason })} error={err('close-reason')} />
+        <Textarea
+          id="close-reason"
+          label="Reason for closing"
+          value={form.reason}
+          onChange={(reason) => update({ reason })}
+          error={err('close-reason')}
+        />
         <div className="govuk-form-group">
           <fieldset className="govuk-fieldset" aria-describedby="close-told-hint">
-            <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">How and when was the reporter told?</legend>
-            <div id="close-told-hint" className="govuk-hint">Tell the reporter the case is closing before you close it. This is kept as a contact with the reporter.</div>
-            <TextInput id="close-told-at" label="When they were told" type="datetime-local" inputClass="govuk-input--width-20" value={form.toldAt} onChange={(toldAt) => update({ toldAt })} error={err('close-told-at')} />
-            <Select id="close-told-channel" label="How they were told" value={form.toldChannel} onChange={(toldChannel) => update({ toldChannel })} error={err('close-told-channel')} options={[{ value: '', text: 'Select how' }, ...options(CONTACT_CHANNELS)]} />
-            <Textarea id="close-told-note" label="What they were told (optional)" rows={3} value={form.toldNote} onChange={(toldNote) => update({ toldNote })} error={err('close-told-note')} />
+            <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
+              How and when was the reporter told?
+            </legend>
+            <div id="close-told-hint" className="govuk-hint">
+              Tell the reporter the case is closing before you close it. This is kept as a contact with the reporter.
+            </div>
+            <TextInput
+              id="close-told-at"
+              label="When they were told"
+              type="datetime-local"
+              inputClass="govuk-input--width-20"
+              value={form.toldAt}
+              onChange={(toldAt) => update({ toldAt })}
+              error={err('close-told-at')}
+            />
+            <Select
+              id="close-told-channel"
+              label="How they were told"
+              value={form.toldChannel}
+              onChange={(toldChannel) => update({ toldChannel })}
+              error={err('close-told-channel')}
+              options={[{ value: '', text: 'Select how' }, ...options(CONTACT_CHANNELS)]}
+            />
+            <Textarea
+              id="close-told-note"
+              label="What they were told (optional)"
+              rows={3}
+              value={form.toldNote}
+              onChange={(toldNote) => update({ toldNote })}
+              error={err('close-told-note')}
+            />
           </fieldset>
         </div>
-        <button type="submit" className="govuk-button govuk-button--warning" disabled={loading} data-module="govuk-button">Close case</button>
+        <button
+          type="submit"
+          className="govuk-button govuk-button--warning"
+          disabled={loading}
+          data-module="govuk-button"
+        >
+          Close case
+        </button>
       </form>
     </section>
   );

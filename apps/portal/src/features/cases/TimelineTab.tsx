@@ -28,9 +28,26 @@ interface Entry {
 /** Incidents, actions and contacts on one line of time, newest first (MoJ timeline). */
 export function TimelineTab({ c }: { c: CaseData }) {
   const entries: Entry[] = [
-    ...c.incidents.map((i) => ({ id: `i${i.id}`, at: i.occurredAt, title: `Incident: ${humanise(i.category)}`, by: i.loggedByAgency.name, text: i.description })),
-    ...c.actions.map((a) => ({ id: `a${a.id}`, at: a.createdAt, title: `Action: ${humanise(a.kind)} (${humanise(a.status)})`, by: a.ownerAgency.name, text: a.description })),
-    ...(c.contacts ?? []).map((ct) => ({ id: `c${ct.id}`, at: ct.contactedAt, title: `Contact by ${humanise(ct.channel).toLowerCase()}`, text: ct.note })),
+    ...c.incidents.map((i) => ({
+      id: `i${i.id}`,
+      at: i.occurredAt,
+      title: `Incident: ${humanise(i.category)}`,
+      by: i.loggedByAgency.name,
+      text: i.description,
+    })),
+    ...c.actions.map((a) => ({
+      id: `a${a.id}`,
+      at: a.createdAt,
+      title: `Action: ${humanise(a.kind)} (${humanise(a.status)})`,
+      by: a.ownerAgency.name,
+      text: a.description,
+    })),
+    ...(c.contacts ?? []).map((ct) => ({
+      id: `c${ct.id}`,
+      at: ct.contactedAt,
+      title: `Contact by ${humanise(ct.channel).toLowerCase()}`,
+      text: ct.note,
+    })),
     { id: 'opened', at: c.openedAt, title: 'Case opened', by: c.ownerAgency.name, text: '' },
   ].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
 
@@ -64,7 +81,9 @@ function Contacts({ c }: { c: CaseData }) {
   if (c.redactedFields.includes('contacts')) return null;
   return (
     <section aria-labelledby="contacts-heading" className="govuk-!-margin-top-8">
-      <h2 className="govuk-heading-m" id="contacts-heading">Contacts with the reporter</h2>
+      <h2 className="govuk-heading-m" id="contacts-heading">
+        Contacts with the reporter
+      </h2>
       {contacts.length === 0 ? (
         <p className="govuk-body">No contacts have been recorded.</p>
       ) : (
@@ -95,24 +114,38 @@ const CONTACT_FIELDS: Record<string, { id: string; label: string }> = {
 };
 
 function RecordContactForm({ c }: { c: CaseData }) {
-  const [form, update, reset] = useDraft<ContactDraft>(`case.${c.id}.contact`, () => ({ contactedAt: '', channel: '', note: '' }));
+  const [form, update, reset] = useDraft<ContactDraft>(`case.${c.id}.contact`, () => ({
+    contactedAt: '',
+    channel: '',
+    note: '',
+  }));
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [recorded, setRecorded] = useState(false);
-  const [record, { loading }] = useMutation(RecordContact, { refetchQueries: [{ query: CaseDetail, variables: { id: c.id } }], awaitRefetchQueries: true });
+  const [record, { loading }] = useMutation(RecordContact, {
+    refetchQueries: [{ query: CaseDetail, variables: { id: c.id } }],
+    awaitRefetchQueries: true,
+  });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setRecorded(false);
     const problems: FieldError[] = [];
     const when = form.contactedAt ? new Date(form.contactedAt) : null;
-    if (!when || Number.isNaN(when.getTime())) problems.push({ text: 'Enter when the contact happened', href: 'contact-when' });
-    else if (when.getTime() > Date.now()) problems.push({ text: 'When the contact happened must be in the past', href: 'contact-when' });
+    if (!when || Number.isNaN(when.getTime()))
+      problems.push({ text: 'Enter when the contact happened', href: 'contact-when' });
+    else if (when.getTime() > Date.now())
+      problems.push({ text: 'When the contact happened must be in the past', href: 'contact-when' });
     if (!form.channel) problems.push({ text: 'Select how the contact happened', href: 'contact-how' });
     if (!form.note.trim()) problems.push({ text: 'Enter a note about the contact', href: 'contact-note' });
     setErrors(problems);
     if (problems.length || !when) return;
     try {
-      await record({ variables: { caseId: c.id, input: { contactedAt: when.toISOString(), channel: form.channel as ContactChannel, note: form.note.trim() } } });
+      await record({
+        variables: {
+          caseId: c.id,
+          input: { contactedAt: when.toISOString(), channel: form.channel as ContactChannel, note: form.note.trim() },
+        },
+      });
       reset();
       setRecorded(true);
     } catch (err) {
@@ -123,7 +156,9 @@ function RecordContactForm({ c }: { c: CaseData }) {
 
   return (
     <>
-      <h3 className="govuk-heading-s" id="record-contact-heading">Record a contact</h3>
+      <h3 className="govuk-heading-s" id="record-contact-heading">
+        Record a contact
+      </h3>
       {recorded && (
         <NotificationBanner title="Success" success>
           <p className="govuk-notification-banner__heading">The contact was recorded.</p>
@@ -131,10 +166,33 @@ function RecordContactForm({ c }: { c: CaseData }) {
       )}
       {errors.length > 0 && <ErrorSummary errors={errors} />}
       <form onSubmit={submit} noValidate aria-labelledby="record-contact-heading">
-        <TextInput id="contact-when" label="When" type="datetime-local" inputClass="govuk-input--width-20" value={form.contactedAt} onChange={(contactedAt) => update({ contactedAt })} error={err('contact-when')} />
-        <Select id="contact-how" label="How" value={form.channel} onChange={(channel) => update({ channel })} error={err('contact-how')} options={[{ value: '', text: 'Select how' }, ...options(CONTACT_CHANNELS)]} />
-        <Textarea id="contact-note" label="Note" value={form.note} onChange={(note) => update({ note })} error={err('contact-note')} />
-        <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">Record contact</button>
+        <TextInput
+          id="contact-when"
+          label="When"
+          type="datetime-local"
+          inputClass="govuk-input--width-20"
+          value={form.contactedAt}
+          onChange={(contactedAt) => update({ contactedAt })}
+          error={err('contact-when')}
+        />
+        <Select
+          id="contact-how"
+          label="How"
+          value={form.channel}
+          onChange={(channel) => update({ channel })}
+          error={err('contact-how')}
+          options={[{ value: '', text: 'Select how' }, ...options(CONTACT_CHANNELS)]}
+        />
+        <Textarea
+          id="contact-note"
+          label="Note"
+          value={form.note}
+          onChange={(note) => update({ note })}
+          error={err('contact-note')}
+        />
+        <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">
+          Record contact
+        </button>
       </form>
     </>
   );

@@ -4,7 +4,15 @@ import { graphql } from '../../gql';
 import type { DashAnswer } from '../../gql/graphql';
 import { apiFieldErrors } from '../../apollo';
 import { useDraft } from '../../drafts';
-import { Checkbox, ErrorSummary, NotificationBanner, Radios, TextInput, Textarea, type FieldError } from '../../ui/govuk';
+import {
+  Checkbox,
+  ErrorSummary,
+  NotificationBanner,
+  Radios,
+  TextInput,
+  Textarea,
+  type FieldError,
+} from '../../ui/govuk';
 import { CaseDetail } from '../cases/queries';
 import { CaseRisk } from '../cases/risk-queries';
 
@@ -49,7 +57,10 @@ export function DashForm({ caseId }: { caseId: string }) {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [result, setResult] = useState<{ score: number; highRisk: boolean } | null>(null);
   const [record, { loading }] = useMutation(RecordDashAssessment, {
-    refetchQueries: [{ query: CaseRisk, variables: { id: caseId } }, { query: CaseDetail, variables: { id: caseId } }],
+    refetchQueries: [
+      { query: CaseRisk, variables: { id: caseId } },
+      { query: CaseDetail, variables: { id: caseId } },
+    ],
     awaitRefetchQueries: true,
   });
   const questions = data?.dashQuestions ?? [];
@@ -63,7 +74,8 @@ export function DashForm({ caseId }: { caseId: string }) {
     e.preventDefault();
     setResult(null);
     const problems: FieldError[] = [];
-    if (form.judgedHighRisk && !form.concerns.trim()) problems.push({ text: 'Enter the concerns behind your professional judgement', href: 'dash-concerns' });
+    if (form.judgedHighRisk && !form.concerns.trim())
+      problems.push({ text: 'Enter the concerns behind your professional judgement', href: 'dash-concerns' });
     setErrors(problems);
     if (problems.length) return;
     // Unanswered questions count as "not known"; every question is sent so the record is complete.
@@ -74,7 +86,10 @@ export function DashForm({ caseId }: { caseId: string }) {
     }));
     try {
       const { data: saved } = await record({
-        variables: { caseId, input: { answers, judgedHighRisk: form.judgedHighRisk, concerns: form.concerns.trim() || null } },
+        variables: {
+          caseId,
+          input: { answers, judgedHighRisk: form.judgedHighRisk, concerns: form.concerns.trim() || null },
+        },
       });
       reset();
       if (saved) setResult(saved.recordDashAssessment);
@@ -86,19 +101,28 @@ export function DashForm({ caseId }: { caseId: string }) {
 
   return (
     <section aria-labelledby="dash-form-heading" className="govuk-!-margin-top-8">
-      <h3 className="govuk-heading-m" id="dash-form-heading">Record a DASH risk assessment</h3>
+      <h3 className="govuk-heading-m" id="dash-form-heading">
+        Record a DASH risk assessment
+      </h3>
       {result && (
         <NotificationBanner title="Success" success>
           <p className="govuk-notification-banner__heading">
-            Assessment recorded: score {result.score}, {result.highRisk ? 'high risk. The case is now high risk.' : 'not high risk.'}
+            Assessment recorded: score {result.score},{' '}
+            {result.highRisk ? 'high risk. The case is now high risk.' : 'not high risk.'}
           </p>
         </NotificationBanner>
       )}
       {errors.length > 0 && <ErrorSummary errors={errors} />}
-      {questions.length === 0 && <p className="govuk-body" role="status">Loading the questions…</p>}
+      {questions.length === 0 && (
+        <p className="govuk-body" role="status">
+          Loading the questions…
+        </p>
+      )}
       {questions.length > 0 && (
         <form onSubmit={submit} noValidate aria-labelledby="dash-form-heading">
-          <p className="govuk-body">Answer each question with the victim. Questions left unanswered count as not known.</p>
+          <p className="govuk-body">
+            Answer each question with the victim. Questions left unanswered count as not known.
+          </p>
           {questions.map((q) => (
             <div className="app-dash-question" key={q.number}>
               <Radios
@@ -118,10 +142,27 @@ export function DashForm({ caseId }: { caseId: string }) {
               />
             </div>
           ))}
-          <p className="govuk-body" aria-live="polite">Yes answers so far: {yes} of 24{yes >= 14 ? ' (high risk)' : ''}</p>
-          <Checkbox id="dash-judged" label="Professional judgement: high risk" checked={form.judgedHighRisk} onChange={(judgedHighRisk) => update({ judgedHighRisk })} />
-          <Textarea id="dash-concerns" label="Concerns" hint="Required with professional judgement" rows={4} value={form.concerns} onChange={(concerns) => update({ concerns })} error={errors.find((x) => x.href === 'dash-concerns')?.text} />
-          <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">Record assessment</button>
+          <p className="govuk-body" aria-live="polite">
+            Yes answers so far: {yes} of 24{yes >= 14 ? ' (high risk)' : ''}
+          </p>
+          <Checkbox
+            id="dash-judged"
+            label="Professional judgement: high risk"
+            checked={form.judgedHighRisk}
+            onChange={(judgedHighRisk) => update({ judgedHighRisk })}
+          />
+          <Textarea
+            id="dash-concerns"
+            label="Concerns"
+            hint="Required with professional judgement"
+            rows={4}
+            value={form.concerns}
+            onChange={(concerns) => update({ concerns })}
+            error={errors.find((x) => x.href === 'dash-concerns')?.text}
+          />
+          <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">
+            Record assessment
+          </button>
         </form>
       )}
     </section>

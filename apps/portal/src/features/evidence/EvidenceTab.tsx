@@ -6,7 +6,16 @@ import { apiFieldErrors } from '../../apollo';
 import { fetchFile, saveBlob } from '../../download';
 import { uploadFile, type UploadRefusal } from '../../upload';
 import { formatBytes, formatDateTime, humanise } from '../../format';
-import { ErrorSummary, FileInput, NotificationBanner, Select, Table, Textarea, Withheld, type FieldError } from '../../ui/govuk';
+import {
+  ErrorSummary,
+  FileInput,
+  NotificationBanner,
+  Select,
+  Table,
+  Textarea,
+  Withheld,
+  type FieldError,
+} from '../../ui/govuk';
 import type { CaseData } from '../cases/CasePage';
 
 const CaseEvidence = graphql(`
@@ -59,7 +68,10 @@ const incidentName = (i: Incident) => `${formatDateTime(i.occurredAt)}: ${humani
  * the owner agency with a reason. A LIMITED partner is told they are withheld.
  */
 export function EvidenceTab({ c }: { c: CaseData }) {
-  const { data, loading, error, refetch } = useQuery(CaseEvidence, { variables: { id: c.id }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, refetch } = useQuery(CaseEvidence, {
+    variables: { id: c.id },
+    fetchPolicy: 'cache-and-network',
+  });
   const files = data?.case?.evidence;
   const withheld = c.redactedFields.includes('evidence') || (!!data?.case && files === null);
   const [removing, setRemoving] = useState<Evidence | null>(null);
@@ -72,15 +84,20 @@ export function EvidenceTab({ c }: { c: CaseData }) {
       <h2 className="govuk-heading-m">Evidence</h2>
       {removed && (
         <NotificationBanner title="Success" success>
-          <p className="govuk-notification-banner__heading">{removed} was removed. The audit trail keeps its name, its SHA-256 and your reason.</p>
+          <p className="govuk-notification-banner__heading">
+            {removed} was removed. The audit trail keeps its name, its SHA-256 and your reason.
+          </p>
         </NotificationBanner>
       )}
       {withheld ? (
         <p className="govuk-body">
-          <Withheld />: evidence files are for the owner agency and agencies with full access only. Ask {c.ownerAgency.name} if you need to see them.
+          <Withheld />: evidence files are for the owner agency and agencies with full access only. Ask{' '}
+          {c.ownerAgency.name} if you need to see them.
         </p>
       ) : loading && !data ? (
-        <p className="govuk-body" role="status">Loading evidence…</p>
+        <p className="govuk-body" role="status">
+          Loading evidence…
+        </p>
       ) : error && !data ? (
         <p className="govuk-body">The evidence could not be loaded. Try again later.</p>
       ) : !files?.length ? (
@@ -98,7 +115,11 @@ export function EvidenceTab({ c }: { c: CaseData }) {
               <span className="govuk-body-s app-block">{kinds.get(f.mediaType) ?? f.mediaType}</span>
               {f.description && <span className="govuk-body-s app-block app-preserve-lines">{f.description}</span>}
             </>,
-            f.incidentId ? (incidents.get(f.incidentId) ? `Incident of ${incidentName(incidents.get(f.incidentId)!)}` : 'An incident') : 'The case as a whole',
+            f.incidentId
+              ? incidents.get(f.incidentId)
+                ? `Incident of ${incidentName(incidents.get(f.incidentId)!)}`
+                : 'An incident'
+              : 'The case as a whole',
             <span className="app-nowrap">{formatBytes(f.byteSize)}</span>,
             <>
               {formatDateTime(f.uploadedAt)}
@@ -110,7 +131,14 @@ export function EvidenceTab({ c }: { c: CaseData }) {
             <div className="app-file-actions">
               <DownloadEvidence file={f} />
               {c.viewerCan.removeEvidence && (
-                <button type="button" className="app-link-button govuk-link" onClick={() => { setRemoved(null); setRemoving(f); }}>
+                <button
+                  type="button"
+                  className="app-link-button govuk-link"
+                  onClick={() => {
+                    setRemoved(null);
+                    setRemoving(f);
+                  }}
+                >
                   Remove<span className="govuk-visually-hidden"> {f.fileName}</span>
                 </button>
               )}
@@ -130,7 +158,9 @@ export function EvidenceTab({ c }: { c: CaseData }) {
           }}
         />
       )}
-      {!withheld && c.viewerCan.uploadEvidence && data?.case && <UploadEvidenceForm c={c} onUploaded={() => refetch()} />}
+      {!withheld && c.viewerCan.uploadEvidence && data?.case && (
+        <UploadEvidenceForm c={c} onUploaded={() => refetch()} />
+      )}
     </>
   );
 }
@@ -170,12 +200,24 @@ function DownloadEvidence({ file }: { file: Evidence }) {
         {busy ? 'Downloading…' : 'Download'}
         <span className="govuk-visually-hidden"> {file.fileName}</span>
       </button>
-      {problem && <span className="govuk-error-message app-block" role="alert">{problem}</span>}
+      {problem && (
+        <span className="govuk-error-message app-block" role="alert">
+          {problem}
+        </span>
+      )}
     </>
   );
 }
 
-function RemoveEvidenceForm({ file, onCancel, onRemoved }: { file: Evidence; onCancel: () => void; onRemoved: () => Promise<void> }) {
+function RemoveEvidenceForm({
+  file,
+  onCancel,
+  onRemoved,
+}: {
+  file: Evidence;
+  onCancel: () => void;
+  onRemoved: () => Promise<void>;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -186,7 +228,10 @@ function RemoveEvidenceForm({ file, onCancel, onRemoved }: { file: Evidence; onC
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const why = reason.trim();
-    if (why.length < 3 || why.length > 2000) return setErrors([{ text: 'Enter why the file is being removed, in 3 to 2,000 characters', href: 'remove-reason' }]);
+    if (why.length < 3 || why.length > 2000)
+      return setErrors([
+        { text: 'Enter why the file is being removed, in 3 to 2,000 characters', href: 'remove-reason' },
+      ]);
     setErrors([]);
     try {
       await remove({ variables: { id: file.id, reason: why } });
@@ -198,20 +243,47 @@ function RemoveEvidenceForm({ file, onCancel, onRemoved }: { file: Evidence; onC
 
   return (
     <section aria-labelledby="remove-evidence-heading" className="govuk-!-margin-top-6 app-remove-evidence">
-      <h3 className="govuk-heading-m" id="remove-evidence-heading" tabIndex={-1} ref={heading}>Remove {file.fileName}</h3>
+      <h3 className="govuk-heading-m" id="remove-evidence-heading" tabIndex={-1} ref={heading}>
+        Remove {file.fileName}
+      </h3>
       {errors.length > 0 && <ErrorSummary errors={errors} />}
       <div className="govuk-warning-text">
-        <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+        <span className="govuk-warning-text__icon" aria-hidden="true">
+          !
+        </span>
         <strong className="govuk-warning-text__text">
           <span className="govuk-visually-hidden">Warning</span>
-          The file is deleted for every agency and cannot be brought back. The audit trail keeps its name, its SHA-256 and your reason.
+          The file is deleted for every agency and cannot be brought back. The audit trail keeps its name, its SHA-256
+          and your reason.
         </strong>
       </div>
       <form onSubmit={submit} noValidate aria-labelledby="remove-evidence-heading">
-        <Textarea id="remove-reason" label="Why is it being removed?" hint="For example, uploaded to the wrong case" rows={3} value={reason} onChange={setReason} error={errors.find((x) => x.href === 'remove-reason')?.text} />
+        <Textarea
+          id="remove-reason"
+          label="Why is it being removed?"
+          hint="For example, uploaded to the wrong case"
+          rows={3}
+          value={reason}
+          onChange={setReason}
+          error={errors.find((x) => x.href === 'remove-reason')?.text}
+        />
         <div className="govuk-button-group">
-          <button type="submit" className="govuk-button govuk-button--warning" disabled={loading} data-module="govuk-button">Remove file</button>
-          <button type="button" className="govuk-button govuk-button--secondary" data-module="govuk-button" onClick={onCancel}>Cancel</button>
+          <button
+            type="submit"
+            className="govuk-button govuk-button--warning"
+            disabled={loading}
+            data-module="govuk-button"
+          >
+            Remove file
+          </button>
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary"
+            data-module="govuk-button"
+            onClick={onCancel}
+          >
+            Cancel
+          </button>
         </div>
       </form>
     </section>
@@ -221,14 +293,21 @@ function RemoveEvidenceForm({ file, onCancel, onRemoved }: { file: Evidence; onC
 /** What a refused upload means, in the form's words; the API's own message where it gave one. */
 function refusalProblems(r: UploadRefusal): FieldError[] {
   const onFile = (text: string) => [{ text, href: 'evidence-file' }];
-  if (r.status === 0) return onFile('The upload did not finish. The connection was lost or the file is too large. Try again.');
+  if (r.status === 0)
+    return onFile('The upload did not finish. The connection was lost or the file is too large. Try again.');
   if (r.status === 401) return [{ text: 'Your session has ended. Sign in again, then upload the file.' }];
   if (r.status === 413) return onFile(r.message ?? 'The file is too large to keep as evidence.');
   if (r.status === 415) return onFile(r.message ?? 'This type of file cannot be kept as evidence.');
-  if (r.status === 403) return [{ text: `Your agency cannot add evidence to this case.${r.message ? ` ${r.message}.` : ''}` }];
+  if (r.status === 403)
+    return [{ text: `Your agency cannot add evidence to this case.${r.message ? ` ${r.message}.` : ''}` }];
   if (r.status === 404) return [{ text: 'The case is no longer available to you.' }];
   if (r.status === 400 && r.message) {
-    const href = r.field === 'incidentId' ? 'evidence-incident' : r.field === 'description' ? 'evidence-description' : 'evidence-file';
+    const href =
+      r.field === 'incidentId'
+        ? 'evidence-incident'
+        : r.field === 'description'
+          ? 'evidence-description'
+          : 'evidence-file';
     return [{ text: r.message, href }];
   }
   return [{ text: 'The file could not be uploaded. Try again later.' }];
@@ -254,14 +333,19 @@ function UploadEvidenceForm({ c, onUploaded }: { c: CaseData; onUploaded: () => 
     const problems: FieldError[] = [];
     if (!file) problems.push({ text: 'Select a file to upload', href: 'evidence-file' });
     else if (file.size === 0) problems.push({ text: 'The selected file is empty', href: 'evidence-file' });
-    if (description.trim().length > 2000) problems.push({ text: 'The description must be 2,000 characters or fewer', href: 'evidence-description' });
+    if (description.trim().length > 2000)
+      problems.push({ text: 'The description must be 2,000 characters or fewer', href: 'evidence-description' });
     setErrors(problems);
     if (problems.length || !file) return;
     const query = new URLSearchParams();
     if (incidentId) query.set('incidentId', incidentId);
     if (description.trim()) query.set('description', description.trim());
     setProgress(0);
-    const result = await uploadFile<UploadResult>(`/evidence/cases/${encodeURIComponent(c.id)}${query.toString() ? `?${query}` : ''}`, file, setProgress);
+    const result = await uploadFile<UploadResult>(
+      `/evidence/cases/${encodeURIComponent(c.id)}${query.toString() ? `?${query}` : ''}`,
+      file,
+      setProgress,
+    );
     setProgress(null);
     if (!result.ok) return setErrors(refusalProblems(result.refusal));
     setUploaded(result.body);
@@ -275,7 +359,9 @@ function UploadEvidenceForm({ c, onUploaded }: { c: CaseData; onUploaded: () => 
 
   return (
     <section aria-labelledby="upload-evidence-heading" className="govuk-!-margin-top-8">
-      <h3 className="govuk-heading-m" id="upload-evidence-heading">Add evidence</h3>
+      <h3 className="govuk-heading-m" id="upload-evidence-heading">
+        Add evidence
+      </h3>
       {uploaded && (
         <NotificationBanner title="Success" success>
           <p className="govuk-notification-banner__heading">
@@ -283,7 +369,12 @@ function UploadEvidenceForm({ c, onUploaded }: { c: CaseData; onUploaded: () => 
           </p>
         </NotificationBanner>
       )}
-      {errors.length > 0 && <ErrorSummary title={errors.some((x) => x.href === 'evidence-file' && file) ? 'The file was not added' : undefined} errors={errors} />}
+      {errors.length > 0 && (
+        <ErrorSummary
+          title={errors.some((x) => x.href === 'evidence-file' && file) ? 'The file was not added' : undefined}
+          errors={errors}
+        />
+      )}
       <form onSubmit={submit} noValidate aria-labelledby="upload-evidence-heading">
         <FileInput
           id="evidence-file"
@@ -299,16 +390,31 @@ function UploadEvidenceForm({ c, onUploaded }: { c: CaseData; onUploaded: () => 
           value={incidentId}
           onChange={setIncidentId}
           error={err('evidence-incident')}
-          options={[{ value: '', text: 'The case as a whole' }, ...c.incidents.map((i) => ({ value: i.id, text: incidentName(i) }))]}
+          options={[
+            { value: '', text: 'The case as a whole' },
+            ...c.incidents.map((i) => ({ value: i.id, text: incidentName(i) })),
+          ]}
         />
-        <Textarea id="evidence-description" label="What is it? (optional)" hint="For example, diary sheet for May, or photo of the damage to the door" rows={3} value={description} onChange={setDescription} error={err('evidence-description')} />
+        <Textarea
+          id="evidence-description"
+          label="What is it? (optional)"
+          hint="For example, diary sheet for May, or photo of the damage to the door"
+          rows={3}
+          value={description}
+          onChange={setDescription}
+          error={err('evidence-description')}
+        />
         {progress !== null && (
           <div className="govuk-form-group" role="status">
-            <label className="govuk-label" htmlFor="evidence-progress">Uploading… {Math.round(progress * 100)}%</label>
+            <label className="govuk-label" htmlFor="evidence-progress">
+              Uploading… {Math.round(progress * 100)}%
+            </label>
             <progress id="evidence-progress" className="app-progress" max={1} value={progress} />
           </div>
         )}
-        <button type="submit" className="govuk-button" disabled={progress !== null} data-module="govuk-button">{progress !== null ? 'Uploading…' : 'Upload file'}</button>
+        <button type="submit" className="govuk-button" disabled={progress !== null} data-module="govuk-button">
+          {progress !== null ? 'Uploading…' : 'Upload file'}
+        </button>
       </form>
     </section>
   );

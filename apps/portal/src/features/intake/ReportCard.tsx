@@ -7,12 +7,19 @@ import { Link, navigate } from '../../router';
 import { RISK_LEVELS, formatDate, formatDateTime, humanise, options } from '../../format';
 import { ErrorSummary, Radios, SummaryList, Tag, TextInput, Textarea, type FieldError } from '../../ui/govuk';
 import { ConditionalRadios } from '../../ui/ConditionalRadios';
-import { AcceptIntakeReport, AttachIntakeReport, DeclineIntakeReport, OpenCaseByReference, TRIAGE_QUERIES } from './queries';
+import {
+  AcceptIntakeReport,
+  AttachIntakeReport,
+  DeclineIntakeReport,
+  OpenCaseByReference,
+  TRIAGE_QUERIES,
+} from './queries';
 
 export type IntakeReport = TriageQueueQuery['triageQueue'][number];
 
 /** What happened to a report, for the page to say once the report has left the queue. */
-export type Decided = { kind: 'attached'; caseId: string; reference: string } | { kind: 'declined' } | { kind: 'taken' };
+export type Decided =
+  { kind: 'attached'; caseId: string; reference: string } | { kind: 'declined' } | { kind: 'taken' };
 
 const FLAG_TEXT: Record<string, string> = {
   REPEAT_CALLER: 'Repeat caller',
@@ -53,15 +60,38 @@ const OTHER = 'OTHER';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One report waiting for a decision: what was reported, its flags and possible cases, and the decision form. */
-export function ReportCard({ report, number, onDecided }: { report: IntakeReport; number: number; onDecided: (d: Decided) => void }) {
+export function ReportCard({
+  report,
+  number,
+  onDecided,
+}: {
+  report: IntakeReport;
+  number: number;
+  onDecided: (d: Decided) => void;
+}) {
   const client = useApolloClient();
   const p = `report-${report.id}`;
-  const ids = { decision: `${p}-decision`, risk: `${p}-risk`, caseChoice: `${p}-case`, other: `${p}-other-reference`, reason: `${p}-reason` };
-  const [form, update, reset] = useDraft<DecisionDraft>(`triage.${report.id}`, () => ({ decision: '', riskLevel: '', caseChoice: '', otherReference: '', reason: '' }));
+  const ids = {
+    decision: `${p}-decision`,
+    risk: `${p}-risk`,
+    caseChoice: `${p}-case`,
+    other: `${p}-other-reference`,
+    reason: `${p}-reason`,
+  };
+  const [form, update, reset] = useDraft<DecisionDraft>(`triage.${report.id}`, () => ({
+    decision: '',
+    riskLevel: '',
+    caseChoice: '',
+    otherReference: '',
+    reason: '',
+  }));
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
   const refetch = { refetchQueries: TRIAGE_QUERIES, awaitRefetchQueries: true };
-  const [accept] = useMutation(AcceptIntakeReport, { ...refetch, update: (cache) => cache.evict({ fieldName: 'cases' }) });
+  const [accept] = useMutation(AcceptIntakeReport, {
+    ...refetch,
+    update: (cache) => cache.evict({ fieldName: 'cases' }),
+  });
   const [attach] = useMutation(AttachIntakeReport, refetch);
   const [decline] = useMutation(DeclineIntakeReport, refetch);
   const matching = report.matchingCases;
@@ -75,22 +105,32 @@ export function ReportCard({ report, number, onDecided }: { report: IntakeReport
     }
     const typed = form.otherReference.trim();
     if (UUID.test(typed)) return { id: typed, reference: typed };
-    const { data } = await client.query({ query: OpenCaseByReference, variables: { search: typed }, fetchPolicy: 'network-only' });
+    const { data } = await client.query({
+      query: OpenCaseByReference,
+      variables: { search: typed },
+      fetchPolicy: 'network-only',
+    });
     const found = data?.cases.edges.map((e) => e.node).find((c) => c.reference.toLowerCase() === typed.toLowerCase());
-    return found ?? { text: `No open case with the reference ${typed} was found. Check the reference`, href: ids.other };
+    return (
+      found ?? { text: `No open case with the reference ${typed} was found. Check the reference`, href: ids.other }
+    );
   };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const problems: FieldError[] = [];
     if (!form.decision) problems.push({ text: 'Select what to do with this report', href: ids.decision });
-    if (form.decision === 'ACCEPT' && !form.riskLevel) problems.push({ text: 'Select the risk level of the new case', href: ids.risk });
+    if (form.decision === 'ACCEPT' && !form.riskLevel)
+      problems.push({ text: 'Select the risk level of the new case', href: ids.risk });
     if (form.decision === 'ATTACH') {
       const needsReference = !matching.length || form.caseChoice === OTHER;
-      if (matching.length && !form.caseChoice) problems.push({ text: 'Select the case to attach the report to', href: ids.caseChoice });
-      else if (needsReference && !form.otherReference.trim()) problems.push({ text: 'Enter the reference of the case to attach the report to', href: ids.other });
+      if (matching.length && !form.caseChoice)
+        problems.push({ text: 'Select the case to attach the report to', href: ids.caseChoice });
+      else if (needsReference && !form.otherReference.trim())
+        problems.push({ text: 'Enter the reference of the case to attach the report to', href: ids.other });
     }
-    if (form.decision === 'DECLINE' && form.reason.trim().length < 3) problems.push({ text: 'Enter why the report is declined, in at least 3 characters', href: ids.reason });
+    if (form.decision === 'DECLINE' && form.reason.trim().length < 3)
+      problems.push({ text: 'Enter why the report is declined, in at least 3 characters', href: ids.reason });
     setErrors(problems);
     if (problems.length) return;
 
@@ -122,7 +162,10 @@ export function ReportCard({ report, number, onDecided }: { report: IntakeReport
         onDecided({ kind: 'taken' });
       } else if (form.decision === 'ATTACH' && (field === 'caseId' || code === 'FORBIDDEN')) {
         const href = form.caseChoice && form.caseChoice !== OTHER ? ids.caseChoice : ids.other;
-        const text = code === 'BAD_USER_INPUT' ? 'That case is closed. Attach the report to an open case' : 'That case was not found among the cases your agency holds';
+        const text =
+          code === 'BAD_USER_INPUT'
+            ? 'That case is closed. Attach the report to an open case'
+            : 'That case was not found among the cases your agency holds';
         setErrors([{ text, href }]);
       } else {
         setErrors(errorMessages(err).map((text) => ({ text })));
@@ -132,16 +175,33 @@ export function ReportCard({ report, number, onDecided }: { report: IntakeReport
     }
   };
   const err = (id: string) => errors.find((e) => e.href === id)?.text;
-  const button = { ACCEPT: 'Accept as a new case', ATTACH: 'Attach to case', DECLINE: 'Decline report' }[form.decision] ?? 'Save decision';
+  const button =
+    { ACCEPT: 'Accept as a new case', ATTACH: 'Attach to case', DECLINE: 'Decline report' }[form.decision] ??
+    'Save decision';
 
-  const caseOptions = matching.map((c) => ({ value: c.id, text: c.reference, hint: `${humanise(c.category)}, ${c.ward}, opened ${formatDate(c.openedAt)}` }));
+  const caseOptions = matching.map((c) => ({
+    value: c.id,
+    text: c.reference,
+    hint: `${humanise(c.category)}, ${c.ward}, opened ${formatDate(c.openedAt)}`,
+  }));
   const otherReference = (
-    <TextInput id={ids.other} label="Case reference" hint="For example ASB-2026-000123" inputClass="govuk-input--width-20" spellCheck={false} value={form.otherReference} onChange={(otherReference) => update({ otherReference })} error={err(ids.other)} />
+    <TextInput
+      id={ids.other}
+      label="Case reference"
+      hint="For example ASB-2026-000123"
+      inputClass="govuk-input--width-20"
+      spellCheck={false}
+      value={form.otherReference}
+      onChange={(otherReference) => update({ otherReference })}
+      error={err(ids.other)}
+    />
   );
 
   return (
     <section className="app-triage-report" aria-labelledby={`${p}-heading`}>
-      <h3 className="govuk-heading-m" id={`${p}-heading`}>{title}</h3>
+      <h3 className="govuk-heading-m" id={`${p}-heading`}>
+        {title}
+      </h3>
       <FlagTags flags={report.flags} />
       <SummaryList
         rows={[
@@ -156,7 +216,10 @@ export function ReportCard({ report, number, onDecided }: { report: IntakeReport
               <ul className="govuk-list">
                 {matching.map((c) => (
                   <li key={c.id}>
-                    <Link href={`/cases/${c.id}`} className="govuk-link">{c.reference}</Link> ({humanise(c.category)}, {c.ward})
+                    <Link href={`/cases/${c.id}`} className="govuk-link">
+                      {c.reference}
+                    </Link>{' '}
+                    ({humanise(c.category)}, {c.ward})
                   </li>
                 ))}
               </ul>
@@ -178,7 +241,17 @@ export function ReportCard({ report, number, onDecided }: { report: IntakeReport
             {
               value: 'ACCEPT',
               text: 'Accept as a new case',
-              reveal: <Radios id={ids.risk} legend="Risk level of the new case" inline value={form.riskLevel} onChange={(riskLevel) => update({ riskLevel })} error={err(ids.risk)} options={options(RISK_LEVELS)} />,
+              reveal: (
+                <Radios
+                  id={ids.risk}
+                  legend="Risk level of the new case"
+                  inline
+                  value={form.riskLevel}
+                  onChange={(riskLevel) => update({ riskLevel })}
+                  error={err(ids.risk)}
+                  options={options(RISK_LEVELS)}
+                />
+              ),
             },
             {
               value: 'ATTACH',
@@ -201,11 +274,26 @@ export function ReportCard({ report, number, onDecided }: { report: IntakeReport
               value: 'DECLINE',
               text: 'Decline',
               hint: 'No case is opened; the reason is kept',
-              reveal: <Textarea id={ids.reason} label="Why is it declined?" hint="For example: everyday household noise, advice given to the caller" rows={3} value={form.reason} onChange={(reason) => update({ reason })} error={err(ids.reason)} />,
+              reveal: (
+                <Textarea
+                  id={ids.reason}
+                  label="Why is it declined?"
+                  hint="For example: everyday household noise, advice given to the caller"
+                  rows={3}
+                  value={form.reason}
+                  onChange={(reason) => update({ reason })}
+                  error={err(ids.reason)}
+                />
+              ),
             },
           ]}
         />
-        <button type="submit" className={`govuk-button${form.decision === 'DECLINE' ? ' govuk-button--warning' : ''}`} disabled={busy} data-module="govuk-button">
+        <button
+          type="submit"
+          className={`govuk-button${form.decision === 'DECLINE' ? ' govuk-button--warning' : ''}`}
+          disabled={busy}
+          data-module="govuk-button"
+        >
           {button}
           <span className="govuk-visually-hidden">: report {number}</span>
         </button>

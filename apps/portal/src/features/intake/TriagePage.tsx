@@ -14,7 +14,10 @@ import { TriageQueueQuery } from './queries';
  */
 export function TriagePage({ user }: { user: SessionUser }) {
   usePageTitle('Triage');
-  const { data, loading, error } = useQuery(TriageQueueQuery, { skip: !user.can.triage, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error } = useQuery(TriageQueueQuery, {
+    skip: !user.can.triage,
+    fetchPolicy: 'cache-and-network',
+  });
   const [decided, setDecided] = useState<(Decided & { at: number }) | null>(null);
   const banner = useRef<HTMLDivElement>(null);
   // The report just decided has left the page, and focus with it: move focus to what the page says happened.
@@ -48,7 +51,11 @@ export function TriagePage({ user }: { user: SessionUser }) {
           <NotificationBanner title="Success" success>
             {decided.kind === 'attached' ? (
               <p className="govuk-notification-banner__heading">
-                The report was added to <Link href={`/cases/${decided.caseId}/incidents`} className="govuk-notification-banner__link">{decided.reference}</Link> as an incident.
+                The report was added to{' '}
+                <Link href={`/cases/${decided.caseId}/incidents`} className="govuk-notification-banner__link">
+                  {decided.reference}
+                </Link>{' '}
+                as an incident.
               </p>
             ) : (
               <p className="govuk-notification-banner__heading">The report was declined. The reason has been kept.</p>
@@ -57,13 +64,21 @@ export function TriagePage({ user }: { user: SessionUser }) {
         </div>
       )}
       <p className="govuk-body">
-        Reports that came in to your agency and are waiting for a decision, oldest first. <a href="#log-report" className="govuk-link">Log a report</a> that has just come in.
+        Reports that came in to your agency and are waiting for a decision, oldest first.{' '}
+        <a href="#log-report" className="govuk-link">
+          Log a report
+        </a>{' '}
+        that has just come in.
       </p>
       {error && !data && <ErrorSummary errors={[{ text: 'The reports waiting could not be loaded. Try again.' }]} />}
       {loading && !data ? (
-        <p className="govuk-body" role="status">Loading reports…</p>
+        <p className="govuk-body" role="status">
+          Loading reports…
+        </p>
       ) : (
-        <h2 className="govuk-heading-l">{count === 0 ? 'No reports waiting' : `${count} ${count === 1 ? 'report' : 'reports'} waiting`}</h2>
+        <h2 className="govuk-heading-l">
+          {count === 0 ? 'No reports waiting' : `${count} ${count === 1 ? 'report' : 'reports'} waiting`}
+        </h2>
       )}
       {reports.map((r, i) => (
         <ReportCard key={r.id} report={r} number={i + 1} onDecided={(d) => setDecided({ ...d, at: Date.now() })} />

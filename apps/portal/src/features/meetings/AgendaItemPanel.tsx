@@ -45,7 +45,10 @@ export function AgendaItemPanel({ m, item, user, organiser, chair, onMoveUp, onM
   const headingId = `item-${item.id}-heading`;
   const label = `item ${item.position}`;
   const [errors, setErrors] = useState<string[]>([]);
-  const [setCurrent, { loading }] = useMutation(SetCurrentItem, { refetchQueries: [{ query: MeetingDetail, variables: { id: m.id } }], awaitRefetchQueries: true });
+  const [setCurrent, { loading }] = useMutation(SetCurrentItem, {
+    refetchQueries: [{ query: MeetingDetail, variables: { id: m.id } }],
+    awaitRefetchQueries: true,
+  });
   const discuss = async (agendaItemId: string | null) => {
     setErrors([]);
     try {
@@ -57,7 +60,11 @@ export function AgendaItemPanel({ m, item, user, organiser, chair, onMoveUp, onM
   const c = item.case;
 
   return (
-    <section className={`app-agenda-item${current ? ' app-agenda-item--current' : ''}`} aria-labelledby={headingId} aria-current={current ? 'step' : undefined}>
+    <section
+      className={`app-agenda-item${current ? ' app-agenda-item--current' : ''}`}
+      aria-labelledby={headingId}
+      aria-current={current ? 'step' : undefined}
+    >
       <h3 className="govuk-heading-m" id={headingId}>
         Item {item.position}: {c ? c.reference : humanise(item.reason)}
         {current && (
@@ -75,11 +82,32 @@ export function AgendaItemPanel({ m, item, user, organiser, chair, onMoveUp, onM
           { key: 'Referred by', value: `${item.referredByAgency.name} on ${formatDate(item.referredAt)}` },
           ...(c
             ? [
-                { key: 'Case', value: <Link href={`/cases/${c.id}`} className="govuk-link">{c.reference}</Link> },
+                {
+                  key: 'Case',
+                  value: (
+                    <Link href={`/cases/${c.id}`} className="govuk-link">
+                      {c.reference}
+                    </Link>
+                  ),
+                },
                 { key: 'Category and ward', value: `${humanise(c.category)}, ${c.ward}` },
-                { key: 'Status and risk', value: <><StatusTag status={c.status} /> <RiskTag risk={c.riskLevel} /></> },
+                {
+                  key: 'Status and risk',
+                  value: (
+                    <>
+                      <StatusTag status={c.status} /> <RiskTag risk={c.riskLevel} />
+                    </>
+                  ),
+                },
                 { key: 'Summary', value: c.summary },
-                ...(item.dashAssessment ? [{ key: 'DASH assessment', value: `Score ${item.dashAssessment.score}${item.dashAssessment.highRisk ? ', high risk' : ''}` }] : []),
+                ...(item.dashAssessment
+                  ? [
+                      {
+                        key: 'DASH assessment',
+                        value: `Score ${item.dashAssessment.score}${item.dashAssessment.highRisk ? ', high risk' : ''}`,
+                      },
+                    ]
+                  : []),
                 ...(item.concerns ? [{ key: 'Concerns', value: item.concerns }] : []),
               ]
             : []),
@@ -90,22 +118,44 @@ export function AgendaItemPanel({ m, item, user, organiser, chair, onMoveUp, onM
       {(chair || organiser) && (
         <div className="govuk-button-group">
           {chair && !current && (
-            <button type="button" className="govuk-button" disabled={loading} data-module="govuk-button" onClick={() => discuss(item.id)}>
+            <button
+              type="button"
+              className="govuk-button"
+              disabled={loading}
+              data-module="govuk-button"
+              onClick={() => discuss(item.id)}
+            >
               Discuss now<span className="govuk-visually-hidden">: {label}</span>
             </button>
           )}
           {chair && current && (
-            <button type="button" className="govuk-button govuk-button--secondary" disabled={loading} data-module="govuk-button" onClick={() => discuss(null)}>
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary"
+              disabled={loading}
+              data-module="govuk-button"
+              onClick={() => discuss(null)}
+            >
               Finish discussing<span className="govuk-visually-hidden"> {label}</span>
             </button>
           )}
           {onMoveUp && (
-            <button type="button" className="govuk-button govuk-button--secondary" data-module="govuk-button" onClick={onMoveUp}>
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary"
+              data-module="govuk-button"
+              onClick={onMoveUp}
+            >
               Move up<span className="govuk-visually-hidden"> {label}</span>
             </button>
           )}
           {onMoveDown && (
-            <button type="button" className="govuk-button govuk-button--secondary" data-module="govuk-button" onClick={onMoveDown}>
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary"
+              data-module="govuk-button"
+              onClick={onMoveDown}
+            >
               Move down<span className="govuk-visually-hidden"> {label}</span>
             </button>
           )}

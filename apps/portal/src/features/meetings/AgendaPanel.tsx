@@ -18,11 +18,24 @@ const ReorderAgenda = graphql(`
 `);
 
 /** The live agenda in the meeting's order, then anything withdrawn from it. */
-export function AgendaPanel({ m, user, organiser, chair }: { m: MeetingData; user: SessionUser; organiser: boolean; chair: boolean }) {
+export function AgendaPanel({
+  m,
+  user,
+  organiser,
+  chair,
+}: {
+  m: MeetingData;
+  user: SessionUser;
+  organiser: boolean;
+  chair: boolean;
+}) {
   const live = m.agenda.filter((i) => !i.withdrawnAt).sort((a, b) => a.position - b.position);
   const withdrawn = m.agenda.filter((i) => i.withdrawnAt);
   const [errors, setErrors] = useState<string[]>([]);
-  const [reorder, { loading }] = useMutation(ReorderAgenda, { refetchQueries: [{ query: MeetingDetail, variables: { id: m.id } }], awaitRefetchQueries: true });
+  const [reorder, { loading }] = useMutation(ReorderAgenda, {
+    refetchQueries: [{ query: MeetingDetail, variables: { id: m.id } }],
+    awaitRefetchQueries: true,
+  });
 
   const move = async (index: number, by: -1 | 1) => {
     const ids = live.map((i) => i.id);
@@ -37,7 +50,9 @@ export function AgendaPanel({ m, user, organiser, chair }: { m: MeetingData; use
 
   return (
     <section aria-labelledby="agenda-heading" className="govuk-!-margin-top-6">
-      <h2 className="govuk-heading-m" id="agenda-heading">Agenda</h2>
+      <h2 className="govuk-heading-m" id="agenda-heading">
+        Agenda
+      </h2>
       {errors.length > 0 && <ErrorSummary errors={errors.map((text) => ({ text }))} />}
       {live.length === 0 && <p className="govuk-body">No cases have been referred to this meeting yet.</p>}
       {live.map((item, index) => (

@@ -19,7 +19,10 @@ const AgreeConfidentiality = graphql(`
 export function ConfidentialityPanel({ m }: { m: MeetingData }) {
   const [errors, setErrors] = useState<string[]>([]);
   // The case material comes with the refetch: it is null in the cache until now.
-  const [agree, { loading }] = useMutation(AgreeConfidentiality, { refetchQueries: [{ query: MeetingDetail, variables: { id: m.id } }], awaitRefetchQueries: true });
+  const [agree, { loading }] = useMutation(AgreeConfidentiality, {
+    refetchQueries: [{ query: MeetingDetail, variables: { id: m.id } }],
+    awaitRefetchQueries: true,
+  });
   const submit = async () => {
     setErrors([]);
     try {
@@ -31,21 +34,29 @@ export function ConfidentialityPanel({ m }: { m: MeetingData }) {
 
   return (
     <section aria-labelledby="confidentiality-heading" className="govuk-!-margin-top-6">
-      <h2 className="govuk-heading-m" id="confidentiality-heading">Confidentiality</h2>
+      <h2 className="govuk-heading-m" id="confidentiality-heading">
+        Confidentiality
+      </h2>
       <div className="govuk-inset-text">{m.confidentialityStatement}</div>
       {m.confidentialityAgreed ? (
-        <p className="govuk-body"><strong className="govuk-tag govuk-tag--green">Agreed</strong> You have agreed the confidentiality statement.</p>
+        <p className="govuk-body">
+          <strong className="govuk-tag govuk-tag--green">Agreed</strong> You have agreed the confidentiality statement.
+        </p>
       ) : (
         <>
           {errors.length > 0 && <ErrorSummary errors={errors.map((text) => ({ text }))} />}
           <div className="govuk-warning-text">
-            <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+            <span className="govuk-warning-text__icon" aria-hidden="true">
+              !
+            </span>
             <strong className="govuk-warning-text__text">
               <span className="govuk-visually-hidden">Warning</span>
               Agree the statement to see the case material on this agenda.
             </strong>
           </div>
-          <button type="button" className="govuk-button" disabled={loading} data-module="govuk-button" onClick={submit}>I agree</button>
+          <button type="button" className="govuk-button" disabled={loading} data-module="govuk-button" onClick={submit}>
+            I agree
+          </button>
         </>
       )}
     </section>

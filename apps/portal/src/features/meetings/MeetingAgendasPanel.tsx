@@ -3,7 +3,15 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
 import type { CaseMeetingReferralsQuery } from '../../gql/graphql';
 import { apiFieldErrors, errorCode } from '../../apollo';
-import { ErrorSummary, NotificationBanner, SummaryList, Tag, Textarea, Withheld, type FieldError } from '../../ui/govuk';
+import {
+  ErrorSummary,
+  NotificationBanner,
+  SummaryList,
+  Tag,
+  Textarea,
+  Withheld,
+  type FieldError,
+} from '../../ui/govuk';
 import { formatDate, formatDateTime, humanise } from '../../format';
 import { KIND_NAMES } from './ScheduleMeetingForm';
 import type { CaseData } from '../cases/CasePage';
@@ -56,21 +64,30 @@ export function MeetingAgendasPanel({ c }: { c: CaseData }) {
 }
 
 function MeetingAgendasSection({ caseId, reference }: { caseId: string; reference: string }) {
-  const { data, loading, error, refetch } = useQuery(CaseMeetingReferrals, { variables: { id: caseId }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, refetch } = useQuery(CaseMeetingReferrals, {
+    variables: { id: caseId },
+    fetchPolicy: 'cache-and-network',
+  });
   const [withdrawing, setWithdrawing] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ success: boolean; text: string } | null>(null);
   const referrals = data?.case?.meetingReferrals;
 
   return (
     <section aria-labelledby={HEADING_ID} className="govuk-!-margin-top-6" id="meeting-agendas">
-      <h3 className="govuk-heading-m" id={HEADING_ID}>On meeting agendas</h3>
+      <h3 className="govuk-heading-m" id={HEADING_ID}>
+        On meeting agendas
+      </h3>
       {notice?.success && (
         <NotificationBanner title="Success" success>
           <p className="govuk-notification-banner__heading">{notice.text}</p>
         </NotificationBanner>
       )}
       {notice && !notice.success && <ErrorSummary errors={[{ text: notice.text }]} />}
-      {loading && !data && <p className="govuk-body" role="status">Loading the meeting agendas…</p>}
+      {loading && !data && (
+        <p className="govuk-body" role="status">
+          Loading the meeting agendas…
+        </p>
+      )}
       {error && !data && <p className="govuk-body">The meeting agendas could not be loaded. Try again later.</p>}
       {data?.case &&
         (referrals === null || referrals === undefined ? (
@@ -82,7 +99,9 @@ function MeetingAgendasSection({ caseId, reference }: { caseId: string; referenc
         ) : (
           <>
             <p className="govuk-body">
-              Every meeting this case has been referred to, newest first, including meetings your agency does not attend. A referral shares the case with every agency at the meeting; you can take the case off an agenda until the meeting is closed.
+              Every meeting this case has been referred to, newest first, including meetings your agency does not
+              attend. A referral shares the case with every agency at the meeting; you can take the case off an agenda
+              until the meeting is closed.
             </p>
             {referrals.map((r) => (
               <ReferralCard
@@ -114,7 +133,15 @@ function status(r: Referral) {
   return <Tag colour="blue">On the agenda</Tag>;
 }
 
-function ReferralCard({ r, reference, withdrawing, onWithdraw, onCancel, onDone, refetch }: {
+function ReferralCard({
+  r,
+  reference,
+  withdrawing,
+  onWithdraw,
+  onCancel,
+  onDone,
+  refetch,
+}: {
   r: Referral;
   reference: string;
   withdrawing: boolean;
@@ -163,7 +190,13 @@ function ReferralCard({ r, reference, withdrawing, onWithdraw, onCancel, onDone,
               }}
             />
           ) : (
-            <button type="button" id={toggleId} className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" onClick={onWithdraw}>
+            <button
+              type="button"
+              id={toggleId}
+              className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+              data-module="govuk-button"
+              onClick={onWithdraw}
+            >
               Take off this agenda<span className="govuk-visually-hidden">: {r.meetingTitle}</span>
             </button>
           ))}
@@ -172,7 +205,13 @@ function ReferralCard({ r, reference, withdrawing, onWithdraw, onCancel, onDone,
   );
 }
 
-function WithdrawReferralForm({ r, reference, refetch, onDone, onCancel }: {
+function WithdrawReferralForm({
+  r,
+  reference,
+  refetch,
+  onDone,
+  onCancel,
+}: {
   r: Referral;
   reference: string;
   refetch: () => Promise<unknown>;
@@ -193,19 +232,27 @@ function WithdrawReferralForm({ r, reference, refetch, onDone, onCancel }: {
     e.preventDefault();
     const why = reason.trim();
     if (why.length < 3) {
-      setErrors([{ text: 'Enter why the case is being taken off this agenda, in at least 3 characters', href: fieldId }]);
+      setErrors([
+        { text: 'Enter why the case is being taken off this agenda, in at least 3 characters', href: fieldId },
+      ]);
       return;
     }
     setErrors([]);
     try {
       await withdraw({ variables: { agendaItemId: r.agendaItemId, reason: why } });
       await refetch();
-      onDone(`${reference} was taken off the agenda of ${r.meetingTitle}. The reason is recorded on the case’s audit trail.`, true);
+      onDone(
+        `${reference} was taken off the agenda of ${r.meetingTitle}. The reason is recorded on the case’s audit trail.`,
+        true,
+      );
     } catch (err) {
       if (errorCode(err) === 'CONFLICT') {
         // Withdrawn by someone else, or the meeting closed, since the page was read: show the agenda as it is now.
         await refetch().catch(() => undefined);
-        onDone(`${reference} could not be taken off the agenda of ${r.meetingTitle}: it has already been withdrawn or the meeting has closed. The agenda is shown as it is now.`, false);
+        onDone(
+          `${reference} could not be taken off the agenda of ${r.meetingTitle}: it has already been withdrawn or the meeting has closed. The agenda is shown as it is now.`,
+          false,
+        );
         return;
       }
       setErrors(apiFieldErrors(err, (f) => (f === 'reason' ? { id: fieldId, label: 'Reason' } : undefined)));
@@ -226,7 +273,12 @@ function WithdrawReferralForm({ r, reference, refetch, onDone, onCancel }: {
         error={errors.find((e) => e.href === fieldId)?.text}
       />
       <div className="govuk-button-group">
-        <button type="submit" className="govuk-button govuk-button--warning" disabled={loading} data-module="govuk-button">
+        <button
+          type="submit"
+          className="govuk-button govuk-button--warning"
+          disabled={loading}
+          data-module="govuk-button"
+        >
           Take off the agenda<span className="govuk-visually-hidden"> of {r.meetingTitle}</span>
         </button>
         <button type="button" className="govuk-link app-link-button" onClick={onCancel}>

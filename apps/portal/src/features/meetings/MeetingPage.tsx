@@ -35,14 +35,23 @@ const CloseMeeting = graphql(`
 `);
 
 export function MeetingPage({ id, user }: { id: string; user: SessionUser }) {
-  const { data, loading, error } = useQuery(MeetingDetail, { variables: { id }, skip: !user.can.readCases, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error } = useQuery(MeetingDetail, {
+    variables: { id },
+    skip: !user.can.readCases,
+    fetchPolicy: 'cache-and-network',
+  });
   // Each change to the meeting arrives read with this user's rules and lands in the cache by id.
   useSubscription(MeetingUpdates, { variables: { meetingId: id }, skip: !user.can.readCases || !data?.meeting });
   const m = data?.meeting;
   usePageTitle(m ? m.title : 'Meeting');
 
   if (!user.can.readCases) return <NoCaseAccess />;
-  if (loading && !m) return <p className="govuk-body" role="status">Loading meeting…</p>;
+  if (loading && !m)
+    return (
+      <p className="govuk-body" role="status">
+        Loading meeting…
+      </p>
+    );
   if (error && !m) {
     return (
       <>
@@ -57,7 +66,11 @@ export function MeetingPage({ id, user }: { id: string; user: SessionUser }) {
       <>
         <h1 className="govuk-heading-l">Meeting not found</h1>
         <p className="govuk-body">The meeting does not exist or your agency does not attend it.</p>
-        <p className="govuk-body"><Link href="/meetings" className="govuk-link">Back to meetings</Link></p>
+        <p className="govuk-body">
+          <Link href="/meetings" className="govuk-link">
+            Back to meetings
+          </Link>
+        </p>
       </>
     );
   }
@@ -83,11 +96,19 @@ function MeetingView({ m, user }: { m: MeetingData; user: SessionUser }) {
 
   return (
     <>
-      <Link href="/meetings" className="govuk-back-link govuk-!-margin-top-0">Meetings</Link>
+      <Link href="/meetings" className="govuk-back-link govuk-!-margin-top-0">
+        Meetings
+      </Link>
       <span className="govuk-caption-l">{humanise(m.kind)} meeting</span>
       <h1 className="govuk-heading-l govuk-!-margin-bottom-2">{m.title}</h1>
       <p className="govuk-body">
-        {m.closedAt ? <Tag colour="grey">Closed</Tag> : m.publishedAt ? <Tag colour="green">Agenda published</Tag> : <Tag colour="yellow">Agenda not published</Tag>}
+        {m.closedAt ? (
+          <Tag colour="grey">Closed</Tag>
+        ) : m.publishedAt ? (
+          <Tag colour="green">Agenda published</Tag>
+        ) : (
+          <Tag colour="yellow">Agenda not published</Tag>
+        )}
       </p>
       {errors.length > 0 && <ErrorSummary errors={errors.map((text) => ({ text }))} />}
       <SummaryList
@@ -106,20 +127,38 @@ function MeetingView({ m, user }: { m: MeetingData; user: SessionUser }) {
       {organiser && <ReferCaseForm meetingId={m.id} />}
       {(organiser || chair) && (
         <section aria-labelledby="running-heading" className="govuk-!-margin-top-8">
-          <h2 className="govuk-heading-m" id="running-heading">{organiser ? 'Publish and close' : 'Close the meeting'}</h2>
+          <h2 className="govuk-heading-m" id="running-heading">
+            {organiser ? 'Publish and close' : 'Close the meeting'}
+          </h2>
           <div className="govuk-button-group">
             {organiser && (
-              <button type="button" className="govuk-button" disabled={publishing} data-module="govuk-button" onClick={() => run(() => publish({ variables: { meetingId: m.id } }))}>
+              <button
+                type="button"
+                className="govuk-button"
+                disabled={publishing}
+                data-module="govuk-button"
+                onClick={() => run(() => publish({ variables: { meetingId: m.id } }))}
+              >
                 {m.publishedAt ? 'Publish the agenda again' : 'Publish agenda'}
               </button>
             )}
             {chair && (
-              <button type="button" className="govuk-button govuk-button--warning" disabled={closing} data-module="govuk-button" onClick={() => run(() => close({ variables: { meetingId: m.id } }))}>
+              <button
+                type="button"
+                className="govuk-button govuk-button--warning"
+                disabled={closing}
+                data-module="govuk-button"
+                onClick={() => run(() => close({ variables: { meetingId: m.id } }))}
+              >
                 Close meeting
               </button>
             )}
           </div>
-          {organiser && <p className="govuk-hint">Publishing alerts the attending agencies and opens the case material to those who agree the statement.</p>}
+          {organiser && (
+            <p className="govuk-hint">
+              Publishing alerts the attending agencies and opens the case material to those who agree the statement.
+            </p>
+          )}
         </section>
       )}
     </>

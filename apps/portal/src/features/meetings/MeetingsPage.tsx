@@ -9,17 +9,28 @@ import { ScheduleMeetingForm } from './ScheduleMeetingForm';
 
 export function MeetingsPage({ user }: { user: SessionUser }) {
   usePageTitle('Meetings');
-  const { data, loading, error } = useQuery(MeetingList, { skip: !user.can.readCases, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error } = useQuery(MeetingList, {
+    skip: !user.can.readCases,
+    fetchPolicy: 'cache-and-network',
+  });
   if (!user.can.readCases) return <NoCaseAccess />;
   const upcoming = data?.upcoming ?? [];
   const past = data?.past ?? [];
-  const title = (m: { id: string; title: string }) => <Link href={`/meetings/${m.id}`} className="govuk-link">{m.title}</Link>;
+  const title = (m: { id: string; title: string }) => (
+    <Link href={`/meetings/${m.id}`} className="govuk-link">
+      {m.title}
+    </Link>
+  );
 
   return (
     <>
       <h1 className="govuk-heading-l">Meetings</h1>
       <p className="govuk-body">MARAC, ASB panels and ASB Case Reviews that your agency attends.</p>
-      {loading && !data && <p className="govuk-body" role="status">Loading meetings…</p>}
+      {loading && !data && (
+        <p className="govuk-body" role="status">
+          Loading meetings…
+        </p>
+      )}
       {error && !data && <p className="govuk-body">Meetings could not be loaded. Try again later.</p>}
       {data && (
         <>
@@ -34,7 +45,13 @@ export function MeetingsPage({ user }: { user: SessionUser }) {
               head={['Meeting', 'Kind', 'Starts', 'Chair', 'Agenda']}
               rows={upcoming}
               rowKey={(m) => m.id}
-              cells={(m) => [title(m), humanise(m.kind), formatDateTime(m.startsAt), m.chair.displayName, m.publishedAt ? <Tag colour="green">Published</Tag> : <Tag colour="grey">Draft</Tag>]}
+              cells={(m) => [
+                title(m),
+                humanise(m.kind),
+                formatDateTime(m.startsAt),
+                m.chair.displayName,
+                m.publishedAt ? <Tag colour="green">Published</Tag> : <Tag colour="grey">Draft</Tag>,
+              ]}
             />
           )}
           {past.length === 0 ? (
@@ -48,7 +65,13 @@ export function MeetingsPage({ user }: { user: SessionUser }) {
               head={['Meeting', 'Kind', 'Started', 'Chair', 'Closed']}
               rows={past}
               rowKey={(m) => m.id}
-              cells={(m) => [title(m), humanise(m.kind), formatDateTime(m.startsAt), m.chair.displayName, m.closedAt ? formatDateTime(m.closedAt) : 'Not closed']}
+              cells={(m) => [
+                title(m),
+                humanise(m.kind),
+                formatDateTime(m.startsAt),
+                m.chair.displayName,
+                m.closedAt ? formatDateTime(m.closedAt) : 'Not closed',
+              ]}
             />
           )}
         </>

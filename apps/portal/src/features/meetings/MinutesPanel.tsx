@@ -22,7 +22,10 @@ export function MinutesPanel({ m, item, chair }: { m: MeetingData; item: AgendaI
   const [form, update, reset] = useDraft(`meeting.${m.id}.minutes.${item.id}`, () => ({ minutes: item.minutes ?? '' }));
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [saved, setSaved] = useState(false);
-  const [record, { loading }] = useMutation(RecordMinutes, { refetchQueries: [{ query: MeetingDetail, variables: { id: m.id } }], awaitRefetchQueries: true });
+  const [record, { loading }] = useMutation(RecordMinutes, {
+    refetchQueries: [{ query: MeetingDetail, variables: { id: m.id } }],
+    awaitRefetchQueries: true,
+  });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -44,13 +47,35 @@ export function MinutesPanel({ m, item, chair }: { m: MeetingData; item: AgendaI
   return (
     <>
       <h4 className="govuk-heading-s">Minutes</h4>
-      {!chair && <p className="govuk-body app-preserve-lines">{item.minutes || 'No minutes have been recorded yet.'}</p>}
+      {!chair && (
+        <p className="govuk-body app-preserve-lines">{item.minutes || 'No minutes have been recorded yet.'}</p>
+      )}
       {chair && (
         <form onSubmit={submit} noValidate aria-label={`Minutes of item ${item.position}`}>
           {errors.length > 0 && <ErrorSummary errors={errors} />}
-          {saved && <p className="govuk-body govuk-!-font-weight-bold" role="status">The minutes were saved.</p>}
-          <Textarea id={id} label={`Minutes of item ${item.position}`} labelClass="govuk-visually-hidden" hint="Restricted: only attendees read the minutes" rows={5} value={form.minutes} onChange={(minutes) => update({ minutes })} error={errors.find((e) => e.href === id)?.text} />
-          <button type="submit" className="govuk-button govuk-button--secondary" disabled={loading} data-module="govuk-button">Save minutes</button>
+          {saved && (
+            <p className="govuk-body govuk-!-font-weight-bold" role="status">
+              The minutes were saved.
+            </p>
+          )}
+          <Textarea
+            id={id}
+            label={`Minutes of item ${item.position}`}
+            labelClass="govuk-visually-hidden"
+            hint="Restricted: only attendees read the minutes"
+            rows={5}
+            value={form.minutes}
+            onChange={(minutes) => update({ minutes })}
+            error={errors.find((e) => e.href === id)?.text}
+          />
+          <button
+            type="submit"
+            className="govuk-button govuk-button--secondary"
+            disabled={loading}
+            data-module="govuk-button"
+          >
+            Save minutes
+          </button>
         </form>
       )}
     </>

@@ -15,7 +15,9 @@ export function PackLinks({ meetingId }: { meetingId: string }) {
     setBusy(true);
     try {
       const token = getSession()?.token;
-      const res = await fetch(`/packs/meetings/${meetingId}.${ext}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+      const res = await fetch(`/packs/meetings/${meetingId}.${ext}`, {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
       if (!res.ok) {
         setProblem('The meeting pack could not be produced. Try again later.');
         return null;
@@ -48,10 +50,30 @@ export function PackLinks({ meetingId }: { meetingId: string }) {
   return (
     <>
       <div className="govuk-button-group">
-        <button type="button" className="govuk-button govuk-button--secondary" disabled={busy} data-module="govuk-button" onClick={print}>Print agenda</button>
-        <button type="button" className="govuk-button govuk-button--secondary" disabled={busy} data-module="govuk-button" onClick={download}>Download pack (PDF)</button>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          disabled={busy}
+          data-module="govuk-button"
+          onClick={print}
+        >
+          Print agenda
+        </button>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          disabled={busy}
+          data-module="govuk-button"
+          onClick={download}
+        >
+          Download pack (PDF)
+        </button>
       </div>
-      {problem && <p className="govuk-error-message" role="alert">{problem}</p>}
+      {problem && (
+        <p className="govuk-error-message" role="alert">
+          {problem}
+        </p>
+      )}
     </>
   );
 }

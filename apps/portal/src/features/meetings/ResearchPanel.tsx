@@ -24,10 +24,15 @@ export function ResearchPanel({ m, item, user }: { m: MeetingData; item: AgendaI
   const agencyName = (id: string) => m.agencies.find((a) => a.id === id)?.name ?? 'An attending agency';
   const ours = research.find((r) => r.agencyId === user.agency.id);
   const id = `item-${item.id}-research`;
-  const [form, update, reset] = useDraft(`meeting.${m.id}.research.${item.id}`, () => ({ summary: ours?.summary ?? '' }));
+  const [form, update, reset] = useDraft(`meeting.${m.id}.research.${item.id}`, () => ({
+    summary: ours?.summary ?? '',
+  }));
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [saved, setSaved] = useState(false);
-  const [record, { loading }] = useMutation(RecordResearch, { refetchQueries: [{ query: MeetingDetail, variables: { id: m.id } }], awaitRefetchQueries: true });
+  const [record, { loading }] = useMutation(RecordResearch, {
+    refetchQueries: [{ query: MeetingDetail, variables: { id: m.id } }],
+    awaitRefetchQueries: true,
+  });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -68,9 +73,28 @@ export function ResearchPanel({ m, item, user }: { m: MeetingData; item: AgendaI
       {!m.closedAt && (
         <form onSubmit={submit} noValidate aria-label={`Your agency's research, item ${item.position}`}>
           {errors.length > 0 && <ErrorSummary errors={errors} />}
-          {saved && <p className="govuk-body govuk-!-font-weight-bold" role="status">Your agency's research was saved.</p>}
-          <Textarea id={id} label={`What ${user.agency.name} holds on this case`} hint="Replaces your agency's earlier research" rows={3} value={form.summary} onChange={(summary) => update({ summary })} error={errors.find((e) => e.href === id)?.text} />
-          <button type="submit" className="govuk-button govuk-button--secondary" disabled={loading} data-module="govuk-button">Save research</button>
+          {saved && (
+            <p className="govuk-body govuk-!-font-weight-bold" role="status">
+              Your agency's research was saved.
+            </p>
+          )}
+          <Textarea
+            id={id}
+            label={`What ${user.agency.name} holds on this case`}
+            hint="Replaces your agency's earlier research"
+            rows={3}
+            value={form.summary}
+            onChange={(summary) => update({ summary })}
+            error={errors.find((e) => e.href === id)?.text}
+          />
+          <button
+            type="submit"
+            className="govuk-button govuk-button--secondary"
+            disabled={loading}
+            data-module="govuk-button"
+          >
+            Save research
+          </button>
         </form>
       )}
     </>

@@ -11,7 +11,11 @@ import { Checkboxes, ErrorSummary, Select, TextInput, type FieldError } from '..
 import { MeetingList } from './queries';
 
 const MEETING_KINDS = ['MARAC', 'ASB_PANEL', 'CASE_REVIEW'] as const;
-export const KIND_NAMES: Record<string, string> = { MARAC: 'MARAC', ASB_PANEL: 'ASB panel', CASE_REVIEW: 'ASB Case Review' };
+export const KIND_NAMES: Record<string, string> = {
+  MARAC: 'MARAC',
+  ASB_PANEL: 'ASB panel',
+  CASE_REVIEW: 'ASB Case Review',
+};
 
 const MeetingAgencies = graphql(`
   query MeetingAgencies {
@@ -56,7 +60,13 @@ export function ScheduleMeetingForm({ user }: { user: SessionUser }) {
   // A MARAC chair chairs their own meeting unless they choose another chair: a default for the form, not a rule.
   const chairsOwn = user.roles.includes('MARAC_CHAIR');
   const { data } = useQuery(MeetingAgencies);
-  const [form, update, reset] = useDraft<ScheduleDraft>('meetings.schedule', () => ({ kind: 'MARAC', title: '', startsAt: '', chairId: chairsOwn ? user.id : '', agencyIds: [] }));
+  const [form, update, reset] = useDraft<ScheduleDraft>('meetings.schedule', () => ({
+    kind: 'MARAC',
+    title: '',
+    startsAt: '',
+    chairId: chairsOwn ? user.id : '',
+    agencyIds: [],
+  }));
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [schedule, { loading }] = useMutation(ScheduleMeeting, { refetchQueries: [{ query: MeetingList }] });
   const agencies = (data?.agencies ?? []).filter((a) => a.id !== user.agency.id);
@@ -64,9 +74,11 @@ export function ScheduleMeetingForm({ user }: { user: SessionUser }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const problems: FieldError[] = [];
-    if (form.title.trim().length < 3) problems.push({ text: 'Enter a title of at least 3 characters', href: FIELDS.title.id });
+    if (form.title.trim().length < 3)
+      problems.push({ text: 'Enter a title of at least 3 characters', href: FIELDS.title.id });
     const startsAt = form.startsAt ? new Date(form.startsAt) : null;
-    if (!startsAt || Number.isNaN(startsAt.getTime())) problems.push({ text: 'Enter the date and time the meeting starts', href: FIELDS.startsAt.id });
+    if (!startsAt || Number.isNaN(startsAt.getTime()))
+      problems.push({ text: 'Enter the date and time the meeting starts', href: FIELDS.startsAt.id });
     if (!form.chairId) problems.push({ text: 'Choose who chairs the meeting', href: FIELDS.chairId.id });
     setErrors(problems);
     if (problems.length) return;
@@ -92,12 +104,34 @@ export function ScheduleMeetingForm({ user }: { user: SessionUser }) {
 
   return (
     <section aria-labelledby="schedule-heading" className="govuk-!-margin-top-8">
-      <h2 className="govuk-heading-m" id="schedule-heading">Schedule a meeting</h2>
+      <h2 className="govuk-heading-m" id="schedule-heading">
+        Schedule a meeting
+      </h2>
       {errors.length > 0 && <ErrorSummary errors={errors} />}
       <form onSubmit={submit} noValidate aria-labelledby="schedule-heading">
-        <Select id={FIELDS.kind.id} label={FIELDS.kind.label} value={form.kind} onChange={(kind) => update({ kind })} options={MEETING_KINDS.map((k) => ({ value: k, text: KIND_NAMES[k] ?? humanise(k) }))} />
-        <TextInput id={FIELDS.title.id} label={FIELDS.title.label} value={form.title} onChange={(title) => update({ title })} error={err(FIELDS.title.id)} />
-        <TextInput id={FIELDS.startsAt.id} label={FIELDS.startsAt.label} type="datetime-local" inputClass="govuk-input--width-20" value={form.startsAt} onChange={(startsAt) => update({ startsAt })} error={err(FIELDS.startsAt.id)} />
+        <Select
+          id={FIELDS.kind.id}
+          label={FIELDS.kind.label}
+          value={form.kind}
+          onChange={(kind) => update({ kind })}
+          options={MEETING_KINDS.map((k) => ({ value: k, text: KIND_NAMES[k] ?? humanise(k) }))}
+        />
+        <TextInput
+          id={FIELDS.title.id}
+          label={FIELDS.title.label}
+          value={form.title}
+          onChange={(title) => update({ title })}
+          error={err(FIELDS.title.id)}
+        />
+        <TextInput
+          id={FIELDS.startsAt.id}
+          label={FIELDS.startsAt.label}
+          type="datetime-local"
+          inputClass="govuk-input--width-20"
+          value={form.startsAt}
+          onChange={(startsAt) => update({ startsAt })}
+          error={err(FIELDS.startsAt.id)}
+        />
         <Select
           id={FIELDS.chairId.id}
           label={FIELDS.chairId.label}
@@ -110,8 +144,17 @@ export function ScheduleMeetingForm({ user }: { user: SessionUser }) {
             ...(data?.meetingChairs ?? []).map((c) => ({ value: c.id, text: `${c.displayName} (${c.agencyName})` })),
           ]}
         />
-        <Checkboxes id={FIELDS.agencyIds.id} legend={`${FIELDS.agencyIds.label} (${user.agency.name} and the chair's agency always attend)`} values={form.agencyIds} onChange={(agencyIds) => update({ agencyIds })} error={err(FIELDS.agencyIds.id)} options={agencies.map((a) => ({ value: a.id, text: a.name }))} />
-        <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">Schedule meeting</button>
+        <Checkboxes
+          id={FIELDS.agencyIds.id}
+          legend={`${FIELDS.agencyIds.label} (${user.agency.name} and the chair's agency always attend)`}
+          values={form.agencyIds}
+          onChange={(agencyIds) => update({ agencyIds })}
+          error={err(FIELDS.agencyIds.id)}
+          options={agencies.map((a) => ({ value: a.id, text: a.name }))}
+        />
+        <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">
+          Schedule meeting
+        </button>
       </form>
     </section>
   );

@@ -20,7 +20,10 @@ export function WithdrawForm({ m, item }: { m: MeetingData; item: AgendaItemData
   const id = `item-${item.id}-withdraw`;
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [withdraw, { loading }] = useMutation(WithdrawAgendaItem, { refetchQueries: [{ query: MeetingDetail, variables: { id: m.id } }], awaitRefetchQueries: true });
+  const [withdraw, { loading }] = useMutation(WithdrawAgendaItem, {
+    refetchQueries: [{ query: MeetingDetail, variables: { id: m.id } }],
+    awaitRefetchQueries: true,
+  });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -44,8 +47,22 @@ export function WithdrawForm({ m, item }: { m: MeetingData; item: AgendaItemData
       <div className="govuk-details__text">
         {errors.length > 0 && <ErrorSummary errors={errors} />}
         <form onSubmit={submit} noValidate aria-label={`Withdraw item ${item.position}`}>
-          <Textarea id={id} label="Reason for withdrawing" rows={2} value={reason} onChange={setReason} error={errors.find((e) => e.href === id)?.text} />
-          <button type="submit" className="govuk-button govuk-button--warning" disabled={loading} data-module="govuk-button">Withdraw item</button>
+          <Textarea
+            id={id}
+            label="Reason for withdrawing"
+            rows={2}
+            value={reason}
+            onChange={setReason}
+            error={errors.find((e) => e.href === id)?.text}
+          />
+          <button
+            type="submit"
+            className="govuk-button govuk-button--warning"
+            disabled={loading}
+            data-module="govuk-button"
+          >
+            Withdraw item
+          </button>
         </form>
       </div>
     </details>

@@ -23,7 +23,19 @@ interface Row {
  * One breakdown under its heading: a chart, the same figures as a table, then the table as a CSV; or a plain
  * sentence when there is nothing to show.
  */
-function Breakdown({ id, title, note, empty, bars, max, chartLabel = title, head, rows, numeric, fileName }: {
+function Breakdown({
+  id,
+  title,
+  note,
+  empty,
+  bars,
+  max,
+  chartLabel = title,
+  head,
+  rows,
+  numeric,
+  fileName,
+}: {
   id: string;
   title: string;
   note?: string;
@@ -40,14 +52,24 @@ function Breakdown({ id, title, note, empty, bars, max, chartLabel = title, head
 }) {
   return (
     <section aria-labelledby={id} className="govuk-!-margin-bottom-8">
-      <h3 className="govuk-heading-m" id={id}>{title}</h3>
+      <h3 className="govuk-heading-m" id={id}>
+        {title}
+      </h3>
       {note && <p className="govuk-body">{note}</p>}
       {rows.length === 0 ? (
         <p className="govuk-body">{empty}</p>
       ) : (
         <div className="app-report-breakdown">
           <BarChart label={chartLabel} bars={bars} max={max} />
-          <Table caption={title} hiddenCaption head={head} rows={rows} rowKey={(r) => r.key} cells={(r) => r.cells} numeric={numeric} />
+          <Table
+            caption={title}
+            hiddenCaption
+            head={head}
+            rows={rows}
+            rowKey={(r) => r.key}
+            cells={(r) => r.cells}
+            numeric={numeric}
+          />
           <DownloadCsvButton what={title.toLowerCase()} fileName={fileName} head={head} rows={rows.map((r) => r.csv)} />
         </div>
       )}
@@ -62,15 +84,31 @@ const counted = (items: { label: string; value: number }[]): { bars: Bar[]; rows
 });
 
 /** Per 1,000 homes, one decimal place as the API gives it. */
-const perThousand = (value: number | null | undefined) => (value === null || value === undefined ? 'Not set' : value.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+const perThousand = (value: number | null | undefined) =>
+  value === null || value === undefined
+    ? 'Not set'
+    : value.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /** The case figures a manager takes to a board: headline numbers, then breakdowns, each a chart, a table and a CSV. */
-export function CaseFigures({ figures, period, ward, category }: { figures: CaseStatistics; period: Period; ward: string; category: string }) {
+export function CaseFigures({
+  figures,
+  period,
+  ward,
+  category,
+}: {
+  figures: CaseStatistics;
+  period: Period;
+  ward: string;
+  category: string;
+}) {
   const filters = [category ? humanise(category) : '', ward];
   const file = (name: string) => csvFileName(name, period, ...filters);
   const homesNotSet = (
     <>
-      <Link href="/reports/service-standards" className="govuk-link">Set your homes in Our service standards</Link> to see this
+      <Link href="/reports/service-standards" className="govuk-link">
+        Set your homes in Our service standards
+      </Link>{' '}
+      to see this
     </>
   );
   return (
@@ -85,12 +123,18 @@ export function CaseFigures({ figures, period, ward, category }: { figures: Case
           {
             label: 'Cases per 1,000 homes',
             value: perThousand(figures.casesPerThousandHomes),
-            detail: figures.casesPerThousandHomes === null || figures.casesPerThousandHomes === undefined ? homesNotSet : 'Opened by your agency (TSM NM01)',
+            detail:
+              figures.casesPerThousandHomes === null || figures.casesPerThousandHomes === undefined
+                ? homesNotSet
+                : 'Opened by your agency (TSM NM01)',
           },
           {
             label: 'Hate cases per 1,000 homes',
             value: perThousand(figures.hateCasesPerThousandHomes),
-            detail: figures.hateCasesPerThousandHomes === null || figures.hateCasesPerThousandHomes === undefined ? homesNotSet : 'Opened by your agency (TSM NM01)',
+            detail:
+              figures.hateCasesPerThousandHomes === null || figures.hateCasesPerThousandHomes === undefined
+                ? homesNotSet
+                : 'Opened by your agency (TSM NM01)',
           },
           {
             label: 'Interventions added',
@@ -122,7 +166,10 @@ export function CaseFigures({ figures, period, ward, category }: { figures: Case
         title="Interventions added"
         note={`${figures.legalInterventions} legal ${figures.legalInterventions === 1 ? 'remedy' : 'remedies'} (injunctions, notices, orders) and ${figures.nonLegalInterventions} informal ${figures.nonLegalInterventions === 1 ? 'action' : 'actions'}.`}
         empty="No interventions were added in this period."
-        bars={figures.interventions.map((i) => ({ label: `${humanise(i.kind)}${i.legal ? ' (legal)' : ''}`, value: i.count }))}
+        bars={figures.interventions.map((i) => ({
+          label: `${humanise(i.kind)}${i.legal ? ' (legal)' : ''}`,
+          value: i.count,
+        }))}
         head={['Intervention', 'Legal or informal', 'Added']}
         rows={figures.interventions.map((i) => {
           const cells = [humanise(i.kind), i.legal ? 'Legal' : 'Informal', i.count];
@@ -138,7 +185,11 @@ export function CaseFigures({ figures, period, ward, category }: { figures: Case
         empty="No cases were opened in this period."
         chartLabel="Service standards met on time"
         max={100}
-        bars={figures.serviceStandards.map((s) => ({ label: STANDARD_NAMES[s.standard], value: s.metPercent ?? 0, text: percent(s.metPercent) }))}
+        bars={figures.serviceStandards.map((s) => ({
+          label: STANDARD_NAMES[s.standard],
+          value: s.metPercent ?? 0,
+          text: percent(s.metPercent),
+        }))}
         head={['Standard', 'Met', 'Breached', 'Still due', 'Met on time']}
         rows={figures.serviceStandards.map((s) => ({
           key: s.standard,

@@ -68,20 +68,37 @@ const DAYS_FIELD = { id: 'exceptions-days', label: 'Not updated for' };
 const DAYS_PROBLEM = { text: 'Enter the number of days as a whole number from 1 to 365', href: DAYS_FIELD.id };
 
 /** The days typed or in the address, if they are what the API takes (1–365). */
-const parseDays = (text: string): number | null => (/^\d+$/.test(text.trim()) && Number(text) >= 1 && Number(text) <= 365 ? Number(text) : null);
+const parseDays = (text: string): number | null =>
+  /^\d+$/.test(text.trim()) && Number(text) >= 1 && Number(text) <= 365 ? Number(text) : null;
 
 const daysSince = (iso: string, now: number) => Math.floor((now - Date.parse(iso)) / DAY);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 const caseLink = (c: { id: string; reference: string }, tab?: string) => (
-  <Link href={`/cases/${c.id}${tab ? `/${tab}` : ''}`} className="govuk-link app-nowrap">{c.reference}</Link>
+  <Link href={`/cases/${c.id}${tab ? `/${tab}` : ''}`} className="govuk-link app-nowrap">
+    {c.reference}
+  </Link>
 );
 
 /** One exception list under its heading, with its count, or a plain "none". */
-function ExceptionList({ id, title, count, hint, children }: { id: string; title: string; count: number; hint: string; children: ReactNode }) {
+function ExceptionList({
+  id,
+  title,
+  count,
+  hint,
+  children,
+}: {
+  id: string;
+  title: string;
+  count: number;
+  hint: string;
+  children: ReactNode;
+}) {
   return (
     <section aria-labelledby={id} className="govuk-!-margin-bottom-8">
-      <h2 className="govuk-heading-m" id={id}>{title} ({count})</h2>
+      <h2 className="govuk-heading-m" id={id}>
+        {title} ({count})
+      </h2>
       <p className="govuk-body">{hint}</p>
       {count === 0 ? <p className="govuk-body govuk-!-font-weight-bold">None.</p> : children}
     </section>
@@ -102,7 +119,11 @@ export function ExceptionsPage({ user }: { user: SessionUser }) {
   const [formProblems, setFormProblems] = useState<FieldError[]>([]);
   useEffect(() => setTyped(asked), [asked]);
   const allowed = user.can.readCaseFigures;
-  const { data, loading, error } = useQuery(ExceptionsQuery, { variables: { days: days ?? DEFAULT_DAYS }, skip: !allowed || days === null, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error } = useQuery(ExceptionsQuery, {
+    variables: { days: days ?? DEFAULT_DAYS },
+    skip: !allowed || days === null,
+    fetchPolicy: 'cache-and-network',
+  });
 
   if (!allowed) {
     return (
@@ -132,21 +153,44 @@ export function ExceptionsPage({ user }: { user: SessionUser }) {
 
   return (
     <>
-      <Link href="/reports" className="govuk-back-link govuk-!-margin-top-0">Reports</Link>
+      <Link href="/reports" className="govuk-back-link govuk-!-margin-top-0">
+        Reports
+      </Link>
       <span className="govuk-caption-l">{user.agency.name}</span>
       <h1 className="govuk-heading-l">Exceptions</h1>
       {problems.length > 0 && <ErrorSummary errors={problems} />}
-      <p className="govuk-body">Your agency's cases and actions that need a look, so you do not have to open every case.</p>
+      <p className="govuk-body">
+        Your agency's cases and actions that need a look, so you do not have to open every case.
+      </p>
 
       <form onSubmit={show} noValidate className="app-inline-filter" aria-label="Not updated for how many days">
-        <TextInput id={DAYS_FIELD.id} label="Not updated for (days)" hint="1 to 365" inputClass="govuk-input--width-3" value={typed} onChange={setTyped} error={problems.find((p) => p.href === DAYS_FIELD.id)?.text} />
-        <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">Show</button>
+        <TextInput
+          id={DAYS_FIELD.id}
+          label="Not updated for (days)"
+          hint="1 to 365"
+          inputClass="govuk-input--width-3"
+          value={typed}
+          onChange={setTyped}
+          error={problems.find((p) => p.href === DAYS_FIELD.id)?.text}
+        />
+        <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+          Show
+        </button>
       </form>
 
-      {loading && !data && <p className="govuk-body" role="status">Loading the exception lists…</p>}
+      {loading && !data && (
+        <p className="govuk-body" role="status">
+          Loading the exception lists…
+        </p>
+      )}
       {lists && days !== null && (
         <>
-          <ExceptionList id="breached-heading" title="Service standards breached" count={lists.standardsBreached.length} hint="Open cases with a service standard missed now, the longest missed first.">
+          <ExceptionList
+            id="breached-heading"
+            title="Service standards breached"
+            count={lists.standardsBreached.length}
+            hint="Open cases with a service standard missed now, the longest missed first."
+          >
             <Table
               caption="Open cases with a service standard breached"
               hiddenCaption
@@ -169,7 +213,12 @@ export function ExceptionsPage({ user }: { user: SessionUser }) {
             />
           </ExceptionList>
 
-          <ExceptionList id="not-updated-heading" title={`Not updated for ${plural(days, 'day')}`} count={lists.notUpdated.length} hint="Open cases with nothing recorded for that long (views and exports do not count), the longest first.">
+          <ExceptionList
+            id="not-updated-heading"
+            title={`Not updated for ${plural(days, 'day')}`}
+            count={lists.notUpdated.length}
+            hint="Open cases with nothing recorded for that long (views and exports do not count), the longest first."
+          >
             <Table
               caption={`Open cases not updated for ${plural(days, 'day')}`}
               hiddenCaption
@@ -189,7 +238,12 @@ export function ExceptionsPage({ user }: { user: SessionUser }) {
             />
           </ExceptionList>
 
-          <ExceptionList id="overdue-heading" title="Overdue actions" count={lists.overdueActions.length} hint="Actions your agency owns that are past their due date, the most overdue first.">
+          <ExceptionList
+            id="overdue-heading"
+            title="Overdue actions"
+            count={lists.overdueActions.length}
+            hint="Actions your agency owns that are past their due date, the most overdue first."
+          >
             <Table
               caption="Actions past their due date"
               hiddenCaption
@@ -209,14 +263,24 @@ export function ExceptionsPage({ user }: { user: SessionUser }) {
             />
           </ExceptionList>
 
-          <ExceptionList id="untold-heading" title="Closed without telling the reporter" count={lists.closedWithoutTellingReporter.length} hint="Cases closed in the last 90 days with a reporter but no record that they were told.">
+          <ExceptionList
+            id="untold-heading"
+            title="Closed without telling the reporter"
+            count={lists.closedWithoutTellingReporter.length}
+            hint="Cases closed in the last 90 days with a reporter but no record that they were told."
+          >
             <Table
               caption="Cases closed without a record that the reporter was told"
               hiddenCaption
               head={['Case', 'Category', 'Outcome', 'Closed']}
               rows={lists.closedWithoutTellingReporter}
               rowKey={(c) => c.id}
-              cells={(c) => [caseLink(c), humanise(c.category), <StatusTag status={c.status} />, formatDate(c.closedAt)]}
+              cells={(c) => [
+                caseLink(c),
+                humanise(c.category),
+                <StatusTag status={c.status} />,
+                formatDate(c.closedAt),
+              ]}
             />
           </ExceptionList>
         </>

@@ -24,5 +24,7 @@ export function Headlines({ figures }: { figures: Headline[] }) {
 
 /** A percentage from the API, or a dash where there was nothing to divide. */
 export function percent(value: number | null | undefined): string {
-  return value === null || value === undefined ? '—' : `${value.toLocaleString('en-GB', { maximumFractionDigits: 1 })}%`;
+  return value === null || value === undefined
+    ? '—'
+    : `${value.toLocaleString('en-GB', { maximumFractionDigits: 1 })}%`;
 }

@@ -20,9 +20,17 @@ export function MaracFigures({ figures, period }: { figures: MaracStatistics; pe
     { measure: 'MARAC meetings held', number: figures.meetings },
     { measure: 'Cases heard', number: figures.casesHeard },
     { measure: 'Repeat cases (of cases heard)', number: figures.repeatCases, percent: figures.repeatPercent },
-    { measure: 'Referred by partners other than the police (of cases heard)', number: figures.referredByPartners, percent: figures.referredByPartnersPercent },
+    {
+      measure: 'Referred by partners other than the police (of cases heard)',
+      number: figures.referredByPartners,
+      percent: figures.referredByPartnersPercent,
+    },
     { measure: 'Actions due by now', number: figures.actionsDue },
-    { measure: 'Actions done on time (of actions due by now)', number: figures.actionsCompletedOnTime, percent: figures.actionsCompletedOnTimePercent },
+    {
+      measure: 'Actions done on time (of actions due by now)',
+      number: figures.actionsCompletedOnTime,
+      percent: figures.actionsCompletedOnTimePercent,
+    },
   ];
   const head = ['Measure', 'Number', 'Per cent'];
   return (
@@ -31,9 +39,21 @@ export function MaracFigures({ figures, period }: { figures: MaracStatistics; pe
         figures={[
           { label: 'Meetings held', value: figures.meetings },
           { label: 'Cases heard', value: figures.casesHeard },
-          { label: 'Repeat cases', value: percent(figures.repeatPercent), detail: `${figures.repeatCases} of ${figures.casesHeard} cases heard` },
-          { label: 'Referred by partners other than the police', value: percent(figures.referredByPartnersPercent), detail: `${figures.referredByPartners} of ${figures.casesHeard} cases heard` },
-          { label: 'Actions done on time', value: percent(figures.actionsCompletedOnTimePercent), detail: `${figures.actionsCompletedOnTime} of ${figures.actionsDue} actions due by now` },
+          {
+            label: 'Repeat cases',
+            value: percent(figures.repeatPercent),
+            detail: `${figures.repeatCases} of ${figures.casesHeard} cases heard`,
+          },
+          {
+            label: 'Referred by partners other than the police',
+            value: percent(figures.referredByPartnersPercent),
+            detail: `${figures.referredByPartners} of ${figures.casesHeard} cases heard`,
+          },
+          {
+            label: 'Actions done on time',
+            value: percent(figures.actionsCompletedOnTimePercent),
+            detail: `${figures.actionsCompletedOnTime} of ${figures.actionsDue} actions due by now`,
+          },
         ]}
       />
       <div className="app-report-breakdown">
@@ -46,7 +66,12 @@ export function MaracFigures({ figures, period }: { figures: MaracStatistics; pe
           numeric={[1, 2]}
           cells={(m) => [m.measure, m.number, m.percent === undefined ? '' : percent(m.percent)]}
         />
-        <DownloadCsvButton what="MARAC measures" fileName={csvFileName('marac', period)} head={head} rows={measures.map((m) => [m.measure, m.number, m.percent])} />
+        <DownloadCsvButton
+          what="MARAC measures"
+          fileName={csvFileName('marac', period)}
+          head={head}
+          rows={measures.map((m) => [m.measure, m.number, m.percent])}
+        />
       </div>
     </>
   );

@@ -23,8 +23,11 @@ function urlFor(f: ReportFilter): string {
 
 /** The API's words about its own fields, read with the form's labels and linked to the inputs. */
 function apiProblems(error: unknown): FieldError[] {
-  if (errorCode(error) === 'FORBIDDEN') return [{ text: 'Your account can no longer see these figures. Sign out and sign in again.' }];
-  const problems = apiFieldErrors(error, (field) => (field === 'from' || field === 'to' ? FILTER_FIELDS[field] : undefined));
+  if (errorCode(error) === 'FORBIDDEN')
+    return [{ text: 'Your account can no longer see these figures. Sign out and sign in again.' }];
+  const problems = apiFieldErrors(error, (field) =>
+    field === 'from' || field === 'to' ? FILTER_FIELDS[field] : undefined,
+  );
   return problems.some((p) => p.href) ? problems : [{ text: 'The figures could not be loaded. Try again.' }];
 }
 
@@ -37,8 +40,8 @@ export function ReportsPage({ user }: { user: SessionUser }) {
   const applied: ReportFilter = {
     from: params.get('from') ?? defaults.from,
     to: params.get('to') ?? defaults.to,
-    ward: caseFigures ? params.get('ward') ?? '' : '',
-    category: caseFigures ? params.get('category') ?? '' : '',
+    ward: caseFigures ? (params.get('ward') ?? '') : '',
+    category: caseFigures ? (params.get('category') ?? '') : '',
   };
   const appliedKey = KEYS.map((k) => applied[k]).join('\u0000');
   const [form, setForm] = useState<ReportFilter>(applied);
@@ -50,17 +53,30 @@ export function ReportsPage({ user }: { user: SessionUser }) {
   const urlProblems = filterProblems(applied);
   const period = urlProblems.length ? null : toApiPeriod(applied);
   const cases = useQuery(CaseStatisticsQuery, {
-    variables: { input: { ...period!, ward: applied.ward.trim() || undefined, category: (applied.category || undefined) as CaseCategory | undefined } },
+    variables: {
+      input: {
+        ...period!,
+        ward: applied.ward.trim() || undefined,
+        category: (applied.category || undefined) as CaseCategory | undefined,
+      },
+    },
     skip: !caseFigures || !period,
     fetchPolicy: 'cache-and-network',
   });
-  const marac = useQuery(MaracStatisticsQuery, { variables: { input: period! }, skip: !maracFigures || !period, fetchPolicy: 'cache-and-network' });
+  const marac = useQuery(MaracStatisticsQuery, {
+    variables: { input: period! },
+    skip: !maracFigures || !period,
+    fetchPolicy: 'cache-and-network',
+  });
 
   if (!caseFigures && !maracFigures) {
     return (
       <>
         <h1 className="govuk-heading-l">Reports</h1>
-        <div className="govuk-inset-text">Reports are for managers and for MARAC chairs and coordinators. Ask your manager if you need figures for your agency.</div>
+        <div className="govuk-inset-text">
+          Reports are for managers and for MARAC chairs and coordinators. Ask your manager if you need figures for your
+          agency.
+        </div>
       </>
     );
   }
@@ -71,23 +87,42 @@ export function ReportsPage({ user }: { user: SessionUser }) {
     if (!problems.length) navigate(urlFor(form));
   };
 
-  const errors = formProblems.length ? formProblems : urlProblems.length ? urlProblems : [cases.error, marac.error].filter(Boolean).flatMap(apiProblems);
+  const errors = formProblems.length
+    ? formProblems
+    : urlProblems.length
+      ? urlProblems
+      : [cases.error, marac.error].filter(Boolean).flatMap(apiProblems);
   // Both queries may fail for the same reason; say it once.
   const shown = errors.filter((e, i) => errors.findIndex((o) => o.text === e.text) === i);
   const loading = (cases.loading && !cases.data) || (marac.loading && !marac.data);
-  const narrowedBy = [applied.category && `category: ${humanise(applied.category)}`, applied.ward.trim() && `ward: ${applied.ward.trim()}`].filter(Boolean).join(', ');
+  const narrowedBy = [
+    applied.category && `category: ${humanise(applied.category)}`,
+    applied.ward.trim() && `ward: ${applied.ward.trim()}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
 
   return (
     <>
       <h1 className="govuk-heading-l">Reports</h1>
       {shown.length > 0 && <ErrorSummary errors={shown} />}
       <p className="govuk-body">
-        {caseFigures ? 'Figures for the cases your agency owns or that are shared with it, and for the MARACs your agency attended.' : 'Figures for the MARACs your agency attended.'}
+        {caseFigures
+          ? 'Figures for the cases your agency owns or that are shared with it, and for the MARACs your agency attended.'
+          : 'Figures for the MARACs your agency attended.'}
       </p>
       {caseFigures && (
         <ul className="govuk-list app-report-links">
-          <li><Link href="/reports/exceptions" className="govuk-link">Exceptions: cases and actions that need a look</Link></li>
-          <li><Link href="/reports/service-standards" className="govuk-link">Our service standards</Link></li>
+          <li>
+            <Link href="/reports/exceptions" className="govuk-link">
+              Exceptions: cases and actions that need a look
+            </Link>
+          </li>
+          <li>
+            <Link href="/reports/service-standards" className="govuk-link">
+              Our service standards
+            </Link>
+          </li>
         </ul>
       )}
       <ReportFilters value={form} onChange={setForm} onSubmit={submit} errors={shown} caseFilters={caseFigures} />
@@ -98,17 +133,32 @@ export function ReportsPage({ user }: { user: SessionUser }) {
       )}
       {caseFigures && cases.data && period && (
         <section aria-labelledby="case-figures-heading" className="govuk-!-margin-bottom-9">
-          <h2 className="govuk-heading-l" id="case-figures-heading">Cases</h2>
-          <CaseFigures figures={cases.data.caseStatistics} period={applied} ward={applied.ward.trim()} category={applied.category} />
+          <h2 className="govuk-heading-l" id="case-figures-heading">
+            Cases
+          </h2>
+          <CaseFigures
+            figures={cases.data.caseStatistics}
+            period={applied}
+            ward={applied.ward.trim()}
+            category={applied.category}
+          />
         </section>
       )}
       {maracFigures && marac.data && period && (
         <section aria-labelledby="marac-figures-heading">
-          <h2 className="govuk-heading-l" id="marac-figures-heading">MARAC</h2>
+          <h2 className="govuk-heading-l" id="marac-figures-heading">
+            MARAC
+          </h2>
           <MaracFigures figures={marac.data.maracStatistics} period={applied} />
         </section>
       )}
-      {caseFigures && <p className="govuk-body govuk-!-margin-top-8"><Link href="/retention" className="govuk-link">Retention and legal holds</Link></p>}
+      {caseFigures && (
+        <p className="govuk-body govuk-!-margin-top-8">
+          <Link href="/retention" className="govuk-link">
+            Retention and legal holds
+          </Link>
+        </p>
+      )}
     </>
   );
 }

@@ -21,8 +21,16 @@ export function toCsv(head: string[], rows: CsvCell[][]): string {
 }
 
 /** "cases-by-ward-2026-08-01-to-2026-10-31.csv", with any filter in the name so two files never look alike. */
-export function csvFileName(name: string, period: { from: string; to: string }, ...filters: (string | undefined)[]): string {
-  const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+export function csvFileName(
+  name: string,
+  period: { from: string; to: string },
+  ...filters: (string | undefined)[]
+): string {
+  const slug = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
   const parts = [name, ...filters.filter((f): f is string => !!f?.trim()).map(slug), period.from, 'to', period.to];
   return `${parts.filter(Boolean).join('-')}.csv`;
 }

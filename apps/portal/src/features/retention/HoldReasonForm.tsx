@@ -29,7 +29,15 @@ const TEXT: Record<HoldChange, { label: string; hint: string; missing: string; b
  * The reason for placing or releasing a legal hold (3–2,000 characters, as the API asks), and the button
  * that sends it. `refetch` brings the reader's view up to date before `onDone` is told the outcome.
  */
-export function HoldReasonForm({ caseId, reference, change, idPrefix, refetch, onDone, onCancel }: {
+export function HoldReasonForm({
+  caseId,
+  reference,
+  change,
+  idPrefix,
+  refetch,
+  onDone,
+  onCancel,
+}: {
   caseId: string;
   reference: string;
   change: HoldChange;
@@ -56,7 +64,8 @@ export function HoldReasonForm({ caseId, reference, change, idPrefix, refetch, o
     const reason = form.reason.trim();
     const problems: FieldError[] = [];
     if (reason.length < 3) problems.push({ text: text.missing, href: fieldId });
-    else if (reason.length > 2000) problems.push({ text: 'The reason must be 2,000 characters or fewer', href: fieldId });
+    else if (reason.length > 2000)
+      problems.push({ text: 'The reason must be 2,000 characters or fewer', href: fieldId });
     setErrors(problems);
     if (problems.length) return;
     setBusy(true);
@@ -84,7 +93,16 @@ export function HoldReasonForm({ caseId, reference, change, idPrefix, refetch, o
   return (
     <form onSubmit={submit} noValidate id={`${idPrefix}-form`} aria-label={`${text.button} on ${reference}`}>
       {errors.length > 0 && <ErrorSummary errors={errors} />}
-      <Textarea id={fieldId} label={text.label} labelClass="govuk-label--s" hint={text.hint} rows={3} value={form.reason} onChange={(reason) => update({ reason })} error={fieldError} />
+      <Textarea
+        id={fieldId}
+        label={text.label}
+        labelClass="govuk-label--s"
+        hint={text.hint}
+        rows={3}
+        value={form.reason}
+        onChange={(reason) => update({ reason })}
+        error={fieldError}
+      />
       <div className="govuk-button-group">
         <button type="submit" className="govuk-button" disabled={busy} data-module="govuk-button">
           {text.button}

@@ -27,7 +27,14 @@ interface Open {
  * GOV.UK table markup with room under a row for that row's form, across the full width: a reason typed in a
  * narrow cell would be cramped.
  */
-function CandidateTable({ caption, head, rows, cells, open, form }: {
+function CandidateTable({
+  caption,
+  head,
+  rows,
+  cells,
+  open,
+  form,
+}: {
   caption: string;
   head: string[];
   rows: Candidate[];
@@ -41,13 +48,20 @@ function CandidateTable({ caption, head, rows, cells, open, form }: {
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
           {head.map((h) => (
-            <th scope="col" className="govuk-table__header" key={h}>{h}</th>
+            <th scope="col" className="govuk-table__header" key={h}>
+              {h}
+            </th>
           ))}
         </tr>
       </thead>
       <tbody className="govuk-table__body">
         {rows.map((r) => (
-          <RowWithForm key={r.case.id} cells={cells(r)} form={open?.caseId === r.case.id ? form(r) : null} columns={head.length} />
+          <RowWithForm
+            key={r.case.id}
+            cells={cells(r)}
+            form={open?.caseId === r.case.id ? form(r) : null}
+            columns={head.length}
+          />
         ))}
       </tbody>
     </table>
@@ -58,11 +72,23 @@ function RowWithForm({ cells, form, columns }: { cells: ReactNode[]; form: React
   return (
     <>
       <tr className="govuk-table__row">
-        {cells.map((c, i) => (i === 0 ? <th scope="row" className="govuk-table__header" key={i}>{c}</th> : <td className="govuk-table__cell" key={i}>{c}</td>))}
+        {cells.map((c, i) =>
+          i === 0 ? (
+            <th scope="row" className="govuk-table__header" key={i}>
+              {c}
+            </th>
+          ) : (
+            <td className="govuk-table__cell" key={i}>
+              {c}
+            </td>
+          ),
+        )}
       </tr>
       {form && (
         <tr className="govuk-table__row">
-          <td className="govuk-table__cell" colSpan={columns}>{form}</td>
+          <td className="govuk-table__cell" colSpan={columns}>
+            {form}
+          </td>
         </tr>
       )}
     </>
@@ -104,7 +130,10 @@ export function RetentionPage({ user }: { user: SessionUser }) {
     return (
       <>
         <h1 className="govuk-heading-l">Retention</h1>
-        <div className="govuk-inset-text">Retention and legal holds are for managers. Ask your manager if a closed case must be kept whole, for example for proceedings or a complaint.</div>
+        <div className="govuk-inset-text">
+          Retention and legal holds are for managers. Ask your manager if a closed case must be kept whole, for example
+          for proceedings or a complaint.
+        </div>
       </>
     );
   }
@@ -127,9 +156,20 @@ export function RetentionPage({ user }: { user: SessionUser }) {
     setOpen(null);
     setConfirmed([]);
     if (outcome === 'conflict') {
-      setProblems([{ text: change === 'place' ? `${c.case.reference} already has a legal hold: the lists below are up to date again` : `${c.case.reference} no longer has a legal hold: the lists below are up to date again` }]);
+      setProblems([
+        {
+          text:
+            change === 'place'
+              ? `${c.case.reference} already has a legal hold: the lists below are up to date again`
+              : `${c.case.reference} no longer has a legal hold: the lists below are up to date again`,
+        },
+      ]);
     } else {
-      setBanner(change === 'place' ? `${c.case.reference} is kept by a legal hold` : `The legal hold on ${c.case.reference} was released: it is due for anonymising`);
+      setBanner(
+        change === 'place'
+          ? `${c.case.reference} is kept by a legal hold`
+          : `The legal hold on ${c.case.reference} was released: it is due for anonymising`,
+      );
     }
   };
   const holdForm = (c: Candidate) => (
@@ -145,7 +185,13 @@ export function RetentionPage({ user }: { user: SessionUser }) {
   );
   const toggle = (c: Candidate, change: HoldChange, text: string) =>
     open?.caseId === c.case.id ? null : (
-      <button type="button" id={toggleId(change, c.case.id)} className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" onClick={() => startHold(c.case.id, change)}>
+      <button
+        type="button"
+        id={toggleId(change, c.case.id)}
+        className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+        data-module="govuk-button"
+        onClick={() => startHold(c.case.id, change)}
+      >
         {text}
         <span className="govuk-visually-hidden"> on {c.case.reference}</span>
       </button>
@@ -155,7 +201,9 @@ export function RetentionPage({ user }: { user: SessionUser }) {
     e.preventDefault();
     setBanner(null);
     if (!confirmed.includes(CONFIRMED)) {
-      setProblems([{ text: 'Confirm that you have checked these cases and none needs a legal hold', href: CONFIRM_ID }]);
+      setProblems([
+        { text: 'Confirm that you have checked these cases and none needs a legal hold', href: CONFIRM_ID },
+      ]);
       return;
     }
     setProblems([]);
@@ -195,30 +243,43 @@ export function RetentionPage({ user }: { user: SessionUser }) {
         </div>
       )}
       {problems.length > 0 && <ErrorSummary errors={problems} />}
-      {review.error && !data && <ErrorSummary errors={[{ text: 'The cases past the retention period could not be loaded. Try again.' }]} />}
-      {review.loading && !data && <p className="govuk-body" role="status">Loading the cases past the retention period…</p>}
+      {review.error && !data && (
+        <ErrorSummary errors={[{ text: 'The cases past the retention period could not be loaded. Try again.' }]} />
+      )}
+      {review.loading && !data && (
+        <p className="govuk-body" role="status">
+          Loading the cases past the retention period…
+        </p>
+      )}
 
       {data && (
         <>
           <p className="govuk-body">
-            Closed cases are kept whole for {data.retentionYears} years after they close, then anonymised. Names, addresses, phone numbers, notes, evidence files and
-            the old values in the audit trail go; the category, ward, dates, outcome and what was done stay, so figures still add up.
+            Closed cases are kept whole for {data.retentionYears} years after they close, then anonymised. Names,
+            addresses, phone numbers, notes, evidence files and the old values in the audit trail go; the category,
+            ward, dates, outcome and what was done stay, so figures still add up.
           </p>
           <p className="govuk-body">
-            These are your agency's cases closed before {formatDate(data.closedBefore)}. A legal hold keeps a case whole, for example while proceedings or a complaint are
-            under way.
+            These are your agency's cases closed before {formatDate(data.closedBefore)}. A legal hold keeps a case
+            whole, for example while proceedings or a complaint are under way.
           </p>
           {data.declinedReportsDue > 0 && (
             <p className="govuk-body" id="declined-reports-due">
-              Anonymising also clears {data.declinedReportsDue === 1 ? '1 report' : `${data.declinedReportsDue} reports`} your agency declined at triage more than{' '}
-              {data.retentionYears} years ago: the reporter, the address, the subject and the summary go; the category, ward and dates stay.
+              Anonymising also clears{' '}
+              {data.declinedReportsDue === 1 ? '1 report' : `${data.declinedReportsDue} reports`} your agency declined
+              at triage more than {data.retentionYears} years ago: the reporter, the address, the subject and the
+              summary go; the category, ward and dates stay.
             </p>
           )}
 
           <section aria-labelledby="due-heading" className="govuk-!-margin-top-8">
-            <h2 className="govuk-heading-m" id="due-heading">Due now</h2>
+            <h2 className="govuk-heading-m" id="due-heading">
+              Due now
+            </h2>
             {n === 0 ? (
-              <p className="govuk-body">Nothing is due: no closed case has passed the retention period without a legal hold.</p>
+              <p className="govuk-body">
+                Nothing is due: no closed case has passed the retention period without a legal hold.
+              </p>
             ) : (
               <>
                 <p className="govuk-body">{cases(n)} would be anonymised now, oldest closure first.</p>
@@ -229,7 +290,9 @@ export function RetentionPage({ user }: { user: SessionUser }) {
                   open={open?.change === 'place' ? open : null}
                   form={holdForm}
                   cells={(c) => [
-                    <Link href={`/cases/${c.case.id}`} className="govuk-link app-nowrap">{c.case.reference}</Link>,
+                    <Link href={`/cases/${c.case.id}`} className="govuk-link app-nowrap">
+                      {c.case.reference}
+                    </Link>,
                     humanise(c.case.category),
                     formatDate(c.closedAt),
                     toggle(c, 'place', 'Place legal hold'),
@@ -240,7 +303,9 @@ export function RetentionPage({ user }: { user: SessionUser }) {
           </section>
 
           <section aria-labelledby="held-heading" className="govuk-!-margin-top-8">
-            <h2 className="govuk-heading-m" id="held-heading">Kept by a legal hold</h2>
+            <h2 className="govuk-heading-m" id="held-heading">
+              Kept by a legal hold
+            </h2>
             {held.length === 0 ? (
               <p className="govuk-body">No case past the retention period has a legal hold.</p>
             ) : (
@@ -251,7 +316,9 @@ export function RetentionPage({ user }: { user: SessionUser }) {
                 open={open?.change === 'release' ? open : null}
                 form={holdForm}
                 cells={(c) => [
-                  <Link href={`/cases/${c.case.id}`} className="govuk-link app-nowrap">{c.case.reference}</Link>,
+                  <Link href={`/cases/${c.case.id}`} className="govuk-link app-nowrap">
+                    {c.case.reference}
+                  </Link>,
                   formatDate(c.closedAt),
                   <span className="app-preserve-lines">{c.legalHold?.reason}</span>,
                   c.legalHold ? `By ${c.legalHold.placedBy} on ${formatDate(c.legalHold.placedAt)}` : '',
@@ -263,12 +330,17 @@ export function RetentionPage({ user }: { user: SessionUser }) {
 
           {n > 0 && (
             <section aria-labelledby="apply-heading" className="govuk-!-margin-top-8">
-              <h2 className="govuk-heading-m" id="apply-heading">Anonymise {cases(n)}</h2>
+              <h2 className="govuk-heading-m" id="apply-heading">
+                Anonymise {cases(n)}
+              </h2>
               <div className="govuk-warning-text">
-                <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+                <span className="govuk-warning-text__icon" aria-hidden="true">
+                  !
+                </span>
                 <strong className="govuk-warning-text__text">
                   <span className="govuk-visually-hidden">Warning</span>
-                  This cannot be undone. The {cases(n)} listed under Due now lose their names, addresses, phone numbers, notes and evidence files as soon as you confirm.
+                  This cannot be undone. The {cases(n)} listed under Due now lose their names, addresses, phone numbers,
+                  notes and evidence files as soon as you confirm.
                 </strong>
               </div>
               <form onSubmit={submitApply} noValidate>
@@ -280,7 +352,12 @@ export function RetentionPage({ user }: { user: SessionUser }) {
                   error={problems.find((p) => p.href === CONFIRM_ID)?.text}
                   options={[{ value: CONFIRMED, text: 'I have checked these cases and none needs a legal hold' }]}
                 />
-                <button type="submit" className="govuk-button govuk-button--warning" disabled={applying.loading} data-module="govuk-button">
+                <button
+                  type="submit"
+                  className="govuk-button govuk-button--warning"
+                  disabled={applying.loading}
+                  data-module="govuk-button"
+                >
                   Anonymise {cases(n)}
                 </button>
               </form>

@@ -47,8 +47,12 @@ type Survey = NonNullable<CaseSatisfactionQuery['case']>['satisfaction'][number]
 
 /** What became of a survey: its answers, or where its link stands. */
 function state(s: Survey, now = Date.now()): string {
-  if (s.answeredAt) return s.expiresAt ? `Answered through the link on ${formatDateTime(s.answeredAt)}` : `Recorded by your agency on ${formatDateTime(s.answeredAt)}`;
-  if (s.expiresAt && Date.parse(s.expiresAt) <= now) return `Link sent ${formatDate(s.createdAt)}; it lapsed unanswered on ${formatDate(s.expiresAt)}`;
+  if (s.answeredAt)
+    return s.expiresAt
+      ? `Answered through the link on ${formatDateTime(s.answeredAt)}`
+      : `Recorded by your agency on ${formatDateTime(s.answeredAt)}`;
+  if (s.expiresAt && Date.parse(s.expiresAt) <= now)
+    return `Link sent ${formatDate(s.createdAt)}; it lapsed unanswered on ${formatDate(s.expiresAt)}`;
   return `Link sent ${formatDate(s.createdAt)}; not answered yet (it works until ${formatDate(s.expiresAt)})`;
 }
 
@@ -57,15 +61,29 @@ function state(s: Survey, now = Date.now()): string {
  * outcome: a one-time link the reporter answers without an account, or answers the officer records.
  */
 export function SatisfactionPanel({ c }: { c: CaseData }) {
-  const { data, loading, error } = useQuery(CaseSatisfaction, { variables: { id: c.id }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error } = useQuery(CaseSatisfaction, {
+    variables: { id: c.id },
+    fetchPolicy: 'cache-and-network',
+  });
   const surveys = data?.case?.satisfaction ?? [];
   return (
     <section aria-labelledby="satisfaction-heading" className="govuk-!-margin-top-8">
-      <h2 className="govuk-heading-m" id="satisfaction-heading">Satisfaction</h2>
-      <p className="govuk-body">Ask the reporter how satisfied they are with the service they received and with the outcome. Their answers count towards your agency's satisfaction figures.</p>
-      {loading && !data && <p className="govuk-body" role="status">Loading answers…</p>}
+      <h2 className="govuk-heading-m" id="satisfaction-heading">
+        Satisfaction
+      </h2>
+      <p className="govuk-body">
+        Ask the reporter how satisfied they are with the service they received and with the outcome. Their answers count
+        towards your agency's satisfaction figures.
+      </p>
+      {loading && !data && (
+        <p className="govuk-body" role="status">
+          Loading answers…
+        </p>
+      )}
       {error && !data && <p className="govuk-body">Answers could not be loaded. Try again later.</p>}
-      {data && surveys.length === 0 && <p className="govuk-body">No survey link has been sent and no answers have been recorded.</p>}
+      {data && surveys.length === 0 && (
+        <p className="govuk-body">No survey link has been sent and no answers have been recorded.</p>
+      )}
       {surveys.length > 0 && (
         <Table
           caption="Answers and links, newest first"
@@ -73,7 +91,12 @@ export function SatisfactionPanel({ c }: { c: CaseData }) {
           head={['What happened', 'With the service', 'With the outcome', 'Comment']}
           rows={surveys}
           rowKey={(s) => s.id}
-          cells={(s) => [state(s), scoreText(s.serviceScore) || '—', scoreText(s.outcomeScore) || '—', s.comment || (s.answeredAt ? 'None' : '—')]}
+          cells={(s) => [
+            state(s),
+            scoreText(s.serviceScore) || '—',
+            scoreText(s.outcomeScore) || '—',
+            s.comment || (s.answeredAt ? 'None' : '—'),
+          ]}
         />
       )}
       <SurveyLinkForm c={c} />
@@ -88,7 +111,9 @@ function SurveyLinkForm({ c }: { c: CaseData }) {
   const [link, setLink] = useState<SurveyLinkData | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
-  const [send, { loading }] = useMutation(SendSatisfactionSurvey, { refetchQueries: [{ query: CaseSatisfaction, variables: { id: c.id } }] });
+  const [send, { loading }] = useMutation(SendSatisfactionSurvey, {
+    refetchQueries: [{ query: CaseSatisfaction, variables: { id: c.id } }],
+  });
   const input = useRef<HTMLInputElement>(null);
   const url = link ? `${location.origin}${link.path}` : '';
   // The link is on the page once: put focus on it, ready to copy.
@@ -121,33 +146,68 @@ function SurveyLinkForm({ c }: { c: CaseData }) {
 
   return (
     <>
-      <h3 className="govuk-heading-s govuk-!-margin-top-6" id="survey-link-heading">Send the reporter a survey link</h3>
+      <h3 className="govuk-heading-s govuk-!-margin-top-6" id="survey-link-heading">
+        Send the reporter a survey link
+      </h3>
       {!link ? (
         <>
-          <p className="govuk-body">The reporter answers two questions without an account. Each link works once, for 4 weeks.</p>
-          <button type="button" className="govuk-button govuk-button--secondary" disabled={loading} data-module="govuk-button" onClick={create}>Create survey link</button>
+          <p className="govuk-body">
+            The reporter answers two questions without an account. Each link works once, for 4 weeks.
+          </p>
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary"
+            disabled={loading}
+            data-module="govuk-button"
+            onClick={create}
+          >
+            Create survey link
+          </button>
         </>
       ) : (
         <div className="app-survey-link">
           <div className="govuk-warning-text">
-            <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+            <span className="govuk-warning-text__icon" aria-hidden="true">
+              !
+            </span>
             <strong className="govuk-warning-text__text">
               <span className="govuk-visually-hidden">Warning</span>
               This link is shown only once. Copy it now and send it to the reporter by email or text message.
             </strong>
           </div>
           <div className="govuk-form-group">
-            <label className="govuk-label govuk-label--s" htmlFor="survey-link">Survey link</label>
-            <div className="govuk-hint" id="survey-link-hint">It works once, until {formatDateTime(link.expiresAt)}.</div>
-            <input ref={input} className="govuk-input" id="survey-link" type="text" readOnly value={url} aria-describedby="survey-link-hint" spellCheck={false} />
+            <label className="govuk-label govuk-label--s" htmlFor="survey-link">
+              Survey link
+            </label>
+            <div className="govuk-hint" id="survey-link-hint">
+              It works once, until {formatDateTime(link.expiresAt)}.
+            </div>
+            <input
+              ref={input}
+              className="govuk-input"
+              id="survey-link"
+              type="text"
+              readOnly
+              value={url}
+              aria-describedby="survey-link-hint"
+              spellCheck={false}
+            />
           </div>
           <div className="govuk-button-group">
-            <button type="button" className="govuk-button" data-module="govuk-button" onClick={copy}>Copy link</button>
+            <button type="button" className="govuk-button" data-module="govuk-button" onClick={copy}>
+              Copy link
+            </button>
           </div>
-          <p className="govuk-body" role="status">{copied ? 'The link was copied.' : ''}</p>
+          <p className="govuk-body" role="status">
+            {copied ? 'The link was copied.' : ''}
+          </p>
         </div>
       )}
-      {problem && <p className="govuk-error-message" role="alert">{problem}</p>}
+      {problem && (
+        <p className="govuk-error-message" role="alert">
+          {problem}
+        </p>
+      )}
     </>
   );
 }
@@ -166,22 +226,41 @@ const ANSWER_FIELDS: Record<string, { id: string; label: string }> = {
 
 /** The reporter answered by phone or in person: the officer records what they said. */
 function RecordAnswersForm({ c }: { c: CaseData }) {
-  const [form, update, reset] = useDraft<AnswersDraft>(`case.${c.id}.satisfaction`, () => ({ serviceScore: '', outcomeScore: '', comment: '' }));
+  const [form, update, reset] = useDraft<AnswersDraft>(`case.${c.id}.satisfaction`, () => ({
+    serviceScore: '',
+    outcomeScore: '',
+    comment: '',
+  }));
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [recorded, setRecorded] = useState(false);
-  const [record, { loading }] = useMutation(RecordSatisfaction, { refetchQueries: [{ query: CaseSatisfaction, variables: { id: c.id } }], awaitRefetchQueries: true });
+  const [record, { loading }] = useMutation(RecordSatisfaction, {
+    refetchQueries: [{ query: CaseSatisfaction, variables: { id: c.id } }],
+    awaitRefetchQueries: true,
+  });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setRecorded(false);
     const problems: FieldError[] = [];
-    if (!form.serviceScore) problems.push({ text: 'Select how satisfied the reporter is with the service', href: 'answers-service' });
-    if (!form.outcomeScore) problems.push({ text: 'Select how satisfied the reporter is with the outcome', href: 'answers-outcome' });
-    if (form.comment.trim().length > 2000) problems.push({ text: 'The comment must be 2,000 characters or fewer', href: 'answers-comment' });
+    if (!form.serviceScore)
+      problems.push({ text: 'Select how satisfied the reporter is with the service', href: 'answers-service' });
+    if (!form.outcomeScore)
+      problems.push({ text: 'Select how satisfied the reporter is with the outcome', href: 'answers-outcome' });
+    if (form.comment.trim().length > 2000)
+      problems.push({ text: 'The comment must be 2,000 characters or fewer', href: 'answers-comment' });
     setErrors(problems);
     if (problems.length) return;
     try {
-      await record({ variables: { caseId: c.id, input: { serviceScore: Number(form.serviceScore), outcomeScore: Number(form.outcomeScore), comment: form.comment.trim() || null } } });
+      await record({
+        variables: {
+          caseId: c.id,
+          input: {
+            serviceScore: Number(form.serviceScore),
+            outcomeScore: Number(form.outcomeScore),
+            comment: form.comment.trim() || null,
+          },
+        },
+      });
       reset();
       setRecorded(true);
     } catch (err) {
@@ -192,7 +271,9 @@ function RecordAnswersForm({ c }: { c: CaseData }) {
 
   return (
     <>
-      <h3 className="govuk-heading-s govuk-!-margin-top-6" id="record-answers-heading">Record the reporter's answers</h3>
+      <h3 className="govuk-heading-s govuk-!-margin-top-6" id="record-answers-heading">
+        Record the reporter's answers
+      </h3>
       <p className="govuk-body">If the reporter answered by phone or in person.</p>
       {recorded && (
         <NotificationBanner title="Success" success>
@@ -201,10 +282,34 @@ function RecordAnswersForm({ c }: { c: CaseData }) {
       )}
       {errors.length > 0 && <ErrorSummary errors={errors} />}
       <form onSubmit={submit} noValidate aria-labelledby="record-answers-heading">
-        <Radios id="answers-service" legend="How satisfied is the reporter with the service they received?" value={form.serviceScore} onChange={(serviceScore) => update({ serviceScore })} error={err('answers-service')} options={SCORE_OPTIONS} />
-        <Radios id="answers-outcome" legend="How satisfied is the reporter with the outcome?" value={form.outcomeScore} onChange={(outcomeScore) => update({ outcomeScore })} error={err('answers-outcome')} options={SCORE_OPTIONS} />
-        <Textarea id="answers-comment" label="Comment (optional)" hint="In the reporter's words" rows={3} value={form.comment} onChange={(comment) => update({ comment })} error={err('answers-comment')} />
-        <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">Record answers</button>
+        <Radios
+          id="answers-service"
+          legend="How satisfied is the reporter with the service they received?"
+          value={form.serviceScore}
+          onChange={(serviceScore) => update({ serviceScore })}
+          error={err('answers-service')}
+          options={SCORE_OPTIONS}
+        />
+        <Radios
+          id="answers-outcome"
+          legend="How satisfied is the reporter with the outcome?"
+          value={form.outcomeScore}
+          onChange={(outcomeScore) => update({ outcomeScore })}
+          error={err('answers-outcome')}
+          options={SCORE_OPTIONS}
+        />
+        <Textarea
+          id="answers-comment"
+          label="Comment (optional)"
+          hint="In the reporter's words"
+          rows={3}
+          value={form.comment}
+          onChange={(comment) => update({ comment })}
+          error={err('answers-comment')}
+        />
+        <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">
+          Record answers
+        </button>
       </form>
     </>
   );

@@ -29,7 +29,9 @@ export function SurveyPage({ token }: { token: string }) {
   useEffect(() => () => client.stop(), [client]);
   return (
     <ApolloProvider client={client}>
-      <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">Skip to main content</a>
+      <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
+        Skip to main content
+      </a>
       <header className="govuk-generic-header">
         <div className="govuk-generic-header__container govuk-width-container">
           <div className="govuk-generic-header__logo">
@@ -70,13 +72,25 @@ function Survey({ token }: { token: string }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const problems: FieldError[] = [];
-    if (!answers.serviceScore) problems.push({ text: 'Select how satisfied you are with the service you received', href: 'service' });
-    if (!answers.outcomeScore) problems.push({ text: 'Select how satisfied you are with the outcome', href: 'outcome' });
-    if (answers.comment.trim().length > 2000) problems.push({ text: 'Your comments must be 2,000 characters or fewer', href: 'comment' });
+    if (!answers.serviceScore)
+      problems.push({ text: 'Select how satisfied you are with the service you received', href: 'service' });
+    if (!answers.outcomeScore)
+      problems.push({ text: 'Select how satisfied you are with the outcome', href: 'outcome' });
+    if (answers.comment.trim().length > 2000)
+      problems.push({ text: 'Your comments must be 2,000 characters or fewer', href: 'comment' });
     setErrors(problems);
     if (problems.length) return;
     try {
-      await answer({ variables: { token, input: { serviceScore: Number(answers.serviceScore), outcomeScore: Number(answers.outcomeScore), comment: answers.comment.trim() || null } } });
+      await answer({
+        variables: {
+          token,
+          input: {
+            serviceScore: Number(answers.serviceScore),
+            outcomeScore: Number(answers.outcomeScore),
+            comment: answers.comment.trim() || null,
+          },
+        },
+      });
       setStage('thanked');
     } catch (err) {
       // A link that is wrong, already used or out of date is NOT_FOUND alike: the API does not say which.
@@ -90,21 +104,37 @@ function Survey({ token }: { token: string }) {
     return (
       <Focused title="Thank you">
         <div className="govuk-panel govuk-panel--confirmation">
-          <h1 className="govuk-panel__title" tabIndex={-1}>Thank you</h1>
+          <h1 className="govuk-panel__title" tabIndex={-1}>
+            Thank you
+          </h1>
           <div className="govuk-panel__body">Your answers have been sent</div>
         </div>
-        <p className="govuk-body">The team that dealt with your report will read them. They help us improve how we deal with reports like yours.</p>
+        <p className="govuk-body">
+          The team that dealt with your report will read them. They help us improve how we deal with reports like yours.
+        </p>
         <p className="govuk-body">You can now close this page.</p>
       </Focused>
     );
   }
-  if (open.loading) return <p className="govuk-body" role="status">Checking your link…</p>;
+  if (open.loading)
+    return (
+      <p className="govuk-body" role="status">
+        Checking your link…
+      </p>
+    );
   if (stage === 'unusable' || open.data?.surveyLinkOpen === false) {
     return (
       <Focused title="This link cannot be used">
-        <h1 className="govuk-heading-l" tabIndex={-1}>This link cannot be used</h1>
-        <p className="govuk-body">The link may already have been used, or it may have expired. Each link can be used once, and works for 4 weeks after it was sent.</p>
-        <p className="govuk-body">If you want to tell us how your report was dealt with, contact the officer who dealt with it.</p>
+        <h1 className="govuk-heading-l" tabIndex={-1}>
+          This link cannot be used
+        </h1>
+        <p className="govuk-body">
+          The link may already have been used, or it may have expired. Each link can be used once, and works for 4 weeks
+          after it was sent.
+        </p>
+        <p className="govuk-body">
+          If you want to tell us how your report was dealt with, contact the officer who dealt with it.
+        </p>
       </Focused>
     );
   }
@@ -112,14 +142,46 @@ function Survey({ token }: { token: string }) {
   return (
     <Focused title="How did we do?" asking>
       <h1 className="govuk-heading-l">How did we do?</h1>
-      <p className="govuk-body">You reported a problem to us, and we have now closed your case. Please tell us how satisfied you are. It takes about a minute.</p>
+      <p className="govuk-body">
+        You reported a problem to us, and we have now closed your case. Please tell us how satisfied you are. It takes
+        about a minute.
+      </p>
       <p className="govuk-body">The team that dealt with your report will see your answers.</p>
       {errors.length > 0 && <ErrorSummary errors={errors} />}
       <form onSubmit={submit} noValidate>
-        <ConditionalRadios id="service" legend="How satisfied are you with the service you received?" legendClass="govuk-fieldset__legend--m" large value={answers.serviceScore} onChange={(serviceScore) => update({ serviceScore })} error={err('service')} options={SCORE_OPTIONS} />
-        <ConditionalRadios id="outcome" legend="How satisfied are you with the outcome?" legendClass="govuk-fieldset__legend--m" large value={answers.outcomeScore} onChange={(outcomeScore) => update({ outcomeScore })} error={err('outcome')} options={SCORE_OPTIONS} />
-        <Textarea id="comment" label="Is there anything else you want to tell us? (optional)" labelClass="govuk-label--m" hint="Please do not include personal details, such as your phone number or address." rows={5} value={answers.comment} onChange={(comment) => update({ comment })} error={err('comment')} />
-        <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">Send your answers</button>
+        <ConditionalRadios
+          id="service"
+          legend="How satisfied are you with the service you received?"
+          legendClass="govuk-fieldset__legend--m"
+          large
+          value={answers.serviceScore}
+          onChange={(serviceScore) => update({ serviceScore })}
+          error={err('service')}
+          options={SCORE_OPTIONS}
+        />
+        <ConditionalRadios
+          id="outcome"
+          legend="How satisfied are you with the outcome?"
+          legendClass="govuk-fieldset__legend--m"
+          large
+          value={answers.outcomeScore}
+          onChange={(outcomeScore) => update({ outcomeScore })}
+          error={err('outcome')}
+          options={SCORE_OPTIONS}
+        />
+        <Textarea
+          id="comment"
+          label="Is there anything else you want to tell us? (optional)"
+          labelClass="govuk-label--m"
+          hint="Please do not include personal details, such as your phone number or address."
+          rows={5}
+          value={answers.comment}
+          onChange={(comment) => update({ comment })}
+          error={err('comment')}
+        />
+        <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">
+          Send your answers
+        </button>
       </form>
     </Focused>
   );

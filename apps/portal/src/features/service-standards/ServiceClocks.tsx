@@ -44,27 +44,43 @@ export function doneText(clock: Clock): string {
  * due or breached, with its deadline. A breach turns the whole panel red and is named in a warning, so it is
  * seen at a glance. Withheld from LIMITED shares.
  */
-export function ServiceClocksPanel({ clocks, withheld }: { clocks: readonly Clock[] | null | undefined; withheld: boolean }) {
+export function ServiceClocksPanel({
+  clocks,
+  withheld,
+}: {
+  clocks: readonly Clock[] | null | undefined;
+  withheld: boolean;
+}) {
   const sorted = [...(clocks ?? [])].sort((a, b) => ORDER.indexOf(a.standard) - ORDER.indexOf(b.standard));
   const breached = sorted.filter((c) => c.state === 'BREACHED');
   const now = Date.now();
   return (
     <section aria-labelledby="clocks-heading" className={`app-clocks${breached.length ? ' app-clocks--breached' : ''}`}>
-      <h3 className="govuk-heading-m" id="clocks-heading">Service standards</h3>
+      <h3 className="govuk-heading-m" id="clocks-heading">
+        Service standards
+      </h3>
       {withheld ? (
         <p className="govuk-body">
           <Withheld />: only the owner agency and agencies with full access see the service standards.
         </p>
       ) : sorted.length === 0 ? (
-        <p className="govuk-body">None apply yet. The standards start when a reporter (a complainant or victim) is on the case, and the risk review starts with the first risk assessment.</p>
+        <p className="govuk-body">
+          None apply yet. The standards start when a reporter (a complainant or victim) is on the case, and the risk
+          review starts with the first risk assessment.
+        </p>
       ) : (
         <>
           {breached.length > 0 && (
             <div className="govuk-warning-text">
-              <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+              <span className="govuk-warning-text__icon" aria-hidden="true">
+                !
+              </span>
               <strong className="govuk-warning-text__text">
                 <span className="govuk-visually-hidden">Warning</span>
-                {breached.length === 1 ? 'A service standard is breached' : `${breached.length} service standards are breached`}: {breached.map((c) => STANDARD_NAMES[c.standard].toLowerCase()).join(', ')}.
+                {breached.length === 1
+                  ? 'A service standard is breached'
+                  : `${breached.length} service standards are breached`}
+                : {breached.map((c) => STANDARD_NAMES[c.standard].toLowerCase()).join(', ')}.
               </strong>
             </div>
           )}
@@ -74,7 +90,12 @@ export function ServiceClocksPanel({ clocks, withheld }: { clocks: readonly Cloc
             head={['Standard', 'State', 'Due by', 'Done']}
             rows={sorted}
             rowKey={(c) => c.standard}
-            cells={(c) => [STANDARD_NAMES[c.standard], <ClockTag clock={c} now={now} />, formatDateTime(c.dueAt), doneText(c)]}
+            cells={(c) => [
+              STANDARD_NAMES[c.standard],
+              <ClockTag clock={c} now={now} />,
+              formatDateTime(c.dueAt),
+              doneText(c),
+            ]}
           />
         </>
       )}

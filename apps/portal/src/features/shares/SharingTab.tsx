@@ -74,7 +74,13 @@ export function SharingTab({ c }: { c: CaseData }) {
             s.reason ?? 'Not recorded',
             formatDateTime(s.sharedAt),
             // The button's name stays "Revoke"; the agency it applies to is its description.
-            <button type="button" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" aria-describedby={`share-${s.id}`} disabled={revoking} onClick={() => doRevoke(s.agency.id, s.agency.name)}>
+            <button
+              type="button"
+              className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
+              aria-describedby={`share-${s.id}`}
+              disabled={revoking}
+              onClick={() => doRevoke(s.agency.id, s.agency.name)}
+            >
               Revoke
             </button>,
           ]}
@@ -95,9 +101,16 @@ function ShareForm({ c, onShared }: { c: CaseData; onShared: (agencyName: string
   const { data } = useQuery(Agencies);
   const shared = new Set(c.shares.map((s) => s.agency.id));
   const choices = (data?.agencies ?? []).filter((a) => a.id !== c.ownerAgency.id && !shared.has(a.id));
-  const [form, update, reset] = useDraft<ShareDraft>(`case.${c.id}.share`, () => ({ agencyId: '', access: '', reason: '' }));
+  const [form, update, reset] = useDraft<ShareDraft>(`case.${c.id}.share`, () => ({
+    agencyId: '',
+    access: '',
+    reason: '',
+  }));
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [share, { loading }] = useMutation(ShareCase, { refetchQueries: [{ query: CaseDetail, variables: { id: c.id } }], awaitRefetchQueries: true });
+  const [share, { loading }] = useMutation(ShareCase, {
+    refetchQueries: [{ query: CaseDetail, variables: { id: c.id } }],
+    awaitRefetchQueries: true,
+  });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -108,7 +121,14 @@ function ShareForm({ c, onShared }: { c: CaseData; onShared: (agencyName: string
     setErrors(problems);
     if (problems.length) return;
     try {
-      await share({ variables: { caseId: c.id, agencyId: form.agencyId, access: form.access as ShareAccess, reason: form.reason.trim() } });
+      await share({
+        variables: {
+          caseId: c.id,
+          agencyId: form.agencyId,
+          access: form.access as ShareAccess,
+          reason: form.reason.trim(),
+        },
+      });
       const name = data?.agencies.find((a) => a.id === form.agencyId)?.name ?? 'the agency';
       reset();
       onShared(name);
@@ -120,10 +140,19 @@ function ShareForm({ c, onShared }: { c: CaseData; onShared: (agencyName: string
 
   return (
     <section aria-labelledby="share-heading" className="govuk-!-margin-top-8">
-      <h2 className="govuk-heading-m" id="share-heading">Share this case</h2>
+      <h2 className="govuk-heading-m" id="share-heading">
+        Share this case
+      </h2>
       {errors.length > 0 && <ErrorSummary errors={errors} />}
       <form onSubmit={submit} noValidate aria-labelledby="share-heading">
-        <Select id="share-agency" label="Agency" value={form.agencyId} onChange={(agencyId) => update({ agencyId })} error={err('share-agency')} options={[{ value: '', text: 'Select an agency' }, ...choices.map((a) => ({ value: a.id, text: a.name }))]} />
+        <Select
+          id="share-agency"
+          label="Agency"
+          value={form.agencyId}
+          onChange={(agencyId) => update({ agencyId })}
+          error={err('share-agency')}
+          options={[{ value: '', text: 'Select an agency' }, ...choices.map((a) => ({ value: a.id, text: a.name }))]}
+        />
         <Radios
           id="share-access"
           legend="Access"
@@ -136,8 +165,17 @@ function ShareForm({ c, onShared }: { c: CaseData; onShared: (agencyName: string
             { value: 'LIMITED', text: 'Limited' },
           ]}
         />
-        <Textarea id="share-reason" label="Reason for sharing" hint="The information-sharing basis, for example the agreement or legal gateway you are relying on" value={form.reason} onChange={(reason) => update({ reason })} error={err('share-reason')} />
-        <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">Share case</button>
+        <Textarea
+          id="share-reason"
+          label="Reason for sharing"
+          hint="The information-sharing basis, for example the agreement or legal gateway you are relying on"
+          value={form.reason}
+          onChange={(reason) => update({ reason })}
+          error={err('share-reason')}
+        />
+        <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">
+          Share case
+        </button>
       </form>
     </section>
   );

@@ -49,12 +49,16 @@ export function AccountPage({ user }: { user: SessionUser }) {
           { key: 'Roles', value: user.roles.map(humanise).join(', ') },
         ]}
       />
-      <h2 className="govuk-heading-m" id="sign-out-everywhere">Sign out of all devices</h2>
+      <h2 className="govuk-heading-m" id="sign-out-everywhere">
+        Sign out of all devices
+      </h2>
       <p className="govuk-body">
-        If you signed in on a computer you no longer use, or left yourself signed in somewhere, you can sign out everywhere at once. Every
-        device signed in as you is signed out straight away, including this one.
+        If you signed in on a computer you no longer use, or left yourself signed in somewhere, you can sign out
+        everywhere at once. Every device signed in as you is signed out straight away, including this one.
       </p>
-      <p className="govuk-body">If you think someone else knows your password, also tell your partnership administrator.</p>
+      <p className="govuk-body">
+        If you think someone else knows your password, also tell your partnership administrator.
+      </p>
       <Button warning type="button" onClick={signOutEverywhere} disabled={loading} describedBy="sign-out-everywhere">
         Sign out of all devices
       </Button>
