@@ -68,9 +68,12 @@ describe('the image as shipped', () => {
     expect(compose).not.toMatch(/^\s+SEED_DEMO:/m);
     for (const name of ['TOKEN_SECRET', 'ADMIN_PASSWORD', 'POSTGRES_PASSWORD']) {
       // `${NAME:?message}`: compose stops with the message when NAME is unset or empty.
-      expect(compose).toMatch(new RegExp(`^\\s+${name}: "\\$\\{${name}:\\?[^}]+\\}"$`, 'm'));
+      // Quoted either way (Prettier writes single quotes unless the message holds one).
+      expect(compose).toMatch(new RegExp(`^\\s+${name}: (["'])\\$\\{${name}:\\?[^}]+\\}\\1$`, 'm'));
     }
-    expect(compose).toMatch(/DATABASE_URL: "postgres:\/\/portal:\$\{POSTGRES_PASSWORD:\?[^}]+\}@db:5432\/portal"/);
+    expect(compose).toMatch(
+      /DATABASE_URL: (["'])postgres:\/\/portal:\$\{POSTGRES_PASSWORD:\?[^}]+\}@db:5432\/portal\1/,
+    );
     expect(compose).not.toMatch(/change-me|change-this/i);
   });
 });
