@@ -20,9 +20,12 @@ const CASE_SELECT = `c.id, c.reference, c.category, c.status, c.risk_level, c.wa
 /** "Owner agency, or a live share with it": what the CASL rules render to, as a developer would write it. */
 export const VISIBILITY = `(c.owner_agency_id = $1::uuid OR EXISTS (SELECT 1 FROM ${LIVE_SHARE}))`;
 
-/** The same predicate in the form the service counts with: the visible set by a BitmapOr of two index scans. */
-export const VISIBILITY_SET = `(c.owner_agency_id = $1::uuid OR c.id = ANY(ARRAY(SELECT s.case_id FROM case_shares s
-  WHERE s.agency_id = $1::uuid AND s.revoked_at IS NULL)))`;
+/**
+ * The visible set as the service counts it when no filter applies: the owned ids and the live-shared ids, each
+ * from its own index, counted once each (written here by hand, as the portal writes it in libs/access).
+ */
+export const VISIBLE_IDS = `SELECT c.id FROM cases c WHERE c.owner_agency_id = $1::uuid
+  UNION SELECT s.case_id FROM case_shares s WHERE s.agency_id = $1::uuid AND s.revoked_at IS NULL`;
 
 export interface PageSql {
   page: string;
@@ -32,11 +35,12 @@ export interface PageSql {
 /** Page (limit + 1 rows, to know whether more follow) and count, with or without the visibility predicate. */
 export function pageSql(limit: number, visibility: boolean, keyset = false): PageSql {
   const where = [visibility ? VISIBILITY : '$1::uuid IS NOT NULL'];
-  const countWhere = [visibility ? VISIBILITY_SET : '$1::uuid IS NOT NULL'];
   if (keyset) where.push('(c.opened_at, c.id) < ($2::timestamptz, $3::uuid)');
   return {
     page: `SELECT ${CASE_SELECT} FROM cases c WHERE ${where.join(' AND ')} ORDER BY c.opened_at DESC, c.id DESC LIMIT ${limit + 1}`,
-    count: `SELECT count(*)::int AS total FROM cases c WHERE ${countWhere.join(' AND ')}`,
+    count: visibility
+      ? `SELECT count(*)::int AS total FROM (${VISIBLE_IDS}) v`
+      : `SELECT count(*)::int AS total FROM cases c WHERE $1::uuid IS NOT NULL`,
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { AgencyKind, Role } from '#libs/common';
 import { defineAbilityFor } from './ability.js';
-import { accessibleSql } from './accessible-sql.js';
+import { accessibleSql, ownedOrSharedIdsSql } from './accessible-sql.js';
 import { SqlParams } from '#libs/db';
 import { redactedFieldsOf } from './field-access.js';
 
@@ -88,5 +88,44 @@ describe('field rules per row', () => {
       [],
     );
     expect(redactedFieldsOf(idva, 'Case', { access: 'FULL', category: 'DOMESTIC_ABUSE' }, ['address'])).toEqual([]);
+  });
+});
+
+describe('the visible set counted from indexes', () => {
+  const kinds = Object.values(AgencyKind);
+  const roles = Object.values(Role);
+
+  it.each(kinds)('is offered to a %s agency’s roles exactly when their rule to read is owner or live share', (kind) => {
+    for (const role of roles) {
+      const ability = defineAbilityFor(user(kind, [role]));
+      const params = new SqlParams();
+      const ids = ownedOrSharedIdsSql(ability, 'read', params);
+      const rowRule = accessibleSql(ability, 'read', 'Case', 'c', new SqlParams());
+      // Either order: CASL lists the later rule first.
+      const owner = 'c\\.owner_agency_id = \\$\\d::uuid';
+      const share =
+        'EXISTS \\(SELECT 1 FROM case_shares s WHERE s\\.case_id = c\\.id AND s\\.agency_id = \\$\\d::uuid AND s\\.revoked_at IS NULL\\)';
+      const ownerOrShare = new RegExp(`^\\((${owner} OR ${share}|${share} OR ${owner})\\)$`);
+      if (ids === null) {
+        expect({ role, rowRule }).not.toEqual({ role, rowRule: expect.stringMatching(ownerOrShare) });
+      } else {
+        expect({ role, rowRule }).toEqual({ role, rowRule: expect.stringMatching(ownerOrShare) });
+        expect(ids).toContain('UNION');
+        expect(params.values).toEqual([user(kind, [role]).agencyId]);
+      }
+    }
+  });
+
+  it('is not offered to someone who reads no case, nor to the signed-out', () => {
+    expect(
+      ownedOrSharedIdsSql(defineAbilityFor(user(AgencyKind.OTHER, [Role.ADMIN])), 'read', new SqlParams()),
+    ).toBeNull();
+    expect(ownedOrSharedIdsSql(defineAbilityFor(null), 'read', new SqlParams())).toBeNull();
+  });
+
+  it('is offered to a caseworker (the case list’s usual reader)', () => {
+    expect(
+      ownedOrSharedIdsSql(defineAbilityFor(user(AgencyKind.LANDLORD, [Role.CASEWORKER])), 'read', new SqlParams()),
+    ).not.toBeNull();
   });
 });

@@ -1,7 +1,13 @@
 import { rulesToAST, rulesToCondition } from '@casl/ability/extra';
 import { SqlParams } from '#libs/db';
 import type { Action, PortalAbility } from './ability.js';
-import { attendsMeetingSql, inLiveSharesSql, liveShareExistsSql, relationToCaseSql } from './relation-sql.js';
+import {
+  attendsMeetingSql,
+  inLiveSharesSql,
+  liveShareExistsSql,
+  ownedOrSharedCaseIdsSql,
+  relationToCaseSql,
+} from './relation-sql.js';
 
 /** The shape of a CASL rule AST node (from @ucast), as far as SQL needs it. */
 interface Condition {
@@ -133,6 +139,33 @@ export function accessibleSql(
   const ast = rulesToAST(ability, action, subject) as Condition | null;
   if (!ast) return 'FALSE';
   return toSql(ast, subject, { alias, caseAlias: alias, agencyId: null }, params, form);
+}
+
+/** A rule's conditions with one-element `and`/`or` nodes taken away, so equal rules compare equal. */
+function simplified(condition: Condition): Condition {
+  if ((condition.operator === 'and' || condition.operator === 'or') && Array.isArray(condition.value)) {
+    const parts = (condition.value as Condition[]).map(simplified);
+    return parts.length === 1 ? parts[0] : { ...condition, value: parts };
+  }
+  return condition;
+}
+
+/**
+ * The cases the caller may `action` as a set of ids the database can count from indexes alone, when the rule is
+ * exactly "cases the agency owns or holds a live share of" (every casework role's rule to read); null for any other
+ * rule (none, a category, a meeting), which the caller then counts with accessibleSql's `set` form. Read from the
+ * same CASL rules, so the two can never disagree about which cases: only about how fast they are counted.
+ */
+export function ownedOrSharedIdsSql(ability: PortalAbility, action: Action, params: SqlParams): string | null {
+  const ast = rulesToAST(ability, action, 'Case') as Condition | null;
+  if (!ast) return null;
+  const rule = simplified(ast);
+  if (rule.operator !== 'or' || !Array.isArray(rule.value) || rule.value.length !== 2) return null;
+  const [first, second] = rule.value as Condition[];
+  const owner = [first, second].find((c) => c.operator === 'eq' && c.field === 'ownerAgencyId');
+  const shared = [first, second].find((c) => c.operator === 'eq' && c.field === 'sharedWithAgencyIds');
+  if (!owner || !shared || typeof owner.value !== 'string' || owner.value !== shared.value) return null;
+  return ownedOrSharedCaseIdsSql(params.add(owner.value));
 }
 
 /**

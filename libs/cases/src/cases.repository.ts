@@ -4,7 +4,13 @@ import { AnonymisesCases, type Database, exec, one, REMOVED_BY_RETENTION, rows, 
 import { CASE_COLUMNS, type CaseRow, PARTY_COLUMNS, type PartyRow } from './case-record.js';
 import type { RequestContext } from '#libs/context';
 import { matchKey, readablePersonSql, samePersonSql } from './party-match.js';
-import { accessibleSql, liveShareAgencyIdsSql, readableFieldSql, relationToCaseSql } from '#libs/access';
+import {
+  accessibleSql,
+  liveShareAgencyIdsSql,
+  ownedOrSharedIdsSql,
+  readableFieldSql,
+  relationToCaseSql,
+} from '#libs/access';
 import type { CaseCategory, RiskLevel } from '#libs/common';
 import type { CaseFilter } from './case.inputs.js';
 import { afterSql, type CaseCursor, type CaseOrder, orderBySql } from './case-order.js';
@@ -256,6 +262,15 @@ export class CasesRepository {
 
   /** How many visible cases match, with the scope in its set form (see accessibleSql). */
   async countVisible(db: Database, viewer: CaseViewer, filter: CaseFilter | null | undefined): Promise<number> {
+    // Unfiltered, under the usual rule: count the owned and live-shared ids from two indexes, reading no case row
+    // (about a third of the time of the BitmapOr below on 10,000 visible cases of 100,000; see the benchmark).
+    const unfiltered = this.filterSql(viewer, filter, new SqlParams()).length === 0;
+    const idParams = new SqlParams();
+    const ids = unfiltered ? ownedOrSharedIdsSql(viewer.ability, 'read', idParams) : null;
+    if (ids) {
+      const row = await one<{ total: number }>(db, `SELECT count(*)::int AS total FROM (${ids}) v`, idParams.values);
+      return row!.total;
+    }
     const params = new SqlParams();
     const where = [
       accessibleSql(viewer.ability, 'read', 'Case', 'c', params, 'set'),
