@@ -60,9 +60,11 @@ const EXEMPT: Record<string, (file: string) => boolean> = {
  * (an entry that no longer happens fails too, so it is taken off).
  */
 const NOT_YET_MOVED: string[] = [
+  // The scheduler's claim of overdue actions (one UPDATE … RETURNING with the action's meeting): actions depends on
+  // alerts and meetings on actions, so neither owner can hold it without a cycle. It moves when actions registers
+  // its own scheduler pass (AlertScheduler.addPass) and meetings lends the agenda item's meeting as SQL.
   'libs/alerts/src/alerts.repository.ts: agenda_items',
   'libs/alerts/src/alerts.repository.ts: case_actions',
-  'libs/cases/src/cases.repository.ts: case_shares',
 ];
 
 function sourceFiles(dir: string): string[] {

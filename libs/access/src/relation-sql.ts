@@ -38,6 +38,11 @@ export const ownedOrSharedCaseIdsSql = (agencyParam: string): string =>
 export const liveShareAgencyIdsSql = (caseAlias: string): string =>
   `ARRAY(SELECT s.agency_id FROM case_shares s WHERE s.case_id = ${caseAlias}.id AND s.revoked_at IS NULL)`;
 
+/** The live shares of the case `caseAlias`, as a JSON array of `{ agency_id, access }` (who may see it now, and how). */
+export const liveSharesJsonSql = (caseAlias: string): string =>
+  `coalesce((SELECT json_agg(json_build_object('agency_id', s.agency_id, 'access', s.access))
+              FROM case_shares s WHERE s.case_id = ${caseAlias}.id AND s.revoked_at IS NULL), '[]')`;
+
 /** The agency `agencyParam` attends the meeting `meetingAlias`. */
 export const attendsMeetingSql = (meetingAlias: string, agencyParam: string): string =>
   `EXISTS (SELECT 1 FROM meeting_agencies ma WHERE ma.meeting_id = ${meetingAlias}.id AND ma.agency_id = ${agencyParam}::uuid)`;

@@ -7,6 +7,7 @@ import { matchKey, readablePersonSql, samePersonSql } from './party-match.js';
 import {
   accessibleSql,
   liveShareAgencyIdsSql,
+  liveSharesJsonSql,
   ownedOrSharedIdsSql,
   readableFieldSql,
   relationToCaseSql,
@@ -134,9 +135,7 @@ export class CasesRepository {
   withLiveShares(db: Database, caseIds: readonly string[]): Promise<CaseWithShares[]> {
     return rows<CaseWithShares>(
       db,
-      `SELECT ${CASE_COLUMNS}, coalesce((SELECT json_agg(json_build_object('agency_id', s.agency_id, 'access', s.access))
-                FROM case_shares s WHERE s.case_id = c.id AND s.revoked_at IS NULL), '[]') AS shares
-         FROM cases c WHERE c.id = ANY($1::uuid[])`,
+      `SELECT ${CASE_COLUMNS}, ${liveSharesJsonSql('c')} AS shares FROM cases c WHERE c.id = ANY($1::uuid[])`,
       [caseIds],
     );
   }
