@@ -5,10 +5,18 @@ import { UsersModule } from '#libs/users';
 import { ActionsRepository } from './actions.repository.js';
 import { ActionsResolver, CaseActionsResolver } from './actions.resolver.js';
 import { ActionsService } from './actions.service.js';
+import { AgendaItemMeetings, OverdueActions } from './overdue-actions.js';
 
 @Module({
   imports: [CasesModule, AgenciesModule, UsersModule],
-  providers: [ActionsService, ActionsResolver, CaseActionsResolver, ActionsRepository],
-  exports: [ActionsRepository],
+  providers: [
+    ActionsService,
+    ActionsResolver,
+    CaseActionsResolver,
+    ActionsRepository,
+    AgendaItemMeetings,
+    OverdueActions,
+  ],
+  exports: [ActionsRepository, AgendaItemMeetings],
 })
 export class ActionsModule {}

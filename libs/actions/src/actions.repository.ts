@@ -6,6 +6,15 @@ import { AnonymisesCases, type Database, exec, one, REMOVED_BY_RETENTION, rows, 
 import { SharesRepository } from '#libs/shares';
 import type { CaseAction } from './case-action.model.js';
 
+/** An overdue action claimed for its one alert, with its meeting when a meeting agreed it. */
+export interface OverdueActionRow {
+  id: string;
+  case_id: string;
+  owner_agency_id: string;
+  due_at: Date;
+  meeting_id: string | null;
+}
+
 export interface CaseActionRow {
   id: string;
   case_id: string;
@@ -267,5 +276,23 @@ export class ActionsRepository {
   static doneOnTimeOnItemsCountSql(items: string): string {
     return `(SELECT count(*) FROM case_actions a JOIN ${items} i ON i.id = a.agenda_item_id
                 WHERE a.due_at <= now() AND a.status = 'DONE' AND a.completed_at <= a.due_at)`;
+  }
+
+  // for the scheduler (OverdueActions)
+
+  /**
+   * Marks up to 500 open actions due before `now` as alerted, and answers them with their meeting (`meetingSql`,
+   * the meeting of the agenda item `a.agenda_item_id`, lent by meetings).
+   */
+  claimOverdue(db: Database, now: Date, meetingSql: string): Promise<OverdueActionRow[]> {
+    return rows<OverdueActionRow>(
+      db,
+      `UPDATE case_actions a SET overdue_alerted_at = now()
+        WHERE a.id IN (SELECT id FROM case_actions
+                      WHERE due_at < $1 AND overdue_alerted_at IS NULL AND status IN ('OPEN', 'IN_PROGRESS')
+                      ORDER BY due_at LIMIT 500 FOR UPDATE SKIP LOCKED)
+        RETURNING a.id, a.case_id, a.owner_agency_id, a.due_at, ${meetingSql} AS meeting_id`,
+      [now],
+    );
   }
 }

@@ -6,3 +6,4 @@ export * from './actions.rules.js';
 export * from './actions.service.js';
 export * from './actions.resolver.js';
 export * from './case-action-viewer-can.js';
+export * from './overdue-actions.js';

@@ -2,20 +2,18 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
-import { AlertKind } from './alert-kind.js';
-import { AlertOutbox } from './alert-outbox.service.js';
 import { AlertsRepository } from './alerts.repository.js';
 
 /**
- * Time-driven alerts. Each is claimed by an UPDATE that marks the row as alerted in the same transaction
- * that raises the alert: with several instances running, the second to reach a row finds it claimed, so
- * every overdue action and every missed service standard alerts exactly once.
+ * Time-driven work, in passes the features add (overdue actions, missed service standards, old sessions). An
+ * alert is claimed by an UPDATE that marks the row as alerted in the same transaction that raises the alert:
+ * with several instances running, the second to reach a row finds it claimed, so each alerts exactly once.
  */
 @Injectable()
 export class AlertScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(AlertScheduler.name);
   private timer?: NodeJS.Timeout;
-  /** Time-driven checks other features own (service standards), run in each pass after overdue actions. */
+  /** Time-driven checks the features own (overdue actions, service standards, old sessions), run in each pass. */
   private readonly passes: ((now: Date) => Promise<void>)[] = [];
   private running?: Promise<void>;
 
@@ -48,29 +46,7 @@ export class AlertScheduler implements OnApplicationBootstrap, OnApplicationShut
   }
 
   async runOnce(now = new Date()): Promise<void> {
-    await this.overdueActions(now);
     for (const pass of this.passes) await pass(now);
     await this.repository.deleteOlderThan(this.dataSource, this.config.alertRetentionDays);
-  }
-
-  private async overdueActions(now: Date): Promise<void> {
-    await this.dataSource.transaction(async (db) => {
-      // A meeting's action names its meeting, so an attending owner without a share of the case is told too.
-      const claimed = await this.repository.claimOverdueActions(db, now);
-      for (const action of claimed) {
-        await AlertOutbox.insert(
-          db,
-          AlertKind.ACTION_OVERDUE,
-          {
-            caseId: action.case_id,
-            actionId: action.id,
-            targetAgencyId: action.owner_agency_id,
-            meetingId: action.meeting_id ?? undefined,
-            detail: { dueAt: action.due_at },
-          },
-          null,
-        );
-      }
-    });
   }
 }

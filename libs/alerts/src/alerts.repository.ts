@@ -27,15 +27,6 @@ export interface NewAlert {
   detail: string;
 }
 
-/** An overdue action claimed for its one alert. */
-export interface OverdueActionRow {
-  id: string;
-  case_id: string;
-  owner_agency_id: string;
-  due_at: Date;
-  meeting_id: string | null;
-}
-
 /** The only code that names the alerts table. */
 @Injectable()
 export class AlertsRepository {
@@ -78,24 +69,6 @@ export class AlertsRepository {
       `SELECT a.id::text AS id, a.kind, a.case_id, a.meeting_id, a.action_id, a.target_agency_id, a.actor_id, a.occurred_at FROM alerts a
         WHERE a.id > $1 ${upTo === null ? '' : 'AND a.id <= $2'} ORDER BY a.id LIMIT ${limit}`,
       upTo === null ? [after] : [after, upTo],
-    );
-  }
-
-  /**
-   * Marks up to 500 open actions due before `now` as alerted, and answers them with their meeting (a meeting's
-   * action names its meeting). Still here, though case_actions is the actions library's table and agenda_items the
-   * meetings': actions depends on alerts, so the claim moves to actions' repository when actions registers the pass.
-   */
-  claimOverdueActions(db: Database, now: Date): Promise<OverdueActionRow[]> {
-    return rows<OverdueActionRow>(
-      db,
-      `UPDATE case_actions a SET overdue_alerted_at = now()
-        WHERE a.id IN (SELECT id FROM case_actions
-                      WHERE due_at < $1 AND overdue_alerted_at IS NULL AND status IN ('OPEN', 'IN_PROGRESS')
-                      ORDER BY due_at LIMIT 500 FOR UPDATE SKIP LOCKED)
-        RETURNING a.id, a.case_id, a.owner_agency_id, a.due_at,
-                  (SELECT i.meeting_id FROM agenda_items i WHERE i.id = a.agenda_item_id) AS meeting_id`,
-      [now],
     );
   }
 }

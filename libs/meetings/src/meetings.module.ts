@@ -1,5 +1,5 @@
-import { Module } from '@nestjs/common';
-import { ActionsModule } from '#libs/actions';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { ActionsModule, AgendaItemMeetings } from '#libs/actions';
 import { AgenciesModule } from '#libs/agencies';
 import { CasesModule } from '#libs/cases';
 import { DashModule } from '#libs/dash';
@@ -37,4 +37,11 @@ import { MeetingsRepository } from './meetings.repository.js';
   ],
   exports: [MeetingsRepository, MeetingReadingService, AgendaService, MeetingRunningService],
 })
-export class MeetingsModule {}
+export class MeetingsModule implements OnModuleInit {
+  constructor(private readonly agendaItemMeetings: AgendaItemMeetings) {}
+
+  /** An overdue action names its meeting: actions asks for it in SQL that only this library may write. */
+  onModuleInit(): void {
+    this.agendaItemMeetings.lend(MeetingsRepository.meetingOfAgendaItemSql);
+  }
+}

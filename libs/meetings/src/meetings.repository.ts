@@ -94,6 +94,11 @@ const agreedSql = (user: string) =>
 /** The only code that names the meetings library's tables. */
 @Injectable()
 export class MeetingsRepository {
+  /** The meeting of the agenda item whose id is in `agendaItemColumn`, as a scalar subquery (for actions). */
+  static meetingOfAgendaItemSql(this: void, agendaItemColumn: string): string {
+    return `(SELECT i.meeting_id FROM agenda_items i WHERE i.id = ${agendaItemColumn})`;
+  }
+
   // anonymising, for retention
 
   /** That a case was discussed, when and with what decision stays; what was said about people goes. */
