@@ -31,20 +31,6 @@ export interface ColumnValues {
   values: readonly unknown[];
 }
 
-/**
- * SQL about cases and parties that other libraries' statements are built around (an evidence file's case, the
- * parties an intake report might be about): the tables are named here, so their owner keeps them.
- */
-export const caseTablesSql = {
-  /** `JOIN cases <alias> ON <alias>.id = <caseIdColumn>`. */
-  joinCase: (alias: string, caseIdColumn: string): string => `JOIN cases ${alias} ON ${alias}.id = ${caseIdColumn}`,
-  /** Cases as `alias`, for `EXISTS (SELECT 1 FROM … WHERE …)`. */
-  cases: (alias: string): string => `cases ${alias}`,
-  /** Parties as `party` on their cases as `kase`, for `EXISTS (SELECT 1 FROM … WHERE …)`. */
-  partiesOnCases: (party: string, kase: string): string =>
-    `parties ${party} JOIN cases ${kase} ON ${kase}.id = ${party}.case_id`,
-};
-
 /** The only code that names the cases and parties tables; other libraries call it. */
 @Injectable()
 export class CasesRepository {
@@ -55,6 +41,11 @@ export class CasesRepository {
    */
   static tableAs(alias: string): string {
     return `cases ${alias}`;
+  }
+
+  /** Parties as `party` on their cases as `kase`, for another library's `EXISTS (SELECT 1 FROM … WHERE …)` (intake). */
+  static partiesOnCasesSql(party: string, kase: string): string {
+    return `parties ${party} JOIN cases ${kase} ON ${kase}.id = ${party}.case_id`;
   }
 
   /** Whether the case `caseRef` names has a complainant or victim recorded: an anonymous report has nobody to contact. */

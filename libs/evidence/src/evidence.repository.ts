@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Database, one, rows, SqlParams } from '#libs/db';
 import { accessibleSql, readableFieldSql } from '#libs/access';
-import { caseTablesSql, type CaseViewer } from '#libs/cases';
+import { CasesRepository, type CaseViewer } from '#libs/cases';
 import type { EvidenceRow } from './evidence-file.model.js';
 
 /** The columns every read of the table answers, in the row type's names. */
@@ -82,7 +82,7 @@ export class EvidenceRepository {
     );
     return one<EvidenceRow & { owner_agency_id: string }>(
       db,
-      `SELECT ${EVIDENCE_COLUMNS('e')}, c.owner_agency_id FROM evidence_files e ${caseTablesSql.joinCase('c', 'e.case_id')}
+      `SELECT ${EVIDENCE_COLUMNS('e')}, c.owner_agency_id FROM evidence_files e JOIN ${CasesRepository.tableAs('c')} ON c.id = e.case_id
         WHERE e.id = ${idParam}::uuid AND ${scope} AND ${readable}`,
       params.values,
     );

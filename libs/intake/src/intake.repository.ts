@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AnonymisesCases, type Database, exec, one, REMOVED_BY_RETENTION, rows, SqlParams } from '#libs/db';
 import { accessibleSql, readableFieldSql } from '#libs/access';
-import { caseTablesSql, type CaseViewer, matchKey } from '#libs/cases';
+import { CasesRepository, type CaseViewer, matchKey } from '#libs/cases';
 import type { CaseCategory } from '#libs/common';
 import type { IntakeChannel, IntakeRow, IntakeStatus } from './intake.model.js';
 
@@ -153,14 +153,14 @@ export class IntakeRepository {
                   AND o.received_at > r.received_at - interval '12 months' AND o.received_at <= r.received_at
                   AND ((r.reporter_name IS NOT NULL AND ${matchKey('o.reporter_name')} = ${matchKey('r.reporter_name')})
                     OR (${digits('r.reporter_phone')} <> '' AND ${digits('o.reporter_phone')} = ${digits('r.reporter_phone')}))) AS caller,
-         EXISTS (SELECT 1 FROM ${caseTablesSql.partiesOnCases('p', 'c')}
+         EXISTS (SELECT 1 FROM ${CasesRepository.partiesOnCasesSql('p', 'c')}
                   WHERE p.role IN ('VICTIM','COMPLAINANT') AND ${scope}
                     AND ((r.reporter_name IS NOT NULL AND ${matchKey('p.full_name')} = ${matchKey('r.reporter_name')} AND ${name})
                       OR (${digits('r.reporter_phone')} <> '' AND ${digits('p.phone')} = ${digits('r.reporter_phone')} AND ${phone}))) AS victim,
          r.address IS NOT NULL AND (
            EXISTS (SELECT 1 FROM intake_reports o WHERE o.agency_id = r.agency_id AND o.id <> r.id
                     AND o.received_at > r.received_at - interval '12 months' AND ${matchKey('o.address')} = ${matchKey('r.address')})
-           OR EXISTS (SELECT 1 FROM ${caseTablesSql.cases('c')} WHERE ${scope} AND c.opened_at > r.received_at - interval '12 months'
+           OR EXISTS (SELECT 1 FROM ${CasesRepository.tableAs('c')} WHERE ${scope} AND c.opened_at > r.received_at - interval '12 months'
                        AND ${matchKey('c.address')} = ${matchKey('r.address')} AND ${address})) AS place
        FROM intake_reports r WHERE r.id = ${id}::uuid`,
       params.values,
