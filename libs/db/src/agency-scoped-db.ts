@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import type { CountingQueryable, StatementResult } from './sql.js';
+import { type CountingQueryable, runOnRunner, type StatementResult } from './sql.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -50,10 +50,7 @@ export class AgencyScopedDb implements CountingQueryable {
   }
 
   run<T>(sql: string, parameters: readonly unknown[]): Promise<StatementResult<T>> {
-    return this.inScope(async (runner) => {
-      const result = await runner.query(sql, parameters as unknown[], true);
-      return { rows: (result.records ?? []) as T[], rowCount: result.affected ?? result.records?.length ?? 0 };
-    });
+    return this.inScope((runner) => runOnRunner<T>(runner, sql, parameters));
   }
 
   private async inScope<T>(statement: (runner: QueryRunner) => Promise<T>): Promise<T> {

@@ -37,7 +37,12 @@ function isCounting(db: Database): db is CountingQueryable {
   return typeof (db as Partial<CountingQueryable>).run === 'function';
 }
 
-async function onRunner<T>(runner: QueryRunner, text: string, params: readonly unknown[]): Promise<StatementResult<T>> {
+/** Runs one statement on a query runner (a connection already taken), answering its rows and row count. */
+export async function runOnRunner<T>(
+  runner: QueryRunner,
+  text: string,
+  params: readonly unknown[],
+): Promise<StatementResult<T>> {
   const result = await runner.query(text, params as unknown[], true);
   return { rows: (result.records ?? []) as T[], rowCount: result.affected ?? result.records?.length ?? 0 };
 }
@@ -45,12 +50,12 @@ async function onRunner<T>(runner: QueryRunner, text: string, params: readonly u
 /** Runs one statement wherever `db` runs it, answering rows and row count alike whatever the statement is. */
 export async function run<T>(db: Database, text: string, params: readonly unknown[] = []): Promise<StatementResult<T>> {
   if (isCounting(db)) return db.run<T>(text, params);
-  if (db instanceof EntityManager && db.queryRunner) return onRunner<T>(db.queryRunner, text, params);
+  if (db instanceof EntityManager && db.queryRunner) return runOnRunner<T>(db.queryRunner, text, params);
   const dataSource = db instanceof DataSource ? db : db instanceof EntityManager ? db.connection : null;
   if (!dataSource) throw new Error('run() needs a request db, an EntityManager or the DataSource');
   const runner = dataSource.createQueryRunner('master');
   try {
-    return await onRunner<T>(runner, text, params);
+    return await runOnRunner<T>(runner, text, params);
   } finally {
     await runner.release();
   }
