@@ -252,20 +252,17 @@ export class CasesRepository {
 
   /** How many visible cases match, with the scope in its set form (see accessibleSql). */
   async countVisible(db: Database, viewer: CaseViewer, filter: CaseFilter | null | undefined): Promise<number> {
+    const params = new SqlParams();
+    const filters = this.filterSql(viewer, filter, params);
     // Unfiltered, under the usual rule: count the owned and live-shared ids from two indexes, reading no case row
     // (about a third of the time of the BitmapOr below on 10,000 visible cases of 100,000; see the benchmark).
-    const unfiltered = this.filterSql(viewer, filter, new SqlParams()).length === 0;
-    const idParams = new SqlParams();
-    const ids = unfiltered ? ownedOrSharedIdsSql(viewer.ability, 'read', idParams) : null;
+    // No filter adds no parameter, so `params` is still empty for the ids.
+    const ids = filters.length === 0 ? ownedOrSharedIdsSql(viewer.ability, 'read', params) : null;
     if (ids) {
-      const row = await one<{ total: number }>(db, `SELECT count(*)::int AS total FROM (${ids}) v`, idParams.values);
+      const row = await one<{ total: number }>(db, `SELECT count(*)::int AS total FROM (${ids}) v`, params.values);
       return row!.total;
     }
-    const params = new SqlParams();
-    const where = [
-      accessibleSql(viewer.ability, 'read', 'Case', 'c', params, 'set'),
-      ...this.filterSql(viewer, filter, params),
-    ];
+    const where = [accessibleSql(viewer.ability, 'read', 'Case', 'c', params, 'set'), ...filters];
     const row = await one<{ total: number }>(
       db,
       `SELECT count(*)::int AS total FROM cases c WHERE ${where.join(' AND ')}`,
