@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AlertKind, AlertOutbox, AlertScheduler } from '#libs/alerts';
+import { Lent } from '#libs/common';
 import { ActionsRepository } from './actions.repository.js';
 
 /**
@@ -9,17 +10,12 @@ import { ActionsRepository } from './actions.repository.js';
  * cannot ask meetings' repository itself, yet an overdue action agreed at a meeting names its meeting.
  */
 @Injectable()
-export class AgendaItemMeetings {
-  private sql?: (agendaItemColumn: string) => string;
-
-  lend(sql: (agendaItemColumn: string) => string): void {
-    this.sql = sql;
-  }
+export class AgendaItemMeetings extends Lent<(agendaItemColumn: string) => string> {
+  protected readonly missing = 'The meetings library has not lent the meeting of an agenda item';
 
   /** The meeting id of the agenda item whose id is in `agendaItemColumn` (NULL where it is null). */
   meetingOf(agendaItemColumn: string): string {
-    if (!this.sql) throw new Error('The meetings library has not lent the meeting of an agenda item');
-    return this.sql(agendaItemColumn);
+    return this.borrowed()(agendaItemColumn);
   }
 }
 

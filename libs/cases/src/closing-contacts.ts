@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ContactChannel } from '#libs/common';
+import { type ContactChannel, Lent } from '#libs/common';
 import type { Database } from '#libs/db';
 
 /** The contact telling the reporter a case is closing. */
@@ -17,15 +17,10 @@ export interface ClosingContact {
  * it records one when the application starts.
  */
 @Injectable()
-export class ClosingContacts {
-  private recorder?: (db: Database, contact: ClosingContact) => Promise<void>;
-
-  use(recorder: (db: Database, contact: ClosingContact) => Promise<void>): void {
-    this.recorder = recorder;
-  }
+export class ClosingContacts extends Lent<(db: Database, contact: ClosingContact) => Promise<void>> {
+  protected readonly missing = 'No contacts library is loaded to record the reporter contact';
 
   record(db: Database, contact: ClosingContact): Promise<void> {
-    if (!this.recorder) throw new Error('No contacts library is loaded to record the reporter contact');
-    return this.recorder(db, contact);
+    return this.borrowed()(db, contact);
   }
 }

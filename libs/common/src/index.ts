@@ -10,3 +10,4 @@ export * from './clock.js';
 export * from './working-days.js';
 export * from './fields.js';
 export * from './text.js';
+export * from './lent.js';

@@ -20,7 +20,7 @@ export class ContactsService implements OnModuleInit {
 
   /** Closing a case tells the reporter; the contact that records it is ours to write. */
   onModuleInit(): void {
-    this.closingContacts.use(async (db, contact) => {
+    this.closingContacts.lend(async (db, contact) => {
       await this.repository.insert(db, contact);
     });
   }
