@@ -66,6 +66,8 @@ export interface NewAction {
   assigneeId: string | null;
   dueAt: Date | null;
   createdById: string;
+  /** The agenda item that agreed it, for an action a meeting gave an agency. */
+  agendaItemId?: string;
 }
 
 /** What progress changes; null leaves a column as it is (the status is always written). */
@@ -100,8 +102,8 @@ export class ActionsRepository {
   async insert(db: Database, action: NewAction): Promise<CaseActionRow> {
     const row = await one<CaseActionRow>(
       db,
-      `INSERT INTO case_actions AS a (case_id, kind, legal, description, owner_agency_id, assignee_id, due_at, created_by_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${ACTION_COLUMNS}`,
+      `INSERT INTO case_actions AS a (case_id, kind, legal, description, owner_agency_id, assignee_id, due_at, created_by_id, agenda_item_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${ACTION_COLUMNS}`,
       [
         action.caseId,
         action.kind,
@@ -111,6 +113,7 @@ export class ActionsRepository {
         action.assigneeId,
         action.dueAt,
         action.createdById,
+        action.agendaItemId ?? null,
       ],
     );
     return row!;
@@ -217,37 +220,6 @@ export class ActionsRepository {
   }
 
   // for meetings
-
-  /** An action agreed on an agenda item. */
-  async addFromMeeting(
-    db: Database,
-    action: {
-      caseId: string;
-      kind: ActionKind;
-      legal: boolean;
-      description: string;
-      ownerAgencyId: string;
-      dueAt: Date;
-      createdById: string;
-      agendaItemId: string;
-    },
-  ): Promise<CaseActionRow> {
-    return (await one<CaseActionRow>(
-      db,
-      `INSERT INTO case_actions AS a (case_id, kind, legal, description, owner_agency_id, due_at, created_by_id, agenda_item_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${ACTION_COLUMNS}`,
-      [
-        action.caseId,
-        action.kind,
-        action.legal,
-        action.description,
-        action.ownerAgencyId,
-        action.dueAt,
-        action.createdById,
-        action.agendaItemId,
-      ],
-    ))!;
-  }
 
   /**
    * The actions agreed on the agenda items `itemIdsSql` (a list or a subquery over `params`) lists, by due date;

@@ -104,12 +104,13 @@ export class MeetingRunningService {
     if (!meeting.agency_ids.includes(ownerAgencyId))
       throw new BadInputError('ownerAgencyId', 'The owner must be an attending agency');
     const kind = input.kind ?? ActionKind.OTHER_ACTION;
-    const row = await this.actions.addFromMeeting(ctx.db, {
+    const row = await this.actions.insert(ctx.db, {
       caseId: item.case_id,
       kind,
       legal: LEGAL_ACTION_KINDS.has(kind),
       description: input.description.trim(),
       ownerAgencyId,
+      assigneeId: null,
       dueAt: input.dueAt,
       createdById: ctx.user!.id,
       agendaItemId: item.id,
