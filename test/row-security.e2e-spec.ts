@@ -323,6 +323,34 @@ describe('row security: the database admits a request only to its agency’s cas
     }
   });
 
+  it('narrows a request-pool connection to one caller at a time: taken in turn by other agencies and by no one, each reads only its own', async () => {
+    const owned = async (agency: string) =>
+      (await portal.db.query(`SELECT id FROM cases WHERE owner_agency_id = $1`, [agency])).rows.map(
+        (r: { id: string }) => r.id,
+      );
+    const callers = [
+      { ctx: await contextOf(officer), sees: await owned(police) },
+      { ctx: await contextOf(homesWorker), sees: [sharedCase, ...(await owned(homes))] },
+      { ctx: await contextOf(councilWorker), sees: await owned(council) },
+      { ctx: await contextOf(outsider), sees: await owned(outsiderAgency) },
+      { ctx: await contextOf(null), sees: [] as string[] },
+    ];
+    expect(callers[3].sees).toContain(outsiderCase);
+    const read = async ({ ctx }: (typeof callers)[number]) => ({
+      ids: (await ctx.db.query<{ id: string }[]>(`SELECT id FROM cases ORDER BY id`)).map((r) => r.id),
+      scope: (await ctx.db.query<{ s: string }[]>(`SELECT current_setting('portal.scope') AS s`))[0].s,
+    });
+    // One after another (each connection passes from agency to agency), then all at once, many times over.
+    for (let round = 0; round < 4; round++) {
+      for (const caller of callers)
+        expect(await read(caller)).toEqual({ ids: [...caller.sees].sort(), scope: 'agency' });
+      const together = await Promise.all(callers.flatMap((caller) => [read(caller), read(caller)]));
+      together.forEach((answer, i) => {
+        expect(answer).toEqual({ ids: [...callers[Math.floor(i / 2)].sees].sort(), scope: 'agency' });
+      });
+    }
+  });
+
   it('refuses a malformed agency id rather than write it into SQL', () => {
     expect(() =>
       sessions.contextFor(

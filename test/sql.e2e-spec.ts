@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AgencyScopedDb, type Database, exec, one, rows, SqlParams } from '#libs/db';
+import { AgencyScopedDb, type Database, exec, one, REQUEST_POOL, rows, SqlParams } from '#libs/db';
 import { TestPortal } from './harness.js';
 
 /**
@@ -11,10 +12,12 @@ import { TestPortal } from './harness.js';
 describe('the SQL helper', () => {
   let portal: TestPortal;
   let dataSource: DataSource;
+  let requestPool: DataSource;
 
   beforeAll(async () => {
     portal = await TestPortal.start();
     dataSource = portal.app.get(DataSource);
+    requestPool = portal.app.get<DataSource>(getDataSourceToken(REQUEST_POOL));
     // Made by the owner (the portal's own role may not create tables) and opened to it.
     await portal.db.query(
       `CREATE TABLE sql_helper_probe (n int PRIMARY KEY, label text); GRANT ALL ON sql_helper_probe TO PUBLIC`,
@@ -25,7 +28,7 @@ describe('the SQL helper', () => {
   const runners: [string, () => Database][] = [
     ['the DataSource', () => dataSource],
     ['the DataSource’s manager', () => dataSource.manager],
-    ['a request’s agency-scoped db', () => new AgencyScopedDb(dataSource, null)],
+    ['a request’s agency-scoped db', () => new AgencyScopedDb(requestPool, null)],
   ];
 
   it.each(runners)('answers rows, one row and row counts through %s', async (_, db) => {

@@ -7,7 +7,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { TypeOrmModule, type TypeOrmModuleOptions } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import {
   type DocumentNode,
@@ -45,7 +45,7 @@ import { ReportsModule } from '#libs/reports';
 import { RetentionModule } from '#libs/retention';
 import { SatisfactionModule } from '#libs/satisfaction';
 import { ServiceStandardsModule } from '#libs/service-standards';
-import { DATABASE_URL, MutationTransaction, NotificationBusModule, QueryCounter } from '#libs/db';
+import { DATABASE_URL, MutationTransaction, NotificationBusModule, QueryCounter, REQUEST_POOL } from '#libs/db';
 import { IncidentsModule } from '#libs/incidents';
 import { IntakeModule } from '#libs/intake';
 import { type LiveContext, LiveConnections, LiveModule, type LiveSession, type LiveSocket } from '#libs/live';
@@ -96,6 +96,36 @@ class ConfigModule {
   }
 }
 
+/**
+ * One pool's options. Nothing waits for ever: not for a pooled connection, a statement, nor a transaction left
+ * idle, so a fault costs one request an error instead of stopping the service.
+ */
+function databaseOptions(
+  config: AppConfig,
+  url: string,
+  counter: QueryCounter,
+  pool: 'system' | typeof REQUEST_POOL,
+): TypeOrmModuleOptions {
+  const scope = pool === 'system' ? '-c portal.scope=system' : '-c portal.scope=agency -c portal.agency=';
+  return {
+    ...(pool === 'system' ? {} : { name: pool }),
+    type: 'postgres',
+    url,
+    migrationsRun: false,
+    synchronize: false,
+    entities: [],
+    logger: counter,
+    extra: {
+      max: config.databasePoolMax,
+      connectionTimeoutMillis: 10_000,
+      statement_timeout: 60_000,
+      idle_in_transaction_session_timeout: 60_000,
+      application_name: pool === 'system' ? 'partnership-portal' : 'partnership-portal-requests',
+      options: `${scope} -c portal.material_days=${config.meetingMaterialDays}`,
+    },
+  };
+}
+
 /** Composition only: configuration, the database, GraphQL, and the features. */
 @Module({})
 export class AppModule {
@@ -108,26 +138,13 @@ export class AppModule {
       imports: [
         ConfigModule.of(config, counter, databaseUrl),
         NotificationBusModule,
-        TypeOrmModule.forRoot({
-          type: 'postgres',
-          url: databaseUrl,
-          migrationsRun: false,
-          synchronize: false,
-          entities: [],
-          logger: counter,
-          // Row security (migration 1765350000000): a connection reads every row until a request narrows its
-          // transaction to the caller's agency; the portal's own work outside requests keeps the whole view.
-          // Nothing waits for ever: not for a pooled connection, a statement, nor a transaction left idle, so a
-          // fault costs one request an error instead of stopping the service.
-          extra: {
-            max: config.databasePoolMax,
-            connectionTimeoutMillis: 10_000,
-            statement_timeout: 60_000,
-            idle_in_transaction_session_timeout: 60_000,
-            application_name: 'partnership-portal',
-            options: `-c portal.scope=system -c portal.material_days=${config.meetingMaterialDays}`,
-          },
-        }),
+        // Two pools of the application role's connections. The system pool's read every row until a transaction
+        // narrows itself to the caller's agency (a mutation's): the portal's own work outside requests keeps the
+        // whole view. The request pool's never see it: they start narrowed to no agency and are narrowed to one
+        // caller's agency at a time (AgencyScopedDb), so a request's statements outside a mutation each cost one
+        // round trip, with no transaction around them to set the scope.
+        TypeOrmModule.forRoot(databaseOptions(config, databaseUrl, counter, 'system')),
+        TypeOrmModule.forRoot(databaseOptions(config, databaseUrl, counter, REQUEST_POOL)),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule, LiveModule, AuditModule],

@@ -6,7 +6,7 @@ import type { Queryable, RequestContext } from '#libs/context';
 import { AlertScheduler } from '#libs/alerts';
 import { UnauthenticatedError } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
-import { AgencyScopedDb, QueryCounter } from '#libs/db';
+import { AgencyScopedDb, QueryCounter, REQUEST_POOL } from '#libs/db';
 import { AuthRepository, type SessionUserRow } from './auth.repository.js';
 import { TokensService } from './tokens.service.js';
 
@@ -40,6 +40,7 @@ export class SessionsService implements OnModuleInit {
   constructor(
     private readonly tokens: TokensService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource(REQUEST_POOL) private readonly requestPool: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly scheduler: AlertScheduler,
     private readonly counter: QueryCounter,
@@ -139,7 +140,7 @@ export class SessionsService implements OnModuleInit {
       user,
       sessionId,
       ability: this.abilityFor(user),
-      db: new AgencyScopedDb(this.dataSource, user?.agencyId ?? null),
+      db: new AgencyScopedDb(this.requestPool, user?.agencyId ?? null),
       system: this.dataSource.manager,
       address,
       loaders: new Map(),

@@ -3,16 +3,18 @@ import { type CountingQueryable, runOnRunner, type StatementResult } from './sql
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The name of the TypeORM connection whose pool serves requests' statements outside mutations (app.module.ts). */
+export const REQUEST_POOL = 'requests';
+
 /**
- * The pool's connections start as `portal.scope = system` (app.module.ts): the portal's own work outside
- * requests reads every row. A request narrows its transaction to one agency with this, LOCAL to that
- * transaction so the connection goes back to the pool as it came. The agency id is written into the SQL text
- * (one simple-protocol round trip with BEGIN), so it is checked to be a uuid and nothing else first; null (no
- * signed-in user) is the empty agency, which the policies admit no case row for.
+ * The statement that narrows a connection to one agency: for the rest of the transaction (`local`, a mutation's),
+ * or for the connection's session (a request-pool connection, narrowed until it is narrowed to another). The
+ * agency id is written into the SQL text (one simple-protocol round trip), so it is checked to be a uuid and
+ * nothing else first; null (no signed-in user) is the empty agency, which the policies admit no case row for.
  */
-export function agencyScopeSql(agencyId: string | null): string {
+export function agencyScopeSql(agencyId: string | null, local = true): string {
   if (agencyId !== null && !UUID.test(agencyId)) throw new Error('An agency scope must be a uuid');
-  return `SELECT set_config('portal.scope', 'agency', true), set_config('portal.agency', '${agencyId ?? ''}', true)`;
+  return `SELECT set_config('portal.scope', 'agency', ${local}), set_config('portal.agency', '${agencyId ?? ''}', ${local})`;
 }
 
 /** The pg client under a TypeORM query runner: the scope's own statements go straight to it, uncounted. */
@@ -28,20 +30,29 @@ export async function scopeTransaction(manager: EntityManager, agencyId: string 
   await client.query(agencyScopeSql(agencyId));
 }
 
+/** The agency each request-pool connection's session is narrowed to ('' for none), by pg client. */
+const narrowedTo = new WeakMap<object, string>();
+
 /**
- * A request's reads and writes outside a mutation: each statement on one pooled connection, in a transaction of
- * its own that first sets the caller's agency (BEGIN and the scope in one round trip, then the statement, then
- * COMMIT). It answers exactly as `EntityManager.query` does (rows; `[rows, count]` for UPDATE and DELETE), and
- * its failures are TypeORM's QueryFailedError, as before.
+ * A request's reads and writes outside a mutation, each statement on its own (autocommitted) on a connection of
+ * the request pool. That pool's connections never see the system's view: they start narrowed to no agency
+ * (`portal.scope = agency`, `portal.agency` empty, app.module.ts) and a connection is narrowed to the caller's
+ * agency for its session before its first statement for that agency, so a statement costs one round trip, not
+ * three (BEGIN with the scope, the statement, COMMIT, as when the scope was local to a transaction per statement).
+ * It answers exactly as `EntityManager.query` does (rows; `[rows, count]` for UPDATE and DELETE), and its failures
+ * are TypeORM's QueryFailedError.
  */
 export class AgencyScopedDb implements CountingQueryable {
+  private readonly agency: string;
   private readonly scope: string;
 
+  /** `requestPool` is the REQUEST_POOL connection's DataSource, never the system pool's. */
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly requestPool: DataSource,
     readonly agencyId: string | null,
   ) {
-    this.scope = `BEGIN; ${agencyScopeSql(agencyId)}`;
+    this.agency = agencyId ?? '';
+    this.scope = agencyScopeSql(agencyId, false);
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Queryable's (TypeORM's) signature; rows<T> types it.
@@ -54,21 +65,24 @@ export class AgencyScopedDb implements CountingQueryable {
   }
 
   private async inScope<T>(statement: (runner: QueryRunner) => Promise<T>): Promise<T> {
-    const runner: QueryRunner = this.dataSource.createQueryRunner('master');
+    const runner: QueryRunner = this.requestPool.createQueryRunner('master');
     let broken: unknown;
     try {
       const client = (await runner.connect()) as PgClient;
-      try {
-        await client.query(this.scope);
-        const result = await statement(runner);
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch((rollback: unknown) => (broken = rollback));
-        throw error;
+      if (narrowedTo.get(client) !== this.agency) {
+        // Forgotten first: a connection whose narrowing failed half-way is not trusted to be narrowed to anyone.
+        narrowedTo.delete(client);
+        try {
+          await client.query(this.scope);
+        } catch (error) {
+          broken = error;
+          throw error;
+        }
+        narrowedTo.set(client, this.agency);
       }
+      return await statement(runner);
     } finally {
-      // A connection that could not roll back is not given to the next request with this agency's scope.
+      // A connection that could not be narrowed is closed, not given to the next request.
       if (broken)
         await (
           runner as QueryRunner & { releasePostgresConnection(err: unknown): Promise<void> }
