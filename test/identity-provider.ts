@@ -37,6 +37,9 @@ export class TestIdentityProvider {
     };
     const signing = await key();
     const idp = new TestIdentityProvider(server, issuer);
+    // Its start-up warnings (an in-memory store, development login pages) are what a test provider is.
+    const warn = console.warn;
+    console.warn = () => undefined;
     const provider = new Provider(issuer, {
       clients: [
         {
@@ -60,6 +63,7 @@ export class TestIdentityProvider {
         return { accountId: id, claims: () => ({ sub: id, ...account }) };
       },
     });
+    console.warn = warn;
     const handle = provider.callback();
     let posed: object | null = null;
     if (options.posingKeys) {

@@ -137,6 +137,12 @@ describe('single sign-on through an agency’s own OpenID Connect provider', () 
       }
     });
 
+    it('reads every agency’s provider in one statement, however many agencies there are', async () => {
+      const plain = await portal.measured(`query { agencies { id } }`, {}, admin);
+      const withProviders = await portal.measured(`query { agencies { id identityProvider { issuer } } }`, {}, admin);
+      expect(withProviders.statements - plain.statements).toBe(1);
+    });
+
     it('refuses an issuer that is not https, a malformed domain and ADMIN as the default role', async () => {
       const base = { emailDomains: ['police.example'], createUsersOnFirstSignIn: false, defaultRole: 'CASEWORKER' };
       const http = await configure(landlord, { ...base, issuer: 'http://idp.example.org' });

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AdminAction, AdministrationService } from '#libs/administration';
 import { AgenciesService } from '#libs/agencies';
 import { AuthRepository } from '#libs/auth';
-import { BadInputError, NotFoundError, parseId } from '#libs/common';
+import { BadInputError, NotFoundError } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
-import type { RequestContext } from '#libs/context';
+import { loaderFor, type RequestContext } from '#libs/context';
 import type { IdentityProvider, SignInProvider } from './identity-provider.model.js';
 import type { ConfigureIdentityProviderInput } from './sso.inputs.js';
 import { type IdentityProviderRow, SsoRepository } from './sso.repository.js';
@@ -103,10 +104,19 @@ export class IdentityProvidersService {
     return true;
   }
 
-  /** For `Agency.identityProvider`. */
-  async ofAgency(ctx: RequestContext, agencyId: string): Promise<IdentityProvider | null> {
-    const row = await this.repository.findProvider(ctx.db, parseId(agencyId, 'agencyId'));
-    return row ? this.toModel(row) : null;
+  /** For `Agency.identityProvider`: one statement for every agency of the answer. */
+  ofAgency(ctx: RequestContext, agencyId: string): Promise<IdentityProvider | null> {
+    const loader = loaderFor(
+      ctx,
+      'identityProvider',
+      () =>
+        new DataLoader<string, IdentityProvider | null>(async (ids) => {
+          const rows = await this.repository.findProviders(ctx.db, ids);
+          const byAgency = new Map(rows.map((row) => [row.agency_id, this.toModel(row)]));
+          return ids.map((id) => byAgency.get(id) ?? null);
+        }),
+    );
+    return loader.load(agencyId);
   }
 
   async forSignIn(ctx: RequestContext): Promise<SignInProvider[]> {

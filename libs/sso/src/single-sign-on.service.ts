@@ -19,7 +19,15 @@ import { SessionsService, TokensService } from '#libs/auth';
 import { hashPassword, UsersRepository } from '#libs/users';
 import { IdentityProvidersService, type ProviderSettings } from './identity-providers.service.js';
 import { SsoRepository } from './sso.repository.js';
-import { claimAt, digestOf, emailDomainOf, isLoopback, rolesFromClaim, vouchedFor } from './sso.rules.js';
+import {
+  claimAt,
+  digestOf,
+  emailDomainOf,
+  emailVerified,
+  isLoopback,
+  rolesFromClaim,
+  vouchedFor,
+} from './sso.rules.js';
 
 /** How long a browser has to come back from its provider, and then to collect its session. */
 export const ATTEMPT_SECONDS = 10 * 60;
@@ -130,7 +138,7 @@ export class SingleSignOnService {
   private async matchUser(settings: ProviderSettings, claims: Record<string, unknown>): Promise<string> {
     const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : null;
     if (!email) throw new SsoRefusal('no email claim');
-    if (claims.email_verified !== true) throw new SsoRefusal('the email is not verified by the provider');
+    if (!emailVerified(claims)) throw new SsoRefusal('the email is not verified by the provider');
     if (!vouchedFor(email, settings.emailDomains)) throw new SsoRefusal('the email is outside the agency’s domains');
     const existing = await this.users.findForSignIn(this.dataSource, email);
     if (existing) {

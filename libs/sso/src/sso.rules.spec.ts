@@ -5,6 +5,7 @@ import {
   claimAt,
   cookieValue,
   emailDomainOf,
+  emailVerified,
   isDomainName,
   issuerProblem,
   normaliseDomain,
@@ -26,6 +27,17 @@ describe('the email domains a provider vouches for', () => {
     expect(isDomainName('council.example')).toBe(true);
     expect(isDomainName('localhost')).toBe(false);
     expect(isDomainName('*.example.org')).toBe(false);
+  });
+});
+
+describe('a verified email', () => {
+  it('is email_verified true, or Entra ID’s verified-domain claim; never a string or an absent claim', () => {
+    expect(emailVerified({ email_verified: true })).toBe(true);
+    expect(emailVerified({ xms_edov: true })).toBe(true);
+    expect(emailVerified({ email_verified: 'true' })).toBe(false);
+    expect(emailVerified({ email_verified: false, xms_edov: false })).toBe(false);
+    expect(emailVerified({ email_verified: false, xms_edov: true })).toBe(false);
+    expect(emailVerified({})).toBe(false);
   });
 });
 

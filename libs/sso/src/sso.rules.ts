@@ -73,6 +73,17 @@ export function claimAt(claims: Record<string, unknown>, name: string): unknown 
   return value;
 }
 
+/**
+ * Whether the provider vouches that the email is the person's: `email_verified: true` (OpenID Connect, Keycloak,
+ * Okta); or, only where `email_verified` is absent, Microsoft Entra ID's optional `xms_edov: true` (the email's
+ * domain is one the tenant has verified), since Entra ID sends no `email_verified`. Anything else (false, the
+ * string "true", neither claim) is not verified.
+ */
+export function emailVerified(claims: Record<string, unknown>): boolean {
+  if ('email_verified' in claims) return claims.email_verified === true;
+  return claims.xms_edov === true;
+}
+
 /** The value of one cookie from a Cookie header; null when absent. */
 export function cookieValue(header: string | undefined, name: string): string | null {
   if (!header) return null;
