@@ -26,6 +26,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   contacts: 'contacts',
   dash_assessments: 'dash',
   evidence_files: 'evidence',
+  identity_providers: 'sso',
   incidents: 'incidents',
   intake_reports: 'intake',
   legal_holds: 'retention',
@@ -40,6 +41,8 @@ export const TABLE_OWNERS: Record<string, string> = {
   sessions: 'auth',
   sign_in_failures: 'auth',
   sign_in_known_addresses: 'auth',
+  sso_attempts: 'sso',
+  sso_handoffs: 'sso',
   users: 'users',
 };
 

@@ -50,6 +50,7 @@ import { IncidentsModule } from '#libs/incidents';
 import { IntakeModule } from '#libs/intake';
 import { type LiveContext, LiveConnections, LiveModule, type LiveSession, type LiveSocket } from '#libs/live';
 import { SharesModule } from '#libs/shares';
+import { SsoModule } from '#libs/sso';
 import { UsersModule } from '#libs/users';
 import { SCALARS } from './date-time.scalar.js';
 import { GraphQLHttpErrors } from './graphql-http-errors.js';
@@ -308,6 +309,7 @@ export class AppModule {
         SatisfactionModule,
         IntakeModule,
         EvidenceModule,
+        SsoModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -27,6 +27,7 @@ import { ServiceStandardsResolver } from '#libs/service-standards';
 import { CaseIncidentsResolver, IncidentsResolver } from '#libs/incidents';
 import { IntakeResolver } from '#libs/intake';
 import { CaseSharesResolver, SharesResolver } from '#libs/shares';
+import { SsoResolver } from '#libs/sso';
 import { UsersResolver } from '#libs/users';
 import { SCALARS } from './date-time.scalar.js';
 
@@ -65,6 +66,7 @@ export const RESOLVERS = [
   ActionPlansResolver,
   ServiceStandardsResolver,
   RetentionResolver,
+  SsoResolver,
 ];
 
 /** The schema as SDL, sorted, exactly as checked in; built without a database. */

@@ -56,6 +56,7 @@ export type Subject =
   | 'EvidenceFile'
   | 'ServiceStandards'
   | 'AdminEvent'
+  | 'IdentityProvider'
   | 'all';
 
 /** A loaded row tagged with its subject type (CASL's `subject()`), for decisions about that one row. */
@@ -110,6 +111,12 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
     can('readContact', 'User');
     // The administration log, every agency's.
     can('read', 'AdminEvent');
+  }
+
+  // Issue 16, single sign-on: the partnership administrator sets and reads agencies' identity providers.
+  if (user.roles.includes(Role.ADMIN)) {
+    can('read', 'IdentityProvider');
+    can('update', 'IdentityProvider');
   }
 
   if (!user.roles.some((role) => CASEWORK_ROLES.includes(role))) return build();

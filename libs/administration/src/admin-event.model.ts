@@ -8,12 +8,14 @@ export enum AdminAction {
   USER_DEACTIVATED = 'USER_DEACTIVATED',
   ROLES_CHANGED = 'ROLES_CHANGED',
   SESSIONS_ENDED = 'SESSIONS_ENDED',
+  IDENTITY_PROVIDER_CONFIGURED = 'IDENTITY_PROVIDER_CONFIGURED',
+  IDENTITY_PROVIDER_REMOVED = 'IDENTITY_PROVIDER_REMOVED',
 }
 
 registerEnumType(AdminAction, {
   name: 'AdminAction',
   description:
-    'What an administration event did: an agency or account created, an account deactivated, roles changed, an account’s sessions ended',
+    'What an administration event did: an agency or account created, an account deactivated, roles changed, an account’s sessions ended, an agency’s identity provider configured or removed',
 });
 
 @ObjectType({
@@ -62,6 +64,9 @@ export interface AdminEventDetail {
   previousRoles?: Role[];
   /** For sessions ended: how many were open. */
   sessionsEnded?: number;
-  /** 'start' when the portal itself acted (ADMIN_EMAIL). */
-  source?: 'start';
+  /** For an identity provider: its issuer and the email domains it vouches for (never its secret). */
+  issuer?: string;
+  emailDomains?: string[];
+  /** 'start' when the portal itself acted (ADMIN_EMAIL); 'sso' for an account made at its first single sign-on. */
+  source?: 'start' | 'sso';
 }

@@ -9,6 +9,6 @@ import { AdministrationService } from './administration.service.js';
 @Module({
   imports: [AgenciesModule, UsersModule, AuthModule],
   providers: [AdministrationRepository, AdministrationService, AdministrationResolver],
-  exports: [AdministrationRepository],
+  exports: [AdministrationRepository, AdministrationService],
 })
 export class AdministrationModule {}

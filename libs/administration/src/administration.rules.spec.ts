@@ -27,6 +27,23 @@ describe('an administration event in words', () => {
     ).toBe('Changed the roles of Sam from none to MANAGER (by an administrator of another agency)');
   });
 
+  it('names an identity provider by issuer and domains, and an account made at its first single sign-on', () => {
+    expect(
+      describeAdminEvent({
+        action: AdminAction.IDENTITY_PROVIDER_CONFIGURED,
+        cross_agency: false,
+        detail: { issuer: 'https://idp.example', emailDomains: ['police.example', 'force.example'] },
+      }),
+    ).toBe("Set the agency's identity provider to https://idp.example for police.example, force.example");
+    expect(
+      describeAdminEvent({
+        action: AdminAction.USER_CREATED,
+        cross_agency: false,
+        detail: { displayName: 'Sam', roles: [Role.CASEWORKER], source: 'sso' },
+      }),
+    ).toBe('Created the account of Sam with roles CASEWORKER (at their first single sign-on, as the agency allows)');
+  });
+
   it('says the portal acted at start from ADMIN_EMAIL', () => {
     expect(
       describeAdminEvent({

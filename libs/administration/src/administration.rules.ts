@@ -19,9 +19,11 @@ export function describeAdminEvent(row: Pick<AdminEventRow, 'action' | 'cross_ag
   const by =
     d.source === 'start'
       ? ' (the portal, at start, from ADMIN_EMAIL)'
-      : row.cross_agency
-        ? ' (by an administrator of another agency)'
-        : '';
+      : d.source === 'sso'
+        ? ' (at their first single sign-on, as the agency allows)'
+        : row.cross_agency
+          ? ' (by an administrator of another agency)'
+          : '';
   switch (row.action) {
     case AdminAction.AGENCY_CREATED:
       return `Created the agency ${d.agencyName} (${d.agencyKind})${by}`;
@@ -33,6 +35,10 @@ export function describeAdminEvent(row: Pick<AdminEventRow, 'action' | 'cross_ag
       return `Changed the roles of ${d.displayName} from ${listed(d.previousRoles)} to ${listed(d.roles)}${by}`;
     case AdminAction.SESSIONS_ENDED:
       return `Signed ${d.displayName} out everywhere (${d.sessionsEnded ?? 0} ${d.sessionsEnded === 1 ? 'session' : 'sessions'} ended)${by}`;
+    case AdminAction.IDENTITY_PROVIDER_CONFIGURED:
+      return `Set the agency's identity provider to ${d.issuer} for ${(d.emailDomains ?? []).join(', ')}${by}`;
+    case AdminAction.IDENTITY_PROVIDER_REMOVED:
+      return `Removed the agency's identity provider ${d.issuer ?? ''}${by}`.trimEnd();
     default:
       return row.action;
   }

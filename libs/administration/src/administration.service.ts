@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestContext } from '#libs/context';
+import type { Queryable, RequestContext } from '#libs/context';
 import { type Agency, AgenciesService, type CreateAgencyInput } from '#libs/agencies';
 import { SessionsService } from '#libs/auth';
 import { BadInputError, decodeCursor, encodeCursor, type Page, pageSize, parseId, withLazyTotal } from '#libs/common';
@@ -8,7 +8,7 @@ import { AdminAction, type AdminEvent, type AdminEventDetail } from './admin-eve
 import { AdministrationRepository } from './administration.repository.js';
 import { isCrossAgency, toAdminEvent } from './administration.rules.js';
 
-interface AdminEventInput {
+export interface AdminEventInput {
   action: AdminAction;
   agencyId: string;
   userId?: string | null;
@@ -29,9 +29,14 @@ export class AdministrationService {
   ) {}
 
   /** Recorded through the change's own transaction, with the caller as the one who acted. */
-  private record(ctx: RequestContext, event: AdminEventInput): Promise<void> {
+  record(ctx: RequestContext, event: AdminEventInput): Promise<void> {
     const actor = { id: ctx.user!.id, agencyId: ctx.user!.agencyId };
     return this.repository.insert(ctx.db, { ...event, actor, crossAgency: isCrossAgency({ ...event, actor }) });
+  }
+
+  /** A step no administrator took at that moment (an account made at its first single sign-on, as its agency allows). */
+  recordWithoutActor(db: Queryable, event: AdminEventInput): Promise<void> {
+    return this.repository.insert(db, { ...event, actor: null, crossAgency: false });
   }
 
   async createAgency(ctx: RequestContext, input: CreateAgencyInput): Promise<Agency> {

@@ -108,6 +108,12 @@ describe('configuration', () => {
     expect([rotated.tokenSecret, rotated.tokenSecretPrevious]).toEqual(['s'.repeat(40), 'p'.repeat(40)]);
   });
 
+  it('reads the key that encrypts kept secrets, and the public address single sign-on sends browsers back to', () => {
+    expect([loadConfig({}).encryptionKey, loadConfig({}).publicUrl]).toEqual([null, null]);
+    const set = loadConfig({ ENCRYPTION_KEY: 'k'.repeat(32), PUBLIC_URL: 'https://portal.example.org/' });
+    expect([set.encryptionKey, set.publicUrl]).toEqual(['k'.repeat(32), 'https://portal.example.org']);
+  });
+
   it('limits WebSockets: 3 s to initialise, 50 sockets a user, 60 replays a minute, each configurable', () => {
     expect(loadConfig({}).sockets).toEqual({ initTimeoutSeconds: 3, maxPerUser: 50, replaysPerMinute: 60 });
     expect(
@@ -122,6 +128,9 @@ describe('configuration', () => {
 
   it.each([
     [{ PORT: 'eighty' }, /PORT/],
+    [{ ENCRYPTION_KEY: 'too-short' }, /ENCRYPTION_KEY/],
+    [{ PUBLIC_URL: 'portal.example.org' }, /PUBLIC_URL/],
+    [{ PUBLIC_URL: 'https://portal.example.org/app?x=1' }, /PUBLIC_URL/],
     [{ TRUST_PROXY: 'true' }, /TRUST_PROXY=true/],
     [{ TRUST_PROXY: 'proxy.internal' }, /TRUST_PROXY/],
     [{ TRUST_PROXY: '10.0.0.0/33' }, /TRUST_PROXY/],

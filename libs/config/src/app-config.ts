@@ -23,6 +23,16 @@ export interface AppConfig {
   tokenSecretPrevious: string | null;
   tokenTtlSeconds: number;
   /**
+   * The key (at least 32 characters) that encrypts secrets kept in the database, such as identity providers'
+   * client secrets; null means "derive one from TOKEN_SECRET, or from the key kept in the database without it".
+   */
+  encryptionKey: string | null;
+  /**
+   * The address browsers reach the portal at (`https://portal.example.org`), for the single sign-on redirect URI;
+   * null means "the address the browser used", which is fine behind no proxy or one that keeps the Host header.
+   */
+  publicUrl: string | null;
+  /**
    * A session unused this long ends, however long its token has left. At least 5: use is recorded at most once a
    * minute, so a session may end up to a minute early.
    */
@@ -185,6 +195,22 @@ function trustProxy(env: Env): false | number | string[] {
   return entries;
 }
 
+/** `PUBLIC_URL`: an origin (scheme, host, optional port), with any trailing slash dropped. */
+function publicUrl(env: Env): string | null {
+  const raw = env.PUBLIC_URL?.trim().replace(/\/+$/, '');
+  if (!raw) return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(raw);
+  } catch {
+    // Reported below with the value.
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol) || url.pathname !== '/' || url.search || url.hash) {
+    throw new ConfigError(`PUBLIC_URL must be the portal's address, like https://portal.example.org, not "${raw}"`);
+  }
+  return url.origin;
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -224,6 +250,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
   refusePublished(tokenSecret, 'TOKEN_SECRET');
   // Rotating away from a published key must not keep it verifying.
   refusePublished(tokenSecretPrevious, 'TOKEN_SECRET_PREVIOUS');
+  const encryptionKey = env.ENCRYPTION_KEY || null;
+  if (encryptionKey !== null && encryptionKey.length < 32) {
+    throw new ConfigError('ENCRYPTION_KEY must be at least 32 characters');
+  }
+  refusePublished(encryptionKey, 'ENCRYPTION_KEY');
   const production = env.NODE_ENV?.trim() === 'production';
   // The embedded default is a demo out of the box; a real database gets demo data only when asked, and a
   // production server never: the demo's users sign in with a password printed in the README.
@@ -245,6 +276,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     seedDemo,
     tokenSecret,
     tokenSecretPrevious,
+    encryptionKey,
+    publicUrl: publicUrl(env),
     tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 5, 24 * 60),
     development: env.NODE_ENV === 'development',

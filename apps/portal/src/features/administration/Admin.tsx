@@ -17,6 +17,7 @@ import {
   TextInput,
   type FieldError,
 } from '../../ui/govuk';
+import { IdentityProviders } from './IdentityProviders';
 
 const AdminData = graphql(`
   query AdminData {
@@ -184,6 +185,7 @@ export function AdminPage({ user }: { user: SessionUser }) {
         ]}
       />
       <AddUserForm agencies={agencies} onDone={(name) => setMessage(`${name} was added and can now sign in.`)} />
+      <IdentityProviders onDone={setMessage} />
     </>
   );
 }

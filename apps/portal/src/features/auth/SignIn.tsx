@@ -6,6 +6,7 @@ import { errorCode, errorRetryAfter } from '../../apollo';
 import { signedIn, type SessionUser, type ViewerCan } from '../../session';
 import { navigate, usePageTitle } from '../../router';
 import { ErrorSummary, TextInput, NotificationBanner, type FieldError } from '../../ui/govuk';
+import { SingleSignOnButtons, SingleSignOnReturn } from './SingleSignOn';
 
 export const SignIn = graphql(`
   mutation SignIn($email: String!, $password: String!) {
@@ -115,6 +116,7 @@ export function SignInPage({ expiredUser, notice }: { expiredUser: SessionUser |
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         {errors.length > 0 && <ErrorSummary errors={errors} />}
+        <SingleSignOnReturn quiet={errors.length > 0} />
         {notice && !expiredUser && errors.length === 0 && (
           <NotificationBanner title="Success" success>
             <p className="govuk-notification-banner__heading">{notice}</p>
@@ -153,6 +155,7 @@ export function SignInPage({ expiredUser, notice }: { expiredUser: SessionUser |
             Sign in
           </button>
         </form>
+        <SingleSignOnButtons />
       </div>
     </div>
   );
