@@ -29,6 +29,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   incidents: 'incidents',
   intake_reports: 'intake',
   legal_holds: 'retention',
+  mail_outbox: 'mail',
   meeting_agencies: 'meetings',
   meeting_attendance: 'meetings',
   meeting_confidentiality: 'meetings',

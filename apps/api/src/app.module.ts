@@ -40,6 +40,7 @@ import { ContactsModule } from '#libs/contacts';
 import { DashModule } from '#libs/dash';
 import { EvidenceModule } from '#libs/evidence';
 import { ExportsModule } from '#libs/exports';
+import { MailModule } from '#libs/mail';
 import { MeetingsModule } from '#libs/meetings';
 import { ReportsModule } from '#libs/reports';
 import { RetentionModule } from '#libs/retention';
@@ -269,6 +270,7 @@ export class AppModule {
         AuditModule,
         AlertsModule,
         AlertFeedModule,
+        MailModule,
         AuthModule,
         AgenciesModule,
         UsersModule,
