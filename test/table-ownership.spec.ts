@@ -10,6 +10,7 @@ const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
 
 /** Every table, by the library that owns it. A new table needs a row here. */
 export const TABLE_OWNERS: Record<string, string> = {
+  account_tokens: 'accounts',
   action_plans: 'action-plans',
   admin_events: 'administration',
   agencies: 'agencies',
@@ -35,6 +36,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   meeting_confidentiality: 'meetings',
   meetings: 'meetings',
   parties: 'cases',
+  password_reset_requests: 'accounts',
   satisfaction_surveys: 'satisfaction',
   service_standard_alerts: 'service-standards',
   service_standards: 'service-standards',

@@ -22,6 +22,7 @@ import {
 } from 'graphql';
 import type { Context as WsContext } from 'graphql-ws';
 import { PolicyGuard } from '#libs/access';
+import { AccountsModule } from '#libs/accounts';
 import { ActionPlansModule } from '#libs/action-plans';
 import { AdministrationModule } from '#libs/administration';
 import { ActionsModule } from '#libs/actions';
@@ -274,6 +275,7 @@ export class AppModule {
         AuthModule,
         AgenciesModule,
         UsersModule,
+        AccountsModule,
         AdministrationModule,
         CasesModule,
         SharesModule,

@@ -17,6 +17,7 @@ import { RowSecurity1765350000000 } from './1765350000000-row-security.js';
 import { Sessions1765360000000 } from './1765360000000-sessions.js';
 import { SignInThrottle1765370000000 } from './1765370000000-sign-in-throttle.js';
 import { MailOutbox1765380000000 } from './1765380000000-mail-outbox.js';
+import { AccountLinks1765380000001 } from './1765380000001-account-links.js';
 
 /** Every migration, oldest first. The schema changes only through these. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   Sessions1765360000000,
   SignInThrottle1765370000000,
   MailOutbox1765380000000,
+  AccountLinks1765380000001,
 ];
