@@ -121,6 +121,18 @@ describe('invitations, password resets and password changes (issue 16, item 3)',
       expect(await signsIn(invited.email, NEW_PASSWORD)).toBe(true);
     });
 
+    it('lets one of two simultaneous uses of a link through and refuses the other', async () => {
+      const invited = await invite('twice');
+      const results = await Promise.all(
+        ['First-choice-of-password-1', 'Second-choice-of-password-2'].map((password) =>
+          portal.gql(ACCEPT, { token: invited.token, password }),
+        ),
+      );
+      expect(results.map((r) => r.data?.acceptInvitation ?? codeOf(r)).sort()).toEqual(['BAD_USER_INPUT', true].sort());
+      const winner = results[0].data?.acceptInvitation ? 'First-choice-of-password-1' : 'Second-choice-of-password-2';
+      expect(await signsIn(invited.email, winner)).toBe(true);
+    });
+
     it('refuses an expired invitation link (expiry checked by the database clock)', async () => {
       const invited = await invite('expired');
       const { rows } = await portal.db.query(

@@ -1,4 +1,11 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AlertScheduler } from '#libs/alerts';
@@ -19,7 +26,7 @@ const BATCH = 20;
  * LOCKED, links made, mail queued, requests marked), so no request is mailed twice or lost.
  */
 @Injectable()
-export class PasswordResetMailer implements OnModuleInit, OnApplicationBootstrap {
+export class PasswordResetMailer implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(PasswordResetMailer.name);
   private running?: Promise<void>;
   private again = false;
@@ -43,6 +50,12 @@ export class PasswordResetMailer implements OnModuleInit, OnApplicationBootstrap
 
   onApplicationBootstrap(): void {
     void this.drain();
+  }
+
+  /** A batch under way finishes (its transaction commits or rolls back) before the connections close. */
+  async onApplicationShutdown(): Promise<void> {
+    this.again = false;
+    await this.running;
   }
 
   drain(): Promise<void> {
