@@ -109,6 +109,19 @@ describe('invitations, password resets and password changes (issue 16, item 3)',
       const stored = (rows[0].token_hash as Buffer).toString('hex');
       expect(stored).not.toContain(Buffer.from(invited.token, 'base64url').toString('hex'));
       expect(JSON.stringify(rows)).not.toContain(invited.token);
+      // Nor does the sent mail's record keep the link.
+      for (let i = 0; i < 100; i++) {
+        const { rows: sent } = await portal.db.query(
+          `SELECT text FROM mail_outbox WHERE "to" = $1 AND sent_at IS NOT NULL`,
+          [invited.email],
+        );
+        if (sent.length) {
+          expect(sent).toEqual([{ text: '' }]);
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      throw new Error('the invitation was never marked sent');
     });
 
     it('refuses a used invitation link, and the password set with it stays', async () => {

@@ -38,10 +38,14 @@ describe('mail through a real SMTP server, from the transactional outbox (issue 
     const [mail] = await mailbox.waitFor('officer@police.test');
     expect(mail).toMatchObject({ from: 'portal@partnership.test', subject: 'Committed' });
     expect(mail.text).toContain('Hello from the outbox');
-    const { rows } = await portal.db.query(`SELECT sent_at, attempts, last_error FROM mail_outbox WHERE "to" = $1`, [
-      'officer@police.test',
+    const { rows } = await portal.db.query(
+      `SELECT sent_at, attempts, last_error, subject, text FROM mail_outbox WHERE "to" = $1`,
+      ['officer@police.test'],
+    );
+    // Kept as a record of what went to whom, without its text (which may hold a working link).
+    expect(rows).toEqual([
+      { sent_at: expect.any(Date), attempts: 1, last_error: null, subject: 'Committed', text: '' },
     ]);
-    expect(rows).toEqual([{ sent_at: expect.any(Date), attempts: 1, last_error: null }]);
   });
 
   it('sends nothing for a transaction that rolls back, and keeps no row of it', async () => {

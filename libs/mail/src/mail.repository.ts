@@ -46,8 +46,12 @@ export class MailRepository {
     );
   }
 
+  /**
+   * The text goes once sent: it may hold a working link (an invitation, a reset) that a copy of the database must
+   * not hand to its reader. Whom it went to, the subject and when are kept as the record.
+   */
   async markSent(db: Database, id: string): Promise<void> {
-    await exec(db, `UPDATE mail_outbox SET sent_at = now(), last_error = NULL WHERE id = $1::bigint`, [id]);
+    await exec(db, `UPDATE mail_outbox SET sent_at = now(), last_error = NULL, text = '' WHERE id = $1::bigint`, [id]);
   }
 
   /** Tried again after `retrySeconds`; never, when it is null (the message stays, with its error, for an operator). */
