@@ -330,6 +330,23 @@ describe('invitations, password resets and password changes (issue 16, item 3)',
       expect(await signsIn(officer.email, NEW_PASSWORD)).toBe(true);
     });
 
+    it('counts wrong current passwords as failed sign-ins: a held session guesses no faster than the sign-in page', async () => {
+      const officer = await people.user(police, ['CASEWORKER'], 'guessed');
+      const codes: (string | undefined)[] = [];
+      for (let i = 0; i < 6; i++)
+        codes.push(
+          codeOf(await portal.gql(CHANGE, { current: `Wrong-guess-number-${i}`, next: NEW_PASSWORD }, officer.token)),
+        );
+      expect(codes.slice(0, 5)).toEqual(Array(5).fill('BAD_USER_INPUT'));
+      expect(codes[5]).toBe('TOO_MANY_REQUESTS');
+      // Within the wait even the right password is refused unheard; the session itself goes on.
+      const refused = await portal.gql(CHANGE, { current: PASSWORD, next: NEW_PASSWORD }, officer.token);
+      expect(codeOf(refused)).toBe('TOO_MANY_REQUESTS');
+      expect(refused.errors![0].message).toMatch(/Try again in \d+ seconds?/);
+      expect(codeOf(await portal.gql(ME, {}, officer.token))).toBeUndefined();
+      expect(await signsIn(officer.email, NEW_PASSWORD)).toBe(false);
+    });
+
     it('is refused without a session', async () => {
       expect(codeOf(await portal.gql(CHANGE, { current: PASSWORD, next: NEW_PASSWORD }))).toBe('UNAUTHENTICATED');
     });

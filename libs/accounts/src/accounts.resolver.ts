@@ -1,6 +1,7 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { Allow, Public } from '#libs/access';
 import type { RequestContext } from '#libs/context';
+import { OutsideTransaction } from '#libs/db';
 import { AccountsService } from './accounts.service.js';
 
 @Resolver()
@@ -46,9 +47,10 @@ export class AccountsResolver {
 
   @Mutation(() => Boolean, {
     description:
-      'Change your own password, given the current one; your other sessions end, this one stays. A wrong current password is BAD_USER_INPUT on `currentPassword`, a weak new one on `newPassword`',
+      'Change your own password, given the current one; your other sessions end, this one stays. A wrong current password is BAD_USER_INPUT on `currentPassword` (and counts as a failed sign-in: after several, TOO_MANY_REQUESTS, saying how long to wait), a weak new one on `newPassword`',
   })
   @Allow('update', 'Self')
+  @OutsideTransaction()
   changePassword(
     @Context() ctx: RequestContext,
     @Args('currentPassword') currentPassword: string,

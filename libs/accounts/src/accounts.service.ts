@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import type { RequestContext } from '#libs/context';
-import { SessionsService } from '#libs/auth';
-import { BadInputError, DomainError, UnauthenticatedError } from '#libs/common';
+import { SessionsService, SignInThrottle } from '#libs/auth';
+import { BadInputError, DomainError, TooManyAttemptsError, UnauthenticatedError } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { MailOutbox } from '#libs/mail';
 import { hashPassword, type User, UsersRepository, verifyPassword } from '#libs/users';
@@ -28,6 +30,20 @@ export class TooManyResetRequestsError extends DomainError {
   }
 }
 
+/**
+ * Too many wrong current passwords on changePassword: the sign-in throttle's wait, told as a refusal of this
+ * operation rather than UNAUTHENTICATED, which would end the signed-in user's page.
+ */
+export class TooManyPasswordAttemptsError extends DomainError {
+  readonly code = 'TOO_MANY_REQUESTS';
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      `Too many wrong passwords. Try again in ${retryAfterSeconds} ${retryAfterSeconds === 1 ? 'second' : 'seconds'}.`,
+      'currentPassword',
+    );
+  }
+}
+
 /** A fresh link token: 32 random bytes, as the link carries it. */
 export const newToken = (): string => randomBytes(32).toString('base64url');
 
@@ -43,6 +59,8 @@ export class AccountsService {
     private readonly repository: AccountsRepository,
     private readonly users: UsersRepository,
     private readonly sessions: SessionsService,
+    private readonly throttle: SignInThrottle,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /** The password an invited account starts with: random, known to nobody, never stored but as its hash. */
@@ -84,20 +102,35 @@ export class AccountsService {
     return true;
   }
 
-  /** The signed-in user's own password, given the current one; their other sessions end, this one stays. */
+  /**
+   * The signed-in user's own password, given the current one; their other sessions end, this one stays. Outside the
+   * mutation transaction (@OutsideTransaction), like sign-in: a wrong current password counts against the account
+   * in the sign-in throttle although the answer is an error, so a held session cannot be used to guess the password
+   * any faster than the sign-in page can. The change itself is one transaction.
+   */
   async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<boolean> {
     const user = ctx.user;
-    if (!user || !ctx.sessionId) throw new UnauthenticatedError();
+    const sessionId = ctx.sessionId;
+    if (!user || !sessionId) throw new UnauthenticatedError();
+    const attempt = await this.throttle.admit(ctx, user.email).catch((error: unknown) => {
+      throw error instanceof TooManyAttemptsError ? new TooManyPasswordAttemptsError(error.retryAfterSeconds) : error;
+    });
     const current = await this.users.passwordHashOf(ctx.db, user.id);
-    if (!current || !(await verifyPassword(current, currentPassword)))
+    if (!current || !(await verifyPassword(current, currentPassword))) {
+      await this.throttle.failed(ctx, attempt);
       throw new BadInputError('currentPassword', 'Your current password is not right');
+    }
+    await this.throttle.succeeded(ctx, user.email);
     const problem = passwordProblem(newPassword, { email: user.email });
     if (problem) throw new BadInputError('newPassword', problem);
     if (await verifyPassword(current, newPassword))
       throw new BadInputError('newPassword', 'The new password is the one you have now');
-    await this.users.setPasswordHash(ctx.db, user.id, await hashPassword(newPassword));
-    await this.repository.useAllOf(ctx.db, user.id);
-    await this.sessions.endOtherSessions(ctx.db, user.id, ctx.sessionId, 'PASSWORD_CHANGED');
+    const newHash = await hashPassword(newPassword);
+    await this.dataSource.transaction(async (db) => {
+      if (!(await this.users.setPasswordHash(db, user.id, newHash))) throw new UnauthenticatedError();
+      await this.repository.useAllOf(db, user.id);
+      await this.sessions.endOtherSessions(db, user.id, sessionId, 'PASSWORD_CHANGED');
+    });
     return true;
   }
 
