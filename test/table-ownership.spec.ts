@@ -10,6 +10,7 @@ const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
 
 /** Every table, by the library that owns it. A new table needs a row here. */
 export const TABLE_OWNERS: Record<string, string> = {
+  account_tokens: 'accounts',
   action_plans: 'action-plans',
   admin_events: 'administration',
   agencies: 'agencies',
@@ -30,11 +31,13 @@ export const TABLE_OWNERS: Record<string, string> = {
   incidents: 'incidents',
   intake_reports: 'intake',
   legal_holds: 'retention',
+  mail_outbox: 'mail',
   meeting_agencies: 'meetings',
   meeting_attendance: 'meetings',
   meeting_confidentiality: 'meetings',
   meetings: 'meetings',
   parties: 'cases',
+  password_reset_requests: 'accounts',
   satisfaction_surveys: 'satisfaction',
   service_standard_alerts: 'service-standards',
   service_standards: 'service-standards',

@@ -22,6 +22,7 @@ import {
 } from 'graphql';
 import type { Context as WsContext } from 'graphql-ws';
 import { PolicyGuard } from '#libs/access';
+import { AccountsModule } from '#libs/accounts';
 import { ActionPlansModule } from '#libs/action-plans';
 import { AdministrationModule } from '#libs/administration';
 import { ActionsModule } from '#libs/actions';
@@ -40,6 +41,7 @@ import { ContactsModule } from '#libs/contacts';
 import { DashModule } from '#libs/dash';
 import { EvidenceModule } from '#libs/evidence';
 import { ExportsModule } from '#libs/exports';
+import { MailModule } from '#libs/mail';
 import { MeetingsModule } from '#libs/meetings';
 import { ReportsModule } from '#libs/reports';
 import { RetentionModule } from '#libs/retention';
@@ -287,9 +289,11 @@ export class AppModule {
         AuditModule,
         AlertsModule,
         AlertFeedModule,
+        MailModule,
         AuthModule,
         AgenciesModule,
         UsersModule,
+        AccountsModule,
         AdministrationModule,
         CasesModule,
         SharesModule,

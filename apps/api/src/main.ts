@@ -31,6 +31,11 @@ async function main(): Promise<void> {
   log(`Database: ${embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL'}`);
   if (demo) (await announceDemo(demo, config.dataDir)).forEach(log);
   if (config.adminEmail) log(`Administrator: ${config.adminEmail}`);
+  // With no SMTP server, invitations and reset links land in files: say where to read them.
+  if (!config.mail.smtpUrl)
+    log(
+      `Mail: not sent (no SMTP_URL), written to ${config.dataDir}/mail${config.mail.devPage ? ` and listed at ${address}/dev/mail` : ''}`,
+    );
   log(`Ready. GraphQL API: ${address}/graphql (WebSocket ws://localhost:${config.port}/graphql)`);
   log(`Health: ${address}/health`);
 }

@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
+import { AccountsResolver } from '#libs/accounts';
 import { ActionPlansResolver } from '#libs/action-plans';
 import { ActionsResolver, CaseActionsResolver } from '#libs/actions';
 import { AdministrationResolver } from '#libs/administration';
@@ -34,6 +35,7 @@ import { SCALARS } from './date-time.scalar.js';
 /** Every resolver class the API serves; the schema test checks this list against the running app. */
 export const RESOLVERS = [
   AuthResolver,
+  AccountsResolver,
   AgenciesResolver,
   UsersResolver,
   AdministrationResolver,

@@ -35,6 +35,9 @@ const ServiceStandardsPage = lazy(() =>
   import('./features/service-standards/ServiceStandardsPage').then((m) => ({ default: m.ServiceStandardsPage })),
 );
 const AccountPage = lazy(() => import('./features/users/Account').then((m) => ({ default: m.AccountPage })));
+const PasswordPage = lazy(() => import('./features/accounts/PasswordPages').then((m) => ({ default: m.PasswordPage })));
+/** Reached without signing in: from the sign-in page, or from the link in an invitation or a reset mail. */
+const PASSWORD_PATHS = ['/forgot-password', '/invitation', '/reset-password'];
 const NotFoundPage = lazy(() => import('./ui/NotFound').then((m) => ({ default: m.NotFoundPage })));
 
 function Route({ path, user }: { path: string; user: SessionUser }) {
@@ -66,7 +69,21 @@ const SignOut = graphql(`
 
 export function App() {
   // The reporter's survey link is answered without an account: nothing of the signed-in portal runs there.
-  const survey = matchPath('/survey/:token', usePath());
+  const path = usePath();
+  if (PASSWORD_PATHS.includes(path)) {
+    return (
+      <Suspense
+        fallback={
+          <p className="govuk-body" role="status">
+            Loading…
+          </p>
+        }
+      >
+        <PasswordPage path={path} />
+      </Suspense>
+    );
+  }
+  const survey = matchPath('/survey/:token', path);
   if (survey) {
     return (
       <Suspense

@@ -100,6 +100,8 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
   // A colleague's email and whether their account is active; another agency's staff show name and agency only.
   // (Oneself is decided by the resolver: this ability is shared by users with the same key.)
   can('readContact', 'User', { agencyId: user.agencyId });
+  // Issue 16, item 3 (invitations, resets, password changes): one's own password, given the current one.
+  can('update', 'Self');
 
   if (user.roles.includes(Role.ADMIN)) {
     can('create', 'Agency');

@@ -5,6 +5,7 @@ import { Connection, Role } from '#libs/common';
 export enum AdminAction {
   AGENCY_CREATED = 'AGENCY_CREATED',
   USER_CREATED = 'USER_CREATED',
+  USER_INVITED = 'USER_INVITED',
   USER_DEACTIVATED = 'USER_DEACTIVATED',
   ROLES_CHANGED = 'ROLES_CHANGED',
   SESSIONS_ENDED = 'SESSIONS_ENDED',
@@ -15,7 +16,7 @@ export enum AdminAction {
 registerEnumType(AdminAction, {
   name: 'AdminAction',
   description:
-    'What an administration event did: an agency or account created, an account deactivated, roles changed, an account’s sessions ended, an agency’s identity provider configured or removed',
+    'What an administration event did: an agency or account created, an account invited (it sets its own password), an account deactivated, roles changed, an account’s sessions ended, an agency’s identity provider configured or removed',
 });
 
 @ObjectType({

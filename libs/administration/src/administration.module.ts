@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '#libs/accounts';
 import { AgenciesModule } from '#libs/agencies';
 import { AuthModule } from '#libs/auth';
 import { UsersModule } from '#libs/users';
@@ -7,7 +8,7 @@ import { AdministrationResolver } from './administration.resolver.js';
 import { AdministrationService } from './administration.service.js';
 
 @Module({
-  imports: [AgenciesModule, UsersModule, AuthModule],
+  imports: [AgenciesModule, UsersModule, AuthModule, AccountsModule],
   providers: [AdministrationRepository, AdministrationService, AdministrationResolver],
   exports: [AdministrationRepository, AdministrationService],
 })

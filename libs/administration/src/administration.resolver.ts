@@ -1,6 +1,7 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow } from '#libs/access';
 import type { RequestContext } from '#libs/context';
+import { InviteUserInput } from '#libs/accounts';
 import { Agency, AgenciesService, CreateAgencyInput } from '#libs/agencies';
 import type { Page } from '#libs/common';
 import { CreateUserInput, User, UsersService } from '#libs/users';
@@ -28,6 +29,15 @@ export class AdministrationResolver {
   @Allow('create', 'User')
   createUser(@Context() ctx: RequestContext, @Args('input') input: CreateUserInput): Promise<User> {
     return this.administration.createUser(ctx, input);
+  }
+
+  @Mutation(() => User, {
+    description:
+      'Add a user to an agency who then sets their own password: they are mailed a single-use link that works for 72 hours (administrators, as createUser); recorded in the administration log',
+  })
+  @Allow('create', 'User')
+  inviteUser(@Context() ctx: RequestContext, @Args('input') input: InviteUserInput): Promise<User> {
+    return this.administration.inviteUser(ctx, input);
   }
 
   @Mutation(() => User, {

@@ -29,6 +29,8 @@ export function describeAdminEvent(row: Pick<AdminEventRow, 'action' | 'cross_ag
       return `Created the agency ${d.agencyName} (${d.agencyKind})${by}`;
     case AdminAction.USER_CREATED:
       return `Created the account of ${d.displayName} with roles ${listed(d.roles)}${by}`;
+    case AdminAction.USER_INVITED:
+      return `Invited ${d.displayName} with roles ${listed(d.roles)}: they set their own password${by}`;
     case AdminAction.USER_DEACTIVATED:
       return `Deactivated the account of ${d.displayName}${by}`;
     case AdminAction.ROLES_CHANGED:

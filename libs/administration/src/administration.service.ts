@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Queryable, RequestContext } from '#libs/context';
+import { AccountsService, type InviteUserInput } from '#libs/accounts';
 import { type Agency, AgenciesService, type CreateAgencyInput } from '#libs/agencies';
 import { SessionsService } from '#libs/auth';
 import { BadInputError, decodeCursor, encodeCursor, type Page, pageSize, parseId, withLazyTotal } from '#libs/common';
@@ -25,6 +26,7 @@ export class AdministrationService {
     private readonly agencies: AgenciesService,
     private readonly users: UsersService,
     private readonly sessions: SessionsService,
+    private readonly accounts: AccountsService,
     private readonly repository: AdministrationRepository,
   ) {}
 
@@ -53,6 +55,22 @@ export class AdministrationService {
     const user = await this.users.create(ctx, input);
     await this.record(ctx, {
       action: AdminAction.USER_CREATED,
+      agencyId: user.agencyId,
+      userId: user.id,
+      detail: { displayName: user.displayName, roles: user.roles },
+    });
+    return user;
+  }
+
+  /**
+   * Creates the user with a password nobody knows and queues their invitation, in one transaction with the log's
+   * record: the invited user chooses their own password from the link.
+   */
+  async inviteUser(ctx: RequestContext, input: InviteUserInput): Promise<User> {
+    const user = await this.users.create(ctx, { ...input, password: AccountsService.unusablePassword() });
+    await this.accounts.invite(ctx, user);
+    await this.record(ctx, {
+      action: AdminAction.USER_INVITED,
       agencyId: user.agencyId,
       userId: user.id,
       detail: { displayName: user.displayName, roles: user.roles },

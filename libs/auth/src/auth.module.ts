@@ -10,6 +10,6 @@ import { TokensService } from './tokens.service.js';
 @Module({
   imports: [UsersModule],
   providers: [AuthRepository, TokensService, SessionsService, SignInThrottle, SignInService, AuthResolver],
-  exports: [TokensService, SessionsService, AuthRepository],
+  exports: [TokensService, SessionsService, AuthRepository, SignInThrottle],
 })
 export class AuthModule {}

@@ -133,6 +133,31 @@ export class AuthRepository {
     return ended;
   }
 
+  /**
+   * Ends every open session of a user but `keptSessionId` (a password changed from that one), closing the sockets of
+   * each one ended on commit, and not those of the session kept.
+   */
+  async endOtherSessions(
+    db: Database,
+    userId: string,
+    keptSessionId: string,
+    reason: string,
+    idleMinutes: number,
+  ): Promise<number> {
+    const ended = await rows<{ id: string }>(
+      db,
+      `UPDATE sessions SET ended_at = now(), ended_reason = $2
+        WHERE user_id = $1 AND id <> $3 AND ended_at IS NULL AND expires_at > now() AND last_seen_at > now() - make_interval(mins => $4)
+        RETURNING id`,
+      [userId, reason, keptSessionId, idleMinutes],
+    );
+    if (ended.length > 0)
+      await exec(db, `SELECT pg_notify('${SESSIONS_CHANNEL}', 'session:' || id) FROM unnest($1::uuid[]) id`, [
+        ended.map((row) => row.id),
+      ]);
+    return ended.length;
+  }
+
   async deleteSessionsExpiredBefore(db: Database, keptSeconds: number): Promise<void> {
     await exec(db, `DELETE FROM sessions WHERE expires_at < now() - make_interval(secs => $1)`, [keptSeconds]);
   }

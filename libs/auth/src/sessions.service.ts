@@ -15,7 +15,7 @@ const MAX_ABILITIES = 10_000;
 
 /** Why a session ended, as kept in `sessions.ended_reason`. */
 export type SessionEnd =
-  'SIGNED_OUT' | 'SIGNED_OUT_EVERYWHERE' | 'ENDED_BY_ADMINISTRATOR' | 'USER_DEACTIVATED' | 'IDLE';
+  'SIGNED_OUT' | 'SIGNED_OUT_EVERYWHERE' | 'ENDED_BY_ADMINISTRATOR' | 'USER_DEACTIVATED' | 'IDLE' | 'PASSWORD_CHANGED';
 
 /** The signed-in session a token presents. */
 export interface Session {
@@ -115,6 +115,11 @@ export class SessionsService implements OnModuleInit {
    */
   endUserSessions(db: Queryable, userId: string, reason: SessionEnd): Promise<number> {
     return this.repository.endUserSessions(db, userId, reason, this.config.sessionIdleMinutes);
+  }
+
+  /** Ends every session of a user but the one kept (theirs, changing their password); how many ended. */
+  endOtherSessions(db: Queryable, userId: string, keptSessionId: string, reason: SessionEnd): Promise<number> {
+    return this.repository.endOtherSessions(db, userId, keptSessionId, reason, this.config.sessionIdleMinutes);
   }
 
   /**

@@ -151,8 +151,36 @@ describe('configuration', () => {
     [{ EVIDENCE_S3_ENDPOINT: 'http://s3.test' }, /EVIDENCE_S3_BUCKET/],
     [{ EVIDENCE_S3_BUCKET: 'b', EVIDENCE_S3_ENDPOINT: 's3.test' }, /EVIDENCE_S3_ENDPOINT/],
     [{ EVIDENCE_S3_BUCKET: 'b', AWS_ACCESS_KEY_ID: 'key' }, /AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY/],
+    [{ SMTP_URL: 'mail.example.org:25' }, /SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/],
+    [{ MAIL_FROM: 'portal' }, /MAIL_FROM/],
+    [{ MAIL_FROM: 'a@b.c\r\nBcc: x@y.z' }, /MAIL_FROM/],
+    [{ PUBLIC_URL: 'portal.example.org' }, /PUBLIC_URL/],
+    [{ NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example.org' }, /PUBLIC_URL is required/],
   ])('refuses %j with a message naming the setting', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('writes mail to files, listed at /dev/mail, until SMTP_URL is set; never lists it in production', () => {
+    expect(loadConfig({}).mail).toEqual({
+      smtpUrl: null,
+      from: 'Partnership portal <no-reply@localhost>',
+      publicUrl: 'http://localhost:3000',
+      devPage: true,
+    });
+    expect(loadConfig({ NODE_ENV: 'production' }).mail.devPage).toBe(false);
+    const real = loadConfig({
+      SMTP_URL: 'smtps://portal:secret@mail.example.org:465',
+      MAIL_FROM: 'ASB partnership <portal@example.org>',
+      PUBLIC_URL: 'https://portal.example.org/',
+      PORT: '8080',
+    }).mail;
+    expect(real).toEqual({
+      smtpUrl: 'smtps://portal:secret@mail.example.org:465',
+      from: 'ASB partnership <portal@example.org>',
+      publicUrl: 'https://portal.example.org',
+      devPage: false,
+    });
+    expect(loadConfig({ PORT: '8080' }).mail.publicUrl).toBe('http://localhost:8080');
   });
 });

@@ -71,6 +71,11 @@ export interface AppConfig {
    * at once (per instance), and `caseAlerts(since:)` replays one user may start per minute.
    */
   sockets: { initTimeoutSeconds: number; maxPerUser: number; replaysPerMinute: number };
+  /**
+   * Outgoing mail (invitations, password resets). `smtpUrl` null writes each message as a file under
+   * `dataDir/mail` instead, listed at /dev/mail outside production. `publicUrl` is where the links in mail point.
+   */
+  mail: { smtpUrl: string | null; from: string; publicUrl: string; devPage: boolean };
 }
 
 /** An S3-compatible bucket for evidence. Without credentials the AWS SDK's own chain is asked (an instance role). */
@@ -196,7 +201,7 @@ function trustProxy(env: Env): false | number | string[] {
 }
 
 /** `PUBLIC_URL`: an origin (scheme, host, optional port), with any trailing slash dropped. */
-function publicUrl(env: Env): string | null {
+function publicUrlOf(env: Env): string | null {
   const raw = env.PUBLIC_URL?.trim().replace(/\/+$/, '');
   if (!raw) return null;
   let url: URL | null = null;
@@ -209,6 +214,30 @@ function publicUrl(env: Env): string | null {
     throw new ConfigError(`PUBLIC_URL must be the portal's address, like https://portal.example.org, not "${raw}"`);
   }
   return url.origin;
+}
+
+/**
+ * SMTP_URL: `smtp://` or `smtps://` (nodemailer's URL form, credentials and `?` options included); unset means "write
+ * mail to files". The links mail carries point at PUBLIC_URL, else at this machine.
+ */
+function mail(env: Env, port: number, production: boolean): AppConfig['mail'] {
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  if (smtpUrl && !/^smtps?:\/\/[^\s/]+/.test(smtpUrl))
+    throw new ConfigError(
+      'SMTP_URL must be an smtp:// or smtps:// URL, for example smtp://user:password@mail.example.org:587',
+    );
+  const from = env.MAIL_FROM?.trim() || 'Partnership portal <no-reply@localhost>';
+  if (/[\r\n]/.test(from) || !/@/.test(from))
+    throw new ConfigError(
+      'MAIL_FROM must be an address, optionally with a name: Partnership portal <portal@example.org>',
+    );
+  const publicUrl = publicUrlOf(env) ?? `http://localhost:${port}`;
+  // A real server is told where it is: a link to localhost in an invitation reaches nobody.
+  if (production && smtpUrl && !env.PUBLIC_URL?.trim())
+    throw new ConfigError(
+      'PUBLIC_URL is required with SMTP_URL and NODE_ENV=production: the links in mail point there',
+    );
+  return { smtpUrl, from, publicUrl, devPage: !production && smtpUrl === null };
 }
 
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -265,8 +294,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
         'Load it on a development machine (NODE_ENV unset or development), or unset SEED_DEMO',
     );
   }
+  const port = integer(env, 'PORT', 3000, 0, 65535);
   return {
-    port: integer(env, 'PORT', 3000, 0, 65535),
+    port,
     databaseUrl,
     appDatabaseUrl,
     dataDir: resolve(env.DATA_DIR?.trim() || './.data'),
@@ -277,7 +307,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     tokenSecret,
     tokenSecretPrevious,
     encryptionKey,
-    publicUrl: publicUrl(env),
+    publicUrl: publicUrlOf(env),
     tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 5, 24 * 60),
     development: env.NODE_ENV === 'development',
@@ -316,6 +346,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxPerUser: integer(env, 'MAX_SOCKETS_PER_USER', 50, 1, 1000),
       replaysPerMinute: integer(env, 'ALERT_REPLAYS_PER_MINUTE', 60, 1, 1000),
     },
+    mail: mail(env, port, production),
   };
 }
 

@@ -86,6 +86,21 @@ export class UsersRepository {
     return one(db, `SELECT ${USER_COLUMNS}, password_hash FROM users WHERE lower(email) = $1`, [email]);
   }
 
+  /** The password hash of an active user, for checking their current password (never answered). */
+  async passwordHashOf(db: Database, userId: string): Promise<string | undefined> {
+    return (
+      await one<{ password_hash: string }>(db, `SELECT password_hash FROM users WHERE id = $1 AND active`, [userId])
+    )?.password_hash;
+  }
+
+  /** Sets an active user's password hash; undefined when `db` sees no such active user. */
+  setPasswordHash(db: Database, userId: string, passwordHash: string): Promise<UserRow | undefined> {
+    return one<UserRow>(db, `UPDATE users SET password_hash = $2 WHERE id = $1 AND active RETURNING ${USER_COLUMNS}`, [
+      userId,
+      passwordHash,
+    ]);
+  }
+
   async anyActiveAdministrator(db: Database): Promise<boolean> {
     return (await one(db, `SELECT 1 FROM users WHERE 'ADMIN' = ANY(roles) AND active`)) !== undefined;
   }

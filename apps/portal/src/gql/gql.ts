@@ -15,6 +15,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation AcceptInvitation($token: String!, $password: String!) {\n    acceptInvitation(token: $token, password: $password)\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password)\n  }\n": typeof types.ResetPasswordDocument,
     "\n  query ActionPlans($id: ID!) {\n    case(id: $id) {\n      id\n      actionPlans {\n        id\n        agreedAt\n        agreedWith\n        ourCommitments\n        reporterCommitments\n        updateEveryDays\n        updateChannel\n        recordedAt\n      }\n    }\n  }\n": typeof types.ActionPlansDocument,
     "\n  mutation AgreeActionPlan($caseId: ID!, $input: ActionPlanInput!) {\n    agreeActionPlan(caseId: $caseId, input: $input) {\n      id\n      agreedWith\n    }\n  }\n": typeof types.AgreeActionPlanDocument,
     "\n  mutation UpdateAction($id: ID!, $input: UpdateActionInput!) {\n    updateAction(id: $id, input: $input) {\n      id\n      status\n      outcome\n      completedAt\n      servedAt\n      hearingAt\n      expiresAt\n    }\n  }\n": typeof types.UpdateActionDocument,
@@ -23,6 +26,7 @@ type Documents = {
     "\n  query AdminData {\n    agencies {\n      id\n      name\n      kind\n    }\n    users {\n      id\n      email\n      displayName\n      roles\n      active\n      agency {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AdminDataDocument,
     "\n  mutation CreateAgency($input: CreateAgencyInput!) {\n    createAgency(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateAgencyDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      displayName\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      displayName\n    }\n  }\n": typeof types.InviteUserDocument,
     "\n  mutation DeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n      active\n    }\n  }\n": typeof types.DeactivateUserDocument,
     "\n  mutation EndSessionsOfUser($userId: ID!) {\n    endSessionsOfUser(userId: $userId)\n  }\n": typeof types.EndSessionsOfUserDocument,
     "\n  query IdentityProvidersData {\n    agencies {\n      id\n      name\n      identityProvider {\n        issuer\n        clientId\n        emailDomains\n        rolesClaim\n        createUsersOnFirstSignIn\n        defaultRole\n        redirectUri\n      }\n    }\n  }\n": typeof types.IdentityProvidersDataDocument,
@@ -99,9 +103,13 @@ type Documents = {
     "\n  mutation ShareCase($caseId: ID!, $agencyId: ID!, $access: ShareAccess!, $reason: String!) {\n    shareCase(caseId: $caseId, agencyId: $agencyId, access: $access, reason: $reason) {\n      id\n    }\n  }\n": typeof types.ShareCaseDocument,
     "\n  mutation RevokeShare($caseId: ID!, $agencyId: ID!) {\n    revokeCaseShare(caseId: $caseId, agencyId: $agencyId)\n  }\n": typeof types.RevokeShareDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": typeof types.SignOutEverywhereDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
 };
 const documents: Documents = {
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation AcceptInvitation($token: String!, $password: String!) {\n    acceptInvitation(token: $token, password: $password)\n  }\n": types.AcceptInvitationDocument,
+    "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password)\n  }\n": types.ResetPasswordDocument,
     "\n  query ActionPlans($id: ID!) {\n    case(id: $id) {\n      id\n      actionPlans {\n        id\n        agreedAt\n        agreedWith\n        ourCommitments\n        reporterCommitments\n        updateEveryDays\n        updateChannel\n        recordedAt\n      }\n    }\n  }\n": types.ActionPlansDocument,
     "\n  mutation AgreeActionPlan($caseId: ID!, $input: ActionPlanInput!) {\n    agreeActionPlan(caseId: $caseId, input: $input) {\n      id\n      agreedWith\n    }\n  }\n": types.AgreeActionPlanDocument,
     "\n  mutation UpdateAction($id: ID!, $input: UpdateActionInput!) {\n    updateAction(id: $id, input: $input) {\n      id\n      status\n      outcome\n      completedAt\n      servedAt\n      hearingAt\n      expiresAt\n    }\n  }\n": types.UpdateActionDocument,
@@ -110,6 +118,7 @@ const documents: Documents = {
     "\n  query AdminData {\n    agencies {\n      id\n      name\n      kind\n    }\n    users {\n      id\n      email\n      displayName\n      roles\n      active\n      agency {\n        id\n        name\n      }\n    }\n  }\n": types.AdminDataDocument,
     "\n  mutation CreateAgency($input: CreateAgencyInput!) {\n    createAgency(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateAgencyDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      displayName\n    }\n  }\n": types.CreateUserDocument,
+    "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      displayName\n    }\n  }\n": types.InviteUserDocument,
     "\n  mutation DeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n      active\n    }\n  }\n": types.DeactivateUserDocument,
     "\n  mutation EndSessionsOfUser($userId: ID!) {\n    endSessionsOfUser(userId: $userId)\n  }\n": types.EndSessionsOfUserDocument,
     "\n  query IdentityProvidersData {\n    agencies {\n      id\n      name\n      identityProvider {\n        issuer\n        clientId\n        emailDomains\n        rolesClaim\n        createUsersOnFirstSignIn\n        defaultRole\n        redirectUri\n      }\n    }\n  }\n": types.IdentityProvidersDataDocument,
@@ -186,6 +195,7 @@ const documents: Documents = {
     "\n  mutation ShareCase($caseId: ID!, $agencyId: ID!, $access: ShareAccess!, $reason: String!) {\n    shareCase(caseId: $caseId, agencyId: $agencyId, access: $access, reason: $reason) {\n      id\n    }\n  }\n": types.ShareCaseDocument,
     "\n  mutation RevokeShare($caseId: ID!, $agencyId: ID!) {\n    revokeCaseShare(caseId: $caseId, agencyId: $agencyId)\n  }\n": types.RevokeShareDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": types.SignOutEverywhereDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
 };
 
 /**
@@ -206,6 +216,18 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($token: String!, $password: String!) {\n    acceptInvitation(token: $token, password: $password)\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($token: String!, $password: String!) {\n    acceptInvitation(token: $token, password: $password)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password)\n  }\n"): (typeof documents)["\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -238,6 +260,10 @@ export function graphql(source: "\n  mutation CreateAgency($input: CreateAgencyI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      displayName\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -542,6 +568,10 @@ export function graphql(source: "\n  mutation RevokeShare($caseId: ID!, $agencyI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n"): (typeof documents)["\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -16,6 +16,8 @@ import { DatabaseRoles1765330000000 } from './1765330000000-database-roles.js';
 import { RowSecurity1765350000000 } from './1765350000000-row-security.js';
 import { Sessions1765360000000 } from './1765360000000-sessions.js';
 import { SignInThrottle1765370000000 } from './1765370000000-sign-in-throttle.js';
+import { MailOutbox1765380000000 } from './1765380000000-mail-outbox.js';
+import { AccountLinks1765380000001 } from './1765380000001-account-links.js';
 import { SingleSignOn1765410000000 } from './1765410000000-single-sign-on.js';
 
 /** Every migration, oldest first. The schema changes only through these. */
@@ -38,5 +40,7 @@ export const migrations = [
   RowSecurity1765350000000,
   Sessions1765360000000,
   SignInThrottle1765370000000,
+  MailOutbox1765380000000,
+  AccountLinks1765380000001,
   SingleSignOn1765410000000,
 ];

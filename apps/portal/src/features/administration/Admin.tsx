@@ -4,6 +4,7 @@ import { graphql } from '../../gql';
 import type { AgencyKind, Role } from '../../gql/graphql';
 import { errorMessages } from '../../apollo';
 import { useDraft } from '../../drafts';
+import { ConditionalRadios } from '../../ui/ConditionalRadios';
 import { usePageTitle } from '../../router';
 import type { SessionUser } from '../../session';
 import { AGENCY_KINDS, ROLES, humanise, options } from '../../format';
@@ -52,6 +53,15 @@ const CreateAgency = graphql(`
 const CreateUser = graphql(`
   mutation CreateUser($input: CreateUserInput!) {
     createUser(input: $input) {
+      id
+      displayName
+    }
+  }
+`);
+
+const InviteUser = graphql(`
+  mutation InviteUser($input: InviteUserInput!) {
+    inviteUser(input: $input) {
       id
       displayName
     }
@@ -184,7 +194,7 @@ export function AdminPage({ user }: { user: SessionUser }) {
           ),
         ]}
       />
-      <AddUserForm agencies={agencies} onDone={(name) => setMessage(`${name} was added and can now sign in.`)} />
+      <AddUserForm agencies={agencies} onDone={setMessage} />
       <IdentityProviders onDone={setMessage} />
     </>
   );
@@ -250,7 +260,7 @@ function AddUserForm({
   onDone,
 }: {
   agencies: { id: string; name: string }[];
-  onDone: (name: string) => void;
+  onDone: (message: string) => void;
 }) {
   // The password is deliberately not kept in the draft.
   const [form, update, reset] = useDraft('admin.user', () => ({
@@ -260,8 +270,12 @@ function AddUserForm({
     roles: [] as string[],
   }));
   const [password, setPassword] = useState('');
+  // An invitation by default: the user chooses their own password, known to nobody else.
+  const [how, setHow] = useState<'invite' | 'password'>('invite');
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [create, { loading }] = useMutation(CreateUser, refetch);
+  const [create, { loading: creating }] = useMutation(CreateUser, refetch);
+  const [invite, { loading: inviting }] = useMutation(InviteUser, refetch);
+  const loading = creating || inviting;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -274,24 +288,28 @@ function AddUserForm({
     if (!form.displayName.trim()) problems.push({ text: 'Enter the display name', href: 'user-name' });
     if (!form.agencyId) problems.push({ text: 'Select the agency', href: 'user-agency' });
     if (form.roles.length === 0) problems.push({ text: 'Select at least one role', href: 'user-roles' });
-    if (password.length < 12) problems.push({ text: 'Password must be 12 characters or more', href: 'user-password' });
+    if (how === 'password' && password.length < 12)
+      problems.push({ text: 'Password must be 12 characters or more', href: 'user-password' });
     setErrors(problems);
     if (problems.length) return;
+    const input = {
+      email: form.email.trim(),
+      displayName: form.displayName.trim(),
+      agencyId: form.agencyId,
+      roles: form.roles as Role[],
+    };
     try {
-      const { data } = await create({
-        variables: {
-          input: {
-            email: form.email.trim(),
-            displayName: form.displayName.trim(),
-            agencyId: form.agencyId,
-            roles: form.roles as Role[],
-            password,
-          },
-        },
-      });
+      if (how === 'invite') {
+        const { data } = await invite({ variables: { input } });
+        onDone(
+          `${data?.inviteUser.displayName ?? 'The user'} was invited: they have been emailed a link to set their password.`,
+        );
+      } else {
+        const { data } = await create({ variables: { input: { ...input, password } } });
+        onDone(`${data?.createUser.displayName ?? 'The user'} was added and can now sign in.`);
+      }
       reset();
       setPassword('');
-      onDone(data?.createUser.displayName ?? 'The user');
     } catch (err) {
       setErrors(errorMessages(err).map((text) => ({ text })));
     }
@@ -340,19 +358,39 @@ function AddUserForm({
           error={err('user-roles')}
           options={options(ROLES)}
         />
-        <TextInput
-          id="user-password"
-          label="Password"
-          hint="At least 12 characters"
-          type="password"
-          autoComplete="new-password"
-          inputClass="govuk-input--width-20"
-          value={password}
-          onChange={setPassword}
-          error={err('user-password')}
+        <ConditionalRadios
+          id="user-password-how"
+          legend="How will they get their password?"
+          value={how}
+          onChange={(value) => setHow(value as 'invite' | 'password')}
+          options={[
+            {
+              value: 'invite',
+              text: 'Email them an invitation',
+              hint: 'They choose their own password from a link that works once, for 72 hours',
+            },
+            {
+              value: 'password',
+              text: 'Set a password for them now',
+              hint: 'You will have to tell them it; they can change it on their account page',
+              reveal: (
+                <TextInput
+                  id="user-password"
+                  label="Password"
+                  hint="At least 12 characters"
+                  type="password"
+                  autoComplete="new-password"
+                  inputClass="govuk-input--width-20"
+                  value={password}
+                  onChange={setPassword}
+                  error={err('user-password')}
+                />
+              ),
+            },
+          ]}
         />
         <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">
-          Add user
+          {how === 'invite' ? 'Invite user' : 'Add user'}
         </button>
       </form>
     </section>

@@ -4,7 +4,7 @@ import { useApolloClient, useMutation } from '@apollo/client/react';
 import { graphql } from '../../gql';
 import { errorCode, errorRetryAfter } from '../../apollo';
 import { signedIn, type SessionUser, type ViewerCan } from '../../session';
-import { navigate, usePageTitle } from '../../router';
+import { Link, navigate, usePageTitle } from '../../router';
 import { ErrorSummary, TextInput, NotificationBanner, type FieldError } from '../../ui/govuk';
 import { SingleSignOnButtons, SingleSignOnReturn } from './SingleSignOn';
 
@@ -156,6 +156,9 @@ export function SignInPage({ expiredUser, notice }: { expiredUser: SessionUser |
           </button>
         </form>
         <SingleSignOnButtons />
+        <p className="govuk-body">
+          <Link href="/forgot-password">Forgot your password?</Link>
+        </p>
       </div>
     </div>
   );
