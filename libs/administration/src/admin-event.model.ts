@@ -8,12 +8,14 @@ export enum AdminAction {
   USER_DEACTIVATED = 'USER_DEACTIVATED',
   ROLES_CHANGED = 'ROLES_CHANGED',
   SESSIONS_ENDED = 'SESSIONS_ENDED',
+  API_KEY_CREATED = 'API_KEY_CREATED',
+  API_KEY_REVOKED = 'API_KEY_REVOKED',
 }
 
 registerEnumType(AdminAction, {
   name: 'AdminAction',
   description:
-    'What an administration event did: an agency or account created, an account deactivated, roles changed, an account’s sessions ended',
+    'What an administration event did: an agency or account created, an account deactivated, roles changed, an account’s sessions ended, a partner system’s key made or revoked',
 });
 
 @ObjectType({
@@ -62,6 +64,10 @@ export interface AdminEventDetail {
   previousRoles?: Role[];
   /** For sessions ended: how many were open. */
   sessionsEnded?: number;
+  /** For a partner system's key: its name, access and expiry (never anything of its secret). */
+  keyName?: string;
+  keyAccess?: string;
+  keyExpiresAt?: string;
   /** 'start' when the portal itself acted (ADMIN_EMAIL). */
   source?: 'start';
 }

@@ -33,6 +33,10 @@ export function describeAdminEvent(row: Pick<AdminEventRow, 'action' | 'cross_ag
       return `Changed the roles of ${d.displayName} from ${listed(d.previousRoles)} to ${listed(d.roles)}${by}`;
     case AdminAction.SESSIONS_ENDED:
       return `Signed ${d.displayName} out everywhere (${d.sessionsEnded ?? 0} ${d.sessionsEnded === 1 ? 'session' : 'sessions'} ended)${by}`;
+    case AdminAction.API_KEY_CREATED:
+      return `Made the ${d.keyAccess === 'READ_ONLY' ? 'read-only' : 'read-write'} key “${d.keyName}” for ${d.displayName}, expiring ${d.keyExpiresAt?.slice(0, 10)}${by}`;
+    case AdminAction.API_KEY_REVOKED:
+      return `Revoked the key “${d.keyName}” of ${d.displayName}${by}`;
     default:
       return row.action;
   }

@@ -4,3 +4,4 @@ export * from './auth-payload.model.js';
 export * from './sessions.service.js';
 export * from './tokens.service.js';
 export * from './auth.resolver.js';
+export * from './key-bearers.js';

@@ -61,6 +61,8 @@ export interface AppConfig {
    * at once (per instance), and `caseAlerts(since:)` replays one user may start per minute.
    */
   sockets: { initTimeoutSeconds: number; maxPerUser: number; replaysPerMinute: number };
+  /** Requests (and subscriptions started) one partner-system key may make a minute, per instance. */
+  apiKeyRequestsPerMinute: number;
 }
 
 /** An S3-compatible bucket for evidence. Without credentials the AWS SDK's own chain is asked (an instance role). */
@@ -283,6 +285,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxPerUser: integer(env, 'MAX_SOCKETS_PER_USER', 50, 1, 1000),
       replaysPerMinute: integer(env, 'ALERT_REPLAYS_PER_MINUTE', 60, 1, 1000),
     },
+    // Ten a second on average, in bursts of up to a minute's worth: far past a case system's sync, and a bound on
+    // what a leaked key can pull before it is revoked.
+    apiKeyRequestsPerMinute: integer(env, 'API_KEY_REQUESTS_PER_MINUTE', 600, 1, 100000),
   };
 }
 
