@@ -263,6 +263,19 @@ describe('partner-system keys', () => {
       policeManager.token,
     );
     expect(past.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'expiresAt' });
+    // And at most a year or so away: a partner's key is rotated.
+    const forever = await portal.gql(
+      CREATE_KEY,
+      {
+        input: {
+          name: 'Forever',
+          access: 'READ_ONLY',
+          expiresAt: new Date(Date.now() + 400 * 24 * 3600 * 1000).toISOString(),
+        },
+      },
+      policeManager.token,
+    );
+    expect(forever.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'expiresAt' });
   });
 
   it('delivers to a key’s subscription only what a caseworker of its agency receives', async () => {
@@ -350,6 +363,12 @@ describe('partner-system keys', () => {
     });
     expect(body.errors[0].extensions.retryAfterSeconds).toBeGreaterThanOrEqual(1);
     expect(body.data).toBeUndefined();
+    // A subscription started with the key is counted too, and refused alike.
+    const feed = live(key).subscribe(ALERTS);
+    for (let i = 0; i < 50 && feed.errors.length === 0; i++) await sleep(20);
+    expect(feed.errors[0]).toMatchObject({
+      extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: expect.any(Number) },
+    });
     // Per key: the agency's other key is not held up.
     expect((await portal.ok(ME, {}, other.key)).me.agency.id).toBe(police);
   });
