@@ -42,6 +42,7 @@ const ViewerCan = graphql(`
         applyRetention
         updateServiceStandards
         administer
+        manageApiKeys
       }
     }
   }
