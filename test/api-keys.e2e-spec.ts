@@ -127,6 +127,12 @@ describe('partner-system keys', () => {
       user: { id: accounts[0].id },
       detail: expect.stringContaining('Niche RMS'),
     });
+    // The service account itself, made with the agency's first key, is in the log too.
+    expect(log[1]).toMatchObject({
+      action: 'USER_CREATED',
+      actor: { id: policeManager.id },
+      user: { id: accounts[0].id },
+    });
     expect(JSON.stringify(log)).not.toContain(secret);
   });
 

@@ -79,12 +79,22 @@ export class ApiKeysService {
     const displayName = `${agency.name} case system`;
     const existing = await this.users.serviceAccountOf(ctx.db, agencyId);
     if (existing) return { id: existing, displayName };
-    const id = await this.users.insertServiceAccount(ctx.db, {
+    const { id, created } = await this.users.insertServiceAccount(ctx.db, {
       displayName,
       agencyId,
       roles: [Role.CASEWORKER],
       passwordHash: await hashPassword(randomBytes(32).toString('base64url')),
     });
+    // An account made is in the log like any other, with the manager who caused it as the one who acted.
+    if (created)
+      await this.log.insert(ctx.db, {
+        action: AdminAction.USER_CREATED,
+        actor: { id: ctx.user!.id, agencyId: ctx.user!.agencyId },
+        agencyId,
+        userId: id,
+        crossAgency: false,
+        detail: { displayName, roles: [Role.CASEWORKER] },
+      });
     return { id, displayName };
   }
 

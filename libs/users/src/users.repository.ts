@@ -149,11 +149,12 @@ export class UsersRepository {
   }
 
   /**
-   * Makes the agency's one service account, unless a concurrent request just did; its id either way. Its email is
-   * in the reserved `.invalid` domain, so no mail reaches it, and sign-in never looks at it (findForSignIn).
+   * Makes the agency's one service account, unless a concurrent request just did; its id either way, and whether
+   * this call made it. Its email is in the reserved `.invalid` domain, so no mail reaches it, and sign-in never looks
+   * at it (findForSignIn).
    */
-  async insertServiceAccount(db: Database, account: Omit<NewUser, 'email'>): Promise<string> {
-    await exec(
+  async insertServiceAccount(db: Database, account: Omit<NewUser, 'email'>): Promise<{ id: string; created: boolean }> {
+    const created = await exec(
       db,
       `INSERT INTO users (email, display_name, agency_id, roles, password_hash, system) VALUES ($1, $2, $3, $4, $5, true)
        ON CONFLICT (agency_id) WHERE system DO NOTHING`,
@@ -165,7 +166,7 @@ export class UsersRepository {
         account.passwordHash,
       ],
     );
-    return (await this.serviceAccountOf(db, account.agencyId))!;
+    return { id: (await this.serviceAccountOf(db, account.agencyId))!, created: created > 0 };
   }
 
   /** `JOIN LATERAL` the user `userIdSql` names as `alias`, with their `display_name`. */
