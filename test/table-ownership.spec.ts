@@ -14,6 +14,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   action_plans: 'action-plans',
   admin_events: 'administration',
   agencies: 'agencies',
+  api_keys: 'api-keys',
   agenda_items: 'meetings',
   agenda_research: 'meetings',
   alerts: 'alerts',

@@ -21,7 +21,7 @@ const CASE_VIEWER_CAN = `query($id: ID!) { case(id: $id) { id version viewerCan 
   addParty editPartyIdentifiers editPartyTenancy recordContact recordDashAssessment recordAsbRiskAssessment agreeActionPlan
   uploadEvidence removeEvidence requestCaseReview decideCaseReview withdrawFromMeeting } } }`;
 const MEETING_VIEWER_CAN = `query($id: ID!) { meeting(id: $id) { id viewerCan { organise chair contribute } } }`;
-const ME_VIEWER_CAN = `query { me { id viewerCan { readCases createCase triage createMeeting readCaseFigures readMeetingFigures applyRetention updateServiceStandards administer } } }`;
+const ME_VIEWER_CAN = `query { me { id viewerCan { readCases createCase triage createMeeting readCaseFigures readMeetingFigures applyRetention updateServiceStandards administer manageApiKeys } } }`;
 const ACTIONS_VIEWER_CAN = `query($id: ID!) { case(id: $id) { id actions { id ownerAgency { id } viewerCan { update } } } }`;
 
 type Outcome = 'allowed' | 'refused';
@@ -434,6 +434,10 @@ describe('viewerCan says exactly what the guarded operations then do', () => {
         await send('users', `query { users { id } }`),
         await send('createAgency', `mutation { createAgency(input: { name: "", kind: OTHER }) { id } }`),
         await send('deactivateUser', `mutation { deactivateUser(id: "not-an-id") { id } }`),
+      ],
+      manageApiKeys: [
+        await send('apiKeys', `query { apiKeys { id } }`),
+        await send('revokeApiKey', `mutation { revokeApiKey(id: "not-an-id") { id } }`),
       ],
     };
   }

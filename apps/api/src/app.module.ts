@@ -32,10 +32,11 @@ import { AlertsModule } from '#libs/alerts';
 import { AsbRiskModule } from '#libs/asb-risk';
 import { AuditLog, AuditModule, recordViewsInExecution } from '#libs/audit';
 import { AuditTrailModule } from '#libs/audit-trail';
-import { AuthModule, SessionsService } from '#libs/auth';
+import { ApiKeysModule } from '#libs/api-keys';
+import { AuthModule, KeyBearers, SessionsService } from '#libs/auth';
 import { CaseReviewsModule } from '#libs/case-reviews';
 import { CasesModule } from '#libs/cases';
-import { formatError } from '#libs/common';
+import { formatError, TooManyRequestsError } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { ContactsModule } from '#libs/contacts';
 import { DashModule } from '#libs/dash';
@@ -79,6 +80,20 @@ import { inputValidation } from './validation.js';
  */
 const DOCUMENT_LIMIT_RULES = documentLimitRules();
 const QUERY_LIMIT_RULES = queryLimitRules();
+
+/**
+ * A partner system's key over its rate is refused before anything runs, as HTTP says it: 429 with Retry-After,
+ * and the code and the wait (`retryAfterSeconds`) in the body as every other refusal has them.
+ */
+async function refusedOverHttp<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof TooManyRequestsError)) throw error;
+    const headers = new Map([['retry-after', String(error.retryAfterSeconds)]]);
+    throw new GraphQLError(error.message, { originalError: error, extensions: { http: { status: 429, headers } } });
+  }
+}
 
 /** What a WebSocket carries for us: its socket, and once authenticated, its session. */
 type LiveExtra = { socket: LiveSocket; live?: LiveSession };
@@ -151,8 +166,8 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule, LiveModule, AuditModule],
-          inject: [SessionsService, LiveConnections, AuditLog],
-          useFactory: (sessions: SessionsService, connections: LiveConnections, audit: AuditLog) => ({
+          inject: [SessionsService, LiveConnections, AuditLog, KeyBearers],
+          useFactory: (sessions: SessionsService, connections: LiveConnections, audit: AuditLog, keys: KeyBearers) => ({
             autoSchemaFile: true,
             sortSchema: true,
             buildSchemaOptions: { scalarsMap: SCALARS },
@@ -182,7 +197,10 @@ export class AppModule {
               _payload?: unknown,
               operation?: ExecutionArgs,
             ): Promise<LiveContext> => {
-              if (arg.req) return sessions.contextForToken(arg.req.headers.authorization, arg.req.ip ?? 'unknown');
+              if (arg.req) {
+                const req = arg.req;
+                return refusedOverHttp(() => sessions.contextForToken(req.headers.authorization, req.ip ?? 'unknown'));
+              }
               // A subscription: authenticated once when the socket opened; a fresh context per operation,
               // which keeps the operation so the alert hub can execute it once for many subscribers.
               const live = arg.extra?.live;
@@ -241,8 +259,18 @@ export class AppModule {
                       ),
                     ];
                   }
-                  // A replay reads the alert log from the cursor on: a few a minute per user (a live subscription is free).
                   const user = (ctx.extra as LiveExtra).live?.user;
+                  // A partner system's key counts each subscription it starts against its rate, as each HTTP request.
+                  if (user?.apiKey) {
+                    try {
+                      keys.admit(user.apiKey.id);
+                    } catch (error) {
+                      if (error instanceof TooManyRequestsError)
+                        return [new GraphQLError(error.message, { originalError: error })];
+                      throw error;
+                    }
+                  }
+                  // A replay reads the alert log from the cursor on: a few a minute per user (a live subscription is free).
                   if (operation && user && asksForReplay(document, operation, payload.variables)) {
                     const refusal = replays.take(user.id);
                     if (refusal) return [refusal];
@@ -295,6 +323,7 @@ export class AppModule {
         UsersModule,
         AccountsModule,
         AdministrationModule,
+        ApiKeysModule,
         CasesModule,
         SharesModule,
         IncidentsModule,

@@ -6,6 +6,7 @@ import { ActionPlansResolver } from '#libs/action-plans';
 import { ActionsResolver, CaseActionsResolver } from '#libs/actions';
 import { AdministrationResolver } from '#libs/administration';
 import { AgenciesResolver } from '#libs/agencies';
+import { ApiKeysResolver } from '#libs/api-keys';
 import { AlertFeedResolver } from '#libs/alert-feed';
 import { AsbRiskResolver } from '#libs/asb-risk';
 import { AuditActorResolver, AuditTrailResolver, DisclosureResolver } from '#libs/audit-trail';
@@ -39,6 +40,7 @@ export const RESOLVERS = [
   AgenciesResolver,
   UsersResolver,
   AdministrationResolver,
+  ApiKeysResolver,
   CasesResolver,
   PartiesResolver,
   SharesResolver,

@@ -31,6 +31,7 @@ const RetentionPage = lazy(() =>
 const ExceptionsPage = lazy(() =>
   import('./features/reports/ExceptionsPage').then((m) => ({ default: m.ExceptionsPage })),
 );
+const ApiKeysPage = lazy(() => import('./features/api-keys/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
 const ServiceStandardsPage = lazy(() =>
   import('./features/service-standards/ServiceStandardsPage').then((m) => ({ default: m.ServiceStandardsPage })),
 );
@@ -57,6 +58,7 @@ function Route({ path, user }: { path: string; user: SessionUser }) {
   if (path === '/reports/exceptions') return <ExceptionsPage user={user} />;
   if (path === '/reports/service-standards') return <ServiceStandardsPage user={user} />;
   if (path === '/admin') return <AdminPage user={user} />;
+  if (path === '/keys') return <ApiKeysPage user={user} />;
   if (path === '/account') return <AccountPage user={user} />;
   return <NotFoundPage />;
 }

@@ -57,6 +57,7 @@ export type Subject =
   | 'ServiceStandards'
   | 'AdminEvent'
   | 'IdentityProvider'
+  | 'ApiKey'
   | 'all';
 
 /** A loaded row tagged with its subject type (CASL's `subject()`), for decisions about that one row. */
@@ -82,7 +83,7 @@ export const CASEWORK_ROLES: readonly Role[] = [
 export function abilityKey(user: SessionUser | null): string {
   if (!user) return '';
   const roles = [...user.roles].sort().join(',');
-  return `${user.agencyId}|${user.agencyKind}|${roles}${user.roles.includes(Role.MARAC_CHAIR) ? `|${user.id}` : ''}`;
+  return `${user.agencyId}|${user.agencyKind}|${roles}${user.roles.includes(Role.MARAC_CHAIR) ? `|${user.id}` : ''}${user.apiKey ? '|key' : ''}`;
 }
 
 export function defineAbilityFor(user: SessionUser | null): PortalAbility {
@@ -119,6 +120,18 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
   if (user.roles.includes(Role.ADMIN)) {
     can('read', 'IdentityProvider');
     can('update', 'IdentityProvider');
+  }
+
+  // Issue 16, partner-system keys: an agency's managers, and the partnership administrator, hold their own
+  // agency's keys (an administrator's key is the administration agency's, so it reads no partner's cases). A key
+  // itself holds no key, and nothing of accounts or sessions: a stolen key cannot make another or plant a user.
+  if (user.roles.includes(Role.MANAGER) || user.roles.includes(Role.ADMIN)) {
+    can(['create', 'read', 'deactivate'], 'ApiKey', { agencyId: user.agencyId });
+  }
+  if (user.apiKey) {
+    cannot(['create', 'read', 'deactivate'], 'ApiKey');
+    cannot(['create', 'update', 'deactivate', 'signOut'], 'User');
+    cannot(['signOut', 'update'], 'Self');
   }
 
   if (!user.roles.some((role) => CASEWORK_ROLES.includes(role))) return build();

@@ -90,6 +90,9 @@ const SQL_FIELDS: Record<string, Record<string, FieldSql>> = {
   AdminEvent: {
     agencyId: column('agency_id', 'uuid'),
   },
+  ApiKey: {
+    agencyId: column('agency_id', 'uuid'),
+  },
   Meeting: {
     attendingAgencyIds: ({ alias }, operator, value, params) => {
       if (operator !== 'eq') throw new Error(`No SQL for attendingAgencyIds ${operator}`);
@@ -131,7 +134,7 @@ function toSql(condition: Condition, subject: string, target: SqlTarget, params:
 export function accessibleSql(
   ability: PortalAbility,
   action: Action,
-  subject: 'Case' | 'Meeting' | 'CaseAction' | 'IntakeReport' | 'AdminEvent',
+  subject: 'Case' | 'Meeting' | 'CaseAction' | 'IntakeReport' | 'AdminEvent' | 'ApiKey',
   alias: string,
   params: SqlParams,
   form: ScopeForm = 'row',

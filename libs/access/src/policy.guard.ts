@@ -21,15 +21,18 @@ export class PolicyGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (context.getType<string>() !== 'graphql') return true;
     const gql = GqlExecutionContext.create(context);
-    if (!ROOT_TYPES.has(gql.getInfo<GraphQLResolveInfo>().parentType.name)) return true;
+    const rootType = gql.getInfo<GraphQLResolveInfo>().parentType.name;
+    if (!ROOT_TYPES.has(rootType)) return true;
+    // The request context's shape, named here rather than imported: #libs/context builds on this library.
+    const ctx = gql.getContext<{ user: SessionUser | null; ability: PortalAbility }>();
+    // A read-only key writes nothing, whatever the mutation and whatever its rule (public ones included).
+    if (rootType === 'Mutation' && ctx.user?.apiKey?.readOnly) throw new ForbiddenError('This key is read-only');
     const policy = this.reflector.getAllAndOverride<Policy | undefined>(POLICY_KEY, [
       context.getHandler(),
       context.getClass(),
     ]);
     if (!policy) throw new ForbiddenError();
     if (policy.public) return true;
-    // The request context's shape, named here rather than imported: #libs/context builds on this library.
-    const ctx = gql.getContext<{ user: SessionUser | null; ability: PortalAbility }>();
     if (!ctx.user) throw new UnauthenticatedError();
     if (!ctx.ability.can(policy.action, policy.subject)) throw new ForbiddenError();
     return true;

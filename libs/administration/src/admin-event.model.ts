@@ -11,12 +11,14 @@ export enum AdminAction {
   SESSIONS_ENDED = 'SESSIONS_ENDED',
   IDENTITY_PROVIDER_CONFIGURED = 'IDENTITY_PROVIDER_CONFIGURED',
   IDENTITY_PROVIDER_REMOVED = 'IDENTITY_PROVIDER_REMOVED',
+  API_KEY_CREATED = 'API_KEY_CREATED',
+  API_KEY_REVOKED = 'API_KEY_REVOKED',
 }
 
 registerEnumType(AdminAction, {
   name: 'AdminAction',
   description:
-    'What an administration event did: an agency or account created, an account invited (it sets its own password), an account deactivated, roles changed, an account’s sessions ended, an agency’s identity provider configured or removed',
+    'What an administration event did: an agency or account created, an account invited (it sets its own password), an account deactivated, roles changed, an account’s sessions ended, an agency’s identity provider configured or removed, a partner system’s key made or revoked',
 });
 
 @ObjectType({
@@ -68,6 +70,10 @@ export interface AdminEventDetail {
   /** For an identity provider: its issuer and the email domains it vouches for (never its secret). */
   issuer?: string;
   emailDomains?: string[];
+  /** For a partner system's key: its name, access and expiry (never anything of its secret). */
+  keyName?: string;
+  keyAccess?: string;
+  keyExpiresAt?: string;
   /** 'start' when the portal itself acted (ADMIN_EMAIL); 'sso' for an account made at its first single sign-on. */
   source?: 'start' | 'sso';
 }

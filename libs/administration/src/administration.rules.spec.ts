@@ -67,3 +67,19 @@ describe('an administration event in words', () => {
     ]);
   });
 });
+
+describe('a partner system’s key in the administration log', () => {
+  it('names the key, its access and expiry, and the service account it acts as', () => {
+    const detail = { displayName: 'Key Constabulary case system', keyName: 'Niche RMS', keyAccess: 'READ_ONLY' };
+    expect(
+      describeAdminEvent({
+        action: AdminAction.API_KEY_CREATED,
+        cross_agency: false,
+        detail: { ...detail, keyExpiresAt: '2027-01-31T00:00:00.000Z' },
+      }),
+    ).toBe('Made the read-only key “Niche RMS” for Key Constabulary case system, expiring 2027-01-31');
+    expect(describeAdminEvent({ action: AdminAction.API_KEY_REVOKED, cross_agency: false, detail })).toBe(
+      'Revoked the key “Niche RMS” of Key Constabulary case system',
+    );
+  });
+});

@@ -41,6 +41,10 @@ export function describeAdminEvent(row: Pick<AdminEventRow, 'action' | 'cross_ag
       return `Set the agency's identity provider to ${d.issuer} for ${(d.emailDomains ?? []).join(', ')}${by}`;
     case AdminAction.IDENTITY_PROVIDER_REMOVED:
       return `Removed the agency's identity provider ${d.issuer ?? ''}${by}`.trimEnd();
+    case AdminAction.API_KEY_CREATED:
+      return `Made the ${d.keyAccess === 'READ_ONLY' ? 'read-only' : 'read-write'} key “${d.keyName}” for ${d.displayName}, expiring ${d.keyExpiresAt?.slice(0, 10)}${by}`;
+    case AdminAction.API_KEY_REVOKED:
+      return `Revoked the key “${d.keyName}” of ${d.displayName}${by}`;
     default:
       return row.action;
   }

@@ -5,3 +5,4 @@ export * from './sessions.service.js';
 export * from './sign-in-throttle.service.js';
 export * from './tokens.service.js';
 export * from './auth.resolver.js';
+export * from './key-bearers.js';

@@ -8,6 +8,7 @@ import { UnauthenticatedError } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { AgencyScopedDb, QueryCounter, REQUEST_POOL } from '#libs/db';
 import { AuthRepository, type SessionUserRow } from './auth.repository.js';
+import { API_KEY_PREFIX, KeyBearers } from './key-bearers.js';
 import { TokensService } from './tokens.service.js';
 
 /** Enough for every agency and role set of a large partnership; past it the cache starts again. */
@@ -45,6 +46,7 @@ export class SessionsService implements OnModuleInit {
     private readonly scheduler: AlertScheduler,
     private readonly counter: QueryCounter,
     private readonly repository: AuthRepository,
+    private readonly keys: KeyBearers,
   ) {}
 
   onModuleInit(): void {
@@ -54,6 +56,11 @@ export class SessionsService implements OnModuleInit {
   /** The request context of whoever presents this Authorization header; a context without a user for anything but an open session. */
   async contextForToken(authorization: unknown, address: string): Promise<RequestContext> {
     const session = await this.sessionForToken(authorization);
+    // A partner system's key: one request against its rate, and no session to sign out of.
+    if (session?.user.apiKey) {
+      this.keys.admit(session.user.apiKey.id);
+      return this.contextFor(session.user, address, null);
+    }
     return this.contextFor(session?.user ?? null, address, session?.id ?? null);
   }
 
@@ -61,6 +68,7 @@ export class SessionsService implements OnModuleInit {
   async sessionForToken(authorization: unknown): Promise<Session | null> {
     const match = typeof authorization === 'string' ? /^Bearer (\S+)$/i.exec(authorization.trim()) : null;
     if (!match) return null;
+    if (match[1].startsWith(API_KEY_PREFIX)) return this.keys.sessionFor(match[1]);
     const claims = await this.tokens.verify(match[1]);
     if (!claims) return null;
     const row = await this.repository.findOpenSession(
@@ -89,7 +97,14 @@ export class SessionsService implements OnModuleInit {
   /** Of these sessions, those still open: not ended, not idle, their user active (expiry is the token's). */
   async stillOpen(sessionIds: readonly string[]): Promise<Set<string>> {
     if (sessionIds.length === 0) return new Set();
-    return new Set(await this.repository.openSessionIds(this.dataSource, sessionIds, this.config.sessionIdleMinutes));
+    const open = new Set(
+      await this.repository.openSessionIds(this.dataSource, sessionIds, this.config.sessionIdleMinutes),
+    );
+    // A socket opened with a partner system's key is "named" by the key: asked of the keys only for ids that are
+    // no session, so a sweep with no key sockets costs what it did.
+    const others = sessionIds.filter((id) => !open.has(id));
+    if (others.length > 0) for (const id of await this.keys.stillUsable(others)) open.add(id);
+    return open;
   }
 
   /** Ends the session the caller presented (a socket's context has none to end: it carries no mutation). */

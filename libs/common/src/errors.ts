@@ -99,3 +99,14 @@ export class UnsupportedTypeError extends DomainError {
     super(message, field);
   }
 }
+
+/** A caller over a rate limit (a partner system's key): refused unheard, with the seconds to wait. */
+export class TooManyRequestsError extends DomainError {
+  readonly code = 'TOO_MANY_REQUESTS';
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = `Too many requests. Try again in ${retryAfterSeconds} ${retryAfterSeconds === 1 ? 'second' : 'seconds'}.`,
+  ) {
+    super(message);
+  }
+}

@@ -1,5 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { DomainError, TooManyAttemptsError } from './errors.js';
+import { DomainError, TooManyAttemptsError, TooManyRequestsError } from './errors.js';
 
 const KNOWN_CODES = new Set([
   'UNAUTHENTICATED',
@@ -41,7 +41,9 @@ export function formatError(development: boolean) {
         extensions: {
           code: original.code,
           ...(original.field ? { field: original.field } : {}),
-          ...(original instanceof TooManyAttemptsError ? { retryAfterSeconds: original.retryAfterSeconds } : {}),
+          ...(original instanceof TooManyAttemptsError || original instanceof TooManyRequestsError
+            ? { retryAfterSeconds: original.retryAfterSeconds }
+            : {}),
         },
       };
     }

@@ -126,6 +126,12 @@ describe('configuration', () => {
     });
   });
 
+  it('limits each partner-system key to 600 requests a minute, configurable', () => {
+    expect(loadConfig({}).apiKeyRequestsPerMinute).toBe(600);
+    expect(loadConfig({ API_KEY_REQUESTS_PER_MINUTE: '60' }).apiKeyRequestsPerMinute).toBe(60);
+    expect(() => loadConfig({ API_KEY_REQUESTS_PER_MINUTE: '0' })).toThrow(/API_KEY_REQUESTS_PER_MINUTE/);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, /PORT/],
     [{ ENCRYPTION_KEY: 'too-short' }, /ENCRYPTION_KEY/],

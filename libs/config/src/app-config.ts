@@ -76,6 +76,8 @@ export interface AppConfig {
    * `dataDir/mail` instead, listed at /dev/mail outside production. `publicUrl` is where the links in mail point.
    */
   mail: { smtpUrl: string | null; from: string; publicUrl: string; devPage: boolean };
+  /** Requests (and subscriptions started) one partner-system key may make a minute, per instance. */
+  apiKeyRequestsPerMinute: number;
 }
 
 /** An S3-compatible bucket for evidence. Without credentials the AWS SDK's own chain is asked (an instance role). */
@@ -347,6 +349,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       replaysPerMinute: integer(env, 'ALERT_REPLAYS_PER_MINUTE', 60, 1, 1000),
     },
     mail: mail(env, port, production),
+    // Ten a second on average, in bursts of up to a minute's worth: far past a case system's sync, and a bound on
+    // what a leaked key can pull before it is revoked.
+    apiKeyRequestsPerMinute: integer(env, 'API_KEY_REQUESTS_PER_MINUTE', 600, 1, 100000),
   };
 }
 

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
+import type { Request } from 'express';
 import { type DocumentNode, execute } from 'graphql';
 import type { RequestContext } from '#libs/context';
 import { AuditLog } from '#libs/audit';
 import { SessionsService } from '#libs/auth';
-import { UnauthenticatedError } from '#libs/common';
+import { ForbiddenError, UnauthenticatedError } from '#libs/common';
 import { FileNotFoundError } from './download-errors.js';
 
 /**
@@ -22,10 +23,16 @@ export class ReaderQueries {
     private readonly moduleRef: ModuleRef,
   ) {}
 
-  /** The reader's context; 401 for a missing, bad or expired token, an ended or idle session, or a deactivated user. */
-  async contextOf(authorization: string | undefined, address: string): Promise<RequestContext> {
-    const ctx = await this.sessions.contextForToken(authorization, address);
+  /**
+   * The caller's context; 401 for a missing, bad or expired token or key, an ended or idle session, or a
+   * deactivated user. Read from the request itself, so no route can forget that anything but a GET is a write,
+   * which a read-only key may not make (403), as it may make no mutation.
+   */
+  async contextOf(req: Request): Promise<RequestContext> {
+    const ctx = await this.sessions.contextForToken(req.headers.authorization, req.ip ?? 'unknown');
     if (!ctx.user) throw new UnauthenticatedError();
+    if (ctx.user.apiKey?.readOnly && req.method !== 'GET' && req.method !== 'HEAD')
+      throw new ForbiddenError('This key is read-only');
     return ctx;
   }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Get, Headers, Logger, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Get, Logger, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DownloadController, ReaderQueries } from '#libs/downloads';
 import { EvidenceService } from './evidence.service.js';
@@ -57,10 +57,9 @@ export class EvidenceController {
     @Param('caseId') caseId: string,
     @Query('incidentId') incidentId: unknown,
     @Query('description') description: unknown,
-    @Headers('authorization') authorization: string | undefined,
     @Req() req: Request,
   ) {
-    const ctx = await this.reader.contextOf(authorization, req.ip ?? 'unknown');
+    const ctx = await this.reader.contextOf(req);
     const file = await this.evidence.add(ctx, { caseId, incidentId, description }, req);
     return {
       id: file.id,
@@ -77,12 +76,8 @@ export class EvidenceController {
   }
 
   @Get(':id')
-  async download(
-    @Param('id') id: string,
-    @Headers('authorization') authorization: string | undefined,
-    @Res() res: Response,
-  ): Promise<void> {
-    const ctx = await this.reader.contextOf(authorization, res.req.ip ?? 'unknown');
+  async download(@Param('id') id: string, @Res() res: Response): Promise<void> {
+    const ctx = await this.reader.contextOf(res.req);
     const { file, bytes } = await this.evidence.download(ctx, id);
     res.status(200).set({
       'Content-Type': file.mediaType.startsWith('text/') ? `${file.mediaType}; charset=utf-8` : file.mediaType,

@@ -1,4 +1,4 @@
-import { Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { parse } from 'graphql';
 import { AuditAction, AuditLog } from '#libs/audit';
@@ -53,10 +53,9 @@ export class ExportsController {
   async export(
     @Param('file') file: string,
     @Query() query: Record<string, string>,
-    @Headers('authorization') authorization: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
-    const ctx = await this.reader.contextOf(authorization, res.req.ip ?? 'unknown');
+    const ctx = await this.reader.contextOf(res.req);
     res.setHeader('Cache-Control', 'no-store');
     const one = /^([0-9a-f-]{36})\.pdf$/i.exec(file);
     if (one) {

@@ -1,4 +1,4 @@
-import { Get, Headers, Param, Res } from '@nestjs/common';
+import { Get, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { parse } from 'graphql';
 import { AuditAction, AuditLog } from '#libs/audit';
@@ -20,14 +20,10 @@ export class MeetingPackController {
   ) {}
 
   @Get(':file')
-  async pack(
-    @Param('file') file: string,
-    @Headers('authorization') authorization: string | undefined,
-    @Res() res: Response,
-  ): Promise<void> {
+  async pack(@Param('file') file: string, @Res() res: Response): Promise<void> {
     const match = /^([0-9a-f-]{36})\.(html|pdf)$/i.exec(file);
     if (!match) throw new FileNotFoundError();
-    const ctx = await this.reader.contextOf(authorization, res.req.ip ?? 'unknown');
+    const ctx = await this.reader.contextOf(res.req);
     const { meeting } = await this.reader.run<{ meeting: PackMeeting | null }>(ctx, DOCUMENT, { id: match[1] });
     if (!meeting) throw new FileNotFoundError();
     for (const item of meeting.agenda) {

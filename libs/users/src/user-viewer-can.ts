@@ -38,6 +38,9 @@ export class UserViewerCan {
 
   @Field({ description: 'createAgency, createUser, deactivateUser, users: the administration page' })
   administer: boolean;
+
+  @Field({ description: 'createApiKey, revokeApiKey, apiKeys: your agency’s partner-system keys' })
+  manageApiKeys: boolean;
 }
 
 export function userViewerCan(ability: PortalAbility): UserViewerCan {
@@ -52,5 +55,6 @@ export function userViewerCan(ability: PortalAbility): UserViewerCan {
     updateServiceStandards: ability.can('update', 'ServiceStandards'),
     // The administration page's operations are one rule (ability.ts: an ADMIN creates agencies and users, deactivates them and lists them).
     administer: ability.can('create', 'User'),
+    manageApiKeys: ability.can('create', 'ApiKey'),
   };
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type Database, one, rows } from '#libs/db';
+import { type Database, exec, one, rows } from '#libs/db';
 import type { Role } from '#libs/common';
 import type { UserRow } from './user.model.js';
 import { AgenciesRepository } from '#libs/agencies';
@@ -83,7 +83,8 @@ export class UsersRepository {
 
   /** The account an email signs in to, with its password hash (for the check only, never answered). */
   findForSignIn(db: Database, email: string): Promise<(UserRow & { password_hash: string }) | undefined> {
-    return one(db, `SELECT ${USER_COLUMNS}, password_hash FROM users WHERE lower(email) = $1`, [email]);
+    // A service account (issue 16) is reached by its agency's keys only, never by a password.
+    return one(db, `SELECT ${USER_COLUMNS}, password_hash FROM users WHERE lower(email) = $1 AND NOT system`, [email]);
   }
 
   /** The password hash of an active user, for checking their current password (never answered). */
@@ -153,6 +154,34 @@ export class UsersRepository {
         WHERE u.active AND $1 = ANY(u.roles) ORDER BY u.display_name, u.id`,
       [role],
     );
+  }
+
+  // for api-keys
+
+  /** The agency's service account (issue 16: what its case system acts as), if it has one yet. */
+  async serviceAccountOf(db: Database, agencyId: string): Promise<string | undefined> {
+    return (await one<{ id: string }>(db, `SELECT id FROM users WHERE agency_id = $1 AND system`, [agencyId]))?.id;
+  }
+
+  /**
+   * Makes the agency's one service account, unless a concurrent request just did; its id either way, and whether
+   * this call made it. Its email is in the reserved `.invalid` domain, so no mail reaches it, and sign-in never looks
+   * at it (findForSignIn).
+   */
+  async insertServiceAccount(db: Database, account: Omit<NewUser, 'email'>): Promise<{ id: string; created: boolean }> {
+    const created = await exec(
+      db,
+      `INSERT INTO users (email, display_name, agency_id, roles, password_hash, system) VALUES ($1, $2, $3, $4, $5, true)
+       ON CONFLICT (agency_id) WHERE system DO NOTHING`,
+      [
+        `case-system+${account.agencyId}@service.invalid`,
+        account.displayName,
+        account.agencyId,
+        account.roles,
+        account.passwordHash,
+      ],
+    );
+    return { id: (await this.serviceAccountOf(db, account.agencyId))!, created: created > 0 };
   }
 
   /** `JOIN LATERAL` the user `userIdSql` names as `alias`, with their `display_name`. */
