@@ -13,6 +13,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   action_plans: 'action-plans',
   admin_events: 'administration',
   agencies: 'agencies',
+  agency_mfa_requirements: 'mfa',
   agenda_items: 'meetings',
   agenda_research: 'meetings',
   alerts: 'alerts',
@@ -33,6 +34,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   meeting_attendance: 'meetings',
   meeting_confidentiality: 'meetings',
   meetings: 'meetings',
+  mfa_keys: 'mfa',
   parties: 'cases',
   satisfaction_surveys: 'satisfaction',
   service_standard_alerts: 'service-standards',
@@ -40,6 +42,8 @@ export const TABLE_OWNERS: Record<string, string> = {
   sessions: 'auth',
   sign_in_failures: 'auth',
   sign_in_known_addresses: 'auth',
+  totp_enrolments: 'mfa',
+  totp_recovery_codes: 'mfa',
   users: 'users',
 };
 

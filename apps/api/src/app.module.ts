@@ -41,6 +41,7 @@ import { DashModule } from '#libs/dash';
 import { EvidenceModule } from '#libs/evidence';
 import { ExportsModule } from '#libs/exports';
 import { MeetingsModule } from '#libs/meetings';
+import { MfaModule } from '#libs/mfa';
 import { ReportsModule } from '#libs/reports';
 import { RetentionModule } from '#libs/retention';
 import { SatisfactionModule } from '#libs/satisfaction';
@@ -270,6 +271,7 @@ export class AppModule {
         AlertsModule,
         AlertFeedModule,
         AuthModule,
+        MfaModule,
         AgenciesModule,
         UsersModule,
         AdministrationModule,

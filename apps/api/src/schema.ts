@@ -26,6 +26,7 @@ import { SatisfactionResolver } from '#libs/satisfaction';
 import { ServiceStandardsResolver } from '#libs/service-standards';
 import { CaseIncidentsResolver, IncidentsResolver } from '#libs/incidents';
 import { IntakeResolver } from '#libs/intake';
+import { MfaResolver } from '#libs/mfa';
 import { CaseSharesResolver, SharesResolver } from '#libs/shares';
 import { UsersResolver } from '#libs/users';
 import { SCALARS } from './date-time.scalar.js';
@@ -33,6 +34,7 @@ import { SCALARS } from './date-time.scalar.js';
 /** Every resolver class the API serves; the schema test checks this list against the running app. */
 export const RESOLVERS = [
   AuthResolver,
+  MfaResolver,
   AgenciesResolver,
   UsersResolver,
   AdministrationResolver,

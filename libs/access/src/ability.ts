@@ -38,7 +38,9 @@ export type Action =
   | 'hold'
   | 'retain'
   | 'readContact'
-  | 'signOut';
+  | 'signOut'
+  | 'enrolSecondFactor'
+  | 'requireSecondFactor';
 
 export type Subject =
   | 'Agency'
@@ -111,6 +113,11 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
     // The administration log, every agency's.
     can('read', 'AdminEvent');
   }
+
+  // Issue 16, item 2 (second factor): everyone sets up and turns off their own; the partnership administrator
+  // decides which agencies require one of everyone.
+  can('enrolSecondFactor', 'Self');
+  if (user.roles.includes(Role.ADMIN)) can('requireSecondFactor', 'Agency');
 
   if (!user.roles.some((role) => CASEWORK_ROLES.includes(role))) return build();
 

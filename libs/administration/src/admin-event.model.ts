@@ -8,12 +8,13 @@ export enum AdminAction {
   USER_DEACTIVATED = 'USER_DEACTIVATED',
   ROLES_CHANGED = 'ROLES_CHANGED',
   SESSIONS_ENDED = 'SESSIONS_ENDED',
+  MFA_REQUIREMENT_CHANGED = 'MFA_REQUIREMENT_CHANGED',
 }
 
 registerEnumType(AdminAction, {
   name: 'AdminAction',
   description:
-    'What an administration event did: an agency or account created, an account deactivated, roles changed, an account’s sessions ended',
+    'What an administration event did: an agency or account created, an account deactivated, roles changed, an account’s sessions ended, an agency’s second-factor requirement changed',
 });
 
 @ObjectType({
@@ -62,6 +63,8 @@ export interface AdminEventDetail {
   previousRoles?: Role[];
   /** For sessions ended: how many were open. */
   sessionsEnded?: number;
+  /** For a second-factor requirement changed: whether the agency now requires one of everyone. */
+  mfaRequired?: boolean;
   /** 'start' when the portal itself acted (ADMIN_EMAIL). */
   source?: 'start';
 }

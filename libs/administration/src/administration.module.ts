@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AgenciesModule } from '#libs/agencies';
 import { AuthModule } from '#libs/auth';
+import { MfaModule } from '#libs/mfa';
 import { UsersModule } from '#libs/users';
 import { AdministrationRepository } from './administration.repository.js';
 import { AdministrationResolver } from './administration.resolver.js';
 import { AdministrationService } from './administration.service.js';
 
 @Module({
-  imports: [AgenciesModule, UsersModule, AuthModule],
+  imports: [AgenciesModule, UsersModule, AuthModule, MfaModule],
   providers: [AdministrationRepository, AdministrationService, AdministrationResolver],
   exports: [AdministrationRepository],
 })

@@ -33,6 +33,8 @@ export function describeAdminEvent(row: Pick<AdminEventRow, 'action' | 'cross_ag
       return `Changed the roles of ${d.displayName} from ${listed(d.previousRoles)} to ${listed(d.roles)}${by}`;
     case AdminAction.SESSIONS_ENDED:
       return `Signed ${d.displayName} out everywhere (${d.sessionsEnded ?? 0} ${d.sessionsEnded === 1 ? 'session' : 'sessions'} ended)${by}`;
+    case AdminAction.MFA_REQUIREMENT_CHANGED:
+      return `${d.mfaRequired ? 'Required' : 'Stopped requiring'} a second factor of everyone in ${d.agencyName}${by}`;
     default:
       return row.action;
   }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { UsersModule } from '#libs/users';
 import { AuthRepository } from './auth.repository.js';
 import { AuthResolver } from './auth.resolver.js';
+import { SecondFactor } from './second-factor.js';
 import { SessionsService } from './sessions.service.js';
 import { SignInService } from './sign-in.service.js';
 import { SignInThrottle } from './sign-in-throttle.service.js';
@@ -9,7 +10,15 @@ import { TokensService } from './tokens.service.js';
 
 @Module({
   imports: [UsersModule],
-  providers: [AuthRepository, TokensService, SessionsService, SignInThrottle, SignInService, AuthResolver],
-  exports: [TokensService, SessionsService, AuthRepository],
+  providers: [
+    AuthRepository,
+    TokensService,
+    SessionsService,
+    SignInThrottle,
+    SecondFactor,
+    SignInService,
+    AuthResolver,
+  ],
+  exports: [TokensService, SessionsService, AuthRepository, SignInThrottle, SecondFactor],
 })
 export class AuthModule {}

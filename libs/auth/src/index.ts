@@ -4,3 +4,5 @@ export * from './auth-payload.model.js';
 export * from './sessions.service.js';
 export * from './tokens.service.js';
 export * from './auth.resolver.js';
+export * from './second-factor.js';
+export * from './sign-in-throttle.service.js';

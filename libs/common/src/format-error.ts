@@ -1,5 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { DomainError, TooManyAttemptsError } from './errors.js';
+import { DomainError, SecondFactorRequiredError, TooManyAttemptsError } from './errors.js';
 
 const KNOWN_CODES = new Set([
   'UNAUTHENTICATED',
@@ -42,6 +42,7 @@ export function formatError(development: boolean) {
           code: original.code,
           ...(original.field ? { field: original.field } : {}),
           ...(original instanceof TooManyAttemptsError ? { retryAfterSeconds: original.retryAfterSeconds } : {}),
+          ...(original instanceof SecondFactorRequiredError ? { mfaRequired: true } : {}),
         },
       };
     }

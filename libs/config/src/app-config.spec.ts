@@ -137,6 +137,8 @@ describe('configuration', () => {
     [{ TOKEN_SECRET: 'too-short' }, /TOKEN_SECRET/],
     [{ TOKEN_SECRET_PREVIOUS: 'p'.repeat(40) }, /TOKEN_SECRET_PREVIOUS is set without TOKEN_SECRET/],
     [{ TOKEN_SECRET: 's'.repeat(40), TOKEN_SECRET_PREVIOUS: 'too-short' }, /TOKEN_SECRET_PREVIOUS/],
+    [{ MFA_KEY: 'too-short' }, /MFA_KEY must be at least 32 characters/],
+    [{ MFA_KEY: 'change-me-0123456789-0123456789-0123' }, /MFA_KEY is a placeholder/],
     [{ SESSION_IDLE_MINUTES: '1' }, /SESSION_IDLE_MINUTES/],
     [{ EVIDENCE_MAX_BYTES: '0' }, /EVIDENCE_MAX_BYTES/],
     [{ EVIDENCE_S3_ENDPOINT: 'http://s3.test' }, /EVIDENCE_S3_BUCKET/],

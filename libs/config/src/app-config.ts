@@ -21,6 +21,11 @@ export interface AppConfig {
   tokenSecret: string | null;
   /** The key TOKEN_SECRET replaced, still accepted (never used to sign) until its tokens have expired. */
   tokenSecretPrevious: string | null;
+  /**
+   * The key TOTP secrets are sealed with (AES-256-GCM, a key derived from it); null means "use one generated on
+   * first start and kept in the database", which guards only against a leak of the enrolments table alone.
+   */
+  mfaKey: string | null;
   tokenTtlSeconds: number;
   /**
    * A session unused this long ends, however long its token has left. At least 5: use is recorded at most once a
@@ -224,6 +229,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   refusePublished(tokenSecret, 'TOKEN_SECRET');
   // Rotating away from a published key must not keep it verifying.
   refusePublished(tokenSecretPrevious, 'TOKEN_SECRET_PREVIOUS');
+  // Its own key, not one derived from TOKEN_SECRET: rotating the token key must not lock out every enrolled user.
+  const mfaKey = env.MFA_KEY || null;
+  if (mfaKey !== null && mfaKey.length < 32) throw new ConfigError('MFA_KEY must be at least 32 characters');
+  refusePublished(mfaKey, 'MFA_KEY');
   const production = env.NODE_ENV?.trim() === 'production';
   // The embedded default is a demo out of the box; a real database gets demo data only when asked, and a
   // production server never: the demo's users sign in with a password printed in the README.
@@ -245,6 +254,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     seedDemo,
     tokenSecret,
     tokenSecretPrevious,
+    mfaKey,
     tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 5, 24 * 60),
     development: env.NODE_ENV === 'development',

@@ -16,6 +16,7 @@ import { DatabaseRoles1765330000000 } from './1765330000000-database-roles.js';
 import { RowSecurity1765350000000 } from './1765350000000-row-security.js';
 import { Sessions1765360000000 } from './1765360000000-sessions.js';
 import { SignInThrottle1765370000000 } from './1765370000000-sign-in-throttle.js';
+import { SecondFactor1765390000000 } from './1765390000000-second-factor.js';
 
 /** Every migration, oldest first. The schema changes only through these. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   RowSecurity1765350000000,
   Sessions1765360000000,
   SignInThrottle1765370000000,
+  SecondFactor1765390000000,
 ];
