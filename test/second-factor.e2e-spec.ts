@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generate } from 'otplib';
+import type { Browser, Page } from 'playwright-core';
+import { expectAccessible, launchBrowser } from './browser.js';
 import { ADMIN, codeOf, type GraphQLResult, PASSWORD, TestPortal } from './harness.js';
 import { Partnership, type Persona } from './partnership.js';
 
@@ -36,6 +38,7 @@ describe('a second factor for local accounts', () => {
 
   beforeAll(async () => {
     portal = await TestPortal.start({
+      MFA_ENROLMENT_REQUIRED: 'true',
       SIGN_IN_MAX_FAILURES_PER_ACCOUNT: '3',
       SIGN_IN_MAX_DELAY_SECONDS: '30',
       SIGN_IN_MAX_FAILURES_PER_ADDRESS: '10000',
@@ -293,4 +296,116 @@ describe('a second factor for local accounts', () => {
     await portal.ok(set, { a: agency, r: false }, admin);
     expect((await portal.ok(ME_MFA, {}, caseworker.token)).me.mfa.required).toBe(false);
   }, 60_000);
+});
+
+describe('with MFA_ENROLMENT_REQUIRED=false', () => {
+  let portal: TestPortal;
+  beforeAll(async () => {
+    portal = await TestPortal.start({ MFA_ENROLMENT_REQUIRED: 'false' });
+  });
+  afterAll(() => portal.close());
+
+  it('asks no one to set up a second factor, administrators included', async () => {
+    const admin = await portal.login(ADMIN.email, ADMIN.password);
+    expect((await portal.ok(ME_MFA, {}, admin)).me.mfa).toEqual({ enrolled: false, required: false });
+  });
+});
+
+/**
+ * In the browser: a manager (who must have a second factor) is sent to set one up before anything else, keeps the
+ * recovery codes, then signs in with a code from the app, and with a recovery code.
+ */
+describe('the second factor in the portal', () => {
+  let portal: TestPortal;
+  let browser: Browser;
+  let manager: Persona;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    portal = await TestPortal.start({ MFA_ENROLMENT_REQUIRED: 'true', SIGN_IN_MAX_FAILURES_PER_ADDRESS: '1000' });
+    const people = new Partnership(portal);
+    manager = await people.user(await people.agency('Browser Homes', 'LANDLORD'), ['CASEWORKER', 'MANAGER'], 'mgr');
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.close();
+  });
+
+  async function signInWithPassword(page: Page): Promise<void> {
+    await page.goto(portal.url);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByLabel('Email address').fill(manager.email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  async function signOut(page: Page): Promise<void> {
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  }
+
+  it('enrols a manager before anything else, then asks for a code, and takes a recovery code once', async () => {
+    const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
+    await signInWithPassword(page);
+    // Straight to the set-up, whatever page was asked for.
+    await page.getByRole('heading', { name: 'Set up a second factor' }).waitFor();
+    await page.goto(`${portal.url}/cases`);
+    await page.getByRole('heading', { name: 'Set up a second factor' }).waitFor();
+    await page.getByRole('button', { name: 'Set up a second factor' }).click();
+    await page.getByRole('img', { name: 'QR code to scan with your authenticator app' }).waitFor();
+    await page.getByText('I cannot scan the QR code').click();
+    const secret = (await page.locator('#manual-key').getAttribute('data-key'))!;
+    expect((await page.locator('#manual-key').textContent())!.replace(/\s/g, '')).toBe(secret);
+    await expectAccessible(page, 'second-factor-set-up');
+
+    await page.getByLabel('6-digit code').fill('000000');
+    await page.getByRole('button', { name: 'Turn on second factor' }).click();
+    await page
+      .locator('.govuk-error-summary')
+      .getByText(/that one is wrong or has expired/)
+      .waitFor();
+    await wellInsideAStep();
+    await page.getByLabel('6-digit code').fill(await codeAt(secret, 0));
+    await page.getByRole('button', { name: 'Turn on second factor' }).click();
+    await page.getByRole('heading', { name: 'Save your recovery codes' }).waitFor();
+    const recovery = await page.getByRole('list', { name: 'Recovery codes' }).locator('code').allTextContents();
+    expect(recovery).toHaveLength(10);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download codes' }).click();
+    expect((await download).suggestedFilename()).toBe('recovery-codes.txt');
+    await expectAccessible(page, 'second-factor-recovery-codes');
+    await page.getByRole('button', { name: 'I have saved my recovery codes' }).click();
+    await page.getByRole('heading', { name: 'My work' }).waitFor();
+    await signOut(page);
+
+    // The password alone now leads to the code.
+    await signInWithPassword(page);
+    await page.getByLabel('Code from your authenticator app').waitFor();
+    await expectAccessible(page, 'second-factor-sign-in');
+    await page.getByLabel('Code from your authenticator app').fill('123456');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page
+      .locator('.govuk-error-summary')
+      .getByText(/Enter a correct code/)
+      .waitFor();
+    await wellInsideAStep();
+    await page.getByLabel('Code from your authenticator app').fill(await codeAt(secret, 1));
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'My work' }).waitFor();
+    await signOut(page);
+
+    // A recovery code instead of the app, once.
+    await signInWithPassword(page);
+    await page.getByLabel('Code from your authenticator app').fill(recovery[3]);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'My work' }).waitFor();
+    await signOut(page);
+    await signInWithPassword(page);
+    await page.getByLabel('Code from your authenticator app').fill(recovery[3]);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page
+      .locator('.govuk-error-summary')
+      .getByText(/Enter a correct code/)
+      .waitFor();
+  }, 120_000);
 });

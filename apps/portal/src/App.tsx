@@ -34,6 +34,12 @@ const ExceptionsPage = lazy(() =>
 const ServiceStandardsPage = lazy(() =>
   import('./features/service-standards/ServiceStandardsPage').then((m) => ({ default: m.ServiceStandardsPage })),
 );
+const SecondFactorPage = lazy(() =>
+  import('./features/mfa/SecondFactor').then((m) => ({ default: m.SecondFactorPage })),
+);
+const SecondFactorGate = lazy(() =>
+  import('./features/mfa/SecondFactor').then((m) => ({ default: m.SecondFactorGate })),
+);
 const AccountPage = lazy(() => import('./features/users/Account').then((m) => ({ default: m.AccountPage })));
 const NotFoundPage = lazy(() => import('./ui/NotFound').then((m) => ({ default: m.NotFoundPage })));
 
@@ -55,6 +61,7 @@ function Route({ path, user }: { path: string; user: SessionUser }) {
   if (path === '/reports/service-standards') return <ServiceStandardsPage user={user} />;
   if (path === '/admin') return <AdminPage user={user} />;
   if (path === '/account') return <AccountPage user={user} />;
+  if (path === '/account/second-factor') return <SecondFactorPage />;
   return <NotFoundPage />;
 }
 
@@ -138,7 +145,9 @@ function SignedInApp() {
                 </p>
               }
             >
-              <Route path={path} user={user} />
+              <SecondFactorGate>
+                <Route path={path} user={user} />
+              </SecondFactorGate>
             </Suspense>
           ) : (
             <SignInPage expiredUser={expiredUser} notice={notice} />

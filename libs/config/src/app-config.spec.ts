@@ -108,6 +108,13 @@ describe('configuration', () => {
     expect([rotated.tokenSecret, rotated.tokenSecretPrevious]).toEqual(['s'.repeat(40), 'p'.repeat(40)]);
   });
 
+  it('expects administrators and managers to set up a second factor unless MFA_ENROLMENT_REQUIRED=false', () => {
+    expect(loadConfig({}).mfaEnrolmentRequired).toBe(true);
+    expect(loadConfig({ MFA_ENROLMENT_REQUIRED: 'false' }).mfaEnrolmentRequired).toBe(false);
+    expect(loadConfig({}).mfaKey).toBeNull();
+    expect(loadConfig({ MFA_KEY: 'k'.repeat(40) }).mfaKey).toBe('k'.repeat(40));
+  });
+
   it('limits WebSockets: 3 s to initialise, 50 sockets a user, 60 replays a minute, each configurable', () => {
     expect(loadConfig({}).sockets).toEqual({ initTimeoutSeconds: 3, maxPerUser: 50, replaysPerMinute: 60 });
     expect(

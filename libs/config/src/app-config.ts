@@ -26,6 +26,12 @@ export interface AppConfig {
    * first start and kept in the database", which guards only against a leak of the enrolments table alone.
    */
   mfaKey: string | null;
+  /**
+   * Whether anyone is expected to set up a second factor (ADMIN and MANAGER, and everyone in an agency that
+   * requires it): the portal sends them to enrol before anything else. False asks no one (second factors already
+   * set up still work): for a deployment rolling out, and for tests of other features that sign in as managers.
+   */
+  mfaEnrolmentRequired: boolean;
   tokenTtlSeconds: number;
   /**
    * A session unused this long ends, however long its token has left. At least 5: use is recorded at most once a
@@ -255,6 +261,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     tokenSecret,
     tokenSecretPrevious,
     mfaKey,
+    mfaEnrolmentRequired: flag(env, 'MFA_ENROLMENT_REQUIRED', true),
     tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 5, 24 * 60),
     development: env.NODE_ENV === 'development',

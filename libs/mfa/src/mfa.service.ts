@@ -131,7 +131,10 @@ export class MfaService implements OnModuleInit {
 
   async status(ctx: RequestContext, userId: string, agencyId: string): Promise<MfaStatus> {
     const row = await this.repository.status(ctx.db, userId, agencyId);
-    return { enrolled: row.enrolled, required: secondFactorRequired(ctx.user!.roles, row.agency_requires) };
+    return {
+      enrolled: row.enrolled,
+      required: this.config.mfaEnrolmentRequired && secondFactorRequired(ctx.user!.roles, row.agency_requires),
+    };
   }
 
   /** For the administration: whether the agency required it before. */
