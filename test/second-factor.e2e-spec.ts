@@ -191,6 +191,13 @@ describe('a second factor for local accounts', () => {
     const officer = await people.user(agency, ['CASEWORKER'], 'stolen');
     const { secret } = await enrol(officer);
     await forgetFailures(officer.email);
+    // A slip (too short, not a recovery code's letters) is refused without counting: it is no guess.
+    for (const slip of ['12345', 'not-a-code!'])
+      expect((await portal.gql(DISABLE, { c: slip }, officer.token)).errors?.[0].extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'code',
+      });
+    expect(await failures(officer.email)).toBe(0);
     for (const guess of ['000000', '111111', '222222']) {
       const result = await portal.gql(DISABLE, { c: guess }, officer.token);
       expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code' });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { Role } from '#libs/common';
 import {
+  isRecoveryCode,
+  isTotpCode,
   newRecoveryCode,
   normaliseCode,
   openSecret,
@@ -25,6 +27,15 @@ describe('recovery codes', () => {
     expect(code).toMatch(/^[a-hjkmnp-z2-9]{5}-[a-hjkmnp-z2-9]{5}$/);
     expect(normaliseCode(` ${code.toUpperCase().replace('-', ' ')} `)).toBe(code.replace('-', ''));
     expect(recoveryDigest('u1', code.toUpperCase())).toBe(recoveryDigest('u1', code));
+  });
+
+  it('are told from a TOTP code and from a slip by their shape', () => {
+    expect(isRecoveryCode(normaliseCode(newRecoveryCode()))).toBe(true);
+    expect(isRecoveryCode('abcdefghjk')).toBe(true);
+    expect(isRecoveryCode('abcdefghj0')).toBe(false);
+    expect(isRecoveryCode('123456')).toBe(false);
+    expect(isTotpCode('123456')).toBe(true);
+    expect(isTotpCode('12345')).toBe(false);
   });
 
   it('digest differently for another user', () => {

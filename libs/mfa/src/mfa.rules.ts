@@ -31,6 +31,10 @@ export function normaliseCode(code: string): string {
 
 export const isTotpCode = (normalised: string): boolean => /^\d{6}$/.test(normalised);
 
+/** Shaped like a recovery code (once normalised): ten characters of its alphabet. */
+export const isRecoveryCode = (normalised: string): boolean =>
+  normalised.length === 10 && [...normalised].every((c) => RECOVERY_ALPHABET.includes(c));
+
 /**
  * Recovery codes are random (about 50 bits), so a plain digest is as good as a slow hash and lets one statement
  * find and spend a code. The user's id is mixed in: one user's digest matches nothing of another's.

@@ -12,6 +12,7 @@ import type { Database } from '#libs/db';
 import type { MfaStatus, TotpEnrolment } from './mfa.model.js';
 import { type EnrolmentRow, MfaRepository } from './mfa.repository.js';
 import {
+  isRecoveryCode,
   isTotpCode,
   newRecoveryCode,
   normaliseCode,
@@ -95,6 +96,9 @@ export class MfaService implements OnModuleInit {
     const enrolment = await this.repository.findEnrolment(ctx.db, user.id);
     if (!enrolment || enrolment.confirmed)
       throw new StateConflictError('There is no second factor being set up: begin again', 'code');
+    // A typing slip is not a guess: only a well-formed code is counted by the throttle.
+    if (!isTotpCode(normaliseCode(code)))
+      throw new BadInputError('code', 'Enter the 6-digit code from your authenticator app');
     const attempt = await this.throttle.admit(ctx, user.email);
     const step = await this.acceptedStep(user.id, enrolment, code);
     const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
@@ -119,6 +123,9 @@ export class MfaService implements OnModuleInit {
     const user = ctx.user!;
     const enrolment = await this.repository.findEnrolment(ctx.db, user.id);
     if (!enrolment?.confirmed) throw new StateConflictError('No second factor is on', 'code');
+    const shaped = normaliseCode(code);
+    if (!isTotpCode(shaped) && !isRecoveryCode(shaped))
+      throw new BadInputError('code', 'Enter the 6-digit code from your authenticator app, or a recovery code');
     const attempt = await this.throttle.admit(ctx, user.email);
     if (!(await this.spend(ctx.db, user.id, enrolment, code))) {
       await this.throttle.failed(ctx, attempt);
@@ -157,7 +164,7 @@ export class MfaService implements OnModuleInit {
       const step = await this.acceptedStep(userId, enrolment, normalised);
       return step !== null && (await this.repository.spendStep(db, userId, step));
     }
-    if (normalised.length !== 10) return false;
+    if (!isRecoveryCode(normalised)) return false;
     return this.repository.spendRecoveryCode(db, userId, recoveryDigest(userId, normalised));
   }
 
