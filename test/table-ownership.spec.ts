@@ -15,6 +15,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   admin_events: 'administration',
   agencies: 'agencies',
   api_keys: 'api-keys',
+  agency_mfa_requirements: 'mfa',
   agenda_items: 'meetings',
   agenda_research: 'meetings',
   alerts: 'alerts',
@@ -37,6 +38,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   meeting_attendance: 'meetings',
   meeting_confidentiality: 'meetings',
   meetings: 'meetings',
+  mfa_keys: 'mfa',
   parties: 'cases',
   password_reset_requests: 'accounts',
   satisfaction_surveys: 'satisfaction',
@@ -47,6 +49,8 @@ export const TABLE_OWNERS: Record<string, string> = {
   sign_in_known_addresses: 'auth',
   sso_attempts: 'sso',
   sso_handoffs: 'sso',
+  totp_enrolments: 'mfa',
+  totp_recovery_codes: 'mfa',
   users: 'users',
 };
 

@@ -44,6 +44,7 @@ import { EvidenceModule } from '#libs/evidence';
 import { ExportsModule } from '#libs/exports';
 import { MailModule } from '#libs/mail';
 import { MeetingsModule } from '#libs/meetings';
+import { MfaModule } from '#libs/mfa';
 import { ReportsModule } from '#libs/reports';
 import { RetentionModule } from '#libs/retention';
 import { SatisfactionModule } from '#libs/satisfaction';
@@ -319,6 +320,7 @@ export class AppModule {
         AlertFeedModule,
         MailModule,
         AuthModule,
+        MfaModule,
         AgenciesModule,
         UsersModule,
         AccountsModule,

@@ -28,6 +28,7 @@ import { SatisfactionResolver } from '#libs/satisfaction';
 import { ServiceStandardsResolver } from '#libs/service-standards';
 import { CaseIncidentsResolver, IncidentsResolver } from '#libs/incidents';
 import { IntakeResolver } from '#libs/intake';
+import { MfaResolver } from '#libs/mfa';
 import { CaseSharesResolver, SharesResolver } from '#libs/shares';
 import { SsoResolver } from '#libs/sso';
 import { UsersResolver } from '#libs/users';
@@ -37,6 +38,7 @@ import { SCALARS } from './date-time.scalar.js';
 export const RESOLVERS = [
   AuthResolver,
   AccountsResolver,
+  MfaResolver,
   AgenciesResolver,
   UsersResolver,
   AdministrationResolver,

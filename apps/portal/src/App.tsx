@@ -35,6 +35,12 @@ const ApiKeysPage = lazy(() => import('./features/api-keys/ApiKeysPage').then((m
 const ServiceStandardsPage = lazy(() =>
   import('./features/service-standards/ServiceStandardsPage').then((m) => ({ default: m.ServiceStandardsPage })),
 );
+const SecondFactorPage = lazy(() =>
+  import('./features/mfa/SecondFactor').then((m) => ({ default: m.SecondFactorPage })),
+);
+const SecondFactorGate = lazy(() =>
+  import('./features/mfa/SecondFactor').then((m) => ({ default: m.SecondFactorGate })),
+);
 const AccountPage = lazy(() => import('./features/users/Account').then((m) => ({ default: m.AccountPage })));
 const PasswordPage = lazy(() => import('./features/accounts/PasswordPages').then((m) => ({ default: m.PasswordPage })));
 /** Reached without signing in: from the sign-in page, or from the link in an invitation or a reset mail. */
@@ -60,6 +66,7 @@ function Route({ path, user }: { path: string; user: SessionUser }) {
   if (path === '/admin') return <AdminPage user={user} />;
   if (path === '/keys') return <ApiKeysPage user={user} />;
   if (path === '/account') return <AccountPage user={user} />;
+  if (path === '/account/second-factor') return <SecondFactorPage />;
   return <NotFoundPage />;
 }
 
@@ -157,7 +164,9 @@ function SignedInApp() {
                 </p>
               }
             >
-              <Route path={path} user={user} />
+              <SecondFactorGate>
+                <Route path={path} user={user} />
+              </SecondFactorGate>
             </Suspense>
           ) : (
             <SignInPage expiredUser={expiredUser} notice={notice} />

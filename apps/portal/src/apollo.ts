@@ -140,3 +140,8 @@ export function apiFieldErrors(
     return { text, href: target.id };
   });
 }
+
+/** `extensions.mfaRequired` of the first GraphQL error: the password was right, and a second-factor code is needed. */
+export function errorMfaRequired(error: unknown): boolean {
+  return CombinedGraphQLErrors.is(error) && error.errors[0]?.extensions?.mfaRequired === true;
+}

@@ -38,7 +38,9 @@ export type Action =
   | 'hold'
   | 'retain'
   | 'readContact'
-  | 'signOut';
+  | 'signOut'
+  | 'enrolSecondFactor'
+  | 'requireSecondFactor';
 
 export type Subject =
   | 'Agency'
@@ -122,6 +124,11 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
     can('update', 'IdentityProvider');
   }
 
+  // Issue 16, item 2 (second factor): everyone sets up and turns off their own; the partnership administrator
+  // decides which agencies require one of everyone.
+  can('enrolSecondFactor', 'Self');
+  if (user.roles.includes(Role.ADMIN)) can('requireSecondFactor', 'Agency');
+
   // Issue 16, partner-system keys: an agency's managers, and the partnership administrator, hold their own
   // agency's keys (an administrator's key is the administration agency's, so it reads no partner's cases). A key
   // itself holds no key, and nothing of accounts or sessions: a stolen key cannot make another or plant a user.
@@ -131,7 +138,7 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
   if (user.apiKey) {
     cannot(['create', 'read', 'deactivate'], 'ApiKey');
     cannot(['create', 'update', 'deactivate', 'signOut'], 'User');
-    cannot(['signOut', 'update'], 'Self');
+    cannot(['signOut', 'update', 'enrolSecondFactor'], 'Self');
   }
 
   if (!user.roles.some((role) => CASEWORK_ROLES.includes(role))) return build();

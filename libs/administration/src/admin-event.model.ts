@@ -13,12 +13,13 @@ export enum AdminAction {
   IDENTITY_PROVIDER_REMOVED = 'IDENTITY_PROVIDER_REMOVED',
   API_KEY_CREATED = 'API_KEY_CREATED',
   API_KEY_REVOKED = 'API_KEY_REVOKED',
+  MFA_REQUIREMENT_CHANGED = 'MFA_REQUIREMENT_CHANGED',
 }
 
 registerEnumType(AdminAction, {
   name: 'AdminAction',
   description:
-    'What an administration event did: an agency or account created, an account invited (it sets its own password), an account deactivated, roles changed, an account’s sessions ended, an agency’s identity provider configured or removed, a partner system’s key made or revoked',
+    'What an administration event did: an agency or account created, an account invited (it sets its own password), an account deactivated, roles changed, an account’s sessions ended, an agency’s identity provider configured or removed, a partner system’s key made or revoked, an agency’s second-factor requirement changed',
 });
 
 @ObjectType({
@@ -74,6 +75,8 @@ export interface AdminEventDetail {
   keyName?: string;
   keyAccess?: string;
   keyExpiresAt?: string;
+  /** For a second-factor requirement changed: whether the agency now requires one of everyone. */
+  mfaRequired?: boolean;
   /** 'start' when the portal itself acted (ADMIN_EMAIL); 'sso' for an account made at its first single sign-on. */
   source?: 'start' | 'sso';
 }

@@ -61,6 +61,19 @@ export class AdministrationResolver {
     return this.administration.endSessionsOfUser(ctx, userId);
   }
 
+  @Mutation(() => Boolean, {
+    description:
+      'Require a second factor of everyone in an agency, or stop (partnership administrators); ADMIN and MANAGER need one whatever this says. Shown in `me.mfa.required`; the portal sends such a user to enrol first. Recorded in the administration log. Answers the new setting',
+  })
+  @Allow('requireSecondFactor', 'Agency')
+  setAgencyMfaRequired(
+    @Context() ctx: RequestContext,
+    @Args('agencyId', { type: () => ID }) agencyId: string,
+    @Args('required') required: boolean,
+  ): Promise<boolean> {
+    return this.administration.setAgencyMfaRequired(ctx, agencyId, required);
+  }
+
   @Query(() => AdminEventConnection, {
     description:
       'Who created which agency, created or deactivated which account and gave which roles, newest first: every agency’s for administrators, their own agency’s for managers',

@@ -45,6 +45,8 @@ export function describeAdminEvent(row: Pick<AdminEventRow, 'action' | 'cross_ag
       return `Made the ${d.keyAccess === 'READ_ONLY' ? 'read-only' : 'read-write'} key “${d.keyName}” for ${d.displayName}, expiring ${d.keyExpiresAt?.slice(0, 10)}${by}`;
     case AdminAction.API_KEY_REVOKED:
       return `Revoked the key “${d.keyName}” of ${d.displayName}${by}`;
+    case AdminAction.MFA_REQUIREMENT_CHANGED:
+      return `${d.mfaRequired ? 'Required' : 'Stopped requiring'} a second factor of everyone in ${d.agencyName}${by}`;
     default:
       return row.action;
   }

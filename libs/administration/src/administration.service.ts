@@ -4,6 +4,7 @@ import { AccountsService, type InviteUserInput } from '#libs/accounts';
 import { type Agency, AgenciesService, type CreateAgencyInput } from '#libs/agencies';
 import { SessionsService } from '#libs/auth';
 import { BadInputError, decodeCursor, encodeCursor, type Page, pageSize, parseId, withLazyTotal } from '#libs/common';
+import { MfaService } from '#libs/mfa';
 import { type CreateUserInput, type User, UsersService } from '#libs/users';
 import { AdminAction, type AdminEvent, type AdminEventDetail } from './admin-event.model.js';
 import { AdministrationRepository } from './administration.repository.js';
@@ -27,6 +28,7 @@ export class AdministrationService {
     private readonly users: UsersService,
     private readonly sessions: SessionsService,
     private readonly accounts: AccountsService,
+    private readonly mfa: MfaService,
     private readonly repository: AdministrationRepository,
   ) {}
 
@@ -107,6 +109,22 @@ export class AdministrationService {
       detail: { displayName: user.displayName, roles: user.roles, sessionsEnded: ended },
     });
     return ended;
+  }
+
+  /**
+   * Whether everyone in the agency is expected to use a second factor (ADMIN and MANAGER always are). The portal
+   * sends such a user to enrol before anything else; the API does not refuse them. Recorded when it changes.
+   */
+  async setAgencyMfaRequired(ctx: RequestContext, agencyId: string, required: boolean): Promise<boolean> {
+    const agency = await this.agencies.require(ctx, agencyId, 'agencyId');
+    const previous = await this.mfa.setAgencyRequirement(ctx, agency.id, required);
+    if (previous !== required)
+      await this.record(ctx, {
+        action: AdminAction.MFA_REQUIREMENT_CHANGED,
+        agencyId: agency.id,
+        detail: { agencyName: agency.name, mfaRequired: required },
+      });
+    return required;
   }
 
   /**

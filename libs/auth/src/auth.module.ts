@@ -3,6 +3,7 @@ import { UsersModule } from '#libs/users';
 import { AuthRepository } from './auth.repository.js';
 import { AuthResolver } from './auth.resolver.js';
 import { KeyBearers } from './key-bearers.js';
+import { SecondFactor } from './second-factor.js';
 import { SessionsService } from './sessions.service.js';
 import { SignInService } from './sign-in.service.js';
 import { SignInThrottle } from './sign-in-throttle.service.js';
@@ -10,7 +11,16 @@ import { TokensService } from './tokens.service.js';
 
 @Module({
   imports: [UsersModule],
-  providers: [AuthRepository, TokensService, SessionsService, SignInThrottle, SignInService, AuthResolver, KeyBearers],
-  exports: [TokensService, SessionsService, AuthRepository, SignInThrottle, KeyBearers],
+  providers: [
+    AuthRepository,
+    TokensService,
+    SessionsService,
+    SignInThrottle,
+    SecondFactor,
+    SignInService,
+    AuthResolver,
+    KeyBearers,
+  ],
+  exports: [TokensService, SessionsService, AuthRepository, SignInThrottle, SecondFactor, KeyBearers],
 })
 export class AuthModule {}

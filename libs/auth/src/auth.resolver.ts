@@ -15,7 +15,7 @@ export class AuthResolver {
 
   @Mutation(() => AuthPayload, {
     description:
-      'Sign in; a wrong email or password both answer UNAUTHENTICATED. After repeated failures on an email or from an address, an attempt made too soon is refused unheard, also UNAUTHENTICATED, with the seconds to wait in extensions.retryAfterSeconds',
+      'Sign in; a wrong email or password both answer UNAUTHENTICATED. An account with a second factor also needs `code`: without it, or with a wrong one, the answer is UNAUTHENTICATED with extensions.mfaRequired true. After repeated failures on an email or from an address, an attempt made too soon is refused unheard, also UNAUTHENTICATED, with the seconds to wait in extensions.retryAfterSeconds',
   })
   @Public()
   @OutsideTransaction()
@@ -23,8 +23,15 @@ export class AuthResolver {
     @Context() ctx: RequestContext,
     @Args('email') email: string,
     @Args('password') password: string,
+    @Args('code', {
+      type: () => String,
+      nullable: true,
+      description:
+        'The 6-digit code from the authenticator app, or one of the recovery codes (each works once); ignored for an account with no second factor',
+    })
+    code?: string | null,
   ): Promise<AuthPayload> {
-    return this.signIn.signIn(ctx, email, password);
+    return this.signIn.signIn(ctx, email, password, code);
   }
 
   @Mutation(() => Boolean, {

@@ -6,3 +6,4 @@ export * from './sign-in-throttle.service.js';
 export * from './tokens.service.js';
 export * from './auth.resolver.js';
 export * from './key-bearers.js';
+export * from './second-factor.js';

@@ -84,6 +84,17 @@ export class TooManyAttemptsError extends DomainError {
   }
 }
 
+/**
+ * A right password for an account with a second factor, without a code or with a wrong one
+ * (`extensions.mfaRequired`). It unavoidably tells that the password was right; nothing else of the answer does.
+ */
+export class SecondFactorRequiredError extends DomainError {
+  readonly code = 'UNAUTHENTICATED';
+  constructor(message: string) {
+    super(message);
+  }
+}
+
 /** An upload over the configured limit; nothing of it is kept. */
 export class TooLargeError extends DomainError {
   readonly code = 'PAYLOAD_TOO_LARGE';

@@ -1,5 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { DomainError, TooManyAttemptsError, TooManyRequestsError } from './errors.js';
+import { DomainError, SecondFactorRequiredError, TooManyAttemptsError, TooManyRequestsError } from './errors.js';
 
 const KNOWN_CODES = new Set([
   'UNAUTHENTICATED',
@@ -44,6 +44,7 @@ export function formatError(development: boolean) {
           ...(original instanceof TooManyAttemptsError || original instanceof TooManyRequestsError
             ? { retryAfterSeconds: original.retryAfterSeconds }
             : {}),
+          ...(original instanceof SecondFactorRequiredError ? { mfaRequired: true } : {}),
         },
       };
     }

@@ -114,6 +114,13 @@ describe('configuration', () => {
     expect([set.encryptionKey, set.publicUrl]).toEqual(['k'.repeat(32), 'https://portal.example.org']);
   });
 
+  it('expects administrators and managers to set up a second factor unless MFA_ENROLMENT_REQUIRED=false', () => {
+    expect(loadConfig({}).mfaEnrolmentRequired).toBe(true);
+    expect(loadConfig({ MFA_ENROLMENT_REQUIRED: 'false' }).mfaEnrolmentRequired).toBe(false);
+    expect(loadConfig({}).mfaKey).toBeNull();
+    expect(loadConfig({ MFA_KEY: 'k'.repeat(40) }).mfaKey).toBe('k'.repeat(40));
+  });
+
   it('limits WebSockets: 3 s to initialise, 50 sockets a user, 60 replays a minute, each configurable', () => {
     expect(loadConfig({}).sockets).toEqual({ initTimeoutSeconds: 3, maxPerUser: 50, replaysPerMinute: 60 });
     expect(
@@ -152,6 +159,8 @@ describe('configuration', () => {
     [{ TOKEN_SECRET: 'too-short' }, /TOKEN_SECRET/],
     [{ TOKEN_SECRET_PREVIOUS: 'p'.repeat(40) }, /TOKEN_SECRET_PREVIOUS is set without TOKEN_SECRET/],
     [{ TOKEN_SECRET: 's'.repeat(40), TOKEN_SECRET_PREVIOUS: 'too-short' }, /TOKEN_SECRET_PREVIOUS/],
+    [{ MFA_KEY: 'too-short' }, /MFA_KEY must be at least 32 characters/],
+    [{ MFA_KEY: 'change-me-0123456789-0123456789-0123' }, /MFA_KEY is a placeholder/],
     [{ SESSION_IDLE_MINUTES: '1' }, /SESSION_IDLE_MINUTES/],
     [{ EVIDENCE_MAX_BYTES: '0' }, /EVIDENCE_MAX_BYTES/],
     [{ EVIDENCE_S3_ENDPOINT: 'http://s3.test' }, /EVIDENCE_S3_BUCKET/],

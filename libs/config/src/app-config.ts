@@ -21,6 +21,17 @@ export interface AppConfig {
   tokenSecret: string | null;
   /** The key TOKEN_SECRET replaced, still accepted (never used to sign) until its tokens have expired. */
   tokenSecretPrevious: string | null;
+  /**
+   * The key TOTP secrets are sealed with (AES-256-GCM, a key derived from it); null means "use one generated on
+   * first start and kept in the database", which guards only against a leak of the enrolments table alone.
+   */
+  mfaKey: string | null;
+  /**
+   * Whether anyone is expected to set up a second factor (ADMIN and MANAGER, and everyone in an agency that
+   * requires it): the portal sends them to enrol before anything else. False asks no one (second factors already
+   * set up still work): for a deployment rolling out, and for tests of other features that sign in as managers.
+   */
+  mfaEnrolmentRequired: boolean;
   tokenTtlSeconds: number;
   /**
    * The key (at least 32 characters) that encrypts secrets kept in the database, such as identity providers'
@@ -286,6 +297,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError('ENCRYPTION_KEY must be at least 32 characters');
   }
   refusePublished(encryptionKey, 'ENCRYPTION_KEY');
+  // Its own key, not one derived from TOKEN_SECRET: rotating the token key must not lock out every enrolled user.
+  const mfaKey = env.MFA_KEY || null;
+  if (mfaKey !== null && mfaKey.length < 32) throw new ConfigError('MFA_KEY must be at least 32 characters');
+  refusePublished(mfaKey, 'MFA_KEY');
   const production = env.NODE_ENV?.trim() === 'production';
   // The embedded default is a demo out of the box; a real database gets demo data only when asked, and a
   // production server never: the demo's users sign in with a password printed in the README.
@@ -310,6 +325,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     tokenSecretPrevious,
     encryptionKey,
     publicUrl: publicUrlOf(env),
+    mfaKey,
+    mfaEnrolmentRequired: flag(env, 'MFA_ENROLMENT_REQUIRED', true),
     tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 5, 24 * 60),
     development: env.NODE_ENV === 'development',

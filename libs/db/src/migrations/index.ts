@@ -18,6 +18,7 @@ import { Sessions1765360000000 } from './1765360000000-sessions.js';
 import { SignInThrottle1765370000000 } from './1765370000000-sign-in-throttle.js';
 import { MailOutbox1765380000000 } from './1765380000000-mail-outbox.js';
 import { AccountLinks1765380000001 } from './1765380000001-account-links.js';
+import { SecondFactor1765390000000 } from './1765390000000-second-factor.js';
 import { ApiKeys1765400000000 } from './1765400000000-api-keys.js';
 import { SingleSignOn1765410000000 } from './1765410000000-single-sign-on.js';
 
@@ -43,6 +44,7 @@ export const migrations = [
   SignInThrottle1765370000000,
   MailOutbox1765380000000,
   AccountLinks1765380000001,
+  SecondFactor1765390000000,
   ApiKeys1765400000000,
   SingleSignOn1765410000000,
 ];

@@ -2,15 +2,15 @@ import { useState, type FormEvent } from 'react';
 import type { ApolloClient } from '@apollo/client';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { graphql } from '../../gql';
-import { errorCode, errorRetryAfter } from '../../apollo';
+import { errorCode, errorMfaRequired, errorRetryAfter } from '../../apollo';
 import { signedIn, type SessionUser, type ViewerCan } from '../../session';
 import { Link, navigate, usePageTitle } from '../../router';
 import { ErrorSummary, TextInput, NotificationBanner, type FieldError } from '../../ui/govuk';
 import { SingleSignOnButtons, SingleSignOnReturn } from './SingleSignOn';
 
 export const SignIn = graphql(`
-  mutation SignIn($email: String!, $password: String!) {
-    login(email: $email, password: $password) {
+  mutation SignIn($email: String!, $password: String!, $code: String) {
+    login(email: $email, password: $password, code: $code) {
       accessToken
       expiresAt
       user {
@@ -76,15 +76,22 @@ export function SignInPage({ expiredUser, notice }: { expiredUser: SessionUser |
   const client = useApolloClient();
   const [asking, setAsking] = useState(false);
   const loading = signingIn || asking;
+  // The API said the password was right and a second-factor code is needed: ask for it, keeping what was typed.
+  const [needCode, setNeedCode] = useState(false);
+  const [code, setCode] = useState('');
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const missing: FieldError[] = [];
     if (!email.trim()) missing.push({ text: 'Enter your email address', href: 'email' });
     if (!password) missing.push({ text: 'Enter your password', href: 'password' });
+    if (needCode && !code.trim())
+      missing.push({ text: 'Enter the code from your authenticator app, or a recovery code', href: 'code' });
     if (missing.length) return setErrors(missing);
     try {
-      const { data } = await login({ variables: { email: email.trim(), password } });
+      const { data } = await login({
+        variables: { email: email.trim(), password, code: needCode ? code.trim() : null },
+      });
       if (!data) throw new Error('no data');
       const token = data.login.accessToken;
       setAsking(true);
@@ -98,9 +105,21 @@ export function SignInPage({ expiredUser, notice }: { expiredUser: SessionUser |
       // Signing in after an expiry resumes the page the user was on; otherwise go home.
       if (!expiredUser) navigate('/', { replace: true });
     } catch (err) {
+      const retryAfter = errorRetryAfter(err);
+      if (retryAfter === undefined && errorMfaRequired(err)) {
+        setCode('');
+        setErrors(
+          needCode
+            ? [{ text: 'Enter a correct code: that one is wrong, was used already or has expired', href: 'code' }]
+            : [],
+        );
+        setNeedCode(true);
+        return;
+      }
       const code = errorCode(err);
       setPassword('');
-      const retryAfter = errorRetryAfter(err);
+      setNeedCode(false);
+      setCode('');
       setErrors([
         retryAfter !== undefined || code === 'FORBIDDEN' || code === 'TOO_MANY_REQUESTS'
           ? { text: tooManyAttempts(retryAfter), href: 'email' }
@@ -132,34 +151,75 @@ export function SignInPage({ expiredUser, notice }: { expiredUser: SessionUser |
           </NotificationBanner>
         )}
         <h1 className="govuk-heading-l">Sign in</h1>
-        <form onSubmit={submit} noValidate>
-          <TextInput
-            id="email"
-            label="Email address"
-            type="email"
-            autoComplete="username"
-            spellCheck={false}
-            value={email}
-            onChange={setEmail}
-            error={fieldError('email')}
-          />
-          <TextInput
-            id="password"
-            label="Password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={setPassword}
-            error={fieldError('password')}
-          />
-          <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">
-            Sign in
-          </button>
-        </form>
-        <SingleSignOnButtons />
-        <p className="govuk-body">
-          <Link href="/forgot-password">Forgot your password?</Link>
-        </p>
+        {needCode ? (
+          <form onSubmit={submit} noValidate>
+            <p className="govuk-body">
+              Open the authenticator app on your phone and enter the code it shows for the portal.
+            </p>
+            <TextInput
+              id="code"
+              label="Code from your authenticator app"
+              hint="6 digits. If you cannot use the app, enter one of your recovery codes."
+              autoComplete="one-time-code"
+              spellCheck={false}
+              inputClass="govuk-input--width-10"
+              value={code}
+              onChange={setCode}
+              error={fieldError('code')}
+            />
+            <div className="govuk-button-group">
+              <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">
+                Continue
+              </button>
+              <button
+                type="button"
+                className="govuk-button govuk-button--secondary"
+                data-module="govuk-button"
+                onClick={() => {
+                  setNeedCode(false);
+                  setPassword('');
+                  setCode('');
+                  setErrors([]);
+                }}
+              >
+                Start again
+              </button>
+            </div>
+          </form>
+        ) : (
+          <form onSubmit={submit} noValidate>
+            <TextInput
+              id="email"
+              label="Email address"
+              type="email"
+              autoComplete="username"
+              spellCheck={false}
+              value={email}
+              onChange={setEmail}
+              error={fieldError('email')}
+            />
+            <TextInput
+              id="password"
+              label="Password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={setPassword}
+              error={fieldError('password')}
+            />
+            <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">
+              Sign in
+            </button>
+          </form>
+        )}
+        {!needCode && (
+          <>
+            <SingleSignOnButtons />
+            <p className="govuk-body">
+              <Link href="/forgot-password">Forgot your password?</Link>
+            </p>
+          </>
+        )}
       </div>
     </div>
   );

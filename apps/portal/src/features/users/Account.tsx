@@ -3,7 +3,7 @@ import { useApolloClient, useMutation } from '@apollo/client/react';
 import { graphql } from '../../gql';
 import { apiFieldErrors, errorMessages } from '../../apollo';
 import { resetAlerts } from '../alert-feed/alerts';
-import { navigate, usePageTitle } from '../../router';
+import { Link, navigate, usePageTitle } from '../../router';
 import { endingSession, signOut, type SessionUser } from '../../session';
 import { humanise } from '../../format';
 import { Button, ErrorSummary, NotificationBanner, SummaryList, TextInput, type FieldError } from '../../ui/govuk';
@@ -144,6 +144,16 @@ export function AccountPage({ user }: { user: SessionUser }) {
         ]}
       />
       <ChangePasswordForm />
+      <h2 className="govuk-heading-m">Second factor</h2>
+      <p className="govuk-body">
+        A code from an authenticator app on your phone, asked for each time you sign in, keeps your account safe even if
+        someone learns your password.
+      </p>
+      <p className="govuk-body">
+        <Link href="/account/second-factor" className="govuk-link">
+          Set up or turn off your second factor
+        </Link>
+      </p>
       <h2 className="govuk-heading-m" id="sign-out-everywhere">
         Sign out of all devices
       </h2>
