@@ -44,7 +44,8 @@ describe('single sign-on through an agency’s own OpenID Connect provider', () 
     });
 
   beforeAll(async () => {
-    portal = await TestPortal.start();
+    // The second factor's set-up asked of managers (the harness turns it off), to show who is not asked.
+    portal = await TestPortal.start({ MFA_ENROLMENT_REQUIRED: 'true' });
     callbackUrl = `${portal.url}/auth/sso/callback`;
     idp = await TestIdentityProvider.start(callbackUrl);
     rogue = await TestIdentityProvider.start(callbackUrl, { posingKeys: true });
@@ -221,6 +222,27 @@ describe('single sign-on through an agency’s own OpenID Connect provider', () 
       expect(again.status).toBe(401);
       expect(await again.text()).not.toContain('eyJ');
       expect(await count(`SELECT count(*) AS n FROM sso_handoffs`)).toBe(0);
+    });
+
+    it('asks a manager signed in with a password, not one signed in through the agency’s provider, to set up the portal’s second factor', async () => {
+      const inspector = await people.user(police, ['CASEWORKER', 'MANAGER'], 'inspector');
+      await portal.db.query(`UPDATE users SET email = 'insp.khan@police.example' WHERE id = $1`, [inspector.id]);
+      idp.accounts.set('khan', { email: 'insp.khan@police.example', email_verified: true, name: 'Insp Khan' });
+      const MFA = `{ me { id mfa { required enrolled } } }`;
+      expect((await portal.ok(MFA, {}, inspector.token)).me.mfa).toEqual({ required: true, enrolled: false });
+
+      const browser = new TestBrowser();
+      expect(await signIn(browser, police, 'khan')).toBe('/?sso=complete');
+      const { accessToken } = (await (await exchange(browser)).json()) as { accessToken: string };
+      const { me } = await portal.ok(MFA, {}, accessToken);
+      expect(me).toEqual({ id: inspector.id, mfa: { required: false, enrolled: false } });
+      expect(
+        (
+          await portal.db.query(`SELECT signed_in_with FROM sessions WHERE user_id = $1 ORDER BY issued_at`, [
+            inspector.id,
+          ])
+        ).rows.map((r: { signed_in_with: string }) => r.signed_in_with),
+      ).toEqual(['PASSWORD', 'SINGLE_SIGN_ON']);
     });
 
     it('refuses a callback whose state was changed, and the attempt is then used up', async () => {

@@ -43,6 +43,9 @@ export interface ThrottleWindow {
   pruneBatch: number;
 }
 
+/** How a session began: the portal's own password, or the agency's identity provider. */
+export type SignInMethod = 'PASSWORD' | 'SINGLE_SIGN_ON';
+
 /**
  * The one place that names auth's tables (sessions, sign_in_failures, sign_in_known_addresses, app_settings).
  * The session lookup reads the user and their agency in the same statement: it runs on every request, and one
@@ -101,13 +104,21 @@ export class AuthRepository {
     userId: string,
     expiresAt: Date,
     address: string,
+    signedInWith: SignInMethod,
   ): Promise<void> {
-    await exec(db, `INSERT INTO sessions (id, user_id, expires_at, address) VALUES ($1, $2, $3, $4)`, [
+    await exec(
+      db,
+      `INSERT INTO sessions (id, user_id, expires_at, address, signed_in_with) VALUES ($1, $2, $3, $4, $5)`,
+      [sessionId, userId, expiresAt, address, signedInWith],
+    );
+  }
+
+  /** How the session began; undefined for no such session. */
+  async signInMethodOf(db: Database, sessionId: string): Promise<SignInMethod | undefined> {
+    const row = await one<{ signed_in_with: SignInMethod }>(db, `SELECT signed_in_with FROM sessions WHERE id = $1`, [
       sessionId,
-      userId,
-      expiresAt,
-      address,
     ]);
+    return row?.signed_in_with;
   }
 
   /** Whether it was open; its sockets close on every instance when `db`'s transaction commits. */

@@ -7,7 +7,7 @@ import { AlertScheduler } from '#libs/alerts';
 import { UnauthenticatedError } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { AgencyScopedDb, QueryCounter, REQUEST_POOL } from '#libs/db';
-import { AuthRepository, type SessionUserRow } from './auth.repository.js';
+import { AuthRepository, type SignInMethod, type SessionUserRow } from './auth.repository.js';
 import { API_KEY_PREFIX, KeyBearers } from './key-bearers.js';
 import { TokensService } from './tokens.service.js';
 
@@ -143,6 +143,11 @@ export class SessionsService implements OnModuleInit {
    */
   async prune(): Promise<void> {
     await this.repository.deleteSessionsExpiredBefore(this.dataSource, this.config.tokenTtlSeconds);
+  }
+
+  /** How the caller's session began; undefined without one (a partner system's key, a test's context). */
+  async signInMethod(ctx: RequestContext): Promise<SignInMethod | undefined> {
+    return ctx.sessionId ? this.repository.signInMethodOf(ctx.db, ctx.sessionId) : undefined;
   }
 
   async activeUser(userId: string): Promise<SessionUser | null> {

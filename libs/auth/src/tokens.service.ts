@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type JWTHeaderParameters, jwtVerify, SignJWT } from 'jose';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
-import { AuthRepository } from './auth.repository.js';
+import { AuthRepository, type SignInMethod } from './auth.repository.js';
 
 /** What a valid token says: whose it is, which session it is (its `jti`), and when it expires. */
 export interface TokenClaims {
@@ -73,12 +73,16 @@ export class TokensService implements OnApplicationBootstrap {
     return this.keys;
   }
 
-  /** A new session for this user, and the token that presents it. */
-  async issue(userId: string, address: string): Promise<{ token: string; expiresAt: Date }> {
+  /** A new session for this user, begun as `signedInWith` says, and the token that presents it. */
+  async issue(
+    userId: string,
+    address: string,
+    signedInWith: SignInMethod = 'PASSWORD',
+  ): Promise<{ token: string; expiresAt: Date }> {
     const { signing } = await this.loadKeys();
     const sessionId = randomUUID();
     const expiresAt = new Date(Date.now() + this.config.tokenTtlSeconds * 1000);
-    await this.repository.insertSession(this.dataSource, sessionId, userId, expiresAt, address);
+    await this.repository.insertSession(this.dataSource, sessionId, userId, expiresAt, address, signedInWith);
     const token = await new SignJWT({})
       .setProtectedHeader({ alg: 'HS256', kid: signing.kid })
       .setSubject(userId)

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
 import type { DataSource } from 'typeorm';
-import { SecondFactor, type SecondFactorVerdict, SignInThrottle } from '#libs/auth';
+import { SecondFactor, type SecondFactorVerdict, SessionsService, SignInThrottle } from '#libs/auth';
 import type { RequestContext } from '#libs/context';
 import { BadInputError, StateConflictError } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
@@ -51,6 +51,7 @@ export class MfaService implements OnModuleInit {
     private readonly repository: MfaRepository,
     private readonly throttle: SignInThrottle,
     private readonly secondFactor: SecondFactor,
+    private readonly sessions: SessionsService,
   ) {}
 
   onModuleInit(): void {
@@ -138,9 +139,11 @@ export class MfaService implements OnModuleInit {
 
   async status(ctx: RequestContext, userId: string, agencyId: string): Promise<MfaStatus> {
     const row = await this.repository.status(ctx.db, userId, agencyId);
+    // Signed in through the agency's identity provider, the person's second factor is that provider's to ask.
+    const local = (await this.sessions.signInMethod(ctx)) !== 'SINGLE_SIGN_ON';
     return {
       enrolled: row.enrolled,
-      required: this.config.mfaEnrolmentRequired && secondFactorRequired(ctx.user!.roles, row.agency_requires),
+      required: local && this.config.mfaEnrolmentRequired && secondFactorRequired(ctx.user!.roles, row.agency_requires),
     };
   }
 

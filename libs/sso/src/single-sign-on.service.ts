@@ -124,7 +124,7 @@ export class SingleSignOnService {
     const userId = await this.repository.takeHandoff(this.dataSource, digestOf(handoffCookie));
     if (!userId) throw new SsoRefusal('no such handoff, or it expired or was used');
     if (!(await this.sessions.activeUser(userId))) throw new SsoRefusal('the account was deactivated');
-    const { token, expiresAt } = await this.tokens.issue(userId, address);
+    const { token, expiresAt } = await this.tokens.issue(userId, address, 'SINGLE_SIGN_ON');
     return { accessToken: token, expiresAt };
   }
 

@@ -21,6 +21,7 @@ import { AccountLinks1765380000001 } from './1765380000001-account-links.js';
 import { SecondFactor1765390000000 } from './1765390000000-second-factor.js';
 import { ApiKeys1765400000000 } from './1765400000000-api-keys.js';
 import { SingleSignOn1765410000000 } from './1765410000000-single-sign-on.js';
+import { SessionSignInMethod1765415000000 } from './1765415000000-session-sign-in-method.js';
 
 /** Every migration, oldest first. The schema changes only through these. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   SecondFactor1765390000000,
   ApiKeys1765400000000,
   SingleSignOn1765410000000,
+  SessionSignInMethod1765415000000,
 ];
