@@ -372,7 +372,7 @@ async function main(): Promise<void> {
     'request without one to compare with. SQL/request for a and c counts every statement the portal sent, the session lookup included.',
   );
   log(
-    "a, f and g run under row security (the portal's requests, as the application role, each statement in a transaction scoped to",
+    "a, f and g run under row security (the portal's requests, as the application role, each statement on a connection narrowed to",
   );
   log(
     "the agency: f/d and g/e are its cost); b, d and e run as the schema's owner, which row security does not apply to.",
@@ -449,7 +449,7 @@ async function main(): Promise<void> {
       },
       sqlPageCountVisibleRowSecurity: {
         description:
-          'page + count with the visibility predicate, as the application role under row security (each statement in an agency-scoped transaction)',
+          'page + count with the visibility predicate, as the application role under row security (each statement on a connection narrowed to the agency for its session)',
         ...r('sqlVisibleRls'),
       },
       sqlPageCountRowSecurityOnly: {

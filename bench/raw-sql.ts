@@ -1,5 +1,4 @@
 import type { Pool, QueryResult, QueryResultRow } from 'pg';
-import { agencyScopeSql } from '#libs/db';
 
 /**
  * The hand-written equivalent of `cases(first: 50)` with every nested list: the statements a careful
@@ -175,7 +174,13 @@ export class RawCases {
   }
 }
 
-/** One statement as the portal's requests send it: on one connection, in a transaction scoped to the agency. */
+/** The agency each of the application pool's connections is narrowed to for its session. */
+const narrowedTo = new WeakMap<object, string>();
+
+/**
+ * One statement as the portal's requests send it (libs/db/src/agency-scoped-db.ts): on a connection narrowed to the
+ * agency for its session, set once before the connection's first statement for that agency, then one round trip.
+ */
 export async function scoped<T extends QueryResultRow>(
   appPool: Pool,
   agencyId: string,
@@ -184,13 +189,13 @@ export async function scoped<T extends QueryResultRow>(
 ): Promise<QueryResult<T>> {
   const client = await appPool.connect();
   try {
-    await client.query(`BEGIN; ${agencyScopeSql(agencyId)}`);
-    const result = await client.query<T>(sql, params);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
+    if (narrowedTo.get(client) !== agencyId) {
+      await client.query(`SELECT set_config('portal.scope', 'agency', false), set_config('portal.agency', $1, false)`, [
+        agencyId,
+      ]);
+      narrowedTo.set(client, agencyId);
+    }
+    return await client.query<T>(sql, params);
   } finally {
     client.release();
   }
