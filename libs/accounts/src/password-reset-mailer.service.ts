@@ -9,6 +9,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AlertScheduler } from '#libs/alerts';
+import { SerialPass } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { NotificationBus } from '#libs/db';
 import { MailOutbox } from '#libs/mail';
@@ -28,8 +29,13 @@ const BATCH = 20;
 @Injectable()
 export class PasswordResetMailer implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(PasswordResetMailer.name);
-  private running?: Promise<void>;
-  private again = false;
+  private readonly passes = new SerialPass(
+    async () => {
+      while ((await this.processBatch()) === BATCH);
+    },
+    (error) =>
+      this.logger.error(`password reset pass failed: ${error instanceof Error ? error.message : String(error)}`),
+  );
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -53,27 +59,12 @@ export class PasswordResetMailer implements OnModuleInit, OnApplicationBootstrap
   }
 
   /** A batch under way finishes (its transaction commits or rolls back) before the connections close. */
-  async onApplicationShutdown(): Promise<void> {
-    this.again = false;
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.passes.stop();
   }
 
   drain(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        try {
-          while ((await this.processBatch()) === BATCH);
-        } catch (error) {
-          this.logger.error(`password reset pass failed: ${error instanceof Error ? error.message : String(error)}`);
-        }
-      } while (this.again);
-    })().finally(() => (this.running = undefined));
-    return this.running;
+    return this.passes.wake();
   }
 
   private processBatch(): Promise<number> {

@@ -8,7 +8,7 @@ import type { RequestContext } from '#libs/context';
 import { AuditLog, type SentView } from '#libs/audit';
 import { type AlertKind, type AlertRow, AlertsRepository } from '#libs/alerts';
 import { type CaseRow, CasesRepository, toCase } from '#libs/cases';
-import { BadInputError, formatError, RISK_ORDER, RiskLevel } from '#libs/common';
+import { BadInputError, formatError, RISK_ORDER, RiskLevel, SerialPass } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { NotificationBus, QueryCounter } from '#libs/db';
 import { type LiveSession, LiveConnections } from '#libs/live';
@@ -75,8 +75,10 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
   /** When the batch now being retried first failed to go out; null while batches go out. */
   private unsentSince: number | null = null;
   private poll?: NodeJS.Timeout;
-  private draining: Promise<void> | null = null;
-  private again = false;
+  private readonly delivery = new SerialPass(
+    () => this.counter.countAs('alert-delivery', () => this.drain()),
+    (error) => this.logger.error(`alert delivery failed: ${String(error)}`),
+  );
   private stopping = false;
 
   constructor(
@@ -114,27 +116,14 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
     this.stopping = true;
     clearInterval(this.poll);
     for (const subscribers of this.byAgency.values()) for (const s of subscribers) s.stream.close();
-    await this.draining;
+    await this.delivery.stop();
   }
 
   /** Read and dispatch everything after the last dispatched id; one drain at a time. */
   wake(): void {
     // The bus outlives the hub at shutdown: a notification then has no one left to deliver to.
     if (this.stopping) return;
-    if (this.draining) {
-      this.again = true;
-      return;
-    }
-    this.draining = this.counter
-      .countAs('alert-delivery', () => this.drain())
-      .catch((error: unknown) => this.logger.error(`alert delivery failed: ${String(error)}`))
-      .finally(() => {
-        this.draining = null;
-        if (this.again && !this.stopping) {
-          this.again = false;
-          this.wake();
-        }
-      });
+    void this.delivery.wake();
   }
 
   private async drain(): Promise<void> {
@@ -402,7 +391,7 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
    * this is told only of later changes (tests wait for it rather than guess how long delivery takes).
    */
   settledUpTo(id: number): boolean {
-    return this.lastDispatched >= id && this.draining === null;
+    return this.lastDispatched >= id && !this.delivery.busy;
   }
 
   get subscriberCount(): number {

@@ -11,3 +11,4 @@ export * from './working-days.js';
 export * from './fields.js';
 export * from './text.js';
 export * from './lent.js';
+export * from './serial-pass.js';

@@ -8,6 +8,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AlertScheduler } from '#libs/alerts';
+import { SerialPass } from '#libs/common';
 import { NotificationBus } from '#libs/db';
 import { MAIL_CHANNEL, MailRepository } from './mail.repository.js';
 import { describeFailure, retryDelaySeconds } from './mail.rules.js';
@@ -28,9 +29,10 @@ const KEEP_SENT_DAYS = 30;
 @Injectable()
 export class MailSender implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MailSender.name);
-  private running?: Promise<void>;
-  /** A wake-up that came while a drain was running: drain once more after it, so nothing waits for the next pass. */
-  private again = false;
+  private readonly passes = new SerialPass(
+    () => this.sendDue(),
+    (error) => this.logger.error(`mail pass failed: ${describeFailure(error)}`),
+  );
   private stopping = false;
 
   constructor(
@@ -55,25 +57,13 @@ export class MailSender implements OnModuleInit, OnApplicationBootstrap, OnAppli
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
-    await this.running;
+    await this.passes.stop();
     this.transport.close();
   }
 
   /** Sends every due message; one drain at a time in this process. */
   drain(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        await this.sendDue().catch((error: unknown) =>
-          this.logger.error(`mail pass failed: ${describeFailure(error)}`),
-        );
-      } while (this.again && !this.stopping);
-    })().finally(() => (this.running = undefined));
-    return this.running;
+    return this.passes.wake();
   }
 
   private async sendDue(): Promise<void> {
