@@ -6,18 +6,10 @@
  * PostgreSQL's plus one round trip.
  * `npm run build:api && NODE_ENV=production node dist/bench/probe-statements.js`
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
-import { loadConfig } from '#libs/config';
-import { QueryCounter, startEmbeddedDatabase } from '#libs/db';
-import { createPortal } from '../apps/api/src/portal.js';
-import { fillDatabase } from './fill.js';
-import { CASES_PAGE, GraphQLClient, LOGIN } from './graphql-client.js';
+import { CASES_PAGE } from './graphql-client.js';
 import { setting } from './lifecycle.js';
+import { startSignedInPortal } from './signed-in-portal.js';
 
 const CASES = setting('BENCH_CASES', 100_000, 1_000);
 const REQUESTS = setting('PROBE_REQUESTS', 200, 1);
@@ -45,34 +37,8 @@ pg.Client.prototype.query = function timed(this: pg.Client, ...args: unknown[]) 
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-const dataDir = mkdtempSync(join(os.tmpdir(), 'cases-probe-'));
-chmodSync(dataDir, 0o755);
-const database = await startEmbeddedDatabase(join(dataDir, 'data'), () => undefined);
+const { graphql, stop } = await startSignedInPortal(CASES, 100);
 try {
-  const config = loadConfig({
-    SEED_DEMO: 'false',
-    PORT: '0',
-    DATA_DIR: join(dataDir, 'portal'),
-    DATABASE_URL: database.url,
-    NODE_ENV: 'production',
-  });
-  const app = await createPortal(config, database.url, { logger: false });
-  const pool = new pg.Pool({ connectionString: database.url, max: 2 });
-  const client = await pool.connect();
-  const fill = await fillDatabase(client, CASES, () => undefined);
-  client.release();
-  await pool.end();
-  app.get(QueryCounter).setTracking(false);
-  await app.listen(0, '127.0.0.1');
-  const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
-  const graphql = new GraphQLClient(`http://127.0.0.1:${port}/graphql`);
-  const { login } = await graphql.request<{ login: { accessToken: string } }>(LOGIN, {
-    email: fill.partner.email,
-    password: fill.password,
-  });
-  graphql.token = login.accessToken;
-  for (let i = 0; i < 100; i++) await graphql.request(CASES_PAGE, { first: 50 });
-
   const byStatement = new Map<string, { starts: number[]; durations: number[] }>();
   const totals: number[] = [];
   for (let i = 0; i < REQUESTS; i++) {
@@ -97,8 +63,6 @@ try {
       `${statement.padEnd(72)} ${String(starts.length).padStart(5)} ${median(starts).toFixed(2).padStart(7)} ${median(durations).toFixed(2).padStart(6)}`,
     );
   console.log(`request a, p50 ${median(totals).toFixed(1)} ms over ${REQUESTS}`);
-  await app.close();
 } finally {
-  await database.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await stop();
 }

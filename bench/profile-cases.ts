@@ -5,50 +5,17 @@
  * PROFILE=0 measures without the profiler: latency, and this process's CPU per request (client included).
  * `npm run build:api && node dist/bench/profile-cases.js`
  */
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
-import { loadConfig } from '#libs/config';
-import { QueryCounter, startEmbeddedDatabase } from '#libs/db';
-import { createPortal } from '../apps/api/src/portal.js';
-import { fillDatabase } from './fill.js';
-import { CASES_PAGE, GraphQLClient, LOGIN } from './graphql-client.js';
+import { CASES_PAGE } from './graphql-client.js';
 import { setting } from './lifecycle.js';
+import { startSignedInPortal } from './signed-in-portal.js';
 
 const CASES = setting('BENCH_CASES', 100_000, 1_000);
 const REQUESTS = setting('PROFILE_REQUESTS', 300, 1);
 
-const dataDir = mkdtempSync(join(os.tmpdir(), 'cases-profile-'));
-chmodSync(dataDir, 0o755);
-const database = await startEmbeddedDatabase(join(dataDir, 'data'), () => undefined);
+const { graphql, stop } = await startSignedInPortal(CASES, 50);
 try {
-  const config = loadConfig({
-    SEED_DEMO: 'false',
-    PORT: '0',
-    DATA_DIR: join(dataDir, 'portal'),
-    DATABASE_URL: database.url,
-    NODE_ENV: 'production',
-  });
-  const app = await createPortal(config, database.url, { logger: false });
-  const pool = new pg.Pool({ connectionString: database.url, max: 2 });
-  const client = await pool.connect();
-  const fill = await fillDatabase(client, CASES, () => undefined);
-  client.release();
-  await pool.end();
-  app.get(QueryCounter).setTracking(false);
-  await app.listen(0, '127.0.0.1');
-  const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
-  const graphql = new GraphQLClient(`http://127.0.0.1:${port}/graphql`);
-  const { login } = await graphql.request<{ login: { accessToken: string } }>(LOGIN, {
-    email: fill.partner.email,
-    password: fill.password,
-  });
-  graphql.token = login.accessToken;
-  for (let i = 0; i < 50; i++) await graphql.request(CASES_PAGE, { first: 50 });
   const profiling = process.env.PROFILE !== '0';
   const session = new Session();
   session.connect();
@@ -74,8 +41,6 @@ try {
   console.log(
     `p50 ${durations[Math.floor(REQUESTS / 2)].toFixed(1)} ms, p95 ${durations[Math.floor(REQUESTS * 0.95)].toFixed(1)} ms`,
   );
-  await app.close();
 } finally {
-  await database.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await stop();
 }
