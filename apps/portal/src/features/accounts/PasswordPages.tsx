@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { ApolloProvider, useMutation } from '@apollo/client/react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../gql';
-import { apiFieldErrors, createApolloClient, errorCode } from '../../apollo';
+import { apiFieldErrors, errorCode } from '../../apollo';
 import { Link, navigate, usePageTitle } from '../../router';
 import { signOut } from '../../session';
 import { ErrorSummary, TextInput, type FieldError } from '../../ui/govuk';
+import { SignedOutPage } from '../../ui/SignedOutPage';
 
 const RequestPasswordReset = graphql(`
   mutation RequestPasswordReset($email: String!) {
@@ -24,35 +25,12 @@ const ResetPassword = graphql(`
   }
 `);
 
-/**
- * A page reached without signing in: its own API client, without any token this tab may hold (a reset link
- * opened in a tab where someone else is signed in sets the link's user's password, not theirs).
- */
+/** A reset link opened in a tab where someone else is signed in sets the link's user's password, not theirs. */
 export function PasswordPage({ path }: { path: string }) {
-  const client = useMemo(() => createApolloClient(null), []);
-  useEffect(() => () => client.stop(), [client]);
   return (
-    <ApolloProvider client={client}>
-      <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
-        Skip to main content
-      </a>
-      <header className="govuk-generic-header">
-        <div className="govuk-generic-header__container govuk-width-container">
-          <div className="govuk-generic-header__logo">
-            <span className="govuk-generic-header__homepage-link">Partnership portal</span>
-          </div>
-        </div>
-      </header>
-      <div className="govuk-width-container">
-        <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
-          <div className="govuk-grid-row">
-            <div className="govuk-grid-column-two-thirds">
-              {path === '/forgot-password' ? <ForgotPassword /> : <SetPassword invitation={path === '/invitation'} />}
-            </div>
-          </div>
-        </main>
-      </div>
-    </ApolloProvider>
+    <SignedOutPage>
+      {path === '/forgot-password' ? <ForgotPassword /> : <SetPassword invitation={path === '/invitation'} />}
+    </SignedOutPage>
   );
 }
 

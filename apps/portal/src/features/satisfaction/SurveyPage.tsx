@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { ApolloProvider, useMutation, useQuery } from '@apollo/client/react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
-import { createApolloClient, errorCode } from '../../apollo';
+import { errorCode } from '../../apollo';
 import { usePageTitle } from '../../router';
 import { ErrorSummary, Textarea, type FieldError } from '../../ui/govuk';
 import { ConditionalRadios } from '../../ui/ConditionalRadios';
+import { SignedOutPage } from '../../ui/SignedOutPage';
 import { SCORE_OPTIONS } from './scores';
 
 const SurveyLinkOpen = graphql(`
@@ -21,34 +22,13 @@ const AnswerSurvey = graphql(`
 
 /**
  * The reporter's survey, reached from the one-time link an officer sent them: no account, no sign-in, nothing
- * of the case shown (the API returns none). Its own API client, without any officer's token that may be in
- * this browser tab.
+ * of the case shown (the API returns none).
  */
 export function SurveyPage({ token }: { token: string }) {
-  const client = useMemo(() => createApolloClient(null), []);
-  useEffect(() => () => client.stop(), [client]);
   return (
-    <ApolloProvider client={client}>
-      <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
-        Skip to main content
-      </a>
-      <header className="govuk-generic-header">
-        <div className="govuk-generic-header__container govuk-width-container">
-          <div className="govuk-generic-header__logo">
-            <span className="govuk-generic-header__homepage-link">Partnership portal</span>
-          </div>
-        </div>
-      </header>
-      <div className="govuk-width-container">
-        <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
-          <div className="govuk-grid-row">
-            <div className="govuk-grid-column-two-thirds">
-              <Survey token={token} />
-            </div>
-          </div>
-        </main>
-      </div>
-    </ApolloProvider>
+    <SignedOutPage>
+      <Survey token={token} />
+    </SignedOutPage>
   );
 }
 
