@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { codeOf, TestPortal } from './harness.js';
 import { CLIENT, TestBrowser, TestIdentityProvider } from './identity-provider.js';
 import { Partnership, type Persona } from './partnership.js';
+import { SSO_STARTS_PER_MINUTE } from '#libs/sso';
 
 const CONFIGURE = `mutation($agencyId: ID!, $input: ConfigureIdentityProviderInput!) {
   configureIdentityProvider(agencyId: $agencyId, input: $input) { issuer clientId emailDomains rolesClaim createUsersOnFirstSignIn defaultRole } }`;
@@ -402,6 +403,20 @@ describe('single sign-on through an agency’s own OpenID Connect provider', () 
           [forged],
         ),
       ).toBe(1);
+    });
+    // Last in the file: it spends this address's starts for the minute.
+    it('bounds the sign-ins one address may start, so no one can fill the table of attempts', async () => {
+      const attemptsBefore = await count(`SELECT count(*) AS n FROM sso_attempts`);
+      const answers: number[] = [];
+      for (let i = 0; i < SSO_STARTS_PER_MINUTE + 5; i++)
+        answers.push((await new TestBrowser().request(`${portal.url}/auth/sso/${police}/start`)).status);
+      expect(answers.filter((status) => status === 302).length).toBeLessThanOrEqual(SSO_STARTS_PER_MINUTE + 1);
+      const refused = await new TestBrowser().request(`${portal.url}/auth/sso/${police}/start`);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(await count(`SELECT count(*) AS n FROM sso_attempts`)).toBeLessThanOrEqual(
+        attemptsBefore + SSO_STARTS_PER_MINUTE + 1,
+      );
     });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { KeyRate, newKey, parseKey, secretMatches } from './api-keys.rules.js';
+import { newKey, parseKey, secretMatches } from './api-keys.rules.js';
 
 describe('a partner system’s key', () => {
   it('names its id and carries 256 random bits, of which only the hash is kept', () => {
@@ -20,23 +20,5 @@ describe('a partner system’s key', () => {
     for (const bad of ['', 'asbp_', `${key}x`, key.replace('asbp_', 'asbx_'), `Bearer ${key}`]) {
       expect(parseKey(bad)).toBeNull();
     }
-  });
-});
-
-describe('a key’s rate', () => {
-  it('takes a burst up to the limit, then refuses with the seconds until the next is taken', () => {
-    const rate = new KeyRate(60);
-    const now = 1_000_000;
-    for (let i = 0; i < 60; i++) expect(rate.take('k', now)).toBe(0);
-    expect(rate.take('k', now)).toBe(1);
-    // One a second comes back.
-    expect(rate.take('k', now + 1000)).toBe(0);
-    expect(rate.take('k', now + 1000)).toBe(1);
-  });
-
-  it('counts each key apart', () => {
-    const rate = new KeyRate(2);
-    expect([rate.take('a', 0), rate.take('a', 0), rate.take('a', 0)]).toEqual([0, 0, 30]);
-    expect(rate.take('b', 0)).toBe(0);
   });
 });

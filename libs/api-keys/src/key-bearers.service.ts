@@ -2,12 +2,12 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { type KeyBearer, KeyBearers, type Session } from '#libs/auth';
-import { Role, TooManyRequestsError } from '#libs/common';
+import { RateBuckets, Role, TooManyRequestsError } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { QueryCounter } from '#libs/db';
 import { ApiKeyAccess } from './api-key.model.js';
 import { ApiKeysRepository } from './api-keys.repository.js';
-import { KeyRate, parseKey, secretMatches } from './api-keys.rules.js';
+import { parseKey, secretMatches } from './api-keys.rules.js';
 
 /**
  * A key presented where a token would be: the request then acts as the agency's service account, with the
@@ -17,7 +17,7 @@ import { KeyRate, parseKey, secretMatches } from './api-keys.rules.js';
  */
 @Injectable()
 export class KeyBearerService implements KeyBearer, OnModuleInit {
-  private readonly rate: KeyRate;
+  private readonly rate: RateBuckets;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -26,7 +26,7 @@ export class KeyBearerService implements KeyBearer, OnModuleInit {
     private readonly repository: ApiKeysRepository,
     private readonly bearers: KeyBearers,
   ) {
-    this.rate = new KeyRate(config.apiKeyRequestsPerMinute);
+    this.rate = new RateBuckets(config.apiKeyRequestsPerMinute);
   }
 
   onModuleInit(): void {

@@ -12,3 +12,4 @@ export * from './fields.js';
 export * from './text.js';
 export * from './lent.js';
 export * from './serial-pass.js';
+export * from './rate-buckets.js';

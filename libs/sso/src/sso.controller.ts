@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import type { CookieOptions, Request, Response } from 'express';
+import { RateBuckets } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { cookieValue } from './sso.rules.js';
 import { ATTEMPT_SECONDS, HANDOFF_SECONDS, SingleSignOnService, SsoRefusal } from './single-sign-on.service.js';
@@ -13,6 +14,13 @@ const FAILED = '/?sso_error=failed';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
+ * Sign-ins one address may start a minute (in bursts of as many), per instance. Each start keeps a row for ten
+ * minutes, so without a bound one address could fill the table; with it, a whole force behind one NAT signing in
+ * at the start of a shift (a hundred a minute) still never waits.
+ */
+export const SSO_STARTS_PER_MINUTE = 300;
+
+/**
  * The browser's side of single sign-on. Both cookies are HttpOnly (no script reads them), SameSite=Lax (sent on
  * the provider's top-level redirect back, not on another site's form post), scoped to /auth/sso, short-lived and
  * Secure over https. The session itself never appears in a URL: the callback leaves a single-use handoff in a
@@ -20,6 +28,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 @Controller('auth/sso')
 export class SsoController {
+  private readonly starts = new RateBuckets(SSO_STARTS_PER_MINUTE);
+
   constructor(
     private readonly sso: SingleSignOnService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -27,6 +37,12 @@ export class SsoController {
 
   @Get(':agencyId/start')
   async start(@Param('agencyId') agencyId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const wait = this.starts.take(req.ip ?? 'unknown');
+    if (wait > 0) {
+      res.set('Retry-After', String(wait)).status(429).type('text/plain');
+      res.send(`Too many sign-ins started from this address. Try again in ${wait} seconds.`);
+      return;
+    }
     try {
       if (!UUID.test(agencyId)) throw new SsoRefusal('not an agency id');
       const { location, attempt } = await this.sso.start(agencyId.toLowerCase(), originOf(req));
