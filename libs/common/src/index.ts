@@ -13,3 +13,4 @@ export * from './text.js';
 export * from './lent.js';
 export * from './serial-pass.js';
 export * from './rate-buckets.js';
+export * from './secret-box.js';

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { Role } from '#libs/common';
 
 /** Recovery codes given at enrolment, each good for one sign-in. */
@@ -43,49 +43,4 @@ export function recoveryDigest(userId: string, code: string): string {
   return createHash('sha256')
     .update(`partnership-portal recovery\0${userId}\0${normaliseCode(code)}`)
     .digest('hex');
-}
-
-/** A sealing key derived from MFA_KEY (or the generated one), named by a digest so a sealed secret says which. */
-export interface SealingKey {
-  id: string;
-  key: Buffer;
-}
-
-export function sealingKey(material: string): SealingKey {
-  const key = Buffer.from(hkdfSync('sha256', material, '', 'partnership-portal totp secret', 32));
-  const id = createHash('sha256')
-    .update('partnership-portal totp key id\0')
-    .update(key)
-    .digest('base64url')
-    .slice(0, 12);
-  return { id, key };
-}
-
-/**
- * AES-256-GCM, bound to the user (additional data): a sealed secret copied onto another user's row does not open.
- * `<key id>.<iv>.<tag>.<ciphertext>`, base64url.
- */
-export function sealSecret(key: SealingKey, userId: string, secret: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key.key, iv);
-  cipher.setAAD(Buffer.from(userId));
-  const sealed = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
-  return [key.id, iv, cipher.getAuthTag(), sealed]
-    .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
-    .join('.');
-}
-
-/** The secret, or null when no key given opens it (another key, another user, tampered with). */
-export function openSecret(keys: readonly SealingKey[], userId: string, sealed: string): string | null {
-  const [id, iv, tag, data] = sealed.split('.');
-  const key = keys.find((candidate) => candidate.id === id);
-  if (!key || !iv || !tag || data === undefined) return null;
-  try {
-    const decipher = createDecipheriv('aes-256-gcm', key.key, Buffer.from(iv, 'base64url'));
-    decipher.setAAD(Buffer.from(userId));
-    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
-  } catch {
-    return null;
-  }
 }

@@ -6,7 +6,7 @@ import QRCode from 'qrcode';
 import type { DataSource } from 'typeorm';
 import { SecondFactor, type SecondFactorVerdict, SessionsService, SignInThrottle } from '#libs/auth';
 import type { RequestContext } from '#libs/context';
-import { BadInputError, StateConflictError } from '#libs/common';
+import { BadInputError, SecretBox, StateConflictError } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import type { Database } from '#libs/db';
 import type { MfaStatus, TotpEnrolment } from './mfa.model.js';
@@ -16,23 +16,22 @@ import {
   isTotpCode,
   newRecoveryCode,
   normaliseCode,
-  openSecret,
   RECOVERY_CODE_COUNT,
   recoveryDigest,
-  type SealingKey,
-  sealingKey,
-  sealSecret,
   secondFactorRequired,
   TOTP_TOLERANCE_SECONDS,
 } from './mfa.rules.js';
+
+/** The sealing keys' purpose: derived from MFA_KEY (or the generated key) for TOTP secrets only. */
+const TOTP_SECRET = 'totp secret';
 
 /** The name authenticator apps show beside the account. */
 const ISSUER = 'Partnership portal';
 
 interface Keys {
-  sealing: SealingKey;
+  sealing: SecretBox;
   /** Every key a secret may have been sealed with: the sealing key, and the generated one MFA_KEY replaced. */
-  opening: SealingKey[];
+  opening: SecretBox[];
 }
 
 /**
@@ -61,12 +60,12 @@ export class MfaService implements OnModuleInit {
   private loadKeys(): Promise<Keys> {
     this.keys ??= (async () => {
       if (this.config.mfaKey) {
-        const sealing = sealingKey(this.config.mfaKey);
+        const sealing = new SecretBox(this.config.mfaKey, TOTP_SECRET);
         const generated = await this.repository.existingGeneratedKey(this.dataSource);
-        return { sealing, opening: generated ? [sealing, sealingKey(generated)] : [sealing] };
+        return { sealing, opening: generated ? [sealing, new SecretBox(generated, TOTP_SECRET)] : [sealing] };
       }
       const generated = await this.repository.generatedKey(this.dataSource, randomBytes(32).toString('base64url'));
-      const sealing = sealingKey(generated);
+      const sealing = new SecretBox(generated, TOTP_SECRET);
       return { sealing, opening: [sealing] };
     })();
     return this.keys;
@@ -77,7 +76,7 @@ export class MfaService implements OnModuleInit {
     const user = ctx.user!;
     const secret = generateSecret();
     const { sealing } = await this.loadKeys();
-    if (!(await this.repository.beginEnrolment(ctx.db, user.id, sealSecret(sealing, user.id, secret))))
+    if (!(await this.repository.beginEnrolment(ctx.db, user.id, sealing.seal(secret, user.id))))
       throw new StateConflictError('A second factor is already on: turn it off before setting up another');
     const otpauthUri = generateURI({ issuer: ISSUER, label: user.email, secret });
     const svg = await QRCode.toString(otpauthUri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
@@ -175,7 +174,7 @@ export class MfaService implements OnModuleInit {
   private async acceptedStep(userId: string, enrolment: EnrolmentRow, code: string): Promise<number | null> {
     const token = normaliseCode(code);
     if (!isTotpCode(token)) return null;
-    const secret = openSecret((await this.loadKeys()).opening, userId, enrolment.secret_sealed);
+    const secret = SecretBox.open((await this.loadKeys()).opening, enrolment.secret_sealed, userId);
     if (secret === null) return null;
     const result = await verify({
       secret,

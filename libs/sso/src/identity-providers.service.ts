@@ -6,14 +6,13 @@ import type { DataSource } from 'typeorm';
 import { AdminAction, AdministrationService } from '#libs/administration';
 import { AgenciesService } from '#libs/agencies';
 import { AuthRepository } from '#libs/auth';
-import { BadInputError, NotFoundError } from '#libs/common';
+import { BadInputError, NotFoundError, SecretBox } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { loaderFor, type RequestContext } from '#libs/context';
 import type { IdentityProvider, SignInProvider } from './identity-provider.model.js';
 import type { ConfigureIdentityProviderInput } from './sso.inputs.js';
 import { type IdentityProviderRow, SsoRepository } from './sso.repository.js';
 import { isDomainName, issuerProblem, normaliseDomain } from './sso.rules.js';
-import { SecretBox } from './secret-box.js';
 
 export const CALLBACK_PATH = '/auth/sso/callback';
 export const startPath = (agencyId: string) => `/auth/sso/${agencyId}/start`;
@@ -57,6 +56,7 @@ export class IdentityProvidersService {
         this.config.encryptionKey ??
           this.config.tokenSecret ??
           (await this.auth.generatedTokenSecret(this.dataSource, randomBytes(48).toString('base64url'))),
+        'identity provider secret',
       ))();
     return this.box;
   }
@@ -132,13 +132,9 @@ export class IdentityProvidersService {
     const row = await this.repository.findProvider(this.dataSource, agencyId);
     if (!row) return null;
     const box = await this.secretBox();
-    let clientSecret: string;
-    try {
-      clientSecret = box.open(row.client_secret_encrypted, row.agency_id);
-    } catch {
-      // The key changed (TOKEN_SECRET rotated without ENCRYPTION_KEY): the administrator enters the secret again.
-      return null;
-    }
+    const clientSecret = SecretBox.open([box], row.client_secret_encrypted, row.agency_id);
+    // The key changed (TOKEN_SECRET rotated without ENCRYPTION_KEY): the administrator enters the secret again.
+    if (clientSecret === null) return null;
     return {
       agencyId: row.agency_id,
       issuer: row.issuer,

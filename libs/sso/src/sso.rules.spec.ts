@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
 import { Role } from '#libs/common';
-import { SecretBox } from './secret-box.js';
 import {
   claimAt,
   cookieValue,
@@ -66,17 +65,5 @@ describe('a cookie header', () => {
     expect(cookieValue('a=1; portal_sso=abc; b=2', 'portal_sso')).toBe('abc');
     expect(cookieValue('xportal_sso=abc', 'portal_sso')).toBeNull();
     expect(cookieValue(undefined, 'portal_sso')).toBeNull();
-  });
-});
-
-describe('a secret sealed at rest', () => {
-  const box = new SecretBox('k'.repeat(32));
-  it('opens with the same key and context only', () => {
-    const sealed = box.seal('client-secret', 'agency-1');
-    expect(sealed).not.toContain('client-secret');
-    expect(box.open(sealed, 'agency-1')).toBe('client-secret');
-    expect(() => box.open(sealed, 'agency-2')).toThrow();
-    expect(() => new SecretBox('j'.repeat(32)).open(sealed, 'agency-1')).toThrow();
-    expect(box.seal('client-secret', 'agency-1')).not.toBe(sealed);
   });
 });
