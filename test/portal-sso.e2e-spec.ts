@@ -111,4 +111,25 @@ describe('single sign-on in the portal, against the test’s own OpenID Connect 
       'Northshire Police',
     ]);
   });
+
+  it('lets the administrator ask everyone in an agency to set up a second factor, from the same page', async () => {
+    const page = await (await context()).newPage();
+    await page.goto(portal.url);
+    await page.getByLabel('Email address').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Administration' }).click();
+    await page.getByRole('heading', { name: 'Second factor' }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: 'Northshire Council' }).last();
+    await row.getByRole('button', { name: 'Ask everyone' }).click();
+    await page.getByText('Everyone in Northshire Council will be asked to set up a second factor.').waitFor();
+    await row.getByRole('cell', { name: 'Everyone', exact: true }).waitFor();
+    await expectAccessible(page, 'administration-second-factor');
+    const { agencies } = await portal.ok(
+      `{ agencies { name secondFactorRequired } }`,
+      {},
+      await portal.login(ADMIN.email, ADMIN.password),
+    );
+    expect(agencies.find((a: { name: string }) => a.name === 'Northshire Council').secondFactorRequired).toBe(true);
+  });
 });

@@ -288,6 +288,17 @@ describe('a second factor for local accounts', () => {
     expect(codeOf(await portal.gql(set, { a: agency, r: true }, manager.token))).toBe('FORBIDDEN');
     expect((await portal.ok(set, { a: agency, r: true }, admin)).setAgencyMfaRequired).toBe(true);
     expect((await portal.ok(ME_MFA, {}, caseworker.token)).me.mfa).toEqual({ enrolled: false, required: true });
+    // The setting as administrators read it (the web app's Administration page); nobody else reads it.
+    const REQUIRED = `{ agencies { id secondFactorRequired } }`;
+    const required = (answer: { agencies: { id: string; secondFactorRequired: boolean | null }[] }) =>
+      answer.agencies.map((a) => [a.id === agency, a.secondFactorRequired]);
+    expect(required(await portal.ok(REQUIRED, {}, admin))).toEqual(
+      expect.arrayContaining([
+        [true, true],
+        [false, false],
+      ]),
+    );
+    expect(new Set(required(await portal.ok(REQUIRED, {}, manager.token)).map(([, r]) => r))).toEqual(new Set([null]));
     expect(codeOf(await portal.gql(set, { a: '00000000-0000-4000-8000-000000000000', r: true }, admin))).toBe(
       'NOT_FOUND',
     );

@@ -28,7 +28,7 @@ import { SatisfactionResolver } from '#libs/satisfaction';
 import { ServiceStandardsResolver } from '#libs/service-standards';
 import { CaseIncidentsResolver, IncidentsResolver } from '#libs/incidents';
 import { IntakeResolver } from '#libs/intake';
-import { MfaResolver } from '#libs/mfa';
+import { AgencySecondFactorResolver, MfaResolver } from '#libs/mfa';
 import { CaseSharesResolver, SharesResolver } from '#libs/shares';
 import { SsoResolver } from '#libs/sso';
 import { UsersResolver } from '#libs/users';
@@ -39,6 +39,7 @@ export const RESOLVERS = [
   AuthResolver,
   AccountsResolver,
   MfaResolver,
+  AgencySecondFactorResolver,
   AgenciesResolver,
   UsersResolver,
   AdministrationResolver,

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '#libs/auth';
 import { MfaRepository } from './mfa.repository.js';
-import { MfaResolver } from './mfa.resolver.js';
+import { AgencySecondFactorResolver, MfaResolver } from './mfa.resolver.js';
 import { MfaService } from './mfa.service.js';
 
 @Module({
   imports: [AuthModule],
-  providers: [MfaRepository, MfaService, MfaResolver],
+  providers: [MfaRepository, MfaService, MfaResolver, AgencySecondFactorResolver],
   exports: [MfaService],
 })
 export class MfaModule {}

@@ -104,6 +104,16 @@ export class MfaRepository {
     return row!;
   }
 
+  /** The agencies of `agencyIds` that require a second factor of everyone. */
+  async agenciesRequiring(db: Database, agencyIds: readonly string[]): Promise<string[]> {
+    const found = await rows<{ agency_id: string }>(
+      db,
+      `SELECT agency_id FROM agency_mfa_requirements WHERE agency_id = ANY($1::uuid[]) AND required`,
+      [agencyIds],
+    );
+    return found.map((row) => row.agency_id);
+  }
+
   async setAgencyRequirement(db: Database, agencyId: string, required: boolean): Promise<boolean> {
     const [row] = await rows<{ previous: boolean | null }>(
       db,

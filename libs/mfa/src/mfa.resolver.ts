@@ -2,6 +2,7 @@ import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs
 import { Allow } from '#libs/access';
 import type { RequestContext } from '#libs/context';
 import { OutsideTransaction } from '#libs/db';
+import { Agency } from '#libs/agencies';
 import { User } from '#libs/users';
 import { MfaStatus, TotpEnrolment } from './mfa.model.js';
 import { MfaService } from './mfa.service.js';
@@ -46,5 +47,20 @@ export class MfaResolver {
   })
   mfa(@Context() ctx: RequestContext, @Parent() user: User): Promise<MfaStatus> | null {
     return ctx.user && user.id === ctx.user.id ? this.service.status(ctx, user.id, user.agencyId) : null;
+  }
+}
+
+@Resolver(() => Agency)
+export class AgencySecondFactorResolver {
+  constructor(private readonly service: MfaService) {}
+
+  @ResolveField(() => Boolean, {
+    nullable: true,
+    description:
+      'Whether the agency requires a second factor of everyone (setAgencyMfaRequired): for administrators, null for everyone else',
+  })
+  secondFactorRequired(@Context() ctx: RequestContext, @Parent() agency: Agency): Promise<boolean> | null {
+    if (!ctx.ability.can('requireSecondFactor', 'Agency')) return null;
+    return this.service.agencyRequires(ctx, agency.id);
   }
 }

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import DataLoader from 'dataloader';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
 import type { DataSource } from 'typeorm';
 import { SecondFactor, type SecondFactorVerdict, SessionsService, SignInThrottle } from '#libs/auth';
-import type { RequestContext } from '#libs/context';
+import { loaderFor, type RequestContext } from '#libs/context';
 import { BadInputError, SecretBox, StateConflictError } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import type { Database } from '#libs/db';
@@ -144,6 +145,20 @@ export class MfaService implements OnModuleInit {
       enrolled: row.enrolled,
       required: local && this.config.mfaEnrolmentRequired && secondFactorRequired(ctx.user!.roles, row.agency_requires),
     };
+  }
+
+  /** For `Agency.secondFactorRequired`: one statement for every agency of the answer. */
+  agencyRequires(ctx: RequestContext, agencyId: string): Promise<boolean> {
+    const loader = loaderFor(
+      ctx,
+      'agencySecondFactorRequired',
+      () =>
+        new DataLoader<string, boolean>(async (ids) => {
+          const requiring = new Set(await this.repository.agenciesRequiring(ctx.db, ids));
+          return ids.map((id) => requiring.has(id));
+        }),
+    );
+    return loader.load(agencyId);
   }
 
   /** For the administration: whether the agency required it before. */

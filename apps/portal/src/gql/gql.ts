@@ -32,6 +32,8 @@ type Documents = {
     "\n  query IdentityProvidersData {\n    agencies {\n      id\n      name\n      identityProvider {\n        issuer\n        clientId\n        emailDomains\n        rolesClaim\n        createUsersOnFirstSignIn\n        defaultRole\n        redirectUri\n      }\n    }\n  }\n": typeof types.IdentityProvidersDataDocument,
     "\n  mutation ConfigureIdentityProvider($agencyId: ID!, $input: ConfigureIdentityProviderInput!) {\n    configureIdentityProvider(agencyId: $agencyId, input: $input) {\n      issuer\n    }\n  }\n": typeof types.ConfigureIdentityProviderDocument,
     "\n  mutation RemoveIdentityProvider($agencyId: ID!) {\n    removeIdentityProvider(agencyId: $agencyId)\n  }\n": typeof types.RemoveIdentityProviderDocument,
+    "\n  query SecondFactorData {\n    agencies {\n      id\n      name\n      secondFactorRequired\n    }\n  }\n": typeof types.SecondFactorDataDocument,
+    "\n  mutation SetAgencyMfaRequired($agencyId: ID!, $required: Boolean!) {\n    setAgencyMfaRequired(agencyId: $agencyId, required: $required)\n  }\n": typeof types.SetAgencyMfaRequiredDocument,
     "\n  subscription CaseAlerts($since: String) {\n    caseAlerts(since: $since) {\n      id\n      kind\n      caseId\n      actionId\n      meetingId\n      occurredAt\n      case {\n        id\n        reference\n        riskLevel\n      }\n    }\n  }\n": typeof types.CaseAlertsDocument,
     "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      access\n      createdAt\n      expiresAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": typeof types.ApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
@@ -131,6 +133,8 @@ const documents: Documents = {
     "\n  query IdentityProvidersData {\n    agencies {\n      id\n      name\n      identityProvider {\n        issuer\n        clientId\n        emailDomains\n        rolesClaim\n        createUsersOnFirstSignIn\n        defaultRole\n        redirectUri\n      }\n    }\n  }\n": types.IdentityProvidersDataDocument,
     "\n  mutation ConfigureIdentityProvider($agencyId: ID!, $input: ConfigureIdentityProviderInput!) {\n    configureIdentityProvider(agencyId: $agencyId, input: $input) {\n      issuer\n    }\n  }\n": types.ConfigureIdentityProviderDocument,
     "\n  mutation RemoveIdentityProvider($agencyId: ID!) {\n    removeIdentityProvider(agencyId: $agencyId)\n  }\n": types.RemoveIdentityProviderDocument,
+    "\n  query SecondFactorData {\n    agencies {\n      id\n      name\n      secondFactorRequired\n    }\n  }\n": types.SecondFactorDataDocument,
+    "\n  mutation SetAgencyMfaRequired($agencyId: ID!, $required: Boolean!) {\n    setAgencyMfaRequired(agencyId: $agencyId, required: $required)\n  }\n": types.SetAgencyMfaRequiredDocument,
     "\n  subscription CaseAlerts($since: String) {\n    caseAlerts(since: $since) {\n      id\n      kind\n      caseId\n      actionId\n      meetingId\n      occurredAt\n      case {\n        id\n        reference\n        riskLevel\n      }\n    }\n  }\n": types.CaseAlertsDocument,
     "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      access\n      createdAt\n      expiresAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": types.ApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
@@ -298,6 +302,14 @@ export function graphql(source: "\n  mutation ConfigureIdentityProvider($agencyI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RemoveIdentityProvider($agencyId: ID!) {\n    removeIdentityProvider(agencyId: $agencyId)\n  }\n"): (typeof documents)["\n  mutation RemoveIdentityProvider($agencyId: ID!) {\n    removeIdentityProvider(agencyId: $agencyId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SecondFactorData {\n    agencies {\n      id\n      name\n      secondFactorRequired\n    }\n  }\n"): (typeof documents)["\n  query SecondFactorData {\n    agencies {\n      id\n      name\n      secondFactorRequired\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetAgencyMfaRequired($agencyId: ID!, $required: Boolean!) {\n    setAgencyMfaRequired(agencyId: $agencyId, required: $required)\n  }\n"): (typeof documents)["\n  mutation SetAgencyMfaRequired($agencyId: ID!, $required: Boolean!) {\n    setAgencyMfaRequired(agencyId: $agencyId, required: $required)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -19,6 +19,7 @@ import {
   type FieldError,
 } from '../../ui/govuk';
 import { IdentityProviders } from './IdentityProviders';
+import { SecondFactorRequirements } from './SecondFactorRequirements';
 
 const AdminData = graphql(`
   query AdminData {
@@ -196,6 +197,7 @@ export function AdminPage({ user }: { user: SessionUser }) {
       />
       <AddUserForm agencies={agencies} onDone={setMessage} />
       <IdentityProviders onDone={setMessage} />
+      <SecondFactorRequirements onDone={setMessage} />
     </>
   );
 }
