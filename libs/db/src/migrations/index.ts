@@ -21,6 +21,7 @@ import { AccountLinks1765380000001 } from './1765380000001-account-links.js';
 import { SecondFactor1765390000000 } from './1765390000000-second-factor.js';
 import { ApiKeys1765400000000 } from './1765400000000-api-keys.js';
 import { SingleSignOn1765410000000 } from './1765410000000-single-sign-on.js';
+import { AgencyAdministrators1765420000000 } from './1765420000000-agency-administrators.js';
 
 /** Every migration, oldest first. The schema changes only through these. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   SecondFactor1765390000000,
   ApiKeys1765400000000,
   SingleSignOn1765410000000,
+  AgencyAdministrators1765420000000,
 ];
