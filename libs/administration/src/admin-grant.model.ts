@@ -30,7 +30,7 @@ export class AdminGrant {
   @Field({ description: 'After this the request lapses unless decided' })
   expiresAt: Date;
 
-  @Field({ nullable: true })
+  @Field(() => Date, { nullable: true })
   decidedAt: Date | null;
 
   userId: string;
