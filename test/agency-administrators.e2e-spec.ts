@@ -431,7 +431,7 @@ describe('agency administrators, and ADMIN given by two administrators', () => {
         name: 'inviteUser',
         query: INVITE_USER,
         variables: () => ({ input: { ...newUser(randomUUID(), ['CASEWORKER'], 'nobody').input, password: undefined } }),
-        through: { ADMIN: 'NOT_FOUND', AGENCY_ADMIN: 'FORBIDDEN agencyId' },
+        through: { ADMIN: 'NOT_FOUND agencyId', AGENCY_ADMIN: 'FORBIDDEN agencyId' },
       },
       { name: 'adminGrants', query: GRANTS, variables: () => ({}), through: { ADMIN: 'OK' } },
       {
