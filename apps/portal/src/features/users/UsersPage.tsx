@@ -123,10 +123,14 @@ const Refuse = graphql(`
   }
 `);
 
-const refetch = {
+const refetch = { refetchQueries: [{ query: UsersData }], awaitRefetchQueries: true };
+// Only administrators read the requests for ADMIN: an agency's administrator's changes refetch the users alone.
+const refetchWithGrants = {
   refetchQueries: [{ query: UsersData }, { query: AdminGrants }],
   awaitRefetchQueries: true,
 };
+/** A change that may ask for ADMIN also refetches the requests, for an administrator who reads them. */
+const refetchFor = (user: SessionUser) => (user.can.administer ? refetchWithGrants : refetch);
 
 /** ADMIN and AGENCY_ADMIN are the partnership administrators' to give: an agency's administrator is offered the rest. */
 const rolesFor = (user: SessionUser) =>
@@ -201,7 +205,8 @@ export function UsersPage({ user }: { user: SessionUser }) {
           u.agency.name,
           u.roles.map(humanise).join(', '),
           u.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag>,
-          u.id === user.id ? (
+          // Oneself, and (for an agency's administrator) a partnership administrator, are not managed here.
+          u.id === user.id || (!user.can.administer && u.roles.includes('ADMIN')) ? (
             ''
           ) : (
             <button
@@ -233,9 +238,9 @@ function ManageUser({
   onError: (err: unknown) => void;
 }) {
   const [roles, setRoles] = useState<string[]>(managed.roles);
-  const [setUserRoles, saving] = useMutation(SetUserRoles, refetch);
+  const [setUserRoles, saving] = useMutation(SetUserRoles, refetchFor(user));
   const [deactivate] = useMutation(Deactivate, refetch);
-  const [reactivate] = useMutation(Reactivate, refetch);
+  const [reactivate] = useMutation(Reactivate, refetchFor(user));
   const [resetSecondFactor] = useMutation(ResetSecondFactor);
   const [endSessions] = useMutation(EndSessions);
   const name = managed.displayName;
@@ -339,8 +344,8 @@ function PendingGrants({
   onError: (err: unknown) => void;
 }) {
   const { data } = useQuery(AdminGrants, { fetchPolicy: 'cache-and-network' });
-  const [approve] = useMutation(Approve, refetch);
-  const [refuse] = useMutation(Refuse, refetch);
+  const [approve] = useMutation(Approve, refetchWithGrants);
+  const [refuse] = useMutation(Refuse, refetchWithGrants);
   const grants = data?.adminGrants ?? [];
   if (grants.length === 0) return null;
   const decide = async (id: string, name: string, yes: boolean) => {
@@ -406,7 +411,7 @@ function InviteForm({
   const [agencyId, setAgencyId] = useState(user.can.administer ? '' : user.agency.id);
   const [roles, setRoles] = useState<string[]>([]);
   const [problems, setProblems] = useState<FieldError[]>([]);
-  const [invite, { loading }] = useMutation(Invite, refetch);
+  const [invite, { loading }] = useMutation(Invite, refetchFor(user));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
