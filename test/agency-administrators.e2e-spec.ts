@@ -10,9 +10,9 @@ import { Partnership, type Persona } from './partnership.js';
  * every step is in the administration log, each agency's administrator reading their own agency's part.
  */
 
-const CREATE_USER = `mutation($input: CreateUserInput!) { createUser(input: $input) { id roles } }`;
+const CREATE_USER = `mutation($input: CreateUserInput!) { createUser(input: $input) { id roles pendingAdminGrant { id status } } }`;
 const INVITE_USER = `mutation($input: InviteUserInput!) { inviteUser(input: $input) { id roles } }`;
-const SET_ROLES = `mutation($id: ID!, $roles: [Role!]!) { setUserRoles(userId: $id, roles: $roles) { id roles } }`;
+const SET_ROLES = `mutation($id: ID!, $roles: [Role!]!) { setUserRoles(userId: $id, roles: $roles) { id roles pendingAdminGrant { id status } } }`;
 const DEACTIVATE = `mutation($id: ID!) { deactivateUser(id: $id) { id active } }`;
 const REACTIVATE = `mutation($id: ID!) { reactivateUser(id: $id) { id active roles } }`;
 const RESET_MFA = `mutation($id: ID!) { resetSecondFactor(userId: $id) }`;
@@ -117,6 +117,8 @@ describe('agency administrators, and ADMIN given by two administrators', () => {
       expect(asked.roles).toEqual(['CASEWORKER']);
       expect((await userRow(policeOfficer.id)).roles).toEqual(['CASEWORKER']);
       const [grant] = (await portal.ok(GRANTS, {}, admin)).adminGrants;
+      // The answer says ADMIN waits: the request is on the user answered.
+      expect(asked.pendingAdminGrant).toEqual({ id: grant.id, status: 'PENDING' });
       expect(grant).toMatchObject({
         status: 'PENDING',
         user: { id: policeOfficer.id },
@@ -165,6 +167,7 @@ describe('agency administrators, and ADMIN given by two administrators', () => {
         await portal.ok(CREATE_USER, newUser(landlord, ['AGENCY_ADMIN', 'ADMIN'], 'would-be-admin'), admin)
       ).createUser;
       expect(created.roles).toEqual(['AGENCY_ADMIN']);
+      expect(created.pendingAdminGrant).toMatchObject({ status: 'PENDING' });
       const invited = (
         await portal.ok(
           INVITE_USER,
@@ -247,6 +250,8 @@ describe('agency administrators, and ADMIN given by two administrators', () => {
         await portal.ok(SET_ROLES, { id: invited.id, roles: ['MANAGER', 'MARAC_CHAIR'] }, policeAdmin.token)
       ).setUserRoles;
       expect(changed.roles).toEqual(['MANAGER', 'MARAC_CHAIR']);
+      // Requests for ADMIN are the partnership administrators' to read.
+      expect(changed.pendingAdminGrant).toBeNull();
       expect((await portal.ok(DEACTIVATE, { id: invited.id }, policeAdmin.token)).deactivateUser.active).toBe(false);
       expect((await portal.ok(REACTIVATE, { id: invited.id }, policeAdmin.token)).reactivateUser.active).toBe(true);
       expect((await userRow(invited.id)).active).toBe(true);

@@ -131,4 +131,13 @@ export class AdministrationRepository {
       `SELECT ${GRANT_COLUMNS} FROM admin_grants WHERE outcome IS NULL AND expires_at > now() ORDER BY expires_at, id`,
     );
   }
+
+  /** The requests still waiting for each of these users (at most one each). */
+  openGrantsOf(db: Database, userIds: readonly string[]): Promise<AdminGrantRow[]> {
+    return rows<AdminGrantRow>(
+      db,
+      `SELECT ${GRANT_COLUMNS} FROM admin_grants WHERE user_id = ANY($1::uuid[]) AND outcome IS NULL AND expires_at > now()`,
+      [userIds],
+    );
+  }
 }

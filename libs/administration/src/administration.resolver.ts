@@ -191,3 +191,18 @@ export class AdminGrantResolver {
     return grant.decidedById ? this.userService.byId(ctx, grant.decidedById) : null;
   }
 }
+
+/** On any user: whether ADMIN was asked for them and waits for a second administrator (what createUser, inviteUser and setUserRoles answered without). */
+@Resolver(() => User)
+export class UserAdminGrantResolver {
+  constructor(private readonly administration: AdministrationService) {}
+
+  @ResolveField(() => AdminGrant, {
+    nullable: true,
+    description:
+      'The request to give this user ADMIN, while it waits for a second administrator (administrators only; null otherwise). createUser, inviteUser, setUserRoles and reactivateUser answer the user without ADMIN and with this set when ADMIN was asked for rather than given',
+  })
+  pendingAdminGrant(@Context() ctx: RequestContext, @Parent() user: User): Promise<AdminGrant | null> {
+    return this.administration.pendingAdminGrantOf(ctx, user.id);
+  }
+}

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
-import type { Queryable, RequestContext } from '#libs/context';
+import DataLoader from 'dataloader';
+import { loaderFor, type Queryable, type RequestContext } from '#libs/context';
 import { AccountsService, type InviteUserInput } from '#libs/accounts';
 import { type Agency, AgenciesService, type CreateAgencyInput } from '#libs/agencies';
 import { SessionsService } from '#libs/auth';
@@ -290,6 +291,27 @@ export class AdministrationService {
   async adminGrants(ctx: RequestContext): Promise<AdminGrant[]> {
     const now = new Date();
     return (await this.repository.openGrants(ctx.db)).map((row) => toAdminGrant(row, now));
+  }
+
+  /**
+   * The request for ADMIN waiting for `userId`, for administrators (null to anyone else): batched per request, so
+   * a list of users costs one statement.
+   */
+  async pendingAdminGrantOf(ctx: RequestContext, userId: string): Promise<AdminGrant | null> {
+    if (!ctx.ability.can('read', 'AdminGrant')) return null;
+    const loader = loaderFor(
+      ctx,
+      'pendingAdminGrant',
+      () =>
+        new DataLoader<string, AdminGrant | null>(async (ids) => {
+          const now = new Date();
+          const byUser = new Map(
+            (await this.repository.openGrantsOf(ctx.db, ids)).map((row) => [row.user_id, toAdminGrant(row, now)]),
+          );
+          return ids.map((id) => byUser.get(id) ?? null);
+        }),
+    );
+    return loader.load(userId);
   }
 
   /**
