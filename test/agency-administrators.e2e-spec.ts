@@ -471,5 +471,31 @@ describe('agency administrators, and ADMIN given by two administrators', () => {
       expect(outcomes).toEqual(expected);
       expect(await userRow(target.id)).toEqual({ roles: ['CASEWORKER'], active: true });
     }, 120_000);
+
+    it('nobody gives the agency’s service account (what its keys act as) a role or resets it; it may be stopped and restarted', async () => {
+      const [{ id: account }] = await db<{ id: string }>(`SELECT id FROM users WHERE system AND agency_id = $1`, [
+        police,
+      ]);
+      const before = await snapshot();
+      for (const caller of ['ADMIN', 'AGENCY_ADMIN'] as const)
+        for (const [query, variables] of [
+          [SET_ROLES, { id: account, roles: ['CASEWORKER', 'ADMIN'] }],
+          [SET_ROLES, { id: account, roles: ['MANAGER'] }],
+          [RESET_MFA, { id: account }],
+        ] as const)
+          expect([caller, query, codeOf(await portal.gql(query, variables, callers.get(caller)))]).toEqual([
+            caller,
+            query,
+            'NOT_FOUND',
+          ]);
+      expect(await snapshot()).toEqual(before);
+      expect((await userRow(account)).roles).toEqual(['CASEWORKER']);
+
+      const key = callers.get('API_KEY')!;
+      await portal.ok(DEACTIVATE, { id: account }, callers.get('AGENCY_ADMIN'));
+      expect(codeOf(await portal.gql(`{ me { id } }`, {}, key))).toBe('UNAUTHENTICATED');
+      await portal.ok(REACTIVATE, { id: account }, callers.get('AGENCY_ADMIN'));
+      expect((await portal.ok(`{ me { id } }`, {}, key)).me.id).toBe(account);
+    });
   });
 });

@@ -179,16 +179,17 @@ export class AdministrationService {
     action: 'update' | 'deactivate' | 'signOut',
     id: string,
     field: string,
+    serviceAccount = false,
   ): Promise<User> {
     if (action !== 'signOut') await this.users.lockAdministrators(ctx);
-    const user = await this.users.lockManageable(ctx, action, id, field);
+    const user = await this.users.lockManageable(ctx, action, id, field, serviceAccount);
     checkMayManage(ctx.user!.roles, user);
     return user;
   }
 
   /** The account can no longer sign in, and every session of theirs ends with it (their sockets close at once). */
   async deactivateUser(ctx: RequestContext, id: string): Promise<User> {
-    const target = await this.manageable(ctx, 'deactivate', id, 'id');
+    const target = await this.manageable(ctx, 'deactivate', id, 'id', true);
     await this.keepAnAdministrator(ctx, target, 'id');
     const user = await this.users.deactivate(ctx, target.id);
     await this.sessions.endUserSessions(ctx.db, user.id, 'USER_DEACTIVATED');
@@ -206,7 +207,7 @@ export class AdministrationService {
    * administrator, and it is asked for: reactivating is giving ADMIN again.
    */
   async reactivateUser(ctx: RequestContext, id: string): Promise<User> {
-    const target = await this.manageable(ctx, 'update', id, 'id');
+    const target = await this.manageable(ctx, 'update', id, 'id', true);
     if (target.active) return target;
     let roles = target.roles;
     const grantAdmin = roles.includes(Role.ADMIN) && (await this.adminGrantNeedsApproval(ctx));
@@ -351,7 +352,7 @@ export class AdministrationService {
   async endSessionsOfUser(ctx: RequestContext, id: string): Promise<number> {
     const userId = parseId(id, 'userId');
     if (userId === ctx.user?.id) throw new BadInputError('userId', 'To end your own sessions, use signOutEverywhere');
-    const user = await this.manageable(ctx, 'signOut', userId, 'userId');
+    const user = await this.manageable(ctx, 'signOut', userId, 'userId', true);
     const ended = await this.sessions.endUserSessions(ctx.db, user.id, 'ENDED_BY_ADMINISTRATOR');
     await this.record(ctx, {
       action: AdminAction.SESSIONS_ENDED,

@@ -49,13 +49,19 @@ export class UsersService {
   }
 
   /**
-   * The account the caller may `action`, locked for the change. Another agency's account (for an agency's
-   * administrator) and an agency's service account (changed through its keys' page only: a key acts as it) do not
-   * exist for this.
+   * The account the caller may `action`, locked for the change; another agency's account (for an agency's
+   * administrator) does not exist for this. Nor, unless `serviceAccount`, does an agency's service account: its keys
+   * act as it, so its roles and the like are not anyone's to change (it may still be deactivated, which stops them).
    */
-  async lockManageable(ctx: RequestContext, action: Action, id: string, field: string): Promise<User> {
+  async lockManageable(
+    ctx: RequestContext,
+    action: Action,
+    id: string,
+    field: string,
+    serviceAccount = false,
+  ): Promise<User> {
     const row = await this.repository.lockManageable(ctx.db, ctx.ability, action, parseId(id, field));
-    if (!row || row.system) throw new NotFoundError('User', field);
+    if (!row || (row.system && !serviceAccount)) throw new NotFoundError('User', field);
     return toUser(row);
   }
 
