@@ -69,6 +69,9 @@ export class TestPortal {
       // The browser tests of other features sign in as managers and administrators, who are otherwise sent to
       // set up a second factor first; test/second-factor.e2e-spec.ts turns it back on.
       MFA_ENROLMENT_REQUIRED: 'false',
+      // Likewise, the tests of other features make an administrator per agency; test/agency-administrators.e2e-spec.ts
+      // turns the second administrator's approval of ADMIN back on.
+      ADMIN_GRANT_APPROVAL: 'false',
       // PORTAL_TEST_POOL_MAX=2 runs the suite on a pool of two: a path that holds one pooled connection while it
       // waits for another then stalls and fails, instead of hiding behind a large pool.
       ...(process.env.PORTAL_TEST_POOL_MAX ? { DATABASE_POOL_MAX: process.env.PORTAL_TEST_POOL_MAX } : {}),

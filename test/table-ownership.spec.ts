@@ -13,6 +13,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   account_tokens: 'accounts',
   action_plans: 'action-plans',
   admin_events: 'administration',
+  admin_grants: 'administration',
   agencies: 'agencies',
   api_keys: 'api-keys',
   agency_mfa_requirements: 'mfa',

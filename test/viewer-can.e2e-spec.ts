@@ -14,6 +14,8 @@ import * as samples from './evidence-samples.js';
 
 const KINDS = Object.values(AgencyKind);
 const ROLES = Object.values(Role);
+/** Administrators alone, of the partnership or of an agency, read no case. */
+const readsNoCase = (role: Role) => role === Role.ADMIN || role === Role.AGENCY_ADMIN;
 type Relation = 'OWNER' | 'FULL' | 'LIMITED';
 
 const CASE_VIEWER_CAN = `query($id: ID!) { case(id: $id) { id version viewerCan {
@@ -21,7 +23,7 @@ const CASE_VIEWER_CAN = `query($id: ID!) { case(id: $id) { id version viewerCan 
   addParty editPartyIdentifiers editPartyTenancy recordContact recordDashAssessment recordAsbRiskAssessment agreeActionPlan
   uploadEvidence removeEvidence requestCaseReview decideCaseReview withdrawFromMeeting } } }`;
 const MEETING_VIEWER_CAN = `query($id: ID!) { meeting(id: $id) { id viewerCan { organise chair contribute } } }`;
-const ME_VIEWER_CAN = `query { me { id viewerCan { readCases createCase triage createMeeting readCaseFigures readMeetingFigures applyRetention updateServiceStandards administer manageApiKeys } } }`;
+const ME_VIEWER_CAN = `query { me { id viewerCan { readCases createCase triage createMeeting readCaseFigures readMeetingFigures applyRetention updateServiceStandards administer manageUsers manageApiKeys } } }`;
 const ACTIONS_VIEWER_CAN = `query($id: ID!) { case(id: $id) { id actions { id ownerAgency { id } viewerCan { update } } } }`;
 
 type Outcome = 'allowed' | 'refused';
@@ -333,7 +335,7 @@ describe('viewerCan says exactly what the guarded operations then do', () => {
           const persona = personaOf(kind, role);
           // An administrator alone reads no case (the query itself is refused): nothing is offered, everything refused.
           const read = await portal.gql(CASE_VIEWER_CAN, { id: fixture.caseId }, persona.token);
-          if (role === Role.ADMIN) expect(codeOf(read)).toBe('FORBIDDEN');
+          if (readsNoCase(role)) expect(codeOf(read)).toBe('FORBIDDEN');
           else expect(read.data?.case?.viewerCan).toBeTruthy();
           const offered: Record<string, boolean> | null = read.data?.case?.viewerCan ?? null;
           const done = await attempts(persona, fixture);
@@ -353,7 +355,7 @@ describe('viewerCan says exactly what the guarded operations then do', () => {
       for (const role of ROLES) {
         const persona = personaOf(kind, role);
         const read = await portal.gql(MEETING_VIEWER_CAN, { id: meetingId }, persona.token);
-        if (role === Role.ADMIN) expect(codeOf(read)).toBe('FORBIDDEN');
+        if (readsNoCase(role)) expect(codeOf(read)).toBe('FORBIDDEN');
         else expect(read.data?.meeting?.viewerCan).toBeTruthy();
         const offered: Record<string, boolean> | null = read.data?.meeting?.viewerCan ?? null;
         const send = async (what: string, query: string, variables: Record<string, unknown>) =>
@@ -430,10 +432,12 @@ describe('viewerCan says exactly what the guarded operations then do', () => {
           `mutation { updateServiceStandards(input: { contactWorkingDays: 0, actionPlanWorkingDays: 0 }) { __typename } }`,
         ),
       ],
-      administer: [
+      administer: [await send('createAgency', `mutation { createAgency(input: { name: "", kind: OTHER }) { id } }`)],
+      manageUsers: [
         await send('users', `query { users { id } }`),
-        await send('createAgency', `mutation { createAgency(input: { name: "", kind: OTHER }) { id } }`),
         await send('deactivateUser', `mutation { deactivateUser(id: "not-an-id") { id } }`),
+        await send('setUserRoles', `mutation { setUserRoles(userId: "not-an-id", roles: [CASEWORKER]) { id } }`),
+        await send('resetSecondFactor', `mutation { resetSecondFactor(userId: "not-an-id") }`),
       ],
       manageApiKeys: [
         await send('apiKeys', `query { apiKeys { id } }`),
@@ -467,7 +471,7 @@ describe('viewerCan says exactly what the guarded operations then do', () => {
         for (const role of ROLES) {
           const persona = personaOf(kind, role);
           const read = await portal.gql(ACTIONS_VIEWER_CAN, { id: caseId }, persona.token);
-          if (role === Role.ADMIN) expect(codeOf(read)).toBe('FORBIDDEN');
+          if (readsNoCase(role)) expect(codeOf(read)).toBe('FORBIDDEN');
           const offered = new Map<string, boolean>(
             (read.data?.case?.actions ?? []).map((a: { id: string; viewerCan: { update: boolean } }) => [
               a.id,

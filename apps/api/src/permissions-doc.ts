@@ -49,7 +49,7 @@ export function renderPermissionsDoc(): string {
     '',
     'Which cases: a case exists for its **owner agency** and the agencies it is **shared** with (FULL or LIMITED), and for nobody',
     'else: `case(id)` answers `null`, and `cases` and every count leave it out. This is applied in the SQL of every list, count and',
-    'lookup. A user whose only role is ADMIN reads no case at all.',
+    'lookup. A user whose only roles are ADMIN or AGENCY_ADMIN reads no case at all.',
     '',
     '## Operations',
     '',

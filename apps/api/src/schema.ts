@@ -4,7 +4,7 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import { AccountsResolver } from '#libs/accounts';
 import { ActionPlansResolver } from '#libs/action-plans';
 import { ActionsResolver, CaseActionsResolver } from '#libs/actions';
-import { AdministrationResolver } from '#libs/administration';
+import { AdminGrantResolver, AdministrationResolver, UserAdminGrantResolver } from '#libs/administration';
 import { AgenciesResolver } from '#libs/agencies';
 import { ApiKeysResolver } from '#libs/api-keys';
 import { AlertFeedResolver } from '#libs/alert-feed';
@@ -43,6 +43,8 @@ export const RESOLVERS = [
   AgenciesResolver,
   UsersResolver,
   AdministrationResolver,
+  AdminGrantResolver,
+  UserAdminGrantResolver,
   ApiKeysResolver,
   CasesResolver,
   PartiesResolver,

@@ -99,7 +99,7 @@ export const AGENCY_KINDS = [
   'PROBATION',
   'OTHER',
 ] as const;
-export const ROLES = ['CASEWORKER', 'MANAGER', 'MARAC_CHAIR', 'MARAC_COORDINATOR', 'ADMIN'] as const;
+export const ROLES = ['CASEWORKER', 'MANAGER', 'MARAC_CHAIR', 'MARAC_COORDINATOR', 'ADMIN', 'AGENCY_ADMIN'] as const;
 export const ALERT_KINDS = [
   'CASE_SHARED',
   'INCIDENT_LOGGED',

@@ -40,7 +40,8 @@ export type Action =
   | 'readContact'
   | 'signOut'
   | 'enrolSecondFactor'
-  | 'requireSecondFactor';
+  | 'requireSecondFactor'
+  | 'approve';
 
 export type Subject =
   | 'Agency'
@@ -60,6 +61,7 @@ export type Subject =
   | 'AdminEvent'
   | 'IdentityProvider'
   | 'ApiKey'
+  | 'AdminGrant'
   | 'all';
 
 /** A loaded row tagged with its subject type (CASL's `subject()`), for decisions about that one row. */
@@ -139,6 +141,25 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
     cannot(['create', 'read', 'deactivate'], 'ApiKey');
     cannot(['create', 'update', 'deactivate', 'signOut'], 'User');
     cannot(['signOut', 'update', 'enrolSecondFactor'], 'Self');
+  }
+
+  // Issue 16, item 4 (agency administrators): an agency's own administrator manages its users and nobody else's
+  // (row scope in SQL from `agencyId`: another agency's user does not exist for them) and reads its part of the
+  // administration log. Which roles each may give or take, and that an ADMIN's account is the partnership
+  // administrator's alone, is administration.rules.ts. The partnership ADMIN does all of it for everyone, and
+  // decides another administrator's request to give ADMIN (never their own request: the service checks).
+  if (user.roles.includes(Role.AGENCY_ADMIN)) {
+    const ownAgency = { agencyId: user.agencyId };
+    can(['read', 'create', 'update', 'deactivate', 'signOut'], 'User', ownAgency);
+    can('read', 'AdminEvent', ownAgency);
+  }
+  if (user.roles.includes(Role.ADMIN)) {
+    can('update', 'User');
+    can(['read', 'approve'], 'AdminGrant');
+  }
+  if (user.apiKey) {
+    cannot(['read', 'create', 'update', 'deactivate', 'signOut'], 'User');
+    cannot(['read', 'approve'], 'AdminGrant');
   }
 
   if (!user.roles.some((role) => CASEWORK_ROLES.includes(role))) return build();

@@ -93,6 +93,9 @@ const SQL_FIELDS: Record<string, Record<string, FieldSql>> = {
   ApiKey: {
     agencyId: column('agency_id', 'uuid'),
   },
+  User: {
+    agencyId: column('agency_id', 'uuid'),
+  },
   Meeting: {
     attendingAgencyIds: ({ alias }, operator, value, params) => {
       if (operator !== 'eq') throw new Error(`No SQL for attendingAgencyIds ${operator}`);
@@ -134,7 +137,7 @@ function toSql(condition: Condition, subject: string, target: SqlTarget, params:
 export function accessibleSql(
   ability: PortalAbility,
   action: Action,
-  subject: 'Case' | 'Meeting' | 'CaseAction' | 'IntakeReport' | 'AdminEvent' | 'ApiKey',
+  subject: 'Case' | 'Meeting' | 'CaseAction' | 'IntakeReport' | 'AdminEvent' | 'ApiKey' | 'User',
   alias: string,
   params: SqlParams,
   form: ScopeForm = 'row',

@@ -14,17 +14,22 @@ export enum AdminAction {
   API_KEY_CREATED = 'API_KEY_CREATED',
   API_KEY_REVOKED = 'API_KEY_REVOKED',
   MFA_REQUIREMENT_CHANGED = 'MFA_REQUIREMENT_CHANGED',
+  USER_REACTIVATED = 'USER_REACTIVATED',
+  SECOND_FACTOR_RESET = 'SECOND_FACTOR_RESET',
+  ADMIN_GRANT_REQUESTED = 'ADMIN_GRANT_REQUESTED',
+  ADMIN_GRANT_APPROVED = 'ADMIN_GRANT_APPROVED',
+  ADMIN_GRANT_REFUSED = 'ADMIN_GRANT_REFUSED',
 }
 
 registerEnumType(AdminAction, {
   name: 'AdminAction',
   description:
-    'What an administration event did: an agency or account created, an account invited (it sets its own password), an account deactivated, roles changed, an account’s sessions ended, an agency’s identity provider configured or removed, a partner system’s key made or revoked, an agency’s second-factor requirement changed',
+    'What an administration event did: an agency or account created, an account invited (it sets its own password), an account deactivated, roles changed, an account’s sessions ended, an agency’s identity provider configured or removed, a partner system’s key made or revoked, an agency’s second-factor requirement changed, an account reactivated, an account’s second factor reset (they enrol again), ADMIN asked for, approved or refused by a second administrator',
 });
 
 @ObjectType({
   description:
-    'One change to the partnership: who made it, when, to which agency and account. Append-only; administrators read every agency’s, managers their own agency’s.',
+    'One change to the partnership: who made it, when, to which agency and account. Append-only; administrators read every agency’s, managers and agency administrators their own agency’s.',
 })
 export class AdminEvent {
   @Field(() => ID)
@@ -77,6 +82,8 @@ export interface AdminEventDetail {
   keyExpiresAt?: string;
   /** For a second-factor requirement changed: whether the agency now requires one of everyone. */
   mfaRequired?: boolean;
+  /** For a second factor reset: whether the account had one. */
+  hadSecondFactor?: boolean;
   /** 'start' when the portal itself acted (ADMIN_EMAIL); 'sso' for an account made at its first single sign-on. */
   source?: 'start' | 'sso';
 }

@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { accessibleSql, type PortalAbility } from '#libs/access';
 import { type Database, exec, one, rows, SqlParams } from '#libs/db';
 import type { AdminAction, AdminEventDetail } from './admin-event.model.js';
+import type { AdminGrantRow } from './administration.rules.js';
+
+const GRANT_COLUMNS = 'id, user_id, requested_by, requested_at, expires_at, decided_by, decided_at, outcome';
 
 /** An event as kept in `admin_events`. */
 export interface AdminEventRow {
@@ -25,7 +28,7 @@ export interface NewAdminEvent {
   detail: AdminEventDetail;
 }
 
-/** The one place that names `admin_events` in SQL. */
+/** The one place that names `admin_events` and `admin_grants` in SQL. */
 @Injectable()
 export class AdministrationRepository {
   /** Held until the transaction ends: two instances starting together must not both create the first administrator. */
@@ -88,5 +91,53 @@ export class AdministrationRepository {
     const where = [accessibleSql(ability, 'read', 'AdminEvent', 'e', params, 'set')];
     if (agencyId !== null) where.push(`e.agency_id = ${params.add(agencyId)}::uuid`);
     return where;
+  }
+
+  // Requests to give ADMIN (issue 16, item 4)
+
+  /**
+   * Opens a request for the user, or renews one that lapsed undecided; undefined when one is already waiting (at
+   * most one is open per user, admin_grants_open_key).
+   */
+  openGrant(db: Database, userId: string, requestedBy: string, days: number): Promise<AdminGrantRow | undefined> {
+    return one<AdminGrantRow>(
+      db,
+      `INSERT INTO admin_grants (user_id, requested_by, expires_at) VALUES ($1, $2, now() + make_interval(days => $3))
+       ON CONFLICT (user_id) WHERE outcome IS NULL DO UPDATE
+         SET requested_by = EXCLUDED.requested_by, requested_at = now(), expires_at = EXCLUDED.expires_at
+         WHERE admin_grants.expires_at <= now()
+       RETURNING ${GRANT_COLUMNS}`,
+      [userId, requestedBy, days],
+    );
+  }
+
+  /** The request, locked until the transaction ends so two administrators cannot both decide it. */
+  lockGrant(db: Database, id: string): Promise<AdminGrantRow | undefined> {
+    return one<AdminGrantRow>(db, `SELECT ${GRANT_COLUMNS} FROM admin_grants WHERE id = $1 FOR UPDATE`, [id]);
+  }
+
+  decideGrant(db: Database, id: string, by: string, outcome: 'APPROVED' | 'REFUSED'): Promise<AdminGrantRow> {
+    return one<AdminGrantRow>(
+      db,
+      `UPDATE admin_grants SET decided_by = $2, decided_at = now(), outcome = $3 WHERE id = $1 RETURNING ${GRANT_COLUMNS}`,
+      [id, by, outcome],
+    ) as Promise<AdminGrantRow>;
+  }
+
+  /** Requests still waiting, oldest first (the first to lapse). */
+  openGrants(db: Database): Promise<AdminGrantRow[]> {
+    return rows<AdminGrantRow>(
+      db,
+      `SELECT ${GRANT_COLUMNS} FROM admin_grants WHERE outcome IS NULL AND expires_at > now() ORDER BY expires_at, id`,
+    );
+  }
+
+  /** The requests still waiting for each of these users (at most one each). */
+  openGrantsOf(db: Database, userIds: readonly string[]): Promise<AdminGrantRow[]> {
+    return rows<AdminGrantRow>(
+      db,
+      `SELECT ${GRANT_COLUMNS} FROM admin_grants WHERE user_id = ANY($1::uuid[]) AND outcome IS NULL AND expires_at > now()`,
+      [userIds],
+    );
   }
 }

@@ -1,7 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
-import { Role } from '#libs/common';
+import { BadInputError, ForbiddenError, Role } from '#libs/common';
 import { AdminAction } from './admin-event.model.js';
-import { describeAdminEvent, isCrossAgency } from './administration.rules.js';
+import { AdminGrantStatus } from './admin-grant.model.js';
+import {
+  checkMayManage,
+  checkRolesWithinPower,
+  describeAdminEvent,
+  distinctRoles,
+  grantNeedsSecondAdministrator,
+  grantStatus,
+  isCrossAgency,
+} from './administration.rules.js';
 
 describe('an administration event flagged as cross-agency', () => {
   const council = { id: 'a1', agencyId: 'council' };
@@ -81,5 +90,65 @@ describe('a partner system’s key in the administration log', () => {
     expect(describeAdminEvent({ action: AdminAction.API_KEY_REVOKED, cross_agency: false, detail })).toBe(
       'Revoked the key “Niche RMS” of Key Constabulary case system',
     );
+  });
+});
+
+describe('who gives which roles', () => {
+  it('lets an agency administrator change casework roles only, never ADMIN or AGENCY_ADMIN either way', () => {
+    const agencyAdmin = [Role.AGENCY_ADMIN];
+    expect(() => checkRolesWithinPower(agencyAdmin, [Role.CASEWORKER], [Role.MANAGER, Role.MARAC_CHAIR])).not.toThrow();
+    expect(() =>
+      checkRolesWithinPower(agencyAdmin, [Role.AGENCY_ADMIN], [Role.AGENCY_ADMIN, Role.MANAGER]),
+    ).not.toThrow();
+    for (const [before, after] of [
+      [[Role.CASEWORKER], [Role.CASEWORKER, Role.ADMIN]],
+      [[Role.CASEWORKER], [Role.AGENCY_ADMIN]],
+      [[Role.AGENCY_ADMIN], [Role.CASEWORKER]],
+      [[Role.ADMIN, Role.CASEWORKER], [Role.CASEWORKER]],
+    ])
+      expect(() => checkRolesWithinPower(agencyAdmin, before, after)).toThrow(ForbiddenError);
+    expect(() => checkRolesWithinPower([Role.ADMIN], [Role.CASEWORKER], [Role.ADMIN, Role.AGENCY_ADMIN])).not.toThrow();
+  });
+
+  it('keeps an administrator’s account from anyone but an administrator', () => {
+    expect(() => checkMayManage([Role.AGENCY_ADMIN], { roles: [Role.ADMIN, Role.CASEWORKER] })).toThrow(ForbiddenError);
+    expect(() => checkMayManage([Role.AGENCY_ADMIN], { roles: [Role.AGENCY_ADMIN] })).not.toThrow();
+    expect(() => checkMayManage([Role.ADMIN], { roles: [Role.ADMIN] })).not.toThrow();
+  });
+
+  it('names each role once and at least one', () => {
+    expect(distinctRoles([Role.MANAGER, Role.MANAGER, Role.CASEWORKER])).toEqual([Role.MANAGER, Role.CASEWORKER]);
+    expect(() => distinctRoles([])).toThrow(BadInputError);
+  });
+});
+
+describe('a request to give ADMIN', () => {
+  it('waits for a second administrator only while two or more are active (the first makes the second alone)', () => {
+    expect(grantNeedsSecondAdministrator(true, 1)).toBe(false);
+    expect(grantNeedsSecondAdministrator(true, 2)).toBe(true);
+    expect(grantNeedsSecondAdministrator(false, 5)).toBe(false);
+  });
+
+  it('is pending until decided or until it lapses', () => {
+    const now = new Date('2026-12-05T12:00:00Z');
+    const later = new Date('2026-12-12T12:00:00Z');
+    expect(grantStatus({ outcome: null, expires_at: later }, now)).toBe(AdminGrantStatus.PENDING);
+    expect(grantStatus({ outcome: null, expires_at: now }, now)).toBe(AdminGrantStatus.EXPIRED);
+    expect(grantStatus({ outcome: 'REFUSED', expires_at: later }, now)).toBe(AdminGrantStatus.REFUSED);
+    expect(grantStatus({ outcome: 'APPROVED', expires_at: now }, now)).toBe(AdminGrantStatus.APPROVED);
+  });
+
+  it('is in the log in words', () => {
+    const detail = { displayName: 'Sam', roles: [Role.CASEWORKER, Role.ADMIN], previousRoles: [Role.CASEWORKER] };
+    expect(describeAdminEvent({ action: AdminAction.ADMIN_GRANT_APPROVED, cross_agency: false, detail })).toBe(
+      'Approved giving ADMIN to Sam: roles from CASEWORKER to CASEWORKER, ADMIN',
+    );
+    expect(
+      describeAdminEvent({
+        action: AdminAction.SECOND_FACTOR_RESET,
+        cross_agency: false,
+        detail: { displayName: 'Sam', hadSecondFactor: true, sessionsEnded: 1 },
+      }),
+    ).toBe('Reset the second factor of Sam: they set one up again (one was set up; 1 session ended)');
   });
 });

@@ -1,4 +1,5 @@
 export * from './admin-event.model.js';
+export * from './admin-grant.model.js';
 export * from './administrator.js';
 export * from './administration.repository.js';
 export * from './administration.service.js';

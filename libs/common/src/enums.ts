@@ -19,6 +19,8 @@ export enum Role {
   MARAC_CHAIR = 'MARAC_CHAIR',
   MARAC_COORDINATOR = 'MARAC_COORDINATOR',
   ADMIN = 'ADMIN',
+  /** Issue 16: an agency's own administrator, who manages that agency's users and nobody else's. */
+  AGENCY_ADMIN = 'AGENCY_ADMIN',
 }
 
 export enum CaseStatus {
@@ -186,7 +188,18 @@ export enum AttendanceStatus {
 
 const describe = (name: string, description: string) => ({ name, description });
 registerEnumType(AgencyKind, describe('AgencyKind', 'What kind of partner an agency is'));
-registerEnumType(Role, describe('Role', "A user's role within their agency"));
+registerEnumType(Role, {
+  ...describe('Role', "A user's role within their agency"),
+  valuesMap: {
+    ADMIN: {
+      description: 'Manages the partnership: agencies, identity providers, every agency’s users; reads no case',
+    },
+    AGENCY_ADMIN: {
+      description:
+        'Manages their own agency’s users (invite, roles, deactivate, reactivate, second factor, sessions); reads no case and never gives ADMIN',
+    },
+  },
+});
 registerEnumType(CaseStatus, describe('CaseStatus', 'Where a case is in its life'));
 registerEnumType(CaseOutcome, describe('CaseOutcome', 'How a case ended'));
 registerEnumType(RiskLevel, describe('RiskLevel', 'Assessed risk to the victim or complainant'));

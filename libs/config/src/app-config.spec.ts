@@ -117,6 +117,11 @@ describe('configuration', () => {
   it('expects administrators and managers to set up a second factor unless MFA_ENROLMENT_REQUIRED=false', () => {
     expect(loadConfig({}).mfaEnrolmentRequired).toBe(true);
     expect(loadConfig({ MFA_ENROLMENT_REQUIRED: 'false' }).mfaEnrolmentRequired).toBe(false);
+  });
+
+  it('has a second administrator approve every grant of ADMIN unless ADMIN_GRANT_APPROVAL=false', () => {
+    expect(loadConfig({}).adminGrantApproval).toBe(true);
+    expect(loadConfig({ ADMIN_GRANT_APPROVAL: 'false' }).adminGrantApproval).toBe(false);
     expect(loadConfig({}).mfaKey).toBeNull();
     expect(loadConfig({ MFA_KEY: 'k'.repeat(40) }).mfaKey).toBe('k'.repeat(40));
   });

@@ -32,6 +32,11 @@ export interface AppConfig {
    * set up still work): for a deployment rolling out, and for tests of other features that sign in as managers.
    */
   mfaEnrolmentRequired: boolean;
+  /**
+   * Whether giving ADMIN needs a second administrator's approval while two or more are active (issue 16, item 4).
+   * False lets one administrator give it alone: for tests of other features that make several administrators.
+   */
+  adminGrantApproval: boolean;
   tokenTtlSeconds: number;
   /**
    * The key (at least 32 characters) that encrypts secrets kept in the database, such as identity providers'
@@ -327,6 +332,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     publicUrl: publicUrlOf(env),
     mfaKey,
     mfaEnrolmentRequired: flag(env, 'MFA_ENROLMENT_REQUIRED', true),
+    adminGrantApproval: flag(env, 'ADMIN_GRANT_APPROVAL', true),
     tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 5, 24 * 60),
     development: env.NODE_ENV === 'development',

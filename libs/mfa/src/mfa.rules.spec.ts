@@ -12,6 +12,7 @@ import {
 describe('who needs a second factor', () => {
   it('is every administrator and manager, and everyone in an agency that requires it', () => {
     expect(secondFactorRequired([Role.ADMIN], false)).toBe(true);
+    expect(secondFactorRequired([Role.AGENCY_ADMIN], false)).toBe(true);
     expect(secondFactorRequired([Role.CASEWORKER, Role.MANAGER], false)).toBe(true);
     expect(secondFactorRequired([Role.CASEWORKER], false)).toBe(false);
     expect(secondFactorRequired([Role.CASEWORKER], true)).toBe(true);

@@ -13,9 +13,14 @@ export const TOTP_TOLERANCE_SECONDS = TOTP_PERIOD_SECONDS;
 /** No 0/o, 1/l/i: a code copied from paper reads one way only. 10 characters of 31: about 50 bits. */
 const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
-/** ADMIN and MANAGER always need a second factor; anyone else when their agency requires one of everyone. */
+/**
+ * ADMIN, AGENCY_ADMIN and MANAGER always need a second factor; anyone else when their agency requires one of
+ * everyone.
+ */
 export function secondFactorRequired(roles: readonly Role[], agencyRequiresIt: boolean): boolean {
-  return agencyRequiresIt || roles.includes(Role.ADMIN) || roles.includes(Role.MANAGER);
+  return (
+    agencyRequiresIt || roles.includes(Role.ADMIN) || roles.includes(Role.AGENCY_ADMIN) || roles.includes(Role.MANAGER)
+  );
 }
 
 /** `xxxxx-xxxxx`, shown once. */

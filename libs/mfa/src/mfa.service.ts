@@ -161,6 +161,14 @@ export class MfaService implements OnModuleInit {
     return loader.load(agencyId);
   }
 
+  /**
+   * For the administration (a lost phone): takes away the user's second factor and recovery codes, so they set
+   * one up again; whether they had one.
+   */
+  resetFor(ctx: RequestContext, userId: string): Promise<boolean> {
+    return this.repository.removeEnrolment(ctx.db, userId);
+  }
+
   /** For the administration: whether the agency required it before. */
   setAgencyRequirement(ctx: RequestContext, agencyId: string, required: boolean): Promise<boolean> {
     return this.repository.setAgencyRequirement(ctx.db, agencyId, required);

@@ -51,8 +51,9 @@ export class ConfigureIdentityProviderInput {
   @IsBoolean()
   createUsersOnFirstSignIn: boolean;
 
-  @Field(() => Role, { description: 'The role of an account made at first sign-in (not ADMIN)' })
+  @Field(() => Role, { description: 'The role of an account made at first sign-in (not ADMIN nor AGENCY_ADMIN)' })
   @IsEnum(Role)
   @NotEquals(Role.ADMIN, { message: 'ADMIN is never given by signing in' })
+  @NotEquals(Role.AGENCY_ADMIN, { message: 'AGENCY_ADMIN is never given by signing in' })
   defaultRole: Role;
 }

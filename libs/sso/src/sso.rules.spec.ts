@@ -54,6 +54,7 @@ describe('roles from a provider claim', () => {
   it('takes the portal roles it names, never ADMIN, from a list or a string, nested or not', () => {
     expect(rolesFromClaim(['caseworker', 'Admin', 'MANAGER', 'someone-else'])).toEqual([Role.CASEWORKER, Role.MANAGER]);
     expect(rolesFromClaim('MARAC_CHAIR ADMIN')).toEqual([Role.MARAC_CHAIR]);
+    expect(rolesFromClaim(['AGENCY_ADMIN', 'CASEWORKER'])).toEqual([Role.CASEWORKER]);
     expect(rolesFromClaim(undefined)).toEqual([]);
     expect(claimAt({ realm_access: { roles: ['MANAGER'] } }, 'realm_access.roles')).toEqual(['MANAGER']);
     expect(claimAt({ 'https://x/roles': ['A'] }, 'https://x/roles')).toEqual(['A']);

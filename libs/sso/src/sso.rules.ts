@@ -57,7 +57,8 @@ export function rolesFromClaim(value: unknown): Role[] {
   for (const item of values) {
     if (typeof item !== 'string') continue;
     const role = item.trim().toUpperCase() as Role;
-    if (role !== Role.ADMIN && Object.values(Role).includes(role)) roles.add(role);
+    // Administrators are made in the portal, by an administrator, in the administration log; never by a claim.
+    if (role !== Role.ADMIN && role !== Role.AGENCY_ADMIN && Object.values(Role).includes(role)) roles.add(role);
   }
   return [...roles];
 }

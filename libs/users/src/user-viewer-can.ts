@@ -39,6 +39,12 @@ export class UserViewerCan {
   @Field({ description: 'createAgency, createUser, deactivateUser, users: the administration page' })
   administer: boolean;
 
+  @Field({
+    description:
+      'users, inviteUser, setUserRoles, deactivateUser, reactivateUser, resetSecondFactor, endSessionsOfUser: the users you manage (every agency’s for administrators, your own agency’s for agency administrators)',
+  })
+  manageUsers: boolean;
+
   @Field({ description: 'createApiKey, revokeApiKey, apiKeys: your agency’s partner-system keys' })
   manageApiKeys: boolean;
 }
@@ -53,8 +59,10 @@ export function userViewerCan(ability: PortalAbility): UserViewerCan {
     readMeetingFigures: ability.can('readFigures', 'Meeting'),
     applyRetention: ability.can('retain', 'Case'),
     updateServiceStandards: ability.can('update', 'ServiceStandards'),
-    // The administration page's operations are one rule (ability.ts: an ADMIN creates agencies and users, deactivates them and lists them).
-    administer: ability.can('create', 'User'),
+    // The administration page is the partnership administrator's: agencies first (an agency's administrator
+    // also creates users, of their own agency only, on the users page).
+    administer: ability.can('create', 'Agency'),
+    manageUsers: ability.can('update', 'User'),
     manageApiKeys: ability.can('create', 'ApiKey'),
   };
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { type Database, exec, one, rows } from '#libs/db';
+import { accessibleSql, type Action, type PortalAbility } from '#libs/access';
+import { type Database, exec, one, rows, SqlParams } from '#libs/db';
 import type { Role } from '#libs/common';
 import type { UserRow } from './user.model.js';
 import { AgenciesRepository } from '#libs/agencies';
@@ -63,11 +64,71 @@ export class UsersRepository {
     );
   }
 
-  /** By name; of one agency when `agencyId` is given. */
-  list(db: Database, agencyId?: string | null): Promise<UserRow[]> {
-    return agencyId
-      ? rows<UserRow>(db, `SELECT ${USER_COLUMNS} FROM users WHERE agency_id = $1 ORDER BY display_name`, [agencyId])
-      : rows<UserRow>(db, `SELECT ${USER_COLUMNS} FROM users ORDER BY display_name`);
+  /**
+   * By name, those the reader's rules let them read (an agency administrator: their own agency's), of one agency
+   * when `agencyId` is given.
+   */
+  list(db: Database, ability: PortalAbility, agencyId?: string | null): Promise<UserRow[]> {
+    const params = new SqlParams();
+    const where = [accessibleSql(ability, 'read', 'User', 'u', params)];
+    if (agencyId) where.push(`u.agency_id = ${params.add(agencyId)}::uuid`);
+    return rows<UserRow>(
+      db,
+      `SELECT ${USER_COLUMNS} FROM users u WHERE ${where.join(' AND ')} ORDER BY display_name`,
+      params.values,
+    );
+  }
+
+  // for administration (issue 16, item 4)
+
+  /**
+   * The user the caller's rules let them `action`, locked until the transaction ends so two administrators'
+   * changes to one account queue; undefined when the caller may not see them (another agency's, for an agency's
+   * administrator). `system` marks an agency's service account, which only its keys act as.
+   */
+  lockManageable(
+    db: Database,
+    ability: PortalAbility,
+    action: Action,
+    userId: string,
+  ): Promise<(UserRow & { system: boolean }) | undefined> {
+    const params = new SqlParams();
+    const id = params.add(userId);
+    const scope = accessibleSql(ability, action, 'User', 'u', params);
+    return one(db, `SELECT ${USER_COLUMNS}, system FROM users u WHERE u.id = ${id}::uuid AND ${scope} FOR UPDATE`, [
+      ...params.values,
+    ]);
+  }
+
+  /**
+   * Held until the transaction ends by every change that gives or takes ADMIN or an administrator's access: the
+   * count of active administrators it reads stays true until it commits.
+   */
+  async lockAdministrators(db: Database): Promise<void> {
+    await exec(db, `SELECT pg_advisory_xact_lock(hashtext('partnership-administrators'))`);
+  }
+
+  async countActiveAdministrators(db: Database): Promise<number> {
+    const row = await one<{ n: number }>(
+      db,
+      `SELECT count(*)::int AS n FROM users WHERE 'ADMIN' = ANY(roles) AND active AND NOT system`,
+    );
+    return row!.n;
+  }
+
+  setRoles(db: Database, userId: string, roles: Role[]): Promise<UserRow> {
+    return one<UserRow>(db, `UPDATE users SET roles = $2 WHERE id = $1 RETURNING ${USER_COLUMNS}`, [
+      userId,
+      roles,
+    ]) as Promise<UserRow>;
+  }
+
+  reactivate(db: Database, userId: string): Promise<UserRow> {
+    return one<UserRow>(
+      db,
+      `UPDATE users SET active = true, deactivated_at = NULL WHERE id = $1 RETURNING ${USER_COLUMNS}`,
+      [userId],
+    ) as Promise<UserRow>;
   }
 
   async isActiveMember(db: Database, userId: string, agencyId: string): Promise<boolean> {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
+import type { Action } from '#libs/access';
 import { loaderFor, type RequestContext } from '#libs/context';
 import { AgenciesService } from '#libs/agencies';
-import { BadInputError, NotFoundError, parseId } from '#libs/common';
+import { BadInputError, NotFoundError, parseId, type Role } from '#libs/common';
 import type { CreateUserInput } from './users.inputs.js';
 import { hashPassword } from './passwords.js';
 import { type User, toUser } from './user.model.js';
@@ -43,8 +44,41 @@ export class UsersService {
   }
 
   async list(ctx: RequestContext, agencyId?: string | null): Promise<User[]> {
-    const rows = await this.repository.list(ctx.db, agencyId ? parseId(agencyId, 'agencyId') : null);
+    const rows = await this.repository.list(ctx.db, ctx.ability, agencyId ? parseId(agencyId, 'agencyId') : null);
     return rows.map(toUser);
+  }
+
+  /**
+   * The account the caller may `action`, locked for the change; another agency's account (for an agency's
+   * administrator) does not exist for this. Nor, unless `serviceAccount`, does an agency's service account: its keys
+   * act as it, so its roles and the like are not anyone's to change (it may still be deactivated, which stops them).
+   */
+  async lockManageable(
+    ctx: RequestContext,
+    action: Action,
+    id: string,
+    field: string,
+    serviceAccount = false,
+  ): Promise<User> {
+    const row = await this.repository.lockManageable(ctx.db, ctx.ability, action, parseId(id, field));
+    if (!row || (row.system && !serviceAccount)) throw new NotFoundError('User', field);
+    return toUser(row);
+  }
+
+  async setRoles(ctx: RequestContext, userId: string, roles: Role[]): Promise<User> {
+    return toUser(await this.repository.setRoles(ctx.db, userId, roles));
+  }
+
+  async reactivate(ctx: RequestContext, userId: string): Promise<User> {
+    return toUser(await this.repository.reactivate(ctx.db, userId));
+  }
+
+  lockAdministrators(ctx: RequestContext): Promise<void> {
+    return this.repository.lockAdministrators(ctx.db);
+  }
+
+  countActiveAdministrators(ctx: RequestContext): Promise<number> {
+    return this.repository.countActiveAdministrators(ctx.db);
   }
 
   /** For inputs naming a person who must be an active member of an agency (a lead officer, an assignee). */

@@ -42,7 +42,7 @@ type Documents = {
     "\n  query AsbRiskMatrix {\n    asbRiskMatrix {\n      bands {\n        riskLevel\n        minScore\n        maxScore\n        riskLevelIfVulnerable\n        reviewDays\n      }\n      cells {\n        likelihood\n        impact\n        score\n        riskLevel\n      }\n      judgedHighRiskLevel\n    }\n  }\n": typeof types.AsbRiskMatrixDocument,
     "\n  query AuditTrail($caseId: ID!, $first: Int, $after: String) {\n    caseAuditTrail(caseId: $caseId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          action\n          detail\n          actor {\n            id\n            displayName\n            agency {\n              id\n              name\n            }\n          }\n          changes {\n            field\n            from\n            to\n            withheld\n          }\n        }\n      }\n    }\n  }\n": typeof types.AuditTrailDocument,
     "\n  mutation SignIn($email: String!, $password: String!, $code: String) {\n    login(email: $email, password: $password, code: $code) {\n      accessToken\n      expiresAt\n      user {\n        id\n        email\n        displayName\n        roles\n        agency {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": typeof types.SignInDocument,
-    "\n  query ViewerCan {\n    me {\n      id\n      viewerCan {\n        readCases\n        createCase\n        triage\n        createMeeting\n        readCaseFigures\n        readMeetingFigures\n        applyRetention\n        updateServiceStandards\n        administer\n        manageApiKeys\n      }\n    }\n  }\n": typeof types.ViewerCanDocument,
+    "\n  query ViewerCan {\n    me {\n      id\n      viewerCan {\n        readCases\n        createCase\n        triage\n        createMeeting\n        readCaseFigures\n        readMeetingFigures\n        applyRetention\n        updateServiceStandards\n        administer\n        manageUsers\n        manageApiKeys\n      }\n    }\n  }\n": typeof types.ViewerCanDocument,
     "\n  query SignInProviders {\n    signInProviders {\n      agencyId\n      agencyName\n      startPath\n    }\n  }\n": typeof types.SignInProvidersDocument,
     "\n  query SingleSignOnUser {\n    me {\n      id\n      email\n      displayName\n      roles\n      agency {\n        id\n        name\n        kind\n      }\n    }\n  }\n": typeof types.SingleSignOnUserDocument,
     "\n  query CaseList($filter: CaseFilter, $first: Int, $after: String, $orderBy: CaseOrder) {\n    cases(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          reference\n          category\n          status\n          riskLevel\n          ward\n          openedAt\n          access\n        }\n      }\n    }\n  }\n": typeof types.CaseListDocument,
@@ -113,6 +113,16 @@ type Documents = {
     "\n  mutation RevokeShare($caseId: ID!, $agencyId: ID!) {\n    revokeCaseShare(caseId: $caseId, agencyId: $agencyId)\n  }\n": typeof types.RevokeShareDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": typeof types.SignOutEverywhereDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  query ManagedUsers {\n    agencies {\n      id\n      name\n    }\n    users {\n      id\n      email\n      displayName\n      roles\n      active\n      agency {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ManagedUsersDocument,
+    "\n  query AdminGrants {\n    adminGrants {\n      id\n      expiresAt\n      user {\n        id\n        displayName\n      }\n      requestedBy {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.AdminGrantsDocument,
+    "\n  mutation SetUserRoles($userId: ID!, $roles: [Role!]!) {\n    setUserRoles(userId: $userId, roles: $roles) {\n      id\n      roles\n    }\n  }\n": typeof types.SetUserRolesDocument,
+    "\n  mutation DeactivateManagedUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n      active\n    }\n  }\n": typeof types.DeactivateManagedUserDocument,
+    "\n  mutation ReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      id\n      active\n      roles\n    }\n  }\n": typeof types.ReactivateUserDocument,
+    "\n  mutation ResetSecondFactor($userId: ID!) {\n    resetSecondFactor(userId: $userId)\n  }\n": typeof types.ResetSecondFactorDocument,
+    "\n  mutation EndManagedUserSessions($userId: ID!) {\n    endSessionsOfUser(userId: $userId)\n  }\n": typeof types.EndManagedUserSessionsDocument,
+    "\n  mutation InviteManagedUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      displayName\n      roles\n    }\n  }\n": typeof types.InviteManagedUserDocument,
+    "\n  mutation ApproveAdminGrant($id: ID!) {\n    approveAdminGrant(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.ApproveAdminGrantDocument,
+    "\n  mutation RefuseAdminGrant($id: ID!) {\n    refuseAdminGrant(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.RefuseAdminGrantDocument,
 };
 const documents: Documents = {
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
@@ -143,7 +153,7 @@ const documents: Documents = {
     "\n  query AsbRiskMatrix {\n    asbRiskMatrix {\n      bands {\n        riskLevel\n        minScore\n        maxScore\n        riskLevelIfVulnerable\n        reviewDays\n      }\n      cells {\n        likelihood\n        impact\n        score\n        riskLevel\n      }\n      judgedHighRiskLevel\n    }\n  }\n": types.AsbRiskMatrixDocument,
     "\n  query AuditTrail($caseId: ID!, $first: Int, $after: String) {\n    caseAuditTrail(caseId: $caseId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          action\n          detail\n          actor {\n            id\n            displayName\n            agency {\n              id\n              name\n            }\n          }\n          changes {\n            field\n            from\n            to\n            withheld\n          }\n        }\n      }\n    }\n  }\n": types.AuditTrailDocument,
     "\n  mutation SignIn($email: String!, $password: String!, $code: String) {\n    login(email: $email, password: $password, code: $code) {\n      accessToken\n      expiresAt\n      user {\n        id\n        email\n        displayName\n        roles\n        agency {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": types.SignInDocument,
-    "\n  query ViewerCan {\n    me {\n      id\n      viewerCan {\n        readCases\n        createCase\n        triage\n        createMeeting\n        readCaseFigures\n        readMeetingFigures\n        applyRetention\n        updateServiceStandards\n        administer\n        manageApiKeys\n      }\n    }\n  }\n": types.ViewerCanDocument,
+    "\n  query ViewerCan {\n    me {\n      id\n      viewerCan {\n        readCases\n        createCase\n        triage\n        createMeeting\n        readCaseFigures\n        readMeetingFigures\n        applyRetention\n        updateServiceStandards\n        administer\n        manageUsers\n        manageApiKeys\n      }\n    }\n  }\n": types.ViewerCanDocument,
     "\n  query SignInProviders {\n    signInProviders {\n      agencyId\n      agencyName\n      startPath\n    }\n  }\n": types.SignInProvidersDocument,
     "\n  query SingleSignOnUser {\n    me {\n      id\n      email\n      displayName\n      roles\n      agency {\n        id\n        name\n        kind\n      }\n    }\n  }\n": types.SingleSignOnUserDocument,
     "\n  query CaseList($filter: CaseFilter, $first: Int, $after: String, $orderBy: CaseOrder) {\n    cases(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          reference\n          category\n          status\n          riskLevel\n          ward\n          openedAt\n          access\n        }\n      }\n    }\n  }\n": types.CaseListDocument,
@@ -214,6 +224,16 @@ const documents: Documents = {
     "\n  mutation RevokeShare($caseId: ID!, $agencyId: ID!) {\n    revokeCaseShare(caseId: $caseId, agencyId: $agencyId)\n  }\n": types.RevokeShareDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": types.SignOutEverywhereDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
+    "\n  query ManagedUsers {\n    agencies {\n      id\n      name\n    }\n    users {\n      id\n      email\n      displayName\n      roles\n      active\n      agency {\n        id\n        name\n      }\n    }\n  }\n": types.ManagedUsersDocument,
+    "\n  query AdminGrants {\n    adminGrants {\n      id\n      expiresAt\n      user {\n        id\n        displayName\n      }\n      requestedBy {\n        id\n        displayName\n      }\n    }\n  }\n": types.AdminGrantsDocument,
+    "\n  mutation SetUserRoles($userId: ID!, $roles: [Role!]!) {\n    setUserRoles(userId: $userId, roles: $roles) {\n      id\n      roles\n    }\n  }\n": types.SetUserRolesDocument,
+    "\n  mutation DeactivateManagedUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n      active\n    }\n  }\n": types.DeactivateManagedUserDocument,
+    "\n  mutation ReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      id\n      active\n      roles\n    }\n  }\n": types.ReactivateUserDocument,
+    "\n  mutation ResetSecondFactor($userId: ID!) {\n    resetSecondFactor(userId: $userId)\n  }\n": types.ResetSecondFactorDocument,
+    "\n  mutation EndManagedUserSessions($userId: ID!) {\n    endSessionsOfUser(userId: $userId)\n  }\n": types.EndManagedUserSessionsDocument,
+    "\n  mutation InviteManagedUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      displayName\n      roles\n    }\n  }\n": types.InviteManagedUserDocument,
+    "\n  mutation ApproveAdminGrant($id: ID!) {\n    approveAdminGrant(id: $id) {\n      id\n      status\n    }\n  }\n": types.ApproveAdminGrantDocument,
+    "\n  mutation RefuseAdminGrant($id: ID!) {\n    refuseAdminGrant(id: $id) {\n      id\n      status\n    }\n  }\n": types.RefuseAdminGrantDocument,
 };
 
 /**
@@ -345,7 +365,7 @@ export function graphql(source: "\n  mutation SignIn($email: String!, $password:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ViewerCan {\n    me {\n      id\n      viewerCan {\n        readCases\n        createCase\n        triage\n        createMeeting\n        readCaseFigures\n        readMeetingFigures\n        applyRetention\n        updateServiceStandards\n        administer\n        manageApiKeys\n      }\n    }\n  }\n"): (typeof documents)["\n  query ViewerCan {\n    me {\n      id\n      viewerCan {\n        readCases\n        createCase\n        triage\n        createMeeting\n        readCaseFigures\n        readMeetingFigures\n        applyRetention\n        updateServiceStandards\n        administer\n        manageApiKeys\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query ViewerCan {\n    me {\n      id\n      viewerCan {\n        readCases\n        createCase\n        triage\n        createMeeting\n        readCaseFigures\n        readMeetingFigures\n        applyRetention\n        updateServiceStandards\n        administer\n        manageUsers\n        manageApiKeys\n      }\n    }\n  }\n"): (typeof documents)["\n  query ViewerCan {\n    me {\n      id\n      viewerCan {\n        readCases\n        createCase\n        triage\n        createMeeting\n        readCaseFigures\n        readMeetingFigures\n        applyRetention\n        updateServiceStandards\n        administer\n        manageUsers\n        manageApiKeys\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -626,6 +646,46 @@ export function graphql(source: "\n  mutation SignOutEverywhere {\n    signOutEv
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ManagedUsers {\n    agencies {\n      id\n      name\n    }\n    users {\n      id\n      email\n      displayName\n      roles\n      active\n      agency {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query ManagedUsers {\n    agencies {\n      id\n      name\n    }\n    users {\n      id\n      email\n      displayName\n      roles\n      active\n      agency {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminGrants {\n    adminGrants {\n      id\n      expiresAt\n      user {\n        id\n        displayName\n      }\n      requestedBy {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminGrants {\n    adminGrants {\n      id\n      expiresAt\n      user {\n        id\n        displayName\n      }\n      requestedBy {\n        id\n        displayName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetUserRoles($userId: ID!, $roles: [Role!]!) {\n    setUserRoles(userId: $userId, roles: $roles) {\n      id\n      roles\n    }\n  }\n"): (typeof documents)["\n  mutation SetUserRoles($userId: ID!, $roles: [Role!]!) {\n    setUserRoles(userId: $userId, roles: $roles) {\n      id\n      roles\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeactivateManagedUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n      active\n    }\n  }\n"): (typeof documents)["\n  mutation DeactivateManagedUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n      active\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      id\n      active\n      roles\n    }\n  }\n"): (typeof documents)["\n  mutation ReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      id\n      active\n      roles\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetSecondFactor($userId: ID!) {\n    resetSecondFactor(userId: $userId)\n  }\n"): (typeof documents)["\n  mutation ResetSecondFactor($userId: ID!) {\n    resetSecondFactor(userId: $userId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndManagedUserSessions($userId: ID!) {\n    endSessionsOfUser(userId: $userId)\n  }\n"): (typeof documents)["\n  mutation EndManagedUserSessions($userId: ID!) {\n    endSessionsOfUser(userId: $userId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteManagedUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      displayName\n      roles\n    }\n  }\n"): (typeof documents)["\n  mutation InviteManagedUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      displayName\n      roles\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveAdminGrant($id: ID!) {\n    approveAdminGrant(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ApproveAdminGrant($id: ID!) {\n    approveAdminGrant(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefuseAdminGrant($id: ID!) {\n    refuseAdminGrant(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation RefuseAdminGrant($id: ID!) {\n    refuseAdminGrant(id: $id) {\n      id\n      status\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

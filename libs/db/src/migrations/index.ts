@@ -22,6 +22,7 @@ import { SecondFactor1765390000000 } from './1765390000000-second-factor.js';
 import { ApiKeys1765400000000 } from './1765400000000-api-keys.js';
 import { SingleSignOn1765410000000 } from './1765410000000-single-sign-on.js';
 import { SessionSignInMethod1765415000000 } from './1765415000000-session-sign-in-method.js';
+import { AgencyAdministrators1765420000000 } from './1765420000000-agency-administrators.js';
 
 /** Every migration, oldest first. The schema changes only through these. */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   ApiKeys1765400000000,
   SingleSignOn1765410000000,
   SessionSignInMethod1765415000000,
+  AgencyAdministrators1765420000000,
 ];

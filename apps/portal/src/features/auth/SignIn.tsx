@@ -43,6 +43,7 @@ const ViewerCan = graphql(`
         applyRetention
         updateServiceStandards
         administer
+        manageUsers
         manageApiKeys
       }
     }
