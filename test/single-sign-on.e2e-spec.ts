@@ -407,16 +407,20 @@ describe('single sign-on through an agency’s own OpenID Connect provider', () 
     // Last in the file: it spends this address's starts for the minute.
     it('bounds the sign-ins one address may start, so no one can fill the table of attempts', async () => {
       const attemptsBefore = await count(`SELECT count(*) AS n FROM sso_attempts`);
-      const answers: number[] = [];
-      for (let i = 0; i < SSO_STARTS_PER_MINUTE + 5; i++)
-        answers.push((await new TestBrowser().request(`${portal.url}/auth/sso/${police}/start`)).status);
-      expect(answers.filter((status) => status === 302).length).toBeLessThanOrEqual(SSO_STARTS_PER_MINUTE + 1);
-      const refused = await new TestBrowser().request(`${portal.url}/auth/sso/${police}/start`);
-      expect(refused.status).toBe(429);
-      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-      expect(await count(`SELECT count(*) AS n FROM sso_attempts`)).toBeLessThanOrEqual(
-        attemptsBefore + SSO_STARTS_PER_MINUTE + 1,
-      );
+      const started = Date.now();
+      let accepted = 0;
+      let refused: Response | undefined;
+      // Until refused: the bound refills as time passes, so how many get in depends on how fast this machine is.
+      for (let i = 0; i < 3 * SSO_STARTS_PER_MINUTE && !refused; i++) {
+        const res = await new TestBrowser().request(`${portal.url}/auth/sso/${police}/start`);
+        if (res.status === 429) refused = res;
+        else accepted++;
+      }
+      const refilled = Math.ceil((((Date.now() - started) / 1000) * SSO_STARTS_PER_MINUTE) / 60);
+      expect(refused?.status).toBe(429);
+      expect(Number(refused!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(accepted).toBeLessThanOrEqual(SSO_STARTS_PER_MINUTE + refilled + 1);
+      expect(await count(`SELECT count(*) AS n FROM sso_attempts`)).toBeLessThanOrEqual(attemptsBefore + accepted);
     });
   });
 });
