@@ -4,7 +4,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { RequestContext } from '#libs/context';
 import { SessionsService, SignInThrottle } from '#libs/auth';
-import { BadInputError, DomainError, TooManyAttemptsError, UnauthenticatedError } from '#libs/common';
+import {
+  BadInputError,
+  DomainError,
+  TooManyAttemptsError,
+  TooManyRequestsError,
+  UnauthenticatedError,
+} from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { MailOutbox } from '#libs/mail';
 import { hashPassword, type User, UsersRepository, verifyPassword } from '#libs/users';
@@ -19,6 +25,11 @@ import {
   tokenHash,
 } from './accounts.rules.js';
 
+function tooManyWrongPasswords(wait: number): TooManyRequestsError {
+  const seconds = `${wait} ${wait === 1 ? 'second' : 'seconds'}`;
+  return new TooManyRequestsError(wait, `Too many wrong passwords. Try again in ${seconds}.`, 'currentPassword');
+}
+
 /** Used, expired, unknown, for another purpose or a deactivated user: one answer, so a link tells nothing. */
 const INVALID_LINK = 'This link is not valid: it may have been used or have expired';
 
@@ -27,20 +38,6 @@ export class TooManyResetRequestsError extends DomainError {
   readonly code = 'TOO_MANY_REQUESTS';
   constructor() {
     super('Too many password reset requests from here: try again later');
-  }
-}
-
-/**
- * Too many wrong current passwords on changePassword: the sign-in throttle's wait, told as a refusal of this
- * operation rather than UNAUTHENTICATED, which would end the signed-in user's page.
- */
-export class TooManyPasswordAttemptsError extends DomainError {
-  readonly code = 'TOO_MANY_REQUESTS';
-  constructor(readonly retryAfterSeconds: number) {
-    super(
-      `Too many wrong passwords. Try again in ${retryAfterSeconds} ${retryAfterSeconds === 1 ? 'second' : 'seconds'}.`,
-      'currentPassword',
-    );
   }
 }
 
@@ -113,7 +110,9 @@ export class AccountsService {
     const sessionId = ctx.sessionId;
     if (!user || !sessionId) throw new UnauthenticatedError();
     const attempt = await this.throttle.admit(ctx, user.email).catch((error: unknown) => {
-      throw error instanceof TooManyAttemptsError ? new TooManyPasswordAttemptsError(error.retryAfterSeconds) : error;
+      // The sign-in throttle's wait, told as a refusal of this operation on the field, not UNAUTHENTICATED, which
+      // would end the signed-in user's page.
+      throw error instanceof TooManyAttemptsError ? tooManyWrongPasswords(error.retryAfterSeconds) : error;
     });
     const current = await this.users.passwordHashOf(ctx.db, user.id);
     if (!current || !(await verifyPassword(current, currentPassword))) {

@@ -117,7 +117,8 @@ export class TooManyRequestsError extends DomainError {
   constructor(
     readonly retryAfterSeconds: number,
     message = `Too many requests. Try again in ${retryAfterSeconds} ${retryAfterSeconds === 1 ? 'second' : 'seconds'}.`,
+    field?: string,
   ) {
-    super(message);
+    super(message, field);
   }
 }
