@@ -19,6 +19,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   agency_mfa_requirements: 'mfa',
   agenda_items: 'meetings',
   agenda_research: 'meetings',
+  alert_consumers: 'alerts',
   alerts: 'alerts',
   app_settings: 'auth',
   asb_risk_assessments: 'asb-risk',

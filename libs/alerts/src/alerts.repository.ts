@@ -71,4 +71,38 @@ export class AlertsRepository {
       upTo === null ? [after] : [after, upTo],
     );
   }
+
+  // consumers (AlertFollowers)
+
+  /** A new consumer starts after the latest alert: it acts on what happens from now on, not on the history. */
+  async startConsumer(db: Database, name: string): Promise<void> {
+    await exec(
+      db,
+      `INSERT INTO alert_consumers (name, last_id) SELECT $1, coalesce(max(id), 0) FROM alerts ON CONFLICT (name) DO NOTHING`,
+      [name],
+    );
+  }
+
+  /** The consumer's position, locked until the caller's transaction ends; null while another instance holds it. */
+  async takeConsumer(db: Database, name: string): Promise<number | null> {
+    const row = await one<{ last_id: string }>(
+      db,
+      `SELECT last_id::text AS last_id FROM alert_consumers WHERE name = $1 FOR UPDATE SKIP LOCKED`,
+      [name],
+    );
+    return row ? Number(row.last_id) : null;
+  }
+
+  async moveConsumer(db: Database, name: string, lastId: number): Promise<void> {
+    await exec(db, `UPDATE alert_consumers SET last_id = $2, updated_at = now() WHERE name = $1`, [name, lastId]);
+  }
+
+  /** How far behind the newest alert each consumer is, for the benchmark and health. */
+  consumerLag(db: Database): Promise<{ name: string; behind: string; updated_at: Date }[]> {
+    return rows(
+      db,
+      `SELECT c.name, ((SELECT coalesce(max(id), 0) FROM alerts) - c.last_id)::text AS behind, c.updated_at
+         FROM alert_consumers c ORDER BY c.name`,
+    );
+  }
 }

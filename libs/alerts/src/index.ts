@@ -1,3 +1,4 @@
+export * from './alert-followers.service.js';
 export * from './alert-kind.js';
 export * from './alert-outbox.service.js';
 export * from './alert-scheduler.service.js';
