@@ -44,7 +44,7 @@ type Action = {
   assignee: { id: string } | null;
   caseReference: string | null;
   meeting: { id: string } | null;
-  case: { id: string } | null;
+  case: { id: string; address?: string | null; parties?: { fullName: string | null }[] } | null;
   dueAt: string | null;
 };
 
@@ -190,6 +190,12 @@ describe('My work: cases held, actions owned on any case, meetings next, for eve
 
         const [onShared, fromMeeting] = work.actions;
         expect(onShared).toMatchObject({ caseReference: shared.reference, case: { id: shared.id }, meeting: null });
+        // A held case reads with the reader's own field rules here as everywhere: LIMITED shows no identifiers.
+        if (KINDS.indexOf(kind) % 2)
+          expect([what, onShared.case]).toMatchObject([
+            what,
+            { address: null, parties: [{ fullName: null, address: null, phone: null }, { fullName: null }] },
+          ]);
         // Not held, and the confidentiality statement not agreed: the action and its meeting, and no case at all.
         expect([what, fromMeeting]).toMatchObject([
           what,
@@ -241,6 +247,48 @@ describe('My work: cases held, actions owned on any case, meetings next, for eve
     ]);
   });
 
+  it('keeps an action a meeting gave a revoked partner (theirs to carry out) but stops naming its case at once', async () => {
+    const landlord = personaOf(AgencyKind.LANDLORD, Role.MANAGER);
+    const landlordAgency = partnerOf.get(AgencyKind.LANDLORD)!;
+    const kase = await create(officer, 'Shared, then taken to a panel', 'NOISE', {
+      name: 'Hazel Revoked',
+      address: '9 Revoked Row',
+    });
+    await portal.ok(SHARE, { c: kase.id, a: landlordAgency, x: 'FULL' }, officer.token);
+    const panel = (
+      await portal.ok(
+        SCHEDULE,
+        {
+          input: {
+            kind: 'ASB_PANEL',
+            title: 'Riverside ASB panel',
+            startsAt: new Date(Date.now() + 5 * DAY).toISOString(),
+            chairId: chair.id,
+            agencyIds: [hub, landlordAgency],
+          },
+        },
+        coordinator.token,
+      )
+    ).scheduleMeeting.id as string;
+    const item = (await portal.ok(REFER, { m: panel, c: kase.id }, coordinator.token)).referCase.id as string;
+    const action = (
+      await portal.ok(MEETING_ACTION, { i: item, a: landlordAgency, d: 'Serve a warning letter' }, chair.token)
+    ).recordMeetingAction.id as string;
+    const held = (await myActions(landlord)).actions.find((a) => a.id === action);
+    expect(held).toMatchObject({ caseReference: kase.reference, case: { id: kase.id }, meeting: { id: panel } });
+
+    await portal.ok(REVOKE, { c: kase.id, a: landlordAgency }, officer.token);
+    const after = await myActions(landlord);
+    expect(after.actions.find((a) => a.id === action)).toMatchObject({
+      caseReference: null,
+      case: null,
+      meeting: { id: panel },
+    });
+    const body = JSON.stringify(after);
+    for (const secret of [kase.reference, kase.id, 'Hazel Revoked', '9 Revoked Row', 'Shared, then taken'])
+      expect([secret, body.includes(secret)]).toEqual([secret, false]);
+  });
+
   it('puts soonest due first, leaves finished actions out, counts overdue, and keeps assigned-to-me to the assignee', async () => {
     const support = personaOf(AgencyKind.SUPPORT, Role.CASEWORKER);
     const colleague = personaOf(AgencyKind.SUPPORT, Role.MARAC_CHAIR);
@@ -271,6 +319,16 @@ describe('My work: cases held, actions owned on any case, meetings next, for eve
     expect(mine.actions.map((a) => a.id)).toEqual([assigned]);
     expect(mine.totalCount).toBe(1);
     expect((await myActions(colleague, true)).actions).toEqual([]);
+  });
+
+  it('refuses a page over 100 naming first, and pages the soonest due', async () => {
+    const reader = personaOf(AgencyKind.SUPPORT, Role.CASEWORKER);
+    const refused = await portal.gql(`{ myActions(first: 101) { totalCount } }`, {}, reader.token);
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    expect(refused.data).toBeNull();
+    const page = (await portal.ok(`{ myActions(first: 2) { totalCount actions { id } } }`, {}, reader.token)).myActions;
+    const all = await myActions(reader);
+    expect(page).toEqual({ totalCount: all.totalCount, actions: all.actions.slice(0, 2).map((a) => ({ id: a.id })) });
   });
 
   it('answers in a bounded number of statements however many actions and meetings there are', async () => {
