@@ -217,7 +217,7 @@ export function MyWorkPage({ user }: { user: SessionUser }) {
                       key: 'Triage',
                       value: (
                         <Link href="/triage" className="govuk-link">
-                          {plural(waiting, 'report')} waiting
+                          {plural(waiting, 'report')} waiting in triage
                         </Link>
                       ),
                     },
