@@ -18,6 +18,7 @@ import { DashResolver } from '#libs/dash';
 import { CaseEvidenceResolver, EvidenceResolver, IncidentEvidenceResolver } from '#libs/evidence';
 import {
   AgendaItemsResolver,
+  CaseActionMeetingResolver,
   CaseMeetingReferralResolver,
   CaseMeetingReferralsResolver,
   MeetingsResolver,
@@ -62,6 +63,7 @@ export const RESOLVERS = [
   DashResolver,
   MeetingsResolver,
   AgendaItemsResolver,
+  CaseActionMeetingResolver,
   CaseMeetingReferralsResolver,
   CaseMeetingReferralResolver,
   CaseReviewsResolver,

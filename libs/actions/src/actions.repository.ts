@@ -31,11 +31,18 @@ export interface CaseActionRow {
   served_at: Date | null;
   hearing_at: Date | null;
   expires_at: Date | null;
+  agenda_item_id: string | null;
   case_owner_agency_id?: string;
 }
 
+/** A page of a worklist, with the counts of the whole list beside it. */
+export interface WorklistRow extends CaseActionRow {
+  total_count: number;
+  overdue_count: number;
+}
+
 export const ACTION_COLUMNS =
-  'a.id, a.case_id, a.kind, a.legal, a.description, a.owner_agency_id, a.assignee_id, a.due_at, a.status, a.outcome, a.created_at, a.completed_at, a.served_at, a.hearing_at, a.expires_at';
+  'a.id, a.case_id, a.kind, a.legal, a.description, a.owner_agency_id, a.assignee_id, a.due_at, a.status, a.outcome, a.created_at, a.completed_at, a.served_at, a.hearing_at, a.expires_at, a.agenda_item_id';
 
 export const toAction = (row: CaseActionRow): CaseAction => ({
   id: row.id,
@@ -53,6 +60,7 @@ export const toAction = (row: CaseActionRow): CaseAction => ({
   expiresAt: row.expires_at,
   ownerAgencyId: row.owner_agency_id,
   assigneeId: row.assignee_id,
+  agendaItemId: row.agenda_item_id,
   caseOwnerAgencyId: row.case_owner_agency_id,
 });
 
@@ -175,6 +183,35 @@ export class ActionsRepository {
         WHERE a.owner_agency_id = ${agency}::uuid AND a.kind = ANY(${kindsParam}::text[]) AND a.status IN ('OPEN','IN_PROGRESS')
           AND (a.expires_at IS NULL OR a.expires_at > now()) AND ${scope}
         ORDER BY a.expires_at NULLS LAST, a.created_at, a.id LIMIT 500`,
+      params.values,
+    );
+  }
+
+  /**
+   * Issue 17, My work: the open and in-progress actions the agency owns, or (`assigneeId`) the person is given, that
+   * the caller may read, on any case: those on cases it holds, and those a meeting gave it on cases it does not.
+   * Soonest due first, undated last; with the whole list's count and how many of it are overdue. LEFT JOIN as in
+   * findReadable: row security hides a case the agency does not hold, and the action's own rule admits it.
+   */
+  worklist(
+    db: Database,
+    ability: PortalAbility,
+    owner: { agencyId: string | null; assigneeId: string | null },
+    limit: number,
+  ): Promise<WorklistRow[]> {
+    const params = new SqlParams();
+    const scope = readableSql(ability, params);
+    const agency = params.add(owner.agencyId);
+    const assignee = params.add(owner.assigneeId);
+    return rows(
+      db,
+      `SELECT ${ACTION_COLUMNS}, c.owner_agency_id AS case_owner_agency_id,
+              count(*) OVER ()::int AS total_count,
+              (count(*) FILTER (WHERE a.due_at < now()) OVER ())::int AS overdue_count
+         FROM case_actions a LEFT JOIN ${CasesRepository.tableAs('c')} ON c.id = a.case_id
+        WHERE (a.owner_agency_id = ${agency}::uuid OR a.assignee_id = ${assignee}::uuid)
+          AND a.status IN ('OPEN', 'IN_PROGRESS') AND ${scope}
+        ORDER BY a.due_at NULLS LAST, a.created_at, a.id LIMIT ${limit}`,
       params.values,
     );
   }

@@ -5,7 +5,7 @@ import type { RequestContext } from '#libs/context';
 import { Agency, AgenciesService } from '#libs/agencies';
 import { Case, CasesService } from '#libs/cases';
 import { User, UsersService } from '#libs/users';
-import { CaseAction } from './case-action.model.js';
+import { ActionWorklist, CaseAction } from './case-action.model.js';
 import { ActionInput, UpdateActionInput } from './actions.inputs.js';
 import { ActionsService } from './actions.service.js';
 import { CaseActionViewerCan, caseActionViewerCan } from './case-action-viewer-can.js';
@@ -48,6 +48,20 @@ export class ActionsResolver {
   @Allow('read', 'Case')
   interventionsRegister(@Context() ctx: RequestContext): Promise<CaseAction[]> {
     return this.actionService.register(ctx);
+  }
+
+  @Query(() => ActionWorklist, {
+    description:
+      'My work: open and in-progress actions your agency owns, or (assignedToMe) you are given, on any case you may read them on — those a meeting gave your agency on a case it does not hold included — soonest due first',
+  })
+  @Allow('read', 'Case')
+  myActions(
+    @Context() ctx: RequestContext,
+    @Args('assignedToMe', { type: () => Boolean, nullable: true, description: 'Only those given to you' })
+    assignedToMe?: boolean | null,
+    @Args('first', { type: () => Int, nullable: true, description: '1–100, default 100' }) first?: number | null,
+  ): Promise<ActionWorklist> {
+    return this.actionService.worklist(ctx, assignedToMe === true, first);
   }
 
   @ResolveField(() => Case, { nullable: true, description: 'The case, read with your own rules' })

@@ -13,10 +13,12 @@ import {
   groupBy,
   LEGAL_ACTION_KINDS,
   NotFoundError,
+  pageSize,
   parseId,
+  MAX_PAGE_SIZE,
   REGISTERED_ACTION_KINDS,
 } from '#libs/common';
-import type { CaseAction } from './case-action.model.js';
+import type { ActionWorklist, CaseAction } from './case-action.model.js';
 import type { ActionInput, UpdateActionInput } from './actions.inputs.js';
 import { ActionsRepository, type CaseActionRow, toAction } from './actions.repository.js';
 import { legalDates } from './actions.rules.js';
@@ -111,6 +113,29 @@ export class ActionsService {
       ...REGISTERED_ACTION_KINDS.keys(),
     ]);
     return rows.map(toAction);
+  }
+
+  /**
+   * Issue 17, My work: the actions the caller's agency owns, or with `assignedToMe` those given to the caller, on
+   * any case the rules let them read them on (a meeting's actions on cases the agency does not hold included).
+   */
+  async worklist(
+    ctx: RequestContext,
+    assignedToMe: boolean,
+    first: number | null | undefined,
+  ): Promise<ActionWorklist> {
+    const user = ctx.user!;
+    const rows = await this.repository.worklist(
+      ctx.db,
+      ctx.ability,
+      assignedToMe ? { agencyId: null, assigneeId: user.id } : { agencyId: user.agencyId, assigneeId: user.id },
+      pageSize(first ?? MAX_PAGE_SIZE),
+    );
+    return {
+      totalCount: rows[0]?.total_count ?? 0,
+      overdueCount: rows[0]?.overdue_count ?? 0,
+      actions: rows.map(toAction),
+    };
   }
 
   async ofCase(ctx: RequestContext, parent: Case): Promise<CaseAction[]> {

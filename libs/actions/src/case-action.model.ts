@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ActionKind, ActionStatus } from '#libs/common';
 
 @ObjectType({ description: 'An action or intervention on a case, owned by one agency' })
@@ -48,5 +48,22 @@ export class CaseAction {
 
   ownerAgencyId: string;
   assigneeId: string | null;
+  /** The agenda item that agreed it, for an action a meeting gave an agency. */
+  agendaItemId: string | null;
   caseOwnerAgencyId?: string;
+}
+
+@ObjectType({
+  description:
+    'Open and in-progress actions your agency owns (or you are given) on any case you may read them on, soonest due first',
+})
+export class ActionWorklist {
+  @Field(() => Int, { description: 'All of them, not only those listed' })
+  totalCount: number;
+
+  @Field(() => Int, { description: 'How many of them are past their due date' })
+  overdueCount: number;
+
+  @Field(() => [CaseAction], { description: 'Soonest due first, undated last' })
+  actions: CaseAction[];
 }

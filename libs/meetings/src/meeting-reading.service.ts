@@ -253,6 +253,41 @@ export class MeetingReadingService {
     });
   }
 
+  /** Issue 17, My work: the meeting that agreed an action, while the caller's agency attends it; null otherwise. */
+  async meetingOfAction(ctx: RequestContext, action: CaseAction): Promise<Meeting | null> {
+    const item = await this.itemOfAction(ctx, action);
+    const row = item ? await this.forMaterial(ctx).load(item.meetingId) : null;
+    return row ? toMeeting(row) : null;
+  }
+
+  /**
+   * Issue 17, My work: the reference of an action's case, as the caller may read it: from the case itself where
+   * their agency holds it; else only as the agenda that agreed the action opens the case to them (agreed the
+   * statement, material open: `itemCase`). Nothing else of a case they do not hold comes through an action.
+   */
+  async caseReferenceOf(ctx: RequestContext, action: CaseAction): Promise<string | null> {
+    const held = await this.cases.visibleById(ctx, action.caseId);
+    if (held) return held.reference;
+    const item = await this.itemOfAction(ctx, action);
+    return item ? ((await this.itemCase(ctx, item))?.reference ?? null) : null;
+  }
+
+  /** The agenda item that agreed an action, batched; null for an action added on the case. */
+  private async itemOfAction(ctx: RequestContext, action: CaseAction): Promise<AgendaItem | null> {
+    if (!action.agendaItemId) return null;
+    const loader = loaderFor(
+      ctx,
+      'action.agendaItem',
+      () =>
+        new DataLoader<string, AgendaItem | null>(async (ids) => {
+          const rows = await this.meetings.itemsByIds(ctx.db, ids);
+          const byId = new Map(rows.map((row) => [row.id, toAgendaItem(row)]));
+          return ids.map((id) => byId.get(id) ?? null);
+        }),
+    );
+    return loader.load(action.agendaItemId);
+  }
+
   /** MARAC figures over the meetings the caller's agency attended in the period, scoped in SQL like every read. */
   async maracStatistics(ctx: RequestContext, input: MaracStatisticsInput): Promise<MaracStatistics> {
     checkPeriod(input.from, input.to);

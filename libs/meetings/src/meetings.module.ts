@@ -14,6 +14,7 @@ import { MeetingReadingService } from './meeting-reading.service.js';
 import { MeetingRunningService } from './meeting-running.service.js';
 import {
   AgendaItemsResolver,
+  CaseActionMeetingResolver,
   CaseMeetingReferralResolver,
   CaseMeetingReferralsResolver,
   MeetingsResolver,
@@ -34,6 +35,7 @@ import { MeetingsRepository } from './meetings.repository.js';
     AgendaItemsResolver,
     CaseMeetingReferralsResolver,
     CaseMeetingReferralResolver,
+    CaseActionMeetingResolver,
   ],
   exports: [MeetingsRepository, MeetingReadingService, AgendaService, MeetingRunningService],
 })

@@ -293,6 +293,11 @@ export class MeetingsRepository {
     return one<AgendaItemRow>(db, `SELECT ${AGENDA_COLUMNS} FROM agenda_items i WHERE i.id = $1`, [id]);
   }
 
+  /** The items among `ids`, whoever reads them: callers decide what of each the reader may see. */
+  itemsByIds(db: Database, ids: readonly string[]): Promise<AgendaItemRow[]> {
+    return rows<AgendaItemRow>(db, `SELECT ${AGENDA_COLUMNS} FROM agenda_items i WHERE i.id = ANY($1::uuid[])`, [ids]);
+  }
+
   /** An item with its case's owner agency; undefined where the `db` does not admit the case. */
   findItemWithCaseOwner(db: Database, id: string): Promise<(AgendaItemRow & { owner_agency_id: string }) | undefined> {
     return one(

@@ -387,3 +387,30 @@ export class CaseMeetingReferralResolver {
     return this.agencyService.byId(ctx, referral.referredByAgencyId);
   }
 }
+
+/**
+ * Issue 17, My work: where an action came from and which case it is on, for an agency that may hold the action
+ * and not the case (a meeting gave it). `case` stays the case's own rules (null when not held).
+ */
+@Resolver(() => CaseAction)
+export class CaseActionMeetingResolver {
+  constructor(private readonly reading: MeetingReadingService) {}
+
+  @ResolveField(() => Meeting, {
+    nullable: true,
+    description:
+      'The meeting that agreed it, while your agency attends that meeting; null for an action added on the case',
+  })
+  meeting(@Context() ctx: RequestContext, @Parent() action: CaseAction): Promise<Meeting | null> {
+    return this.reading.meetingOfAction(ctx, action);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      "The case's reference: when your agency holds the case, or the meeting that agreed the action opens the case to you (you agreed its confidentiality statement, its material is open); else null",
+  })
+  caseReference(@Context() ctx: RequestContext, @Parent() action: CaseAction): Promise<string | null> {
+    return this.reading.caseReferenceOf(ctx, action);
+  }
+}
