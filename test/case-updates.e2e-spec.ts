@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import { TestPortal } from './harness.js';
 import { type Feed, LiveClient } from './live.js';
 import { Partnership, type Persona } from './partnership.js';
@@ -171,6 +172,77 @@ describe('every open screen stays live: caseUpdates and caseActivity over graphq
     const feed = live({ token: await people.admin() } as Persona).subscribe(ACTIVITY);
     await until(feed, (f) => f.errors.length > 0);
     expect(feed.errors[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+  });
+
+  describe('the notification each committed change sends', () => {
+    /** What `case_updates` carried while `work` ran (and a moment after, for the commit to be heard). */
+    const heard = async (work: () => Promise<unknown>): Promise<string[]> => {
+      const listener = new pg.Client({ connectionString: portal.appDatabaseUrl });
+      await listener.connect();
+      const payloads: string[] = [];
+      listener.on('notification', (n) => payloads.push(n.payload ?? ''));
+      await listener.query('LISTEN case_updates');
+      try {
+        await work();
+        await new Promise((r) => setTimeout(r, 300));
+        return payloads;
+      } finally {
+        await listener.end();
+      }
+    };
+
+    it('names the case, the kind of change and the acting agency, and nothing of the case’s content', async () => {
+      const caseId = await newCase();
+      await share(caseId, police);
+      const payloads = await heard(() =>
+        portal.ok(
+          `mutation($c: ID!, $a: ID!) { addAction(caseId: $c, input: { kind: PATROL, description: "Evening patrols past 9 Alder Court", ownerAgencyId: $a }) { id } }`,
+          { c: caseId, a: police },
+          owner.token,
+        ),
+      );
+      // The action's owner is named too: it hears of its action even where it does not hold the case (a meeting's).
+      expect(payloads).toEqual([`${caseId}|ACTION|${landlord}|${police}`]);
+    });
+
+    it('says nothing of a change rolled back, nor of the scheduler marking what it has alerted', async () => {
+      const caseId = await newCase();
+      await portal.ok(
+        `mutation($c: ID!, $a: ID!) { addAction(caseId: $c, input: { kind: PATROL, description: "Evening patrols", ownerAgencyId: $a }) { id } }`,
+        { c: caseId, a: landlord },
+        owner.token,
+      );
+      const payloads = await heard(async () => {
+        const client = await portal.db.connect();
+        try {
+          await client.query('BEGIN');
+          await client.query(`UPDATE cases SET summary = 'Never committed' WHERE id = $1`, [caseId]);
+          await client.query('ROLLBACK');
+        } finally {
+          client.release();
+        }
+        await portal.db.query(`UPDATE case_actions SET overdue_alerted_at = now() WHERE case_id = $1`, [caseId]);
+        await portal.db.query(`UPDATE cases SET summary = summary WHERE id = $1`, [caseId]);
+      });
+      expect(payloads).toEqual([]);
+    });
+
+    it('tells a change to the case record, its closing and its risk apart, once per transaction', async () => {
+      const caseId = await newCase();
+      const payloads = await heard(async () => {
+        const client = await portal.db.connect();
+        try {
+          await client.query('BEGIN');
+          await client.query(`UPDATE cases SET summary = 'One' WHERE id = $1`, [caseId]);
+          await client.query(`UPDATE cases SET summary = 'Two' WHERE id = $1`, [caseId]);
+          await client.query(`UPDATE cases SET risk_level = 'HIGH' WHERE id = $1`, [caseId]);
+          await client.query('COMMIT');
+        } finally {
+          client.release();
+        }
+      });
+      expect(payloads).toEqual([`${caseId}|CASE||`, `${caseId}|RISK||`]);
+    });
   });
 
   describe('caseActivity', () => {

@@ -3,13 +3,14 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Each case table, with the kind of change a row of it is, the column naming the agency that made it (for work
  * outside a request, which sets no acting agency) and the column naming an agency the change is about although
- * it may not hold the case (a share's agency, told its share ended; a triage report's receiving agency).
+ * it may not hold the case (a share's agency, told its share ended; an action's owner; a triage report's agency).
  */
 const CASE_TABLES: { table: string; what: string; actor?: string; about?: string; ignored?: string[] }[] = [
   { table: 'parties', what: 'PARTY' },
   { table: 'incidents', what: 'INCIDENT', actor: 'logged_by_agency_id' },
-  // An overdue alert marks the action for the scheduler: not a change anyone sees.
-  { table: 'case_actions', what: 'ACTION', ignored: ['overdue_alerted_at'] },
+  // An overdue alert marks the action for the scheduler: not a change anyone sees. The owning agency hears of
+  // its action even on a case it does not hold (a meeting's action: its interventions register shows it).
+  { table: 'case_actions', what: 'ACTION', about: 'owner_agency_id', ignored: ['overdue_alerted_at'] },
   { table: 'case_shares', what: 'SHARE', about: 'agency_id' },
   { table: 'contacts', what: 'CONTACT' },
   { table: 'evidence_files', what: 'EVIDENCE', actor: 'uploaded_by_agency_id' },
@@ -58,10 +59,9 @@ export class CaseUpdates1765430000000 implements MigrationInterface {
       CREATE FUNCTION cases_notify() RETURNS trigger LANGUAGE plpgsql AS $$
         DECLARE
           what text := 'CASE';
-          ignored text[] := ARRAY['contact_breach_alerted_at'];
         BEGIN
           IF TG_OP = 'UPDATE' THEN
-            IF (to_jsonb(NEW) - ignored) = (to_jsonb(OLD) - ignored) THEN RETURN NULL; END IF;
+            IF NEW IS NOT DISTINCT FROM OLD THEN RETURN NULL; END IF;
             IF NEW.status IS DISTINCT FROM OLD.status THEN what := 'CLOSURE';
             ELSIF NEW.risk_level IS DISTINCT FROM OLD.risk_level THEN what := 'RISK';
             END IF;
