@@ -34,6 +34,7 @@ import { AuditLog, AuditModule, recordViewsInExecution } from '#libs/audit';
 import { AuditTrailModule } from '#libs/audit-trail';
 import { ApiKeysModule } from '#libs/api-keys';
 import { AuthModule, KeyBearers, SessionsService } from '#libs/auth';
+import { CaseFeedModule } from '#libs/case-feed';
 import { CaseReviewsModule } from '#libs/case-reviews';
 import { CasesModule } from '#libs/cases';
 import { formatError, TooManyRequestsError } from '#libs/common';
@@ -338,6 +339,7 @@ export class AppModule {
         ServiceStandardsModule,
         RetentionModule,
         MeetingsModule,
+        CaseFeedModule,
         CaseReviewsModule,
         ReportsModule,
         ExportsModule,

@@ -11,6 +11,7 @@ import { AlertFeedResolver } from '#libs/alert-feed';
 import { AsbRiskResolver } from '#libs/asb-risk';
 import { AuditActorResolver, AuditTrailResolver, DisclosureResolver } from '#libs/audit-trail';
 import { AuthResolver } from '#libs/auth';
+import { CaseFeedResolver } from '#libs/case-feed';
 import { CaseReviewsResolver } from '#libs/case-reviews';
 import { CasesResolver, PartiesResolver } from '#libs/cases';
 import { ContactsResolver } from '#libs/contacts';
@@ -60,6 +61,7 @@ export const RESOLVERS = [
   AuditActorResolver,
   DisclosureResolver,
   AlertFeedResolver,
+  CaseFeedResolver,
   DashResolver,
   MeetingsResolver,
   AgendaItemsResolver,

@@ -9,6 +9,7 @@ import { PrimaryNav } from './ui/PrimaryNav';
 import { SessionWarning } from './ui/SessionWarning';
 import { AlertsFeed, resetAlerts } from './features/alert-feed/alerts';
 import { SignInPage } from './features/auth/SignIn';
+import { LiveScreens } from './live';
 
 // Each page is its own chunk: the sign-in screen loads none of them.
 const MyWorkPage = lazy(() => import('./features/cases/MyWork').then((m) => ({ default: m.MyWorkPage })));
@@ -155,6 +156,7 @@ function SignedInApp() {
       <Header user={user} onSignOut={handleSignOut} />
       {user && <PrimaryNav user={user} path={path} />}
       {user?.can.readCases && <AlertsFeed user={user} />}
+      {user?.can.readCases && <LiveScreens />}
       <div className="govuk-width-container">
         <main className="govuk-main-wrapper" id="main-content" tabIndex={-1} ref={mainRef}>
           {session && <SessionWarning session={session} />}

@@ -19,6 +19,9 @@ export function createApolloClient(token: string | null): ApolloClient {
   });
 
   const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
+  // Whether the socket was lost (not closed because nothing was subscribed): then, once it is back, every open
+  // screen reads again what it shows, since changes made meanwhile were signalled to nobody.
+  let dropped = false;
   const ws = token
     ? new GraphQLWsLink(
         createClient({
@@ -31,6 +34,12 @@ export function createApolloClient(token: string | null): ApolloClient {
           on: {
             closed: (event) => {
               if (event && typeof event === 'object' && 'code' in event && event.code === 4403) sessionExpired();
+              else if (!(event && typeof event === 'object' && 'code' in event && event.code === 1000)) dropped = true;
+            },
+            connected: () => {
+              if (!dropped) return;
+              dropped = false;
+              void client.refetchQueries({ include: 'active' }).catch(() => undefined);
             },
           },
         }),
@@ -44,6 +53,14 @@ export function createApolloClient(token: string | null): ApolloClient {
     }
   });
 
+  // When this tab last sent a change: its own change coming back as a signal needs no "updated by" note.
+  const noteMutations = new ApolloLink((operation, forward) => {
+    const def = getMainDefinition(operation.query);
+    if (def.kind === Kind.OPERATION_DEFINITION && def.operation === OperationTypeNode.MUTATION)
+      lastMutationAt = Date.now();
+    return forward(operation);
+  });
+
   const transport = ws
     ? ApolloLink.split(
         ({ query }) => {
@@ -55,8 +72,8 @@ export function createApolloClient(token: string | null): ApolloClient {
       )
     : http;
 
-  return new ApolloClient({
-    link: ApolloLink.from([errors, transport]),
+  const client = new ApolloClient({
+    link: ApolloLink.from([errors, noteMutations, transport]),
     cache: new InMemoryCache({
       typePolicies: {
         Case: {
@@ -87,6 +104,14 @@ export function createApolloClient(token: string | null): ApolloClient {
       },
     }),
   });
+  return client;
+}
+
+let lastMutationAt = 0;
+
+/** Whether this tab sent a change within the last `ms`. */
+export function changedHereWithin(ms: number): boolean {
+  return Date.now() - lastMutationAt < ms;
 }
 
 /** The `extensions.code` of the first GraphQL error, if the error came from the API. */

@@ -46,6 +46,7 @@ type Documents = {
     "\n  query SignInProviders {\n    signInProviders {\n      agencyId\n      agencyName\n      startPath\n    }\n  }\n": typeof types.SignInProvidersDocument,
     "\n  query SingleSignOnUser {\n    me {\n      id\n      email\n      displayName\n      roles\n      agency {\n        id\n        name\n        kind\n      }\n    }\n  }\n": typeof types.SingleSignOnUserDocument,
     "\n  query CaseList($filter: CaseFilter, $first: Int, $after: String, $orderBy: CaseOrder) {\n    cases(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          reference\n          category\n          status\n          riskLevel\n          ward\n          openedAt\n          access\n        }\n      }\n    }\n  }\n": typeof types.CaseListDocument,
+    "\n  subscription CaseUpdates($caseId: ID!) {\n    caseUpdates(caseId: $caseId) {\n      caseId\n      what\n      at\n      byAgency {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CaseUpdatesDocument,
     "\n  query MyWork {\n    cases(filter: { status: [OPEN] }, first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          reference\n          category\n          riskLevel\n          ward\n          openedAt\n          access\n          ownerAgency {\n            id\n            name\n          }\n          serviceClocks {\n            standard\n            state\n            dueAt\n            doneAt\n          }\n        }\n      }\n    }\n    agencyActions: myActions {\n      totalCount\n      overdueCount\n      actions {\n        id\n        kind\n        description\n        status\n        dueAt\n        caseReference\n        case {\n          id\n        }\n        meeting {\n          id\n          title\n          startsAt\n        }\n        assignee {\n          id\n          displayName\n        }\n      }\n    }\n    assignedActions: myActions(assignedToMe: true) {\n      totalCount\n      overdueCount\n      actions {\n        id\n        kind\n        description\n        status\n        dueAt\n        caseReference\n        case {\n          id\n        }\n        meeting {\n          id\n          title\n          startsAt\n        }\n        assignee {\n          id\n          displayName\n        }\n      }\n    }\n    meetings(upcoming: true) {\n      id\n      kind\n      title\n      startsAt\n      publishedAt\n    }\n  }\n": typeof types.MyWorkDocument,
     "\n  mutation CreateCase($input: CreateCaseInput!) {\n    createCase(input: $input) {\n      id\n      reference\n    }\n  }\n": typeof types.CreateCaseDocument,
     "\n  mutation AddParty($caseId: ID!, $input: PartyInput!) {\n    addParty(caseId: $caseId, input: $input) {\n      id\n    }\n  }\n": typeof types.AddPartyDocument,
@@ -123,6 +124,7 @@ type Documents = {
     "\n  mutation InviteManagedUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      displayName\n      roles\n    }\n  }\n": typeof types.InviteManagedUserDocument,
     "\n  mutation ApproveAdminGrant($id: ID!) {\n    approveAdminGrant(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.ApproveAdminGrantDocument,
     "\n  mutation RefuseAdminGrant($id: ID!) {\n    refuseAdminGrant(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.RefuseAdminGrantDocument,
+    "\n  subscription CaseActivity {\n    caseActivity {\n      caseId\n      what\n    }\n  }\n": typeof types.CaseActivityDocument,
 };
 const documents: Documents = {
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
@@ -157,6 +159,7 @@ const documents: Documents = {
     "\n  query SignInProviders {\n    signInProviders {\n      agencyId\n      agencyName\n      startPath\n    }\n  }\n": types.SignInProvidersDocument,
     "\n  query SingleSignOnUser {\n    me {\n      id\n      email\n      displayName\n      roles\n      agency {\n        id\n        name\n        kind\n      }\n    }\n  }\n": types.SingleSignOnUserDocument,
     "\n  query CaseList($filter: CaseFilter, $first: Int, $after: String, $orderBy: CaseOrder) {\n    cases(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          reference\n          category\n          status\n          riskLevel\n          ward\n          openedAt\n          access\n        }\n      }\n    }\n  }\n": types.CaseListDocument,
+    "\n  subscription CaseUpdates($caseId: ID!) {\n    caseUpdates(caseId: $caseId) {\n      caseId\n      what\n      at\n      byAgency {\n        id\n        name\n      }\n    }\n  }\n": types.CaseUpdatesDocument,
     "\n  query MyWork {\n    cases(filter: { status: [OPEN] }, first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          reference\n          category\n          riskLevel\n          ward\n          openedAt\n          access\n          ownerAgency {\n            id\n            name\n          }\n          serviceClocks {\n            standard\n            state\n            dueAt\n            doneAt\n          }\n        }\n      }\n    }\n    agencyActions: myActions {\n      totalCount\n      overdueCount\n      actions {\n        id\n        kind\n        description\n        status\n        dueAt\n        caseReference\n        case {\n          id\n        }\n        meeting {\n          id\n          title\n          startsAt\n        }\n        assignee {\n          id\n          displayName\n        }\n      }\n    }\n    assignedActions: myActions(assignedToMe: true) {\n      totalCount\n      overdueCount\n      actions {\n        id\n        kind\n        description\n        status\n        dueAt\n        caseReference\n        case {\n          id\n        }\n        meeting {\n          id\n          title\n          startsAt\n        }\n        assignee {\n          id\n          displayName\n        }\n      }\n    }\n    meetings(upcoming: true) {\n      id\n      kind\n      title\n      startsAt\n      publishedAt\n    }\n  }\n": types.MyWorkDocument,
     "\n  mutation CreateCase($input: CreateCaseInput!) {\n    createCase(input: $input) {\n      id\n      reference\n    }\n  }\n": types.CreateCaseDocument,
     "\n  mutation AddParty($caseId: ID!, $input: PartyInput!) {\n    addParty(caseId: $caseId, input: $input) {\n      id\n    }\n  }\n": types.AddPartyDocument,
@@ -234,6 +237,7 @@ const documents: Documents = {
     "\n  mutation InviteManagedUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      displayName\n      roles\n    }\n  }\n": types.InviteManagedUserDocument,
     "\n  mutation ApproveAdminGrant($id: ID!) {\n    approveAdminGrant(id: $id) {\n      id\n      status\n    }\n  }\n": types.ApproveAdminGrantDocument,
     "\n  mutation RefuseAdminGrant($id: ID!) {\n    refuseAdminGrant(id: $id) {\n      id\n      status\n    }\n  }\n": types.RefuseAdminGrantDocument,
+    "\n  subscription CaseActivity {\n    caseActivity {\n      caseId\n      what\n    }\n  }\n": types.CaseActivityDocument,
 };
 
 /**
@@ -378,6 +382,10 @@ export function graphql(source: "\n  query SingleSignOnUser {\n    me {\n      i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CaseList($filter: CaseFilter, $first: Int, $after: String, $orderBy: CaseOrder) {\n    cases(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          reference\n          category\n          status\n          riskLevel\n          ward\n          openedAt\n          access\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CaseList($filter: CaseFilter, $first: Int, $after: String, $orderBy: CaseOrder) {\n    cases(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          reference\n          category\n          status\n          riskLevel\n          ward\n          openedAt\n          access\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CaseUpdates($caseId: ID!) {\n    caseUpdates(caseId: $caseId) {\n      caseId\n      what\n      at\n      byAgency {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription CaseUpdates($caseId: ID!) {\n    caseUpdates(caseId: $caseId) {\n      caseId\n      what\n      at\n      byAgency {\n        id\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -686,6 +694,10 @@ export function graphql(source: "\n  mutation ApproveAdminGrant($id: ID!) {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RefuseAdminGrant($id: ID!) {\n    refuseAdminGrant(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation RefuseAdminGrant($id: ID!) {\n    refuseAdminGrant(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CaseActivity {\n    caseActivity {\n      caseId\n      what\n    }\n  }\n"): (typeof documents)["\n  subscription CaseActivity {\n    caseActivity {\n      caseId\n      what\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -18,6 +18,7 @@ import { RiskTab } from './RiskTab';
 import { LegalHoldPanel } from '../retention/LegalHoldPanel';
 import { ActionPlanTab } from '../action-plans/ActionPlanTab';
 import { EvidenceTab } from '../evidence/EvidenceTab';
+import { useLiveCase } from './LiveCase';
 
 export type CaseData = NonNullable<CaseDetailQuery['case']>;
 
@@ -49,11 +50,25 @@ export function CasePage({ id, tab, user }: { id: string; tab: string; user: Ses
     fetchPolicy: 'cache-and-network',
   });
   const c = data?.case;
+  const { gone, note } = useLiveCase(id, user, Boolean(c));
   const tabs = c ? tabsFor(c) : [];
   const current = tabs.find((t) => t.slug === tab);
   usePageTitle(c ? `${c.reference}${current ? ` – ${current.text}` : ''}` : 'Case');
 
   if (!user.can.readCases) return <NoCaseAccess />;
+  if (gone) {
+    return (
+      <>
+        <h1 className="govuk-heading-l">This case is no longer shared with your agency</h1>
+        <p className="govuk-body">The owner agency has stopped sharing it, so it can no longer be shown here.</p>
+        <p className="govuk-body">
+          <Link href="/cases" className="govuk-link">
+            Back to cases
+          </Link>
+        </p>
+      </>
+    );
+  }
   if (loading && !c)
     return (
       <p className="govuk-body" role="status">
@@ -102,6 +117,10 @@ export function CasePage({ id, tab, user }: { id: string; tab: string; user: Ses
         <strong className="govuk-tag govuk-tag--light-blue">
           {c.owned ? 'Owner' : `${humanise(c.access)} access`}
         </strong>
+      </p>
+      {/* Always in the page, so a screen reader hears each note as it comes; it never takes focus. */}
+      <p className="govuk-body-s govuk-!-margin-bottom-2" aria-live="polite" data-testid="case-updated-note">
+        {note}
       </p>
 
       <nav className="moj-sub-navigation" aria-label="Case sections">
