@@ -294,4 +294,29 @@ describe('every open screen stays live: caseUpdates and caseActivity over graphq
       expect((await theirs.settle()).filter((e) => e.caseActivity.what === 'TRIAGE')).toEqual([]);
     });
   });
+
+  it('after the listener is lost and back, tells every open page and list to read itself again, and a revoked partner null', async () => {
+    const caseId = await newCase();
+    await share(caseId, police);
+    const page = await subscribed(live(owner).subscribe(UPDATES, { c: caseId }));
+    const revokedPage = await subscribed(live(officer).subscribe(UPDATES, { c: caseId }));
+    const list = await subscribed(live(officer).subscribe(ACTIVITY));
+    const listener = `SELECT pid FROM pg_stat_activity WHERE application_name = 'partnership-portal-listener' AND datname = current_database()`;
+    const [{ pid }] = (await portal.db.query<{ pid: number }>(listener)).rows;
+    await portal.db.query(`SELECT pg_terminate_backend($1)`, [pid]);
+    for (let i = 0; i < 100; i++) {
+      const gone = (await portal.db.query(`SELECT 1 FROM pg_stat_activity WHERE pid = $1`, [pid])).rows.length === 0;
+      if (gone) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    // Changes committed while nobody listens are announced to no one.
+    await portal.ok(REVOKE, { c: caseId, a: police }, owner.token);
+    await portal.ok(INCIDENT, { c: caseId }, owner.token);
+    await until(page, (f) => f.events.length > 0, 15_000);
+    expect(page.events).toEqual([{ caseUpdates: expect.objectContaining({ caseId, what: 'CASE', byAgency: null }) }]);
+    await until(revokedPage, (f) => f.events.length > 0, 15_000);
+    expect(revokedPage.events).toEqual([{ caseUpdates: null }]);
+    await until(list, (f) => f.events.some((e) => e.caseActivity.caseId === null), 15_000);
+    expect(list.events.some((e) => e.caseActivity.caseId === caseId)).toBe(false);
+  }, 30_000);
 });

@@ -9,7 +9,7 @@ import { SerialPass } from '#libs/common';
 import { NotificationBus, QueryCounter } from '#libs/db';
 import { LiveConnections, type LiveSession, LiveStream } from '#libs/live';
 import { activityFor, type CaseSignal, distinctSignals, parseSignal } from './case-feed.rules.js';
-import type { CaseUpdate } from './case-update.model.js';
+import { CaseChangeKind, type CaseUpdate } from './case-update.model.js';
 
 /**
  * One open screen's subscription: its signals, folded while unread (LiveStream). A `null` is the last thing it
@@ -54,6 +54,8 @@ export class CaseFeed implements OnApplicationShutdown {
   private readonly byCase = new Map<string, Set<CaseUpdateStream>>();
   private readonly everyCase = new Set<CaseUpdateStream>();
   private pending: CaseSignal[] = [];
+  /** The listener came back after a loss: every list is told to read itself again, with no case named. */
+  private listsMissed = false;
   private readonly delivery = new SerialPass(
     () => this.counter.countAs('case-updates', () => this.deliver()),
     (error) => this.logger.error(`case update delivery failed: ${String(error)}`),
@@ -73,6 +75,14 @@ export class CaseFeed implements OnApplicationShutdown {
         const signal = parseSignal(payload);
         if (!signal) return;
         this.pending.push(signal);
+        void this.delivery.wake();
+      },
+      // Changes committed while the listener was away were announced to no one: every open screen reads itself
+      // again (a case page after its visibility is checked, as for any signal).
+      reconnected: () => {
+        for (const caseId of this.byCase.keys())
+          this.pending.push({ caseId, what: CaseChangeKind.CASE, actorAgencyId: null, aboutAgencyId: null });
+        this.listsMissed = this.everyCase.size > 0;
         void this.delivery.wake();
       },
     });
@@ -100,6 +110,11 @@ export class CaseFeed implements OnApplicationShutdown {
 
   private async deliver(): Promise<void> {
     const signals = distinctSignals(this.pending.splice(0));
+    if (this.listsMissed) {
+      this.listsMissed = false;
+      const missed: CaseUpdate = { caseId: null, what: CaseChangeKind.CASE, byAgency: null, at: new Date() };
+      for (const stream of this.everyCase) if (this.connections.usable(stream.session)) stream.push(missed);
+    }
     const wanted = (caseId: string | null): caseId is string =>
       caseId !== null && (this.everyCase.size > 0 || this.byCase.has(caseId));
     const caseIds = [...new Set(signals.map((s) => s.caseId).filter(wanted))];
