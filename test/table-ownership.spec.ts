@@ -19,6 +19,8 @@ export const TABLE_OWNERS: Record<string, string> = {
   agency_mfa_requirements: 'mfa',
   agenda_items: 'meetings',
   agenda_research: 'meetings',
+  alert_assignments: 'alert-inbox',
+  alert_reads: 'alert-inbox',
   alerts: 'alerts',
   app_settings: 'auth',
   asb_risk_assessments: 'asb-risk',

@@ -23,6 +23,7 @@ import { ApiKeys1765400000000 } from './1765400000000-api-keys.js';
 import { SingleSignOn1765410000000 } from './1765410000000-single-sign-on.js';
 import { SessionSignInMethod1765415000000 } from './1765415000000-session-sign-in-method.js';
 import { AgencyAdministrators1765420000000 } from './1765420000000-agency-administrators.js';
+import { AlertInbox1765440000000 } from './1765440000000-alert-inbox.js';
 
 /** Every migration, oldest first. The schema changes only through these. */
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   SingleSignOn1765410000000,
   SessionSignInMethod1765415000000,
   AgencyAdministrators1765420000000,
+  AlertInbox1765440000000,
 ];
