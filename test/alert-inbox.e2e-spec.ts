@@ -211,6 +211,10 @@ describe('the alert inbox', () => {
     )!;
     expect(codeOf(await portal.gql(ASSIGN, { id: alert.id, u: officer.id }, colleague.token))).toBe('BAD_USER_INPUT');
     expect(codeOf(await portal.gql(ASSIGN, { id: alert.id, u: 'nobody' }, colleague.token))).toBe('BAD_USER_INPUT');
+    const assignees = (await portal.ok(`{ alertAssignees { id } }`, {}, colleague.token)).alertAssignees;
+    const ids = assignees.map((u: { id: string }) => u.id);
+    expect(ids).toEqual(expect.arrayContaining([owner.id, colleague.id, coordinator.id, chair.id]));
+    expect(ids).not.toContain(officer.id);
     expect((await portal.ok(ASSIGN, { id: alert.id, u: owner.id }, colleague.token)).assignAlert.assignee).toEqual({
       id: owner.id,
     });

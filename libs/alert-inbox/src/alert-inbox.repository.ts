@@ -169,6 +169,18 @@ export class AlertInboxRepository {
     return row !== undefined;
   }
 
+  /** The active caseworkers of the agency, by name: whom an alert may be assigned to. */
+  async colleagueIds(db: Database, agencyId: string, caseworkRoles: readonly string[]): Promise<string[]> {
+    const found = await rows<{ id: string }>(
+      db,
+      `SELECT u.id FROM ${UsersRepository.tableAs('u')}
+        WHERE u.agency_id = $1 AND u.active AND NOT u.system AND u.roles && $2::text[]
+        ORDER BY u.display_name, u.id LIMIT 500`,
+      [agencyId, caseworkRoles],
+    );
+    return found.map((row) => row.id);
+  }
+
   /** Sets or clears the agency's assignee; the previous one, if any. */
   async assign(
     db: Database,

@@ -38,6 +38,12 @@ export class AlertInboxResolver {
     return this.inbox.state(ctx);
   }
 
+  @Query(() => [User], { description: 'Whom you may assign an alert to: your agency’s active caseworkers, by name' })
+  @Allow('update', 'AlertInbox')
+  async alertAssignees(@Context() ctx: RequestContext): Promise<User[]> {
+    return Promise.all((await this.inbox.assigneeIds(ctx)).map((id) => this.users.byId(ctx, id)));
+  }
+
   @Mutation(() => AlertInboxState, {
     description: 'Mark these alerts read for you (at most 100); alerts you cannot see are passed over',
   })

@@ -87,6 +87,11 @@ export class AlertInboxService {
     return { ...before, assigneeId: assignee, assignedAt: assignee ? new Date() : null };
   }
 
+  /** Whom the caller may assign an alert to: their agency's active caseworkers. */
+  assigneeIds(ctx: RequestContext): Promise<string[]> {
+    return this.repository.colleagueIds(ctx.db, ctx.user!.agencyId, CASEWORK_ROLES);
+  }
+
   private announce(ctx: RequestContext): Promise<void> {
     return this.repository.announce(ctx.db, [ctx.user!.id]);
   }
