@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsString, Length } from 'class-validator';
 import { AlertKind } from '#libs/alerts';
 import { RiskLevel } from '#libs/common';
 
@@ -21,7 +21,8 @@ export class AlertInboxFilter {
 
   @Field(() => ID, { nullable: true, description: 'Only alerts about this case' })
   @IsOptional()
-  @IsUUID()
+  @IsString()
+  @Length(1, 100)
   caseId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Only alerts about the case with this reference, as written' })

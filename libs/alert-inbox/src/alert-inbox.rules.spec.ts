@@ -20,6 +20,7 @@ describe('the alert inbox filter', () => {
       unreadOnly: false,
       assignedToMe: false,
     });
+    expect(() => conditionsOf({ caseId: 'x' })).toThrow('caseId is not a valid id');
     expect(conditionsOf({ kinds: [AlertKind.RISK_ESCALATED], unreadOnly: true, assignedToMe: true })).toMatchObject({
       kinds: ['RISK_ESCALATED'],
       unreadOnly: true,

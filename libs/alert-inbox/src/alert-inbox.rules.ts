@@ -1,4 +1,4 @@
-import { BadInputError, RISK_ORDER, type RiskLevel } from '#libs/common';
+import { BadInputError, parseId, RISK_ORDER, type RiskLevel } from '#libs/common';
 import type { InboxConditions } from './alert-inbox.repository.js';
 import type { AlertInboxFilter } from './alert-inbox.inputs.js';
 
@@ -18,7 +18,7 @@ export function conditionsOf(filter: AlertInboxFilter | null | undefined): Inbox
   return {
     kinds: filter.kinds?.length ? filter.kinds : undefined,
     riskLevels: filter.minRisk ? riskLevelsFrom(filter.minRisk) : undefined,
-    caseId: filter.caseId?.toLowerCase() ?? undefined,
+    caseId: filter.caseId ? parseId(filter.caseId, 'caseId') : undefined,
     caseReference: filter.caseReference?.trim() || undefined,
     unreadOnly: filter.unreadOnly === true,
     assignedToMe: filter.assignedToMe === true,
