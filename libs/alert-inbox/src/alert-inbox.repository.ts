@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { liveShareAgencyIdsSql, type Relation } from '#libs/access';
+import { liveShareAgencyIdsSql, ownedOrSharedCaseIdsSql, type Relation } from '#libs/access';
 import { ACTION_KINDS, type AlertKind, AlertsRepository } from '#libs/alerts';
 import { CasesRepository } from '#libs/cases';
 import { AnonymisesCases, type Database, exec, one, rows } from '#libs/db';
@@ -62,6 +62,8 @@ const VISIBLE_FROM = `
   LEFT JOIN alert_assignments asg ON asg.alert_id = a.id AND asg.agency_id = $1::uuid
  WHERE a.occurred_at >= me.created_at
    AND (a.actor_id IS DISTINCT FROM $2::uuid OR asg.user_id = $2::uuid)
+   -- Implied by the branches below, and answerable from indexes: only the agency's cases' alerts are looked at.
+   AND (a.case_id IS NULL OR a.target_agency_id = $1::uuid OR a.case_id IN (${ownedOrSharedCaseIdsSql('$1')}))
    AND (
         -- a meeting's own news: its attending agencies
         (a.case_id IS NULL AND a.meeting_id IS NOT NULL AND ${MeetingsRepository.attendedBySql('a.meeting_id', '$1::uuid')})
