@@ -28,6 +28,7 @@ import { AdministrationModule } from '#libs/administration';
 import { ActionsModule } from '#libs/actions';
 import { AgenciesModule } from '#libs/agencies';
 import { AlertFeedModule, subscribeOnce } from '#libs/alert-feed';
+import { AlertInboxModule } from '#libs/alert-inbox';
 import { AlertsModule } from '#libs/alerts';
 import { AsbRiskModule } from '#libs/asb-risk';
 import { AuditLog, AuditModule, recordViewsInExecution } from '#libs/audit';
@@ -319,6 +320,7 @@ export class AppModule {
         AuditModule,
         AlertsModule,
         AlertFeedModule,
+        AlertInboxModule,
         MailModule,
         AuthModule,
         MfaModule,

@@ -8,6 +8,7 @@ import { AdminGrantResolver, AdministrationResolver, UserAdminGrantResolver } fr
 import { AgenciesResolver } from '#libs/agencies';
 import { ApiKeysResolver } from '#libs/api-keys';
 import { AlertFeedResolver } from '#libs/alert-feed';
+import { AlertInboxResolver } from '#libs/alert-inbox';
 import { AsbRiskResolver } from '#libs/asb-risk';
 import { AuditActorResolver, AuditTrailResolver, DisclosureResolver } from '#libs/audit-trail';
 import { AuthResolver } from '#libs/auth';
@@ -62,6 +63,7 @@ export const RESOLVERS = [
   DisclosureResolver,
   AlertFeedResolver,
   CaseFeedResolver,
+  AlertInboxResolver,
   DashResolver,
   MeetingsResolver,
   AgendaItemsResolver,

@@ -55,7 +55,7 @@ function Route({ path, user }: { path: string; user: SessionUser }) {
   if (path === '/cases/new') return <NewCasePage user={user} />;
   const c = matchPath('/cases/:id/:tab?', path);
   if (c) return <CasePage id={c.id} tab={c.tab ?? 'summary'} user={user} />;
-  if (path === '/alerts') return <AlertsPage />;
+  if (path === '/alerts') return <AlertsPage user={user} />;
   if (path === '/meetings') return <MeetingsPage user={user} />;
   const m = matchPath('/meetings/:id', path);
   if (m) return <MeetingPage id={m.id} user={user} />;

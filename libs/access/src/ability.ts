@@ -62,6 +62,7 @@ export type Subject =
   | 'IdentityProvider'
   | 'ApiKey'
   | 'AdminGrant'
+  | 'AlertInbox'
   | 'all';
 
 /** A loaded row tagged with its subject type (CASL's `subject()`), for decisions about that one row. */
@@ -221,6 +222,11 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
   if ([Role.MANAGER, Role.MARAC_CHAIR, Role.MARAC_COORDINATOR].some((role) => user.roles.includes(role)))
     can('readFigures', 'Meeting', attending);
   if (user.roles.includes(Role.MARAC_CHAIR)) can('chair', 'Meeting', { ...attending, chairId: user.id });
+
+  // Issue 17, item 2 (alerts that persist): a caseworker reads and keeps their own inbox (read state, their agency's
+  // assignments). Which alerts are in it is decided in SQL from who holds each case now (alert-inbox.repository.ts);
+  // an administrator who does no casework has none.
+  can(['read', 'update'], 'AlertInbox');
 
   // Fields, from the one table of field rules. A rule with `when` is a `cannot` for those rows followed by its
   // own grants, so (CASL reading later rules first) the last matching rule in the table decides.

@@ -30,6 +30,11 @@ export interface NewAlert {
 /** The only code that names the alerts table. */
 @Injectable()
 export class AlertsRepository {
+  /** The alerts table under `alias`, for the inbox's statements that read alerts beside what a user did with them. */
+  static tableAs(alias: string): string {
+    return `alerts ${alias}`;
+  }
+
   // anonymising, for retention
 
   /** Alerts are notices to people about a case, not its record: they go whole. */

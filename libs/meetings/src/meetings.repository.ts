@@ -99,6 +99,17 @@ export class MeetingsRepository {
     return `(SELECT i.meeting_id FROM agenda_items i WHERE i.id = ${agendaItemColumn})`;
   }
 
+  // for alert-inbox
+  /** Whether the agency `agencyParam` attends the meeting whose id is in `meetingColumn`. */
+  static attendedBySql(meetingColumn: string, agencyParam: string): string {
+    return `EXISTS (SELECT 1 FROM meeting_agencies ma WHERE ma.meeting_id = ${meetingColumn} AND ma.agency_id = ${agencyParam})`;
+  }
+
+  /** The agencies attending the meeting whose id is in `meetingColumn`, as a uuid array (empty for none). */
+  static attendingAgencyIdsSql(meetingColumn: string): string {
+    return `ARRAY(SELECT ma.agency_id FROM meeting_agencies ma WHERE ma.meeting_id = ${meetingColumn})`;
+  }
+
   // anonymising, for retention
 
   /** That a case was discussed, when and with what decision stays; what was said about people goes. */

@@ -32,6 +32,15 @@ export class SharesRepository {
     return `EXISTS (SELECT 1 FROM case_shares s WHERE s.case_id = ${caseRef} AND s.agency_id = ${agencyParam} AND s.revoked_at IS NULL)`;
   }
 
+  // for alert-inbox
+  /**
+   * The live share of the case `caseRef` with the agency `agencyParam` as a subquery of one row or none (`access`,
+   * `shared_at`), for a LATERAL join: the inbox shows a partner only what happened since the share was made.
+   */
+  static liveShareOfSql(caseRef: string, agencyParam: string): string {
+    return `(SELECT s.access, s.shared_at FROM case_shares s WHERE s.case_id = ${caseRef} AND s.agency_id = ${agencyParam} AND s.revoked_at IS NULL)`;
+  }
+
   // for audit-trail
 
   /** Every share of the case, live and revoked, oldest first. */

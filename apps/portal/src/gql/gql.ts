@@ -34,7 +34,14 @@ type Documents = {
     "\n  mutation RemoveIdentityProvider($agencyId: ID!) {\n    removeIdentityProvider(agencyId: $agencyId)\n  }\n": typeof types.RemoveIdentityProviderDocument,
     "\n  query SecondFactorData {\n    agencies {\n      id\n      name\n      secondFactorRequired\n    }\n  }\n": typeof types.SecondFactorDataDocument,
     "\n  mutation SetAgencyMfaRequired($agencyId: ID!, $required: Boolean!) {\n    setAgencyMfaRequired(agencyId: $agencyId, required: $required)\n  }\n": typeof types.SetAgencyMfaRequiredDocument,
+    "\n  query AlertInbox($filter: AlertInboxFilter, $first: Int, $after: String) {\n    alertInbox(filter: $filter, first: $first, after: $after) {\n      totalCount\n      unreadCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          kind\n          caseId\n          meetingId\n          occurredAt\n          read\n          assignee {\n            id\n            displayName\n          }\n          case {\n            id\n            reference\n            riskLevel\n          }\n        }\n      }\n    }\n  }\n": typeof types.AlertInboxDocument,
+    "\n  query AlertAssignees {\n    alertAssignees {\n      id\n      displayName\n    }\n  }\n": typeof types.AlertAssigneesDocument,
+    "\n  mutation MarkAlertsRead($ids: [ID!]!) {\n    markAlertsRead(alertIds: $ids) {\n      unreadCount\n    }\n  }\n": typeof types.MarkAlertsReadDocument,
+    "\n  mutation MarkAllAlertsRead($filter: AlertInboxFilter) {\n    markAllAlertsRead(filter: $filter) {\n      unreadCount\n    }\n  }\n": typeof types.MarkAllAlertsReadDocument,
+    "\n  mutation MarkAlertUnread($id: ID!) {\n    markAlertUnread(alertId: $id) {\n      id\n      read\n    }\n  }\n": typeof types.MarkAlertUnreadDocument,
+    "\n  mutation AssignAlert($id: ID!, $userId: ID) {\n    assignAlert(alertId: $id, userId: $userId) {\n      id\n      assignee {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.AssignAlertDocument,
     "\n  subscription CaseAlerts($since: String) {\n    caseAlerts(since: $since) {\n      id\n      kind\n      caseId\n      actionId\n      meetingId\n      occurredAt\n      case {\n        id\n        reference\n        riskLevel\n      }\n    }\n  }\n": typeof types.CaseAlertsDocument,
+    "\n  subscription AlertInboxChanges {\n    alertInboxChanges {\n      unreadCount\n    }\n  }\n": typeof types.AlertInboxChangesDocument,
     "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      access\n      createdAt\n      expiresAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": typeof types.ApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
@@ -147,7 +154,14 @@ const documents: Documents = {
     "\n  mutation RemoveIdentityProvider($agencyId: ID!) {\n    removeIdentityProvider(agencyId: $agencyId)\n  }\n": types.RemoveIdentityProviderDocument,
     "\n  query SecondFactorData {\n    agencies {\n      id\n      name\n      secondFactorRequired\n    }\n  }\n": types.SecondFactorDataDocument,
     "\n  mutation SetAgencyMfaRequired($agencyId: ID!, $required: Boolean!) {\n    setAgencyMfaRequired(agencyId: $agencyId, required: $required)\n  }\n": types.SetAgencyMfaRequiredDocument,
+    "\n  query AlertInbox($filter: AlertInboxFilter, $first: Int, $after: String) {\n    alertInbox(filter: $filter, first: $first, after: $after) {\n      totalCount\n      unreadCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          kind\n          caseId\n          meetingId\n          occurredAt\n          read\n          assignee {\n            id\n            displayName\n          }\n          case {\n            id\n            reference\n            riskLevel\n          }\n        }\n      }\n    }\n  }\n": types.AlertInboxDocument,
+    "\n  query AlertAssignees {\n    alertAssignees {\n      id\n      displayName\n    }\n  }\n": types.AlertAssigneesDocument,
+    "\n  mutation MarkAlertsRead($ids: [ID!]!) {\n    markAlertsRead(alertIds: $ids) {\n      unreadCount\n    }\n  }\n": types.MarkAlertsReadDocument,
+    "\n  mutation MarkAllAlertsRead($filter: AlertInboxFilter) {\n    markAllAlertsRead(filter: $filter) {\n      unreadCount\n    }\n  }\n": types.MarkAllAlertsReadDocument,
+    "\n  mutation MarkAlertUnread($id: ID!) {\n    markAlertUnread(alertId: $id) {\n      id\n      read\n    }\n  }\n": types.MarkAlertUnreadDocument,
+    "\n  mutation AssignAlert($id: ID!, $userId: ID) {\n    assignAlert(alertId: $id, userId: $userId) {\n      id\n      assignee {\n        id\n        displayName\n      }\n    }\n  }\n": types.AssignAlertDocument,
     "\n  subscription CaseAlerts($since: String) {\n    caseAlerts(since: $since) {\n      id\n      kind\n      caseId\n      actionId\n      meetingId\n      occurredAt\n      case {\n        id\n        reference\n        riskLevel\n      }\n    }\n  }\n": types.CaseAlertsDocument,
+    "\n  subscription AlertInboxChanges {\n    alertInboxChanges {\n      unreadCount\n    }\n  }\n": types.AlertInboxChangesDocument,
     "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      access\n      createdAt\n      expiresAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": types.ApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeApiKeyDocument,
@@ -337,7 +351,35 @@ export function graphql(source: "\n  mutation SetAgencyMfaRequired($agencyId: ID
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AlertInbox($filter: AlertInboxFilter, $first: Int, $after: String) {\n    alertInbox(filter: $filter, first: $first, after: $after) {\n      totalCount\n      unreadCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          kind\n          caseId\n          meetingId\n          occurredAt\n          read\n          assignee {\n            id\n            displayName\n          }\n          case {\n            id\n            reference\n            riskLevel\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AlertInbox($filter: AlertInboxFilter, $first: Int, $after: String) {\n    alertInbox(filter: $filter, first: $first, after: $after) {\n      totalCount\n      unreadCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          kind\n          caseId\n          meetingId\n          occurredAt\n          read\n          assignee {\n            id\n            displayName\n          }\n          case {\n            id\n            reference\n            riskLevel\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlertAssignees {\n    alertAssignees {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  query AlertAssignees {\n    alertAssignees {\n      id\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkAlertsRead($ids: [ID!]!) {\n    markAlertsRead(alertIds: $ids) {\n      unreadCount\n    }\n  }\n"): (typeof documents)["\n  mutation MarkAlertsRead($ids: [ID!]!) {\n    markAlertsRead(alertIds: $ids) {\n      unreadCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkAllAlertsRead($filter: AlertInboxFilter) {\n    markAllAlertsRead(filter: $filter) {\n      unreadCount\n    }\n  }\n"): (typeof documents)["\n  mutation MarkAllAlertsRead($filter: AlertInboxFilter) {\n    markAllAlertsRead(filter: $filter) {\n      unreadCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkAlertUnread($id: ID!) {\n    markAlertUnread(alertId: $id) {\n      id\n      read\n    }\n  }\n"): (typeof documents)["\n  mutation MarkAlertUnread($id: ID!) {\n    markAlertUnread(alertId: $id) {\n      id\n      read\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AssignAlert($id: ID!, $userId: ID) {\n    assignAlert(alertId: $id, userId: $userId) {\n      id\n      assignee {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AssignAlert($id: ID!, $userId: ID) {\n    assignAlert(alertId: $id, userId: $userId) {\n      id\n      assignee {\n        id\n        displayName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  subscription CaseAlerts($since: String) {\n    caseAlerts(since: $since) {\n      id\n      kind\n      caseId\n      actionId\n      meetingId\n      occurredAt\n      case {\n        id\n        reference\n        riskLevel\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription CaseAlerts($since: String) {\n    caseAlerts(since: $since) {\n      id\n      kind\n      caseId\n      actionId\n      meetingId\n      occurredAt\n      case {\n        id\n        reference\n        riskLevel\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AlertInboxChanges {\n    alertInboxChanges {\n      unreadCount\n    }\n  }\n"): (typeof documents)["\n  subscription AlertInboxChanges {\n    alertInboxChanges {\n      unreadCount\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -25,6 +25,7 @@ import { SessionSignInMethod1765415000000 } from './1765415000000-session-sign-i
 import { AgencyAdministrators1765420000000 } from './1765420000000-agency-administrators.js';
 import { AlertConsumers1765425000000 } from './1765425000000-alert-consumers.js';
 import { CaseUpdates1765430000000 } from './1765430000000-case-updates.js';
+import { AlertInbox1765440000000 } from './1765440000000-alert-inbox.js';
 
 /** Every migration, oldest first. The schema changes only through these. */
 export const migrations = [
@@ -55,4 +56,5 @@ export const migrations = [
   AgencyAdministrators1765420000000,
   AlertConsumers1765425000000,
   CaseUpdates1765430000000,
+  AlertInbox1765440000000,
 ];

@@ -5,7 +5,7 @@ import type { CaseAlertsSubscription } from '../../gql/graphql';
 import { errorCode } from '../../apollo';
 import type { SessionUser } from '../../session';
 
-export type Alert = CaseAlertsSubscription['caseAlerts'] & { unread: boolean };
+export type LiveAlert = CaseAlertsSubscription['caseAlerts'];
 
 const CaseAlerts = graphql(`
   subscription CaseAlerts($since: String) {
@@ -25,14 +25,26 @@ const CaseAlerts = graphql(`
   }
 `);
 
-// Alerts live in memory for the tab's session (not in the Apollo cache, which is rebuilt on
-// every sign-in); only the last id is kept in localStorage, to resume with `since`.
+const InboxChanges = graphql(`
+  subscription AlertInboxChanges {
+    alertInboxChanges {
+      unreadCount
+    }
+  }
+`);
+
+// The inbox itself is kept on the server (alertInbox); this tab keeps only what makes it live: the server's unread
+// count (pushed by alertInboxChanges, so every tab and device agrees), the latest arrival for the polite live
+// region, and a counter that tells an open inbox to read the server again.
 interface AlertState {
-  alerts: Alert[];
+  /** The server's count of unread alerts; null until it has answered. */
+  unread: number | null;
   /** The most recent arrival, for the polite live region */
-  latest: Alert | null;
+  latest: LiveAlert | null;
+  /** Bumped whenever the inbox may have changed (an arrival, a change in another tab). */
+  changes: number;
 }
-let state: AlertState = { alerts: [], latest: null };
+let state: AlertState = { unread: null, latest: null, changes: 0 };
 const listeners = new Set<() => void>();
 const emit = (next: AlertState) => {
   state = next;
@@ -41,23 +53,19 @@ const emit = (next: AlertState) => {
 
 const sinceKey = (userId: string) => `portal.alerts.since.${userId}`;
 
-function receive(alert: CaseAlertsSubscription['caseAlerts'], userId: string): void {
-  if (state.alerts.some((a) => a.id === alert.id)) return;
-  const item: Alert = { ...alert, unread: true };
-  // Newest first; ids increase, so compare them rather than trusting arrival order on replay.
-  const alerts = [item, ...state.alerts].sort((a, b) =>
-    a.occurredAt < b.occurredAt ? 1 : a.occurredAt > b.occurredAt ? -1 : 0,
-  );
+function receive(alert: LiveAlert, userId: string): void {
+  if (state.latest?.id === alert.id) return;
   localStorage.setItem(sinceKey(userId), alert.id);
-  emit({ alerts, latest: item });
+  emit({ ...state, latest: alert, changes: state.changes + 1 });
 }
 
-export function markRead(id?: string): void {
-  emit({ ...state, alerts: state.alerts.map((a) => (id === undefined || a.id === id ? { ...a, unread: false } : a)) });
+/** The server's count, as a mutation or the subscription answered it. */
+export function setUnreadCount(unread: number): void {
+  if (unread !== state.unread) emit({ ...state, unread, changes: state.changes + 1 });
 }
 
 export function resetAlerts(): void {
-  emit({ alerts: [], latest: null });
+  emit({ unread: null, latest: null, changes: state.changes + 1 });
 }
 
 export function useAlerts(): AlertState {
@@ -70,11 +78,15 @@ export function useAlerts(): AlertState {
   );
 }
 
+/** Unread alerts in the user's inbox, counted by the server. */
 export function useUnreadCount(): number {
-  return useAlerts().alerts.filter((a) => a.unread).length;
+  return useAlerts().unread ?? 0;
 }
 
-/** Keeps one caseAlerts subscription open for the whole signed-in session. */
+/**
+ * Keeps the caseAlerts subscription (live arrivals) and the inbox's unread count open for the whole signed-in
+ * session.
+ */
 export function AlertsFeed({ user }: { user: SessionUser }) {
   const client = useApolloClient();
   useEffect(() => {
@@ -97,9 +109,18 @@ export function AlertsFeed({ user }: { user: SessionUser }) {
       });
     };
     start(localStorage.getItem(sinceKey(user.id)));
+    const badge = client.subscribe({ query: InboxChanges }).subscribe({
+      next: (result) => {
+        if (result.data?.alertInboxChanges) setUnreadCount(result.data.alertInboxChanges.unreadCount);
+      },
+      error: () => {
+        /* as above */
+      },
+    });
     return () => {
       stopped = true;
       sub?.unsubscribe();
+      badge.unsubscribe();
     };
   }, [client, user.id]);
   return null;

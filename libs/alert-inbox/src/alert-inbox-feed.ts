@@ -1,0 +1,115 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AlertsRepository } from '#libs/alerts';
+import { SerialPass } from '#libs/common';
+import { NotificationBus } from '#libs/db';
+import { LiveConnections, type LiveSession, LiveStream } from '#libs/live';
+import { AlertInboxRepository, INBOX_CHANNEL } from './alert-inbox.repository.js';
+
+/** One open badge: each push is the signal to recount that user's inbox with their own rules. */
+export class InboxStream extends LiveStream<string> {
+  constructor(
+    readonly userId: string,
+    readonly agencyId: string,
+    readonly session: LiveSession,
+    onClose: () => void,
+  ) {
+    super(onClose);
+  }
+}
+
+/** Alerts committed close together are one recount, not one each. */
+const FOLD_MS = 150;
+
+/**
+ * The open badges in this process. A badge recounts when its user's read state or assignments change (the
+ * per-user `alert_inbox` notification at commit, from any instance) and when alerts arrive that may be theirs:
+ * on `case_alerts`, one statement names the agencies the new alerts concern, and only the connected users of those
+ * agencies recount. A stream folds pushes it has not yet delivered, so a burst is one recount per badge.
+ */
+@Injectable()
+export class AlertInboxFeed implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(AlertInboxFeed.name);
+  private readonly byAgency = new Map<string, Set<InboxStream>>();
+  private seen = 0;
+  private notified = 0;
+  private readonly pass = new SerialPass(
+    () => this.arrived(),
+    (error) => this.logger.error(`inbox badges not told of new alerts: ${String(error)}`),
+  );
+
+  constructor(
+    private readonly bus: NotificationBus,
+    private readonly connections: LiveConnections,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly alerts: AlertsRepository,
+    private readonly repository: AlertInboxRepository,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.seen = this.notified = await this.alerts.latestId(this.dataSource);
+    await this.bus.subscribe(INBOX_CHANNEL, {
+      notified: (userId) => this.changed((stream) => stream.userId === userId),
+      reconnected: () => this.changed(() => true),
+    });
+    await this.bus.subscribe('case_alerts', {
+      notified: (id) => {
+        this.notified = Math.max(this.notified, Number(id) || 0);
+        void this.pass.wake();
+      },
+      // What was announced meanwhile is lost: every badge recounts, and counting starts again from now.
+      reconnected: () => {
+        void this.alerts.latestId(this.dataSource).then((id) => (this.seen = this.notified = Math.max(id, this.seen)));
+        this.changed(() => true);
+      },
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.pass.stop();
+    for (const streams of this.byAgency.values()) for (const stream of streams) stream.close();
+  }
+
+  /** A badge for this user; it is told its count at once. */
+  follow(userId: string, agencyId: string, session: LiveSession): InboxStream {
+    const stream: InboxStream = new InboxStream(userId, agencyId, session, () => {
+      const streams = this.byAgency.get(agencyId);
+      streams?.delete(stream);
+      if (streams?.size === 0) this.byAgency.delete(agencyId);
+    });
+    let streams = this.byAgency.get(agencyId);
+    if (!streams) this.byAgency.set(agencyId, (streams = new Set()));
+    streams.add(stream);
+    stream.push(userId);
+    return stream;
+  }
+
+  private changed(which: (stream: InboxStream) => boolean, agencies?: Iterable<string>): void {
+    const groups = agencies ? [...agencies].map((id) => this.byAgency.get(id)) : [...this.byAgency.values()];
+    for (const streams of groups) {
+      for (const stream of streams ?? []) {
+        if (which(stream) && this.connections.usable(stream.session)) stream.push(stream.userId);
+      }
+    }
+  }
+
+  private async arrived(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, FOLD_MS));
+    const upTo = this.notified;
+    if (upTo <= this.seen) return;
+    if (this.byAgency.size === 0) {
+      this.seen = upTo;
+      return;
+    }
+    const agencies = await this.repository.agenciesConcerned(this.dataSource, this.seen, upTo);
+    this.seen = upTo;
+    this.changed(() => true, agencies);
+  }
+
+  get badgeCount(): number {
+    let count = 0;
+    for (const streams of this.byAgency.values()) count += streams.size;
+    return count;
+  }
+}
