@@ -30,6 +30,14 @@ export interface NewAlert {
 /** The only code that names the alerts table. */
 @Injectable()
 export class AlertsRepository {
+  /**
+   * The alerts table under `alias`, for a statement of another library that decides many deliveries of alerts at
+   * once (email notifications): the statement stays one, and the table's name stays here.
+   */
+  static tableAs(alias: string): string {
+    return `alerts ${alias}`;
+  }
+
   // anonymising, for retention
 
   /** Alerts are notices to people about a case, not its record: they go whole. */
