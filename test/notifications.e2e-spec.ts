@@ -240,6 +240,36 @@ describe('notifications by email', () => {
     });
   });
 
+  it('tells of a meeting’s published agenda only the attending agencies, linking the meeting', async () => {
+    const coordinator = await people.user(policeAgency, ['MARAC_COORDINATOR', 'MARAC_CHAIR'], 'coordinator');
+    for (const p of [police, council]) await set(p, { kinds: [{ kind: 'AGENDA_PUBLISHED', delivery: 'IMMEDIATE' }] });
+    const { scheduleMeeting } = await portal.ok(
+      `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`,
+      {
+        input: {
+          kind: 'MARAC',
+          title: 'MARAC Riverside',
+          startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+          chairId: coordinator.id,
+          agencyIds: [policeAgency, actor.agencyId],
+        },
+      },
+      coordinator.token,
+    );
+    await portal.ok(
+      `mutation($m: ID!) { publishAgenda(meetingId: $m) { id } }`,
+      { m: scheduleMeeting.id },
+      coordinator.token,
+    );
+    await follow();
+    await until(() => mailTo(police).some((m) => m.subject === 'Meeting agenda published'), 'the agenda mail');
+    const mail = mailTo(police).find((m) => m.subject === 'Meeting agenda published')!;
+    expect(mail.text).toContain(`${PUBLIC_URL}/meetings/${scheduleMeeting.id}`);
+    expect(mail.text).not.toContain('MARAC Riverside');
+    await settle(200);
+    expect(mailTo(council).filter((m) => m.subject === 'Meeting agenda published')).toEqual([]);
+  });
+
   describe('the daily digest', () => {
     const digestOf = (p: Persona) => mailTo(p).filter((m) => m.subject.startsWith('Your daily alerts'));
 

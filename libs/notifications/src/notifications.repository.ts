@@ -185,12 +185,14 @@ export class NotificationsRepository {
          SELECT a.id, a.kind, a.case_id, a.meeting_id, a.actor_id, a.detail, c.reference,
                 ${recipientAgenciesSql('a', 'c')} AS agency_ids
            FROM ${ALERTS_A} LEFT JOIN ${CASES_C} ON c.id = a.case_id
-          WHERE a.id > (SELECT min(after_id) FROM claimed) AND a.id <= $3)
+          WHERE a.id > (SELECT min(after_id) FROM claimed) AND a.id <= $3),
+       -- One row per alert and agency it goes to, so readers join it by agency (a hash join), not pair by pair.
+       reaching AS (SELECT w.*, g.agency_id FROM alerted w CROSS JOIN LATERAL unnest(w.agency_ids) AS g(agency_id))
        SELECT u.id AS user_id, u.email, w.kind, w.case_id, w.meeting_id, w.reference, count(*)::int AS count
          FROM claimed t
          JOIN ${USERS_U} ON u.id = t.user_id
          LEFT JOIN notification_settings s ON s.user_id = u.id
-         JOIN alerted w ON w.id > t.after_id AND u.agency_id = ANY(w.agency_ids) AND w.actor_id IS DISTINCT FROM u.id
+         JOIN reaching w ON w.agency_id = u.agency_id AND w.id > t.after_id AND w.actor_id IS DISTINCT FROM u.id
         WHERE ${REACHABLE('u')}
           AND (${deliverySql('s', 'w.kind')} = '${NotificationDelivery.DIGEST}'
                OR (${deliverySql('s', 'w.kind')} = '${NotificationDelivery.IMMEDIATE}' AND NOT ${urgentSql('w')}))
