@@ -337,6 +337,31 @@ describe('notifications by email', () => {
     });
   });
 
+  it('keeps to London wall-clock time over the clock changes: a skipped time goes when the clocks go forward, a repeated one once', async () => {
+    const night = await people.user(actor.agencyId, ['CASEWORKER'], 'night');
+    await set(night, { digestHour: 1, digestMinute: 30 });
+    const sentOn = async () =>
+      (
+        await portal.db.query<{ on: string | null }>(
+          `SELECT last_digest_on::text AS on FROM notification_settings WHERE user_id = $1`,
+          [night.id],
+        )
+      ).rows[0].on;
+    const pass = (at: string) => portal.app.get(NotificationMailer).sendDigests(new Date(at));
+    // 31 March 2030: at 01:00 GMT the clocks go to 02:00 BST, so 01:30 never happens that night.
+    await pass('2030-03-31T00:59:00Z');
+    expect(await sentOn()).toBeNull();
+    await pass('2030-03-31T01:00:00Z');
+    expect(await sentOn()).toBe('2030-03-31');
+    // 27 October 2030: 01:30 happens twice (BST, then GMT an hour later); the digest goes at the first only.
+    await pass('2030-10-27T00:29:00Z');
+    expect(await sentOn()).toBe('2030-03-31');
+    await pass('2030-10-27T00:30:00Z');
+    expect(await sentOn()).toBe('2030-10-27');
+    await pass('2030-10-27T01:30:00Z');
+    expect(await sentOn()).toBe('2030-10-27');
+  });
+
   describe('unsubscribing from the mail', () => {
     const linkIn = (mail: ReceivedMail, kind: string) => {
       const match = new RegExp(`${PUBLIC_URL}(/notifications/unsubscribe/[^\\s]*\\.${kind}\\.[A-Za-z0-9_-]+)`).exec(
