@@ -169,6 +169,18 @@ describe('notifications by email', () => {
       const { notificationPreferences } = await portal.ok(PREFS, {}, colleague.token);
       expect(notificationPreferences.digestHour).toBe(18);
     });
+    it('are not a partner system’s: its key has no mailbox, and is refused both', async () => {
+      const manager = await people.user(policeAgency, ['MANAGER'], 'manager');
+      const { createApiKey } = await portal.ok(
+        `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }`,
+        { input: { name: 'Records system', access: 'READ_WRITE', expiresAt: new Date(Date.now() + 86_400_000) } },
+        manager.token,
+      );
+      expect(codeOf(await portal.gql(PREFS, {}, createApiKey.key))).toBe('FORBIDDEN');
+      expect(codeOf(await portal.gql(SET, { input: { digestHour: 9, digestMinute: 0 } }, createApiKey.key))).toBe(
+        'FORBIDDEN',
+      );
+    });
   });
 
   describe('immediate mail', () => {
