@@ -44,6 +44,7 @@ describe('notifications by email', () => {
   let police: Persona;
   let council: Persona; // an agency that never holds the case
   let leaver: Persona; // landlord, deactivated
+  let administrator: Persona; // landlord's agency administrator, who does no casework
   let kase: { id: string; reference: string; version: number };
   let other: { id: string; reference: string };
   let policeAgency: string;
@@ -185,7 +186,8 @@ describe('notifications by email', () => {
 
   describe('immediate mail', () => {
     beforeAll(async () => {
-      for (const p of [police, council, leaver, actor])
+      administrator = await people.user(actor.agencyId, ['AGENCY_ADMIN'], 'administrator');
+      for (const p of [police, council, leaver, actor, administrator])
         await set(p, { kinds: [{ kind: 'INCIDENT_LOGGED', delivery: 'IMMEDIATE' }] });
       await portal.ok(`mutation($id: ID!) { deactivateUser(id: $id) { id } }`, { id: leaver.id }, await people.admin());
     });
@@ -204,6 +206,8 @@ describe('notifications by email', () => {
       expect(incidentMail(council)).toEqual([]);
       expect(incidentMail(leaver)).toEqual([]);
       expect(incidentMail(actor)).toEqual([]);
+      // Nor an administrator who does no casework: they may not read the case.
+      expect(incidentMail(administrator)).toEqual([]);
       const { rows } = await portal.db.query(
         `SELECT count(*)::int AS n FROM mail_outbox WHERE "to" = $1 AND subject LIKE 'Incident logged%'`,
         [colleague.email],
@@ -317,6 +321,7 @@ describe('notifications by email', () => {
       // Not the agency that holds nothing (an empty digest is not sent), not the deactivated user.
       expect(digestOf(council)).toEqual([]);
       expect(digestOf(leaver)).toEqual([]);
+      expect(digestOf(administrator)).toEqual([]);
       // Once a day: the same day again sends nothing more.
       await portal.app.get(NotificationMailer).sendDigests(new Date('2030-01-15T22:00:00Z'));
       await follow();

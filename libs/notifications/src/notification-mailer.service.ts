@@ -21,6 +21,13 @@ const toItem = (row: NoticeRow): NoticeItem => ({
 });
 
 /**
+ * An address the outbox would refuse (a line break) is skipped rather than refused: one bad address must not hold
+ * up everyone else's mail, as a batch that throws is taken again and again. Addresses are checked when accounts are
+ * made, so this is a guard, not a path.
+ */
+const mailable = (notice: NoticeRow) => !/[\r\n]/.test(notice.email);
+
+/**
  * Email from the alert outbox, off the alert path. Immediate mail: the email consumer of AlertFollowers takes each
  * new alert once across instances, and queues its mail in the transaction that moves the consumer on (so mail is
  * queued exactly once). The daily digest: a scheduler pass claims the users whose digest is due, in the transaction
@@ -44,10 +51,12 @@ export class NotificationMailer implements OnModuleInit {
 
   /** The mail for a batch of new alerts, queued in the consumer's transaction. */
   async mailAlerts(tx: EntityManager, alerts: readonly AlertRow[]): Promise<void> {
-    const notices = await this.repository.immediateNotices(
-      tx,
-      alerts.map((a) => a.id),
-    );
+    const notices = (
+      await this.repository.immediateNotices(
+        tx,
+        alerts.map((a) => a.id),
+      )
+    ).filter(mailable);
     if (notices.length === 0) return;
     const links = await this.notifications.mailLinks();
     await MailOutbox.enqueueMany(
@@ -66,7 +75,11 @@ export class NotificationMailer implements OnModuleInit {
         if (due.length === 0) return 0;
         const notices = await this.repository.digestNotices(tx, due, upTo);
         const byUser = new Map<string, NoticeRow[]>();
-        for (const notice of notices) byUser.set(notice.user_id, [...(byUser.get(notice.user_id) ?? []), notice]);
+        for (const notice of notices.filter(mailable)) {
+          const items = byUser.get(notice.user_id);
+          if (items) items.push(notice);
+          else byUser.set(notice.user_id, [notice]);
+        }
         const links = await this.notifications.mailLinks();
         // An empty digest is not sent: its mark still moves, so the next one starts from here.
         const mails: NewMail[] = [...byUser].map(([userId, items]) => ({

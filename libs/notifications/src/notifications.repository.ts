@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { liveShareAgencyIdsSql } from '#libs/access';
+import { CASEWORK_ROLES, liveShareAgencyIdsSql } from '#libs/access';
 import { ACTION_KINDS, AlertKind, AlertsRepository } from '#libs/alerts';
 import { CasesRepository } from '#libs/cases';
 import { type Database, exec, one, rows } from '#libs/db';
@@ -34,8 +34,12 @@ const ALERTS_A = AlertsRepository.tableAs('a');
 const CASES_C = CasesRepository.tableAs('c');
 const USERS_U = UsersRepository.tableAs('u');
 
-/** People mail may reach: active accounts, not an agency's service account (a partner system has no mailbox). */
-const REACHABLE = (u: string) => `${u}.active AND NOT ${u}.system`;
+/**
+ * People mail may reach: active accounts, not an agency's service account (a partner system has no mailbox), who do
+ * casework (an administrator alone reads no case, so is told of none).
+ */
+const REACHABLE = (u: string) =>
+  `${u}.active AND NOT ${u}.system AND ${u}.roles && ARRAY[${CASEWORK_ROLES.map((r) => `'${r}'`).join(', ')}]::text[]`;
 
 const kindList = (kinds: Iterable<AlertKind>) => [...kinds].map((k) => `'${k}'`).join(', ');
 

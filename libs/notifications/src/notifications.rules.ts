@@ -159,7 +159,9 @@ export function digestMail(items: readonly NoticeItem[], links: MailLinks): Noti
   const groups = new Map<string, NoticeItem[]>();
   for (const item of items) {
     const key = item.caseId ?? `meeting:${item.meetingId}`;
-    groups.set(key, [...(groups.get(key) ?? []), item]);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
   }
   const total = items.reduce((sum, item) => sum + item.count, 0);
   const sections = [...groups.values()].map((group) => {
