@@ -43,6 +43,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   meeting_confidentiality: 'meetings',
   meetings: 'meetings',
   mfa_keys: 'mfa',
+  notification_settings: 'notifications',
   parties: 'cases',
   password_reset_requests: 'accounts',
   satisfaction_surveys: 'satisfaction',

@@ -47,6 +47,7 @@ import { ExportsModule } from '#libs/exports';
 import { MailModule } from '#libs/mail';
 import { MeetingsModule } from '#libs/meetings';
 import { MfaModule } from '#libs/mfa';
+import { NotificationsModule } from '#libs/notifications';
 import { ReportsModule } from '#libs/reports';
 import { RetentionModule } from '#libs/retention';
 import { SatisfactionModule } from '#libs/satisfaction';
@@ -324,6 +325,7 @@ export class AppModule {
         MailModule,
         AuthModule,
         MfaModule,
+        NotificationsModule,
         AgenciesModule,
         UsersModule,
         AccountsModule,

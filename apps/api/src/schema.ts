@@ -32,6 +32,7 @@ import { ServiceStandardsResolver } from '#libs/service-standards';
 import { CaseIncidentsResolver, IncidentsResolver } from '#libs/incidents';
 import { IntakeResolver } from '#libs/intake';
 import { AgencySecondFactorResolver, MfaResolver } from '#libs/mfa';
+import { NotificationsResolver } from '#libs/notifications';
 import { CaseSharesResolver, SharesResolver } from '#libs/shares';
 import { SsoResolver } from '#libs/sso';
 import { UsersResolver } from '#libs/users';
@@ -82,6 +83,7 @@ export const RESOLVERS = [
   ServiceStandardsResolver,
   RetentionResolver,
   SsoResolver,
+  NotificationsResolver,
 ];
 
 /** The schema as SDL, sorted, exactly as checked in; built without a database. */

@@ -4,7 +4,7 @@ import helmet from 'helmet';
 import { PRINT_STYLE_HASH } from '#libs/documents';
 
 /** What the API answers is per user and often sensitive: no browser or proxy keeps a copy. */
-const API_PATHS = /^\/(graphql|health|packs|exports|evidence|auth)(\/|$)/;
+const API_PATHS = /^\/(graphql|health|packs|exports|evidence|auth|notifications\/unsubscribe)(\/|$)/;
 
 /**
  * Helmet's headers on every response, API and web app alike (and no X-Powered-By). The Content Security Policy is

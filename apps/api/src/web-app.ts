@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
 
-const API_PATHS = /^\/(graphql|health|packs|exports|evidence|auth|dev\/mail)(\/|$)/;
+const API_PATHS = /^\/(graphql|health|packs|exports|evidence|auth|dev\/mail|notifications\/unsubscribe)(\/|$)/;
 
 /**
  * Serves the built web app at `/`, and its index for any other page address so the app's own routing takes

@@ -44,6 +44,9 @@ const SecondFactorGate = lazy(() =>
   import('./features/mfa/SecondFactor').then((m) => ({ default: m.SecondFactorGate })),
 );
 const AccountPage = lazy(() => import('./features/users/Account').then((m) => ({ default: m.AccountPage })));
+const NotificationsPage = lazy(() =>
+  import('./features/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })),
+);
 const PasswordPage = lazy(() => import('./features/accounts/PasswordPages').then((m) => ({ default: m.PasswordPage })));
 /** Reached without signing in: from the sign-in page, or from the link in an invitation or a reset mail. */
 const PASSWORD_PATHS = ['/forgot-password', '/invitation', '/reset-password'];
@@ -70,6 +73,7 @@ function Route({ path, user }: { path: string; user: SessionUser }) {
   if (path === '/users') return <UsersPage user={user} />;
   if (path === '/account') return <AccountPage user={user} />;
   if (path === '/account/second-factor') return <SecondFactorPage />;
+  if (path === '/account/notifications') return <NotificationsPage />;
   return <NotFoundPage />;
 }
 

@@ -63,6 +63,7 @@ export type Subject =
   | 'ApiKey'
   | 'AdminGrant'
   | 'AlertInbox'
+  | 'NotificationPreferences'
   | 'all';
 
 /** A loaded row tagged with its subject type (CASL's `subject()`), for decisions about that one row. */
@@ -162,6 +163,11 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
     cannot(['read', 'create', 'update', 'deactivate', 'signOut'], 'User');
     cannot(['read', 'approve'], 'AdminGrant');
   }
+
+  // Issue 17, item 4 (notifications by email): everyone reads and sets their own (the service only ever acts on the
+  // caller's own row; no request names another user). A partner system's key has no mailbox.
+  can(['read', 'update'], 'NotificationPreferences');
+  if (user.apiKey) cannot(['read', 'update'], 'NotificationPreferences');
 
   if (!user.roles.some((role) => CASEWORK_ROLES.includes(role))) return build();
 

@@ -30,7 +30,10 @@ export interface NewAlert {
 /** The only code that names the alerts table. */
 @Injectable()
 export class AlertsRepository {
-  /** The alerts table under `alias`, for the inbox's statements that read alerts beside what a user did with them. */
+  /**
+   * The alerts table under `alias`, for another library's statement that reads alerts beside its own rows (the inbox,
+   * email notifications): the statement stays one, and the table's name stays here.
+   */
   static tableAs(alias: string): string {
     return `alerts ${alias}`;
   }

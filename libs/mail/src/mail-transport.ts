@@ -25,7 +25,13 @@ class SmtpTransport extends MailTransport {
   }
 
   async send(mail: ClaimedMail): Promise<void> {
-    await this.transporter.sendMail({ from: this.from, to: mail.to, subject: mail.subject, text: mail.text });
+    await this.transporter.sendMail({
+      from: this.from,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      headers: mail.headers ?? {},
+    });
   }
 
   override close(): void {
@@ -44,7 +50,8 @@ class FileTransport extends MailTransport {
 
   async send(mail: ClaimedMail): Promise<void> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
-    const headers = `From: ${this.from}\nTo: ${mail.to}\nSubject: ${mail.subject}\nDate: ${new Date().toUTCString()}\n`;
+    const extra = Object.entries(mail.headers ?? {}).map(([name, value]) => `${name}: ${value}\n`);
+    const headers = `From: ${this.from}\nTo: ${mail.to}\nSubject: ${mail.subject}\nDate: ${new Date().toUTCString()}\n${extra.join('')}`;
     // Named by id, so a message sent again after a lost lease overwrites its own file rather than adding one.
     await writeFile(join(this.dir, `${mail.id.padStart(10, '0')}.txt`), `${headers}\n${mail.text}`, { mode: 0o600 });
   }

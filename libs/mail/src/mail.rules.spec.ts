@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { describeFailure, isOneLine, MAX_ATTEMPTS, retryDelaySeconds } from './mail.rules.js';
+import { describeFailure, isHeader, isOneLine, MAX_ATTEMPTS, retryDelaySeconds } from './mail.rules.js';
 
 describe('mail rules', () => {
   it('retries after a minute, doubling to at most six hours, and gives up after the last attempt', () => {
@@ -21,5 +21,13 @@ describe('mail rules', () => {
       'connect to smtp://…@mail.example.org failed',
     );
     expect(describeFailure('x'.repeat(900))).toHaveLength(500);
+  });
+
+  it('takes an extra header only with a plain name that is not one the sender sets, and a one-line value', () => {
+    expect(isHeader('List-Unsubscribe', '<https://portal.example.org/notifications/unsubscribe/x>')).toBe(true);
+    expect(isHeader('List-Unsubscribe-Post', 'List-Unsubscribe=One-Click')).toBe(true);
+    expect(isHeader('Bcc', 'thief@example.org')).toBe(false);
+    expect(isHeader('X-Note', 'one\r\nBcc: thief@example.org')).toBe(false);
+    expect(isHeader('Bad Name', 'x')).toBe(false);
   });
 });

@@ -18,6 +18,13 @@ export function isOneLine(value: string): boolean {
   return !/[\r\n]/.test(value);
 }
 
+/** An extra header: a plain name (not one the transport sets itself) and a one-line value. */
+export function isHeader(name: string, value: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9-]{0,60}$/.test(name) && !RESERVED_HEADERS.has(name.toLowerCase()) && isOneLine(value);
+}
+
+const RESERVED_HEADERS = new Set(['from', 'to', 'cc', 'bcc', 'subject', 'date', 'sender', 'reply-to', 'message-id']);
+
 /** What an error says about a failed send, short enough to keep, with no credentials from a URL in it. */
 export function describeFailure(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);

@@ -94,6 +94,11 @@ const agreedSql = (user: string) =>
 /** The only code that names the meetings library's tables. */
 @Injectable()
 export class MeetingsRepository {
+  /** The agencies attending the meeting `meetingIdSql` names, as a uuid array (whom its alerts go to). */
+  static attendingAgencyIdsSql(this: void, meetingIdSql: string): string {
+    return `ARRAY(SELECT ma.agency_id FROM meeting_agencies ma WHERE ma.meeting_id = ${meetingIdSql})`;
+  }
+
   /** The meeting of the agenda item whose id is in `agendaItemColumn`, as a scalar subquery (for actions). */
   static meetingOfAgendaItemSql(this: void, agendaItemColumn: string): string {
     return `(SELECT i.meeting_id FROM agenda_items i WHERE i.id = ${agendaItemColumn})`;
@@ -103,11 +108,6 @@ export class MeetingsRepository {
   /** Whether the agency `agencyParam` attends the meeting whose id is in `meetingColumn`. */
   static attendedBySql(meetingColumn: string, agencyParam: string): string {
     return `EXISTS (SELECT 1 FROM meeting_agencies ma WHERE ma.meeting_id = ${meetingColumn} AND ma.agency_id = ${agencyParam})`;
-  }
-
-  /** The agencies attending the meeting whose id is in `meetingColumn`, as a uuid array (empty for none). */
-  static attendingAgencyIdsSql(meetingColumn: string): string {
-    return `ARRAY(SELECT ma.agency_id FROM meeting_agencies ma WHERE ma.meeting_id = ${meetingColumn})`;
   }
 
   // anonymising, for retention

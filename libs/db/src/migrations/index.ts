@@ -26,6 +26,7 @@ import { AgencyAdministrators1765420000000 } from './1765420000000-agency-admini
 import { AlertConsumers1765425000000 } from './1765425000000-alert-consumers.js';
 import { CaseUpdates1765430000000 } from './1765430000000-case-updates.js';
 import { AlertInbox1765440000000 } from './1765440000000-alert-inbox.js';
+import { Notifications1765460000000 } from './1765460000000-notifications.js';
 
 /** Every migration, oldest first. The schema changes only through these. */
 export const migrations = [
@@ -57,4 +58,5 @@ export const migrations = [
   AlertConsumers1765425000000,
   CaseUpdates1765430000000,
   AlertInbox1765440000000,
+  Notifications1765460000000,
 ];

@@ -154,6 +154,15 @@ export function AccountPage({ user }: { user: SessionUser }) {
           Set up or turn off your second factor
         </Link>
       </p>
+      <h2 className="govuk-heading-m">Email notifications</h2>
+      <p className="govuk-body">
+        Choose which alerts you are emailed about, and whether they come straight away or in a daily digest.
+      </p>
+      <p className="govuk-body">
+        <Link href="/account/notifications" className="govuk-link">
+          Change your email notifications
+        </Link>
+      </p>
       <h2 className="govuk-heading-m" id="sign-out-everywhere">
         Sign out of all devices
       </h2>
