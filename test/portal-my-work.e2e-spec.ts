@@ -39,6 +39,7 @@ describe('My work for a partner agency in the portal', () => {
     const coordinator = await people.user(police, ['MARAC_COORDINATOR'], 'browser-coordinator');
     const chair = await people.user(police, ['MARAC_CHAIR'], 'browser-chair');
     councilOfficer = await people.user(council, ['CASEWORKER'], 'browser-council-officer');
+    const councilColleague = await people.user(council, ['CASEWORKER'], 'browser-council-colleague');
 
     const open = async (summary: string, victim: string) =>
       (
@@ -95,6 +96,18 @@ describe('My work for a partner agency in the portal', () => {
       { i: itemId, a: council },
       chair.token,
     );
+    // A colleague gives the officer the alert about the action on the shared case, from the inbox.
+    await portal.alertsSettled();
+    const inbox = await portal.ok<{ alertInbox: { edges: { node: { id: string; case: { id: string } | null } }[] } }>(
+      `{ alertInbox(filter: { kinds: [ACTION_ASSIGNED] }) { edges { node { id case { id } } } } }`,
+      {},
+      councilColleague.token,
+    );
+    await portal.ok(
+      `mutation($a: ID!, $u: ID) { assignAlert(alertId: $a, userId: $u) { id } }`,
+      { a: inbox.alertInbox.edges.find((e) => e.node.case?.id === shared.id)!.node.id, u: councilOfficer.id },
+      councilColleague.token,
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -119,6 +132,11 @@ describe('My work for a partner agency in the portal', () => {
     expect(await meetingAction.getByRole('link', { name: /Riverside MARAC next week/ }).count()).toBe(1);
     expect(await meetingAction.getByText('Not shared with your agency').count()).toBe(1);
     expect(await actions.getByRole('row', { name: /Visit the block with the police/ }).count()).toBe(1);
+
+    const assignedAlerts = page.getByRole('table', { name: /Alerts assigned to you/ });
+    const assignedAlert = assignedAlerts.getByRole('row', { name: /Action assigned/ });
+    await assignedAlert.waitFor();
+    expect(await assignedAlert.getByRole('link', { name: shared.reference }).count()).toBe(1);
 
     const meetings = page.getByRole('table', { name: /Meetings your agency attends/ });
     await meetings.getByRole('link', { name: 'Riverside MARAC next week' }).waitFor();

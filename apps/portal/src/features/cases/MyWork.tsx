@@ -161,12 +161,70 @@ function ActionsTable({ caption, actions }: { caption: string; actions: WorkActi
   );
 }
 
-/**
- * Alerts assigned to me: the alert inbox (issue 17, item 2) keeps alerts per user and can assign them to a
- * person; it fills this place on My work. Until it does there is nothing of the kind to list.
- */
+const AlertsAssigned = graphql(`
+  query AlertsAssignedToMe {
+    alertInbox(filter: { assignedToMe: true }, first: 20) {
+      totalCount
+      edges {
+        node {
+          id
+          kind
+          occurredAt
+          read
+          caseId
+          meetingId
+          case {
+            id
+            reference
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** Alerts a colleague (or the user) assigned to the user in the inbox, newest first. */
 function AlertsAssignedToMe() {
-  return null;
+  const { data } = useQuery(AlertsAssigned, { fetchPolicy: 'cache-and-network' });
+  const inbox = data?.alertInbox;
+  if (!inbox) return null;
+  if (inbox.totalCount === 0) return <p className="govuk-body">No alerts are assigned to you.</p>;
+  const alerts = inbox.edges.map((e) => e.node);
+  return (
+    <>
+      <Table
+        caption="Alerts assigned to you, newest first"
+        captionClass="govuk-table__caption--s"
+        head={['When', 'Alert', 'About', 'Read']}
+        rows={alerts}
+        rowKey={(a) => a.id}
+        cells={(a) => [
+          formatDateTime(a.occurredAt),
+          humanise(a.kind),
+          a.case ? (
+            <Link href={`/cases/${a.case.id}`} className="govuk-link app-nowrap">
+              {a.case.reference}
+            </Link>
+          ) : a.meetingId ? (
+            <Link href={`/meetings/${a.meetingId}`} className="govuk-link">
+              A meeting
+            </Link>
+          ) : (
+            'Not shared with your agency'
+          ),
+          a.read ? 'Read' : 'Unread',
+        ]}
+      />
+      {inbox.totalCount > alerts.length && (
+        <p className="govuk-body">
+          Showing the newest {alerts.length} of {inbox.totalCount}.{' '}
+          <Link href="/alerts" className="govuk-link">
+            See them all in your alerts
+          </Link>
+        </p>
+      )}
+    </>
+  );
 }
 
 export function MyWorkPage({ user }: { user: SessionUser }) {
