@@ -62,6 +62,7 @@ export type Subject =
   | 'IdentityProvider'
   | 'ApiKey'
   | 'AdminGrant'
+  | 'Webhook'
   | 'all';
 
 /** A loaded row tagged with its subject type (CASL's `subject()`), for decisions about that one row. */
@@ -161,6 +162,14 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
     cannot(['read', 'create', 'update', 'deactivate', 'signOut'], 'User');
     cannot(['read', 'approve'], 'AdminGrant');
   }
+
+  // Issue 17, item 5 (webhooks): an agency's managers and its own administrator hold its endpoints, as managers
+  // hold its keys; another agency's endpoint does not exist for them (row scope from `agencyId`). A key holds none:
+  // a stolen key must not point the agency's alerts somewhere else.
+  if (user.roles.includes(Role.MANAGER) || user.roles.includes(Role.AGENCY_ADMIN)) {
+    can(['create', 'read', 'update', 'remove'], 'Webhook', { agencyId: user.agencyId });
+  }
+  if (user.apiKey) cannot(['create', 'read', 'update', 'remove'], 'Webhook');
 
   if (!user.roles.some((role) => CASEWORK_ROLES.includes(role))) return build();
 

@@ -24,6 +24,7 @@ import { SingleSignOn1765410000000 } from './1765410000000-single-sign-on.js';
 import { SessionSignInMethod1765415000000 } from './1765415000000-session-sign-in-method.js';
 import { AgencyAdministrators1765420000000 } from './1765420000000-agency-administrators.js';
 import { AlertConsumers1765425000000 } from './1765425000000-alert-consumers.js';
+import { Webhooks1765470000000 } from './1765470000000-webhooks.js';
 
 /** Every migration, oldest first. The schema changes only through these. */
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   SessionSignInMethod1765415000000,
   AgencyAdministrators1765420000000,
   AlertConsumers1765425000000,
+  Webhooks1765470000000,
 ];
