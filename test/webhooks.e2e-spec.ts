@@ -210,7 +210,7 @@ describe('webhooks for partners’ systems', () => {
       await settle(strict);
       const [delivery] = await deliveries(ownerManager, webhook.id);
       expect(delivery).toMatchObject({ status: 'PENDING', attempts: 1, lastStatus: null });
-      expect(delivery.lastError).toMatch(/^Refused: url resolves to a loopback address \(127\.0\.0\.1\)/);
+      expect(delivery.lastError).toBe('Refused: url resolves to a loopback address: use a public endpoint');
       expect(at('/rebound')).toEqual([]);
       await strict.ok(`mutation($id: ID!) { removeWebhook(id: $id) { id } }`, { id: webhook.id }, ownerManager.token);
     } finally {
@@ -227,6 +227,24 @@ describe('webhooks for partners’ systems', () => {
     );
     expect(codeOf(refused)).toBe('FORBIDDEN');
     expect(codeOf(await portal.gql(LIST, {}, owner.token))).toBe('FORBIDDEN');
+    // Nor the agency's own case system with its key: a stolen key must not point the alerts elsewhere.
+    const { key } = (
+      await portal.ok<{ createApiKey: { key: string } }>(
+        `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }`,
+        {
+          input: {
+            name: 'Housing system',
+            access: 'READ_WRITE',
+            expiresAt: new Date(Date.now() + 30 * 86400_000).toISOString(),
+          },
+        },
+        ownerManager.token,
+      )
+    ).createApiKey;
+    expect(codeOf(await portal.gql(REGISTER, { input: { url: `${base}/key`, kinds: ['INCIDENT_LOGGED'] } }, key))).toBe(
+      'FORBIDDEN',
+    );
+    expect(codeOf(await portal.gql(LIST, {}, key))).toBe('FORBIDDEN');
     const { secret, webhook } = await register(ownerManager, '/owner', ['INCIDENT_LOGGED', 'CASE_CLOSED']);
     expect(secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
     expect(webhook.url).toBe(`${base}/owner`);

@@ -151,7 +151,8 @@ export function addressesProblem(protocol: string, addresses: readonly string[],
   if (addresses.length === 0) return 'url’s host does not resolve';
   for (const address of addresses) {
     const refusal = addressRefusal(address);
-    if (refusal && !allowPrivate) return `url resolves to a ${refusal} address (${address}): use a public endpoint`;
+    // The address itself is not echoed: a manager must not learn the portal's internal DNS by registering names.
+    if (refusal && !allowPrivate) return `url resolves to a ${refusal} address: use a public endpoint`;
     if (!refusal && protocol !== 'https:') return 'url must start with https:// for a public address';
   }
   return null;
