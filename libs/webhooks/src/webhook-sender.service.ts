@@ -9,7 +9,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { subject } from '@casl/ability';
 import type { DataSource, EntityManager } from 'typeorm';
-import { defineAbilityFor, type SessionUser } from '#libs/access';
+import { defineAbilityFor, type Relation, type SessionUser } from '#libs/access';
 import { recipientsOf } from '#libs/alert-feed';
 import { AlertFollowers, type AlertRow, AlertScheduler } from '#libs/alerts';
 import { CasesRepository, type CaseWithShares, toCase } from '#libs/cases';
@@ -28,6 +28,9 @@ const BATCH = 10;
 export const LEASE_SECONDS = 120;
 /** Finished deliveries are kept this long for the portal's record. */
 const KEEP_FINISHED_DAYS = 30;
+
+/** What deciding who is entitled to an alert reads of it: an alert row, or a delivery's copy of its facts. */
+type AlertFacts = Pick<AlertRow, 'kind' | 'case_id' | 'meeting_id' | 'target_agency_id'>;
 
 /** The alert as a partner's system receives it. */
 export interface WebhookPayload {
@@ -100,7 +103,7 @@ export class WebhookSender implements OnModuleInit, OnApplicationBootstrap, OnAp
     const entitled = await this.entitlement(tx, alerts);
     const rows: DeliveryFor[] = [];
     for (const alert of alerts) {
-      for (const agencyId of entitled(alert).keys())
+      for (const agencyId of entitled(alert).recipients.keys())
         rows.push({
           alertId: alert.id,
           agencyId,
@@ -115,24 +118,22 @@ export class WebhookSender implements OnModuleInit, OnApplicationBootstrap, OnAp
     await this.repository.enqueue(tx, rows, RETRY_WINDOW_HOURS);
   }
 
-  /** Who may be told of each alert now, as the alert hub decides: the cases with their live shares, the meetings' agencies. */
-  private async entitlement(
-    db: DataSource | EntityManager,
-    alerts: Pick<AlertRow, 'kind' | 'case_id' | 'meeting_id' | 'target_agency_id'>[],
-  ) {
+  /**
+   * Who may be told of each alert now, as the alert hub decides (`recipientsOf`): the batch's cases with their live
+   * shares and its meetings' agencies, read once for the batch. One statement after the other: `db` may be the
+   * follower's transaction, one connection.
+   */
+  private async entitlement(db: DataSource | EntityManager, alerts: AlertFacts[]) {
     const caseIds = [...new Set(alerts.map((a) => a.case_id).filter((id): id is string => id !== null))];
     const meetingIds = [...new Set(alerts.map((a) => a.meeting_id).filter((id): id is string => id !== null))];
-    const [cases, meetings] = await Promise.all([
-      caseIds.length ? this.cases.withLiveShares(db, caseIds) : [],
-      meetingIds.length ? this.meetings.attendingAgencies(db, meetingIds) : [],
-    ]);
+    const cases = caseIds.length ? await this.cases.withLiveShares(db, caseIds) : [];
+    const meetings = meetingIds.length ? await this.meetings.attendingAgencies(db, meetingIds) : [];
     const byId = new Map(cases.map((c) => [c.id, c]));
     const attending = new Map(meetings.map((m) => [m.meeting_id, new Set(m.agency_ids)]));
-    return (alert: Pick<AlertRow, 'kind' | 'case_id' | 'meeting_id' | 'target_agency_id'>) => {
+    return (alert: AlertFacts) => {
       const kase = alert.case_id ? byId.get(alert.case_id) : undefined;
-      return Object.assign(recipientsOf(alert, kase, alert.meeting_id ? attending.get(alert.meeting_id) : undefined), {
-        kase,
-      });
+      const recipients = recipientsOf(alert, kase, alert.meeting_id ? attending.get(alert.meeting_id) : undefined);
+      return { recipients, kase };
     };
   }
 
@@ -147,8 +148,8 @@ export class WebhookSender implements OnModuleInit, OnApplicationBootstrap, OnAp
   private async attempt(delivery: ClaimedDelivery): Promise<void> {
     try {
       // Asked again now, for this delivery alone and just before it goes: the share may have gone since it was queued.
-      const entitled = (await this.entitlement(this.dataSource, [delivery]))(delivery);
-      if (!entitled.has(delivery.agency_id)) {
+      const { recipients, kase } = (await this.entitlement(this.dataSource, [delivery]))(delivery);
+      if (!recipients.has(delivery.agency_id)) {
         await this.repository.markCancelled(
           this.dataSource,
           [delivery.id],
@@ -156,7 +157,7 @@ export class WebhookSender implements OnModuleInit, OnApplicationBootstrap, OnAp
         );
         return;
       }
-      const payload = this.payload(delivery, entitled.kase, entitled.get(delivery.agency_id) ?? null);
+      const payload = this.payload(delivery, kase, recipients.get(delivery.agency_id) ?? null);
       if (!payload) {
         await this.repository.markCancelled(
           this.dataSource,
@@ -218,10 +219,12 @@ export class WebhookSender implements OnModuleInit, OnApplicationBootstrap, OnAp
   private payload(
     delivery: ClaimedDelivery,
     kase: CaseWithShares | undefined,
-    relation: string | null,
+    relation: Relation | null,
   ): WebhookPayload | null {
     let view: Record<string, unknown> | null = null;
     if (kase && relation) {
+      // As KeyBearerService makes the agency's service account: a caseworker of the agency, whatever its row says.
+      // Its id is not read by a caseworker's rules, so none is looked up (the agency may have no account yet).
       const account: SessionUser = {
         id: `webhooks:${delivery.agency_id}`,
         email: '',
@@ -237,10 +240,7 @@ export class WebhookSender implements OnModuleInit, OnApplicationBootstrap, OnAp
         sharedWithAgencyIds: kase.shares.map((s) => s.agency_id),
       });
       if (!ability.can('read', target)) return null;
-      const full = toCase(ability, {
-        ...kase,
-        relation: relation as 'OWNER' | 'FULL' | 'LIMITED',
-      }) as unknown as Record<string, unknown>;
+      const full = toCase(ability, { ...kase, relation }) as unknown as Record<string, unknown>;
       view = Object.fromEntries(PAYLOAD_CASE_FIELDS.map((field) => [field, full[field] ?? null]));
       view.redactedFields = (full.redactedFields as string[]).filter((f) => PAYLOAD_CASE_FIELDS.includes(f));
     }
