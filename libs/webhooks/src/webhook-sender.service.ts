@@ -145,61 +145,53 @@ export class WebhookSender implements OnModuleInit, OnApplicationBootstrap, OnAp
     }
   }
 
+  /**
+   * One attempt. The slow steps come first (the secret, the DNS look-up); whether the agency still holds the case is
+   * asked last, just before the request goes, so a share revoked meanwhile stops it.
+   */
   private async attempt(delivery: ClaimedDelivery): Promise<void> {
     try {
-      // Asked again now, for this delivery alone and just before it goes: the share may have gone since it was queued.
-      const { recipients, kase } = (await this.entitlement(this.dataSource, [delivery]))(delivery);
-      if (!recipients.has(delivery.agency_id)) {
-        await this.repository.markCancelled(
-          this.dataSource,
-          [delivery.id],
-          'Not sent: the agency no longer holds the case',
-        );
-        return;
-      }
-      const payload = this.payload(delivery, kase, recipients.get(delivery.agency_id) ?? null);
-      if (!payload) {
-        await this.repository.markCancelled(
-          this.dataSource,
-          [delivery.id],
-          'Not sent: the agency may not read the case',
-        );
-        return;
-      }
-      const secret = await this.webhooks.openSecret(delivery.webhook_id, delivery.secret_sealed);
-      let result: AttemptResult;
-      if (secret === null) {
-        result = {
-          status: null,
-          response: null,
-          error: 'The signing secret no longer opens (ENCRYPTION_KEY changed): rotate it',
-        };
-      } else {
-        result = await this.send(delivery, payload, secret);
-      }
+      const result = await this.prepareAndSend(delivery);
+      if (result === 'cancelled') return;
       if (result.status !== null && result.status >= 200 && result.status < 300) {
         await this.repository.markDelivered(this.dataSource, delivery.id, result.status, result.response ?? '');
       } else {
-        await this.repository.markAttemptFailed(
-          this.dataSource,
-          delivery.id,
-          result,
-          retryDelaySeconds(delivery.attempts),
-        );
+        const wait = retryDelaySeconds(delivery.attempts);
+        await this.repository.markAttemptFailed(this.dataSource, delivery.id, result, wait);
       }
     } catch (error) {
+      // Left leased: tried again when the lease runs out.
       this.logger.warn(`webhook delivery ${delivery.id} not attempted: ${String(error)}`);
     }
   }
 
-  /** Vetted again (DNS may have changed since registration), connected to the vetted address, signed. */
-  private async send(delivery: ClaimedDelivery, payload: WebhookPayload, secret: string): Promise<AttemptResult> {
+  private async prepareAndSend(delivery: ClaimedDelivery): Promise<AttemptResult | 'cancelled'> {
+    const secret = await this.webhooks.openSecret(delivery.webhook_id, delivery.secret_sealed);
+    if (secret === null)
+      return {
+        status: null,
+        response: null,
+        error: 'The signing secret no longer opens (ENCRYPTION_KEY changed): give the endpoint a new secret',
+      };
+    // Vetted again (DNS may have changed since registration); the request connects to the address vetted here.
     let endpoint;
     try {
       endpoint = await vetEndpoint(delivery.url, this.config.webhooks.allowPrivateAddresses, this.webhooks.resolve);
     } catch (error) {
       if (error instanceof EndpointRefused) return { status: null, response: null, error: `Refused: ${error.message}` };
       throw error;
+    }
+    const { recipients, kase } = (await this.entitlement(this.dataSource, [delivery]))(delivery);
+    const payload = recipients.has(delivery.agency_id)
+      ? this.payload(delivery, kase, recipients.get(delivery.agency_id) ?? null)
+      : null;
+    if (!payload) {
+      await this.repository.markCancelled(
+        this.dataSource,
+        [delivery.id],
+        'Not sent: the agency no longer holds the case',
+      );
+      return 'cancelled';
     }
     const body = JSON.stringify(payload);
     const timestamp = Math.floor(Date.now() / 1000);

@@ -12,7 +12,7 @@ export enum WebhookDeliveryStatus {
 registerEnumType(WebhookDeliveryStatus, {
   name: 'WebhookDeliveryStatus',
   description:
-    'PENDING: not yet answered with a 2xx, tried again with backoff; DELIVERED: the endpoint answered 2xx; FAILED: still failing a day after the alert, no longer tried (retryWebhookDelivery sends it again); CANCELLED: never sent, because the agency no longer held the case (a share revoked) or the endpoint was refused when it was due',
+    'PENDING: not yet answered with a 2xx, tried again with backoff; DELIVERED: the endpoint answered 2xx; FAILED: still failing a day after the alert, no longer tried (retryWebhookDelivery sends it again); CANCELLED: never sent, because when it was due the agency no longer held the case (a share revoked)',
 });
 
 @ObjectType({
