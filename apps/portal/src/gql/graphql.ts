@@ -596,7 +596,7 @@ export type UpdatePartyInput = {
   tenant?: boolean | null | undefined;
 };
 
-/** PENDING: not yet answered with a 2xx, tried again with backoff; DELIVERED: the endpoint answered 2xx; FAILED: still failing a day after the alert, no longer tried (retryWebhookDelivery sends it again); CANCELLED: never sent, because the agency no longer held the case (a share revoked) or the endpoint was refused when it was due */
+/** PENDING: not yet answered with a 2xx, tried again with backoff; DELIVERED: the endpoint answered 2xx; FAILED: still failing a day after the alert, no longer tried (retryWebhookDelivery sends it again); CANCELLED: never sent, because when it was due the agency no longer held the case (a share revoked) */
 export type WebhookDeliveryStatus =
   | 'CANCELLED'
   | 'DELIVERED'
