@@ -3,7 +3,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
 import type { AlertKind, WebhookDeliveryStatus } from '../../gql/graphql';
 import { apiFieldErrors, errorMessages } from '../../apollo';
-import { formatDate, formatDateTime, humanise } from '../../format';
+import { ALERT_KINDS, formatDate, formatDateTime, humanise } from '../../format';
 import { usePageTitle } from '../../router';
 import type { SessionUser } from '../../session';
 import {
@@ -91,18 +91,6 @@ const RetryWebhookDelivery = graphql(`
     }
   }
 `);
-
-const KINDS: AlertKind[] = [
-  'CASE_SHARED',
-  'INCIDENT_LOGGED',
-  'RISK_ESCALATED',
-  'ACTION_ASSIGNED',
-  'ACTION_OVERDUE',
-  'CASE_UPDATED',
-  'CASE_CLOSED',
-  'SERVICE_STANDARD_BREACHED',
-  'AGENDA_PUBLISHED',
-];
 
 const FIELDS: Record<string, { id: string; label: string }> = {
   url: { id: 'webhook-url', label: 'Address' },
@@ -387,7 +375,7 @@ function RegisterForm({ onRegistered }: { onRegistered: (shown: Shown) => void }
           legend="Alerts to post"
           values={form.kinds}
           onChange={(kinds) => setForm({ ...form, kinds })}
-          options={KINDS.map((kind) => ({ value: kind, text: humanise(kind) }))}
+          options={ALERT_KINDS.map((kind) => ({ value: kind, text: humanise(kind) }))}
           error={fieldError(FIELDS.kinds.id)}
         />
         <Button disabled={loading}>Register the webhook</Button>
