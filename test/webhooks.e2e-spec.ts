@@ -494,4 +494,18 @@ describe('webhooks for partners’ systems', () => {
       await second.close();
     }
   });
+  it('lets one agency have at most ten endpoints, so one alert costs a bounded number of posts', async () => {
+    const have = (await portal.ok<{ webhooks: unknown[] }>(LIST, {}, outsiderManager.token)).webhooks.length;
+    for (let i = have; i < 10; i++) await register(outsiderManager, `/many-${i}`);
+    const refused = await portal.gql(
+      REGISTER,
+      { input: { url: `${base}/one-too-many`, kinds: ['INCIDENT_LOGGED'] } },
+      outsiderManager.token,
+    );
+    expect({ code: codeOf(refused), field: refused.errors?.[0]?.extensions?.field }).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'url',
+    });
+    expect(refused.errors?.[0]?.message).toMatch(/at most 10 webhooks/);
+  });
 });

@@ -115,8 +115,11 @@ export function post(endpoint: VettedEndpoint, body: string, headers: Record<str
         response.on('error', done);
       },
     );
+    // The whole exchange, a body trickling in included: whatever the socket does after, the attempt is over.
     const timer = setTimeout(() => {
-      request.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS / 1000} s`));
+      const error = `no answer within ${REQUEST_TIMEOUT_MS / 1000} s`;
+      finish({ status: null, response: null, error });
+      request.destroy(new Error(error));
     }, REQUEST_TIMEOUT_MS);
     request.on('timeout', () => request.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS / 1000} s`)));
     request.on('error', (error) =>

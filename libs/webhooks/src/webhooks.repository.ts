@@ -87,6 +87,13 @@ export class WebhooksRepository {
     return created;
   }
 
+  async countOfAgency(db: Database, agencyId: string): Promise<number> {
+    const row = await one<{ count: string }>(db, `SELECT count(*)::text AS count FROM webhooks WHERE agency_id = $1`, [
+      agencyId,
+    ]);
+    return Number(row!.count);
+  }
+
   list(db: Database, ability: PortalAbility): Promise<WebhookRow[]> {
     const params = new SqlParams();
     const scope = accessibleSql(ability, 'read', 'Webhook', 'w', params, 'set');

@@ -92,6 +92,7 @@ describe('a delivery', () => {
   it('keeps the first kilobyte of what the endpoint answered', () => {
     expect(keptResponse(Buffer.from('x'.repeat(5000)))).toHaveLength(1024);
     expect(keptResponse(Buffer.from('{"ok":false}'))).toBe('{"ok":false}');
+    expect(keptResponse(Buffer.from('bad\u0000answer'))).toBe('badanswer');
   });
 });
 

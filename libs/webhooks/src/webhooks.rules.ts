@@ -166,13 +166,20 @@ export function parseUrl(text: string): URL | null {
   }
 }
 
-/** The first KEPT_RESPONSE_BYTES of an answer, as text, cut at a character boundary. */
+/**
+ * The first KEPT_RESPONSE_BYTES of an answer, as text, cut at a character boundary. NUL goes: PostgreSQL text cannot
+ * hold it, and an answer that could not be recorded would leave its delivery leased and retried without end.
+ */
 export function keptResponse(bytes: Buffer): string {
   return bytes
     .subarray(0, KEPT_RESPONSE_BYTES)
     .toString('utf8')
-    .replace(/\uFFFD$/, '');
+    .replace(/\uFFFD$/, '')
+    .replaceAll('\u0000', '');
 }
+
+/** Endpoints one agency may have: each alert is posted once to each, so this bounds what one alert costs. */
+export const MAX_WEBHOOKS_PER_AGENCY = 10;
 
 export const isIpLiteral = (hostname: string): boolean => isIP(hostname.replace(/^\[|\]$/g, '')) !== 0;
 

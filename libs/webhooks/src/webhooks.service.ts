@@ -23,7 +23,7 @@ import { type Webhook, type WebhookDelivery, WebhookDeliveryStatus, type Webhook
 import { EndpointRefused, type Resolve, systemResolve, vetEndpoint } from './webhook-endpoint.js';
 import type { RegisterWebhookInput, UpdateWebhookInput } from './webhooks.inputs.js';
 import { type DeliveryRow, type WebhookRow, WebhooksRepository } from './webhooks.repository.js';
-import { newSigningSecret, RETRY_WINDOW_HOURS } from './webhooks.rules.js';
+import { MAX_WEBHOOKS_PER_AGENCY, newSigningSecret, RETRY_WINDOW_HOURS } from './webhooks.rules.js';
 
 /** Sealed under ENCRYPTION_KEY with a key of this purpose alone, bound to the endpoint's id. */
 const SECRET_PURPOSE = 'webhook signing secret';
@@ -99,6 +99,11 @@ export class WebhooksService {
   }
 
   async register(ctx: RequestContext, input: RegisterWebhookInput): Promise<WebhookWithSecret> {
+    if ((await this.repository.countOfAgency(ctx.db, ctx.user!.agencyId)) >= MAX_WEBHOOKS_PER_AGENCY)
+      throw new BadInputError(
+        'url',
+        `An agency has at most ${MAX_WEBHOOKS_PER_AGENCY} webhooks: remove one, or send more kinds to one you have`,
+      );
     const url = await this.vet(input.url);
     const kinds = [...new Set(input.kinds)];
     const id = randomUUID();
