@@ -57,6 +57,8 @@ export const TABLE_OWNERS: Record<string, string> = {
   totp_enrolments: 'mfa',
   totp_recovery_codes: 'mfa',
   users: 'users',
+  webhook_deliveries: 'webhooks',
+  webhooks: 'webhooks',
 };
 
 /**

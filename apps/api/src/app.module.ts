@@ -59,6 +59,7 @@ import { type LiveContext, LiveConnections, LiveModule, type LiveSession, type L
 import { SharesModule } from '#libs/shares';
 import { SsoModule } from '#libs/sso';
 import { UsersModule } from '#libs/users';
+import { WebhooksModule } from '#libs/webhooks';
 import { SCALARS } from './date-time.scalar.js';
 import { GraphQLHttpErrors } from './graphql-http-errors.js';
 import { HealthController } from './health.controller.js';
@@ -331,6 +332,7 @@ export class AppModule {
         AccountsModule,
         AdministrationModule,
         ApiKeysModule,
+        WebhooksModule,
         CasesModule,
         SharesModule,
         IncidentsModule,

@@ -36,6 +36,7 @@ import { NotificationsResolver } from '#libs/notifications';
 import { CaseSharesResolver, SharesResolver } from '#libs/shares';
 import { SsoResolver } from '#libs/sso';
 import { UsersResolver } from '#libs/users';
+import { WebhooksResolver } from '#libs/webhooks';
 import { SCALARS } from './date-time.scalar.js';
 
 /** Every resolver class the API serves; the schema test checks this list against the running app. */
@@ -50,6 +51,7 @@ export const RESOLVERS = [
   AdminGrantResolver,
   UserAdminGrantResolver,
   ApiKeysResolver,
+  WebhooksResolver,
   CasesResolver,
   PartiesResolver,
   SharesResolver,

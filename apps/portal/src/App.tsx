@@ -33,6 +33,7 @@ const ExceptionsPage = lazy(() =>
   import('./features/reports/ExceptionsPage').then((m) => ({ default: m.ExceptionsPage })),
 );
 const ApiKeysPage = lazy(() => import('./features/api-keys/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
+const WebhooksPage = lazy(() => import('./features/webhooks/WebhooksPage').then((m) => ({ default: m.WebhooksPage })));
 const UsersPage = lazy(() => import('./features/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const ServiceStandardsPage = lazy(() =>
   import('./features/service-standards/ServiceStandardsPage').then((m) => ({ default: m.ServiceStandardsPage })),
@@ -70,6 +71,7 @@ function Route({ path, user }: { path: string; user: SessionUser }) {
   if (path === '/reports/service-standards') return <ServiceStandardsPage user={user} />;
   if (path === '/admin') return <AdminPage user={user} />;
   if (path === '/keys') return <ApiKeysPage user={user} />;
+  if (path === '/webhooks') return <WebhooksPage user={user} />;
   if (path === '/users') return <UsersPage user={user} />;
   if (path === '/account') return <AccountPage user={user} />;
   if (path === '/account/second-factor') return <SecondFactorPage />;

@@ -64,6 +64,7 @@ export type Subject =
   | 'AdminGrant'
   | 'AlertInbox'
   | 'NotificationPreferences'
+  | 'Webhook'
   | 'all';
 
 /** A loaded row tagged with its subject type (CASL's `subject()`), for decisions about that one row. */
@@ -168,6 +169,14 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
   // caller's own row; no request names another user). A partner system's key has no mailbox.
   can(['read', 'update'], 'NotificationPreferences');
   if (user.apiKey) cannot(['read', 'update'], 'NotificationPreferences');
+
+  // Issue 17, item 5 (webhooks): an agency's managers and its own administrator hold its endpoints, as managers
+  // hold its keys; another agency's endpoint does not exist for them (row scope from `agencyId`). A key holds none:
+  // a stolen key must not point the agency's alerts somewhere else.
+  if (user.roles.includes(Role.MANAGER) || user.roles.includes(Role.AGENCY_ADMIN)) {
+    can(['create', 'read', 'update', 'remove'], 'Webhook', { agencyId: user.agencyId });
+  }
+  if (user.apiKey) cannot(['create', 'read', 'update', 'remove'], 'Webhook');
 
   if (!user.roles.some((role) => CASEWORK_ROLES.includes(role))) return build();
 

@@ -93,6 +93,9 @@ const SQL_FIELDS: Record<string, Record<string, FieldSql>> = {
   ApiKey: {
     agencyId: column('agency_id', 'uuid'),
   },
+  Webhook: {
+    agencyId: column('agency_id', 'uuid'),
+  },
   User: {
     agencyId: column('agency_id', 'uuid'),
   },
@@ -137,7 +140,7 @@ function toSql(condition: Condition, subject: string, target: SqlTarget, params:
 export function accessibleSql(
   ability: PortalAbility,
   action: Action,
-  subject: 'Case' | 'Meeting' | 'CaseAction' | 'IntakeReport' | 'AdminEvent' | 'ApiKey' | 'User',
+  subject: 'Case' | 'Meeting' | 'CaseAction' | 'IntakeReport' | 'AdminEvent' | 'ApiKey' | 'User' | 'Webhook',
   alias: string,
   params: SqlParams,
   form: ScopeForm = 'row',

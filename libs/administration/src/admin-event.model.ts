@@ -19,12 +19,16 @@ export enum AdminAction {
   ADMIN_GRANT_REQUESTED = 'ADMIN_GRANT_REQUESTED',
   ADMIN_GRANT_APPROVED = 'ADMIN_GRANT_APPROVED',
   ADMIN_GRANT_REFUSED = 'ADMIN_GRANT_REFUSED',
+  WEBHOOK_REGISTERED = 'WEBHOOK_REGISTERED',
+  WEBHOOK_CHANGED = 'WEBHOOK_CHANGED',
+  WEBHOOK_SECRET_ROTATED = 'WEBHOOK_SECRET_ROTATED',
+  WEBHOOK_REMOVED = 'WEBHOOK_REMOVED',
 }
 
 registerEnumType(AdminAction, {
   name: 'AdminAction',
   description:
-    'What an administration event did: an agency or account created, an account invited (it sets its own password), an account deactivated, roles changed, an account’s sessions ended, an agency’s identity provider configured or removed, a partner system’s key made or revoked, an agency’s second-factor requirement changed, an account reactivated, an account’s second factor reset (they enrol again), ADMIN asked for, approved or refused by a second administrator',
+    'What an administration event did: an agency or account created, an account invited (it sets its own password), an account deactivated, roles changed, an account’s sessions ended, an agency’s identity provider configured or removed, a partner system’s key made or revoked, an agency’s second-factor requirement changed, an account reactivated, an account’s second factor reset (they enrol again), ADMIN asked for, approved or refused by a second administrator, a webhook endpoint registered, changed, given a new secret or removed',
 });
 
 @ObjectType({
@@ -84,6 +88,9 @@ export interface AdminEventDetail {
   mfaRequired?: boolean;
   /** For a second factor reset: whether the account had one. */
   hadSecondFactor?: boolean;
+  /** For a webhook endpoint: its URL and the alert kinds it receives (never its secret). */
+  webhookUrl?: string;
+  webhookKinds?: string[];
   /** 'start' when the portal itself acted (ADMIN_EMAIL); 'sso' for an account made at its first single sign-on. */
   source?: 'start' | 'sso';
 }

@@ -58,6 +58,14 @@ export function describeAdminEvent(row: Pick<AdminEventRow, 'action' | 'cross_ag
       return `Approved giving ADMIN to ${d.displayName}: roles from ${listed(d.previousRoles)} to ${listed(d.roles)}${by}`;
     case AdminAction.ADMIN_GRANT_REFUSED:
       return `Refused giving ADMIN to ${d.displayName}${by}`;
+    case AdminAction.WEBHOOK_REGISTERED:
+      return `Registered the webhook ${d.webhookUrl} for ${(d.webhookKinds ?? []).join(', ')}${by}`;
+    case AdminAction.WEBHOOK_CHANGED:
+      return `Changed the webhook ${d.webhookUrl}: now for ${(d.webhookKinds ?? []).join(', ')}${by}`;
+    case AdminAction.WEBHOOK_SECRET_ROTATED:
+      return `Gave the webhook ${d.webhookUrl} a new signing secret${by}`;
+    case AdminAction.WEBHOOK_REMOVED:
+      return `Removed the webhook ${d.webhookUrl}${by}`;
     default:
       return row.action;
   }

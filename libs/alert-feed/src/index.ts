@@ -4,3 +4,4 @@ export * from './alert-feed.resolver.js';
 export * from './alert-hub.service.js';
 export * from './alert-operation.js';
 export * from './alert-stream.js';
+export * from './alert-feed.rules.js';

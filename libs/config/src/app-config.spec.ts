@@ -144,6 +144,20 @@ describe('configuration', () => {
     expect(() => loadConfig({ API_KEY_REQUESTS_PER_MINUTE: '0' })).toThrow(/API_KEY_REQUESTS_PER_MINUTE/);
   });
 
+  it('lets webhooks reach private addresses only in development, and never with NODE_ENV=production', () => {
+    expect(loadConfig({}).webhooks.allowPrivateAddresses).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test' }).webhooks.allowPrivateAddresses).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production' }).webhooks.allowPrivateAddresses).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'development' }).webhooks.allowPrivateAddresses).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development', WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'false' }).webhooks).toEqual({
+      allowPrivateAddresses: false,
+    });
+    expect(loadConfig({ WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true' }).webhooks.allowPrivateAddresses).toBe(true);
+    expect(() => loadConfig({ NODE_ENV: 'production', WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true' })).toThrow(
+      /WEBHOOK_ALLOW_PRIVATE_ADDRESSES=true is refused with NODE_ENV=production/,
+    );
+  });
+
   it.each([
     [{ PORT: 'eighty' }, /PORT/],
     [{ ENCRYPTION_KEY: 'too-short' }, /ENCRYPTION_KEY/],

@@ -94,6 +94,13 @@ export interface AppConfig {
   mail: { smtpUrl: string | null; from: string; publicUrl: string; devPage: boolean };
   /** Requests (and subscriptions started) one partner-system key may make a minute, per instance. */
   apiKeyRequestsPerMinute: number;
+  /**
+   * Webhooks (issue 17, item 5). `allowPrivateAddresses` lets an endpoint be on this machine or a private network
+   * (loopback, RFC 1918, link-local…), and plain http:// there: for a receiver on a developer's machine. Off
+   * outside NODE_ENV=development, refused with NODE_ENV=production: it would let any manager make the portal
+   * post to the cloud's metadata service or an internal admin page.
+   */
+  webhooks: { allowPrivateAddresses: boolean };
 }
 
 /** An S3-compatible bucket for evidence. Without credentials the AWS SDK's own chain is asked (an instance role). */
@@ -317,6 +324,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     );
   }
   const port = integer(env, 'PORT', 3000, 0, 65535);
+  const webhookAllowPrivate = flag(env, 'WEBHOOK_ALLOW_PRIVATE_ADDRESSES', env.NODE_ENV?.trim() === 'development');
+  if (webhookAllowPrivate && production) {
+    throw new ConfigError(
+      'WEBHOOK_ALLOW_PRIVATE_ADDRESSES=true is refused with NODE_ENV=production: webhooks could then reach the ' +
+        "server's own network (a metadata service, an internal page). Unset it",
+    );
+  }
   return {
     port,
     databaseUrl,
@@ -375,6 +389,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     // Ten a second on average, in bursts of up to a minute's worth: far past a case system's sync, and a bound on
     // what a leaked key can pull before it is revoked.
     apiKeyRequestsPerMinute: integer(env, 'API_KEY_REQUESTS_PER_MINUTE', 600, 1, 100000),
+    webhooks: { allowPrivateAddresses: webhookAllowPrivate },
   };
 }
 

@@ -47,6 +47,12 @@ export class UserViewerCan {
 
   @Field({ description: 'createApiKey, revokeApiKey, apiKeys: your agency’s partner-system keys' })
   manageApiKeys: boolean;
+
+  @Field({
+    description:
+      'registerWebhook, webhooks, updateWebhook, rotateWebhookSecret, removeWebhook, webhookDeliveries, retryWebhookDelivery: your agency’s webhook endpoints',
+  })
+  manageWebhooks: boolean;
 }
 
 export function userViewerCan(ability: PortalAbility): UserViewerCan {
@@ -64,5 +70,6 @@ export function userViewerCan(ability: PortalAbility): UserViewerCan {
     administer: ability.can('create', 'Agency'),
     manageUsers: ability.can('update', 'User'),
     manageApiKeys: ability.can('create', 'ApiKey'),
+    manageWebhooks: ability.can('create', 'Webhook'),
   };
 }

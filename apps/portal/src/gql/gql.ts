@@ -49,7 +49,7 @@ type Documents = {
     "\n  query AsbRiskMatrix {\n    asbRiskMatrix {\n      bands {\n        riskLevel\n        minScore\n        maxScore\n        riskLevelIfVulnerable\n        reviewDays\n      }\n      cells {\n        likelihood\n        impact\n        score\n        riskLevel\n      }\n      judgedHighRiskLevel\n    }\n  }\n": typeof types.AsbRiskMatrixDocument,
     "\n  query AuditTrail($caseId: ID!, $first: Int, $after: String) {\n    caseAuditTrail(caseId: $caseId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          action\n          detail\n          actor {\n            id\n            displayName\n            agency {\n              id\n              name\n            }\n          }\n          changes {\n            field\n            from\n            to\n            withheld\n          }\n        }\n      }\n    }\n  }\n": typeof types.AuditTrailDocument,
     "\n  mutation SignIn($email: String!, $password: String!, $code: String) {\n    login(email: $email, password: $password, code: $code) {\n      accessToken\n      expiresAt\n      user {\n        id\n        email\n        displayName\n        roles\n        agency {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": typeof types.SignInDocument,
-    "\n  query ViewerCan {\n    me {\n      id\n      viewerCan {\n        readCases\n        createCase\n        triage\n        createMeeting\n        readCaseFigures\n        readMeetingFigures\n        applyRetention\n        updateServiceStandards\n        administer\n        manageUsers\n        manageApiKeys\n      }\n    }\n  }\n": typeof types.ViewerCanDocument,
+    "\n  query ViewerCan {\n    me {\n      id\n      viewerCan {\n        readCases\n        createCase\n        triage\n        createMeeting\n        readCaseFigures\n        readMeetingFigures\n        applyRetention\n        updateServiceStandards\n        administer\n        manageUsers\n        manageApiKeys\n        manageWebhooks\n      }\n    }\n  }\n": typeof types.ViewerCanDocument,
     "\n  query SignInProviders {\n    signInProviders {\n      agencyId\n      agencyName\n      startPath\n    }\n  }\n": typeof types.SignInProvidersDocument,
     "\n  query SingleSignOnUser {\n    me {\n      id\n      email\n      displayName\n      roles\n      agency {\n        id\n        name\n        kind\n      }\n    }\n  }\n": typeof types.SingleSignOnUserDocument,
     "\n  query CaseList($filter: CaseFilter, $first: Int, $after: String, $orderBy: CaseOrder) {\n    cases(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          reference\n          category\n          status\n          riskLevel\n          ward\n          openedAt\n          access\n        }\n      }\n    }\n  }\n": typeof types.CaseListDocument,
@@ -134,6 +134,12 @@ type Documents = {
     "\n  mutation InviteManagedUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      displayName\n      roles\n    }\n  }\n": typeof types.InviteManagedUserDocument,
     "\n  mutation ApproveAdminGrant($id: ID!) {\n    approveAdminGrant(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.ApproveAdminGrantDocument,
     "\n  mutation RefuseAdminGrant($id: ID!) {\n    refuseAdminGrant(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.RefuseAdminGrantDocument,
+    "\n  query Webhooks {\n    webhooks {\n      id\n      url\n      kinds\n      createdAt\n    }\n  }\n": typeof types.WebhooksDocument,
+    "\n  query WebhookDeliveries($webhookId: ID!) {\n    webhookDeliveries(webhookId: $webhookId, first: 10) {\n      totalCount\n      edges {\n        node {\n          id\n          alertId\n          kind\n          status\n          attempts\n          createdAt\n          lastAttemptAt\n          nextAttemptAt\n          lastStatus\n          lastResponse\n          lastError\n        }\n      }\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  mutation RegisterWebhook($input: RegisterWebhookInput!) {\n    registerWebhook(input: $input) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n": typeof types.RegisterWebhookDocument,
+    "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n": typeof types.RotateWebhookSecretDocument,
+    "\n  mutation RemoveWebhook($id: ID!) {\n    removeWebhook(id: $id) {\n      id\n    }\n  }\n": typeof types.RemoveWebhookDocument,
+    "\n  mutation RetryWebhookDelivery($id: ID!) {\n    retryWebhookDelivery(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.RetryWebhookDeliveryDocument,
     "\n  subscription CaseActivity {\n    caseActivity {\n      caseId\n      what\n    }\n  }\n": typeof types.CaseActivityDocument,
 };
 const documents: Documents = {
@@ -172,7 +178,7 @@ const documents: Documents = {
     "\n  query AsbRiskMatrix {\n    asbRiskMatrix {\n      bands {\n        riskLevel\n        minScore\n        maxScore\n        riskLevelIfVulnerable\n        reviewDays\n      }\n      cells {\n        likelihood\n        impact\n        score\n        riskLevel\n      }\n      judgedHighRiskLevel\n    }\n  }\n": types.AsbRiskMatrixDocument,
     "\n  query AuditTrail($caseId: ID!, $first: Int, $after: String) {\n    caseAuditTrail(caseId: $caseId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          action\n          detail\n          actor {\n            id\n            displayName\n            agency {\n              id\n              name\n            }\n          }\n          changes {\n            field\n            from\n            to\n            withheld\n          }\n        }\n      }\n    }\n  }\n": types.AuditTrailDocument,
     "\n  mutation SignIn($email: String!, $password: String!, $code: String) {\n    login(email: $email, password: $password, code: $code) {\n      accessToken\n      expiresAt\n      user {\n        id\n        email\n        displayName\n        roles\n        agency {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": types.SignInDocument,
-    "\n  query ViewerCan {\n    me {\n      id\n      viewerCan {\n        readCases\n        createCase\n        triage\n        createMeeting\n        readCaseFigures\n        readMeetingFigures\n        applyRetention\n        updateServiceStandards\n        administer\n        manageUsers\n        manageApiKeys\n      }\n    }\n  }\n": types.ViewerCanDocument,
+    "\n  query ViewerCan {\n    me {\n      id\n      viewerCan {\n        readCases\n        createCase\n        triage\n        createMeeting\n        readCaseFigures\n        readMeetingFigures\n        applyRetention\n        updateServiceStandards\n        administer\n        manageUsers\n        manageApiKeys\n        manageWebhooks\n      }\n    }\n  }\n": types.ViewerCanDocument,
     "\n  query SignInProviders {\n    signInProviders {\n      agencyId\n      agencyName\n      startPath\n    }\n  }\n": types.SignInProvidersDocument,
     "\n  query SingleSignOnUser {\n    me {\n      id\n      email\n      displayName\n      roles\n      agency {\n        id\n        name\n        kind\n      }\n    }\n  }\n": types.SingleSignOnUserDocument,
     "\n  query CaseList($filter: CaseFilter, $first: Int, $after: String, $orderBy: CaseOrder) {\n    cases(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          reference\n          category\n          status\n          riskLevel\n          ward\n          openedAt\n          access\n        }\n      }\n    }\n  }\n": types.CaseListDocument,
@@ -257,6 +263,12 @@ const documents: Documents = {
     "\n  mutation InviteManagedUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      displayName\n      roles\n    }\n  }\n": types.InviteManagedUserDocument,
     "\n  mutation ApproveAdminGrant($id: ID!) {\n    approveAdminGrant(id: $id) {\n      id\n      status\n    }\n  }\n": types.ApproveAdminGrantDocument,
     "\n  mutation RefuseAdminGrant($id: ID!) {\n    refuseAdminGrant(id: $id) {\n      id\n      status\n    }\n  }\n": types.RefuseAdminGrantDocument,
+    "\n  query Webhooks {\n    webhooks {\n      id\n      url\n      kinds\n      createdAt\n    }\n  }\n": types.WebhooksDocument,
+    "\n  query WebhookDeliveries($webhookId: ID!) {\n    webhookDeliveries(webhookId: $webhookId, first: 10) {\n      totalCount\n      edges {\n        node {\n          id\n          alertId\n          kind\n          status\n          attempts\n          createdAt\n          lastAttemptAt\n          nextAttemptAt\n          lastStatus\n          lastResponse\n          lastError\n        }\n      }\n    }\n  }\n": types.WebhookDeliveriesDocument,
+    "\n  mutation RegisterWebhook($input: RegisterWebhookInput!) {\n    registerWebhook(input: $input) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n": types.RegisterWebhookDocument,
+    "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n": types.RotateWebhookSecretDocument,
+    "\n  mutation RemoveWebhook($id: ID!) {\n    removeWebhook(id: $id) {\n      id\n    }\n  }\n": types.RemoveWebhookDocument,
+    "\n  mutation RetryWebhookDelivery($id: ID!) {\n    retryWebhookDelivery(id: $id) {\n      id\n      status\n    }\n  }\n": types.RetryWebhookDeliveryDocument,
     "\n  subscription CaseActivity {\n    caseActivity {\n      caseId\n      what\n    }\n  }\n": types.CaseActivityDocument,
 };
 
@@ -417,7 +429,7 @@ export function graphql(source: "\n  mutation SignIn($email: String!, $password:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ViewerCan {\n    me {\n      id\n      viewerCan {\n        readCases\n        createCase\n        triage\n        createMeeting\n        readCaseFigures\n        readMeetingFigures\n        applyRetention\n        updateServiceStandards\n        administer\n        manageUsers\n        manageApiKeys\n      }\n    }\n  }\n"): (typeof documents)["\n  query ViewerCan {\n    me {\n      id\n      viewerCan {\n        readCases\n        createCase\n        triage\n        createMeeting\n        readCaseFigures\n        readMeetingFigures\n        applyRetention\n        updateServiceStandards\n        administer\n        manageUsers\n        manageApiKeys\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query ViewerCan {\n    me {\n      id\n      viewerCan {\n        readCases\n        createCase\n        triage\n        createMeeting\n        readCaseFigures\n        readMeetingFigures\n        applyRetention\n        updateServiceStandards\n        administer\n        manageUsers\n        manageApiKeys\n        manageWebhooks\n      }\n    }\n  }\n"): (typeof documents)["\n  query ViewerCan {\n    me {\n      id\n      viewerCan {\n        readCases\n        createCase\n        triage\n        createMeeting\n        readCaseFigures\n        readMeetingFigures\n        applyRetention\n        updateServiceStandards\n        administer\n        manageUsers\n        manageApiKeys\n        manageWebhooks\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -754,6 +766,30 @@ export function graphql(source: "\n  mutation ApproveAdminGrant($id: ID!) {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RefuseAdminGrant($id: ID!) {\n    refuseAdminGrant(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation RefuseAdminGrant($id: ID!) {\n    refuseAdminGrant(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Webhooks {\n    webhooks {\n      id\n      url\n      kinds\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query Webhooks {\n    webhooks {\n      id\n      url\n      kinds\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($webhookId: ID!) {\n    webhookDeliveries(webhookId: $webhookId, first: 10) {\n      totalCount\n      edges {\n        node {\n          id\n          alertId\n          kind\n          status\n          attempts\n          createdAt\n          lastAttemptAt\n          nextAttemptAt\n          lastStatus\n          lastResponse\n          lastError\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhookDeliveries($webhookId: ID!) {\n    webhookDeliveries(webhookId: $webhookId, first: 10) {\n      totalCount\n      edges {\n        node {\n          id\n          alertId\n          kind\n          status\n          attempts\n          createdAt\n          lastAttemptAt\n          nextAttemptAt\n          lastStatus\n          lastResponse\n          lastError\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterWebhook($input: RegisterWebhookInput!) {\n    registerWebhook(input: $input) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RegisterWebhook($input: RegisterWebhookInput!) {\n    registerWebhook(input: $input) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveWebhook($id: ID!) {\n    removeWebhook(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveWebhook($id: ID!) {\n    removeWebhook(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetryWebhookDelivery($id: ID!) {\n    retryWebhookDelivery(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation RetryWebhookDelivery($id: ID!) {\n    retryWebhookDelivery(id: $id) {\n      id\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

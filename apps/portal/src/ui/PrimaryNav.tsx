@@ -35,6 +35,7 @@ export function PrimaryNav({ user, path }: { user: SessionUser; path: string }) 
   if (user.can.administer) items.push({ text: 'Administration', href: '/admin', prefix: '/admin' });
   if (user.can.manageUsers) items.push({ text: 'Users', href: '/users' });
   if (user.can.manageApiKeys) items.push({ text: 'System keys', href: '/keys' });
+  if (user.can.manageWebhooks) items.push({ text: 'Webhooks', href: '/webhooks' });
 
   return (
     <section className="govuk-service-navigation" aria-label="Service information">

@@ -27,6 +27,7 @@ import { AlertConsumers1765425000000 } from './1765425000000-alert-consumers.js'
 import { CaseUpdates1765430000000 } from './1765430000000-case-updates.js';
 import { AlertInbox1765440000000 } from './1765440000000-alert-inbox.js';
 import { Notifications1765460000000 } from './1765460000000-notifications.js';
+import { Webhooks1765470000000 } from './1765470000000-webhooks.js';
 
 /** Every migration, oldest first. The schema changes only through these. */
 export const migrations = [
@@ -59,4 +60,5 @@ export const migrations = [
   CaseUpdates1765430000000,
   AlertInbox1765440000000,
   Notifications1765460000000,
+  Webhooks1765470000000,
 ];

@@ -45,6 +45,7 @@ const ViewerCan = graphql(`
         administer
         manageUsers
         manageApiKeys
+        manageWebhooks
       }
     }
   }
