@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AlertFollowers, AlertsRepository } from '#libs/alerts';
-import { NotificationBus } from '#libs/db';
+import { NotificationBus, QueryCounter } from '#libs/db';
 import { TestPortal } from './harness.js';
 import { Partnership, type Persona } from './partnership.js';
 
@@ -25,6 +25,7 @@ describe('alert followers', () => {
       portal.app.get<DataSource>(getDataSourceToken()),
       portal.app.get(AlertsRepository),
       portal.app.get(NotificationBus),
+      portal.app.get(QueryCounter),
     );
     instances.push(followers);
     return followers;

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SerialPass } from '#libs/common';
-import { NotificationBus } from '#libs/db';
+import { NotificationBus, QueryCounter } from '#libs/db';
 import { type AlertRow, AlertsRepository } from './alerts.repository.js';
 
 /**
@@ -40,6 +40,7 @@ export class AlertFollowers implements OnApplicationBootstrap, OnApplicationShut
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly alerts: AlertsRepository,
     private readonly bus: NotificationBus,
+    private readonly counter: QueryCounter,
   ) {}
 
   /** Register from a module's `onModuleInit`, before the application starts. */
@@ -51,7 +52,8 @@ export class AlertFollowers implements OnApplicationBootstrap, OnApplicationShut
       name,
       consume,
       pass: new SerialPass(
-        () => this.catchUp(follower),
+        // Counted apart (the benchmark tells the alert path from what follows it).
+        () => this.counter.countAs(`alert-follower:${name}`, () => this.catchUp(follower)),
         (error) => this.logger.error(`${name}: alerts not taken: ${String(error)}`),
       ),
     };

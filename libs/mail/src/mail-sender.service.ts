@@ -9,7 +9,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AlertScheduler } from '#libs/alerts';
 import { SerialPass } from '#libs/common';
-import { NotificationBus } from '#libs/db';
+import { NotificationBus, QueryCounter } from '#libs/db';
 import { MAIL_CHANNEL, MailRepository } from './mail.repository.js';
 import { describeFailure, retryDelaySeconds } from './mail.rules.js';
 import { MailTransport } from './mail-transport.js';
@@ -30,7 +30,7 @@ const KEEP_SENT_DAYS = 30;
 export class MailSender implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MailSender.name);
   private readonly passes = new SerialPass(
-    () => this.sendDue(),
+    () => this.counter.countAs('mail-sender', () => this.sendDue()),
     (error) => this.logger.error(`mail pass failed: ${describeFailure(error)}`),
   );
   private stopping = false;
@@ -41,6 +41,7 @@ export class MailSender implements OnModuleInit, OnApplicationBootstrap, OnAppli
     private readonly transport: MailTransport,
     private readonly bus: NotificationBus,
     private readonly scheduler: AlertScheduler,
+    private readonly counter: QueryCounter,
   ) {}
 
   onModuleInit(): void {

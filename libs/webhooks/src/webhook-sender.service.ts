@@ -15,7 +15,7 @@ import { AlertFollowers, type AlertRow, AlertScheduler } from '#libs/alerts';
 import { CasesRepository, type CaseWithShares, toCase } from '#libs/cases';
 import { Role, SerialPass } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
-import { NotificationBus } from '#libs/db';
+import { NotificationBus, QueryCounter } from '#libs/db';
 import { MeetingsRepository } from '#libs/meetings';
 import { type AttemptResult, EndpointRefused, post, vetEndpoint } from './webhook-endpoint.js';
 import { type ClaimedDelivery, type DeliveryFor, WEBHOOKS_CHANNEL, WebhooksRepository } from './webhooks.repository.js';
@@ -54,7 +54,7 @@ export interface WebhookPayload {
 export class WebhookSender implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(WebhookSender.name);
   private readonly passes = new SerialPass(
-    () => this.sendDue(),
+    () => this.counter.countAs('webhook-sender', () => this.sendDue()),
     (error) => this.logger.error(`webhook pass failed: ${String(error)}`),
   );
   private stopping = false;
@@ -69,6 +69,7 @@ export class WebhookSender implements OnModuleInit, OnApplicationBootstrap, OnAp
     private readonly meetings: MeetingsRepository,
     private readonly repository: WebhooksRepository,
     private readonly webhooks: WebhooksService,
+    private readonly counter: QueryCounter,
   ) {}
 
   onModuleInit(): void {
