@@ -13,7 +13,10 @@
  *     timed phases run without it, as production does); and the extra statements of nested lists
  *     (`case { parties }`), with 500 more subscribers asking for them;
  *   - server heap per idle subscription (after gc: with all subscriptions open, minus before any);
- *   - server CPU per change that 1% of the subscribers may see against one that all may see.
+ *   - server CPU per change that 1% of the subscribers may see against one that all may see;
+ *   - with about 1,000 people on email and 20 webhook endpoints configured throughout (alert-outbound.ts): how far
+ *     behind the email and webhook consumers fell, mail queued→sent, webhook lag from commit to the partner's
+ *     receiver, how long the outboxes took to empty after the last change, and one daily digest pass for everyone.
  * Every receipt is checked against the contract, and the hub's reads are traced (its methods wrapped at run
  * time, nothing changed in the library) so a duplicate or a gap can be traced to its cause.
  * Prints a table and writes it into bench/results.json under the key `alerts` (other keys are kept).
@@ -46,10 +49,13 @@ import { runInNewContext } from 'node:vm';
 import pg from 'pg';
 import type { INestApplication } from '@nestjs/common';
 import { AlertHub } from '#libs/alert-feed';
+import { AlertFollowers } from '#libs/alerts';
+import { NotificationMailer } from '#libs/notifications';
 import { LiveConnections } from '#libs/live';
 import { loadConfig } from '#libs/config';
 import { type EmbeddedDatabase, QueryCounter, startEmbeddedDatabase } from '#libs/db';
 import { createPortal } from '../apps/api/src/portal.js';
+import { addEmailUsers, BacklogSampler, outboundResults, registerWebhooks, WebhookReceiver } from './alert-outbound.js';
 import { type AlertRecord, check, expectedCount, type Phase, type Relation, type Subscriber } from './alert-check.js';
 import { AlertLoad, type ChangeKind, planChanges, type RunResult } from './alert-load.js';
 import { type BenchUser, createPartnership, PASSWORD, random, SMALL_AGENCY_USERS } from './alert-partnership.js';
@@ -361,7 +367,9 @@ async function main(): Promise<void> {
     PORT: '0',
     DATA_DIR: join(dataDir, 'portal'),
     DATABASE_URL: databaseUrl,
-    NODE_ENV: 'production',
+    // The process runs with NODE_ENV=production (npm run bench); the configuration is loaded without it only because
+    // production refuses WEBHOOK_ALLOW_PRIVATE_ADDRESSES, and the partners' receiver is on this machine.
+    WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
     ALERT_SCHEDULER_SECONDS: '3600',
     // The hub's SQL per alert is read from the statement counter.
     COUNT_SQL_STATEMENTS: 'true',
@@ -397,6 +405,8 @@ async function main(): Promise<void> {
     seed: SEED,
   }).finally(() => client.release());
   const { agencies, desk, admin } = partnership;
+  const mailClient = await pool.connect();
+  const emailUsers = await addEmailUsers(mailClient, agencies).finally(() => mailClient.release());
   const allUsers = [...agencies.flatMap((a) => a.users), desk, admin];
   log(
     `Partnership: ${agencies.length} agencies, ${allUsers.length} users, ${partnership.cases.length} cases ` +
@@ -427,6 +437,16 @@ async function main(): Promise<void> {
   log(
     `${allUsers.length} users signed in (login mutation) in ${((performance.now() - signInStarted) / 1000).toFixed(1)} s`,
   );
+
+  // Partners' systems: webhooks to a receiver in this process; the consumers' backlog sampled from here on.
+  const receiver = new WebhookReceiver();
+  const receiverUrl = await receiver.start();
+  teardown.push({ label: 'stopping the webhook receiver', run: () => receiver.stop() });
+  const webhookEndpoints = await registerWebhooks(httpUrl, agencies, receiverUrl);
+  log(`${thousands(emailUsers)} users on email (defaults), ${webhookEndpoints} webhook endpoints (every kind)`);
+  const followers = app.get(AlertFollowers);
+  const backlog = new BacklogSampler(followers);
+  backlog.start();
 
   // 5. Who subscribes: 1% on the 1% agency's five users, the rest spread over the other agencies' users, in
   // rounds so that any prefix of the list (the "few" subscribers) spans every agency and role.
@@ -688,7 +708,15 @@ async function main(): Promise<void> {
     load.run(Array<ChangeKind>(WIDE_CHANGES).fill('INCIDENT'), { phase: 'wide', target: 'wide', actor: desk }),
   );
 
-  // 12. Every receipt against the contract.
+  // 12. Email and webhooks: everything drained, their lags, and one digest pass over the whole run.
+  await backlog.stop();
+  log('Email and webhooks: waiting for the outboxes to drain…');
+  const outbound = await outboundResults(pool, followers, receiver, { emailUsers, webhookEndpoints }, backlog, () =>
+    app.get(NotificationMailer).sendDigests(new Date()),
+  );
+  log(`  ${JSON.stringify(outbound)}`);
+
+  // 13. Every receipt against the contract.
   const report = await child.ask<Report>({ cmd: 'report' }, 120_000);
   const lastId = await maxAlertId();
   const checked = check(await loadAlerts(0, lastId), await loadHolders(), subscribers, phases, report, load.changes);
@@ -765,7 +793,7 @@ async function main(): Promise<void> {
     }
   }
 
-  // 13. The figures.
+  // 14. The figures.
   const main_ = p.main;
   const latency = main_.latency!;
   const perAlert = (phaseResult: PhaseResult) =>
@@ -935,6 +963,37 @@ async function main(): Promise<void> {
         '',
       ],
       [
+        `Email (${thousands(outbound.emailUsers)} users): mails queued / sent, queued→sent p50 / p95 / max (ms)`,
+        `${thousands(outbound.mails.queued)} / ${thousands(outbound.mails.sent)}, ${outbound.mails.queuedToSentP50Ms} / ${outbound.mails.queuedToSentP95Ms} / ${outbound.mails.maxMs}`,
+        '',
+        '',
+      ],
+      [
+        `Webhooks (${outbound.webhookEndpoints} endpoints): delivered / queued, duplicates`,
+        `${thousands(outbound.webhooks.delivered)} / ${thousands(outbound.webhooks.deliveries)}, ${outbound.webhooks.duplicates}`,
+        'all, none',
+        yes(outbound.webhooks.delivered === outbound.webhooks.deliveries && outbound.webhooks.duplicates === 0),
+      ],
+      [
+        'Webhook lag, commit → partner received p50 / p95 / max (ms)',
+        `${outbound.webhooks.p50Ms} / ${outbound.webhooks.p95Ms} / ${outbound.webhooks.maxMs}`,
+        '',
+        '',
+      ],
+      [
+        'Alerts not yet taken, most at any sample: email / webhooks',
+        `${outbound.emailMaxBehind} / ${outbound.webhooksMaxBehind}`,
+        '',
+        '',
+      ],
+      ['Outboxes empty after the last change (s)', `${outbound.drainedSeconds}`, '', ''],
+      [
+        `Daily digest pass, ${thousands(outbound.digest.users)} users: mails, time (s)`,
+        `${thousands(outbound.digest.mails)}, ${outbound.digest.seconds}`,
+        '',
+        '',
+      ],
+      [
         'ADMIN-only user subscribing',
         `${probe.outcome}: ${probe.detail}`,
         'refused',
@@ -1051,6 +1110,7 @@ async function main(): Promise<void> {
         max: round(loopDelay.max / 1e6),
       },
       adminOnlySubscription: probe,
+      emailAndWebhooks: outbound,
       hubTrace: hubFindings,
     },
     aims,
