@@ -70,16 +70,18 @@ export class MailSender implements OnModuleInit, OnApplicationBootstrap, OnAppli
   private async sendDue(): Promise<void> {
     while (!this.stopping) {
       const claimed = await this.repository.claimDue(this.dataSource, BATCH, LEASE_SECONDS);
-      for (const mail of claimed) {
-        try {
-          await this.transport.send(mail);
-          await this.repository.markSent(this.dataSource, mail.id);
-        } catch (error) {
-          const failure = describeFailure(error);
-          // The address is not logged: it is personal data, and the row says whom the message was for.
-          this.logger.warn(`mail ${mail.id} not sent (attempt ${mail.attempts}): ${failure}`);
-          await this.repository.markFailed(this.dataSource, mail.id, failure, retryDelaySeconds(mail.attempts));
-        }
+      // The batch goes out at once (a pooled SMTP transport, or files): one at a time, a burst of notifications
+      // waited behind each round trip. What went is marked in one statement; each failure on its own.
+      const outcomes = await Promise.allSettled(claimed.map((mail) => this.transport.send(mail)));
+      const sent = claimed.filter((_, i) => outcomes[i].status === 'fulfilled').map((mail) => mail.id);
+      if (sent.length) await this.repository.markSent(this.dataSource, sent);
+      for (const [i, outcome] of outcomes.entries()) {
+        if (outcome.status === 'fulfilled') continue;
+        const mail = claimed[i];
+        const failure = describeFailure(outcome.reason);
+        // The address is not logged: it is personal data, and the row says whom the message was for.
+        this.logger.warn(`mail ${mail.id} not sent (attempt ${mail.attempts}): ${failure}`);
+        await this.repository.markFailed(this.dataSource, mail.id, failure, retryDelaySeconds(mail.attempts));
       }
       if (claimed.length < BATCH) return;
     }

@@ -74,11 +74,11 @@ export class MailRepository {
    * The text goes once sent: it may hold a working link (an invitation, a reset, an unsubscribe header) that a copy of the database must
    * not hand to its reader. Whom it went to, the subject and when are kept as the record.
    */
-  async markSent(db: Database, id: string): Promise<void> {
+  async markSent(db: Database, ids: string[]): Promise<void> {
     await exec(
       db,
-      `UPDATE mail_outbox SET sent_at = now(), last_error = NULL, text = '', headers = '{}' WHERE id = $1::bigint`,
-      [id],
+      `UPDATE mail_outbox SET sent_at = now(), last_error = NULL, text = '', headers = '{}' WHERE id = ANY($1::bigint[])`,
+      [ids],
     );
   }
 
