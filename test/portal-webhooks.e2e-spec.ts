@@ -36,7 +36,7 @@ describe('webhooks in the portal', () => {
   }
   const settle = async () => {
     await portal.app.get(AlertFollowers).wake();
-    await portal.app.get(WebhookSender).drain();
+    await portal.app.get(WebhookSender).settled();
   };
 
   beforeAll(async () => {

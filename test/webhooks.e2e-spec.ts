@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readGovernedFields } from '#libs/access';
 import { AlertFollowers } from '#libs/alerts';
@@ -48,6 +48,8 @@ describe('webhooks for partners’ systems', () => {
   const received: Received[] = [];
   /** What each path answers: a status and a body. */
   const answers = new Map<string, [number, string]>();
+  /** Requests to /hang are answered only when the test says so: an endpoint that has stopped answering. */
+  const hanging: ServerResponse[] = [];
   let owner: Persona;
   let ownerManager: Persona;
   let police: string;
@@ -62,7 +64,7 @@ describe('webhooks for partners’ systems', () => {
   /** Takes every alert committed so far into deliveries, and attempts what is due (as NOTIFY and the scheduler do). */
   const settle = async (on: TestPortal = portal) => {
     await on.app.get(AlertFollowers).wake();
-    await on.app.get(WebhookSender).drain();
+    await on.app.get(WebhookSender).settled();
   };
   const register = async (as: Persona, path: string, kinds: string[] = ['INCIDENT_LOGGED']) =>
     (
@@ -87,6 +89,7 @@ describe('webhooks for partners’ systems', () => {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         received.push({ path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+        if (req.url === '/hang') return void hanging.push(res);
         const [status, body] = answers.get(req.url ?? '') ?? [200, 'thanks'];
         res.writeHead(status, { 'Content-Type': 'text/plain' }).end(body);
       });
@@ -494,6 +497,33 @@ describe('webhooks for partners’ systems', () => {
       await second.close();
     }
   });
+  it('lets an endpoint that has stopped answering hold back no other delivery', async () => {
+    const stuck = (await register(ownerManager, '/hang')).webhook;
+    const prompt = (await register(ownerManager, '/prompt')).webhook;
+    const arrived = async (count: number) => {
+      for (let i = 0; i < 50 && at('/prompt').length < count; i++) await new Promise((r) => setTimeout(r, 100));
+      return at('/prompt').length;
+    };
+    try {
+      await portal.ok(INCIDENT, { c: caseId }, owner.token);
+      await portal.app.get(AlertFollowers).wake();
+      void portal.app.get(WebhookSender).drain();
+      expect(await arrived(1)).toBe(1);
+      expect(at('/hang')).toHaveLength(1);
+      // The first request to /hang waits for its 10 s limit; the next alert goes to /prompt meanwhile.
+      await portal.ok(INCIDENT, { c: caseId }, owner.token);
+      await portal.app.get(AlertFollowers).wake();
+      void portal.app.get(WebhookSender).drain();
+      expect(await arrived(2)).toBe(2);
+      expect(hanging.length).toBeGreaterThan(0);
+    } finally {
+      for (const res of hanging.splice(0)) res.writeHead(200).end();
+      await settle();
+      for (const { id } of [stuck, prompt])
+        await portal.ok(`mutation($id: ID!) { removeWebhook(id: $id) { id } }`, { id }, ownerManager.token);
+    }
+  });
+
   it('lets one agency have at most ten endpoints, so one alert costs a bounded number of posts', async () => {
     const have = (await portal.ok<{ webhooks: unknown[] }>(LIST, {}, outsiderManager.token)).webhooks.length;
     for (let i = have; i < 10; i++) await register(outsiderManager, `/many-${i}`);

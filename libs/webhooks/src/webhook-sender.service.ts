@@ -17,13 +17,27 @@ import { Role, SerialPass } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { NotificationBus, QueryCounter } from '#libs/db';
 import { MeetingsRepository } from '#libs/meetings';
-import { type AttemptResult, EndpointRefused, post, vetEndpoint } from './webhook-endpoint.js';
+import { type AttemptResult, EndpointRefused, post, vetEndpoint, type VettedEndpoint } from './webhook-endpoint.js';
 import { type ClaimedDelivery, type DeliveryFor, WEBHOOKS_CHANNEL, WebhooksRepository } from './webhooks.repository.js';
 import { PAYLOAD_CASE_FIELDS, retryDelaySeconds, RETRY_WINDOW_HOURS, signatureOf } from './webhooks.rules.js';
 import { WebhooksService } from './webhooks.service.js';
 
 /** Deliveries claimed at once, and attempted side by side. */
 const BATCH = 10;
+/** Requests in flight at once in this process, over every endpoint. */
+const IN_FLIGHT = 50;
+
+/** A claimed delivery ready to go: its secret opened and its address vetted. */
+interface Ready {
+  delivery: ClaimedDelivery;
+  secret: string;
+  endpoint: VettedEndpoint;
+}
+/** One that cannot go now: an attempt that failed before any request, or (result null) left leased for later. */
+interface NotReady {
+  delivery: ClaimedDelivery;
+  result: AttemptResult | null;
+}
 /** Far longer than an attempt can take (a DNS look-up and REQUEST_TIMEOUT_MS), so a lease never runs out mid-attempt. */
 export const LEASE_SECONDS = 120;
 /** Finished deliveries are kept this long for the portal's record. */
@@ -58,6 +72,8 @@ export class WebhookSender implements OnModuleInit, OnApplicationBootstrap, OnAp
     (error) => this.logger.error(`webhook pass failed: ${String(error)}`),
   );
   private stopping = false;
+  private inFlight = 0;
+  private readonly batches = new Set<Promise<void>>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -91,11 +107,24 @@ export class WebhookSender implements OnModuleInit, OnApplicationBootstrap, OnAp
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
     await this.passes.stop();
+    await Promise.all(this.batches);
   }
 
-  /** Attempts every due delivery; one pass at a time in this process. */
+  /**
+   * Claims every due delivery (one pass at a time in this process); resolves when the pass has claimed what was due,
+   * not when every request has been answered (see `settled`).
+   */
   drain(): Promise<void> {
     return this.passes.wake();
+  }
+
+  /** Resolves once nothing is due or in flight in this process: every claimed delivery answered and marked. */
+  async settled(): Promise<void> {
+    await this.passes.wake();
+    while (this.batches.size) {
+      await Promise.all(this.batches);
+      await this.passes.wake();
+    }
   }
 
   /** A batch of new alerts: the deliveries they lead to, in a few statements whatever the number of endpoints. */
@@ -138,69 +167,114 @@ export class WebhookSender implements OnModuleInit, OnApplicationBootstrap, OnAp
     };
   }
 
+  /**
+   * Claims due deliveries while there is room in flight, and lets each batch finish on its own: a slow or dead
+   * endpoint (up to the 10 s limit) holds only the slots of its own requests, not every delivery behind it. A batch
+   * that finishes wakes the next pass.
+   */
   private async sendDue(): Promise<void> {
     while (!this.stopping) {
-      const claimed = await this.repository.claimDue(this.dataSource, BATCH, LEASE_SECONDS);
-      await Promise.all(claimed.map((delivery) => this.attempt(delivery)));
-      if (claimed.length < BATCH) return;
+      const room = Math.min(BATCH, IN_FLIGHT - this.inFlight);
+      if (room <= 0) return;
+      const claimed = await this.repository.claimDue(this.dataSource, room, LEASE_SECONDS);
+      if (claimed.length === 0) return;
+      this.inFlight += claimed.length;
+      const batch: Promise<void> = this.attempt(claimed)
+        // Left leased: tried again when the lease runs out.
+        .catch((error: unknown) => this.logger.warn(`webhook deliveries not attempted: ${String(error)}`))
+        .finally(() => {
+          this.inFlight -= claimed.length;
+          this.batches.delete(batch);
+          if (!this.stopping) void this.passes.wake();
+        });
+      this.batches.add(batch);
+      if (claimed.length < room) return;
     }
   }
 
   /**
-   * One attempt. The slow steps come first (the secret, the DNS look-up); whether the agency still holds the case is
-   * asked last, just before the request goes, so a share revoked meanwhile stops it.
+   * One attempt of each claimed delivery, at once. The slow steps come first (the secrets, the DNS look-ups); whether
+   * each agency still holds its case is asked last, for the whole batch in one read, just before the requests go, so
+   * a share revoked meanwhile stops them. Delivered ones are marked in one statement.
    */
-  private async attempt(delivery: ClaimedDelivery): Promise<void> {
-    try {
-      const result = await this.prepareAndSend(delivery);
-      if (result === 'cancelled') return;
-      if (result.status !== null && result.status >= 200 && result.status < 300) {
-        await this.repository.markDelivered(this.dataSource, delivery.id, result.status, result.response ?? '');
-      } else {
-        const wait = retryDelaySeconds(delivery.attempts);
-        await this.repository.markAttemptFailed(this.dataSource, delivery.id, result, wait);
-      }
-    } catch (error) {
-      // Left leased: tried again when the lease runs out.
-      this.logger.warn(`webhook delivery ${delivery.id} not attempted: ${String(error)}`);
+  private async attempt(claimed: ClaimedDelivery[]): Promise<void> {
+    const prepared = await Promise.all(claimed.map((delivery) => this.prepare(delivery)));
+    const ready = prepared.filter((p): p is Ready => 'endpoint' in p);
+    const failed = prepared.filter(
+      (p): p is NotReady & { result: AttemptResult } => 'result' in p && p.result !== null,
+    );
+    const entitled = ready.length
+      ? await this.entitlement(
+          this.dataSource,
+          ready.map((r) => r.delivery),
+        )
+      : null;
+    const cancelled: string[] = [];
+    const sending: (Ready & { payload: WebhookPayload })[] = [];
+    for (const r of ready) {
+      const { recipients, kase } = entitled!(r.delivery);
+      const payload = recipients.has(r.delivery.agency_id)
+        ? this.payload(r.delivery, kase, recipients.get(r.delivery.agency_id) ?? null)
+        : null;
+      if (payload) sending.push({ ...r, payload });
+      else cancelled.push(r.delivery.id);
     }
+    if (cancelled.length)
+      await this.repository.markCancelled(this.dataSource, cancelled, 'Not sent: the agency no longer holds the case');
+    const results = await Promise.all(
+      sending.map(({ delivery, endpoint, secret, payload }) => {
+        const body = JSON.stringify(payload);
+        const timestamp = Math.floor(Date.now() / 1000);
+        return post(endpoint, body, {
+          'Portal-Webhook-Id': delivery.id,
+          'Portal-Webhook-Timestamp': String(timestamp),
+          'Portal-Webhook-Signature': signatureOf(secret, timestamp, body),
+        });
+      }),
+    );
+    const delivered: { id: string; status: number; response: string }[] = [];
+    for (const [i, result] of results.entries()) {
+      if (result.status !== null && result.status >= 200 && result.status < 300)
+        delivered.push({ id: sending[i].delivery.id, status: result.status, response: result.response ?? '' });
+      else failed.push({ delivery: sending[i].delivery, result });
+    }
+    if (delivered.length) await this.repository.markDelivered(this.dataSource, delivered);
+    for (const { delivery, result } of failed)
+      await this.repository.markAttemptFailed(
+        this.dataSource,
+        delivery.id,
+        result,
+        retryDelaySeconds(delivery.attempts),
+      );
   }
 
-  private async prepareAndSend(delivery: ClaimedDelivery): Promise<AttemptResult | 'cancelled'> {
+  /** The secret and the vetted address of one delivery, or why it cannot be attempted now. */
+  private async prepare(delivery: ClaimedDelivery): Promise<Ready | NotReady> {
     const secret = await this.webhooks.openSecret(delivery.webhook_id, delivery.secret_sealed);
     if (secret === null)
       return {
-        status: null,
-        response: null,
-        error: 'The signing secret no longer opens (ENCRYPTION_KEY changed): give the endpoint a new secret',
+        delivery,
+        result: {
+          status: null,
+          response: null,
+          error: 'The signing secret no longer opens (ENCRYPTION_KEY changed): give the endpoint a new secret',
+        },
       };
     // Vetted again (DNS may have changed since registration); the request connects to the address vetted here.
-    let endpoint;
     try {
-      endpoint = await vetEndpoint(delivery.url, this.config.webhooks.allowPrivateAddresses, this.webhooks.resolve);
-    } catch (error) {
-      if (error instanceof EndpointRefused) return { status: null, response: null, error: `Refused: ${error.message}` };
-      throw error;
-    }
-    const { recipients, kase } = (await this.entitlement(this.dataSource, [delivery]))(delivery);
-    const payload = recipients.has(delivery.agency_id)
-      ? this.payload(delivery, kase, recipients.get(delivery.agency_id) ?? null)
-      : null;
-    if (!payload) {
-      await this.repository.markCancelled(
-        this.dataSource,
-        [delivery.id],
-        'Not sent: the agency no longer holds the case',
+      const endpoint = await vetEndpoint(
+        delivery.url,
+        this.config.webhooks.allowPrivateAddresses,
+        this.webhooks.resolve,
       );
-      return 'cancelled';
+      return { delivery, secret, endpoint };
+    } catch (error) {
+      if (error instanceof EndpointRefused)
+        return { delivery, result: { status: null, response: null, error: `Refused: ${error.message}` } };
+      // Left leased: tried again when the lease runs out.
+      this.logger.warn(`webhook delivery ${delivery.id} not attempted: ${String(error)}`);
+      return { delivery, result: null };
     }
-    const body = JSON.stringify(payload);
-    const timestamp = Math.floor(Date.now() / 1000);
-    return post(endpoint, body, {
-      'Portal-Webhook-Id': delivery.id,
-      'Portal-Webhook-Timestamp': String(timestamp),
-      'Portal-Webhook-Signature': signatureOf(secret, timestamp, body),
-    });
   }
 
   /**

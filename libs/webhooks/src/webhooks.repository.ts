@@ -268,12 +268,15 @@ export class WebhooksRepository {
     );
   }
 
-  async markDelivered(db: Database, id: string, status: number, response: string): Promise<void> {
+  /** A batch's delivered ones, in one statement. */
+  async markDelivered(db: Database, delivered: { id: string; status: number; response: string }[]): Promise<void> {
     await exec(
       db,
-      `UPDATE webhook_deliveries SET status = 'DELIVERED', finished_at = now(), last_status = $2, last_response = $3,
-              last_error = NULL WHERE id = $1 AND status = 'PENDING'`,
-      [id, status, response],
+      `UPDATE webhook_deliveries d SET status = 'DELIVERED', finished_at = now(), last_status = x.status,
+              last_response = x.response, last_error = NULL
+         FROM unnest($1::uuid[], $2::int[], $3::text[]) AS x(id, status, response)
+        WHERE d.id = x.id AND d.status = 'PENDING'`,
+      [delivered.map((d) => d.id), delivered.map((d) => d.status), delivered.map((d) => d.response)],
     );
   }
 
