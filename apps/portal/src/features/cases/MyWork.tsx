@@ -18,6 +18,30 @@ import { doneText, STANDARD_NAMES } from '../service-standards/ServiceClocks';
  * a meeting's actions on cases the agency does not hold included, named only as far as the rules allow), and the
  * meetings the agency attends. The service standards come with the cases (owner and FULL shares read them).
  */
+/** What an action row of My work shows, for the agency's actions and those assigned to me alike. */
+export const MyWorkAction = graphql(`
+  fragment MyWorkAction on CaseAction {
+    id
+    kind
+    description
+    status
+    dueAt
+    caseReference
+    case {
+      id
+    }
+    meeting {
+      id
+      title
+      startsAt
+    }
+    assignee {
+      id
+      displayName
+    }
+  }
+`);
+
 const MyWork = graphql(`
   query MyWork {
     cases(filter: { status: [OPEN] }, first: 100) {
@@ -48,48 +72,14 @@ const MyWork = graphql(`
       totalCount
       overdueCount
       actions {
-        id
-        kind
-        description
-        status
-        dueAt
-        caseReference
-        case {
-          id
-        }
-        meeting {
-          id
-          title
-          startsAt
-        }
-        assignee {
-          id
-          displayName
-        }
+        ...MyWorkAction
       }
     }
     assignedActions: myActions(assignedToMe: true) {
       totalCount
       overdueCount
       actions {
-        id
-        kind
-        description
-        status
-        dueAt
-        caseReference
-        case {
-          id
-        }
-        meeting {
-          id
-          title
-          startsAt
-        }
-        assignee {
-          id
-          displayName
-        }
+        ...MyWorkAction
       }
     }
     meetings(upcoming: true) {
