@@ -5,3 +5,4 @@ export * from './alert-hub.service.js';
 export * from './alert-operation.js';
 export * from './alert-stream.js';
 export * from './alert-feed.rules.js';
+export * from './recipients-sql.js';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { CASEWORK_ROLES, liveShareAgencyIdsSql } from '#libs/access';
-import { ACTION_KINDS, AlertKind, AlertsRepository } from '#libs/alerts';
+import { CASEWORK_ROLES } from '#libs/access';
+import { recipientAgenciesSql } from '#libs/alert-feed';
+import { AlertKind, AlertsRepository } from '#libs/alerts';
 import { CasesRepository } from '#libs/cases';
 import { type Database, exec, one, rows } from '#libs/db';
-import { MeetingsRepository } from '#libs/meetings';
 import { UsersRepository } from '#libs/users';
 import { DEFAULT_DELIVERY, DIGEST_TIME_ZONE, NotificationDelivery, URGENT_RISK } from './notifications.rules.js';
 
@@ -40,26 +40,6 @@ const USERS_U = UsersRepository.tableAs('u');
  */
 const REACHABLE = (u: string) =>
   `${u}.active AND NOT ${u}.system AND ${u}.roles && ARRAY[${CASEWORK_ROLES.map((r) => `'${r}'`).join(', ')}]::text[]`;
-
-const kindList = (kinds: Iterable<AlertKind>) => [...kinds].map((k) => `'${k}'`).join(', ');
-
-/**
- * The agencies the alert `a` (its case joined as `c`) goes to now, as a uuid array: alert-feed.rules.ts
- * `recipientsOf` in SQL (keep the two in step), so a batch's recipients are one statement however many people.
- * A meeting's own alert goes to its attending agencies; an action's only to the agency that owns it, if that agency
- * holds the case or attends the meeting the action came from; any other to the owner and the live shares. A case
- * that is gone goes to nobody.
- */
-const recipientAgenciesSql = (a: string, c: string) => `
-  CASE WHEN ${a}.case_id IS NULL THEN ${MeetingsRepository.attendingAgencyIdsSql(`${a}.meeting_id`)}
-       WHEN ${c}.id IS NULL THEN '{}'::uuid[]
-       WHEN ${a}.kind IN (${kindList(ACTION_KINDS)}) THEN
-         CASE WHEN ${a}.target_agency_id = ${c}.owner_agency_id
-                OR ${a}.target_agency_id = ANY(${liveShareAgencyIdsSql(c)})
-                OR (${a}.meeting_id IS NOT NULL
-                    AND ${a}.target_agency_id = ANY(${MeetingsRepository.attendingAgencyIdsSql(`${a}.meeting_id`)}))
-              THEN ARRAY[${a}.target_agency_id] ELSE '{}'::uuid[] END
-       ELSE array_prepend(${c}.owner_agency_id, ${liveShareAgencyIdsSql(c)}) END`;
 
 /** How the user with settings `s` (possibly none) is sent alerts of kind `kind`: their choice, else the default. */
 const deliverySql = (s: string, kind: string) =>
