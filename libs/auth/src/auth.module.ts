@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { UsersModule } from '#libs/users';
 import { AuthRepository } from './auth.repository.js';
 import { AuthResolver } from './auth.resolver.js';
+import { EncryptionKey } from './encryption-key.js';
 import { KeyBearers } from './key-bearers.js';
 import { SecondFactor } from './second-factor.js';
 import { SessionsService } from './sessions.service.js';
@@ -20,7 +21,8 @@ import { TokensService } from './tokens.service.js';
     SignInService,
     AuthResolver,
     KeyBearers,
+    EncryptionKey,
   ],
-  exports: [TokensService, SessionsService, AuthRepository, SignInThrottle, SecondFactor, KeyBearers],
+  exports: [TokensService, SessionsService, AuthRepository, SignInThrottle, SecondFactor, KeyBearers, EncryptionKey],
 })
 export class AuthModule {}

@@ -1,5 +1,6 @@
 export * from './auth.module.js';
 export * from './auth.repository.js';
+export * from './encryption-key.js';
 export * from './auth-payload.model.js';
 export * from './sessions.service.js';
 export * from './sign-in-throttle.service.js';

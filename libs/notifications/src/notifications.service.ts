@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AlertKind } from '#libs/alerts';
-import { AuthRepository } from '#libs/auth';
+import { EncryptionKey } from '#libs/auth';
 import { BadInputError } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import type { RequestContext } from '#libs/context';
@@ -28,12 +27,12 @@ import {
  */
 @Injectable()
 export class NotificationsService {
-  private key?: Promise<Buffer>;
+  private key?: Buffer;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly auth: AuthRepository,
+    private readonly encryptionKey: EncryptionKey,
     private readonly repository: NotificationsRepository,
   ) {}
 
@@ -83,14 +82,9 @@ export class NotificationsService {
     return { kind: named.kind };
   }
 
-  /** ENCRYPTION_KEY, else TOKEN_SECRET, else the key the portal keeps in its database (as sealed secrets use). */
-  private signingKey(): Promise<Buffer> {
-    this.key ??= (async () =>
-      unsubscribeKey(
-        this.config.encryptionKey ??
-          this.config.tokenSecret ??
-          (await this.auth.generatedTokenSecret(this.dataSource, randomBytes(48).toString('base64url'))),
-      ))();
+  /** Derived from the portal's key material (EncryptionKey), as sealed secrets are. */
+  private async signingKey(): Promise<Buffer> {
+    this.key ??= unsubscribeKey(await this.encryptionKey.get());
     return this.key;
   }
 }

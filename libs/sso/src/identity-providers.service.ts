@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AdminAction, AdministrationService } from '#libs/administration';
 import { AgenciesService } from '#libs/agencies';
-import { AuthRepository } from '#libs/auth';
+import { EncryptionKey } from '#libs/auth';
 import { BadInputError, NotFoundError, SecretBox } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { loaderFor, type RequestContext } from '#libs/context';
@@ -39,25 +38,19 @@ export interface ProviderSettings {
  */
 @Injectable()
 export class IdentityProvidersService {
-  private box?: Promise<SecretBox>;
+  private box?: SecretBox;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly agencies: AgenciesService,
     private readonly administration: AdministrationService,
-    private readonly auth: AuthRepository,
+    private readonly encryptionKey: EncryptionKey,
     private readonly repository: SsoRepository,
   ) {}
 
-  private secretBox(): Promise<SecretBox> {
-    this.box ??= (async () =>
-      new SecretBox(
-        this.config.encryptionKey ??
-          this.config.tokenSecret ??
-          (await this.auth.generatedTokenSecret(this.dataSource, randomBytes(48).toString('base64url'))),
-        'identity provider secret',
-      ))();
+  private async secretBox(): Promise<SecretBox> {
+    this.box ??= new SecretBox(await this.encryptionKey.get(), 'identity provider secret');
     return this.box;
   }
 

@@ -1,10 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { AdminAction, AdministrationService } from '#libs/administration';
 import type { AlertKind } from '#libs/alerts';
-import { AuthRepository } from '#libs/auth';
+import { EncryptionKey } from '#libs/auth';
 import {
   BadInputError,
   decodeCursor,
@@ -58,27 +56,20 @@ const toDelivery = (row: DeliveryRow): WebhookDelivery => ({
  */
 @Injectable()
 export class WebhooksService {
-  private box?: Promise<SecretBox>;
+  private box?: SecretBox;
   /** How endpoint hosts are resolved; replaced only by tests that must not depend on the network's DNS. */
   resolve: Resolve = systemResolve;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly auth: AuthRepository,
+    private readonly encryptionKey: EncryptionKey,
     private readonly administration: AdministrationService,
     private readonly repository: WebhooksRepository,
   ) {}
 
-  /** As the identity providers' secrets: ENCRYPTION_KEY, else TOKEN_SECRET, else the key kept in the database. */
-  secretBox(): Promise<SecretBox> {
-    this.box ??= (async () =>
-      new SecretBox(
-        this.config.encryptionKey ??
-          this.config.tokenSecret ??
-          (await this.auth.generatedTokenSecret(this.dataSource, randomBytes(48).toString('base64url'))),
-        SECRET_PURPOSE,
-      ))();
+  /** As the identity providers' secrets: from the portal's key material (EncryptionKey), with a purpose of its own. */
+  async secretBox(): Promise<SecretBox> {
+    this.box ??= new SecretBox(await this.encryptionKey.get(), SECRET_PURPOSE);
     return this.box;
   }
 
