@@ -231,11 +231,19 @@ describe('the alert inbox', () => {
     expect((await nodes(officer, { assignedToMe: true })).map((n) => n.id)).toEqual([alert.id]);
   });
 
-  it('takes a case’s alerts out of a revoked partner’s inbox and count at once', async () => {
+  it('takes a case’s alerts out of a revoked partner’s inbox and count at once, and its open badge is told', async () => {
     expect((await inbox(councilOfficer)).totalCount).toBeGreaterThan(0);
+    const tab = LiveClient.connect(portal, councilOfficer.token);
+    clients.push(tab);
+    const badge = tab.subscribe(BADGE);
+    const [first] = await badge.received(1);
+    expect(first.alertInboxChanges.unreadCount).toBeGreaterThan(0);
     await portal.ok(REVOKE, { c: kase.id, a: council }, owner.token);
     expect(await inbox(councilOfficer)).toMatchObject({ totalCount: 0, unreadCount: 0, edges: [] });
     expect(await unread(councilOfficer)).toBe(0);
+    // A revocation raises no alert of its own: the badge still drops without a reload.
+    await badge.received(2);
+    expect(badge.events.at(-1)).toEqual({ alertInboxChanges: { unreadCount: 0 } });
   });
 
   it('gives a meeting’s own alerts and its actions only to the attending agencies', async () => {

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AlertsRepository } from '#libs/alerts';
+import { CaseChangeKind, parseSignal } from '#libs/case-feed';
 import { SerialPass } from '#libs/common';
 import { NotificationBus } from '#libs/db';
 import { LiveConnections, type LiveSession, LiveStream } from '#libs/live';
@@ -52,6 +53,14 @@ export class AlertInboxFeed implements OnApplicationBootstrap, OnApplicationShut
     await this.bus.subscribe(INBOX_CHANNEL, {
       notified: (userId) => this.changed((stream) => stream.userId === userId),
       reconnected: () => this.changed(() => true),
+    });
+    // A share ended raises no alert, yet takes that case's alerts out of the agency's inboxes: its badges recount.
+    await this.bus.subscribe('case_updates', {
+      notified: (payload) => {
+        const signal = parseSignal(payload);
+        if (signal?.what === CaseChangeKind.SHARE && signal.aboutAgencyId)
+          this.changed(() => true, [signal.aboutAgencyId]);
+      },
     });
     await this.bus.subscribe('case_alerts', {
       notified: (id) => {
