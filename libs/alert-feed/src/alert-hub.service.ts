@@ -1,13 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { subject } from '@casl/ability';
 import type { ExecutionResult } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { SessionUser } from '#libs/access';
 import type { RequestContext } from '#libs/context';
 import { AuditLog, type SentView } from '#libs/audit';
 import { type AlertKind, type AlertRow, AlertsRepository } from '#libs/alerts';
-import { type CaseRow, CasesRepository, toCase } from '#libs/cases';
+import { type CaseRow, CasesRepository, holdersSubject, toCase } from '#libs/cases';
 import { BadInputError, formatError, RISK_ORDER, RiskLevel, SerialPass } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { NotificationBus, QueryCounter } from '#libs/db';
@@ -234,12 +233,8 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
         let view = views.get(rules);
         if (relation === null) view = null;
         else if (view === undefined) {
-          const target = subject('Case', {
-            ownerAgencyId: kase!.owner_agency_id,
-            sharedWithAgencyIds: kase!.shares.map((s) => s.agency_id),
-          });
           // The same row rule every query applies, on the case as it stands now.
-          view = subscriber.ctx.ability.can('read', target)
+          view = subscriber.ctx.ability.can('read', holdersSubject(kase!))
             ? toCase(subscriber.ctx.ability, { ...kase!, relation })
             : false;
           views.set(rules, view);

@@ -1,10 +1,9 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { subject } from '@casl/ability';
 import type { DataSource } from 'typeorm';
 import type { PortalAbility, SubjectRow } from '#libs/access';
 import { AgenciesRepository, type Agency, toAgency } from '#libs/agencies';
-import { CasesRepository } from '#libs/cases';
+import { CasesRepository, holdersSubject } from '#libs/cases';
 import { SerialPass } from '#libs/common';
 import { NotificationBus, QueryCounter } from '#libs/db';
 import { LiveConnections, type LiveSession, LiveStream } from '#libs/live';
@@ -124,15 +123,7 @@ export class CaseFeed implements OnApplicationShutdown {
       caseIds.length ? this.cases.withLiveShares(this.dataSource, caseIds) : [],
       actorIds.length ? this.agencies.findByIds(this.dataSource, actorIds) : [],
     ]);
-    const holders = new Map<string, SubjectRow>(
-      held.map((kase) => [
-        kase.id,
-        subject('Case', {
-          ownerAgencyId: kase.owner_agency_id,
-          sharedWithAgencyIds: kase.shares.map((share) => share.agency_id),
-        }),
-      ]),
-    );
+    const holders = new Map<string, SubjectRow>(held.map((kase) => [kase.id, holdersSubject(kase)]));
     const names = new Map<string, Agency>(actors.map((row) => [row.id, toAgency(row)]));
     const at = new Date();
     for (const signal of signals) {

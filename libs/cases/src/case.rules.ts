@@ -1,5 +1,15 @@
+import { subject } from '@casl/ability';
+import type { SubjectRow } from '#libs/access';
 import { CaseCategory, CaseOutcome, CaseStatus } from '#libs/common';
 import type { UpdateCaseInput } from './case.inputs.js';
+import type { CaseWithShares } from './cases.repository.js';
+
+/** A case with its live shares as the row rules ask of it (`read`, `contribute`…): who owns it, who holds a share. */
+export const holdersSubject = (kase: Pick<CaseWithShares, 'owner_agency_id' | 'shares'>): SubjectRow =>
+  subject('Case', {
+    ownerAgencyId: kase.owner_agency_id,
+    sharedWithAgencyIds: kase.shares.map((share) => share.agency_id),
+  });
 
 /** Clocks differ between partners' systems: a few minutes ahead is drift, not the future. */
 const CLOCK_DRIFT_MS = 5 * 60 * 1000;

@@ -7,12 +7,11 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { subject } from '@casl/ability';
 import type { DataSource, EntityManager } from 'typeorm';
 import { defineAbilityFor, type Relation, type SessionUser } from '#libs/access';
 import { recipientsOf } from '#libs/alert-feed';
 import { AlertFollowers, type AlertRow, AlertScheduler } from '#libs/alerts';
-import { CasesRepository, type CaseWithShares, toCase } from '#libs/cases';
+import { CasesRepository, type CaseWithShares, holdersSubject, toCase } from '#libs/cases';
 import { Role, SerialPass } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { NotificationBus, QueryCounter } from '#libs/db';
@@ -302,11 +301,7 @@ export class WebhookSender implements OnModuleInit, OnApplicationBootstrap, OnAp
         apiKey: { id: `webhooks:${delivery.agency_id}`, readOnly: true },
       };
       const ability = defineAbilityFor(account);
-      const target = subject('Case', {
-        ownerAgencyId: kase.owner_agency_id,
-        sharedWithAgencyIds: kase.shares.map((s) => s.agency_id),
-      });
-      if (!ability.can('read', target)) return null;
+      if (!ability.can('read', holdersSubject(kase))) return null;
       const full = toCase(ability, { ...kase, relation }) as unknown as Record<string, unknown>;
       view = Object.fromEntries(PAYLOAD_CASE_FIELDS.map((field) => [field, full[field] ?? null]));
       view.redactedFields = (full.redactedFields as string[]).filter((f) => PAYLOAD_CASE_FIELDS.includes(f));
