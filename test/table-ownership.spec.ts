@@ -54,6 +54,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   sign_in_known_addresses: 'auth',
   sso_attempts: 'sso',
   sso_handoffs: 'sso',
+  subject_access_requests: 'subject-access',
   totp_enrolments: 'mfa',
   totp_recovery_codes: 'mfa',
   users: 'users',

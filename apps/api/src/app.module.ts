@@ -37,6 +37,7 @@ import { ApiKeysModule } from '#libs/api-keys';
 import { AuthModule, KeyBearers, SessionsService } from '#libs/auth';
 import { CaseFeedModule } from '#libs/case-feed';
 import { CaseReviewsModule } from '#libs/case-reviews';
+import { SubjectAccessModule } from '#libs/subject-access';
 import { CasesModule } from '#libs/cases';
 import { formatError, TooManyRequestsError } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
@@ -353,6 +354,7 @@ export class AppModule {
         IntakeModule,
         EvidenceModule,
         SsoModule,
+        SubjectAccessModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -35,6 +35,7 @@ import { AgencySecondFactorResolver, MfaResolver } from '#libs/mfa';
 import { NotificationsResolver } from '#libs/notifications';
 import { CaseSharesResolver, SharesResolver } from '#libs/shares';
 import { SsoResolver } from '#libs/sso';
+import { SubjectAccessResolver } from '#libs/subject-access';
 import { UsersResolver } from '#libs/users';
 import { WebhooksResolver } from '#libs/webhooks';
 import { SCALARS } from './date-time.scalar.js';
@@ -52,6 +53,7 @@ export const RESOLVERS = [
   UserAdminGrantResolver,
   ApiKeysResolver,
   WebhooksResolver,
+  SubjectAccessResolver,
   CasesResolver,
   PartiesResolver,
   SharesResolver,

@@ -65,6 +65,7 @@ export type Subject =
   | 'AlertInbox'
   | 'NotificationPreferences'
   | 'Webhook'
+  | 'SubjectAccessRequest'
   | 'all';
 
 /** A loaded row tagged with its subject type (CASL's `subject()`), for decisions about that one row. */
@@ -242,6 +243,14 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
   // assignments). Which alerts are in it is decided in SQL from who holds each case now (alert-inbox.repository.ts);
   // an administrator who does no casework has none.
   can(['read', 'update'], 'AlertInbox');
+
+  // Issue 18, item 4 (subject access): answering a person's request for everything the agency holds about them is
+  // the owner agency's managers' job, over their own agency's requests only (row scope from `agencyId`). A partner
+  // system's key answers none: the export holds a person's whole record.
+  if (user.roles.includes(Role.MANAGER)) {
+    can(['create', 'read', 'update'], 'SubjectAccessRequest', { agencyId: user.agencyId });
+  }
+  if (user.apiKey) cannot(['create', 'read', 'update'], 'SubjectAccessRequest');
 
   // Fields, from the one table of field rules. A rule with `when` is a `cannot` for those rows followed by its
   // own grants, so (CASL reading later rules first) the last matching rule in the table decides.

@@ -96,6 +96,9 @@ const SQL_FIELDS: Record<string, Record<string, FieldSql>> = {
   Webhook: {
     agencyId: column('agency_id', 'uuid'),
   },
+  SubjectAccessRequest: {
+    agencyId: column('agency_id', 'uuid'),
+  },
   User: {
     agencyId: column('agency_id', 'uuid'),
   },
@@ -140,7 +143,16 @@ function toSql(condition: Condition, subject: string, target: SqlTarget, params:
 export function accessibleSql(
   ability: PortalAbility,
   action: Action,
-  subject: 'Case' | 'Meeting' | 'CaseAction' | 'IntakeReport' | 'AdminEvent' | 'ApiKey' | 'User' | 'Webhook',
+  subject:
+    | 'Case'
+    | 'Meeting'
+    | 'CaseAction'
+    | 'IntakeReport'
+    | 'AdminEvent'
+    | 'ApiKey'
+    | 'User'
+    | 'Webhook'
+    | 'SubjectAccessRequest',
   alias: string,
   params: SqlParams,
   form: ScopeForm = 'row',

@@ -438,6 +438,26 @@ export class CasesRepository {
     );
   }
 
+  // for subject-access
+  /**
+   * The person behind `partyId` on the cases `agencyId` owns: the party itself and every party there that
+   * samePersonSql says is the same person, in case and party order; empty when the party is on no case the agency
+   * owns. A subject access export gathers its person here and nowhere else, so linking people by record changes
+   * this one statement.
+   */
+  findSamePersonOnOwnedCases(db: Database, agencyId: string, partyId: string): Promise<PartyRow[]> {
+    return rows<PartyRow>(
+      db,
+      `SELECT ${PARTY_COLUMNS}
+         FROM parties s JOIN cases sc ON sc.id = s.case_id AND sc.owner_agency_id = $1
+         JOIN parties p ON p.id = s.id OR ${samePersonSql('p', 's')}
+         JOIN cases c ON c.id = p.case_id AND c.owner_agency_id = $1
+        WHERE s.id = $2
+        ORDER BY c.opened_at, c.id, p.position`,
+      [agencyId, partyId],
+    );
+  }
+
   /** Inserts parties after the case's existing ones, in one statement; each party's values in `columns` order. */
   async insertParties(
     db: Database,
