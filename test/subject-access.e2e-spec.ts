@@ -330,6 +330,14 @@ describe('subject access: one person, everything the owner agency holds, third p
       expect((await get(jsonPath, persona)).status).toBe(403);
     }
     expect((await get(jsonPath)).status).toBe(401);
+    for (const persona of refused) {
+      const { me } = await portal.ok(`{ me { viewerCan { answerSubjectAccess } } }`, {}, persona.token);
+      expect(me.viewerCan.answerSubjectAccess).toBe(false);
+    }
+    for (const persona of [manager, policeManager]) {
+      const { me } = await portal.ok(`{ me { viewerCan { answerSubjectAccess } } }`, {}, persona.token);
+      expect(me.viewerCan.answerSubjectAccess).toBe(true);
+    }
 
     // Another agency's manager: the landlord's party and request do not exist for them.
     const otherManager = policeManager;

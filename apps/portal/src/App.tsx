@@ -34,6 +34,9 @@ const ExceptionsPage = lazy(() =>
 );
 const ApiKeysPage = lazy(() => import('./features/api-keys/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
 const WebhooksPage = lazy(() => import('./features/webhooks/WebhooksPage').then((m) => ({ default: m.WebhooksPage })));
+const SubjectAccessPage = lazy(() =>
+  import('./features/subject-access/SubjectAccessPage').then((m) => ({ default: m.SubjectAccessPage })),
+);
 const UsersPage = lazy(() => import('./features/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const ServiceStandardsPage = lazy(() =>
   import('./features/service-standards/ServiceStandardsPage').then((m) => ({ default: m.ServiceStandardsPage })),
@@ -72,6 +75,7 @@ function Route({ path, user }: { path: string; user: SessionUser }) {
   if (path === '/admin') return <AdminPage user={user} />;
   if (path === '/keys') return <ApiKeysPage user={user} />;
   if (path === '/webhooks') return <WebhooksPage user={user} />;
+  if (path === '/subject-access') return <SubjectAccessPage user={user} />;
   if (path === '/users') return <UsersPage user={user} />;
   if (path === '/account') return <AccountPage user={user} />;
   if (path === '/account/second-factor') return <SecondFactorPage />;

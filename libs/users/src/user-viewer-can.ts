@@ -53,6 +53,12 @@ export class UserViewerCan {
       'registerWebhook, webhooks, updateWebhook, rotateWebhookSecret, removeWebhook, webhookDeliveries, retryWebhookDelivery: your agency’s webhook endpoints',
   })
   manageWebhooks: boolean;
+
+  @Field({
+    description:
+      'createSubjectAccessRequest, subjectAccessRequests, extendSubjectAccessRequest, completeSubjectAccessRequest and the subject access exports: your agency’s subject access requests',
+  })
+  answerSubjectAccess: boolean;
 }
 
 export function userViewerCan(ability: PortalAbility): UserViewerCan {
@@ -71,5 +77,6 @@ export function userViewerCan(ability: PortalAbility): UserViewerCan {
     manageUsers: ability.can('update', 'User'),
     manageApiKeys: ability.can('create', 'ApiKey'),
     manageWebhooks: ability.can('create', 'Webhook'),
+    answerSubjectAccess: ability.can('create', 'SubjectAccessRequest'),
   };
 }
