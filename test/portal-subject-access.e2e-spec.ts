@@ -90,6 +90,13 @@ describe('subject access requests in the portal', () => {
     expect(text).not.toContain('900222');
     expect(text).not.toContain('Loud Lane');
 
+    // Late requests are called out on My work, where a manager starts the day.
+    await page.getByRole('link', { name: 'My work' }).click();
+    await page.getByRole('link', { name: '1 open request' }).waitFor();
+    await expect(page.getByText('1 overdue').isVisible()).resolves.toBe(true);
+    await expectAccessible(page, 'subject-access-my-work');
+    await page.getByRole('link', { name: '1 open request' }).click();
+
     await row.getByRole('button', { name: 'Mark as completed SAR-BROWSER-1' }).click();
     await page.getByText('Request SAR-BROWSER-1 marked as completed.').waitFor();
     await expect(row.getByText('Completed').isVisible()).resolves.toBe(true);

@@ -128,6 +128,7 @@ type Documents = {
     "\n  query SubjectAccessPeople($search: String!) {\n    cases(first: 20, filter: { owned: true, search: $search }) {\n      edges {\n        node {\n          id\n          reference\n          parties {\n            id\n            role\n            fullName\n            dateOfBirth\n          }\n        }\n      }\n    }\n  }\n": typeof types.SubjectAccessPeopleDocument,
     "\n  mutation CreateSubjectAccessRequest($input: CreateSubjectAccessRequestInput!) {\n    createSubjectAccessRequest(input: $input) {\n      ...SubjectAccessRequestFields\n    }\n  }\n": typeof types.CreateSubjectAccessRequestDocument,
     "\n  mutation CompleteSubjectAccessRequest($id: ID!) {\n    completeSubjectAccessRequest(id: $id) {\n      ...SubjectAccessRequestFields\n    }\n  }\n": typeof types.CompleteSubjectAccessRequestDocument,
+    "\n  query OpenSubjectAccess {\n    subjectAccessRequests(status: OPEN) {\n      id\n      overdue\n    }\n  }\n": typeof types.OpenSubjectAccessDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": typeof types.SignOutEverywhereDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
     "\n  query ManagedUsers {\n    agencies {\n      id\n      name\n    }\n    users {\n      id\n      email\n      displayName\n      roles\n      active\n      agency {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ManagedUsersDocument,
@@ -263,6 +264,7 @@ const documents: Documents = {
     "\n  query SubjectAccessPeople($search: String!) {\n    cases(first: 20, filter: { owned: true, search: $search }) {\n      edges {\n        node {\n          id\n          reference\n          parties {\n            id\n            role\n            fullName\n            dateOfBirth\n          }\n        }\n      }\n    }\n  }\n": types.SubjectAccessPeopleDocument,
     "\n  mutation CreateSubjectAccessRequest($input: CreateSubjectAccessRequestInput!) {\n    createSubjectAccessRequest(input: $input) {\n      ...SubjectAccessRequestFields\n    }\n  }\n": types.CreateSubjectAccessRequestDocument,
     "\n  mutation CompleteSubjectAccessRequest($id: ID!) {\n    completeSubjectAccessRequest(id: $id) {\n      ...SubjectAccessRequestFields\n    }\n  }\n": types.CompleteSubjectAccessRequestDocument,
+    "\n  query OpenSubjectAccess {\n    subjectAccessRequests(status: OPEN) {\n      id\n      overdue\n    }\n  }\n": types.OpenSubjectAccessDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": types.SignOutEverywhereDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
     "\n  query ManagedUsers {\n    agencies {\n      id\n      name\n    }\n    users {\n      id\n      email\n      displayName\n      roles\n      active\n      agency {\n        id\n        name\n      }\n    }\n  }\n": types.ManagedUsersDocument,
@@ -754,6 +756,10 @@ export function graphql(source: "\n  mutation CreateSubjectAccessRequest($input:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CompleteSubjectAccessRequest($id: ID!) {\n    completeSubjectAccessRequest(id: $id) {\n      ...SubjectAccessRequestFields\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteSubjectAccessRequest($id: ID!) {\n    completeSubjectAccessRequest(id: $id) {\n      ...SubjectAccessRequestFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OpenSubjectAccess {\n    subjectAccessRequests(status: OPEN) {\n      id\n      overdue\n    }\n  }\n"): (typeof documents)["\n  query OpenSubjectAccess {\n    subjectAccessRequests(status: OPEN) {\n      id\n      overdue\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

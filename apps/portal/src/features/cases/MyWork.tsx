@@ -10,6 +10,7 @@ import { RiskTag } from './CaseTags';
 import { NoCaseAccess } from '../../ui/NoCaseAccess';
 import { ActionStatusTag } from '../actions/ActionsTab';
 import { TriageCountQuery } from '../intake/queries';
+import { useSubjectAccessRow } from '../subject-access/MyWorkRow';
 import { doneText, STANDARD_NAMES } from '../service-standards/ServiceClocks';
 
 /**
@@ -223,6 +224,7 @@ export function MyWorkPage({ user }: { user: SessionUser }) {
   // Kept fresh by the portal's one liveness mechanism, which refetches active queries on case activity.
   const { data, loading, error } = useQuery(MyWork, { skip: !user.can.readCases, fetchPolicy: 'cache-and-network' });
   const triage = useQuery(TriageCountQuery, { skip: !user.can.readCases, fetchPolicy: 'cache-and-network' });
+  const subjectAccess = useSubjectAccessRow(user);
   const waiting = triage.data?.triageQueue.length;
 
   const cases = data?.cases.edges.map((e) => e.node) ?? [];
@@ -295,6 +297,7 @@ export function MyWorkPage({ user }: { user: SessionUser }) {
                 key: 'Next meetings',
                 value: counting ?? plural(data?.meetings.length ?? 0, 'upcoming meeting'),
               },
+              ...subjectAccess,
             ]}
           />
 

@@ -64,3 +64,13 @@ export const CompleteSubjectAccessRequest = graphql(`
     }
   }
 `);
+
+/** For My work: how many of the agency's requests are open, and how many of those are late. */
+export const OpenSubjectAccessQuery = graphql(`
+  query OpenSubjectAccess {
+    subjectAccessRequests(status: OPEN) {
+      id
+      overdue
+    }
+  }
+`);
