@@ -86,6 +86,7 @@ describe('subject access: one person, everything the owner agency holds, third p
       summary: 'Threats by an ex-partner',
       ward: 'Northgate',
       riskLevel: 'HIGH',
+      address: '4 Refuge Row',
       parties: [
         { role: 'VICTIM', fullName: ' sam ASKER ', dateOfBirth: '1984-02-03', phone: '07700 900002' },
         { role: 'SUBJECT', fullName: 'Tom Thirdman', phone: '0113 496 0000', address: '9 Hidden Close, Leeds' },
@@ -113,6 +114,23 @@ describe('subject access: one person, everything the owner agency holds, third p
       policeCaseworker.token,
     );
 
+    // A partner's officer works on the landlord's case: their agency is named in the export, they are not.
+    await portal.ok(
+      `mutation($c: ID!, $a: ID!) { shareCase(caseId: $c, agencyId: $a, access: FULL, reason: "Joint patrols") { id } }`,
+      { c: noise.id, a: police },
+      caseworker.token,
+    );
+    await portal.ok(
+      `mutation($c: ID!) { logIncident(caseId: $c, input: { occurredAt: "2026-05-04T21:00:00Z", category: NOISE, description: "Patrol heard music from the street" }) { id } }`,
+      { c: noise.id },
+      policeCaseworker.token,
+    );
+    await portal.ok(
+      `query($c: ID!) { case(id: $c) { parties { fullName phone } } }`,
+      { c: noise.id },
+      policeCaseworker.token,
+    );
+
     const log = (caseId: string, description: string) =>
       portal.ok(
         `mutation($c: ID!, $d: String!) { logIncident(caseId: $c, input: { occurredAt: "2026-05-01T21:00:00Z", category: NOISE, description: $d }) { id } }`,
@@ -135,6 +153,11 @@ describe('subject access: one person, everything the owner agency holds, third p
     await portal.ok(
       `mutation($c: ID!, $a: ID!) { addAction(caseId: $c, input: { kind: HOME_VISIT, description: "Visit the complainant with a noise app", ownerAgencyId: $a }) { id } }`,
       { c: noise.id, a: landlord },
+      caseworker.token,
+    );
+    await portal.ok(
+      `mutation($c: ID!) { logIncident(caseId: $c, input: { occurredAt: "2026-05-03T21:00:00Z", category: DOMESTIC_ABUSE, description: "Turned up shouting", location: "Outside the new flat" }) { id } }`,
+      { c: da.id },
       caseworker.token,
     );
     await portal.ok(
@@ -228,8 +251,20 @@ describe('subject access: one person, everything the owner agency holds, third p
     expect(noise.subjectRoles).toEqual(['COMPLAINANT']);
     expect(noise.incidents.map((i: { description: string }) => i.description).sort()).toEqual([
       'Music until 2am, bass through the ceiling',
+      'Patrol heard music from the street',
       '[redacted]',
     ]);
+    const patrol = noise.incidents.find((i: { description: string }) => i.description.startsWith('Patrol'));
+    expect(patrol).toMatchObject({ loggedBy: 'A member of staff at Asker Police', agency: 'Asker Police' });
+    expect(noise.views).toContainEqual(
+      expect.objectContaining({
+        action: 'CASE_VIEWED',
+        by: 'A member of staff at Asker Police',
+        agency: 'Asker Police',
+      }),
+    );
+    expect(noise.views).toContainEqual(expect.objectContaining({ by: expect.stringMatching(/^caseworker/) }));
+    expect(text).not.toContain('police-caseworker');
     expect(noise.actions.map((a: { description: string }) => a.description).sort()).toEqual([
       'Visit the complainant with a noise app',
       '[redacted]',
@@ -248,6 +283,32 @@ describe('subject access: one person, everything the owner agency holds, third p
     const mine = listed.find((r: { reference: string }) => r.reference === 'SAR-2026-002');
     expect(mine.exportedAt).not.toBeNull();
     expect(mine.exportedBy).toMatch(/^manager/);
+  });
+
+  it('tells the other side of a domestic-abuse case nothing of the victim: not where she is, nor her assessment', async () => {
+    const { case: da } = await portal.ok(
+      `query($c: ID!) { case(id: $c) { parties { id fullName } } }`,
+      { c: daCase.id },
+      manager.token,
+    );
+    const tom = da.parties.find((p: { fullName: string }) => p.fullName === 'Tom Thirdman');
+    const { createSubjectAccessRequest: request } = await portal.ok(
+      CREATE,
+      { input: { partyId: tom.id, reference: 'SAR-2026-003', receivedAt: '2026-12-01' } },
+      manager.token,
+    );
+    const text = await (await get(request.jsonPath, manager)).text();
+    expect(text.toLowerCase()).not.toContain('sam asker');
+    for (const detail of ['900001', '900002', 'Own Road', '4 Refuge Row', 'Outside the new flat', 'Injured by him'])
+      expect(text).not.toContain(detail);
+    const record = JSON.parse(text);
+    expect(record.cases.map((c: { reference: string }) => c.reference)).toEqual([daCase.reference]);
+    expect(record.subject.records).toEqual([expect.objectContaining({ fullName: 'Tom Thirdman', role: 'SUBJECT' })]);
+    const [held] = record.cases;
+    expect(held.otherPeople).toEqual(['[Third party: Victim]']);
+    expect(held.address).toBe('[redacted]');
+    expect(held.incidents.map((i: { location: string | null }) => i.location)).toContain('[redacted]');
+    expect(held.assessments.dash).toMatch(/^withheld/);
   });
 
   it('exports the same as a PDF with the protective marking, its text free of third parties', async () => {
@@ -394,6 +455,6 @@ describe('subject access: one person, everything the owner agency holds, third p
       {},
       manager.token,
     );
-    expect(after.map((r: { reference: string }) => r.reference)).toEqual(['SAR-2026-001']);
+    expect(after.map((r: { reference: string }) => r.reference)).toEqual(['SAR-2026-001', 'SAR-2026-003']);
   });
 });

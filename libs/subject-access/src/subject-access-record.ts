@@ -182,13 +182,22 @@ export function subjectAccessRecord(basis: ExportBasis, cases: { held: HeldCase;
     cases: cases.map(({ held, views }) => {
       const roles = held.parties.filter((p) => basis.subjectPartyIds.has(p.id)).map((p) => p.role);
       const reporter = isReporter(roles);
+      // Where a domestic-abuse victim is, is never told to anyone else on the case, however the place is written.
+      const hidesVictimLocation = held.category === 'DOMESTIC_ABUSE' && !roles.includes('VICTIM');
+      const ownAddresses = new Set(subjectParties.map((p) => p.address?.trim().toLowerCase()).filter(Boolean));
+      const place = (text: string | null) =>
+        text && ownAddresses.has(text.trim().toLowerCase())
+          ? text
+          : hidesVictimLocation && text
+            ? REDACTED
+            : clean(text);
       return {
         reference: held.reference,
         category: held.category,
         status: held.status,
         riskLevel: held.riskLevel,
         ward: held.ward,
-        address: clean(held.address),
+        address: place(held.address),
         summary: clean(held.summary),
         openedAt: held.openedAt,
         closedAt: held.closedAt,
@@ -202,7 +211,7 @@ export function subjectAccessRecord(basis: ExportBasis, cases: { held: HeldCase;
           loggedAt: i.loggedAt,
           category: i.category,
           description: clean(i.description),
-          location: clean(i.location),
+          location: place(i.location),
           loggedBy: staff(i.loggedBy.displayName, i.loggedByAgency),
           agency: i.loggedByAgency.name,
         })),
