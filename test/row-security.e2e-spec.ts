@@ -41,8 +41,8 @@ const TABLES = [
   ['satisfaction_surveys', 'case_id'],
   ['case_reviews', 'case_id'],
 ] as const;
-/** Tables walled by their own agency column rather than by a case: each agency's assignments of alerts. */
-const AGENCY_TABLES = ['alert_assignments'] as const;
+/** Tables walled by their own agency column rather than by a case: each agency's assignments of alerts, its subject access requests. */
+const AGENCY_TABLES = ['alert_assignments', 'subject_access_requests'] as const;
 
 /**
  * The second wall. The CASL rules narrow every query the services write (the first wall); beneath them the

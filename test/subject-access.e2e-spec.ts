@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { SessionsService } from '#libs/auth';
 import { codeOf, TestPortal } from './harness.js';
 import { Partnership, type Persona } from './partnership.js';
 
@@ -435,6 +436,17 @@ describe('subject access: one person, everything the owner agency holds, third p
     );
     expect(codeOf(onShared)).toBe('NOT_FOUND');
     expect(onShared.errors![0].extensions!.field).toBe('partyId');
+  });
+
+  it('is walled by agency in the database too: another agency’s own statements read none of the requests', async () => {
+    const sessions = portal.app.get(SessionsService);
+    const count = async (persona: Persona) => {
+      const ctx = sessions.contextFor(await sessions.activeUser(persona.id), 'test');
+      const [row] = await ctx.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM subject_access_requests`);
+      return row.n;
+    };
+    expect(await count(manager)).toBeGreaterThan(0);
+    expect(await count(policeManager)).toBe(0);
   });
 
   it('completes a request, which then leaves the open list', async () => {
