@@ -6,7 +6,16 @@ import { Link, usePageTitle } from '../../router';
 import type { SessionUser } from '../../session';
 import { formatDate, formatDateTime, humanise, londonDay } from '../../format';
 import { DownloadFileButton } from '../../ui/DownloadFileButton';
-import { Button, ErrorSummary, NotificationBanner, Radios, Tag, TextInput, type FieldError } from '../../ui/govuk';
+import {
+  Button,
+  ErrorSummary,
+  NotificationBanner,
+  Radios,
+  Table,
+  Tag,
+  TextInput,
+  type FieldError,
+} from '../../ui/govuk';
 import {
   CompleteSubjectAccessRequest,
   CreateSubjectAccessRequest,
@@ -97,78 +106,62 @@ export function SubjectAccessPage({ user }: { user: SessionUser }) {
       ) : requests.length === 0 ? (
         <p className="govuk-body">Your agency has no subject access requests recorded.</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">
-            Requests, open ones soonest due first
-          </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              {['Reference', 'Person', 'Received', 'Due', 'Status', 'Record'].map((h) => (
-                <th scope="col" className="govuk-table__header" key={h}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {requests.map((r) => (
-              <tr className="govuk-table__row" key={r.id}>
-                <th scope="row" className="govuk-table__header">
-                  {r.reference}
-                </th>
-                <td className="govuk-table__cell">
-                  {r.subjectName ?? 'No name recorded'}
-                  {r.caseReference && (
-                    <>
-                      <br />
-                      <Link className="govuk-link" href={`/cases/${r.caseId}/parties`}>
-                        {r.caseReference}
-                      </Link>
-                    </>
-                  )}
-                  {r.requester && (
-                    <>
-                      <br />
-                      <span className="govuk-hint">Requested by {r.requester}</span>
-                    </>
-                  )}
-                </td>
-                <td className="govuk-table__cell">{formatDate(r.receivedAt)}</td>
-                <td className="govuk-table__cell">
-                  {formatDate(r.dueAt)}
-                  {r.extensionMonths > 0 && (
-                    <>
-                      <br />
-                      <span className="govuk-hint">extended by {r.extensionMonths} months</span>
-                    </>
-                  )}
-                </td>
-                <td className="govuk-table__cell">
-                  <Deadline r={r} />
-                </td>
-                <td className="govuk-table__cell">
-                  <DownloadFileButton path={r.pdfPath} fallbackName={`subject-access-${r.reference}.pdf`}>
-                    Download PDF<span className="govuk-visually-hidden"> for {r.reference}</span>
-                  </DownloadFileButton>
-                  <DownloadFileButton path={r.jsonPath} fallbackName={`subject-access-${r.reference}.json`}>
-                    Download JSON<span className="govuk-visually-hidden"> for {r.reference}</span>
-                  </DownloadFileButton>
-                  {r.exportedAt && (
-                    <p className="govuk-body-s">
-                      Last exported {formatDateTime(r.exportedAt)}
-                      {r.exportedBy ? ` by ${r.exportedBy}` : ''}
-                    </p>
-                  )}
-                  {r.status === 'OPEN' && (
-                    <Button secondary type="button" disabled={completing.loading} onClick={() => markComplete(r)}>
-                      Mark as completed<span className="govuk-visually-hidden"> {r.reference}</span>
-                    </Button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption="Requests, open ones soonest due first"
+          head={['Reference', 'Person', 'Received', 'Due', 'Status', 'Record']}
+          rows={requests}
+          rowKey={(r) => r.id}
+          cells={(r) => [
+            r.reference,
+            <>
+              {r.subjectName ?? 'No name recorded'}
+              {r.caseReference && (
+                <>
+                  <br />
+                  <Link className="govuk-link" href={`/cases/${r.caseId}/parties`}>
+                    {r.caseReference}
+                  </Link>
+                </>
+              )}
+              {r.requester && (
+                <>
+                  <br />
+                  <span className="govuk-hint">Requested by {r.requester}</span>
+                </>
+              )}
+            </>,
+            formatDate(r.receivedAt),
+            <>
+              {formatDate(r.dueAt)}
+              {r.extensionMonths > 0 && (
+                <>
+                  <br />
+                  <span className="govuk-hint">extended by {r.extensionMonths} months</span>
+                </>
+              )}
+            </>,
+            <Deadline r={r} />,
+            <>
+              <DownloadFileButton path={r.pdfPath} fallbackName={`subject-access-${r.reference}.pdf`}>
+                Download PDF<span className="govuk-visually-hidden"> for {r.reference}</span>
+              </DownloadFileButton>
+              <DownloadFileButton path={r.jsonPath} fallbackName={`subject-access-${r.reference}.json`}>
+                Download JSON<span className="govuk-visually-hidden"> for {r.reference}</span>
+              </DownloadFileButton>
+              {r.exportedAt && (
+                <p className="govuk-body-s">
+                  Last exported {formatDateTime(r.exportedAt)}
+                  {r.exportedBy ? ` by ${r.exportedBy}` : ''}
+                </p>
+              )}
+              {r.status === 'OPEN' && (
+                <Button secondary type="button" disabled={completing.loading} onClick={() => markComplete(r)}>
+                  Mark as completed<span className="govuk-visually-hidden"> {r.reference}</span>
+                </Button>
+              )}
+            </>,
+          ]}
+        />
       )}
       <NewRequest
         onCreated={(r) => setBanner(`Request ${r.reference} recorded. It is due by ${formatDate(r.dueAt)}.`)}
