@@ -63,7 +63,11 @@ export class SubjectAccessService {
 
   /** The caller's agency's requests: open ones soonest due first. */
   async list(ctx: RequestContext, status: SubjectAccessStatus | null): Promise<SubjectAccessRequest[]> {
-    const found = await this.requests.list(ctx.db, ctx.ability, status === null ? null : status === SubjectAccessStatus.OPEN);
+    const found = await this.requests.list(
+      ctx.db,
+      ctx.ability,
+      status === null ? null : status === SubjectAccessStatus.OPEN,
+    );
     return this.views(ctx, found);
   }
 
