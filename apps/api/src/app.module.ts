@@ -55,6 +55,7 @@ import { ServiceStandardsModule } from '#libs/service-standards';
 import { DATABASE_URL, MutationTransaction, NotificationBusModule, QueryCounter, REQUEST_POOL } from '#libs/db';
 import { IncidentsModule } from '#libs/incidents';
 import { IntakeModule } from '#libs/intake';
+import { KnownToModule } from '#libs/known-to';
 import { type LiveContext, LiveConnections, LiveModule, type LiveSession, type LiveSocket } from '#libs/live';
 import { SharesModule } from '#libs/shares';
 import { SsoModule } from '#libs/sso';
@@ -353,6 +354,7 @@ export class AppModule {
         IntakeModule,
         EvidenceModule,
         SsoModule,
+        KnownToModule,
       ],
       controllers: [HealthController],
       providers: [
