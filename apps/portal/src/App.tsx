@@ -34,6 +34,12 @@ const ExceptionsPage = lazy(() =>
 );
 const ApiKeysPage = lazy(() => import('./features/api-keys/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
 const WebhooksPage = lazy(() => import('./features/webhooks/WebhooksPage').then((m) => ({ default: m.WebhooksPage })));
+const FindPersonPage = lazy(() =>
+  import('./features/known-to/FindPersonPage').then((m) => ({ default: m.FindPersonPage })),
+);
+const AccessRequestsPage = lazy(() =>
+  import('./features/known-to/AccessRequestsPage').then((m) => ({ default: m.AccessRequestsPage })),
+);
 const UsersPage = lazy(() => import('./features/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const ServiceStandardsPage = lazy(() =>
   import('./features/service-standards/ServiceStandardsPage').then((m) => ({ default: m.ServiceStandardsPage })),
@@ -73,6 +79,8 @@ function Route({ path, user }: { path: string; user: SessionUser }) {
   if (path === '/keys') return <ApiKeysPage user={user} />;
   if (path === '/webhooks') return <WebhooksPage user={user} />;
   if (path === '/users') return <UsersPage user={user} />;
+  if (path === '/people') return <FindPersonPage user={user} />;
+  if (path === '/access-requests') return <AccessRequestsPage user={user} />;
   if (path === '/account') return <AccountPage user={user} />;
   if (path === '/account/second-factor') return <SecondFactorPage />;
   if (path === '/account/notifications') return <NotificationsPage />;

@@ -53,6 +53,12 @@ export class UserViewerCan {
       'registerWebhook, webhooks, updateWebhook, rotateWebhookSecret, removeWebhook, webhookDeliveries, retryWebhookDelivery: your agency’s webhook endpoints',
   })
   manageWebhooks: boolean;
+
+  @Field({ description: 'searchPeople, requestCaseAccess, myAccessRequests: finding a person across the partnership' })
+  searchPeople: boolean;
+
+  @Field({ description: 'accessRequests, decideAccessRequest, accessRequestUpdates: requests for your agency’s cases' })
+  decideAccessRequests: boolean;
 }
 
 export function userViewerCan(ability: PortalAbility): UserViewerCan {
@@ -71,5 +77,7 @@ export function userViewerCan(ability: PortalAbility): UserViewerCan {
     manageUsers: ability.can('update', 'User'),
     manageApiKeys: ability.can('create', 'ApiKey'),
     manageWebhooks: ability.can('create', 'Webhook'),
+    searchPeople: ability.can('read', 'PersonSearch'),
+    decideAccessRequests: ability.can('approve', 'AccessRequest'),
   };
 }

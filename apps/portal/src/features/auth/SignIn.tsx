@@ -46,6 +46,8 @@ const ViewerCan = graphql(`
         manageUsers
         manageApiKeys
         manageWebhooks
+        searchPeople
+        decideAccessRequests
       }
     }
   }
