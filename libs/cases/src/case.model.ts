@@ -113,7 +113,7 @@ export class Case {
   @Field(() => Boolean, {
     nullable: true,
     description:
-      "Whether another agency's person search may learn that this case exists (never what it is): the owner agency's only",
+      "Whether another agency's person search may learn that this case exists (never what it is): the owner agency's only, null for every other reader",
   })
   discoverable: boolean | null;
 
