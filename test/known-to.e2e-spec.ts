@@ -118,6 +118,19 @@ describe('known to the partnership, locked', () => {
       expect(result.locked[0].ownerAgency.id).toBe(agency.landlord);
     });
 
+    it('a case inserted without saying (the demo’s loader, an import) gets its category’s default', async () => {
+      const { rows } = await portal.db.query(
+        `INSERT INTO cases (reference, category, risk_level, ward, summary, owner_agency_id, created_by_id)
+         VALUES ('DA-RAW-1', 'DOMESTIC_ABUSE', 'HIGH', 'Eastfield', 'Raw', $1, $2), ('ASB-RAW-1', 'NOISE', 'STANDARD', 'Eastfield', 'Raw', $1, $2)
+         RETURNING category, discoverable`,
+        [agency.landlord, housingOfficer.id],
+      );
+      expect(rows).toEqual([
+        { category: 'DOMESTIC_ABUSE', discoverable: false },
+        { category: 'NOISE', discoverable: true },
+      ]);
+    });
+
     it('only the owner reads it; a partner reads null', async () => {
       const kase = await openCase(asbCase('Ilse Marr'));
       await portal.ok(

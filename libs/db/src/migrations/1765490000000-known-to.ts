@@ -16,8 +16,16 @@ export class KnownTo1765490000000 implements MigrationInterface {
       CREATE EXTENSION IF NOT EXISTS pg_trgm;
       ALTER TABLE cases ADD COLUMN discoverable boolean;
       UPDATE cases SET discoverable = (category <> 'DOMESTIC_ABUSE');
-      -- No default: a case inserted without saying it would otherwise be discoverable by accident.
       ALTER TABLE cases ALTER COLUMN discoverable SET NOT NULL;
+      -- A row inserted without saying (the demo's loader, a bulk import) gets the category's default, never a
+      -- plain true that would make a domestic-abuse case findable by accident.
+      CREATE FUNCTION cases_discoverable_default() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.discoverable IS NULL THEN NEW.discoverable := NEW.category <> 'DOMESTIC_ABUSE'; END IF;
+          RETURN NEW;
+        END $$;
+      CREATE TRIGGER cases_discoverable_default BEFORE INSERT ON cases
+        FOR EACH ROW EXECUTE FUNCTION cases_discoverable_default();
       CREATE INDEX IF NOT EXISTS parties_name_trgm_idx ON parties USING gin (lower(btrim(full_name)) gin_trgm_ops)
         WHERE full_name IS NOT NULL;
 
@@ -69,6 +77,7 @@ export class KnownTo1765490000000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     await db.query(`
       DROP TABLE access_requests; DROP TABLE person_search_hits; DROP TABLE person_searches;
+      DROP TRIGGER cases_discoverable_default ON cases; DROP FUNCTION cases_discoverable_default();
       ALTER TABLE cases DROP COLUMN discoverable;
     `);
   }
