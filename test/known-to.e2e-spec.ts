@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import { codeOf, TestPortal } from './harness.js';
 import { LiveClient } from './live.js';
 import { Partnership, type Persona } from './partnership.js';
@@ -467,6 +468,40 @@ describe('known to the partnership, locked', () => {
         hitId,
       ]);
       expect(codeOf(await portal.gql(REQUEST, { hitId, reason: 'Please' }, policeOfficer.token))).toBe('NOT_FOUND');
+    });
+
+    it('the database itself keeps requests and searches to their agencies (row security)', async () => {
+      const app = new pg.Pool({ connectionString: portal.appDatabaseUrl, max: 1 });
+      try {
+        const seen = async (agencyId: string | null, table: string) => {
+          const client = await app.connect();
+          try {
+            await client.query(
+              `SELECT set_config('portal.scope', 'agency', false), set_config('portal.agency', $1, false)`,
+              [agencyId ?? ''],
+            );
+            return (await client.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n as number;
+          } finally {
+            await client.query(`RESET portal.scope; RESET portal.agency`);
+            client.release();
+          }
+        };
+        expect(await count('access_requests')).toBeGreaterThan(0);
+        expect(await seen(null, 'access_requests')).toBe(0);
+        expect(await seen(agency.support, 'access_requests')).toBe(0);
+        expect(await seen(agency.police, 'access_requests')).toBe(
+          await count('access_requests WHERE requester_agency_id = $1', [agency.police]),
+        );
+        expect(await seen(agency.landlord, 'access_requests')).toBe(
+          await count('access_requests WHERE owner_agency_id = $1', [agency.landlord]),
+        );
+        expect(await seen(agency.council, 'person_searches')).toBe(
+          await count('person_searches WHERE agency_id = $1', [agency.council]),
+        );
+        expect(await seen(null, 'person_searches')).toBe(0);
+      } finally {
+        await app.end();
+      }
     });
 
     describe('deciding is the owner agency’s managers’ alone: every role in every kind of agency is refused otherwise', () => {

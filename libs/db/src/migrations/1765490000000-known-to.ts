@@ -72,6 +72,18 @@ export class KnownTo1765490000000 implements MigrationInterface {
       CREATE INDEX access_requests_owner_idx ON access_requests (owner_agency_id, status, requested_at DESC);
       CREATE INDEX access_requests_requester_idx ON access_requests (requested_by_id, requested_at DESC);
     `);
+    // The second wall, as on the case tables: a request is its owner agency's and its requester agency's, a search
+    // its searcher's agency's. (A handle is read only through the unscoped connection, by the service.)
+    const system = `(SELECT public.portal_scope_is_system())`;
+    const agency = `(SELECT public.portal_agency())`;
+    const requestRule = `${system} OR owner_agency_id = ${agency} OR requester_agency_id = ${agency}`;
+    const searchRule = `${system} OR agency_id = ${agency}`;
+    await db.query(`
+      ALTER TABLE access_requests ENABLE ROW LEVEL SECURITY;
+      CREATE POLICY agency_rows ON access_requests USING (${requestRule}) WITH CHECK (${requestRule});
+      ALTER TABLE person_searches ENABLE ROW LEVEL SECURITY;
+      CREATE POLICY agency_rows ON person_searches USING (${searchRule}) WITH CHECK (${searchRule});
+    `);
   }
 
   async down(db: QueryRunner): Promise<void> {
