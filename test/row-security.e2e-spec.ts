@@ -41,8 +41,11 @@ const TABLES = [
   ['satisfaction_surveys', 'case_id'],
   ['case_reviews', 'case_id'],
 ] as const;
-/** Tables walled by their own agency column rather than by a case: each agency's assignments of alerts, its subject access requests. */
-const AGENCY_TABLES = ['alert_assignments', 'subject_access_requests'] as const;
+/**
+ * Tables walled by their own agency columns rather than by a case: each agency's assignments of alerts, access
+ * requests (their owner and requester agencies'), person searches (the searcher's agency's) and subject access requests.
+ */
+const AGENCY_TABLES = ['alert_assignments', 'access_requests', 'person_searches', 'subject_access_requests'] as const;
 
 /**
  * The second wall. The CASL rules narrow every query the services write (the first wall); beneath them the

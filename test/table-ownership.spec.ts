@@ -10,6 +10,7 @@ const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
 
 /** Every table, by the library that owns it. A new table needs a row here. */
 export const TABLE_OWNERS: Record<string, string> = {
+  access_requests: 'known-to',
   account_tokens: 'accounts',
   action_plans: 'action-plans',
   admin_events: 'administration',
@@ -46,6 +47,8 @@ export const TABLE_OWNERS: Record<string, string> = {
   notification_settings: 'notifications',
   parties: 'cases',
   password_reset_requests: 'accounts',
+  person_search_hits: 'known-to',
+  person_searches: 'known-to',
   satisfaction_surveys: 'satisfaction',
   service_standard_alerts: 'service-standards',
   service_standards: 'service-standards',

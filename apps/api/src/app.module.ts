@@ -56,6 +56,7 @@ import { ServiceStandardsModule } from '#libs/service-standards';
 import { DATABASE_URL, MutationTransaction, NotificationBusModule, QueryCounter, REQUEST_POOL } from '#libs/db';
 import { IncidentsModule } from '#libs/incidents';
 import { IntakeModule } from '#libs/intake';
+import { KnownToModule } from '#libs/known-to';
 import { type LiveContext, LiveConnections, LiveModule, type LiveSession, type LiveSocket } from '#libs/live';
 import { SharesModule } from '#libs/shares';
 import { SsoModule } from '#libs/sso';
@@ -355,6 +356,7 @@ export class AppModule {
         EvidenceModule,
         SsoModule,
         SubjectAccessModule,
+        KnownToModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -31,6 +31,7 @@ import { SatisfactionResolver } from '#libs/satisfaction';
 import { ServiceStandardsResolver } from '#libs/service-standards';
 import { CaseIncidentsResolver, IncidentsResolver } from '#libs/incidents';
 import { IntakeResolver } from '#libs/intake';
+import { AccessRequestsResolver, KnownToResolver, LockedPersonMatchResolver } from '#libs/known-to';
 import { AgencySecondFactorResolver, MfaResolver } from '#libs/mfa';
 import { NotificationsResolver } from '#libs/notifications';
 import { CaseSharesResolver, SharesResolver } from '#libs/shares';
@@ -88,6 +89,9 @@ export const RESOLVERS = [
   RetentionResolver,
   SsoResolver,
   NotificationsResolver,
+  KnownToResolver,
+  LockedPersonMatchResolver,
+  AccessRequestsResolver,
 ];
 
 /** The schema as SDL, sorted, exactly as checked in; built without a database. */

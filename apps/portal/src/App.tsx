@@ -37,6 +37,12 @@ const WebhooksPage = lazy(() => import('./features/webhooks/WebhooksPage').then(
 const SubjectAccessPage = lazy(() =>
   import('./features/subject-access/SubjectAccessPage').then((m) => ({ default: m.SubjectAccessPage })),
 );
+const FindPersonPage = lazy(() =>
+  import('./features/known-to/FindPersonPage').then((m) => ({ default: m.FindPersonPage })),
+);
+const AccessRequestsPage = lazy(() =>
+  import('./features/known-to/AccessRequestsPage').then((m) => ({ default: m.AccessRequestsPage })),
+);
 const UsersPage = lazy(() => import('./features/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const ServiceStandardsPage = lazy(() =>
   import('./features/service-standards/ServiceStandardsPage').then((m) => ({ default: m.ServiceStandardsPage })),
@@ -77,6 +83,8 @@ function Route({ path, user }: { path: string; user: SessionUser }) {
   if (path === '/webhooks') return <WebhooksPage user={user} />;
   if (path === '/subject-access') return <SubjectAccessPage user={user} />;
   if (path === '/users') return <UsersPage user={user} />;
+  if (path === '/people') return <FindPersonPage user={user} />;
+  if (path === '/access-requests') return <AccessRequestsPage user={user} />;
   if (path === '/account') return <AccountPage user={user} />;
   if (path === '/account/second-factor') return <SecondFactorPage />;
   if (path === '/account/notifications') return <NotificationsPage />;

@@ -66,6 +66,8 @@ export type Subject =
   | 'NotificationPreferences'
   | 'Webhook'
   | 'SubjectAccessRequest'
+  | 'PersonSearch'
+  | 'AccessRequest'
   | 'all';
 
 /** A loaded row tagged with its subject type (CASL's `subject()`), for decisions about that one row. */
@@ -251,6 +253,17 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
     can(['create', 'read', 'update'], 'SubjectAccessRequest', { agencyId: user.agencyId });
   }
   if (user.apiKey) cannot(['create', 'read', 'update'], 'SubjectAccessRequest');
+  // Issue 18, item 2 (known to the partnership, locked): caseworkers search for a person, giving a reason, and ask
+  // for access to a locked record their search revealed; the owner agency's managers decide (the request's row is
+  // scoped to `ownerAgencyId` in SQL). A partner system's key does none of it: a key that could search would be a
+  // tool to enumerate who is known where.
+  can('read', 'PersonSearch');
+  can(['create', 'read'], 'AccessRequest');
+  if (user.roles.includes(Role.MANAGER)) can('approve', 'AccessRequest', { ownerAgencyId: user.agencyId });
+  if (user.apiKey) {
+    cannot('read', 'PersonSearch');
+    cannot(['create', 'read', 'approve'], 'AccessRequest');
+  }
 
   // Fields, from the one table of field rules. A rule with `when` is a `cannot` for those rows followed by its
   // own grants, so (CASL reading later rules first) the last matching rule in the table decides.

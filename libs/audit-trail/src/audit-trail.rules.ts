@@ -6,6 +6,8 @@ import { printedSize } from '#libs/documents';
 export const shownAsText = (value: unknown): string | null =>
   value === null || value === undefined ? null : asText(value);
 
+const nameOf = (person: unknown): string => (person as { displayName?: string } | undefined)?.displayName ?? 'someone';
+
 /** The event in words, from what it keeps (a removed file's name, a meeting's title): the trail reads the same after they are gone. */
 export function describeAuditEvent(row: Pick<TrailRow<AuditDetail>, 'action' | 'detail'>): string {
   const d = row.detail;
@@ -63,6 +65,16 @@ export function describeAuditEvent(row: Pick<TrailRow<AuditDetail>, 'action' | '
       const meeting = d.meeting as { title?: string } | undefined;
       return `Withdrawn from ${meeting?.title ?? 'a meeting'}${d.by === 'OWNER' ? ' by the owner agency' : ''}: ${d.reason}`;
     }
+    case AuditAction.DISCOVERABILITY_CHANGED:
+      return `${d.discoverable ? 'Made discoverable' : 'Made not discoverable'} by other agencies' person searches. Reason: ${d.reason}`;
+    case AuditAction.PERSON_SEARCHED:
+      return `Found as a locked record by ${nameOf(d.searchedBy)} (${d.agency?.name}) searching for a person. Reason: ${d.reason}`;
+    case AuditAction.ACCESS_REQUESTED:
+      return `Access requested by ${nameOf(d.requestedBy)} (${d.agency?.name}). Reason: ${d.reason}`;
+    case AuditAction.ACCESS_GRANTED:
+      return `Granted ${d.agency?.name} ${d.access} access on request. Reason: ${d.reason}`;
+    case AuditAction.ACCESS_REFUSED:
+      return `Refused ${d.agency?.name} access on request. Reason: ${d.reason}`;
     default:
       return fields ? `Changed ${fields}` : row.action;
   }

@@ -32,13 +32,14 @@ export interface CaseRow {
   owner_agency_id: string;
   lead_officer_id: string | null;
   version: number;
+  discoverable: boolean;
   relation: CaseAccess;
   shared_with_agency_ids?: string[];
 }
 
 export const CASE_COLUMNS = `c.id, c.reference, c.category, c.status, c.risk_level, c.ward, c.address, c.summary,
   c.police_intelligence, c.support_needs, c.opened_at, c.closed_at, c.close_reason, c.reporter_told_at, c.anonymised_at, c.owner_agency_id,
-  c.lead_officer_id, c.version`;
+  c.lead_officer_id, c.version, c.discoverable`;
 
 /** What field rules about a case look at. */
 export const caseAttributes = (row: Pick<CaseRow, 'relation' | 'category'>) => ({
@@ -72,8 +73,13 @@ export function toCase(ability: PortalAbility, row: CaseRow): Case {
     ownerAgencyId: row.owner_agency_id,
     leadOfficerId: row.lead_officer_id,
     relation: row.relation,
+    discoverable: row.discoverable,
   };
-  return redact(ability, 'Case', view, caseAttributes(row), CASE_GOVERNED);
+  const shown = redact(ability, 'Case', view, caseAttributes(row), CASE_GOVERNED);
+  // Whether other agencies' searches may learn the case exists is the owner's decision, and only the owner's to
+  // know. Not (yet) a class in field-policy.ts, so not named in redactedFields: the field's description says so.
+  if (row.relation !== 'OWNER') shown.discoverable = null;
+  return shown;
 }
 
 export interface PartyRow {

@@ -110,6 +110,13 @@ export class Case {
   @Field({ description: "Whether the caller's agency owns the case" })
   owned: boolean;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Whether another agency's person search may learn that this case exists (never what it is): the owner agency's only, null for every other reader",
+  })
+  discoverable: boolean | null;
+
   @Field(() => [String], { description: 'Fields withheld from the caller' })
   redactedFields: string[];
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { CaseCategory, CaseOutcome, CaseStatus, RiskLevel } from '#libs/common';
 import {
   closedStatus,
+  discoverableByDefault,
   fieldsToChange,
   isBeforeOpening,
   isInFuture,
@@ -11,6 +12,12 @@ import {
 
 describe('case rules', () => {
   const now = Date.parse('2026-03-02T10:00:00Z');
+
+  it('makes an ASB case discoverable by other agencies’ searches, and a domestic-abuse case not', () => {
+    expect(discoverableByDefault(CaseCategory.NOISE)).toBe(true);
+    expect(discoverableByDefault(CaseCategory.HARASSMENT)).toBe(true);
+    expect(discoverableByDefault(CaseCategory.DOMESTIC_ABUSE)).toBe(false);
+  });
 
   it('takes a time a few minutes ahead as clock drift, not the future', () => {
     expect(isInFuture(new Date(now + 4 * 60_000), now)).toBe(false);

@@ -27,6 +27,12 @@ export const isBeforeOpening = (at: Date, openedAt: Date): boolean =>
 export const referencePrefix = (category: CaseCategory): 'DA' | 'ASB' =>
   category === CaseCategory.DOMESTIC_ABUSE ? 'DA' : 'ASB';
 
+/**
+ * Whether a new case may be found by other agencies' person searches: yes for ASB, no for domestic abuse, where
+ * the mere fact that an agency holds a case about someone can tell a perpetrator where a victim sought help.
+ */
+export const discoverableByDefault = (category: CaseCategory): boolean => category !== CaseCategory.DOMESTIC_ABUSE;
+
 /** The status a case closes with. */
 export const closedStatus = (outcome: CaseOutcome): CaseStatus =>
   outcome === CaseOutcome.RESOLVED ? CaseStatus.CLOSED_RESOLVED : CaseStatus.CLOSED_UNRESOLVED;

@@ -321,15 +321,26 @@ export class CasesRepository {
       summary: string;
       agencyId: string;
       userId: string;
+      discoverable: boolean;
     },
   ): Promise<CaseRow> {
     const row = await one<CaseRow>(
       db,
-      `INSERT INTO cases (reference, category, risk_level, ward, address, summary, owner_agency_id, lead_officer_id, created_by_id)
+      `INSERT INTO cases (reference, category, risk_level, ward, address, summary, owner_agency_id, lead_officer_id, created_by_id, discoverable)
        VALUES ($1 || '-' || to_char(now(), 'YYYY') || '-' || lpad(nextval('case_reference_seq')::text, 6, '0'),
-               $2, $3, $4, $5, $6, $7, $8, $8)
+               $2, $3, $4, $5, $6, $7, $8, $8, $9)
        RETURNING ${CASE_COLUMNS.replace(/c\./g, '')}, 'OWNER' AS relation`,
-      [kase.prefix, kase.category, kase.riskLevel, kase.ward, kase.address, kase.summary, kase.agencyId, kase.userId],
+      [
+        kase.prefix,
+        kase.category,
+        kase.riskLevel,
+        kase.ward,
+        kase.address,
+        kase.summary,
+        kase.agencyId,
+        kase.userId,
+        kase.discoverable,
+      ],
     );
     return row!;
   }
@@ -374,6 +385,25 @@ export class CasesRepository {
         WHERE c.id = $3 AND c.version = $4 AND c.status = 'OPEN'
         RETURNING ${CASE_COLUMNS}, 'OWNER' AS relation`,
       [closing.status, closing.reason, caseId, expectedVersion, closing.reporterToldAt],
+    );
+  }
+
+  // for known-to
+  /**
+   * Sets whether other agencies' searches may learn the case exists; answers the case as its owner reads it, and
+   * whether it was discoverable before. Not a change to the case record's own fields, so `version` stays.
+   */
+  setDiscoverable(
+    db: Database,
+    caseId: string,
+    discoverable: boolean,
+  ): Promise<(CaseRow & { was_discoverable: boolean }) | undefined> {
+    return one(
+      db,
+      `UPDATE cases c SET discoverable = $2 FROM cases prior
+        WHERE c.id = $1 AND prior.id = c.id
+        RETURNING ${CASE_COLUMNS}, 'OWNER' AS relation, prior.discoverable AS was_discoverable`,
+      [caseId, discoverable],
     );
   }
 

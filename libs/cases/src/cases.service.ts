@@ -34,6 +34,7 @@ import { caseAttributes, type CaseRow, type PartyRow, toCase, toParty } from './
 import {
   CASE_FIELD_COLUMNS,
   closedStatus,
+  discoverableByDefault,
   fieldsToChange,
   isBeforeOpening,
   isInFuture,
@@ -160,6 +161,7 @@ export class CasesService {
       summary: input.summary.trim(),
       agencyId: user.agencyId,
       userId: user.id,
+      discoverable: discoverableByDefault(input.category),
     });
     const inserted = await this.repository.insertParties(
       ctx.db,

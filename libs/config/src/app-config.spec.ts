@@ -144,6 +144,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ API_KEY_REQUESTS_PER_MINUTE: '0' })).toThrow(/API_KEY_REQUESTS_PER_MINUTE/);
   });
 
+  it('allows each user 30 person searches an hour, configurable', () => {
+    expect(loadConfig({}).personSearchesPerHour).toBe(30);
+    expect(loadConfig({ PERSON_SEARCHES_PER_HOUR: '5' }).personSearchesPerHour).toBe(5);
+    expect(() => loadConfig({ PERSON_SEARCHES_PER_HOUR: '0' })).toThrow(/PERSON_SEARCHES_PER_HOUR/);
+  });
+
   it('lets webhooks reach private addresses only in development, and never with NODE_ENV=production', () => {
     expect(loadConfig({}).webhooks.allowPrivateAddresses).toBe(false);
     expect(loadConfig({ NODE_ENV: 'test' }).webhooks.allowPrivateAddresses).toBe(false);

@@ -58,6 +58,8 @@ export interface AppConfig {
   alertRetentionDays: number;
   /** Days after a meeting that attendees without a share of a case may still open its material. */
   meetingMaterialDays: number;
+  /** Person searches (issue 18) one user may make in an hour: a search is for a case in hand, not to enumerate. */
+  personSearchesPerHour: number;
   /** Years after closing that a case is kept whole; then it is anonymised unless a legal hold stops it. */
   retentionYears: number;
   /** ASB Case Review: qualifying complaints within six months, and the working days to acknowledge, decide and meet. */
@@ -354,6 +356,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databasePoolMax: integer(env, 'DATABASE_POOL_MAX', 20, 2, 500),
     alertRetentionDays: integer(env, 'ALERT_RETENTION_DAYS', 30, 1, 3650),
     meetingMaterialDays: integer(env, 'MEETING_MATERIAL_DAYS', 30, 0, 3650),
+    personSearchesPerHour: integer(env, 'PERSON_SEARCHES_PER_HOUR', 30, 1, 1000),
     retentionYears: integer(env, 'RETENTION_YEARS', 6, 1, 100),
     caseReview: {
       threshold: integer(env, 'CASE_REVIEW_THRESHOLD', 3, 1, 20),

@@ -8,6 +8,6 @@ import { SharesService } from './shares.service.js';
 @Module({
   imports: [CasesModule, AgenciesModule],
   providers: [SharesRepository, SharesService, SharesResolver, CaseSharesResolver],
-  exports: [SharesRepository],
+  exports: [SharesRepository, SharesService],
 })
 export class SharesModule {}

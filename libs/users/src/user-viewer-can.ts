@@ -59,6 +59,11 @@ export class UserViewerCan {
       'createSubjectAccessRequest, subjectAccessRequests, extendSubjectAccessRequest, completeSubjectAccessRequest and the subject access exports: your agency’s subject access requests',
   })
   answerSubjectAccess: boolean;
+  @Field({ description: 'searchPeople, requestCaseAccess, myAccessRequests: finding a person across the partnership' })
+  searchPeople: boolean;
+
+  @Field({ description: 'accessRequests, decideAccessRequest, accessRequestUpdates: requests for your agency’s cases' })
+  decideAccessRequests: boolean;
 }
 
 export function userViewerCan(ability: PortalAbility): UserViewerCan {
@@ -78,5 +83,7 @@ export function userViewerCan(ability: PortalAbility): UserViewerCan {
     manageApiKeys: ability.can('create', 'ApiKey'),
     manageWebhooks: ability.can('create', 'Webhook'),
     answerSubjectAccess: ability.can('create', 'SubjectAccessRequest'),
+    searchPeople: ability.can('read', 'PersonSearch'),
+    decideAccessRequests: ability.can('approve', 'AccessRequest'),
   };
 }

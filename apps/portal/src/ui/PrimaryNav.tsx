@@ -32,6 +32,8 @@ export function PrimaryNav({ user, path }: { user: SessionUser; path: string }) 
   }
   // interventionsRegister is asked as a case read.
   if (user.can.readCases) items.splice(user.can.triage ? 5 : 4, 0, { text: 'Interventions', href: '/interventions' });
+  if (user.can.searchPeople) items.push({ text: 'Find a person', href: '/people' });
+  if (user.can.decideAccessRequests) items.push({ text: 'Requests for access', href: '/access-requests' });
   if (user.can.administer) items.push({ text: 'Administration', href: '/admin', prefix: '/admin' });
   if (user.can.manageUsers) items.push({ text: 'Users', href: '/users' });
   if (user.can.manageApiKeys) items.push({ text: 'System keys', href: '/keys' });

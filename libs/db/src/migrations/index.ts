@@ -29,6 +29,7 @@ import { AlertInbox1765440000000 } from './1765440000000-alert-inbox.js';
 import { Notifications1765460000000 } from './1765460000000-notifications.js';
 import { Webhooks1765470000000 } from './1765470000000-webhooks.js';
 import { SubjectAccess1765510000000 } from './1765510000000-subject-access.js';
+import { KnownTo1765490000000 } from './1765490000000-known-to.js';
 
 /** Every migration, oldest first. The schema changes only through these. */
 export const migrations = [
@@ -62,5 +63,6 @@ export const migrations = [
   AlertInbox1765440000000,
   Notifications1765460000000,
   Webhooks1765470000000,
+  KnownTo1765490000000,
   SubjectAccess1765510000000,
 ];

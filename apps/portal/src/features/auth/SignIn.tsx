@@ -47,6 +47,8 @@ const ViewerCan = graphql(`
         manageApiKeys
         manageWebhooks
         answerSubjectAccess
+        searchPeople
+        decideAccessRequests
       }
     }
   }

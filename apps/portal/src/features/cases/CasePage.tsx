@@ -19,6 +19,7 @@ import { LegalHoldPanel } from '../retention/LegalHoldPanel';
 import { ActionPlanTab } from '../action-plans/ActionPlanTab';
 import { EvidenceTab } from '../evidence/EvidenceTab';
 import { useLiveCase } from './LiveCase';
+import { DiscoverablePanel } from '../known-to/DiscoverablePanel';
 
 export type CaseData = NonNullable<CaseDetailQuery['case']>;
 
@@ -141,6 +142,7 @@ export function CasePage({ id, tab, user }: { id: string; tab: string; user: Ses
 
       {tab === 'summary' && <SummaryTab c={c} />}
       {tab === 'summary' && <LegalHoldPanel c={c} />}
+      {tab === 'summary' && <DiscoverablePanel c={c} />}
       {tab === 'parties' && <PartiesTab c={c} />}
       {tab === 'incidents' && <IncidentsTab c={c} />}
       {tab === 'actions' && <ActionsTab c={c} />}
