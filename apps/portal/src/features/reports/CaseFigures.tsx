@@ -4,6 +4,7 @@ import { humanise } from '../../format';
 import { Link } from '../../router';
 import { Table } from '../../ui/govuk';
 import { STANDARD_NAMES } from '../service-standards/ServiceClocks';
+import { consentText, lawfulBasisText } from '../shares/sharing-basis';
 import { BarChart, type Bar } from './BarChart';
 import { DownloadCsvButton } from './DownloadCsvButton';
 import { Headlines, percent } from './Headlines';
@@ -222,6 +223,34 @@ export function CaseFigures({
         })}
         numeric={[2]}
         fileName={file('incidents-by-place')}
+      />
+      <Breakdown
+        id="shares-by-basis-heading"
+        title="Shares by lawful basis"
+        note="Shares your agency made in this period, re-shares included. Shares made before the lawful basis was asked are counted as other."
+        empty="Your agency made no shares in this period."
+        head={['Lawful basis', 'Shares made']}
+        numeric={[1]}
+        fileName={file('shares-by-lawful-basis')}
+        {...counted(
+          figures.sharesByLawfulBasis.some((b) => b.count > 0)
+            ? figures.sharesByLawfulBasis.map((b) => ({ label: lawfulBasisText(b.lawfulBasis, null), value: b.count }))
+            : [],
+        )}
+      />
+      <Breakdown
+        id="shares-by-consent-heading"
+        title="Shares by the victim's consent"
+        note="The same shares, by whether the victim consented."
+        empty="Your agency made no shares in this period."
+        head={["Victim's consent", 'Shares made']}
+        numeric={[1]}
+        fileName={file('shares-by-consent')}
+        {...counted(
+          figures.sharesByConsent.some((c) => c.count > 0)
+            ? figures.sharesByConsent.map((c) => ({ label: consentText({ state: c.consent }), value: c.count }))
+            : [],
+        )}
       />
     </>
   );
