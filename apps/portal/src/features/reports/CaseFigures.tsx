@@ -84,6 +84,10 @@ const counted = (items: { label: string; value: number }[]): { bars: Bar[]; rows
   rows: items.map((b) => ({ key: b.label, cells: [b.label, b.value], csv: [b.label, b.value] })),
 });
 
+/** The same, for a list that names every value (0s too): all of it when any counts, else nothing to show. */
+const countedIfAny = (items: { label: string; value: number }[]) =>
+  counted(items.some((i) => i.value > 0) ? items : []);
+
 /** Per 1,000 homes, one decimal place as the API gives it. */
 const perThousand = (value: number | null | undefined) =>
   value === null || value === undefined
@@ -232,10 +236,8 @@ export function CaseFigures({
         head={['Lawful basis', 'Shares made']}
         numeric={[1]}
         fileName={file('shares-by-lawful-basis')}
-        {...counted(
-          figures.sharesByLawfulBasis.some((b) => b.count > 0)
-            ? figures.sharesByLawfulBasis.map((b) => ({ label: lawfulBasisText(b.lawfulBasis, null), value: b.count }))
-            : [],
+        {...countedIfAny(
+          figures.sharesByLawfulBasis.map((b) => ({ label: lawfulBasisText(b.lawfulBasis, null), value: b.count })),
         )}
       />
       <Breakdown
@@ -246,10 +248,8 @@ export function CaseFigures({
         head={["Victim's consent", 'Shares made']}
         numeric={[1]}
         fileName={file('shares-by-consent')}
-        {...counted(
-          figures.sharesByConsent.some((c) => c.count > 0)
-            ? figures.sharesByConsent.map((c) => ({ label: consentText({ state: c.consent }), value: c.count }))
-            : [],
+        {...countedIfAny(
+          figures.sharesByConsent.map((c) => ({ label: consentText({ state: c.consent }), value: c.count })),
         )}
       />
     </>
