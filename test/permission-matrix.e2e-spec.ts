@@ -48,7 +48,12 @@ const READ_SELECTION: Record<CaseSubject, Record<string, string>> = {
     rentArrears: 'rentArrears',
     tenancyBreaches: 'tenancyBreaches',
   },
-  CaseShare: { reason: 'reason' },
+  CaseShare: {
+    reason: 'reason',
+    lawfulBasis: 'lawfulBasis',
+    lawfulBasisDetail: 'lawfulBasisDetail',
+    consent: 'consent { state detail }',
+  },
   Incident: { location: 'location' },
   CaseAction: {},
   CaseReview: { decisionReason: 'decisionReason' },
@@ -166,7 +171,7 @@ describe('the permission matrix, from the policy table, against the running API'
   async function truth(caseId: string): Promise<{
     kase: CaseTruth;
     parties: PartyTruth[];
-    shares: { reason: string }[];
+    shares: Record<string, unknown>[];
     incidents: { id: string; category: string; location: string | null }[];
     reviews: { id: string; decision_reason: string }[];
     lists: Record<string, number>;
@@ -193,9 +198,12 @@ describe('the permission matrix, from the policy table, against the running API'
         `SELECT *, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth, rent_arrears::float AS rent_arrears FROM parties WHERE case_id = $1 ORDER BY position`,
         [caseId],
       ),
-      portal.db.query(`SELECT reason FROM case_shares WHERE case_id = $1 AND revoked_at IS NULL ORDER BY shared_at`, [
-        caseId,
-      ]),
+      portal.db.query(
+        `SELECT reason, lawful_basis AS "lawfulBasis", lawful_basis_detail AS "lawfulBasisDetail",
+                json_build_object('state', consent_state, 'detail', consent_detail) AS consent
+           FROM case_shares WHERE case_id = $1 AND revoked_at IS NULL ORDER BY shared_at`,
+        [caseId],
+      ),
       portal.db.query(`SELECT count(*)::int AS n FROM contacts WHERE case_id = $1`, [caseId]),
       portal.db.query(`SELECT count(*)::int AS n FROM dash_assessments WHERE case_id = $1`, [caseId]),
       portal.db.query(`SELECT count(*)::int AS n FROM asb_risk_assessments WHERE case_id = $1`, [caseId]),
@@ -393,7 +401,7 @@ describe('the permission matrix, from the policy table, against the running API'
         .sort(),
     ).toEqual(governedFields('Case').sort());
     expect(Object.keys(PARTY_WRITES).sort()).toEqual(governedFields('Party').sort());
-    expect(governedFields('CaseShare')).toEqual(['reason']);
+    expect(governedFields('CaseShare')).toEqual(['reason', 'lawfulBasis', 'lawfulBasisDetail', 'consent']);
     expect(Object.keys(INCIDENT_INPUT).sort()).toEqual(governedFields('Incident').sort());
     // Actions' own fields are any holder's (the contract's "incidents and actions"): listed in the table, withheld from none.
     expect(readGovernedFields('CaseAction')).toEqual([]);
@@ -447,9 +455,10 @@ describe('the permission matrix, from the policy table, against the running API'
       for (const field of Object.keys(READ_SELECTION.Party))
         check('Party', field, row, sent, party[PARTY_COLUMN[field]] ?? null, `${path}.${party.role}`);
     }
-    node.shares.forEach((sent: any, i: number) =>
-      check('CaseShare', 'reason', {}, sent, shares[i]?.reason, `${path}.shares[${i}]`),
-    );
+    node.shares.forEach((sent: any, i: number) => {
+      for (const field of Object.keys(READ_SELECTION.CaseShare))
+        check('CaseShare', field, {}, sent, shares[i]?.[field], `${path}.shares[${i}]`);
+    });
     for (const incident of incidents) {
       const sent = node.incidents.find((i: any) => i.id === incident.id);
       if (!sent) {

@@ -217,6 +217,8 @@ describe('the portal in a browser', () => {
     await page.getByLabel('Agency').selectOption(envHealth);
     await page.getByLabel('Limited').check();
     await page.getByLabel('Reason for sharing').fill('Noise nuisance: statutory nuisance investigation');
+    await page.getByRole('radio', { name: 'Public task' }).check();
+    await page.getByRole('radio', { name: 'Given' }).check();
     await page.getByRole('button', { name: 'Share case' }).click();
     const row = page.getByRole('row', { name: /Environmental Health/ });
     await row.waitFor();

@@ -244,9 +244,15 @@ describe('no side channels around what a reader may not read', () => {
         expect(party).toMatchObject({ fullName: null, phone: null });
         expect(party.redactedFields).toEqual(expect.arrayContaining(['fullName', 'address', 'phone', 'dateOfBirth']));
       }
-      // The sharing basis is the owner's alone.
+      // The sharing basis, its lawful basis and the victim's consent are the owner's alone.
       expect(logged.case.shares).toEqual(
-        expect.arrayContaining([{ access: 'LIMITED', reason: null, redactedFields: ['reason'] }]),
+        expect.arrayContaining([
+          {
+            access: 'LIMITED',
+            reason: null,
+            redactedFields: ['reason', 'lawfulBasis', 'lawfulBasisDetail', 'consent'],
+          },
+        ]),
       );
       expect(logged.case.shares.every((s: any) => s.reason === null)).toBe(true);
       expect(await viewsBy(agency.council, cases.noise)).toBe(0);

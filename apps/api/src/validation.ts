@@ -47,6 +47,9 @@ const CALLER_INPUT = new Set<unknown>([3, 'body', 'query', 'param']);
 class InputValidation extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (!CALLER_INPUT.has(metadata.type)) return value;
+    // An optional argument left out is no input to check: ValidationPipe would validate it as `{}` and refuse
+    // an input class with required fields (shareCase's `basis`), then hand on the null all the same.
+    if (value === undefined || value === null) return value;
     const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
     const field = unstorableText(value, isObject ? '' : (metadata.data ?? 'input'));
     if (field)

@@ -207,7 +207,7 @@ export const FIELD_RULES: readonly FieldRule[] = [
   {
     class: 'sharing basis',
     subject: 'CaseShare',
-    fields: ['reason'],
+    fields: ['reason', 'lawfulBasis', 'lawfulBasisDetail', 'consent'],
     read: [OWNER],
     write: [OWNER],
   },

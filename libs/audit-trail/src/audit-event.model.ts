@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Connection } from '#libs/common';
 import { AuditAction } from '#libs/audit';
+import { LawfulBasis, ShareConsent } from '#libs/shares';
 
 @ObjectType({ description: 'Who did it: a user and their agency, as they were named when the trail is read' })
 export class AuditActor {
@@ -70,6 +71,15 @@ export class Disclosure {
 
   @Field({ description: 'The information-sharing basis recorded when sharing' })
   basis: string;
+
+  @Field(() => LawfulBasis, { description: 'The lawful basis from the list (OTHER for shares made before it)' })
+  lawfulBasis: LawfulBasis;
+
+  @Field(() => String, { nullable: true, description: 'The lawful basis in words (always for OTHER)' })
+  lawfulBasisDetail: string | null;
+
+  @Field(() => ShareConsent, { description: "The victim's consent (NOT_RECORDED for shares made before it was asked)" })
+  consent: ShareConsent;
 
   @Field()
   sharedAt: Date;

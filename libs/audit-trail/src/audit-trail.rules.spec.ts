@@ -17,6 +17,37 @@ describe('an event of the trail in words', () => {
     ).toBe('Shared with Police at FULL (was LIMITED). Basis: Crime and Disorder Act s.115');
   });
 
+  it('adds the lawful basis and the consent of a share recorded with them, the reason said once', () => {
+    const shared = {
+      action: AuditAction.CASE_SHARED,
+      detail: { agency: { id: 'a', name: 'Police' }, access: 'LIMITED', basis: 'ISA clause 4' },
+    };
+    expect(
+      describeAuditEvent({
+        ...shared,
+        detail: {
+          ...shared.detail,
+          lawfulBasis: 'OTHER',
+          lawfulBasisDetail: 'ISA clause 4',
+          consent: { state: 'NOT_RECORDED', detail: null },
+        },
+      }),
+    ).toBe('Shared with Police at LIMITED. Basis: ISA clause 4. Lawful basis: other. Consent: not recorded');
+    expect(
+      describeAuditEvent({
+        ...shared,
+        detail: {
+          ...shared.detail,
+          lawfulBasis: 'VITAL_INTERESTS',
+          lawfulBasisDetail: null,
+          consent: { state: 'REFUSED_OVERRIDDEN', detail: 'Threats to kill' },
+        },
+      }),
+    ).toBe(
+      'Shared with Police at LIMITED. Basis: ISA clause 4. Lawful basis: vital interests (UK GDPR Article 6(1)(d)). Consent: refused and overridden (Threats to kill)',
+    );
+  });
+
   it('names a removed file from the event itself, with the reason', () => {
     expect(
       describeAuditEvent({

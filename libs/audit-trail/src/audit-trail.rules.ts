@@ -1,6 +1,7 @@
 import { AuditAction, type AuditDetail, type TrailRow } from '#libs/audit';
 import { asText } from '#libs/common';
 import { printedSize } from '#libs/documents';
+import { basisInWords } from '#libs/shares';
 
 /** A changed value as the trail shows it: dates as ISO 8601, everything else as its text. */
 export const shownAsText = (value: unknown): string | null =>
@@ -15,8 +16,20 @@ export function describeAuditEvent(row: Pick<TrailRow<AuditDetail>, 'action' | '
   switch (row.action) {
     case AuditAction.CASE_VIEWED:
       return `Viewed ${(d.fields ?? []).join(', ')}`;
-    case AuditAction.CASE_SHARED:
-      return `Shared with ${d.agency?.name} at ${d.access}${d.replacedAccess ? ` (was ${asText(d.replacedAccess)})` : ''}. Basis: ${d.basis}`;
+    case AuditAction.CASE_SHARED: {
+      const shared = `Shared with ${d.agency?.name} at ${d.access}${d.replacedAccess ? ` (was ${asText(d.replacedAccess)})` : ''}. Basis: ${d.basis}`;
+      // Shares recorded before the lawful basis was asked keep their words only.
+      const structured = d.lawfulBasis as string | undefined;
+      const consent = d.consent as { state: string; detail?: string | null } | undefined;
+      return structured && consent
+        ? `${shared}. ${basisInWords({
+            lawfulBasis: structured,
+            // A share made without the list is OTHER in the reason's own words: said once.
+            lawfulBasisDetail: d.lawfulBasisDetail === d.basis ? null : (d.lawfulBasisDetail as string | null),
+            consent,
+          })}`
+        : shared;
+    }
     case AuditAction.SHARE_REVOKED:
       return `Revoked the ${d.access} share with ${d.agency?.name}`;
     case AuditAction.CASE_CLOSED:

@@ -655,6 +655,48 @@ const REASONS = {
   victim: "Victim support referral with the victim's consent",
 } as const;
 
+/** Each reason's lawful basis and the victim's consent, as the owner would record them (issue 18, item 3). */
+const BASES: Record<
+  keyof typeof REASONS,
+  { lawful_basis: string; lawful_basis_detail?: string; consent_state: string; consent_detail?: string }
+> = {
+  s115: {
+    lawful_basis: 'CRIME_AND_DISORDER_ACT_S115',
+    consent_state: 'NOT_SOUGHT',
+    consent_detail: 'Shared under the ASB protocol to reduce crime and disorder',
+  },
+  marac: {
+    lawful_basis: 'PUBLIC_TASK',
+    consent_state: 'REFUSED_OVERRIDDEN',
+    consent_detail: 'High risk at MARAC: risk of serious harm outweighs the refusal',
+  },
+  daHousing: { lawful_basis: 'PUBLIC_TASK', consent_state: 'GIVEN' },
+  police: {
+    lawful_basis: 'CRIME_AND_DISORDER_ACT_S115',
+    consent_state: 'NOT_SOUGHT',
+    consent_detail: 'Asking could alert the perpetrator',
+  },
+  nuisance: {
+    lawful_basis: 'OTHER',
+    lawful_basis_detail: 'Environmental Protection Act 1990 s.79',
+    consent_state: 'NOT_SOUGHT',
+    consent_detail: 'A statutory duty to investigate',
+  },
+  cpn: {
+    lawful_basis: 'PUBLIC_TASK',
+    consent_state: 'NOT_SOUGHT',
+    consent_detail: 'Enforcement against the perpetrator',
+  },
+  tenancy: {
+    lawful_basis: 'CRIME_AND_DISORDER_ACT_S115',
+    consent_state: 'NOT_SOUGHT',
+    consent_detail: 'Enforcement against the perpetrator',
+  },
+  vulnerability: { lawful_basis: 'CARE_ACT_S45', consent_state: 'GIVEN' },
+  hate: { lawful_basis: 'CRIME_AND_DISORDER_ACT_S115', consent_state: 'GIVEN' },
+  victim: { lawful_basis: 'CONSENT', consent_state: 'GIVEN' },
+};
+
 /** Partners a case of each kind is shared with, most likely first; EITHER lets the dice choose the access. */
 type Candidate = readonly [AgencyKey, Access | 'EITHER', keyof typeof REASONS];
 const DA_SHARES: readonly Candidate[] = [
@@ -1149,6 +1191,7 @@ function planDemo(staff: Staff, now: number) {
         agency_id: staff.agency[agency],
         access: chosen,
         reason: REASONS[reason],
+        ...BASES[reason],
         shared_by_id: staff.caseworker[owner],
         shared_at: at(sharedAt),
       });
@@ -1585,7 +1628,7 @@ export async function seedDemoPartnership(dataSource: DataSource): Promise<DemoP
     await insertRows(
       db,
       'case_shares',
-      'case_id uuid, agency_id uuid, access text, reason text, shared_by_id uuid, shared_at timestamptz',
+      'case_id uuid, agency_id uuid, access text, reason text, lawful_basis text, lawful_basis_detail text, consent_state text, consent_detail text, shared_by_id uuid, shared_at timestamptz',
       plan.shares,
     );
     await insertRows(

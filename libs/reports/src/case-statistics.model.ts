@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { ActionKind, CaseCategory } from '#libs/common';
 import { ServiceStandard } from '#libs/service-standards';
+import { ConsentState, LawfulBasis } from '#libs/shares';
 
 @ObjectType()
 export class CategoryCount {
@@ -27,6 +28,24 @@ export class InterventionCount {
 
   @Field({ description: 'A legal remedy (injunction, notice, possession…) rather than an informal one' })
   legal: boolean;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType({ description: 'Shares made in the period on one lawful basis' })
+export class LawfulBasisCount {
+  @Field(() => LawfulBasis)
+  lawfulBasis: LawfulBasis;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType({ description: "Shares made in the period with one state of the victim's consent" })
+export class ConsentStateCount {
+  @Field(() => ConsentState)
+  consent: ConsentState;
 
   @Field(() => Int)
   count: number;
@@ -137,6 +156,17 @@ export class CaseStatistics {
       'Hotspots: incidents that happened in the period, by place (the 20 busiest); domestic-abuse incidents are left out, as a place could point to a victim',
   })
   incidentsByLocation: LocationCount[];
+
+  @Field(() => [LawfulBasisCount], {
+    description:
+      'Shares your agency made in the period (re-shares included) of the cases counted, by lawful basis: every basis, most first',
+  })
+  sharesByLawfulBasis: LawfulBasisCount[];
+
+  @Field(() => [ConsentStateCount], {
+    description: "The same shares by the victim's consent: every state, most first",
+  })
+  sharesByConsent: ConsentStateCount[];
 }
 
 @ObjectType()
@@ -164,6 +194,24 @@ export class SuppressedInterventionCount {
 
   @Field()
   legal: boolean;
+
+  @Field({ description: 'A multiple of 5 (rounded to the nearest), or "<5" for 0 to 4' })
+  count: string;
+}
+
+@ObjectType()
+export class SuppressedLawfulBasisCount {
+  @Field(() => LawfulBasis)
+  lawfulBasis: LawfulBasis;
+
+  @Field({ description: 'A multiple of 5 (rounded to the nearest), or "<5" for 0 to 4' })
+  count: string;
+}
+
+@ObjectType()
+export class SuppressedConsentStateCount {
+  @Field(() => ConsentState)
+  consent: ConsentState;
 
   @Field({ description: 'A multiple of 5 (rounded to the nearest), or "<5" for 0 to 4' })
   count: string;
@@ -200,4 +248,14 @@ export class PartnershipStatistics {
 
   @Field(() => [SuppressedWardCount], { description: 'Hotspots: incidents that happened in the period, by ward' })
   incidentsByWard: SuppressedWardCount[];
+
+  @Field(() => [SuppressedLawfulBasisCount], {
+    description: 'Shares made in the period by every agency, by lawful basis',
+  })
+  sharesByLawfulBasis: SuppressedLawfulBasisCount[];
+
+  @Field(() => [SuppressedConsentStateCount], {
+    description: "Shares made in the period by every agency, by the victim's consent",
+  })
+  sharesByConsent: SuppressedConsentStateCount[];
 }

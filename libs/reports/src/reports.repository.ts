@@ -7,6 +7,7 @@ import { type Database, one, SqlParams } from '#libs/db';
 import { IncidentsRepository } from '#libs/incidents';
 import { SatisfactionRepository } from '#libs/satisfaction';
 import { ServiceStandardsRepository } from '#libs/service-standards';
+import { type ConsentState, type LawfulBasis, SharesRepository } from '#libs/shares';
 import type { InterventionCount, LocationCount, WardCount } from './case-statistics.model.js';
 
 /** A period, from `from` up to (not including) `to`, narrowed to a ward and a category when given. */
@@ -27,6 +28,8 @@ export interface FigureCases {
   visibleParams: unknown[];
   from: string;
   to: string;
+  /** Count only the shares the caller's agency made (its own cases'), not every share of the cases counted. */
+  ownShares: boolean;
 }
 
 /** The figures' one statement, as it answers. */
@@ -47,16 +50,18 @@ export interface FiguresRow {
   homes: number | null;
   own_opened: number;
   own_hate_opened: number;
+  shares_by_basis: { lawfulBasis: LawfulBasis; count: number }[];
+  shares_by_consent: { consent: ConsentState; count: number }[];
 }
 
-function figureCases(params: SqlParams, scope: string, period: Period): FigureCases {
+function figureCases(params: SqlParams, scope: string, period: Period, ownShares: boolean): FigureCases {
   const from = params.add(period.from);
   const to = params.add(period.to);
   const ward = period.ward?.trim() ? `AND lower(c.ward) = lower(${params.add(period.ward.trim())})` : '';
   const category = period.category ? `AND c.category = ${params.add(period.category)}` : '';
   const visibleSql = `SELECT c.id, c.category, c.ward, c.status, c.opened_at, c.closed_at, c.owner_agency_id FROM ${CasesRepository.tableAs('c')} WHERE ${scope} ${ward} ${category}`;
   // The standards' statement uses the parameters so far and no more (PostgreSQL refuses one it cannot type).
-  return { params, visibleSql, visibleParams: params.values.slice(), from, to };
+  return { params, visibleSql, visibleParams: params.values.slice(), from, to, ownShares };
 }
 
 /**
@@ -68,18 +73,20 @@ export class ReportsRepository {
   /** The cases the caller may see (the same rule as every list, in its set form so PostgreSQL combines indexes). */
   static casesVisibleTo(ability: PortalAbility, period: Period): FigureCases {
     const params = new SqlParams();
-    return figureCases(params, accessibleSql(ability, 'read', 'Case', 'c', params, 'set'), period);
+    return figureCases(params, accessibleSql(ability, 'read', 'Case', 'c', params, 'set'), period, true);
   }
 
   /** Every agency's cases: for aggregates only, read through the system access. */
   static everyAgencysCases(period: Period): FigureCases {
-    return figureCases(new SqlParams(), 'TRUE', period);
+    return figureCases(new SqlParams(), 'TRUE', period, false);
   }
 
   /** The period's figures over `cases` in one statement; homes and own counts are the agency's. */
   async figures(db: Database, cases: FigureCases, agencyId: string): Promise<FiguresRow> {
     const { params, visibleSql, from, to } = cases;
     const agency = params.add(agencyId);
+    // Shares are made by a case's owner: the agency's own are those of the cases it owns.
+    const shares = `${SharesRepository.madeOfCasesSql('visible v', 'v', from, to)}${cases.ownShares ? ` AND v.owner_agency_id = ${agency}::uuid` : ''}`;
     const row = await one<FiguresRow>(
       db,
       `WITH visible AS MATERIALIZED (${visibleSql}),
@@ -107,7 +114,11 @@ export class ReportsRepository {
                                  GROUP BY lower(btrim(i.location)), 2 ORDER BY n DESC, 1 LIMIT 20) g), '[]') AS incidents_by_location,
               ${ServiceStandardsRepository.homesSql(agency)} AS homes,
               (SELECT count(*) FROM opened WHERE owner_agency_id = ${agency}::uuid)::int AS own_opened,
-              (SELECT count(*) FROM opened WHERE owner_agency_id = ${agency}::uuid AND category = 'HATE')::int AS own_hate_opened
+              (SELECT count(*) FROM opened WHERE owner_agency_id = ${agency}::uuid AND category = 'HATE')::int AS own_hate_opened,
+              coalesce((SELECT json_agg(json_build_object('lawfulBasis', lawful_basis, 'count', n))
+                          FROM (SELECT s.lawful_basis, count(*)::int AS n FROM ${shares} GROUP BY s.lawful_basis) g), '[]') AS shares_by_basis,
+              coalesce((SELECT json_agg(json_build_object('consent', consent_state, 'count', n))
+                          FROM (SELECT s.consent_state, count(*)::int AS n FROM ${shares} GROUP BY s.consent_state) g), '[]') AS shares_by_consent
          FROM (SELECT count(*)::int AS answered, count(*) FILTER (WHERE service_score >= 4)::int AS service_satisfied,
                       count(*) FILTER (WHERE outcome_score >= 4)::int AS outcome_satisfied
                  FROM ${SatisfactionRepository.ofCasesSql('visible v', 'v')} WHERE ss.answered_at >= ${from} AND ss.answered_at < ${to}) s`,

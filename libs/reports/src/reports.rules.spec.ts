@@ -8,6 +8,7 @@ import {
   published,
   publishAll,
   standardFigures,
+  tallyAll,
 } from './reports.rules.js';
 
 function refusal(run: () => unknown): string | undefined {
@@ -46,6 +47,18 @@ describe('publishing partnership figures', () => {
       { key: 'Castle', count: '<5' },
       { key: 'Docks', count: '<5' },
       { key: 'Riverside', count: '<5' },
+    ]);
+  });
+
+  it("lists every name of an agency's own figures with its exact count, 0 included, most first", () => {
+    const counts = new Map([
+      ['CONSENT', 1],
+      ['OTHER', 3],
+    ]);
+    expect(tallyAll(['CONSENT', 'OTHER', 'CARE_ACT_S45'], counts)).toEqual([
+      { key: 'OTHER', count: 3 },
+      { key: 'CONSENT', count: 1 },
+      { key: 'CARE_ACT_S45', count: 0 },
     ]);
   });
 

@@ -27,6 +27,16 @@ export function publishAll<K extends string>(
     .sort((a, b) => rank(b.count) - rank(a.count) || a.key.localeCompare(b.key));
 }
 
+/** Every name in `universe` with its exact count (0 when absent), biggest first, then by name: the agency's own figures. */
+export function tallyAll<K extends string>(
+  universe: readonly K[],
+  counts: Map<K, number>,
+): { key: K; count: number }[] {
+  return universe
+    .map((key) => ({ key, count: counts.get(key) ?? 0 }))
+    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+}
+
 /** A period ends after it starts. */
 export function checkPeriod(period: { from: Date; to: Date }): void {
   if (period.to.getTime() <= period.from.getTime()) throw new BadInputError('to', 'to must be after from');

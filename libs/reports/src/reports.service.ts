@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '#libs/context';
 import { ActionKind, CaseCategory, LEGAL_ACTION_KINDS, percentOf as percent } from '#libs/common';
 import { clocksOf, ServiceStandardsRepository } from '#libs/service-standards';
+import { ConsentState, LawfulBasis } from '#libs/shares';
 import type { CaseStatistics, PartnershipStatistics, StandardFigure } from './case-statistics.model.js';
 import type { CaseStatisticsInput } from './reports.inputs.js';
 import { type FigureCases, ReportsRepository } from './reports.repository.js';
@@ -12,6 +13,7 @@ import {
   published,
   publishAll,
   standardFigures,
+  tallyAll,
 } from './reports.rules.js';
 
 @Injectable()
@@ -65,6 +67,14 @@ export class ReportsService {
       incidentsByWard: publishAll(wards.incidents, new Map(figures.incidentsByWard.map((w) => [w.ward, w.count]))).map(
         ({ key, count }) => ({ ward: key, count }),
       ),
+      sharesByLawfulBasis: publishAll(
+        Object.values(LawfulBasis),
+        new Map(figures.sharesByLawfulBasis.map((b) => [b.lawfulBasis, b.count])),
+      ).map(({ key, count }) => ({ lawfulBasis: key, count })),
+      sharesByConsent: publishAll(
+        Object.values(ConsentState),
+        new Map(figures.sharesByConsent.map((c) => [c.consent, c.count])),
+      ).map(({ key, count }) => ({ consent: key, count })),
     };
   }
 
@@ -89,6 +99,14 @@ export class ReportsService {
       hateCasesPerThousandHomes: row.homes ? perThousand(row.own_hate_opened, row.homes) : null,
       incidentsByWard: row.incidents_by_ward,
       incidentsByLocation: row.incidents_by_location,
+      sharesByLawfulBasis: tallyAll(
+        Object.values(LawfulBasis),
+        new Map(row.shares_by_basis.map((b) => [b.lawfulBasis, b.count])),
+      ).map(({ key, count }) => ({ lawfulBasis: key, count })),
+      sharesByConsent: tallyAll(
+        Object.values(ConsentState),
+        new Map(row.shares_by_consent.map((c) => [c.consent, c.count])),
+      ).map(({ key, count }) => ({ consent: key, count })),
     };
   }
 

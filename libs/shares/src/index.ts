@@ -4,3 +4,5 @@ export * from './shares.repository.js';
 export * from './shares.service.js';
 export * from './shares.resolver.js';
 export * from './shares.repository.js';
+export * from './shares.inputs.js';
+export { basisInWords, type RecordedBasis, type SharingBasisChoice } from './shares.rules.js';

@@ -5,6 +5,7 @@ import { Agency, AgenciesService } from '#libs/agencies';
 import { Case } from '#libs/cases';
 import { ShareAccess } from '#libs/common';
 import { CaseShare } from './case-share.model.js';
+import { SharingBasisInput } from './shares.inputs.js';
 import { SharesService } from './shares.service.js';
 
 @Resolver(() => CaseShare)
@@ -15,7 +16,8 @@ export class SharesResolver {
   ) {}
 
   @Mutation(() => CaseShare, {
-    description: 'Share a case with a partner agency (owner agency only), recording the basis',
+    description:
+      'Share a case with a partner agency (owner agency only), recording the basis. Without `basis`, the share is recorded with lawful basis OTHER in the words of `reason` and consent NOT_RECORDED',
   })
   @Allow('share', 'Case')
   shareCase(
@@ -24,8 +26,15 @@ export class SharesResolver {
     @Args('agencyId', { type: () => ID }) agencyId: string,
     @Args('access', { type: () => ShareAccess }) access: ShareAccess,
     @Args('reason', { description: 'The information-sharing basis' }) reason: string,
+    // Typed without `| null`: decorator metadata would say Object, and the input would go unvalidated.
+    @Args('basis', {
+      type: () => SharingBasisInput,
+      nullable: true,
+      description: "The lawful basis from the list and the victim's consent",
+    })
+    basis?: SharingBasisInput,
   ): Promise<CaseShare> {
-    return this.shareService.share(ctx, caseId, agencyId, access, reason);
+    return this.shareService.share(ctx, caseId, agencyId, access, reason, basis);
   }
 
   @Mutation(() => Boolean, {

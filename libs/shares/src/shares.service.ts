@@ -9,7 +9,10 @@ import { type Case, CasesService } from '#libs/cases';
 import { BadInputError, groupBy, type ShareAccess } from '#libs/common';
 import { type CaseShare, type CaseShareRow } from './case-share.model.js';
 import { SharesRepository } from './shares.repository.js';
-import { sharingBasis } from './shares.rules.js';
+import { basisProblem, recordedBasis, type SharingBasisChoice, sharingBasis } from './shares.rules.js';
+
+/** The fields of a share only its owner agency reads (the policy table's "sharing basis" class). */
+const OWNER_ONLY = ['reason', 'lawfulBasis', 'lawfulBasisDetail', 'consent'];
 
 const toShare = (ctx: RequestContext, relation: CaseAccess, row: CaseShareRow): CaseShare =>
   redact(
@@ -21,12 +24,15 @@ const toShare = (ctx: RequestContext, relation: CaseAccess, row: CaseShareRow): 
       agencyId: row.agency_id,
       access: row.access,
       reason: row.reason,
+      lawfulBasis: row.lawful_basis,
+      lawfulBasisDetail: row.lawful_basis_detail,
+      consent: { state: row.consent_state, detail: row.consent_detail },
       sharedAt: row.shared_at,
       revokedAt: row.revoked_at,
       redactedFields: [],
     },
     { access: relation },
-    ['reason'],
+    OWNER_ONLY,
   );
 
 @Injectable()
@@ -41,7 +47,8 @@ export class SharesService {
 
   /**
    * Re-sharing at another access revokes the live share and records a new one, so the disclosure history
-   * keeps what each agency could see and when.
+   * keeps what each agency could see and when, and on which basis. Without `basis` the share is recorded as
+   * OTHER in the words of `reason`, with consent NOT_RECORDED (the contract's shareCase).
    */
   async share(
     ctx: RequestContext,
@@ -49,27 +56,35 @@ export class SharesService {
     agencyId: string,
     access: ShareAccess,
     reason: string,
+    basis?: SharingBasisChoice | null,
   ): Promise<CaseShare> {
     const kase = await this.cases.require(ctx, caseId, 'share');
     const agency = await this.agencies.require(ctx, agencyId, 'agencyId');
     if (agency.id === kase.ownerAgencyId)
       throw new BadInputError('agencyId', 'The owner agency already holds this case');
-    const basis = sharingBasis(reason);
-    if (basis === null) {
+    const words = sharingBasis(reason);
+    if (words === null) {
       throw new BadInputError('reason', 'reason must say the information-sharing basis in 3 to 2,000 characters');
     }
+    const problem = basis ? basisProblem(basis) : null;
+    if (problem) throw new BadInputError(problem.field, problem.message);
+    const recorded = recordedBasis(words, basis);
     const replaced = await this.repository.revokeLive(ctx.db, kase.id, agency.id, ctx.user!.id);
     const row = await this.repository.insert(ctx.db, {
       caseId: kase.id,
       agencyId: agency.id,
       access,
-      reason: basis,
+      reason: words,
+      basis: recorded,
       sharedById: ctx.user!.id,
     });
     await this.audit.record(ctx, kase.id, AuditAction.CASE_SHARED, {
       agency: { id: agency.id, name: agency.name },
       access,
-      basis,
+      basis: words,
+      lawfulBasis: recorded.lawfulBasis,
+      lawfulBasisDetail: recorded.lawfulBasisDetail,
+      consent: { state: recorded.consent, detail: recorded.consentDetail },
       ...(replaced[0] ? { replacedAccess: replaced[0].access } : {}),
     });
     await this.alerts.raise(ctx, AlertKind.CASE_SHARED, { caseId: kase.id, detail: { agencyId: agency.id, access } });

@@ -119,6 +119,12 @@ export const CaseDetail = graphql(`
         id
         access
         reason
+        lawfulBasis
+        lawfulBasisDetail
+        consent {
+          state
+          detail
+        }
         sharedAt
         redactedFields
         agency {

@@ -4,6 +4,7 @@ import { humanise } from '../../format';
 import { Link } from '../../router';
 import { Table } from '../../ui/govuk';
 import { STANDARD_NAMES } from '../service-standards/ServiceClocks';
+import { consentText, lawfulBasisText } from '../shares/sharing-basis';
 import { BarChart, type Bar } from './BarChart';
 import { DownloadCsvButton } from './DownloadCsvButton';
 import { Headlines, percent } from './Headlines';
@@ -82,6 +83,10 @@ const counted = (items: { label: string; value: number }[]): { bars: Bar[]; rows
   bars: items,
   rows: items.map((b) => ({ key: b.label, cells: [b.label, b.value], csv: [b.label, b.value] })),
 });
+
+/** The same, for a list that names every value (0s too): all of it when any counts, else nothing to show. */
+const countedIfAny = (items: { label: string; value: number }[]) =>
+  counted(items.some((i) => i.value > 0) ? items : []);
 
 /** Per 1,000 homes, one decimal place as the API gives it. */
 const perThousand = (value: number | null | undefined) =>
@@ -222,6 +227,30 @@ export function CaseFigures({
         })}
         numeric={[2]}
         fileName={file('incidents-by-place')}
+      />
+      <Breakdown
+        id="shares-by-basis-heading"
+        title="Shares by lawful basis"
+        note="Shares your agency made in this period, re-shares included. Shares made before the lawful basis was asked are counted as other."
+        empty="Your agency made no shares in this period."
+        head={['Lawful basis', 'Shares made']}
+        numeric={[1]}
+        fileName={file('shares-by-lawful-basis')}
+        {...countedIfAny(
+          figures.sharesByLawfulBasis.map((b) => ({ label: lawfulBasisText(b.lawfulBasis, null), value: b.count })),
+        )}
+      />
+      <Breakdown
+        id="shares-by-consent-heading"
+        title="Shares by the victim's consent"
+        note="The same shares, by whether the victim consented."
+        empty="Your agency made no shares in this period."
+        head={["Victim's consent", 'Shares made']}
+        numeric={[1]}
+        fileName={file('shares-by-consent')}
+        {...countedIfAny(
+          figures.sharesByConsent.map((c) => ({ label: consentText({ state: c.consent }), value: c.count })),
+        )}
       />
     </>
   );

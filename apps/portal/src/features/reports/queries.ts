@@ -44,6 +44,14 @@ export const CaseStatisticsQuery = graphql(`
         ward
         count
       }
+      sharesByLawfulBasis {
+        lawfulBasis
+        count
+      }
+      sharesByConsent {
+        consent
+        count
+      }
     }
   }
 `);
