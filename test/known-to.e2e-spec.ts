@@ -18,8 +18,8 @@ const SEARCH = `query($input: PersonSearchInput!) { searchPeople(input: $input) 
   locked { hitId ownerAgency { id name } } } }`;
 const REQUEST = `mutation($hitId: ID!, $reason: String!) { requestCaseAccess(hitId: $hitId, reason: $reason) {
   id status reason case { id } ownerAgency { id name } requesterAgency { id } } }`;
-const DECIDE = `mutation($id: ID!, $grant: Boolean!, $access: ShareAccess, $reason: String!) {
-  decideAccessRequest(id: $id, grant: $grant, access: $access, reason: $reason) { id status grantedAccess decisionReason } }`;
+const DECIDE = `mutation($id: ID!, $grant: Boolean!, $access: ShareAccess, $reason: String!, $basis: SharingBasisInput) {
+  decideAccessRequest(id: $id, grant: $grant, access: $access, reason: $reason, basis: $basis) { id status grantedAccess decisionReason } }`;
 const REQUESTS = `query($status: AccessRequestStatus) { accessRequests(status: $status) {
   id status reason requestedBy { id displayName } requesterAgency { id name } case { id } } }`;
 const MINE = `query { myAccessRequests { id status decisionReason grantedAccess case { id } ownerAgency { id } } }`;
@@ -414,17 +414,36 @@ describe('known to the partnership, locked', () => {
       const granted = (
         await portal.ok(
           DECIDE,
-          { id: made.id, grant: true, access: 'LIMITED', reason: 'Crime and Disorder Act 1998 s.115' },
+          {
+            id: made.id,
+            grant: true,
+            access: 'LIMITED',
+            reason: 'Crime and Disorder Act 1998 s.115',
+            basis: {
+              lawfulBasis: 'CRIME_AND_DISORDER_ACT_S115',
+              consent: 'NOT_SOUGHT',
+              consentDetail: 'Asking would alert the subject',
+            },
+          },
           housingManager.token,
         )
       ).decideAccessRequest;
       expect(granted).toMatchObject({ status: 'GRANTED', grantedAccess: 'LIMITED' });
+      // The grant is a share like any other: its lawful basis and the victim's consent are recorded with it.
       const { rows } = await portal.db.query(
-        `SELECT agency_id, access, reason FROM case_shares WHERE case_id = $1 AND revoked_at IS NULL`,
+        `SELECT agency_id, access, reason, lawful_basis, consent_state, consent_detail
+           FROM case_shares WHERE case_id = $1 AND revoked_at IS NULL`,
         [kase.id],
       );
       expect(rows).toEqual([
-        { agency_id: agency.police, access: 'LIMITED', reason: 'Crime and Disorder Act 1998 s.115' },
+        {
+          agency_id: agency.police,
+          access: 'LIMITED',
+          reason: 'Crime and Disorder Act 1998 s.115',
+          lawful_basis: 'CRIME_AND_DISORDER_ACT_S115',
+          consent_state: 'NOT_SOUGHT',
+          consent_detail: 'Asking would alert the subject',
+        },
       ]);
       const mine = (await portal.ok(MINE, {}, policeOfficer.token)).myAccessRequests.find((r: any) => r.id === made.id);
       expect(mine.case).toEqual({ id: kase.id });

@@ -4,7 +4,7 @@ import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, CasesService } from '#libs/cases';
 import { BadInputError, NotFoundError, parseId, type ShareAccess, StateConflictError } from '#libs/common';
 import type { RequestContext } from '#libs/context';
-import { SharesService } from '#libs/shares';
+import { SharesService, type SharingBasisChoice } from '#libs/shares';
 import { type AccessRequest, type AccessRequestRow, AccessRequestStatus, toAccessRequest } from './known-to.model.js';
 import { KnownToRepository } from './known-to.repository.js';
 import { statedReason } from './known-to.rules.js';
@@ -68,6 +68,7 @@ export class AccessRequestsService {
     grant: boolean,
     access: ShareAccess | null | undefined,
     reason: string,
+    basis?: SharingBasisChoice,
   ): Promise<AccessRequestView> {
     const user = ctx.user!;
     const stated = statedReason(reason);
@@ -77,7 +78,7 @@ export class AccessRequestsService {
     if (!row) throw new NotFoundError('AccessRequest', 'id');
     if (row.status !== AccessRequestStatus.PENDING)
       throw new StateConflictError('This request has already been decided', 'id');
-    if (grant) await this.shares.share(ctx, row.case_id, row.requester_agency_id, access!, stated);
+    if (grant) await this.shares.share(ctx, row.case_id, row.requester_agency_id, access!, stated, basis);
     await this.repository.decide(ctx.db, row.id, {
       status: grant ? AccessRequestStatus.GRANTED : AccessRequestStatus.REFUSED,
       userId: user.id,

@@ -4,6 +4,7 @@ import { Agency, AgenciesService } from '#libs/agencies';
 import { Case } from '#libs/cases';
 import { ShareAccess } from '#libs/common';
 import type { RequestContext } from '#libs/context';
+import { SharingBasisInput } from '#libs/shares';
 import type { LiveContext } from '#libs/live';
 import { AccessRequestFeed, type AccessRequestStream } from './access-request-feed.js';
 import { AccessRequestsService, type AccessRequestView } from './access-requests.service.js';
@@ -98,8 +99,15 @@ export class AccessRequestsResolver {
     @Args('reason') reason: string,
     @Args('access', { type: () => ShareAccess, nullable: true, description: 'Required to grant' })
     access?: ShareAccess | null,
+    @Args('basis', {
+      type: () => SharingBasisInput,
+      nullable: true,
+      description:
+        "On a grant, the share's lawful basis and the victim's consent; without it the share is recorded as OTHER in the words of `reason`",
+    })
+    basis?: SharingBasisInput,
   ): Promise<AccessRequestView> {
-    return this.requests.decide(ctx, id, grant, access, reason);
+    return this.requests.decide(ctx, id, grant, access, reason, basis);
   }
 
   @Subscription(() => AccessRequest, {

@@ -3,6 +3,5 @@ export * from './shares.module.js';
 export * from './shares.repository.js';
 export * from './shares.service.js';
 export * from './shares.resolver.js';
-export * from './shares.repository.js';
 export * from './shares.inputs.js';
 export { basisInWords, type RecordedBasis, type SharingBasisChoice } from './shares.rules.js';
