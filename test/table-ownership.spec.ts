@@ -46,6 +46,8 @@ export const TABLE_OWNERS: Record<string, string> = {
   notification_settings: 'notifications',
   parties: 'cases',
   password_reset_requests: 'accounts',
+  people: 'people',
+  person_merges: 'people',
   satisfaction_surveys: 'satisfaction',
   service_standard_alerts: 'service-standards',
   service_standards: 'service-standards',

@@ -60,6 +60,7 @@ import { SharesModule } from '#libs/shares';
 import { SsoModule } from '#libs/sso';
 import { UsersModule } from '#libs/users';
 import { WebhooksModule } from '#libs/webhooks';
+import { PeopleModule } from '#libs/people';
 import { SCALARS } from './date-time.scalar.js';
 import { GraphQLHttpErrors } from './graphql-http-errors.js';
 import { HealthController } from './health.controller.js';
@@ -333,6 +334,7 @@ export class AppModule {
         AdministrationModule,
         ApiKeysModule,
         WebhooksModule,
+        PeopleModule,
         CasesModule,
         SharesModule,
         IncidentsModule,

@@ -28,6 +28,7 @@ import { CaseUpdates1765430000000 } from './1765430000000-case-updates.js';
 import { AlertInbox1765440000000 } from './1765440000000-alert-inbox.js';
 import { Notifications1765460000000 } from './1765460000000-notifications.js';
 import { Webhooks1765470000000 } from './1765470000000-webhooks.js';
+import { People1765480000000 } from './1765480000000-people.js';
 
 /** Every migration, oldest first. The schema changes only through these. */
 export const migrations = [
@@ -61,4 +62,5 @@ export const migrations = [
   AlertInbox1765440000000,
   Notifications1765460000000,
   Webhooks1765470000000,
+  People1765480000000,
 ];
