@@ -266,6 +266,48 @@ describe('people across the partnership', () => {
     expect(own.person.names).toEqual(['R. Victim']);
   });
 
+  it('flags a report whose caller gives a name a case records as another name of its victim as a repeat victim', async () => {
+    const FLAGS = `{ triageQueue { id flags } }`;
+    await newCase(officer, { fullName: 'Bethan Morgan', aliases: ['Beth Hughes'] });
+    const submitted = (
+      await portal.ok(
+        `mutation($input: IntakeReportInput!) { submitIntakeReport(input: $input) { id } }`,
+        {
+          input: {
+            channel: 'PHONE',
+            category: 'NOISE',
+            summary: 'Shouting in the stairwell',
+            ward: 'Riverside',
+            reporterName: ' beth hughes',
+          },
+        },
+        officer.token,
+      )
+    ).submitIntakeReport;
+    const queued = (await portal.ok(FLAGS, {}, officer.token)).triageQueue.find((r: any) => r.id === submitted.id);
+    expect(queued.flags).toContain('REPEAT_VICTIM');
+    // Another agency's queue knows nothing of the police case's names.
+    const elsewhere = (
+      await portal.ok(
+        `mutation($input: IntakeReportInput!) { submitIntakeReport(input: $input) { id } }`,
+        {
+          input: {
+            channel: 'PHONE',
+            category: 'NOISE',
+            summary: 'Shouting in the stairwell',
+            ward: 'Riverside',
+            reporterName: 'Beth Hughes',
+          },
+        },
+        councilWorker.token,
+      )
+    ).submitIntakeReport;
+    const theirs = (await portal.ok(FLAGS, {}, councilWorker.token)).triageQueue.find(
+      (r: any) => r.id === elsewhere.id,
+    );
+    expect(theirs.flags).not.toContain('REPEAT_VICTIM');
+  });
+
   it('merges two people for a manager, across cases the manager cannot see, and undoes exactly what the merge moved', async () => {
     const m1 = await newCase(officer, { fullName: 'Kim Lee', dateOfBirth: '1980-02-02' });
     const m2 = await newCase(officer, { fullName: 'Kim Leigh' });

@@ -23,7 +23,7 @@ const CASE_VIEWER_CAN = `query($id: ID!) { case(id: $id) { id version viewerCan 
   addParty editPartyIdentifiers editPartyTenancy recordContact recordDashAssessment recordAsbRiskAssessment agreeActionPlan
   uploadEvidence removeEvidence requestCaseReview decideCaseReview withdrawFromMeeting } } }`;
 const MEETING_VIEWER_CAN = `query($id: ID!) { meeting(id: $id) { id viewerCan { organise chair contribute } } }`;
-const ME_VIEWER_CAN = `query { me { id viewerCan { readCases createCase triage createMeeting readCaseFigures readMeetingFigures applyRetention updateServiceStandards administer manageUsers manageApiKeys manageWebhooks } } }`;
+const ME_VIEWER_CAN = `query { me { id viewerCan { readCases createCase triage createMeeting readCaseFigures readMeetingFigures applyRetention updateServiceStandards administer manageUsers manageApiKeys manageWebhooks mergePeople } } }`;
 const ACTIONS_VIEWER_CAN = `query($id: ID!) { case(id: $id) { id actions { id ownerAgency { id } viewerCan { update } } } }`;
 
 type Outcome = 'allowed' | 'refused';
@@ -447,6 +447,7 @@ describe('viewerCan says exactly what the guarded operations then do', () => {
         await send('webhooks', `query { webhooks { id } }`),
         await send('removeWebhook', `mutation { removeWebhook(id: "not-an-id") { id } }`),
       ],
+      mergePeople: [await send('personMerges', `query { personMerges { id } }`)],
     };
   }
 

@@ -33,6 +33,7 @@ import { CaseIncidentsResolver, IncidentsResolver } from '#libs/incidents';
 import { IntakeResolver } from '#libs/intake';
 import { AgencySecondFactorResolver, MfaResolver } from '#libs/mfa';
 import { NotificationsResolver } from '#libs/notifications';
+import { PartyPersonResolver, PeopleResolver } from '#libs/people';
 import { CaseSharesResolver, SharesResolver } from '#libs/shares';
 import { SsoResolver } from '#libs/sso';
 import { UsersResolver } from '#libs/users';
@@ -54,6 +55,8 @@ export const RESOLVERS = [
   WebhooksResolver,
   CasesResolver,
   PartiesResolver,
+  PeopleResolver,
+  PartyPersonResolver,
   SharesResolver,
   CaseSharesResolver,
   IncidentsResolver,

@@ -17,6 +17,14 @@ export const samePersonSql = (a: string, b: string): string =>
   `((${a}.person_id IS NOT NULL AND ${a}.person_id = ${b}.person_id) OR (${matchKey(`${a}.full_name`)} = ${matchKey(`${b}.full_name`)} AND (${a}.date_of_birth IS NULL OR ${b}.date_of_birth IS NULL OR ${a}.date_of_birth = ${b}.date_of_birth)))`;
 
 /**
+ * SQL: the party `party`'s name, or one of its other names, is `value` after normalising: a reporter who gives a
+ * name a case records as an alias is the same person. Aliases are governed exactly as the full name, so a reader of
+ * the one reads the other (the caller still applies the full name's readableFieldSql).
+ */
+export const nameOrAliasIsSql = (party: string, value: string): string =>
+  `(${matchKey(`${party}.full_name`)} = ${matchKey(value)} OR EXISTS (SELECT 1 FROM unnest(${party}.aliases) alias WHERE ${matchKey('alias')} = ${matchKey(value)}))`;
+
+/**
  * SQL: the caller may read the name and date of birth `samePersonSql` compares, for the party `party` on the
  * case `caseAlias`. A match across cases must hold this on both sides, so that a name typed into one's own
  * case finds only people the caller could have looked up anyway (no oracle through matching).

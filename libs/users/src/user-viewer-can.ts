@@ -53,6 +53,11 @@ export class UserViewerCan {
       'registerWebhook, webhooks, updateWebhook, rotateWebhookSecret, removeWebhook, webhookDeliveries, retryWebhookDelivery: your agency’s webhook endpoints',
   })
   manageWebhooks: boolean;
+
+  @Field({
+    description: 'mergePeople, undoPersonMerge, personMerges: merging person records your agency can see (managers)',
+  })
+  mergePeople: boolean;
 }
 
 export function userViewerCan(ability: PortalAbility): UserViewerCan {
@@ -71,5 +76,6 @@ export function userViewerCan(ability: PortalAbility): UserViewerCan {
     manageUsers: ability.can('update', 'User'),
     manageApiKeys: ability.can('create', 'ApiKey'),
     manageWebhooks: ability.can('create', 'Webhook'),
+    mergePeople: ability.can('merge', 'Person'),
   };
 }

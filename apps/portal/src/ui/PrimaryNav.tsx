@@ -36,6 +36,7 @@ export function PrimaryNav({ user, path }: { user: SessionUser; path: string }) 
   if (user.can.manageUsers) items.push({ text: 'Users', href: '/users' });
   if (user.can.manageApiKeys) items.push({ text: 'System keys', href: '/keys' });
   if (user.can.manageWebhooks) items.push({ text: 'Webhooks', href: '/webhooks' });
+  if (user.can.mergePeople) items.push({ text: 'Person records', href: '/people/merges' });
 
   return (
     <section className="govuk-service-navigation" aria-label="Service information">

@@ -46,6 +46,7 @@ const ViewerCan = graphql(`
         manageUsers
         manageApiKeys
         manageWebhooks
+        mergePeople
       }
     }
   }
