@@ -68,6 +68,15 @@ describe('people across the partnership', () => {
       )
     ).rows as { action: string; actor_id: string; detail: Record<string, any> }[];
 
+  /** The fields each CASE_VIEWED event of `reader` on the case says were sent. */
+  const viewsBy = async (reader: Persona, caseId: string) =>
+    (
+      await portal.db.query(
+        `SELECT detail->'fields' AS fields FROM audit_events WHERE case_id = $1 AND actor_id = $2 AND action = 'CASE_VIEWED'`,
+        [caseId, reader.id],
+      )
+    ).rows.map((row: { fields: string[] }) => row.fields);
+
   beforeAll(async () => {
     portal = await TestPortal.start(ENV);
     partnership = new Partnership(portal);
@@ -125,6 +134,7 @@ describe('people across the partnership', () => {
     expect(await look('Oswin Pemberton Clark')).toEqual([]);
     await portal.ok(SHARE, { c: kase.id, a: landlord, access: 'FULL' }, officer.token);
     expect(await look('Oswin Pemberton Clark')).toEqual([kase.victim]);
+    expect(await viewsBy(housing, kase.id)).toContainEqual(expect.arrayContaining(['party.fullName']));
 
     await portal.ok(SHARE, { c: anonymous.id, a: landlord, access: 'FULL' }, officer.token);
     expect(await look('Ottilie Fairweather Brown')).toEqual([]);
@@ -166,6 +176,11 @@ describe('people across the partnership', () => {
     await portal.ok(SHARE, { c: second.id, a: landlord, access: 'FULL' }, officer.token);
     const full = (await portal.ok(PERSON, { id: personId }, housing.token)).person;
     expect(full).toMatchObject({ names: ['Rhianon Price'], datesOfBirth: [], addresses: [], caseCount: 1 });
+    // Reading a person is reading those parties: a view on their case's trail, as reading the party would be.
+    expect(await viewsBy(housing, second.id)).toContainEqual(
+      expect.arrayContaining(['party.fullName', 'party.aliases']),
+    );
+    expect(await viewsBy(housing, first.id)).toEqual([]);
 
     // Only the owner says who a person on its case is; another's person or party unseen is NOT_FOUND.
     const refused = await portal.gql(LINK_PERSON, { p: second.victim, person: null }, housing.token);

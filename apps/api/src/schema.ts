@@ -33,7 +33,7 @@ import { CaseIncidentsResolver, IncidentsResolver } from '#libs/incidents';
 import { IntakeResolver } from '#libs/intake';
 import { AgencySecondFactorResolver, MfaResolver } from '#libs/mfa';
 import { NotificationsResolver } from '#libs/notifications';
-import { PartyPersonResolver, PeopleResolver } from '#libs/people';
+import { PartyPersonResolver, PeopleResolver, PersonMatchResolver } from '#libs/people';
 import { CaseSharesResolver, SharesResolver } from '#libs/shares';
 import { SsoResolver } from '#libs/sso';
 import { UsersResolver } from '#libs/users';
@@ -57,6 +57,7 @@ export const RESOLVERS = [
   PartiesResolver,
   PeopleResolver,
   PartyPersonResolver,
+  PersonMatchResolver,
   SharesResolver,
   CaseSharesResolver,
   IncidentsResolver,

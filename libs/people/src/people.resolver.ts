@@ -1,7 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow } from '#libs/access';
 import { Case, CasesService, Party, PartyInput } from '#libs/cases';
-import type { RequestContext } from '#libs/context';
+import { noteView, type RequestContext } from '#libs/context';
 import { Person, PersonMatch, PersonMerge } from './person.model.js';
 import { PeopleService } from './people.service.js';
 
@@ -120,10 +120,62 @@ export class PeopleResolver {
     return this.people.undoMerge(ctx, mergeId, reason);
   }
 
+  // What a person "has" is read from parties of several cases: sending it is a view of each of those cases, on
+  // their trails as the same field read on the party itself would be (audited-fields.ts).
+  @ResolveField(() => [String], { description: 'Full names on the linked parties you may read' })
+  names(@Context() ctx: RequestContext, @Parent() person: Person): string[] {
+    return noted(ctx, person, 'fullName', person.names);
+  }
+
+  @ResolveField(() => [String], { description: 'Other names recorded on those parties' })
+  aliases(@Context() ctx: RequestContext, @Parent() person: Person): string[] {
+    return noted(ctx, person, 'aliases', person.aliases);
+  }
+
+  @ResolveField(() => [String], { description: 'Dates of birth recorded on those parties (YYYY-MM-DD)' })
+  datesOfBirth(@Context() ctx: RequestContext, @Parent() person: Person): string[] {
+    return noted(ctx, person, 'dateOfBirth', person.datesOfBirth);
+  }
+
+  @ResolveField(() => [String], { description: 'Addresses on those parties, where you may read them' })
+  addresses(@Context() ctx: RequestContext, @Parent() person: Person): string[] {
+    return noted(ctx, person, 'address', person.addresses);
+  }
+
   @ResolveField(() => [Case], { description: 'The cases you can see this person on' })
   async cases(@Context() ctx: RequestContext, @Parent() person: Person): Promise<Case[]> {
     const found = await Promise.all(person.caseIds.map((id) => this.caseService.visibleById(ctx, id)));
     return found.filter((kase): kase is Case => kase !== null);
+  }
+}
+
+/** Notes, for each linked party that holds a value of `field`, that its case's party field was sent. */
+function noted(
+  ctx: RequestContext,
+  person: Person,
+  field: 'fullName' | 'aliases' | 'dateOfBirth' | 'address',
+  values: string[],
+) {
+  if (values.length === 0) return values;
+  for (const party of person.parties) {
+    const value = party[field];
+    if (value !== null && !(Array.isArray(value) && value.length === 0)) noteView(ctx, party.caseId, `party.${field}`);
+  }
+  return values;
+}
+
+@Resolver(() => PersonMatch)
+export class PersonMatchResolver {
+  @ResolveField(() => String, { description: 'The matching party’s full name' })
+  fullName(@Context() ctx: RequestContext, @Parent() match: PersonMatch): string {
+    noteView(ctx, match.caseId, 'party.fullName');
+    return match.fullName;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Its date of birth, when recorded (YYYY-MM-DD)' })
+  dateOfBirth(@Context() ctx: RequestContext, @Parent() match: PersonMatch): string | null {
+    if (match.dateOfBirth) noteView(ctx, match.caseId, 'party.dateOfBirth');
+    return match.dateOfBirth;
   }
 }
 

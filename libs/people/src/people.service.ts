@@ -114,6 +114,7 @@ export class PeopleService {
     );
     return ranked.map((match, i) => ({
       partyId: match.best.id,
+      caseId: match.best.caseId,
       personId: match.personId,
       fullName: match.best.fullName,
       dateOfBirth: match.best.dateOfBirth,

@@ -58,6 +58,9 @@ export class PersonMatch {
 
   @Field(() => Int, { description: 'On how many cases you can see this person' })
   caseCount: number;
+
+  /** The case of the matching party, whose trail records that its name was sent. */
+  caseId: string;
 }
 
 @ObjectType({ description: 'Two person records merged by a manager, which can be undone' })
