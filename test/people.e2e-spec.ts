@@ -281,6 +281,28 @@ describe('people across the partnership', () => {
     expect(own.person.names).toEqual(['R. Victim']);
   });
 
+  it('counts complaints on a misspelt victim linked by confirmation towards the ASB Case Review threshold', async () => {
+    const THRESHOLD = `query($id: ID!) { case(id: $id) { caseReviewThreshold { complaints } } }`;
+    const INCIDENT = `mutation($c: ID!, $at: DateTime!) { logIncident(caseId: $c, input: { occurredAt: $at, category: HARASSMENT, description: "Shouted at on the stairs" }) { id } }`;
+    const first = await newCase(officer, { fullName: 'Caradog Llewelyn' });
+    const second = await newCase(officer, { fullName: 'Caradoc Llewellyn' });
+    for (const [caseId, days] of [
+      [first.id, 20],
+      [second.id, 10],
+      [second.id, 3],
+    ] as const)
+      await portal.ok(
+        INCIDENT,
+        { c: caseId, at: new Date(Date.now() - days * 86_400_000).toISOString() },
+        officer.token,
+      );
+    const complaints = async () =>
+      (await portal.ok(THRESHOLD, { id: first.id }, officer.token)).case.caseReviewThreshold.complaints;
+    expect(await complaints()).toBe(1);
+    await portal.ok(LINK, { p: second.victim, to: first.victim }, officer.token);
+    expect(await complaints()).toBe(3);
+  });
+
   it('flags a report whose caller gives a name a case records as another name of its victim as a repeat victim', async () => {
     const FLAGS = `{ triageQueue { id flags } }`;
     await newCase(officer, { fullName: 'Bethan Morgan', aliases: ['Beth Hughes'] });
