@@ -73,6 +73,7 @@ describe('people in the portal', () => {
     await page.getByRole('heading', { name: 'Add a person' }).waitFor();
     await page.locator('#add-party-role').selectOption('SUBJECT');
     await page.getByLabel('Full name').fill('Gwendolin Prosser');
+    await page.getByLabel('Other names').fill('Gwen Prosser, Gwen Jones');
     await page.getByLabel('Date of birth').fill('1979-04-12');
     const suggestion = page.getByLabel(
       /Link to this person: Gwendolyn Prosser, born 12 Apr 1979, on 1 case you can see/,
@@ -83,6 +84,7 @@ describe('people in the portal', () => {
     await page.getByRole('button', { name: 'Add person and link' }).click();
     await page.getByText('The person was added.').waitFor();
     await page.getByRole('link', { name: 'On 2 cases you can see' }).waitFor();
+    await page.getByText('Gwen Prosser, Gwen Jones').waitFor();
     const person = await personOf(known.party);
     expect(person).toBeTruthy();
     const { rows } = await portal.db.query(`SELECT person_id FROM parties WHERE case_id = $1 AND role = 'SUBJECT'`, [

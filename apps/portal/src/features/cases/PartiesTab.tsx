@@ -15,6 +15,7 @@ import {
   PARTY_LABELS,
   PartyFields,
   TenancyFields,
+  aliasList,
   arrearsValue,
   emptyParty,
   partyFieldId,
@@ -67,6 +68,7 @@ const UpdateParty = graphql(`
       anonymous
       tenant
       fullName
+      aliases
       address
       phone
       dateOfBirth
@@ -148,6 +150,7 @@ export function PartiesTab({ c }: { c: CaseData }) {
                   rows={[
                     { key: 'Role', value: humanise(p.role) },
                     { key: 'Full name', value: shown(r, 'fullName', p.fullName) },
+                    { key: 'Other names', value: shown(r, 'aliases', p.aliases?.join(', ') || null) },
                     { key: 'Address', value: shown(r, 'address', p.address) },
                     { key: 'Phone', value: shown(r, 'phone', p.phone) },
                     {
@@ -270,6 +273,7 @@ function draftOf(p: Party): ChangeDraft {
   return {
     role: p.role,
     fullName: p.fullName ?? '',
+    aliases: (p.aliases ?? []).join(', '),
     address: p.address ?? '',
     phone: p.phone ?? '',
     dateOfBirth: p.dateOfBirth ? p.dateOfBirth.slice(0, 10) : '',
@@ -323,6 +327,8 @@ function ChangePartyForm({
       if (form.role !== original.role) input.role = form.role as PartyRole;
       for (const f of ['fullName', 'address', 'phone', 'dateOfBirth'] as const)
         if (form[f].trim() !== original[f]) input[f] = form[f].trim() || null;
+      const aliases = aliasList(form.aliases);
+      if (aliases.join(', ') !== original.aliases) input.aliases = aliases.length ? aliases : null;
       if (form.anonymous !== original.anonymous) input.anonymous = form.anonymous;
       if (form.tenant !== original.tenant) input.tenant = form.tenant;
     }
