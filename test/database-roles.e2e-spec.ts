@@ -150,16 +150,20 @@ describe("the application's database role cannot rewrite the audit trail", () =>
     expect(await trail()).toEqual(before);
   });
 
-  it('the only definer function it may call is the retention scrub', async () => {
+  it('the only definer functions it may call are the retention scrub and the move of person links', async () => {
+    // The second (issue 18, people): a merge moves links of parties on cases the merging agency does not hold. It
+    // sets `parties.person_id` and nothing else, and answers only party and case ids.
     const { rows } = await app.query(
       `SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-        WHERE p.prosecdef AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND has_function_privilege(p.oid, 'EXECUTE')`,
+        WHERE p.prosecdef AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND has_function_privilege(p.oid, 'EXECUTE')
+        ORDER BY p.proname`,
     );
-    expect(rows).toEqual([{ proname: 'portal_retention_scrub' }]);
+    expect(rows).toEqual([{ proname: 'portal_move_person_links' }, { proname: 'portal_retention_scrub' }]);
     const { rows: config } = await portal.db.query(
-      `SELECT proconfig FROM pg_proc WHERE proname = 'portal_retention_scrub'`,
+      `SELECT proconfig FROM pg_proc WHERE proname IN ('portal_retention_scrub', 'portal_move_person_links')`,
     );
-    expect(config[0].proconfig).toEqual(expect.arrayContaining([expect.stringMatching(/^search_path=/)]));
+    for (const row of config)
+      expect(row.proconfig).toEqual(expect.arrayContaining([expect.stringMatching(/^search_path=/)]));
   });
 
   describe('the retention scrub makes exactly the one permitted change', () => {

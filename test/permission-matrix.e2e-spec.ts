@@ -41,6 +41,7 @@ const READ_SELECTION: Record<CaseSubject, Record<string, string>> = {
   },
   Party: {
     fullName: 'fullName',
+    aliases: 'aliases',
     address: 'address',
     phone: 'phone',
     dateOfBirth: 'dateOfBirth',
@@ -84,6 +85,7 @@ const PARTY_WRITES: Record<string, (party: PartyTruth) => unknown> = {
   anonymous: (p) => p.anonymous,
   tenant: (p) => p.tenant,
   fullName: (p) => `${p.full_name} Edited`,
+  aliases: (p) => [`${p.full_name} Alias`],
   address: () => '2 Edited Road',
   phone: () => '07700 900999',
   dateOfBirth: () => '1970-01-01',
@@ -96,6 +98,7 @@ const PARTY_COLUMN: Record<string, string> = {
   anonymous: 'anonymous',
   tenant: 'tenant',
   fullName: 'full_name',
+  aliases: 'aliases',
   address: 'address',
   phone: 'phone',
   dateOfBirth: 'date_of_birth',
@@ -256,6 +259,7 @@ describe('the permission matrix, from the policy table, against the running API'
               {
                 role: 'VICTIM',
                 fullName: `Victim ${label}`,
+                aliases: [`Vicky ${label}`],
                 address: `${label} Victim Road`,
                 phone: '07700 900101',
                 dateOfBirth: '1985-05-05',
@@ -683,7 +687,7 @@ describe('the permission matrix, from the policy table, against the running API'
             }
             // Restore what the allowed writes changed, so the next reader sees the fixture as created.
             await portal.db.query(
-              `UPDATE parties SET full_name = $2, address = $3, phone = $4, date_of_birth = $5, tenancy_type = $6, rent_arrears = $7, tenancy_breaches = $8 WHERE id = $1`,
+              `UPDATE parties SET full_name = $2, address = $3, phone = $4, date_of_birth = $5, tenancy_type = $6, rent_arrears = $7, tenancy_breaches = $8, aliases = $9 WHERE id = $1`,
               [
                 party.id,
                 party.full_name,
@@ -693,6 +697,7 @@ describe('the permission matrix, from the policy table, against the running API'
                 party.tenancy_type,
                 party.rent_arrears,
                 party.tenancy_breaches,
+                party.aliases,
               ],
             );
           }

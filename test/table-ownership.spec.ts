@@ -49,6 +49,8 @@ export const TABLE_OWNERS: Record<string, string> = {
   password_reset_requests: 'accounts',
   person_search_hits: 'known-to',
   person_searches: 'known-to',
+  people: 'people',
+  person_merges: 'people',
   satisfaction_surveys: 'satisfaction',
   service_standard_alerts: 'service-standards',
   service_standards: 'service-standards',

@@ -23,7 +23,7 @@ const CASE_VIEWER_CAN = `query($id: ID!) { case(id: $id) { id version viewerCan 
   addParty editPartyIdentifiers editPartyTenancy recordContact recordDashAssessment recordAsbRiskAssessment agreeActionPlan
   uploadEvidence removeEvidence requestCaseReview decideCaseReview withdrawFromMeeting } } }`;
 const MEETING_VIEWER_CAN = `query($id: ID!) { meeting(id: $id) { id viewerCan { organise chair contribute } } }`;
-const ME_VIEWER_CAN = `query { me { id viewerCan { readCases createCase triage createMeeting readCaseFigures readMeetingFigures applyRetention updateServiceStandards administer manageUsers manageApiKeys manageWebhooks searchPeople decideAccessRequests } } }`;
+const ME_VIEWER_CAN = `query { me { id viewerCan { readCases createCase triage createMeeting readCaseFigures readMeetingFigures applyRetention updateServiceStandards administer manageUsers manageApiKeys manageWebhooks searchPeople decideAccessRequests mergePeople } } }`;
 const ACTIONS_VIEWER_CAN = `query($id: ID!) { case(id: $id) { id actions { id ownerAgency { id } viewerCan { update } } } }`;
 
 type Outcome = 'allowed' | 'refused';
@@ -458,6 +458,7 @@ describe('viewerCan says exactly what the guarded operations then do', () => {
           `mutation { decideAccessRequest(id: "not-an-id", grant: false, reason: "") { id } }`,
         ),
       ],
+      mergePeople: [await send('personMerges', `query { personMerges { id } }`)],
     };
   }
 

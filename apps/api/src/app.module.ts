@@ -62,6 +62,7 @@ import { SharesModule } from '#libs/shares';
 import { SsoModule } from '#libs/sso';
 import { UsersModule } from '#libs/users';
 import { WebhooksModule } from '#libs/webhooks';
+import { PeopleModule } from '#libs/people';
 import { SCALARS } from './date-time.scalar.js';
 import { GraphQLHttpErrors } from './graphql-http-errors.js';
 import { HealthController } from './health.controller.js';
@@ -335,6 +336,7 @@ export class AppModule {
         AdministrationModule,
         ApiKeysModule,
         WebhooksModule,
+        PeopleModule,
         CasesModule,
         SharesModule,
         IncidentsModule,

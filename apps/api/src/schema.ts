@@ -34,6 +34,7 @@ import { IntakeResolver } from '#libs/intake';
 import { AccessRequestsResolver, KnownToResolver, LockedPersonMatchResolver } from '#libs/known-to';
 import { AgencySecondFactorResolver, MfaResolver } from '#libs/mfa';
 import { NotificationsResolver } from '#libs/notifications';
+import { PartyPersonResolver, PeopleResolver, PersonMatchResolver } from '#libs/people';
 import { CaseSharesResolver, SharesResolver } from '#libs/shares';
 import { SsoResolver } from '#libs/sso';
 import { SubjectAccessResolver } from '#libs/subject-access';
@@ -57,6 +58,9 @@ export const RESOLVERS = [
   SubjectAccessResolver,
   CasesResolver,
   PartiesResolver,
+  PeopleResolver,
+  PartyPersonResolver,
+  PersonMatchResolver,
   SharesResolver,
   CaseSharesResolver,
   IncidentsResolver,

@@ -60,6 +60,8 @@ const NotificationsPage = lazy(() =>
 const PasswordPage = lazy(() => import('./features/accounts/PasswordPages').then((m) => ({ default: m.PasswordPage })));
 /** Reached without signing in: from the sign-in page, or from the link in an invitation or a reset mail. */
 const PASSWORD_PATHS = ['/forgot-password', '/invitation', '/reset-password'];
+const PersonPage = lazy(() => import('./features/people/PersonPage').then((m) => ({ default: m.PersonPage })));
+const MergesPage = lazy(() => import('./features/people/MergesPage').then((m) => ({ default: m.MergesPage })));
 const NotFoundPage = lazy(() => import('./ui/NotFound').then((m) => ({ default: m.NotFoundPage })));
 
 function Route({ path, user }: { path: string; user: SessionUser }) {
@@ -68,6 +70,9 @@ function Route({ path, user }: { path: string; user: SessionUser }) {
   if (path === '/cases/new') return <NewCasePage user={user} />;
   const c = matchPath('/cases/:id/:tab?', path);
   if (c) return <CasePage id={c.id} tab={c.tab ?? 'summary'} user={user} />;
+  if (path === '/people/merges') return <MergesPage user={user} />;
+  const person = matchPath('/people/:id', path);
+  if (person) return <PersonPage id={person.id} user={user} />;
   if (path === '/alerts') return <AlertsPage user={user} />;
   if (path === '/meetings') return <MeetingsPage user={user} />;
   const m = matchPath('/meetings/:id', path);

@@ -41,7 +41,8 @@ export type Action =
   | 'signOut'
   | 'enrolSecondFactor'
   | 'requireSecondFactor'
-  | 'approve';
+  | 'approve'
+  | 'merge';
 
 export type Subject =
   | 'Agency'
@@ -68,6 +69,7 @@ export type Subject =
   | 'SubjectAccessRequest'
   | 'PersonSearch'
   | 'AccessRequest'
+  | 'Person'
   | 'all';
 
 /** A loaded row tagged with its subject type (CASL's `subject()`), for decisions about that one row. */
@@ -264,6 +266,10 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
     cannot('read', 'PersonSearch');
     cannot(['create', 'read', 'approve'], 'AccessRequest');
   }
+  // Issue 18, item 1 (people): a manager merges two person records (and undoes their own agency's merges), a
+  // decision about people across the partnership's cases that a partner system's key does not take. Which people
+  // they may merge (both readable to them) is decided in SQL from the parties they may read (libs/people).
+  if (user.roles.includes(Role.MANAGER) && !user.apiKey) can('merge', 'Person');
 
   // Fields, from the one table of field rules. A rule with `when` is a `cannot` for those rows followed by its
   // own grants, so (CASL reading later rules first) the last matching rule in the table decides.

@@ -95,7 +95,7 @@ export const FIELD_RULES: readonly FieldRule[] = [
   {
     class: 'personal identifiers',
     subject: 'Party',
-    fields: ['fullName', 'address', 'phone', 'dateOfBirth'],
+    fields: ['fullName', 'aliases', 'address', 'phone', 'dateOfBirth'],
     read: [OWNER_OR_FULL],
     write: [OWNER],
   },
@@ -259,7 +259,7 @@ export const FIELD_RULES: readonly FieldRule[] = [
   {
     class: 'anonymous party',
     subject: 'Party',
-    fields: ['fullName', 'address', 'phone', 'dateOfBirth'],
+    fields: ['fullName', 'aliases', 'address', 'phone', 'dateOfBirth'],
     when: { anonymous: true },
     read: [OWNER],
     write: [OWNER],

@@ -70,6 +70,14 @@ export function describeAuditEvent(row: Pick<TrailRow<AuditDetail>, 'action' | '
       return 'Acknowledged the ASB Case Review application';
     case AuditAction.CASE_REVIEW_DECIDED:
       return `Decided the ASB Case Review: threshold ${d.thresholdMet ? 'met' : 'not met'}. Reason: ${d.reason}`;
+    case AuditAction.PERSON_LINKED:
+      return 'Linked a person on the case to a person record';
+    case AuditAction.PERSON_UNLINKED:
+      return 'Unlinked a person on the case from their person record';
+    case AuditAction.PEOPLE_MERGED:
+      return `Merged two person records that a person on the case was linked to. Reason: ${d.reason}`;
+    case AuditAction.PERSON_MERGE_UNDONE:
+      return `Undid a merge of person records that a person on the case was linked to. Reason: ${d.reason}`;
     case AuditAction.CASE_REFERRED: {
       const meeting = d.meeting as { title?: string } | undefined;
       return `Referred to ${meeting?.title ?? 'a meeting'} (${String(d.reason).toLowerCase().replace(/_/g, ' ')})`;

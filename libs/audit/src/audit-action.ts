@@ -34,6 +34,10 @@ export enum AuditAction {
   ACCESS_REQUESTED = 'ACCESS_REQUESTED',
   ACCESS_GRANTED = 'ACCESS_GRANTED',
   ACCESS_REFUSED = 'ACCESS_REFUSED',
+  PERSON_LINKED = 'PERSON_LINKED',
+  PERSON_UNLINKED = 'PERSON_UNLINKED',
+  PEOPLE_MERGED = 'PEOPLE_MERGED',
+  PERSON_MERGE_UNDONE = 'PERSON_MERGE_UNDONE',
 }
 
 registerEnumType(AuditAction, { name: 'AuditAction', description: 'What happened to a case' });

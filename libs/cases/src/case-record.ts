@@ -87,18 +87,21 @@ export interface PartyRow {
   case_id: string;
   role: PartyRole;
   full_name: string | null;
+  aliases: string[];
   address: string | null;
   phone: string | null;
   date_of_birth: string | null;
   anonymous: boolean;
+  person_id: string | null;
   tenant: boolean;
   tenancy_type: TenancyType | null;
   rent_arrears: string | null;
   tenancy_breaches: string | null;
 }
 
-export const PARTY_COLUMNS = `p.id, p.case_id, p.role, p.full_name, p.address, p.phone,
-  to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.anonymous, p.tenant, p.tenancy_type, p.rent_arrears, p.tenancy_breaches`;
+export const PARTY_COLUMNS = `p.id, p.case_id, p.role, p.full_name, p.aliases, p.address, p.phone,
+  to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.anonymous, p.tenant, p.tenancy_type, p.rent_arrears, p.tenancy_breaches,
+  p.person_id`;
 
 /** What field rules about a party look at. */
 export const partyAttributes = (
@@ -116,6 +119,7 @@ export function toParty(ability: PortalAbility, parent: Pick<Case, 'relation' | 
     id: row.id,
     role: row.role,
     fullName: row.full_name,
+    aliases: row.aliases,
     address: row.address,
     phone: row.phone,
     dateOfBirth: row.date_of_birth,
@@ -126,6 +130,7 @@ export function toParty(ability: PortalAbility, parent: Pick<Case, 'relation' | 
     tenancyBreaches: row.tenancy_breaches,
     redactedFields: [],
     caseId: row.case_id,
+    personId: row.person_id,
   };
   return redact(ability, 'Party', view, partyAttributes(parent, row), PARTY_GOVERNED);
 }

@@ -51,6 +51,16 @@ abstract class PartyDetailsInput {
   @IsPersonName()
   fullName?: string | null;
 
+  @Field(() => [String], {
+    nullable: true,
+    description: "The person's other names as recorded on this case (governed like fullName); null clears them",
+  })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  aliases?: string[] | null;
+
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsAddress()

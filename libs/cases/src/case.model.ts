@@ -15,6 +15,12 @@ export class Party {
   @Field(() => String, { nullable: true })
   fullName: string | null;
 
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Other names this person is known by, as recorded on this case; governed like fullName',
+  })
+  aliases: string[] | null;
+
   @Field(() => String, { nullable: true })
   address: string | null;
 
@@ -43,6 +49,8 @@ export class Party {
   redactedFields: string[];
 
   caseId: string;
+  /** The person record this party is linked to; shown (Party.person) only to a reader of the party's name. */
+  personId: string | null;
 }
 
 @ObjectType({ description: 'An ASB or domestic-abuse case, owned by one agency and shared with others' })

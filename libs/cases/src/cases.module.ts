@@ -10,6 +10,6 @@ import { PartiesService } from './parties.service.js';
 @Module({
   imports: [AgenciesModule, UsersModule],
   providers: [CasesRepository, CasesService, PartiesService, ClosingContacts, CasesResolver, PartiesResolver],
-  exports: [CasesRepository, CasesService, ClosingContacts],
+  exports: [CasesRepository, CasesService, PartiesService, ClosingContacts],
 })
 export class CasesModule {}

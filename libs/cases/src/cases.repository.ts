@@ -12,6 +12,7 @@ import {
   readableFieldSql,
   relationToCaseSql,
 } from '#libs/access';
+import type { CaseAccess } from '#libs/access';
 import type { CaseCategory, RiskLevel } from '#libs/common';
 import type { CaseFilter } from './case.inputs.js';
 import { afterSql, type CaseCursor, type CaseOrder, orderBySql } from './case-order.js';
@@ -21,6 +22,9 @@ export type CaseWithShares = CaseRow & { shares: { agency_id: string; access: 'F
 
 /** Who is reading: their rules decide the row scope, their agency their relation to each case. */
 export type CaseViewer = Pick<RequestContext, 'ability' | 'user'>;
+
+/** A party read as a person: its case's category and the reader's relation to the case, for its field rules. */
+export type ReadablePartyRow = PartyRow & { case_category: CaseCategory; case_relation: CaseAccess };
 
 /** A party and the case it is on, with the viewer's relation to that case. */
 export type CaseWithPartyRow = CaseRow & { party_id: string; party_role: string; party_anonymous: boolean };
@@ -106,13 +110,13 @@ export class CasesRepository {
     );
   }
 
-  /** A party keeps its role; who they are and where they live go. */
+  /** A party keeps its role; who they are, where they live and which person record they were linked to go. */
   @AnonymisesCases({ tables: ['parties'] })
   anonymiseParties(db: Database, caseIds: string[]): Promise<number> {
     return exec(
       db,
-      `UPDATE parties SET full_name = NULL, address = NULL, phone = NULL, date_of_birth = NULL, tenancy_type = NULL, rent_arrears = NULL,
-          tenancy_breaches = NULL WHERE case_id = ANY($1)`,
+      `UPDATE parties SET full_name = NULL, aliases = '{}', address = NULL, phone = NULL, date_of_birth = NULL, tenancy_type = NULL, rent_arrears = NULL,
+          tenancy_breaches = NULL, person_id = NULL WHERE case_id = ANY($1)`,
       [caseIds],
     );
   }
@@ -522,5 +526,94 @@ export class CasesRepository {
       params.values,
     );
     return before!;
+  }
+
+  // for people
+
+  /**
+   * Parties the viewer may read as a person (their name and date of birth, readablePersonSql) on visible cases,
+   * linked to any of `personIds` or among `partyIds`, each with its case's category and the viewer's relation to it.
+   */
+  findReadableParties(
+    db: Database,
+    viewer: RequestContext,
+    among: { personIds?: readonly string[]; partyIds?: readonly string[] },
+  ): Promise<ReadablePartyRow[]> {
+    const params = new SqlParams();
+    const which = among.personIds
+      ? `p.person_id = ANY(${params.add(among.personIds)}::uuid[])`
+      : `p.id = ANY(${params.add(among.partyIds ?? [])}::uuid[])`;
+    return rows<ReadablePartyRow>(
+      db,
+      `SELECT ${PARTY_COLUMNS}, ${this.readableFrom(viewer, params)} AND ${which}
+        ORDER BY c.opened_at DESC, p.position`,
+      params.values,
+    );
+  }
+
+  /**
+   * Parties whose name or another name is like `name` (pg_trgm's `%`, over the normalised match key) and whose date
+   * of birth does not disagree with `dateOfBirth`, among those the viewer may read as a person: matching looks only
+   * at names the caller could have read anyway. Each row has its `score` (the best similarity of its names).
+   */
+  findLikelyMatches(
+    db: Database,
+    viewer: RequestContext,
+    query: { name: string; dateOfBirth: string | null; exceptCaseId: string | null; limit: number },
+  ): Promise<(ReadablePartyRow & { score: number })[]> {
+    const params = new SqlParams();
+    const name = params.add(query.name);
+    const key = matchKey(`${name}::text`);
+    const dob = params.add(query.dateOfBirth);
+    const except = params.add(query.exceptCaseId);
+    return rows(
+      db,
+      `SELECT ${PARTY_COLUMNS},
+              greatest(similarity(${matchKey('p.full_name')}, ${key}),
+                       coalesce((SELECT max(similarity(${matchKey('a')}, ${key})) FROM unnest(p.aliases) a), 0))::float AS score,
+              ${this.readableFrom(viewer, params)}
+          AND (${matchKey('p.full_name')} % ${key} OR EXISTS (SELECT 1 FROM unnest(p.aliases) a WHERE ${matchKey('a')} % ${key}))
+          AND (${dob}::date IS NULL OR p.date_of_birth IS NULL OR p.date_of_birth = ${dob}::date)
+          AND (${except}::uuid IS NULL OR p.case_id <> ${except}::uuid)
+        ORDER BY score DESC, p.id LIMIT ${query.limit}`,
+      params.values,
+    );
+  }
+
+  /** The FROM and WHERE of a read of parties as people: visible cases, readable names and dates of birth. */
+  private readableFrom(viewer: RequestContext, params: SqlParams): string {
+    const scope = accessibleSql(viewer.ability, 'read', 'Case', 'c', params);
+    const agency = params.add(viewer.user?.agencyId ?? null);
+    return `c.category AS case_category, ${relationToCaseSql('c', agency)} AS case_relation
+         FROM parties p JOIN cases c ON c.id = p.case_id
+        WHERE ${scope} AND p.full_name IS NOT NULL AND ${readablePersonSql(viewer, 'p', 'c', params)}`;
+  }
+
+  /** Links a party to a person (null: unlinks it); answers the person it was linked to before. */
+  async setPersonOfParty(db: Database, partyId: string, personId: string | null): Promise<string | null> {
+    const before = await one<{ person_id: string | null }>(
+      db,
+      `UPDATE parties p SET person_id = $2 FROM parties prior WHERE p.id = $1 AND prior.id = p.id RETURNING prior.person_id`,
+      [partyId, personId],
+    );
+    return before?.person_id ?? null;
+  }
+
+  /**
+   * Moves the links of `from` to `to` (only of `onlyParties` when given), on every case whoever holds it: a merge
+   * of two people is about the records, not about the cases the merging manager holds. Through the owner's
+   * function (see the people migration), in the caller's transaction.
+   */
+  movePersonLinks(
+    db: Database,
+    from: string,
+    to: string,
+    onlyParties: readonly string[] | null,
+  ): Promise<{ party_id: string; case_id: string }[]> {
+    return rows(db, `SELECT party_id, case_id FROM portal_move_person_links($1, $2, $3::uuid[])`, [
+      from,
+      to,
+      onlyParties,
+    ]);
   }
 }

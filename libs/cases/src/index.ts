@@ -12,3 +12,4 @@ export * from './case-order.js';
 export * from './party-match.js';
 export * from './case-viewer-can.js';
 export * from './cases.repository.js';
+export * from './parties.service.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '#libs/context';
 import { AlertKind, AlertOutbox } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';
-import { asText, BadInputError, NotFoundError, parseId } from '#libs/common';
+import { asText, BadInputError, ForbiddenError, NotFoundError, parseId } from '#libs/common';
 import type { Party } from './case.model.js';
 import type { PartyInput, UpdatePartyInput } from './case.inputs.js';
 import { toCase, toParty } from './case-record.js';
@@ -58,7 +58,7 @@ export class PartiesService {
       { role: input.role ?? row.role, anonymous: input.anonymous ?? row.anonymous },
       fields,
     );
-    const values = fields.map((field) => cleanPartyValue(input[field]));
+    const values = fields.map((field) => cleanPartyValue(field, input[field]));
     const before = await this.repository.updateParty(ctx.db, row.id, {
       columns: fields.map((field) => PARTY_FIELD_COLUMNS[field]),
       values,
@@ -74,6 +74,29 @@ export class PartiesService {
     });
     await this.alerts.raise(ctx, AlertKind.CASE_UPDATED, { caseId: kase.id, detail: { party: 'updated' } });
     return this.reload(ctx, row.id);
+  }
+
+  /**
+   * A party whose person link the caller may set (libs/people): whoever may write its identifiers, as for
+   * updateParty. NOT_FOUND on `field` for a party on a case the caller does not see; FORBIDDEN when they see it
+   * but may not write who the party is.
+   */
+  async forLinking(ctx: RequestContext, partyId: string, field = 'partyId') {
+    const found = await this.repository.findVisibleParty(ctx.db, ctx, parseId(partyId, field));
+    if (!found?.relation) throw new NotFoundError('Party', field);
+    const kase = toCase(ctx.ability, found);
+    const party = { id: found.party_id, role: found.party_role, anonymous: found.party_anonymous };
+    try {
+      assertPartyWritable(ctx, kase, party, ['fullName', 'dateOfBirth']);
+    } catch {
+      throw new ForbiddenError('Only the owner agency may say who a person on its case is', field);
+    }
+    return { kase, party, row: await this.repository.findParty(ctx.db, party.id) };
+  }
+
+  /** The party as the caller may see it, after a change to it made elsewhere (a person link). */
+  async visible(ctx: RequestContext, partyId: string): Promise<Party> {
+    return this.reload(ctx, partyId);
   }
 
   /** The party and its case, when the case is visible; NOT_FOUND exactly as for a party that does not exist. */

@@ -6,12 +6,23 @@ import type { RequestContext } from '#libs/context';
 export const matchKey = (column: string): string => `lower(btrim(${column}))`;
 
 /**
- * SQL: the parties `a` and `b` (table aliases) are the same person — the same name, and the same date of
- * birth where both have one. Exact after normalising: a misspelling is missed, and namesakes without a date of
- * birth are joined; the repeat-referral, Case Review and triage checks all say so by using this one rule.
+ * SQL: the parties `a` and `b` (table aliases) are the same person — linked to the same person record (a user
+ * confirmed it, libs/people), or the same name and the same date of birth where both have one. The second rule
+ * stays because cases recorded without links (a partner system's createCase) must still be matched: exact after
+ * normalising, so a misspelling is found only through a link. The repeat-referral, Case Review and triage checks
+ * all say so by using this one rule, and each keeps readablePersonSql on both sides: a link reveals no more than
+ * a name would.
  */
 export const samePersonSql = (a: string, b: string): string =>
-  `${matchKey(`${a}.full_name`)} = ${matchKey(`${b}.full_name`)} AND (${a}.date_of_birth IS NULL OR ${b}.date_of_birth IS NULL OR ${a}.date_of_birth = ${b}.date_of_birth)`;
+  `((${a}.person_id IS NOT NULL AND ${a}.person_id = ${b}.person_id) OR (${matchKey(`${a}.full_name`)} = ${matchKey(`${b}.full_name`)} AND (${a}.date_of_birth IS NULL OR ${b}.date_of_birth IS NULL OR ${a}.date_of_birth = ${b}.date_of_birth)))`;
+
+/**
+ * SQL: the party `party`'s name, or one of its other names, is `value` after normalising: a reporter who gives a
+ * name a case records as an alias is the same person. Aliases are governed exactly as the full name, so a reader of
+ * the one reads the other (the caller still applies the full name's readableFieldSql).
+ */
+export const nameOrAliasIsSql = (party: string, value: string): string =>
+  `(${matchKey(`${party}.full_name`)} = ${matchKey(value)} OR EXISTS (SELECT 1 FROM unnest(${party}.aliases) alias WHERE ${matchKey('alias')} = ${matchKey(value)}))`;
 
 /**
  * SQL: the caller may read the name and date of birth `samePersonSql` compares, for the party `party` on the

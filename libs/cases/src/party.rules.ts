@@ -8,6 +8,7 @@ import type { PartyInput, UpdatePartyInput } from './case.inputs.js';
 export const PARTY_FIELD_COLUMNS = {
   role: 'role',
   fullName: 'full_name',
+  aliases: 'aliases',
   address: 'address',
   phone: 'phone',
   dateOfBirth: 'date_of_birth',
@@ -23,10 +24,22 @@ export const PARTY_FIELDS = Object.keys(PARTY_FIELD_COLUMNS) as PartyField[];
 
 const clean = (value: unknown) => (typeof value === 'string' ? value.trim() || null : (value ?? null));
 
+/** A party's other names as stored: trimmed, blanks and repeats (in any case) dropped, never null. */
+export function cleanAliases(value: readonly string[] | null | undefined): string[] {
+  const seen = new Set<string>();
+  return (value ?? [])
+    .map((alias) => alias.trim())
+    .filter((alias) => alias !== '' && !seen.has(alias.toLowerCase()) && seen.add(alias.toLowerCase()));
+}
+
+const cleanField = (field: PartyField, value: unknown) =>
+  field === 'aliases' ? cleanAliases(value as string[] | null | undefined) : clean(value);
+
 /** The fields a new party sets: everything given, flags only when raised. */
 export function fieldsOfNewParty(input: PartyInput): PartyField[] {
   return PARTY_FIELDS.filter((field) => {
     const value = input[field];
+    if (field === 'aliases') return cleanAliases(input.aliases).length > 0;
     return field === 'role' || (value !== undefined && value !== null && value !== false);
   });
 }
@@ -60,14 +73,14 @@ export const PARTY_COLUMNS_WRITTEN = PARTY_FIELDS.map((field) => PARTY_FIELD_COL
 /** A new party's values as stored: text trimmed (blank is null), the flags false unless raised. */
 export function partyValues(party: PartyInput): unknown[] {
   return PARTY_FIELDS.map((field) => {
-    const value = clean(party[field]);
+    const value = cleanField(field, party[field]);
     return field === 'anonymous' || field === 'tenant' ? value === true : value;
   });
 }
 
 /** The audit record of a new party's values (kept whole; withheld from trail readers who may not read them). */
 export function newPartyChanges(input: PartyInput): FieldChange[] {
-  return fieldsOfNewParty(input).map((field) => ({ field, from: null, to: clean(input[field]) }));
+  return fieldsOfNewParty(input).map((field) => ({ field, from: null, to: cleanField(field, input[field]) }));
 }
 
 export function changedPartyFields(input: UpdatePartyInput): PartyField[] {
@@ -78,4 +91,4 @@ export function changedPartyFields(input: UpdatePartyInput): PartyField[] {
   );
 }
 
-export const cleanPartyValue = clean;
+export const cleanPartyValue = cleanField;

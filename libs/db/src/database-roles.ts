@@ -115,6 +115,7 @@ async function grantApplicationRole(owner: DataSource, role: string): Promise<vo
       REVOKE ALL ON TABLE migrations FROM ${app};
       ${trails.map(({ table }) => `REVOKE UPDATE, DELETE, TRUNCATE ON TABLE ${pg.escapeIdentifier(table)} FROM ${app};`).join('\n')}
       GRANT EXECUTE ON FUNCTION portal_retention_scrub(uuid[]) TO ${app};
+      GRANT EXECUTE ON FUNCTION portal_move_person_links(uuid, uuid, uuid[]) TO ${app};
     `);
   });
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AnonymisesCases, type Database, exec, one, REMOVED_BY_RETENTION, rows, SqlParams } from '#libs/db';
 import { accessibleSql, readableFieldSql } from '#libs/access';
-import { CasesRepository, type CaseViewer, matchKey } from '#libs/cases';
+import { CasesRepository, type CaseViewer, matchKey, nameOrAliasIsSql } from '#libs/cases';
 import type { CaseCategory } from '#libs/common';
 import type { IntakeChannel, IntakeRow, IntakeStatus } from './intake.model.js';
 
@@ -155,7 +155,7 @@ export class IntakeRepository {
                     OR (${digits('r.reporter_phone')} <> '' AND ${digits('o.reporter_phone')} = ${digits('r.reporter_phone')}))) AS caller,
          EXISTS (SELECT 1 FROM ${CasesRepository.partiesOnCasesSql('p', 'c')}
                   WHERE p.role IN ('VICTIM','COMPLAINANT') AND ${scope}
-                    AND ((r.reporter_name IS NOT NULL AND ${matchKey('p.full_name')} = ${matchKey('r.reporter_name')} AND ${name})
+                    AND ((r.reporter_name IS NOT NULL AND ${nameOrAliasIsSql('p', 'r.reporter_name')} AND ${name})
                       OR (${digits('r.reporter_phone')} <> '' AND ${digits('p.phone')} = ${digits('r.reporter_phone')} AND ${phone}))) AS victim,
          r.address IS NOT NULL AND (
            EXISTS (SELECT 1 FROM intake_reports o WHERE o.agency_id = r.agency_id AND o.id <> r.id

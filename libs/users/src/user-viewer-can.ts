@@ -64,6 +64,11 @@ export class UserViewerCan {
 
   @Field({ description: 'accessRequests, decideAccessRequest, accessRequestUpdates: requests for your agency’s cases' })
   decideAccessRequests: boolean;
+
+  @Field({
+    description: 'mergePeople, undoPersonMerge, personMerges: merging person records your agency can see (managers)',
+  })
+  mergePeople: boolean;
 }
 
 export function userViewerCan(ability: PortalAbility): UserViewerCan {
@@ -85,5 +90,6 @@ export function userViewerCan(ability: PortalAbility): UserViewerCan {
     answerSubjectAccess: ability.can('create', 'SubjectAccessRequest'),
     searchPeople: ability.can('read', 'PersonSearch'),
     decideAccessRequests: ability.can('approve', 'AccessRequest'),
+    mergePeople: ability.can('merge', 'Person'),
   };
 }

@@ -31,6 +31,7 @@ import { Webhooks1765470000000 } from './1765470000000-webhooks.js';
 import { SubjectAccess1765510000000 } from './1765510000000-subject-access.js';
 import { KnownTo1765490000000 } from './1765490000000-known-to.js';
 import { SharingBasis1765500000000 } from './1765500000000-sharing-basis.js';
+import { People1765480000000 } from './1765480000000-people.js';
 
 /** Every migration, oldest first. The schema changes only through these. */
 export const migrations = [
@@ -64,6 +65,7 @@ export const migrations = [
   AlertInbox1765440000000,
   Notifications1765460000000,
   Webhooks1765470000000,
+  People1765480000000,
   KnownTo1765490000000,
   SharingBasis1765500000000,
   SubjectAccess1765510000000,

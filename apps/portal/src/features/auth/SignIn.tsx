@@ -49,6 +49,7 @@ const ViewerCan = graphql(`
         answerSubjectAccess
         searchPeople
         decideAccessRequests
+        mergePeople
       }
     }
   }

@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
 import type { PartyRole, TenancyType, UpdatePartyInput } from '../../gql/graphql';
 import { apiFieldErrors } from '../../apollo';
 import { useDraft } from '../../drafts';
 import { formatDate, humanise } from '../../format';
 import { ErrorSummary, NotificationBanner, SummaryList, Tag, type FieldError } from '../../ui/govuk';
+import { Link } from '../../router';
+import { LikelyMatches } from '../people/LikelyMatches';
 import type { CaseData } from './CasePage';
 import { CaseDetail } from './queries';
 import { shown } from './fields';
@@ -13,6 +15,7 @@ import {
   PARTY_LABELS,
   PartyFields,
   TenancyFields,
+  aliasList,
   arrearsValue,
   emptyParty,
   partyFieldId,
@@ -33,6 +36,30 @@ const AddParty = graphql(`
   }
 `);
 
+const AddLinkedParty = graphql(`
+  mutation AddLinkedParty($caseId: ID!, $input: PartyInput!, $samePersonAs: ID!) {
+    addLinkedParty(caseId: $caseId, input: $input, samePersonAs: $samePersonAs) {
+      id
+    }
+  }
+`);
+
+// Asked apart from the case page's own query, which keeps its statements as they were.
+const CasePeople = graphql(`
+  query CasePeople($id: ID!) {
+    case(id: $id) {
+      id
+      parties {
+        id
+        person {
+          id
+          caseCount
+        }
+      }
+    }
+  }
+`);
+
 const UpdateParty = graphql(`
   mutation UpdateParty($id: ID!, $input: UpdatePartyInput!) {
     updateParty(id: $id, input: $input) {
@@ -41,6 +68,7 @@ const UpdateParty = graphql(`
       anonymous
       tenant
       fullName
+      aliases
       address
       phone
       dateOfBirth
@@ -58,6 +86,8 @@ export function PartiesTab({ c }: { c: CaseData }) {
   const [changing, setChanging] = useState<string | null>(null);
   const [changed, setChanged] = useState<string | null>(null);
   const tenancy = c.viewerCan.editPartyTenancy;
+  const { data: people } = useQuery(CasePeople, { variables: { id: c.id }, fetchPolicy: 'cache-and-network' });
+  const personOf = (partyId: string) => people?.case?.parties.find((p) => p.id === partyId)?.person ?? null;
   return (
     <>
       <h2 className="govuk-heading-m">Parties</h2>
@@ -120,6 +150,7 @@ export function PartiesTab({ c }: { c: CaseData }) {
                   rows={[
                     { key: 'Role', value: humanise(p.role) },
                     { key: 'Full name', value: shown(r, 'fullName', p.fullName) },
+                    { key: 'Other names', value: shown(r, 'aliases', p.aliases?.join(', ') || null) },
                     { key: 'Address', value: shown(r, 'address', p.address) },
                     { key: 'Phone', value: shown(r, 'phone', p.phone) },
                     {
@@ -140,6 +171,7 @@ export function PartiesTab({ c }: { c: CaseData }) {
                       key: 'Breaches of tenancy',
                       value: shown(r, 'tenancyBreaches', p.tenancyBreaches, 'None recorded'),
                     },
+                    ...personRow(personOf(p.id)),
                   ]}
                 />
               )}
@@ -150,6 +182,20 @@ export function PartiesTab({ c }: { c: CaseData }) {
       {c.viewerCan.addParty && <AddPartyForm c={c} />}
     </>
   );
+}
+
+function personRow(person: { id: string; caseCount: number } | null) {
+  if (!person) return [];
+  return [
+    {
+      key: 'Person record',
+      value: (
+        <Link className="govuk-link" href={`/people/${person.id}`}>
+          On {person.caseCount} {person.caseCount === 1 ? 'case' : 'cases'} you can see
+        </Link>
+      ),
+    },
+  ];
 }
 
 function resolveFor(prefix: string) {
@@ -164,10 +210,16 @@ function AddPartyForm({ c }: { c: CaseData }) {
   const [form, update, reset] = useDraft<PartyDraft>(`case.${c.id}.party.new`, emptyParty);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [added, setAdded] = useState(false);
-  const [add, { loading }] = useMutation(AddParty, {
-    refetchQueries: [{ query: CaseDetail, variables: { id: c.id } }],
+  const [samePersonAs, setSamePersonAs] = useState('');
+  const refetch = {
+    refetchQueries: [
+      { query: CaseDetail, variables: { id: c.id } },
+      { query: CasePeople, variables: { id: c.id } },
+    ],
     awaitRefetchQueries: true,
-  });
+  };
+  const [add, { loading }] = useMutation(AddParty, refetch);
+  const [addLinked, linking] = useMutation(AddLinkedParty, refetch);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -176,8 +228,10 @@ function AddPartyForm({ c }: { c: CaseData }) {
     setErrors(problems);
     if (problems.length) return;
     try {
-      await add({ variables: { caseId: c.id, input: toPartyInput(form) } });
+      if (samePersonAs) await addLinked({ variables: { caseId: c.id, input: toPartyInput(form), samePersonAs } });
+      else await add({ variables: { caseId: c.id, input: toPartyInput(form) } });
       reset();
+      setSamePersonAs('');
       setAdded(true);
     } catch (err) {
       setErrors(apiFieldErrors(err, resolveFor(prefix)));
@@ -197,8 +251,16 @@ function AddPartyForm({ c }: { c: CaseData }) {
       {errors.length > 0 && <ErrorSummary errors={errors} />}
       <form onSubmit={submit} noValidate aria-labelledby="add-party-heading">
         <PartyFields prefix={prefix} value={form} onChange={update} errors={errors} />
-        <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">
-          Add person
+        <LikelyMatches
+          id={`${prefix}-same-person`}
+          caseId={c.id}
+          fullName={form.fullName}
+          dateOfBirth={form.dateOfBirth}
+          chosen={samePersonAs}
+          onChoose={setSamePersonAs}
+        />
+        <button type="submit" className="govuk-button" disabled={loading || linking.loading} data-module="govuk-button">
+          {samePersonAs ? 'Add person and link' : 'Add person'}
         </button>
       </form>
     </section>
@@ -211,6 +273,7 @@ function draftOf(p: Party): ChangeDraft {
   return {
     role: p.role,
     fullName: p.fullName ?? '',
+    aliases: (p.aliases ?? []).join(', '),
     address: p.address ?? '',
     phone: p.phone ?? '',
     dateOfBirth: p.dateOfBirth ? p.dateOfBirth.slice(0, 10) : '',
@@ -264,6 +327,8 @@ function ChangePartyForm({
       if (form.role !== original.role) input.role = form.role as PartyRole;
       for (const f of ['fullName', 'address', 'phone', 'dateOfBirth'] as const)
         if (form[f].trim() !== original[f]) input[f] = form[f].trim() || null;
+      const aliases = aliasList(form.aliases);
+      if (aliases.join(', ') !== original.aliases) input.aliases = aliases.length ? aliases : null;
       if (form.anonymous !== original.anonymous) input.anonymous = form.anonymous;
       if (form.tenant !== original.tenant) input.tenant = form.tenant;
     }

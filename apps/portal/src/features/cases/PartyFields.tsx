@@ -20,6 +20,8 @@ export const TENANCY_TYPES = [
 export interface PartyDraft {
   role: string;
   fullName: string;
+  /** Other names, separated by commas; absent in a draft kept by an earlier portal. */
+  aliases?: string;
   address: string;
   phone: string;
   dateOfBirth: string;
@@ -36,6 +38,7 @@ export interface TenancyDraft {
 export const emptyParty = (): PartyDraft => ({
   role: '',
   fullName: '',
+  aliases: '',
   address: '',
   phone: '',
   dateOfBirth: '',
@@ -46,6 +49,7 @@ export const emptyParty = (): PartyDraft => ({
 export const PARTY_LABELS: Record<string, string> = {
   role: 'Role',
   fullName: 'Full name',
+  aliases: 'Other names',
   address: 'Address',
   phone: 'Phone',
   dateOfBirth: 'Date of birth',
@@ -123,6 +127,16 @@ export function PartyFields({
         value={value.fullName}
         onChange={(fullName) => onChange({ fullName })}
         error={err('fullName')}
+      />
+      <TextInput
+        id={`${prefix}-aliases`}
+        label="Other names"
+        hint="Optional. Names this person is also known by, separated by commas"
+        autoComplete="off"
+        spellCheck={false}
+        value={value.aliases ?? ''}
+        onChange={(aliases) => onChange({ aliases })}
+        error={err('aliases')}
       />
       <TextInput
         id={`${prefix}-address`}
@@ -214,10 +228,20 @@ export function TenancyFields({
   );
 }
 
+/** The other names typed, one per comma, blanks dropped. */
+export function aliasList(text: string | undefined): string[] {
+  return (text ?? '')
+    .split(',')
+    .map((alias) => alias.trim())
+    .filter(Boolean);
+}
+
 export function toPartyInput(p: PartyDraft): PartyInput {
+  const aliases = aliasList(p.aliases);
   return {
     role: p.role as PartyRole,
     fullName: p.fullName.trim() || null,
+    ...(aliases.length ? { aliases } : {}),
     address: p.address.trim() || null,
     phone: p.phone.trim() || null,
     dateOfBirth: p.dateOfBirth || null,

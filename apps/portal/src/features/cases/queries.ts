@@ -58,6 +58,7 @@ export const CaseDetail = graphql(`
         anonymous
         tenant
         fullName
+        aliases
         address
         phone
         dateOfBirth
