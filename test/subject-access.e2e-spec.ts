@@ -33,6 +33,8 @@ describe('subject access: one person, everything the owner agency holds, third p
   let daCase: { id: string; reference: string };
   let policeCase: { id: string; reference: string };
   let namesakeCase: { id: string; reference: string };
+  let undatedNamesakeCase: { id: string; reference: string };
+  let linkedCase: { id: string; reference: string };
   let askerParty: string;
   let contactedAt: string;
   const get = (path: string, persona?: Persona) =>
@@ -102,6 +104,28 @@ describe('subject access: one person, everything the owner agency holds, third p
       riskLevel: 'STANDARD',
       parties: [{ role: 'COMPLAINANT', fullName: 'Sam Asker', dateOfBirth: '1990-01-01' }],
     });
+    // A namesake with no date of birth recorded may be anyone: only a confirmed link or a matching recorded date
+    // of birth makes a party the subject's. A misspelt record a caseworker linked to the subject is theirs.
+    undatedNamesakeCase = await createCase(caseworker, {
+      category: 'NOISE',
+      summary: 'Another Sam Asker, age unknown',
+      ward: 'Kingsmead',
+      riskLevel: 'STANDARD',
+      parties: [{ role: 'COMPLAINANT', fullName: 'Sam Asker' }],
+    });
+    const linked = await createCase(caseworker, {
+      category: 'RUBBISH',
+      summary: 'Bins left on the landing',
+      ward: 'Kingsmead',
+      riskLevel: 'STANDARD',
+      parties: [{ role: 'COMPLAINANT', fullName: 'Samuel Askar' }],
+    });
+    await portal.ok(
+      `mutation($p: ID!, $same: ID!) { linkParty(partyId: $p, samePersonAs: $same) { id } }`,
+      { p: linked.parties[0].id, same: askerParty },
+      caseworker.token,
+    );
+    linkedCase = linked;
     policeCase = await createCase(policeCaseworker, {
       category: 'HARASSMENT',
       summary: 'Police-held harassment case',
@@ -243,10 +267,16 @@ describe('subject access: one person, everything the owner agency holds, third p
     expect(record.cases.map((c: { reference: string }) => c.reference)).toEqual([
       noiseCase.reference,
       daCase.reference,
+      linkedCase.reference,
     ]);
     expect(text).not.toContain(policeCase.reference);
     expect(text).not.toContain(namesakeCase.reference);
-    expect(record.subject.records.map((p: { phone: string }) => p.phone)).toEqual(['07700 900001', '07700 900002']);
+    expect(text).not.toContain(undatedNamesakeCase.reference);
+    expect(record.subject.records.map((p: { phone: string }) => p.phone)).toEqual([
+      '07700 900001',
+      '07700 900002',
+      null,
+    ]);
     const [noise, da] = record.cases;
     expect(noise.otherPeople).toEqual(['[Third party: Subject]']);
     expect(noise.subjectRoles).toEqual(['COMPLAINANT']);

@@ -3,7 +3,7 @@ import { AuditRepository } from '#libs/audit';
 import { AnonymisesCases, type Database, exec, one, REMOVED_BY_RETENTION, rows, SqlParams } from '#libs/db';
 import { CASE_COLUMNS, type CaseRow, PARTY_COLUMNS, type PartyRow } from './case-record.js';
 import type { RequestContext } from '#libs/context';
-import { matchKey, readablePersonSql, samePersonSql } from './party-match.js';
+import { certainlySamePersonSql, matchKey, readablePersonSql, samePersonSql } from './party-match.js';
 import {
   accessibleSql,
   liveShareAgencyIdsSql,
@@ -474,17 +474,17 @@ export class CasesRepository {
 
   // for subject-access
   /**
-   * The person behind `partyId` on the cases `agencyId` owns: the party itself and every party there that
-   * samePersonSql says is the same person, in case and party order; empty when the party is on no case the agency
-   * owns. A subject access export gathers its person here and nowhere else, so linking people by record changes
-   * this one statement.
+   * The person behind `partyId` on the cases `agencyId` owns: the party itself and every party there that is
+   * certainly the same person (linked to the same person record, or the same name and recorded date of birth), in
+   * case and party order; empty when the party is on no case the agency owns. A subject access export gathers its
+   * person here and nowhere else.
    */
   findSamePersonOnOwnedCases(db: Database, agencyId: string, partyId: string): Promise<PartyRow[]> {
     return rows<PartyRow>(
       db,
       `SELECT ${PARTY_COLUMNS}
          FROM parties s JOIN cases sc ON sc.id = s.case_id AND sc.owner_agency_id = $1
-         JOIN parties p ON p.id = s.id OR ${samePersonSql('p', 's')}
+         JOIN parties p ON p.id = s.id OR ${certainlySamePersonSql('p', 's')}
          JOIN cases c ON c.id = p.case_id AND c.owner_agency_id = $1
         WHERE s.id = $2
         ORDER BY c.opened_at, c.id, p.position`,

@@ -17,6 +17,14 @@ export const samePersonSql = (a: string, b: string): string =>
   `((${a}.person_id IS NOT NULL AND ${a}.person_id = ${b}.person_id) OR (${matchKey(`${a}.full_name`)} = ${matchKey(`${b}.full_name`)} AND (${a}.date_of_birth IS NULL OR ${b}.date_of_birth IS NULL OR ${a}.date_of_birth = ${b}.date_of_birth)))`;
 
 /**
+ * SQL: the parties `a` and `b` are the same person beyond reasonable doubt — linked to one person record, or the
+ * same name AND the same recorded date of birth. What a disclosure to the person themselves (a subject access
+ * export) gathers: samePersonSql's "either has no date of birth" would hand one person a namesake's record.
+ */
+export const certainlySamePersonSql = (a: string, b: string): string =>
+  `((${a}.person_id IS NOT NULL AND ${a}.person_id = ${b}.person_id) OR (${matchKey(`${a}.full_name`)} = ${matchKey(`${b}.full_name`)} AND ${a}.date_of_birth = ${b}.date_of_birth))`;
+
+/**
  * SQL: the party `party`'s name, or one of its other names, is `value` after normalising: a reporter who gives a
  * name a case records as an alias is the same person. Aliases are governed exactly as the full name, so a reader of
  * the one reads the other (the caller still applies the full name's readableFieldSql).
