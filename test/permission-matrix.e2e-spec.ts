@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +20,20 @@ const ROLES = Object.values(Role);
 /** The partnership's and agencies' administrators alone read no case. */
 const readsNoCase = (role: Role) => role === Role.ADMIN || role === Role.AGENCY_ADMIN;
 const CATEGORIES = ['NOISE', 'DOMESTIC_ABUSE'] as const;
+
+/** The `index`th of a run of made-up two-word names that share almost no three-letter runs with one another. */
+function distinctName(index: number): string {
+  const bytes = createHash('sha256').update(`matrix person ${index}`).digest();
+  const letters = 'bcdfghjklmnpqrstvwxz';
+  const vowels = 'aeiouy';
+  const word = (from: number) => {
+    let w = '';
+    for (let i = from; i < from + 4; i++)
+      w += letters[bytes[2 * i] % letters.length] + vowels[bytes[2 * i + 1] % vowels.length];
+    return w.charAt(0).toUpperCase() + w.slice(1);
+  };
+  return `${word(0)} ${word(4)}`;
+}
 type Category = (typeof CATEGORIES)[number];
 
 /** How each governed field is selected in a query; their keys must be exactly the table's governed fields. */
@@ -231,7 +246,11 @@ describe('the permission matrix, from the policy table, against the running API'
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'portal-matrix-'));
-    portal = await TestPortal.start({ SIGN_IN_MAX_FAILURES_PER_ADDRESS: '1000', DATA_DIR: dataDir });
+    portal = await TestPortal.start({
+      SIGN_IN_MAX_FAILURES_PER_ADDRESS: '1000',
+      PERSON_SEARCHES_PER_HOUR: '1000',
+      DATA_DIR: dataDir,
+    });
     const people = new Partnership(portal);
     agencies.set('hub', await people.agency('Hub Housing Trust', 'LANDLORD'));
     caseworkers.set('hub', await people.user(agencies.get('hub')!, ['CASEWORKER'], 'hub'));
@@ -299,6 +318,20 @@ describe('the permission matrix, from the policy table, against the running API'
         fixtures.push({ id, category, owner: kind, sharedAs: null });
         await share(id, kind, agencies.get('hub')!, 'LIMITED');
       }
+    }
+    // Every party gets a name no other party's resembles (so a fuzzy person search finds exactly one party) and a
+    // person record of its own (so each reader's view of people can be compared with the party's field rules).
+    const { rows: named } = await portal.db.query(
+      `SELECT p.id, c.created_by_id, c.owner_agency_id FROM parties p JOIN cases c ON c.id = p.case_id
+        WHERE c.id = ANY($1) ORDER BY c.id, p.position`,
+      [fixtures.map((f) => f.id)],
+    );
+    for (const [index, party] of named.entries()) {
+      await portal.db.query(
+        `WITH person AS (INSERT INTO people (created_by_user_id, created_by_agency_id) VALUES ($2, $3) RETURNING id)
+         UPDATE parties SET full_name = $4, person_id = (SELECT id FROM person) WHERE id = $1`,
+        [party.id, party.created_by_id, party.owner_agency_id, distinctName(index)],
+      );
     }
     // Classes not every owner may write are filled in directly, so every reader has something to be refused.
     const ids = fixtures.map((f) => f.id);
@@ -532,6 +565,95 @@ describe('the permission matrix, from the policy table, against the running API'
       }
       expect(problems).toEqual([]);
     });
+  });
+
+  describe.each(KINDS)('a user of a %s agency', (kind) => {
+    it.each(ROLES)(
+      'as %s reads people (Party.person, person) and the locked view (searchPeople) exactly as the table allows',
+      async (role) => {
+        const persona = personaOf(kind, role);
+        const problems: string[] = [];
+        const PERSON = `query($id: ID!) { person(id: $id) { id names aliases datesOfBirth addresses } }`;
+        const SEARCH = `query($name: String!) { searchPeople(input: { fullName: $name, reason: "Matrix: is this person known?" }) {
+            visible { case { id } party { id } } locked { hitId ownerAgency { id name } } } }`;
+        for (const fixture of fixtures) {
+          const relation = relationOf(kind, fixture);
+          const label = `${fixture.owner}/${fixture.sharedAs ?? 'own'}/${fixture.category}`;
+          const { parties } = await truth(fixture.id);
+          const onCase = relation
+            ? (
+                await portal.gql(
+                  `query($id: ID!) { case(id: $id) { parties { id person { id } } } }`,
+                  { id: fixture.id },
+                  persona.token,
+                )
+              ).data?.case?.parties
+            : null;
+          for (const party of parties) {
+            const row = { caseCategory: fixture.category, role: party.role, anonymous: party.anonymous };
+            const may = (field: string) =>
+              relation !== null && fieldAllowed('read', kind, relation, 'Party', field, row);
+            const readable = may('fullName') && may('dateOfBirth');
+            const where = `${label} ${party.role}${party.anonymous ? ' (anonymous)' : ''}`;
+
+            if (onCase) {
+              const sent = onCase.find((p: any) => p.id === party.id);
+              const want = readable ? party.person_id : null;
+              if ((sent?.person?.id ?? null) !== want)
+                problems.push(`${where}: Party.person was ${JSON.stringify(sent?.person)}, expected ${String(want)}`);
+            }
+
+            const person = await portal.gql(PERSON, { id: party.person_id }, persona.token);
+            if (readsNoCase(role)) {
+              if (codeOf(person) !== 'FORBIDDEN') problems.push(`${where}: person answered an administrator`);
+            } else if (!readable) {
+              if (person.data?.person !== null || person.errors)
+                problems.push(`${where}: person answered ${JSON.stringify(person).slice(0, 160)}`);
+            } else {
+              // Each person has one party: what it shows is what the case shows of that party, and no more.
+              const want = {
+                id: party.person_id,
+                names: [party.full_name],
+                aliases: may('aliases') ? party.aliases : [],
+                datesOfBirth: party.date_of_birth ? [party.date_of_birth] : [],
+                addresses: may('address') && party.address ? [party.address] : [],
+              };
+              if (JSON.stringify(person.data?.person) !== JSON.stringify(want))
+                problems.push(
+                  `${where}: person ${JSON.stringify(person.data?.person)}, expected ${JSON.stringify(want)}`,
+                );
+            }
+
+            const search = await portal.gql(SEARCH, { name: party.full_name }, persona.token);
+            if (readsNoCase(role)) {
+              if (codeOf(search) !== 'FORBIDDEN') problems.push(`${where}: an administrator searched people`);
+              continue;
+            }
+            if (search.errors) {
+              problems.push(`${where}: searchPeople failed ${JSON.stringify(search.errors).slice(0, 160)}`);
+              continue;
+            }
+            const { visible, locked } = search.data!.searchPeople;
+            const wantVisible = readable ? [{ case: { id: fixture.id }, party: { id: party.id } }] : [];
+            if (JSON.stringify(visible) !== JSON.stringify(wantVisible))
+              problems.push(`${where}: visible ${JSON.stringify(visible)}, expected ${JSON.stringify(wantVisible)}`);
+            // Locked: only another agency's discoverable case (never domestic abuse by default), a party that is
+            // not anonymous, and nothing but that the record exists and who owns it.
+            const ownerId = fixture.owner === 'hub' ? agencies.get('hub') : agencies.get(fixture.owner);
+            const wantLocked =
+              relation === null && fixture.category !== 'DOMESTIC_ABUSE' && !party.anonymous ? [ownerId] : [];
+            if (JSON.stringify(locked.map((l: any) => l.ownerAgency.id)) !== JSON.stringify(wantLocked))
+              problems.push(
+                `${where}: locked ${JSON.stringify(locked)}, expected owners ${JSON.stringify(wantLocked)}`,
+              );
+            for (const hit of locked)
+              if (JSON.stringify(Object.keys(hit)) !== '["hitId","ownerAgency"]' || hit.hitId === fixture.id)
+                problems.push(`${where}: a locked record said more: ${JSON.stringify(hit)}`);
+          }
+        }
+        expect(problems).toEqual([]);
+      },
+    );
   });
 
   describe.each(KINDS)('a user of a %s agency', (kind) => {
