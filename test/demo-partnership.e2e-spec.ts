@@ -90,6 +90,31 @@ describe('the demo partnership', () => {
     expect(states).toEqual(expect.arrayContaining(['MET', 'BREACHED']));
   });
 
+  it('has one person on two agencies’ cases, spelt two ways and linked, and a subject access request under way', async () => {
+    const { rows } = await portal.db.query(
+      `SELECT p.person_id, count(*)::int AS parties, count(DISTINCT c.owner_agency_id)::int AS agencies,
+              count(DISTINCT p.full_name)::int AS spellings
+         FROM parties p JOIN cases c ON c.id = p.case_id WHERE p.person_id IS NOT NULL GROUP BY p.person_id`,
+    );
+    expect(rows).toEqual([expect.objectContaining({ parties: 2, agencies: 2, spellings: 2 })]);
+    const caseworker = await portal.login('caseworker@riverside-homes.example', DEMO_PASSWORD);
+    const { person } = await portal.ok(
+      `query($id: ID!) { person(id: $id) { names caseCount } }`,
+      { id: rows[0].person_id },
+      caseworker,
+    );
+    expect(person.names.length).toBeGreaterThanOrEqual(1);
+    const manager = await portal.login('manager@riverside-homes.example', DEMO_PASSWORD);
+    const { subjectAccessRequests } = await portal.ok(
+      `{ subjectAccessRequests(status: OPEN) { reference overdue daysRemaining } }`,
+      {},
+      manager,
+    );
+    expect(subjectAccessRequests).toEqual([
+      { reference: 'SAR-DEMO-001', overdue: false, daysRemaining: expect.any(Number) },
+    ]);
+  });
+
   it('is loaded once: a second run into a database with cases changes nothing', async () => {
     const before = (await portal.db.query(`SELECT count(*)::int AS n FROM cases`)).rows[0].n;
     const again = await seedDemoPartnership(portal.app.get<DataSource>(getDataSourceToken()));

@@ -1449,6 +1449,41 @@ async function seedDemoMeetings(
 }
 
 /**
+ * People across the partnership: the subject of the landlord's first open nuisance case is also, spelt another
+ * way, the subject of the council ASB team's first open case, and a caseworker has confirmed they are one person
+ * (so the person page and the merge screen have something to show); and the landlord has a subject access request
+ * from that person under way.
+ */
+async function seedDemoPeople(
+  db: EntityManager,
+  staff: { homes: string; asb: string; homesCaseworker: string; homesManager: string },
+): Promise<void> {
+  const firstSubject = (agency: string) =>
+    `(SELECT p.id, p.case_id, p.full_name, p.date_of_birth FROM parties p JOIN cases c ON c.id = p.case_id
+       WHERE c.owner_agency_id = '${agency}'::uuid AND c.status = 'OPEN' AND c.category <> 'DOMESTIC_ABUSE'
+         AND p.role = 'SUBJECT' AND p.full_name IS NOT NULL AND NOT p.anonymous
+       ORDER BY c.reference, p.position LIMIT 1)`;
+  await db.query(
+    `WITH a AS ${firstSubject(staff.homes)}, b AS ${firstSubject(staff.asb)},
+          person AS (INSERT INTO people (created_by_user_id, created_by_agency_id)
+                     SELECT $1, $2 FROM a, b RETURNING id),
+          spelt AS (UPDATE parties SET full_name = regexp_replace(a.full_name, '([aeiou])([^aeiou]*)$', '\\1\\1\\2'),
+                      aliases = ARRAY[split_part(a.full_name, ' ', 1)], date_of_birth = a.date_of_birth,
+                      person_id = (SELECT id FROM person)
+                      FROM a, b WHERE parties.id = b.id RETURNING parties.id)
+     UPDATE parties SET person_id = (SELECT id FROM person) FROM a, spelt WHERE parties.id = a.id`,
+    [staff.homesCaseworker, staff.homes],
+  );
+  await db.query(
+    `INSERT INTO subject_access_requests (id, agency_id, case_id, party_id, reference, received_on, due_on, requester, notes, created_by)
+     SELECT gen_random_uuid(), $1, a.case_id, a.id, 'SAR-DEMO-001', current_date - 20, (current_date - 20 + interval '1 month')::date,
+            a.full_name, 'Asked in writing for everything held about them; identity checked at the office', $2
+       FROM ${firstSubject(staff.homes)} a`,
+    [staff.homes, staff.homesManager],
+  );
+}
+
+/**
  * The casework the service standards read: ASB risk assessments that agree with each open case's risk level,
  * action plans agreed with most reporters, and the landlord's homes for cases per 1,000 homes. Choices come
  * from a hash of the case's id, so every load is the same.
@@ -1660,6 +1695,12 @@ export async function seedDemoPartnership(dataSource: DataSource): Promise<DemoP
       idva: staff.agency.idva,
     });
     await seedDemoCasework(db, { homes: staff.agency.homes, homesManager: staff.manager.homes });
+    await seedDemoPeople(db, {
+      homes: staff.agency.homes,
+      asb: staff.agency.asb,
+      homesCaseworker: staff.caseworker.homes,
+      homesManager: staff.manager.homes,
+    });
     return { loaded: true, password: DEMO_PASSWORD, signIns, administrator };
   });
 }
