@@ -72,9 +72,10 @@ describe('subject access requests in the portal', () => {
     await page.getByLabel('Date received').fill('2026-01-31');
     await page.getByRole('button', { name: 'Record request' }).click();
     await page.getByText('Request SAR-BROWSER-1 recorded. It is due by 28 Feb 2026.').waitFor();
+    // The list reads itself again after the request is recorded: wait for the row rather than look once.
     const row = page.getByRole('row', { name: /SAR-BROWSER-1/ });
-    await expect(row.getByText('28 Feb 2026').isVisible()).resolves.toBe(true);
-    await expect(row.getByText(/^Overdue by \d+ days$/).isVisible()).resolves.toBe(true);
+    await row.getByText('28 Feb 2026').waitFor();
+    await row.getByText(/^Overdue by \d+ days$/).waitFor();
     await expectAccessible(page, 'subject-access-list');
 
     const [download] = await Promise.all([
@@ -93,13 +94,13 @@ describe('subject access requests in the portal', () => {
     // Late requests are called out on My work, where a manager starts the day.
     await page.getByRole('link', { name: 'My work' }).click();
     await page.getByRole('link', { name: '1 open request' }).waitFor();
-    await expect(page.getByText('1 overdue').isVisible()).resolves.toBe(true);
+    await page.getByText('1 overdue').waitFor();
     await expectAccessible(page, 'subject-access-my-work');
     await page.getByRole('link', { name: '1 open request' }).click();
 
     await row.getByRole('button', { name: 'Mark as completed SAR-BROWSER-1' }).click();
     await page.getByText('Request SAR-BROWSER-1 marked as completed.').waitFor();
-    await expect(row.getByText('Completed').isVisible()).resolves.toBe(true);
+    await row.getByText('Completed').waitFor();
   });
 
   it('tells a caseworker the page is for managers, and shows them no link to it', async () => {
