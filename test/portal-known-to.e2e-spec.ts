@@ -98,13 +98,29 @@ describe('known to the partnership, in the portal', () => {
     await expectAccessible(manager, 'requests-for-access');
     await waiting.getByLabel('Grant limited access (no personal identifiers)').check();
     await waiting.getByLabel('Reason').fill('Crime and Disorder Act 1998 s.115');
+    // A grant is a share: it asks for the lawful basis and the victim's consent, as the Sharing tab does.
+    await waiting.getByRole('button', { name: 'Record decision' }).click();
+    await waiting.getByRole('link', { name: 'Select the lawful basis for sharing' }).waitFor();
+    await expectAccessible(manager, 'requests-for-access-basis-error');
+    expect((await portal.db.query(`SELECT 1 FROM case_shares WHERE case_id = $1`, [caseId])).rows).toEqual([]);
+    await waiting.getByRole('radio', { name: 'Crime and disorder' }).check();
+    await waiting.getByRole('radio', { name: 'Not sought' }).check();
+    await waiting.getByLabel('Why consent was not sought').fill('Asking would alert the subject');
     await waiting.getByRole('button', { name: 'Record decision' }).click();
     await manager.getByRole('list', { name: 'Decided' }).getByText('Granted').waitFor();
     const { rows } = await portal.db.query(
-      `SELECT agency_id, access FROM case_shares WHERE case_id = $1 AND revoked_at IS NULL`,
+      `SELECT agency_id, access, lawful_basis, consent_state, consent_detail FROM case_shares WHERE case_id = $1 AND revoked_at IS NULL`,
       [caseId],
     );
-    expect(rows).toEqual([{ agency_id: policeId, access: 'LIMITED' }]);
+    expect(rows).toEqual([
+      {
+        agency_id: policeId,
+        access: 'LIMITED',
+        lawful_basis: 'CRIME_AND_DISORDER_ACT_S115',
+        consent_state: 'NOT_SOUGHT',
+        consent_detail: 'Asking would alert the subject',
+      },
+    ]);
 
     await officer.reload();
     await officer.getByRole('heading', { name: 'Your requests for access' }).waitFor();

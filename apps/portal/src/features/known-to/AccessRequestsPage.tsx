@@ -7,6 +7,14 @@ import { formatDateTime, humanise } from '../../format';
 import { Link, usePageTitle } from '../../router';
 import type { SessionUser } from '../../session';
 import { Button, ErrorSummary, Radios, Tag, Textarea, type FieldError } from '../../ui/govuk';
+import {
+  emptySharingBasis,
+  SharingBasisFields,
+  sharingBasisApiFields,
+  sharingBasisInput,
+  sharingBasisProblems,
+  type SharingBasisDraft,
+} from '../shares/SharingBasisFields';
 
 const AccessRequests = graphql(`
   query AccessRequests {
@@ -48,8 +56,14 @@ const AccessRequestUpdates = graphql(`
 `);
 
 const DecideAccessRequest = graphql(`
-  mutation DecideAccessRequest($id: ID!, $grant: Boolean!, $access: ShareAccess, $reason: String!) {
-    decideAccessRequest(id: $id, grant: $grant, access: $access, reason: $reason) {
+  mutation DecideAccessRequest(
+    $id: ID!
+    $grant: Boolean!
+    $access: ShareAccess
+    $reason: String!
+    $basis: SharingBasisInput
+  ) {
+    decideAccessRequest(id: $id, grant: $grant, access: $access, reason: $reason, basis: $basis) {
       id
       status
     }
@@ -135,6 +149,8 @@ function PendingRequest({ request }: { request: Request }) {
   const [decide, { loading }] = useMutation(DecideAccessRequest, { refetchQueries: ['AccessRequests'] });
   const [decision, setDecision] = useState('');
   const [reason, setReason] = useState('');
+  // A grant is a share like any other: it records its lawful basis and the victim's consent.
+  const [basis, setBasis] = useState<SharingBasisDraft>(emptySharingBasis);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const decisionId = `decision-${request.id}`;
   const reasonId = `decision-reason-${request.id}`;
@@ -144,21 +160,29 @@ function PendingRequest({ request }: { request: Request }) {
     const missing: FieldError[] = [];
     if (!decision) missing.push({ text: 'Choose whether to grant access, and at what level', href: decisionId });
     if (!reason.trim()) missing.push({ text: 'Enter the reason for your decision', href: reasonId });
+    const grant = decision !== '' && decision !== 'REFUSE';
+    if (grant) missing.push(...sharingBasisProblems(decisionId, basis));
     setErrors(missing);
     if (missing.length > 0) return;
-    const grant = decision !== 'REFUSE';
     try {
       await decide({
-        variables: { id: request.id, grant, access: grant ? (decision as 'FULL' | 'LIMITED') : null, reason },
+        variables: {
+          id: request.id,
+          grant,
+          access: grant ? (decision as 'FULL' | 'LIMITED') : null,
+          reason,
+          basis: grant ? sharingBasisInput(basis) : null,
+        },
       });
     } catch (error) {
+      const basisFields = sharingBasisApiFields(decisionId, basis.consent);
       setErrors(
         apiFieldErrors(error, (f) =>
           f === 'reason'
             ? { id: reasonId, label: 'Reason' }
             : f === 'access'
               ? { id: decisionId, label: 'Decision' }
-              : undefined,
+              : basisFields[f],
         ),
       );
     }
@@ -202,6 +226,14 @@ function PendingRequest({ request }: { request: Request }) {
           error={errors.find((e) => e.href === reasonId)?.text}
           rows={2}
         />
+        {decision !== '' && decision !== 'REFUSE' && (
+          <SharingBasisFields
+            prefix={decisionId}
+            draft={basis}
+            onChange={(change) => setBasis((current) => ({ ...current, ...change }))}
+            errors={errors}
+          />
+        )}
         <Button disabled={loading}>Record decision</Button>
       </form>
     </li>

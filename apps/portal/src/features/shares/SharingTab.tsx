@@ -1,15 +1,22 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
-import type { ConsentState, LawfulBasis, ShareAccess } from '../../gql/graphql';
+import type { ShareAccess } from '../../gql/graphql';
 import { apiFieldErrors, errorMessages } from '../../apollo';
 import { useDraft } from '../../drafts';
 import { formatDateTime } from '../../format';
-import { ConditionalRadios } from '../../ui/ConditionalRadios';
 import { ErrorSummary, NotificationBanner, Radios, Select, Table, Textarea, type FieldError } from '../../ui/govuk';
 import type { CaseData } from '../cases/CasePage';
 import { CaseDetail } from '../cases/queries';
-import { CONSENT_STATES, consentText, LAWFUL_BASES, lawfulBasisText } from './sharing-basis';
+import { consentText, lawfulBasisText } from './sharing-basis';
+import {
+  emptySharingBasis,
+  SharingBasisFields,
+  sharingBasisApiFields,
+  sharingBasisInput,
+  sharingBasisProblems,
+  type SharingBasisDraft,
+} from './SharingBasisFields';
 
 const Agencies = graphql(`
   query Agencies {
@@ -96,30 +103,17 @@ export function SharingTab({ c }: { c: CaseData }) {
   );
 }
 
-interface ShareDraft {
+interface ShareDraft extends SharingBasisDraft {
   agencyId: string;
   access: string;
   reason: string;
-  lawfulBasis: string;
-  lawfulBasisDetail: string;
-  consent: string;
-  /** Why consent was not sought, and the risk that overrides a refusal: kept apart, so one never becomes the other. */
-  consentWhy: string;
-  consentRisk: string;
 }
 
 /** What the API names a refused field, as the form's input and its label. */
-const consentDetailInput = (consent: string) =>
-  consent === 'REFUSED_OVERRIDDEN'
-    ? { id: 'share-consent-risk', label: 'The risk that justifies sharing' }
-    : { id: 'share-consent-why', label: 'Why consent was not sought' };
 const apiFields = (consent: string): Record<string, { id: string; label: string }> => ({
   agencyId: { id: 'share-agency', label: 'Agency' },
   reason: { id: 'share-reason', label: 'Reason for sharing' },
-  lawfulBasis: { id: 'share-basis', label: 'Lawful basis' },
-  lawfulBasisDetail: { id: 'share-basis-detail', label: 'The lawful basis' },
-  consent: { id: 'share-consent', label: "The victim's consent" },
-  consentDetail: consentDetailInput(consent),
+  ...sharingBasisApiFields('share', consent),
 });
 
 function ShareForm({ c, onShared }: { c: CaseData; onShared: (agencyName: string) => void }) {
@@ -130,11 +124,7 @@ function ShareForm({ c, onShared }: { c: CaseData; onShared: (agencyName: string
     agencyId: '',
     access: '',
     reason: '',
-    lawfulBasis: '',
-    lawfulBasisDetail: '',
-    consent: '',
-    consentWhy: '',
-    consentRisk: '',
+    ...emptySharingBasis(),
   }));
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [share, { loading }] = useMutation(ShareCase, {
@@ -148,23 +138,9 @@ function ShareForm({ c, onShared }: { c: CaseData; onShared: (agencyName: string
     if (!form.agencyId) problems.push({ text: 'Select the agency to share with', href: 'share-agency' });
     if (!form.access) problems.push({ text: 'Select full or limited access', href: 'share-access' });
     if (form.reason.trim().length < 3) problems.push({ text: 'Enter the reason for sharing', href: 'share-reason' });
-    if (!form.lawfulBasis) problems.push({ text: 'Select the lawful basis for sharing', href: 'share-basis' });
-    else if (form.lawfulBasis === 'OTHER' && form.lawfulBasisDetail.trim().length < 3)
-      problems.push({ text: 'Enter the lawful basis you are relying on', href: 'share-basis-detail' });
-    if (!form.consent) problems.push({ text: "Select whether the victim's consent was given", href: 'share-consent' });
-    else if (form.consent === 'NOT_SOUGHT' && form.consentWhy.trim().length < 3)
-      problems.push({ text: 'Enter why consent was not sought', href: 'share-consent-why' });
-    else if (form.consent === 'REFUSED_OVERRIDDEN' && form.consentRisk.trim().length < 3)
-      problems.push({ text: 'Enter the risk that justifies sharing against the refusal', href: 'share-consent-risk' });
-    else if (form.lawfulBasis === 'CONSENT' && form.consent !== 'GIVEN')
-      problems.push({
-        text: 'Consent can be the lawful basis only when the victim gave it: select another basis',
-        href: 'share-basis',
-      });
+    problems.push(...sharingBasisProblems('share', form));
     setErrors(problems);
     if (problems.length) return;
-    const consentDetail =
-      form.consent === 'NOT_SOUGHT' ? form.consentWhy : form.consent === 'REFUSED_OVERRIDDEN' ? form.consentRisk : '';
     try {
       await share({
         variables: {
@@ -172,12 +148,7 @@ function ShareForm({ c, onShared }: { c: CaseData; onShared: (agencyName: string
           agencyId: form.agencyId,
           access: form.access as ShareAccess,
           reason: form.reason.trim(),
-          basis: {
-            lawfulBasis: form.lawfulBasis as LawfulBasis,
-            lawfulBasisDetail: form.lawfulBasis === 'OTHER' ? form.lawfulBasisDetail.trim() : null,
-            consent: form.consent as ConsentState,
-            consentDetail: consentDetail.trim() || null,
-          },
+          basis: sharingBasisInput(form),
         },
       });
       const name = data?.agencies.find((a) => a.id === form.agencyId)?.name ?? 'the agency';
@@ -225,61 +196,7 @@ function ShareForm({ c, onShared }: { c: CaseData; onShared: (agencyName: string
           onChange={(reason) => update({ reason })}
           error={err('share-reason')}
         />
-        <ConditionalRadios
-          id="share-basis"
-          legend="Lawful basis"
-          hint="The legal gateway the share relies on"
-          value={form.lawfulBasis}
-          onChange={(lawfulBasis) => update({ lawfulBasis })}
-          error={err('share-basis')}
-          options={LAWFUL_BASES.map((b) => ({
-            ...b,
-            reveal:
-              b.value === 'OTHER' ? (
-                <Textarea
-                  id="share-basis-detail"
-                  label="The lawful basis"
-                  hint="The law, agreement or condition you are relying on"
-                  rows={2}
-                  value={form.lawfulBasisDetail}
-                  onChange={(lawfulBasisDetail) => update({ lawfulBasisDetail })}
-                  error={err('share-basis-detail')}
-                />
-              ) : undefined,
-          }))}
-        />
-        <ConditionalRadios
-          id="share-consent"
-          legend="The victim's consent"
-          value={form.consent}
-          onChange={(consent) => update({ consent })}
-          error={err('share-consent')}
-          options={CONSENT_STATES.map((state) => ({
-            ...state,
-            reveal:
-              state.value === 'NOT_SOUGHT' ? (
-                <Textarea
-                  id="share-consent-why"
-                  label="Why consent was not sought"
-                  hint="For example, asking would put the victim at greater risk"
-                  rows={2}
-                  value={form.consentWhy}
-                  onChange={(consentWhy) => update({ consentWhy })}
-                  error={err('share-consent-why')}
-                />
-              ) : state.value === 'REFUSED_OVERRIDDEN' ? (
-                <Textarea
-                  id="share-consent-risk"
-                  label="The risk that justifies sharing"
-                  hint="The risk of serious harm that outweighs the victim's refusal"
-                  rows={2}
-                  value={form.consentRisk}
-                  onChange={(consentRisk) => update({ consentRisk })}
-                  error={err('share-consent-risk')}
-                />
-              ) : undefined,
-          }))}
-        />
+        <SharingBasisFields prefix="share" draft={form} onChange={update} errors={errors} />
         <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">
           Share case
         </button>
