@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { expect } from '@jest/globals';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -33,6 +33,26 @@ export async function launchBrowser(): Promise<Browser> {
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** axe-core's WCAG 2.2 A and AA rules on the page as it stands; returns the violations, with where they are. */
+/**
+ * A new browser context (its own cookies and storage, so two people can be signed in side by side) with `email`
+ * signed in through the sign-in form, on My work.
+ */
+export async function signInPage(
+  browser: Browser,
+  url: string,
+  email: string,
+  password: string,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
+  const page = await (await browser.newContext(options)).newPage();
+  await page.goto(url);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'My work' }).waitFor();
+  return page;
+}
+
 export async function accessibilityViolations(page: Page): Promise<string[]> {
   await page.evaluate(axeSource);
   // Evaluated in the page (the test code itself is compiled without the DOM's types).

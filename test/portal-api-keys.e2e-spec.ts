@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser } from './browser.js';
+import { expectAccessible, launchBrowser, signInPage } from './browser.js';
 import { codeOf, PASSWORD, TestPortal } from './harness.js';
 import { Partnership, type Persona } from './partnership.js';
 
@@ -14,16 +14,8 @@ describe('partner system keys in the portal', () => {
   let manager: Persona;
   let officer: Persona;
 
-  async function signIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
-    const page = await context.newPage();
-    await page.goto(portal.url);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'My work' }).waitFor();
-    return page;
-  }
+  const signIn = (email: string): Promise<Page> =>
+    signInPage(browser, portal.url, email, PASSWORD, { permissions: ['clipboard-read', 'clipboard-write'] });
 
   beforeAll(async () => {
     browser = await launchBrowser();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '#libs/demo';
-import { expectAccessible, launchBrowser } from './browser.js';
+import { expectAccessible, launchBrowser, signInPage } from './browser.js';
 import { parseCsv } from './csv.js';
 import { TestPortal } from './harness.js';
 
@@ -38,15 +38,8 @@ describe('casework screens in a browser', () => {
   let owner: string;
   let landlordAgency: string;
 
-  async function signIn(email: string): Promise<Page> {
-    const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
-    await page.goto(portal.url);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'My work' }).waitFor();
-    return page;
-  }
+  const signIn = (email: string): Promise<Page> =>
+    signInPage(browser, portal.url, email, DEMO_PASSWORD, { acceptDownloads: true });
 
   const report = (input: Record<string, unknown>) =>
     portal

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser } from './browser.js';
+import { expectAccessible, launchBrowser, signInPage } from './browser.js';
 import { PASSWORD, TestPortal } from './harness.js';
 import { Partnership, type Persona } from './partnership.js';
 
@@ -18,15 +18,7 @@ describe('known to the partnership, in the portal', () => {
   let caseId: string;
   let policeId: string;
 
-  async function signIn(email: string): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(portal.url);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'My work' }).waitFor();
-    return page;
-  }
+  const signIn = (email: string): Promise<Page> => signInPage(browser, portal.url, email, PASSWORD);
 
   beforeAll(async () => {
     browser = await launchBrowser();

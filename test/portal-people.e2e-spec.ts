@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser } from './browser.js';
+import { expectAccessible, launchBrowser, signInPage } from './browser.js';
 import { PASSWORD, TestPortal } from './harness.js';
 import { Partnership, type Persona } from './partnership.js';
 
@@ -20,15 +20,7 @@ describe('people in the portal', () => {
   let known: { id: string; party: string };
   let fresh: string;
 
-  async function signIn(email: string): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(portal.url);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'My work' }).waitFor();
-    return page;
-  }
+  const signIn = (email: string): Promise<Page> => signInPage(browser, portal.url, email, PASSWORD);
   const newCase = async (fullName: string, dateOfBirth?: string) => {
     const created = (
       await portal.ok(

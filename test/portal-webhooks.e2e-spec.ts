@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { AlertFollowers } from '#libs/alerts';
 import { WebhookSender } from '#libs/webhooks';
-import { expectAccessible, launchBrowser } from './browser.js';
+import { expectAccessible, launchBrowser, signInPage } from './browser.js';
 import { PASSWORD, TestPortal } from './harness.js';
 import { Partnership, type Persona } from './partnership.js';
 
@@ -24,16 +24,8 @@ describe('webhooks in the portal', () => {
   let officer: Persona;
   let caseId: string;
 
-  async function signIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
-    const page = await context.newPage();
-    await page.goto(portal.url);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'My work' }).waitFor();
-    return page;
-  }
+  const signIn = (email: string): Promise<Page> =>
+    signInPage(browser, portal.url, email, PASSWORD, { permissions: ['clipboard-read', 'clipboard-write'] });
   const settle = async () => {
     await portal.app.get(AlertFollowers).wake();
     await portal.app.get(WebhookSender).settled();
