@@ -201,6 +201,20 @@ describe('the alert inbox', () => {
     expect(seen).toEqual(all.edges.map((e) => e.node.id));
     expect(codeOf(await portal.gql(INBOX, { first: 101 }, colleague.token))).toBe('BAD_USER_INPUT');
     expect(codeOf(await portal.gql(INBOX, { after: 'bogus' }, colleague.token))).toBe('BAD_USER_INPUT');
+    // The filter's own limits hold, on the list and on "mark all read" alike.
+    for (const [field, value] of [
+      ['caseReference', 'R'.repeat(51)],
+      ['caseId', 'x'.repeat(101)],
+    ] as const) {
+      const listed = await portal.gql(INBOX, { filter: { [field]: value } }, colleague.token);
+      expect([codeOf(listed), listed.errors?.[0].extensions?.field]).toEqual(['BAD_USER_INPUT', field]);
+      const marked = await portal.gql(
+        `mutation($filter: AlertInboxFilter) { markAllAlertsRead(filter: $filter) { unreadCount } }`,
+        { filter: { [field]: value } },
+        colleague.token,
+      );
+      expect([codeOf(marked), marked.errors?.[0].extensions?.field]).toEqual(['BAD_USER_INPUT', field]);
+    }
   });
 
   it('assigns within the agency only, each agency its own, and filters what is assigned to me', async () => {

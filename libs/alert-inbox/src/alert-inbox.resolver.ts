@@ -23,7 +23,7 @@ export class AlertInboxResolver {
   @Allow('read', 'AlertInbox')
   alertInbox(
     @Context() ctx: RequestContext,
-    @Args('filter', { type: () => AlertInboxFilter, nullable: true }) filter?: AlertInboxFilter | null,
+    @Args('filter', { type: () => AlertInboxFilter, nullable: true }) filter?: AlertInboxFilter,
     @Args('first', { type: () => Int, nullable: true, description: 'At most 100; 20 when not given' })
     first?: number | null,
     @Args('after', { type: () => String, nullable: true, description: 'The `endCursor` of the previous page' })
@@ -59,7 +59,7 @@ export class AlertInboxResolver {
   @Allow('update', 'AlertInbox')
   markAllAlertsRead(
     @Context() ctx: RequestContext,
-    @Args('filter', { type: () => AlertInboxFilter, nullable: true }) filter?: AlertInboxFilter | null,
+    @Args('filter', { type: () => AlertInboxFilter, nullable: true }) filter?: AlertInboxFilter,
   ): Promise<AlertInboxState> {
     return this.inbox.markAllRead(ctx, filter);
   }
