@@ -3,7 +3,15 @@ import { AuditRepository } from '#libs/audit';
 import { AnonymisesCases, type Database, exec, one, REMOVED_BY_RETENTION, rows, SqlParams } from '#libs/db';
 import { CASE_COLUMNS, type CaseRow, PARTY_COLUMNS, type PartyRow } from './case-record.js';
 import type { RequestContext } from '#libs/context';
-import { certainlySamePersonSql, matchKey, readablePersonSql, samePersonSql } from './party-match.js';
+import {
+  certainlySamePersonSql,
+  datesOfBirthAgreeSql,
+  matchKey,
+  nameLikeSql,
+  nameSimilaritySql,
+  readablePersonSql,
+  samePersonSql,
+} from './party-match.js';
 import {
   accessibleSql,
   liveShareAgencyIdsSql,
@@ -569,11 +577,11 @@ export class CasesRepository {
     return rows(
       db,
       `SELECT ${PARTY_COLUMNS},
-              greatest(similarity(${matchKey('p.full_name')}, ${key}),
+              greatest(${nameSimilaritySql('p', key)},
                        coalesce((SELECT max(similarity(${matchKey('a')}, ${key})) FROM unnest(p.aliases) a), 0))::float AS score,
               ${this.readableFrom(viewer, params)}
-          AND (${matchKey('p.full_name')} % ${key} OR EXISTS (SELECT 1 FROM unnest(p.aliases) a WHERE ${matchKey('a')} % ${key}))
-          AND (${dob}::date IS NULL OR p.date_of_birth IS NULL OR p.date_of_birth = ${dob}::date)
+          AND (${nameLikeSql('p', key)} OR EXISTS (SELECT 1 FROM unnest(p.aliases) a WHERE ${matchKey('a')} % ${key}))
+          AND ${datesOfBirthAgreeSql(`${dob}::date`, 'p.date_of_birth')}
           AND (${except}::uuid IS NULL OR p.case_id <> ${except}::uuid)
         ORDER BY score DESC, p.id LIMIT ${query.limit}`,
       params.values,

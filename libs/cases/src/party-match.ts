@@ -5,6 +5,13 @@ import type { RequestContext } from '#libs/context';
 /** The key people and places are matched on, as `parties_name_key_idx` indexes it: trimmed, any case. */
 export const matchKey = (column: string): string => `lower(btrim(${column}))`;
 
+/** SQL: `a` and `b` are linked to one person record (a user confirmed it). */
+const linkedSql = (a: string, b: string) => `(${a}.person_id IS NOT NULL AND ${a}.person_id = ${b}.person_id)`;
+const sameNameSql = (a: string, b: string) => `${matchKey(`${a}.full_name`)} = ${matchKey(`${b}.full_name`)}`;
+
+/** SQL: two dates of birth do not disagree: equal, or either not known. */
+export const datesOfBirthAgreeSql = (a: string, b: string): string => `(${a} IS NULL OR ${b} IS NULL OR ${a} = ${b})`;
+
 /**
  * SQL: the parties `a` and `b` (table aliases) are the same person — linked to the same person record (a user
  * confirmed it, libs/people), or the same name and the same date of birth where both have one. The second rule
@@ -14,7 +21,7 @@ export const matchKey = (column: string): string => `lower(btrim(${column}))`;
  * a name would.
  */
 export const samePersonSql = (a: string, b: string): string =>
-  `((${a}.person_id IS NOT NULL AND ${a}.person_id = ${b}.person_id) OR (${matchKey(`${a}.full_name`)} = ${matchKey(`${b}.full_name`)} AND (${a}.date_of_birth IS NULL OR ${b}.date_of_birth IS NULL OR ${a}.date_of_birth = ${b}.date_of_birth)))`;
+  `(${linkedSql(a, b)} OR (${sameNameSql(a, b)} AND ${datesOfBirthAgreeSql(`${a}.date_of_birth`, `${b}.date_of_birth`)}))`;
 
 /**
  * SQL: the parties `a` and `b` are the same person beyond reasonable doubt — linked to one person record, or the
@@ -22,7 +29,16 @@ export const samePersonSql = (a: string, b: string): string =>
  * export) gathers: samePersonSql's "either has no date of birth" would hand one person a namesake's record.
  */
 export const certainlySamePersonSql = (a: string, b: string): string =>
-  `((${a}.person_id IS NOT NULL AND ${a}.person_id = ${b}.person_id) OR (${matchKey(`${a}.full_name`)} = ${matchKey(`${b}.full_name`)} AND ${a}.date_of_birth = ${b}.date_of_birth))`;
+  `(${linkedSql(a, b)} OR (${sameNameSql(a, b)} AND ${a}.date_of_birth = ${b}.date_of_birth))`;
+
+/**
+ * SQL: the party `party`'s full name is like the searched `key` (already normalised as matchKey does), by
+ * pg_trgm's `%` over the match key, which `parties_name_trgm_idx` indexes; and its similarity, for ranking. The one
+ * meaning of "a likely match" for both the add-party suggestions (libs/people) and the person search (libs/known-to).
+ */
+export const nameLikeSql = (party: string, key: string): string => `${matchKey(`${party}.full_name`)} % ${key}`;
+export const nameSimilaritySql = (party: string, key: string): string =>
+  `similarity(${matchKey(`${party}.full_name`)}, ${key})`;
 
 /**
  * SQL: the party `party`'s name, or one of its other names, is `value` after normalising: a reporter who gives a

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { accessibleSql } from '#libs/access';
-import { CasesRepository, matchKey, readablePersonSql } from '#libs/cases';
+import { CasesRepository, datesOfBirthAgreeSql, nameLikeSql, nameSimilaritySql, readablePersonSql } from '#libs/cases';
 import type { RequestContext } from '#libs/context';
 import { AnonymisesCases, type Database, exec, one, REMOVED_BY_RETENTION, rows, SqlParams } from '#libs/db';
 import { SharesRepository } from '#libs/shares';
@@ -22,16 +22,24 @@ const REQUEST_COLUMNS = `r.id, r.case_id, r.owner_agency_id, r.requester_agency_
 const REQUESTS_FROM = `access_requests r JOIN ${UsersRepository.tableAs('rb')} ON rb.id = r.requested_by_id
   LEFT JOIN ${UsersRepository.tableAs('dcb')} ON dcb.id = r.decided_by_id`;
 
-/** Trigram match of the party `p`'s name on the searched key, and no date of birth that disagrees. */
-function matchSql(query: PersonQuery, params: SqlParams): string {
-  const name = params.add(query.name);
+/** The searched name as the match key compares it (searchedName has already trimmed it). */
+const keySql = (query: PersonQuery, params: SqlParams) => `lower(${params.add(query.name)}::text)`;
+
+/** A likely match (party-match.ts) of the party `p`'s name on `key`, with no date of birth that disagrees. */
+function matchSql(key: string, query: PersonQuery, params: SqlParams): string {
   const dob = params.add(query.dateOfBirth);
-  return `p.full_name IS NOT NULL AND ${matchKey('p.full_name')} % lower(${name}::text)
-    AND (${dob}::date IS NULL OR p.date_of_birth IS NULL OR p.date_of_birth = ${dob}::date)`;
+  return `p.full_name IS NOT NULL AND ${nameLikeSql('p', key)}
+    AND ${datesOfBirthAgreeSql(`${dob}::date`, 'p.date_of_birth')}`;
 }
 
-const scoreSql = (params: SqlParams, query: PersonQuery) =>
-  `similarity(${matchKey('p.full_name')}, lower(${params.add(query.name)}::text))`;
+/**
+ * SQL: the case `c` is locked to the agency `agency`: another agency owns it, the agency holds no live share of
+ * it, and its owner made it discoverable and has not anonymised it. What a search may reveal as "known to", and
+ * what a handle must still be when it is turned into a request.
+ */
+const lockedToSql = (agency: string) =>
+  `c.discoverable AND c.anonymised_at IS NULL
+   AND c.owner_agency_id <> ${agency} AND NOT ${SharesRepository.liveShareSql('c.id', agency)}`;
 
 /** The only code that names person_searches, person_search_hits and access_requests. */
 @Injectable()
@@ -57,14 +65,15 @@ export class KnownToRepository {
     limit: number,
   ): Promise<{ party_id: string; case_id: string }[]> {
     const params = new SqlParams();
-    const match = matchSql(query, params);
+    const key = keySql(query, params);
+    const match = matchSql(key, query, params);
     const scope = accessibleSql(ctx.ability, 'read', 'Case', 'c', params);
     const readable = readablePersonSql(ctx, 'p', 'c', params);
     return rows(
       db,
       `SELECT p.id AS party_id, p.case_id FROM ${CasesRepository.partiesOnCasesSql('p', 'c')}
         WHERE ${match} AND ${scope} AND ${readable}
-        ORDER BY ${scoreSql(params, query)} DESC, c.opened_at DESC, p.id
+        ORDER BY ${nameSimilaritySql('p', key)} DESC, c.opened_at DESC, p.id
         LIMIT ${limit}`,
       params.values,
     );
@@ -83,16 +92,15 @@ export class KnownToRepository {
     limit: number,
   ): Promise<{ case_id: string; owner_agency_id: string }[]> {
     const params = new SqlParams();
-    const match = matchSql(query, params);
+    const key = keySql(query, params);
+    const match = matchSql(key, query, params);
     const agency = params.add(agencyId);
     return rows(
       system,
       `SELECT case_id, owner_agency_id FROM (
-         SELECT DISTINCT ON (c.id) c.id AS case_id, c.owner_agency_id, ${scoreSql(params, query)} AS score
+         SELECT DISTINCT ON (c.id) c.id AS case_id, c.owner_agency_id, ${nameSimilaritySql('p', key)} AS score
            FROM ${CasesRepository.partiesOnCasesSql('p', 'c')}
-          WHERE ${match} AND NOT p.anonymous
-            AND c.discoverable AND c.anonymised_at IS NULL
-            AND c.owner_agency_id <> ${agency}::uuid AND NOT ${SharesRepository.liveShareSql('c.id', `${agency}::uuid`)}
+          WHERE ${match} AND NOT p.anonymous AND ${lockedToSql(`${agency}::uuid`)}
           ORDER BY c.id, score DESC
        ) m ORDER BY score DESC, case_id LIMIT ${limit}`,
       params.values,
@@ -149,9 +157,7 @@ export class KnownToRepository {
       `SELECT h.case_id, h.owner_agency_id
          FROM person_search_hits h JOIN person_searches s ON s.id = h.search_id
          JOIN ${CasesRepository.tableAs('c')} ON c.id = h.case_id
-        WHERE h.id = $1 AND s.searched_by_id = $2 AND h.expires_at > now()
-          AND c.discoverable AND c.anonymised_at IS NULL
-          AND c.owner_agency_id <> $3::uuid AND NOT ${SharesRepository.liveShareSql('c.id', '$3::uuid')}`,
+        WHERE h.id = $1 AND s.searched_by_id = $2 AND h.expires_at > now() AND ${lockedToSql('$3::uuid')}`,
       [hit.id, hit.userId, hit.agencyId],
     );
   }
