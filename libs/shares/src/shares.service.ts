@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { type CaseAccess, redact } from '#libs/access';
+import { type CaseAccess, readGovernedFields, redact } from '#libs/access';
 import { loaderFor, type RequestContext } from '#libs/context';
 import { AgenciesService } from '#libs/agencies';
 import { AlertKind, AlertOutbox } from '#libs/alerts';
@@ -11,8 +11,8 @@ import { type CaseShare, type CaseShareRow } from './case-share.model.js';
 import { SharesRepository } from './shares.repository.js';
 import { basisProblem, recordedBasis, type SharingBasisChoice, sharingBasis } from './shares.rules.js';
 
-/** The fields of a share only its owner agency reads (the policy table's "sharing basis" class). */
-const OWNER_ONLY = ['reason', 'lawfulBasis', 'lawfulBasisDetail', 'consent'];
+/** The fields of a share some reader may be refused, from the policy table (its "sharing basis" class). */
+const SHARE_GOVERNED = readGovernedFields('CaseShare');
 
 const toShare = (ctx: RequestContext, relation: CaseAccess, row: CaseShareRow): CaseShare =>
   redact(
@@ -32,7 +32,7 @@ const toShare = (ctx: RequestContext, relation: CaseAccess, row: CaseShareRow): 
       redactedFields: [],
     },
     { access: relation },
-    OWNER_ONLY,
+    SHARE_GOVERNED,
   );
 
 @Injectable()
