@@ -9,3 +9,12 @@ export function asText(value: unknown): string {
   if (value === null || value === undefined) return '';
   return JSON.stringify(value);
 }
+
+/**
+ * A reason as the trail keeps it (for sharing, removing evidence, a legal hold, a person search, an access
+ * request or its decision): 3 to 2,000 characters once trimmed; null when it is not one.
+ */
+export function statedReason(reason: string | null | undefined): string | null {
+  const stated = (reason ?? '').trim();
+  return stated.length < 3 || stated.length > 2000 ? null : stated;
+}

@@ -1,12 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { removalReason, trailOf } from './evidence.rules.js';
+import { statedReason } from '#libs/common';
+import { trailOf } from './evidence.rules.js';
 import { uploadDescription, uploadIncidentId } from './evidence.inputs.js';
 
 describe('evidence rules and upload fields', () => {
   it('takes a removal reason of 3 to 2,000 characters once trimmed', () => {
-    expect(removalReason('  duplicate upload ')).toBe('duplicate upload');
-    expect(removalReason(' ab ')).toBeNull();
-    expect(removalReason('x'.repeat(2001))).toBeNull();
+    expect(statedReason('  duplicate upload ')).toBe('duplicate upload');
+    expect(statedReason(' ab ')).toBeNull();
+    expect(statedReason('x'.repeat(2001))).toBeNull();
   });
 
   it('keeps in the trail what names a removed file, not where its bytes were', () => {

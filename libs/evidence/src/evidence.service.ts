@@ -14,13 +14,13 @@ import { loaderFor, noteView, type RequestContext } from '#libs/context';
 import { AlertKind, AlertOutbox } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, caseAttributes, CasesService } from '#libs/cases';
-import { BadInputError, ForbiddenError, groupBy, isId, NotFoundError, parseId } from '#libs/common';
+import { BadInputError, ForbiddenError, groupBy, isId, NotFoundError, parseId, statedReason } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { type Incident, IncidentsRepository } from '#libs/incidents';
 import { type EvidenceFile, type EvidenceRow, toEvidenceFile } from './evidence-file.model.js';
 import { type EvidenceUpload, uploadDescription, uploadIncidentId } from './evidence.inputs.js';
 import { EvidenceRepository } from './evidence.repository.js';
-import { removalReason, trailOf } from './evidence.rules.js';
+import { trailOf } from './evidence.rules.js';
 import { evidenceMediaType, EXTENSIONS } from './evidence-kinds.js';
 import { EVIDENCE_STORE, type EvidenceStore } from './evidence-store.js';
 import { sanitiseFileName } from './file-name.js';
@@ -207,7 +207,7 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
    * last, inside the mutation's transaction, so if they cannot be the row and its trail stay as they were.
    */
   async remove(ctx: RequestContext, id: string, reason: string): Promise<boolean> {
-    const why = removalReason(reason);
+    const why = statedReason(reason);
     if (why === null) throw new BadInputError('reason', 'Give a reason of 3 to 2,000 characters');
     const row = await this.readableRow(ctx, parseId(id, 'id'));
     if (!row) throw new NotFoundError('Evidence file', 'id');

@@ -2,12 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { AgenciesService } from '#libs/agencies';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, CasesService } from '#libs/cases';
-import { BadInputError, NotFoundError, parseId, type ShareAccess, StateConflictError } from '#libs/common';
+import {
+  BadInputError,
+  NotFoundError,
+  parseId,
+  type ShareAccess,
+  StateConflictError,
+  statedReason,
+} from '#libs/common';
 import type { RequestContext } from '#libs/context';
 import { SharesService, type SharingBasisChoice } from '#libs/shares';
 import { type AccessRequest, type AccessRequestRow, AccessRequestStatus, toAccessRequest } from './known-to.model.js';
 import { KnownToRepository } from './known-to.repository.js';
-import { statedReason } from './known-to.rules.js';
 
 /** What the resolver completes (the agencies, the case) from the row. */
 export type AccessRequestView = Omit<AccessRequest, 'case' | 'requesterAgency' | 'ownerAgency'>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { PERSON_SEARCH_LIMITS, searchedName, statedReason, visibleLimit } from './known-to.rules.js';
+import { statedReason } from '#libs/common';
+import { PERSON_SEARCH_LIMITS, searchedName, visibleLimit } from './known-to.rules.js';
 
 describe('known-to rules', () => {
   it('takes a reason of 3 to 2,000 characters once trimmed, and no blank one', () => {

@@ -15,12 +15,6 @@ export const PERSON_SEARCH_LIMITS = {
   hitMinutes: 60,
 } as const;
 
-/** A reason as recorded (for a search, a request or a decision): 3 to 2,000 characters once trimmed; null when it is not one. */
-export function statedReason(reason: string | null | undefined): string | null {
-  const stated = (reason ?? '').trim();
-  return stated.length < 3 || stated.length > 2000 ? null : stated;
-}
-
 /** The name searched for, spaces collapsed; null when too short (or long) to be a search for one person. */
 export function searchedName(fullName: string): string | null {
   const name = fullName.trim().replace(/\s+/g, ' ');

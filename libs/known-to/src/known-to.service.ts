@@ -2,13 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AgenciesService } from '#libs/agencies';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, CasesRepository, CasesService, toCase, toParty } from '#libs/cases';
-import { BadInputError, NotFoundError, parseId, TooManyRequestsError } from '#libs/common';
+import { BadInputError, NotFoundError, parseId, statedReason, TooManyRequestsError } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import type { RequestContext } from '#libs/context';
 import type { PersonSearchInput } from './known-to.inputs.js';
 import type { PersonSearchResult, VisiblePersonMatch } from './known-to.model.js';
 import { KnownToRepository, type PersonQuery } from './known-to.repository.js';
-import { PERSON_SEARCH_LIMITS, searchedName, statedReason, visibleLimit } from './known-to.rules.js';
+import { PERSON_SEARCH_LIMITS, searchedName, visibleLimit } from './known-to.rules.js';
 
 /** Finding a person across the partnership without disclosing what others hold, and whether a case may be found. */
 @Injectable()

@@ -1,4 +1,4 @@
-import { BadInputError, StateConflictError } from '#libs/common';
+import { BadInputError, StateConflictError, statedReason } from '#libs/common';
 
 /**
  * Cases closed before this moment are due for anonymising: the same date and time `years` back, in the
@@ -44,7 +44,7 @@ export function assertSameAsReviewed(
 
 /** A hold's reason, or its release's, as kept: trimmed, 3–2,000 characters. */
 export function holdReason(reason: string): string {
-  const why = reason.trim();
-  if (why.length < 3 || why.length > 2000) throw new BadInputError('reason', 'Give a reason of 3–2,000 characters');
+  const why = statedReason(reason);
+  if (why === null) throw new BadInputError('reason', 'Give a reason of 3–2,000 characters');
   return why;
 }

@@ -1,13 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { ConsentState, LawfulBasis } from './case-share.model.js';
-import { basisInWords, basisProblem, recordedBasis, sharingBasis } from './shares.rules.js';
+import { statedReason } from '#libs/common';
+import { basisInWords, basisProblem, recordedBasis } from './shares.rules.js';
 
 describe('share rules', () => {
   it('records the sharing basis trimmed, and only one of 3 to 2,000 characters', () => {
-    expect(sharingBasis('  Crime and Disorder Act s.115 ')).toBe('Crime and Disorder Act s.115');
-    expect(sharingBasis('  ok ')).toBeNull();
-    expect(sharingBasis('x'.repeat(2000))).toHaveLength(2000);
-    expect(sharingBasis('x'.repeat(2001))).toBeNull();
+    expect(statedReason('  Crime and Disorder Act s.115 ')).toBe('Crime and Disorder Act s.115');
+    expect(statedReason('  ok ')).toBeNull();
+    expect(statedReason('x'.repeat(2000))).toHaveLength(2000);
+    expect(statedReason('x'.repeat(2001))).toBeNull();
   });
 });
 

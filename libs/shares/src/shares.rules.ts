@@ -1,11 +1,5 @@
 import { ConsentState, LawfulBasis } from './case-share.model.js';
 
-/** The information-sharing basis as recorded: 3 to 2,000 characters once trimmed; null when it is not one. */
-export function sharingBasis(reason: string): string | null {
-  const basis = reason.trim();
-  return basis.length < 3 || basis.length > 2000 ? null : basis;
-}
-
 /** A share's lawful basis and the victim's consent, as the owner states them when sharing. */
 export interface SharingBasisChoice {
   lawfulBasis: LawfulBasis;

@@ -6,10 +6,10 @@ import { AgenciesService } from '#libs/agencies';
 import { AlertKind, AlertOutbox } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, CasesService } from '#libs/cases';
-import { BadInputError, groupBy, type ShareAccess } from '#libs/common';
+import { BadInputError, groupBy, type ShareAccess, statedReason } from '#libs/common';
 import { type CaseShare, type CaseShareRow } from './case-share.model.js';
 import { SharesRepository } from './shares.repository.js';
-import { basisProblem, recordedBasis, type SharingBasisChoice, sharingBasis } from './shares.rules.js';
+import { basisProblem, recordedBasis, type SharingBasisChoice } from './shares.rules.js';
 
 /** The fields of a share some reader may be refused, from the policy table (its "sharing basis" class). */
 const SHARE_GOVERNED = readGovernedFields('CaseShare');
@@ -62,7 +62,7 @@ export class SharesService {
     const agency = await this.agencies.require(ctx, agencyId, 'agencyId');
     if (agency.id === kase.ownerAgencyId)
       throw new BadInputError('agencyId', 'The owner agency already holds this case');
-    const words = sharingBasis(reason);
+    const words = statedReason(reason);
     if (words === null) {
       throw new BadInputError('reason', 'reason must say the information-sharing basis in 3 to 2,000 characters');
     }
