@@ -64,6 +64,7 @@ export class PeopleService {
     );
     const names = distinctValues(parties.map((p) => p.fullName));
     const known = new Set(names.map((name) => name.toLowerCase()));
+    const caseIds = [...new Set(parties.map((p) => p.caseId))];
     return {
       id,
       names,
@@ -71,8 +72,8 @@ export class PeopleService {
       datesOfBirth: distinctValues(parties.map((p) => p.dateOfBirth)),
       addresses: distinctValues(parties.map((p) => p.address)),
       parties,
-      caseIds: [...new Set(parties.map((p) => p.caseId))],
-      caseCount: new Set(parties.map((p) => p.caseId)).size,
+      caseIds,
+      caseCount: caseIds.length,
     };
   }
 

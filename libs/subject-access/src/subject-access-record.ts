@@ -147,6 +147,7 @@ export function subjectAccessRecord(basis: ExportBasis, cases: { held: HeldCase;
   const subjectParties = cases.flatMap(({ held }) => held.parties.filter((p) => basis.subjectPartyIds.has(p.id)));
   const others = cases.flatMap(({ held }) => held.parties.filter((p) => !basis.subjectPartyIds.has(p.id)));
   const clean = thirdPartyMatcher(subjectParties, others);
+  const ownAddresses = new Set(subjectParties.map((p) => p.address?.trim().toLowerCase()).filter(Boolean));
   const staff = (name: string, agency: AgencyRef) =>
     agency.id === basis.agency.id ? name : `A member of staff at ${agency.name}`;
   return {
@@ -184,7 +185,6 @@ export function subjectAccessRecord(basis: ExportBasis, cases: { held: HeldCase;
       const reporter = isReporter(roles);
       // Where a domestic-abuse victim is, is never told to anyone else on the case, however the place is written.
       const hidesVictimLocation = held.category === 'DOMESTIC_ABUSE' && !roles.includes('VICTIM');
-      const ownAddresses = new Set(subjectParties.map((p) => p.address?.trim().toLowerCase()).filter(Boolean));
       const place = (text: string | null) =>
         text && ownAddresses.has(text.trim().toLowerCase())
           ? text
