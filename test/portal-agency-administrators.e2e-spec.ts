@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser } from './browser.js';
+import { expectAccessible, launchBrowser, signInPage } from './browser.js';
 import { ADMIN, PASSWORD, TestPortal } from './harness.js';
 import { Partnership, type Persona } from './partnership.js';
 
@@ -16,15 +16,8 @@ describe('agency administrators in the portal', () => {
   let landlordOfficer: Persona;
   let secondAdmin: Persona;
 
-  async function signIn(email: string, password = PASSWORD): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(portal.url);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'My work' }).waitFor();
-    return page;
-  }
+  const signIn = (email: string, password = PASSWORD): Promise<Page> =>
+    signInPage(browser, portal.url, email, password);
 
   const rolesOf = async (id: string) =>
     (await portal.db.query(`SELECT roles FROM users WHERE id = $1`, [id])).rows[0].roles as string[];

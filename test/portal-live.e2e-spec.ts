@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { type LiveSession, LiveConnections, type LiveSocket } from '#libs/live';
-import { expectAccessible, launchBrowser } from './browser.js';
+import { expectAccessible, launchBrowser, signInPage } from './browser.js';
 import { PASSWORD, TestPortal } from './harness.js';
 import { Partnership, type Persona } from './partnership.js';
 
@@ -26,15 +26,7 @@ describe('live screens in two browsers', () => {
   let owner: Persona;
   let partner: Persona;
 
-  async function signIn(persona: Persona): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(portal.url);
-    await page.getByLabel('Email address').fill(persona.email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'My work' }).waitFor();
-    return page;
-  }
+  const signIn = (persona: Persona): Promise<Page> => signInPage(browser, portal.url, persona.email, PASSWORD);
   const newCase = async (summary: string) =>
     (
       await portal.ok(

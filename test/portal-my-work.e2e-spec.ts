@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser } from './browser.js';
+import { expectAccessible, launchBrowser, signInPage } from './browser.js';
 import { PASSWORD, TestPortal } from './harness.js';
 import { Partnership, type Persona } from './partnership.js';
 
@@ -19,15 +19,8 @@ describe('My work for a partner agency in the portal', () => {
   let shared: { id: string; reference: string };
   let unheld: { id: string; reference: string };
 
-  async function signIn(email: string, password = PASSWORD): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(portal.url);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'My work' }).waitFor();
-    return page;
-  }
+  const signIn = (email: string, password = PASSWORD): Promise<Page> =>
+    signInPage(browser, portal.url, email, password);
 
   beforeAll(async () => {
     browser = await launchBrowser();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
-import { expectAccessible, launchBrowser } from './browser.js';
+import { expectAccessible, launchBrowser, signInPage } from './browser.js';
 import { PASSWORD, TestPortal } from './harness.js';
 import { Partnership, type Persona } from './partnership.js';
 
@@ -22,12 +22,7 @@ describe('email notifications in the browser', () => {
   });
 
   it('an officer turns incident emails to immediate and moves the digest, from their account page, and sees it after reload', async () => {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(portal.url);
-    await page.getByLabel('Email address').fill(officer.email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'My work' }).waitFor();
+    const page = await signInPage(browser, portal.url, officer.email, PASSWORD);
     await page.goto(`${portal.url}/account`);
     await page.getByRole('link', { name: 'Change your email notifications' }).click();
     await page.getByRole('heading', { name: 'Email notifications' }).waitFor();

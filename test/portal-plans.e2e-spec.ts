@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '#libs/demo';
-import { expectAccessible, launchBrowser } from './browser.js';
+import { expectAccessible, launchBrowser, signInPage } from './browser.js';
 import { elf, png } from './evidence-samples.js';
 import { PASSWORD, TestPortal } from './harness.js';
 import { Partnership, type Persona } from './partnership.js';
@@ -65,15 +65,8 @@ describe('casework plans in a browser', () => {
   let policeAgency: string;
   let councilAgency: string;
 
-  async function signIn(email: string, password = DEMO_PASSWORD): Promise<Page> {
-    const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
-    await page.goto(portal.url);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'My work' }).waitFor();
-    return page;
-  }
+  const signIn = (email: string, password = DEMO_PASSWORD): Promise<Page> =>
+    signInPage(browser, portal.url, email, password, { acceptDownloads: true });
 
   const focusIsIn = (page: Page, selector: string) =>
     page.evaluate(`!!document.activeElement?.closest(${JSON.stringify(selector)})`);

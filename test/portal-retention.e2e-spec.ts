@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser } from './browser.js';
+import { expectAccessible, launchBrowser, signInPage } from './browser.js';
 import { PASSWORD, TestPortal } from './harness.js';
 import { Partnership, type Persona } from './partnership.js';
 
@@ -35,15 +35,7 @@ describe('retention and legal holds in a browser', () => {
   let managerName: string;
   const cases: Record<string, Fixture> = {};
 
-  async function signIn(who: Persona): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(portal.url);
-    await page.getByLabel('Email address').fill(who.email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'My work' }).waitFor();
-    return page;
-  }
+  const signIn = (who: Persona): Promise<Page> => signInPage(browser, portal.url, who.email, PASSWORD);
 
   /** A case with a named victim, closed through the API and then, where asked, dated back to `closedAt`. */
   async function closedCase(name: string, closedAt: string | null, close = true): Promise<Fixture> {

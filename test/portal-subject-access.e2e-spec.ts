@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser } from './browser.js';
+import { expectAccessible, launchBrowser, signInPage } from './browser.js';
 import { PASSWORD, TestPortal } from './harness.js';
 import { Partnership, type Persona } from './partnership.js';
 
@@ -16,15 +16,8 @@ describe('subject access requests in the portal', () => {
   let manager: Persona;
   let caseworker: Persona;
 
-  async function signIn(who: Persona): Promise<Page> {
-    const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
-    await page.goto(portal.url);
-    await page.getByLabel('Email address').fill(who.email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'My work' }).waitFor();
-    return page;
-  }
+  const signIn = (who: Persona): Promise<Page> =>
+    signInPage(browser, portal.url, who.email, PASSWORD, { acceptDownloads: true });
 
   beforeAll(async () => {
     browser = await launchBrowser();
