@@ -5,7 +5,7 @@ import { AlertsRepository } from '#libs/alerts';
 import { CaseChangeKind, parseSignal } from '#libs/case-feed';
 import { SerialPass } from '#libs/common';
 import { NotificationBus } from '#libs/db';
-import { LiveConnections, type LiveSession, LiveStream } from '#libs/live';
+import { LiveConnections, LiveFollowers, type LiveSession, LiveStream } from '#libs/live';
 import { AlertInboxRepository, INBOX_CHANNEL } from './alert-inbox.repository.js';
 
 /** One open badge: each push is the signal to recount that user's inbox with their own rules. */
@@ -32,7 +32,7 @@ const FOLD_MS = 150;
 @Injectable()
 export class AlertInboxFeed implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(AlertInboxFeed.name);
-  private readonly byAgency = new Map<string, Set<InboxStream>>();
+  private readonly byAgency = new LiveFollowers<InboxStream>();
   private seen = 0;
   private notified = 0;
   private readonly pass = new SerialPass(
@@ -77,29 +77,20 @@ export class AlertInboxFeed implements OnApplicationBootstrap, OnApplicationShut
 
   async onApplicationShutdown(): Promise<void> {
     await this.pass.stop();
-    for (const streams of this.byAgency.values()) for (const stream of streams) stream.close();
+    this.byAgency.closeAll();
   }
 
   /** A badge for this user; it is told its count at once. */
   follow(userId: string, agencyId: string, session: LiveSession): InboxStream {
-    const stream: InboxStream = new InboxStream(userId, agencyId, session, () => {
-      const streams = this.byAgency.get(agencyId);
-      streams?.delete(stream);
-      if (streams?.size === 0) this.byAgency.delete(agencyId);
-    });
-    let streams = this.byAgency.get(agencyId);
-    if (!streams) this.byAgency.set(agencyId, (streams = new Set()));
-    streams.add(stream);
+    const stream = this.byAgency.add(agencyId, (onClose) => new InboxStream(userId, agencyId, session, onClose));
     stream.push(userId);
     return stream;
   }
 
   private changed(which: (stream: InboxStream) => boolean, agencies?: Iterable<string>): void {
-    const groups = agencies ? [...agencies].map((id) => this.byAgency.get(id)) : [...this.byAgency.values()];
-    for (const streams of groups) {
-      for (const stream of streams ?? []) {
-        if (which(stream) && this.connections.usable(stream.session)) stream.push(stream.userId);
-      }
+    const streams = agencies ? [...agencies].flatMap((id) => [...this.byAgency.of(id)]) : this.byAgency.all();
+    for (const stream of streams) {
+      if (which(stream) && this.connections.usable(stream.session)) stream.push(stream.userId);
     }
   }
 
@@ -117,8 +108,6 @@ export class AlertInboxFeed implements OnApplicationBootstrap, OnApplicationShut
   }
 
   get badgeCount(): number {
-    let count = 0;
-    for (const streams of this.byAgency.values()) count += streams.size;
-    return count;
+    return this.byAgency.streamCount;
   }
 }

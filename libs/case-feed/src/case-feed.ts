@@ -6,7 +6,7 @@ import { AgenciesRepository, type Agency, toAgency } from '#libs/agencies';
 import { CasesRepository, holdersSubject } from '#libs/cases';
 import { SerialPass } from '#libs/common';
 import { NotificationBus, QueryCounter } from '#libs/db';
-import { LiveConnections, type LiveSession, LiveStream } from '#libs/live';
+import { LiveConnections, LiveFollowers, type LiveSession, LiveStream } from '#libs/live';
 import { activityFor, type CaseSignal, distinctSignals, parseSignal } from './case-feed.rules.js';
 import { CaseChangeKind, type CaseUpdate } from './case-update.model.js';
 
@@ -50,7 +50,7 @@ export class CaseUpdateStream extends LiveStream<CaseUpdate | null> {
 @Injectable()
 export class CaseFeed implements OnApplicationShutdown {
   private readonly logger = new Logger(CaseFeed.name);
-  private readonly byCase = new Map<string, Set<CaseUpdateStream>>();
+  private readonly byCase = new LiveFollowers<CaseUpdateStream>();
   private readonly everyCase = new Set<CaseUpdateStream>();
   private pending: CaseSignal[] = [];
   /** The listener came back after a loss: every list is told to read itself again, with no case named. */
@@ -89,15 +89,7 @@ export class CaseFeed implements OnApplicationShutdown {
 
   /** A case page: the changes on one case, then `null` once the subscriber may no longer see it. */
   follow(caseId: string, session: LiveSession, ability: PortalAbility): CaseUpdateStream {
-    const stream: CaseUpdateStream = new CaseUpdateStream(session, ability, () => {
-      const followers = this.byCase.get(caseId);
-      followers?.delete(stream);
-      if (followers?.size === 0) this.byCase.delete(caseId);
-    });
-    let followers = this.byCase.get(caseId);
-    if (!followers) this.byCase.set(caseId, (followers = new Set()));
-    followers.add(stream);
-    return stream;
+    return this.byCase.add(caseId, (onClose) => new CaseUpdateStream(session, ability, onClose));
   }
 
   /** A list: the changes on every case the subscriber's agency holds at the moment of each. */
@@ -135,7 +127,7 @@ export class CaseFeed implements OnApplicationShutdown {
         at,
       });
       if (signal.caseId) {
-        for (const stream of this.byCase.get(signal.caseId) ?? []) {
+        for (const stream of this.byCase.of(signal.caseId)) {
           if (!this.connections.usable(stream.session)) continue;
           stream.push(kase && stream.ability.can('read', kase) ? update(signal.caseId) : null);
         }
@@ -150,7 +142,7 @@ export class CaseFeed implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    for (const followers of this.byCase.values()) for (const stream of followers) stream.close();
+    this.byCase.closeAll();
     for (const stream of this.everyCase) stream.close();
     await this.delivery.stop();
   }

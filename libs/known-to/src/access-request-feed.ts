@@ -1,6 +1,6 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { NotificationBus } from '#libs/db';
-import { LiveConnections, type LiveSession, LiveStream } from '#libs/live';
+import { LiveConnections, LiveFollowers, type LiveSession, LiveStream } from '#libs/live';
 import { ACCESS_REQUESTS_CHANNEL } from './known-to.repository.js';
 
 /** One manager's open "Requests for access" screen: each push is a request id, read with their own rules when sent. */
@@ -21,7 +21,7 @@ export class AccessRequestStream extends LiveStream<string> {
  */
 @Injectable()
 export class AccessRequestFeed implements OnApplicationShutdown {
-  private readonly followers = new Map<string, Set<AccessRequestStream>>();
+  private readonly followers = new LiveFollowers<AccessRequestStream>();
 
   constructor(
     bus: NotificationBus,
@@ -37,24 +37,16 @@ export class AccessRequestFeed implements OnApplicationShutdown {
 
   follow(session: LiveSession): AccessRequestStream {
     const agencyId = session.user.agencyId;
-    const stream: AccessRequestStream = new AccessRequestStream(agencyId, session, () => {
-      const followers = this.followers.get(agencyId);
-      followers?.delete(stream);
-      if (followers?.size === 0) this.followers.delete(agencyId);
-    });
-    let followers = this.followers.get(agencyId);
-    if (!followers) this.followers.set(agencyId, (followers = new Set()));
-    followers.add(stream);
-    return stream;
+    return this.followers.add(agencyId, (onClose) => new AccessRequestStream(agencyId, session, onClose));
   }
 
   private changed(agencyId: string, requestId: string): void {
-    for (const stream of this.followers.get(agencyId) ?? []) {
+    for (const stream of this.followers.of(agencyId)) {
       if (this.connections.usable(stream.session)) stream.push(requestId);
     }
   }
 
   onApplicationShutdown(): void {
-    for (const followers of this.followers.values()) for (const stream of followers) stream.close();
+    this.followers.closeAll();
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { NotificationBus } from '#libs/db';
-import { LiveConnections, type LiveSession, LiveStream } from '#libs/live';
+import { LiveConnections, LiveFollowers, type LiveSession, LiveStream } from '#libs/live';
 
 /** One viewer of a meeting: each push is executed with the viewer's own rules when sent (null once they no longer attend). */
 export class MeetingStream extends LiveStream<string> {
@@ -16,7 +16,7 @@ export class MeetingStream extends LiveStream<string> {
 /** The live viewers of each meeting in this process, woken by the `meeting_updates` notification every change sends. */
 @Injectable()
 export class MeetingFeed implements OnApplicationShutdown {
-  private readonly viewers = new Map<string, Set<MeetingStream>>();
+  private readonly viewers = new LiveFollowers<MeetingStream>();
 
   constructor(
     bus: NotificationBus,
@@ -30,24 +30,16 @@ export class MeetingFeed implements OnApplicationShutdown {
   }
 
   follow(meetingId: string, session: LiveSession): MeetingStream {
-    const stream: MeetingStream = new MeetingStream(meetingId, session, () => {
-      const viewers = this.viewers.get(meetingId);
-      viewers?.delete(stream);
-      if (viewers?.size === 0) this.viewers.delete(meetingId);
-    });
-    let viewers = this.viewers.get(meetingId);
-    if (!viewers) this.viewers.set(meetingId, (viewers = new Set()));
-    viewers.add(stream);
-    return stream;
+    return this.viewers.add(meetingId, (onClose) => new MeetingStream(meetingId, session, onClose));
   }
 
   private changed(meetingId: string): void {
-    for (const stream of this.viewers.get(meetingId) ?? []) {
+    for (const stream of this.viewers.of(meetingId)) {
       if (this.connections.usable(stream.session)) stream.push(meetingId);
     }
   }
 
   onApplicationShutdown(): void {
-    for (const viewers of this.viewers.values()) for (const stream of viewers) stream.close();
+    this.viewers.closeAll();
   }
 }
