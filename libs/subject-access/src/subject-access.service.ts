@@ -41,14 +41,14 @@ export class SubjectAccessService {
     const receivedOn = input.receivedAt.trim();
     checkReceived(receivedOn, londonToday(Date.now()));
     const agencyId = ctx.user!.agencyId;
-    const person = await this.cases.findSamePersonOnOwnedCases(ctx.db, agencyId, partyId);
-    const party = person.find((p) => p.id === partyId);
-    if (!party) throw new NotFoundError('Party', 'partyId');
+    // Only the party's own case matters here; the person is gathered across cases when the record is exported.
+    const party = await this.cases.findVisibleParty(ctx.db, ctx, partyId);
+    if (party?.relation !== 'OWNER') throw new NotFoundError('Party', 'partyId');
     const id = randomUUID();
     const added = await this.requests.insert(ctx.db, {
       id,
       agencyId,
-      caseId: party.case_id,
+      caseId: party.id,
       partyId,
       reference,
       receivedOn,
