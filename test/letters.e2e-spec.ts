@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ActionsService } from '#libs/actions';
 import { codeOf, TestPortal } from './harness.js';
 import { Partnership, type Persona } from './partnership.js';
 
@@ -342,6 +343,55 @@ describe('letters from templates: kept by managers, merged through the writer’
     expect(text).toContain('Vera Victim');
     expect(text).not.toContain('Refuge Row');
     expect(text).toContain('Letter Council');
+  });
+
+  it('an anonymous party’s name is the owner’s alone: a FULL partner’s letter leaves it empty and names it', async () => {
+    const { addParty } = await portal.ok<{ addParty: { id: string } }>(
+      `mutation($c: ID!, $p: PartyInput!) { addParty(caseId: $c, input: $p) { id } }`,
+      { c: daCase.id, p: { role: 'WITNESS', fullName: 'Wyn Witness', address: '2 Quiet Lane', anonymous: true } },
+      caseworker.token,
+    );
+    const { previewLetter } = await portal.ok<{ previewLetter: { text: string; withheldFields: string[] } }>(
+      PREVIEW,
+      { c: daCase.id, t: councilWarning.id, p: addParty.id },
+      councilWorker.token,
+    );
+    expect(previewLetter.withheldFields.sort()).toEqual(['recipient.address', 'recipient.fullName']);
+    expect(previewLetter.text).not.toContain('Wyn');
+    const owner = await portal.ok<{ previewLetter: { text: string; withheldFields: string[] } }>(
+      PREVIEW,
+      { c: daCase.id, t: warning.id, p: addParty.id },
+      caseworker.token,
+    );
+    expect(owner.previewLetter.withheldFields).toEqual([]);
+    expect(owner.previewLetter.text).toContain('Wyn Witness');
+  });
+
+  it('a production that fails after the PDF was kept leaves no row, no trail and no bytes', async () => {
+    const actions = portal.app.get(ActionsService);
+    const failing = jest.spyOn(actions, 'add').mockRejectedValueOnce(new Error('the action could not be written'));
+    const before = {
+      evidence: await count(`SELECT count(*) AS n FROM evidence_files`),
+      trail: await count(`SELECT count(*) AS n FROM audit_events WHERE action <> 'CASE_VIEWED'`),
+      stored: stored(),
+    };
+    try {
+      const result = await portal.gql(
+        PRODUCE,
+        { c: noiseCase.id, t: warning.id, p: partyOf(noiseCase, 'SUBJECT') },
+        caseworker.token,
+      );
+      expect(codeOf(result)).toBe('INTERNAL_SERVER_ERROR');
+      expect(JSON.stringify(result.errors)).not.toContain('the action could not be written');
+    } finally {
+      failing.mockRestore();
+    }
+    expect({
+      evidence: await count(`SELECT count(*) AS n FROM evidence_files`),
+      trail: await count(`SELECT count(*) AS n FROM audit_events WHERE action <> 'CASE_VIEWED'`),
+      stored: stored(),
+    }).toEqual(before);
+    expect(readdirSync(join(dataDir, 'evidence', 'incoming'))).toEqual([]);
   });
 
   it('a preview is recorded on the case’s trail as a view of the identifiers it showed', async () => {
