@@ -121,4 +121,28 @@ describe('the demo partnership', () => {
     expect(again.loaded).toBe(false);
     expect((await portal.db.query(`SELECT count(*)::int AS n FROM cases`)).rows[0].n).toBe(before);
   });
+
+  it('has letter templates at the landlord and the council, and a warning letter already sent as evidence', async () => {
+    const { rows: templates } = await portal.db.query(
+      `SELECT g.name AS agency, t.kind FROM letter_templates t JOIN agencies g ON g.id = t.agency_id ORDER BY 1, 2`,
+    );
+    expect(templates).toContainEqual({ agency: 'Riverside Homes', kind: 'WARNING_LETTER' });
+    expect(templates).toContainEqual({ agency: 'Riverside Council ASB Unit', kind: 'COMMUNITY_PROTECTION_WARNING' });
+    const token = await portal.login('caseworker@riverside-homes.example', DEMO_PASSWORD);
+    const { rows: produced } = await portal.db.query(
+      `SELECT e.case_id, e.id FROM audit_events a JOIN evidence_files e ON e.id = (a.detail->>'evidenceFileId')::uuid
+        WHERE a.action = 'LETTER_PRODUCED'`,
+    );
+    expect(produced).toHaveLength(1);
+    const { case: kase } = await portal.ok(
+      `query($id: ID!) { case(id: $id) { evidence { id downloadPath } actions { kind } } }`,
+      { id: produced[0].case_id },
+      token,
+    );
+    expect(kase.actions.map((a: { kind: string }) => a.kind)).toContain('WARNING_LETTER');
+    const file = kase.evidence.find((e: { id: string }) => e.id === produced[0].id);
+    const res = await fetch(`${portal.url}${file.downloadPath}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+  });
 });

@@ -45,7 +45,14 @@ const TABLES = [
  * Tables walled by their own agency columns rather than by a case: each agency's assignments of alerts, access
  * requests (their owner and requester agencies'), person searches (the searcher's agency's) and subject access requests.
  */
-const AGENCY_TABLES = ['alert_assignments', 'access_requests', 'person_searches', 'subject_access_requests'] as const;
+const AGENCY_TABLES = [
+  'alert_assignments',
+  'access_requests',
+  'person_searches',
+  'subject_access_requests',
+  'letter_templates',
+  'letter_template_versions',
+] as const;
 
 /**
  * The second wall. The CASL rules narrow every query the services write (the first wall); beneath them the

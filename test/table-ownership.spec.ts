@@ -38,6 +38,8 @@ export const TABLE_OWNERS: Record<string, string> = {
   incidents: 'incidents',
   intake_reports: 'intake',
   legal_holds: 'retention',
+  letter_template_versions: 'letters',
+  letter_templates: 'letters',
   mail_outbox: 'mail',
   meeting_agencies: 'meetings',
   meeting_attendance: 'meetings',

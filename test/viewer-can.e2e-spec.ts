@@ -23,7 +23,7 @@ const CASE_VIEWER_CAN = `query($id: ID!) { case(id: $id) { id version viewerCan 
   addParty editPartyIdentifiers editPartyTenancy recordContact recordDashAssessment recordAsbRiskAssessment agreeActionPlan
   uploadEvidence removeEvidence requestCaseReview decideCaseReview withdrawFromMeeting } } }`;
 const MEETING_VIEWER_CAN = `query($id: ID!) { meeting(id: $id) { id viewerCan { organise chair contribute } } }`;
-const ME_VIEWER_CAN = `query { me { id viewerCan { readCases createCase triage createMeeting readCaseFigures readMeetingFigures applyRetention updateServiceStandards administer manageUsers manageApiKeys manageWebhooks searchPeople decideAccessRequests mergePeople } } }`;
+const ME_VIEWER_CAN = `query { me { id viewerCan { readCases createCase triage createMeeting readCaseFigures readMeetingFigures applyRetention updateServiceStandards administer manageUsers manageApiKeys manageWebhooks searchPeople decideAccessRequests mergePeople manageLetterTemplates } } }`;
 const ACTIONS_VIEWER_CAN = `query($id: ID!) { case(id: $id) { id actions { id ownerAgency { id } viewerCan { update } } } }`;
 
 type Outcome = 'allowed' | 'refused';
@@ -459,6 +459,9 @@ describe('viewerCan says exactly what the guarded operations then do', () => {
         ),
       ],
       mergePeople: [await send('personMerges', `query { personMerges { id } }`)],
+      manageLetterTemplates: [
+        await send('retireLetterTemplate', `mutation { retireLetterTemplate(id: "not-an-id") { id } }`),
+      ],
     };
   }
 

@@ -38,6 +38,7 @@ import { AuthModule, KeyBearers, SessionsService } from '#libs/auth';
 import { CaseFeedModule } from '#libs/case-feed';
 import { CaseReviewsModule } from '#libs/case-reviews';
 import { SubjectAccessModule } from '#libs/subject-access';
+import { LettersModule } from '#libs/letters';
 import { CasesModule } from '#libs/cases';
 import { formatError, TooManyRequestsError } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
@@ -358,6 +359,7 @@ export class AppModule {
         EvidenceModule,
         SsoModule,
         SubjectAccessModule,
+        LettersModule,
         KnownToModule,
       ],
       controllers: [HealthController],

@@ -6,7 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '#libs/config';
-import { seedDemoPartnership } from '#libs/demo';
+import { produceDemoLetter, seedDemoPartnership } from '#libs/demo';
 import { prepareDatabase, QueryCounter } from '#libs/db';
 import { ensureAdministrator } from '#libs/administration';
 import { AppModule } from './app.module.js';
@@ -47,6 +47,8 @@ export async function createPortal(
   if (config.adminEmail && config.adminPassword)
     await ensureAdministrator(dataSource, config.adminEmail, config.adminPassword);
   const demo = config.seedDemo ? await seedDemoPartnership(dataSource) : null;
+  // The demo's one letter already sent is made as a caseworker makes one, so its PDF is in the evidence store.
+  if (demo?.loaded) await produceDemoLetter(app, dataSource);
   options.onReady?.({ demo });
   return app;
 }

@@ -38,6 +38,7 @@ import { PartyPersonResolver, PeopleResolver, PersonMatchResolver } from '#libs/
 import { CaseSharesResolver, SharesResolver } from '#libs/shares';
 import { SsoResolver } from '#libs/sso';
 import { SubjectAccessResolver } from '#libs/subject-access';
+import { LettersResolver } from '#libs/letters';
 import { UsersResolver } from '#libs/users';
 import { WebhooksResolver } from '#libs/webhooks';
 import { SCALARS } from './date-time.scalar.js';
@@ -56,6 +57,7 @@ export const RESOLVERS = [
   ApiKeysResolver,
   WebhooksResolver,
   SubjectAccessResolver,
+  LettersResolver,
   CasesResolver,
   PartiesResolver,
   PeopleResolver,

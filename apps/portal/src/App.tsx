@@ -62,6 +62,9 @@ const PasswordPage = lazy(() => import('./features/accounts/PasswordPages').then
 const PASSWORD_PATHS = ['/forgot-password', '/invitation', '/reset-password'];
 const PersonPage = lazy(() => import('./features/people/PersonPage').then((m) => ({ default: m.PersonPage })));
 const MergesPage = lazy(() => import('./features/people/MergesPage').then((m) => ({ default: m.MergesPage })));
+const LetterTemplatesPage = lazy(() =>
+  import('./features/letters/LetterTemplatesPage').then((m) => ({ default: m.LetterTemplatesPage })),
+);
 const NotFoundPage = lazy(() => import('./ui/NotFound').then((m) => ({ default: m.NotFoundPage })));
 
 function Route({ path, user }: { path: string; user: SessionUser }) {
@@ -87,6 +90,7 @@ function Route({ path, user }: { path: string; user: SessionUser }) {
   if (path === '/keys') return <ApiKeysPage user={user} />;
   if (path === '/webhooks') return <WebhooksPage user={user} />;
   if (path === '/subject-access') return <SubjectAccessPage user={user} />;
+  if (path === '/letter-templates') return <LetterTemplatesPage user={user} />;
   if (path === '/users') return <UsersPage user={user} />;
   if (path === '/people') return <FindPersonPage user={user} />;
   if (path === '/access-requests') return <AccessRequestsPage user={user} />;

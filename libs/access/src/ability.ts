@@ -70,6 +70,7 @@ export type Subject =
   | 'PersonSearch'
   | 'AccessRequest'
   | 'Person'
+  | 'LetterTemplate'
   | 'all';
 
 /** A loaded row tagged with its subject type (CASL's `subject()`), for decisions about that one row. */
@@ -270,6 +271,13 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
   // decision about people across the partnership's cases that a partner system's key does not take. Which people
   // they may merge (both readable to them) is decided in SQL from the parties they may read (libs/people).
   if (user.roles.includes(Role.MANAGER) && !user.apiKey) can('merge', 'Person');
+
+  // Issue 19, item 4 (letters): an agency's letter templates are its own (row scope from `agencyId`); its
+  // caseworkers read them to write letters, its managers keep them (create, edit, retire). A partner system's key
+  // keeps none: what the agency's letters say is the agency's managers' decision.
+  can('read', 'LetterTemplate', { agencyId: user.agencyId });
+  if (user.roles.includes(Role.MANAGER)) can(['create', 'update'], 'LetterTemplate', { agencyId: user.agencyId });
+  if (user.apiKey) cannot(['create', 'update'], 'LetterTemplate');
 
   // Fields, from the one table of field rules. A rule with `when` is a `cannot` for those rows followed by its
   // own grants, so (CASL reading later rules first) the last matching rule in the table decides.

@@ -99,6 +99,9 @@ const SQL_FIELDS: Record<string, Record<string, FieldSql>> = {
   SubjectAccessRequest: {
     agencyId: column('agency_id', 'uuid'),
   },
+  LetterTemplate: {
+    agencyId: column('agency_id', 'uuid'),
+  },
   User: {
     agencyId: column('agency_id', 'uuid'),
   },
@@ -152,7 +155,8 @@ export function accessibleSql(
     | 'ApiKey'
     | 'User'
     | 'Webhook'
-    | 'SubjectAccessRequest',
+    | 'SubjectAccessRequest'
+    | 'LetterTemplate',
   alias: string,
   params: SqlParams,
   form: ScopeForm = 'row',

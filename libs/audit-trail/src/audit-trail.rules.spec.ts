@@ -57,6 +57,21 @@ describe('an event of the trail in words', () => {
     ).toMatch(/^Removed evidence: noise\.mp3 \(audio\/mpeg, .+\)\. Reason: Wrong case$/);
   });
 
+  it('names the template text a letter was made from, and the fields left empty in it', () => {
+    expect(
+      describeAuditEvent({
+        action: AuditAction.LETTER_PRODUCED,
+        detail: {
+          template: { id: 't', name: 'First warning', version: 3, kind: 'WARNING_LETTER' },
+          recipient: { partyId: 'p', role: 'SUBJECT' },
+          withheldFields: ['recipient.address'],
+        },
+      }),
+    ).toBe(
+      'Produced a warning letter to the subject from template “First warning” version 3, left empty: recipient.address',
+    );
+  });
+
   it('lists the fields changed when the action has no words of its own', () => {
     expect(
       describeAuditEvent({

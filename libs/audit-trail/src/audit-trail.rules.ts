@@ -96,6 +96,18 @@ export function describeAuditEvent(row: Pick<TrailRow<AuditDetail>, 'action' | '
       return `Granted ${d.agency?.name} ${d.access} access on request. Reason: ${d.reason}`;
     case AuditAction.ACCESS_REFUSED:
       return `Refused ${d.agency?.name} access on request. Reason: ${d.reason}`;
+    case AuditAction.LETTER_PRODUCED: {
+      // Issue 19, item 4: which template text made the letter, kept in the event after the template moves on.
+      const template = d.template as { name?: string; version?: number; kind?: string } | undefined;
+      const recipient = d.recipient as { role?: string } | undefined;
+      const withheld = (d.withheldFields as string[] | undefined) ?? [];
+      return `Produced a ${String(template?.kind ?? 'letter')
+        .toLowerCase()
+        .replace(
+          /_/g,
+          ' ',
+        )} to the ${String(recipient?.role ?? 'party').toLowerCase()} from template “${template?.name}” version ${template?.version}${withheld.length ? `, left empty: ${withheld.join(', ')}` : ''}`;
+    }
     default:
       return fields ? `Changed ${fields}` : row.action;
   }

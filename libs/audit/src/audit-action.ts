@@ -38,6 +38,8 @@ export enum AuditAction {
   PERSON_UNLINKED = 'PERSON_UNLINKED',
   PEOPLE_MERGED = 'PEOPLE_MERGED',
   PERSON_MERGE_UNDONE = 'PERSON_MERGE_UNDONE',
+  // Issue 19, item 4 (letters)
+  LETTER_PRODUCED = 'LETTER_PRODUCED',
 }
 
 registerEnumType(AuditAction, { name: 'AuditAction', description: 'What happened to a case' });

@@ -7,6 +7,6 @@ import { ContactsService } from './contacts.service.js';
 @Module({
   imports: [CasesModule],
   providers: [ContactsRepository, ContactsService, ContactsResolver],
-  exports: [ContactsRepository],
+  exports: [ContactsRepository, ContactsService],
 })
 export class ContactsModule {}

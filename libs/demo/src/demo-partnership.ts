@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ActionKind, AgencyKind, CaseCategory, LEGAL_ACTION_KINDS, Role, DAY_MS } from '#libs/common';
 import { DEMO_PASSWORD } from '#libs/config';
 import { ADMINISTRATION_AGENCY, hashPassword } from '#libs/users';
+import { seedDemoLetters } from './demo-letters.js';
 
 export { DEMO_PASSWORD };
 
@@ -1701,6 +1702,10 @@ export async function seedDemoPartnership(dataSource: DataSource): Promise<DemoP
       homesCaseworker: staff.caseworker.homes,
       homesManager: staff.manager.homes,
     });
+    await seedDemoLetters(db, [
+      { agency: staff.agency.homes, manager: staff.manager.homes },
+      { agency: staff.agency.asb, manager: staff.manager.asb },
+    ]);
     return { loaded: true, password: DEMO_PASSWORD, signIns, administrator };
   });
 }

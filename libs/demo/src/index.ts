@@ -1,1 +1,2 @@
 export * from './demo-partnership.js';
+export * from './demo-letters.js';

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { readdir, rm, stat } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
@@ -129,6 +129,65 @@ export class EvidenceService implements OnModuleInit, OnApplicationShutdown {
     } finally {
       await rm(incoming.path, { force: true });
     }
+  }
+
+  /**
+   * A file the portal made itself for a case (a letter), kept exactly as an upload is: the caller's right to add
+   * evidence checked again in the transaction that records it, the bytes in the store before the row and taken
+   * out again if that transaction fails. `alongside` runs in the same transaction, for what else the file is
+   * recorded as (an action, a contact); its failure leaves neither the row nor the bytes.
+   */
+  async addMade<T>(
+    ctx: RequestContext,
+    caseId: string,
+    made: { bytes: Buffer; fileName: string; description: string },
+    alongside: (tx: RequestContext, file: EvidenceFile) => Promise<T>,
+  ): Promise<{ file: EvidenceFile; result: T }> {
+    await mkdir(this.incomingDir, { recursive: true, mode: 0o700 });
+    const path = join(this.incomingDir, `${randomBytes(16).toString('hex')}.part`);
+    const key = randomBytes(16).toString('hex');
+    let kept = false;
+    try {
+      await writeFile(path, made.bytes, { flag: 'wx', mode: 0o600 });
+      const incoming: IncomingFile = {
+        path,
+        givenName: made.fileName,
+        declaredType: '',
+        byteSize: made.bytes.length,
+        sha256: createHash('sha256').update(made.bytes).digest('hex'),
+        plainText: false,
+      };
+      // What the bytes are is read from them, as for any upload: a made file gets no exemption.
+      const mediaType = await evidenceMediaType(path, { fileName: made.fileName, declaredType: '', plainText: false });
+      const fileName = sanitiseFileName(made.fileName, EXTENSIONS[mediaType] ?? ['bin']);
+      await this.store.keep(key, path, { byteSize: incoming.byteSize, mediaType });
+      kept = true;
+      return await this.dataSource.transaction(async (db) => {
+        await scopeTransaction(db, ctx.user?.agencyId ?? null);
+        const tx = { ...ctx, db };
+        const file = await this.record(tx, caseId, null, {
+          incoming,
+          key,
+          mediaType,
+          fileName,
+          description: uploadDescription(made.description),
+        });
+        return { file, result: await alongside(tx, file) };
+      });
+    } catch (error) {
+      if (kept)
+        await this.store
+          .remove(key)
+          .catch((e: unknown) => this.logger.error(`Could not remove refused evidence ${key}: ${String(e)}`));
+      throw error;
+    } finally {
+      await rm(path, { force: true });
+    }
+  }
+
+  /** The case, if the caller may add evidence to it (NOT_FOUND when unseen, FORBIDDEN when seen but not theirs to add to). */
+  requireWritable(ctx: RequestContext, caseId: string): Promise<Case> {
+    return this.writableCase(ctx, caseId, null);
   }
 
   private async record(

@@ -69,6 +69,12 @@ export class UserViewerCan {
     description: 'mergePeople, undoPersonMerge, personMerges: merging person records your agency can see (managers)',
   })
   mergePeople: boolean;
+
+  @Field({
+    description:
+      'createLetterTemplate, updateLetterTemplate, retireLetterTemplate: your agency’s letter templates (managers)',
+  })
+  manageLetterTemplates: boolean;
 }
 
 export function userViewerCan(ability: PortalAbility): UserViewerCan {
@@ -91,5 +97,6 @@ export function userViewerCan(ability: PortalAbility): UserViewerCan {
     searchPeople: ability.can('read', 'PersonSearch'),
     decideAccessRequests: ability.can('approve', 'AccessRequest'),
     mergePeople: ability.can('merge', 'Person'),
+    manageLetterTemplates: ability.can('create', 'LetterTemplate'),
   };
 }

@@ -17,6 +17,7 @@ import {
   type FieldError,
 } from '../../ui/govuk';
 import type { CaseData } from '../cases/CasePage';
+import { WriteLetter } from '../letters/WriteLetter';
 
 const CaseEvidence = graphql(`
   query CaseEvidence($id: ID!) {
@@ -161,6 +162,7 @@ export function EvidenceTab({ c }: { c: CaseData }) {
       {!withheld && c.viewerCan.uploadEvidence && data?.case && (
         <UploadEvidenceForm c={c} onUploaded={() => refetch()} />
       )}
+      {!withheld && c.viewerCan.uploadEvidence && data?.case && <WriteLetter c={c} onProduced={() => refetch()} />}
     </>
   );
 }
