@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ActionKind, AgencyKind, CaseCategory, LEGAL_ACTION_KINDS, Role, DAY_MS } from '#libs/common';
 import { DEMO_PASSWORD } from '#libs/config';
 import { ADMINISTRATION_AGENCY, hashPassword } from '#libs/users';
+import { seedDemoFigures } from './demo-figures.js';
 
 export { DEMO_PASSWORD };
 
@@ -1694,6 +1695,7 @@ export async function seedDemoPartnership(dataSource: DataSource): Promise<DemoP
       agencies: Object.values(staff.agency),
       idva: staff.agency.idva,
     });
+    await seedDemoFigures(db, staff);
     await seedDemoCasework(db, { homes: staff.agency.homes, homesManager: staff.manager.homes });
     await seedDemoPeople(db, {
       homes: staff.agency.homes,
