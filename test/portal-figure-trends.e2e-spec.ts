@@ -123,7 +123,7 @@ describe('board figures with trends in the portal', () => {
     expect(
       await region
         .locator('.app-headline')
-        .filter({ has: page.locator('dt').getByText('Cases opened', { exact: true }) })
+        .filter({ has: page.locator('dt').getByText('Opened across the partnership', { exact: true }) })
         .locator('.app-headline__value')
         .innerText(),
     ).toBe('Fewer than 5');

@@ -108,11 +108,15 @@ export function PartnershipFigures({ filter }: { filter: Period & { ward: string
         <>
           <Headlines
             figures={[
-              { label: 'Cases opened', value: words(figures.opened) },
-              { label: 'Closed: resolved', value: words(figures.closedResolved) },
-              { label: 'Closed: unresolved', value: words(figures.closedUnresolved) },
-              { label: 'Live caseload', value: words(figures.live), detail: 'Open at the end of the period' },
-              { label: 'Incidents logged', value: words(figures.incidents) },
+              { label: 'Opened across the partnership', value: words(figures.opened) },
+              { label: 'Closed across it: resolved', value: words(figures.closedResolved) },
+              { label: 'Closed across it: unresolved', value: words(figures.closedUnresolved) },
+              {
+                label: 'Live across the partnership',
+                value: words(figures.live),
+                detail: 'Open at the end of the period',
+              },
+              { label: 'Incidents logged across it', value: words(figures.incidents) },
             ]}
           />
           <PublishedBreakdown
