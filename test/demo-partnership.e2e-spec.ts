@@ -115,6 +115,40 @@ describe('the demo partnership', () => {
     ]);
   });
 
+  it('has two years of history, so every month of the last year shows figures beside the same month a year before', async () => {
+    const token = await portal.login('manager@riverside-homes.example', DEMO_PASSWORD);
+    // The last twelve whole London months.
+    const [y, m] = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' }).split('-').map(Number);
+    const input = {
+      from: new Date(Date.UTC(y, m - 13, 15)).toISOString(),
+      to: new Date(Date.UTC(y, m - 2, 15)).toISOString(),
+      interval: 'MONTH',
+    };
+    const SERIES = `query($input: CaseStatisticsSeriesInput!, $scope: FigureScope) { caseStatisticsSeries(input: $input, scope: $scope) {
+      points { label current { opened closedResolved closedUnresolved incidents } yearEarlier { opened closedResolved closedUnresolved incidents } }
+    } }`;
+    const activity = (f: Record<string, number | null>) =>
+      Object.values(f).reduce<number>((sum, n) => sum + (n ?? 0), 0);
+    const own = (await portal.ok(SERIES, { input }, token)).caseStatisticsSeries.points;
+    expect(own).toHaveLength(12);
+    for (const point of own) {
+      expect([point.label, activity(point.current) > 0, activity(point.yearEarlier) > 0]).toEqual([
+        point.label,
+        true,
+        true,
+      ]);
+    }
+    // Across the partnership, every month's openings clear the small-number rule, this year and the year before.
+    const partnership = (await portal.ok(SERIES, { input, scope: 'PARTNERSHIP' }, token)).caseStatisticsSeries.points;
+    for (const point of partnership) {
+      expect([point.label, point.current.opened, point.yearEarlier.opened]).toEqual([
+        point.label,
+        expect.any(Number),
+        expect.any(Number),
+      ]);
+    }
+  });
+
   it('is loaded once: a second run into a database with cases changes nothing', async () => {
     const before = (await portal.db.query(`SELECT count(*)::int AS n FROM cases`)).rows[0].n;
     const again = await seedDemoPartnership(portal.app.get<DataSource>(getDataSourceToken()));

@@ -276,6 +276,11 @@ export class ActionsRepository {
     );
   }
 
+  /** The agencies that own (or owned) an action on the case `caseRef`, as a subquery of `agency_id` (MARAC figures). */
+  static actionOwnersSql(caseRef: string): string {
+    return `SELECT a.owner_agency_id AS agency_id FROM case_actions a WHERE a.case_id = ${caseRef}`;
+  }
+
   /** How many actions agreed on the agenda items of `items` (a table or CTE with `id`) are due by now. */
   static dueOnItemsCountSql(items: string): string {
     return `(SELECT count(*) FROM case_actions a JOIN ${items} i ON i.id = a.agenda_item_id WHERE a.due_at <= now() AND a.status <> 'CANCELLED')`;

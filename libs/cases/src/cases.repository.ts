@@ -159,6 +159,20 @@ export class CasesRepository {
     return `(SELECT * FROM cases WHERE id = ANY(${idsParam}::uuid[])) ${alias}`;
   }
 
+  /**
+   * Whether the case `caseIdSql` has a victim whose recorded date of birth makes them `min` to `max` years old on
+   * the London date of `atSql` (MARAC figures: victims aged 16 and 17 at referral).
+   */
+  static victimAgedSql(caseIdSql: string, atSql: string, min: number, max: number): string {
+    return `EXISTS (SELECT 1 FROM parties p WHERE p.case_id = ${caseIdSql} AND p.role = 'VICTIM' AND p.date_of_birth IS NOT NULL
+                      AND extract(year FROM age((${atSql} AT TIME ZONE 'Europe/London')::date, p.date_of_birth)) BETWEEN ${min} AND ${max})`;
+  }
+
+  /** Whether the case `caseIdSql` records a victim's date of birth. */
+  static victimBornOnRecordSql(caseIdSql: string): string {
+    return `EXISTS (SELECT 1 FROM parties p WHERE p.case_id = ${caseIdSql} AND p.role = 'VICTIM' AND p.date_of_birth IS NOT NULL)`;
+  }
+
   /** `JOIN LATERAL` the case `caseIdSql` names as `alias` with its `owner_agency_id`: no row where the `db` does not admit the case. */
   static ownerJoinSql(alias: string, caseIdSql: string): string {
     return `JOIN LATERAL (SELECT c.owner_agency_id FROM cases c WHERE c.id = ${caseIdSql}) ${alias} ON true`;

@@ -144,6 +144,14 @@ describe('configuration', () => {
     expect(() => loadConfig({ API_KEY_REQUESTS_PER_MINUTE: '0' })).toThrow(/API_KEY_REQUESTS_PER_MINUTE/);
   });
 
+  it('takes the adult female population for the MARAC rate per 10,000, and gives no rate without it', () => {
+    expect(loadConfig({}).maracAdultFemalePopulation).toBeNull();
+    expect(loadConfig({ MARAC_ADULT_FEMALE_POPULATION: ' ' }).maracAdultFemalePopulation).toBeNull();
+    expect(loadConfig({ MARAC_ADULT_FEMALE_POPULATION: '112400' }).maracAdultFemalePopulation).toBe(112400);
+    for (const bad of ['0', '-5', '1.5', 'lots', '1e12'])
+      expect(() => loadConfig({ MARAC_ADULT_FEMALE_POPULATION: bad })).toThrow(/MARAC_ADULT_FEMALE_POPULATION/);
+  });
+
   it('allows each user 30 person searches an hour, configurable', () => {
     expect(loadConfig({}).personSearchesPerHour).toBe(30);
     expect(loadConfig({ PERSON_SEARCHES_PER_HOUR: '5' }).personSearchesPerHour).toBe(5);

@@ -58,6 +58,11 @@ export interface AppConfig {
   alertRetentionDays: number;
   /** Days after a meeting that attendees without a share of a case may still open its material. */
   meetingMaterialDays: number;
+  /**
+   * The area's women aged 16 and over (ONS mid-year estimate), for SafeLives' MARAC referrals per 10,000 adult
+   * women; null: that figure is not given, and the portal says why.
+   */
+  maracAdultFemalePopulation: number | null;
   /** Person searches (issue 18) one user may make in an hour: a search is for a case in hand, not to enumerate. */
   personSearchesPerHour: number;
   /** Years after closing that a case is kept whole; then it is anonymised unless a legal hold stops it. */
@@ -356,6 +361,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databasePoolMax: integer(env, 'DATABASE_POOL_MAX', 20, 2, 500),
     alertRetentionDays: integer(env, 'ALERT_RETENTION_DAYS', 30, 1, 3650),
     meetingMaterialDays: integer(env, 'MEETING_MATERIAL_DAYS', 30, 0, 3650),
+    maracAdultFemalePopulation: env.MARAC_ADULT_FEMALE_POPULATION?.trim()
+      ? integer(env, 'MARAC_ADULT_FEMALE_POPULATION', 0, 1, 100_000_000)
+      : null,
     personSearchesPerHour: integer(env, 'PERSON_SEARCHES_PER_HOUR', 30, 1, 1000),
     retentionYears: integer(env, 'RETENTION_YEARS', 6, 1, 100),
     caseReview: {

@@ -4,6 +4,7 @@ import { ActionKind, AgencyKind, CaseCategory, LEGAL_ACTION_KINDS, Role, DAY_MS 
 import { DEMO_PASSWORD } from '#libs/config';
 import { ADMINISTRATION_AGENCY, hashPassword } from '#libs/users';
 import { seedDemoLetters } from './demo-letters.js';
+import { seedDemoFigures } from './demo-figures.js';
 
 export { DEMO_PASSWORD };
 
@@ -1695,6 +1696,7 @@ export async function seedDemoPartnership(dataSource: DataSource): Promise<DemoP
       agencies: Object.values(staff.agency),
       idva: staff.agency.idva,
     });
+    await seedDemoFigures(db, staff);
     await seedDemoCasework(db, { homes: staff.agency.homes, homesManager: staff.manager.homes });
     await seedDemoPeople(db, {
       homes: staff.agency.homes,

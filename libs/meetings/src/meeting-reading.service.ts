@@ -291,7 +291,10 @@ export class MeetingReadingService {
   /** MARAC figures over the meetings the caller's agency attended in the period, scoped in SQL like every read. */
   async maracStatistics(ctx: RequestContext, input: MaracStatisticsInput): Promise<MaracStatistics> {
     checkPeriod(input.from, input.to);
-    return toMaracStatistics(await this.meetings.maracFigures(ctx.system, ctx, input.from, input.to));
+    return toMaracStatistics(
+      await this.meetings.maracFigures(ctx.system, ctx, input.from, input.to),
+      this.config.maracAdultFemalePopulation,
+    );
   }
 
   /** Who may be named to chair a meeting: for the people who schedule them. */

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { AttendanceStatus, MeetingKind, percentOf as percent, ReferralReason } from '#libs/common';
+import { AgencyKind, AttendanceStatus, MeetingKind, percentOf as percent, ReferralReason } from '#libs/common';
 import type { AgendaItemRow, CaseMeetingReferralRow, MaracFiguresRow, MeetingRow } from './meetings.repository.js';
 
 /** What every attendee agrees before they may open a meeting's case material. */
@@ -200,23 +200,74 @@ export const toAgendaItem = (row: AgendaItemRow): AgendaItem => ({
   minutes: row.minutes,
 });
 
+@ObjectType({ description: 'Cases heard that one kind of agency referred' })
+export class AgencyKindCount {
+  @Field(() => AgencyKind)
+  kind: AgencyKind;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType({ description: "An item of SafeLives' quarterly MARAC dataset that the portal does not record, and why" })
+export class MaracDatasetGap {
+  @Field({ description: 'The dataset item' })
+  item: string;
+
+  @Field({ description: 'Why there is no figure' })
+  reason: string;
+}
+
+/** SafeLives' diversity and household items with nothing in the portal to count them from: said, not guessed. */
+export const MARAC_NOT_RECORDED: readonly MaracDatasetGap[] = [
+  {
+    item: 'Cases with children in the household, and the number of children',
+    reason:
+      'Not recorded: no party, referral or DASH answer says who lives in the household (DASH question 7 asks only about conflict over child contact)',
+  },
+  { item: 'Male victims', reason: 'Not recorded: parties have no sex or gender' },
+  { item: 'Black and minority ethnic victims', reason: 'Not recorded: parties have no ethnicity' },
+  { item: 'Victims with a disability', reason: 'Not recorded on MARAC cases' },
+  {
+    item: 'Lesbian, gay, bisexual or transgender victims',
+    reason: 'Not recorded: parties have no sexual orientation or gender identity',
+  },
+];
+
 @ObjectType({
   description:
-    'Figures for the MARACs your agency attended in a period (percentages 0–100, null when there is nothing to divide)',
+    "Figures for the MARACs your agency attended in a period (percentages 0–100, null when there is nothing to divide), as far as the portal's records answer SafeLives' quarterly MARAC dataset",
 })
 export class MaracStatistics {
   @Field(() => Int)
   meetings: number;
 
-  @Field(() => Int, { description: 'Agenda items heard (withdrawn ones left out)' })
+  @Field(() => Int, {
+    description:
+      'SafeLives "cases discussed": agenda items heard at these MARACs (withdrawn ones left out); a case heard at two meetings counts twice',
+  })
   casesHeard: number;
 
   @Field(() => Int, {
-    description: 'Heard as repeats: referred as REPEAT_REFERRAL, or heard at a MARAC in the 12 months before',
+    nullable: true,
+    description: "The area's women aged 16 and over, as configured (MARAC_ADULT_FEMALE_POPULATION); null when not set",
+  })
+  adultFemalePopulation: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'SafeLives "cases per 10,000 adult women": cases heard ÷ the adult female population × 10,000, one decimal place, over the period asked (not annualised); null when the population is not set',
+  })
+  casesPer10kAdultWomen: number | null;
+
+  @Field(() => Int, {
+    description:
+      'SafeLives "repeat cases": heard as repeats, referred as REPEAT_REFERRAL, or heard at a MARAC in the 12 months before',
   })
   repeatCases: number;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Repeat cases ÷ cases heard (SafeLives repeat rate)' })
   repeatPercent: number | null;
 
   @Field(() => Int, { description: 'Referred by an agency other than the police' })
@@ -224,6 +275,35 @@ export class MaracStatistics {
 
   @Field(() => Float, { nullable: true })
   referredByPartnersPercent: number | null;
+
+  @Field(() => [AgencyKindCount], {
+    description:
+      'SafeLives "referrals by agency": cases heard by the kind of agency that referred them; every kind listed, most first',
+  })
+  referralsByAgencyKind: AgencyKindCount[];
+
+  @Field(() => Int, {
+    description:
+      'SafeLives "IDVA engagement", as the portal can see it: cases heard that a SUPPORT agency (the IDVA service) owns, is or was shared with, or holds an action on, by now',
+  })
+  supportEngaged: number;
+
+  @Field(() => Float, { nullable: true, description: 'Support engaged ÷ cases heard' })
+  supportEngagedPercent: number | null;
+
+  @Field(() => Int, {
+    description:
+      'SafeLives "16–17 year old victims": cases heard whose victim was 16 or 17 on the day of referral (London), by the date of birth recorded',
+  })
+  victimsAged16To17: number;
+
+  @Field(() => Int, {
+    description: "Cases heard with a victim's date of birth recorded: the 16–17 figure can count no others",
+  })
+  victimsWithDateOfBirth: number;
+
+  @Field(() => [MaracDatasetGap], { description: 'Dataset items the portal does not record, so gives no figure for' })
+  notRecorded: MaracDatasetGap[];
 
   @Field(() => Int, { description: 'Actions agreed at these meetings that are due by now' })
   actionsDue: number;
@@ -235,14 +315,28 @@ export class MaracStatistics {
   actionsCompletedOnTimePercent: number | null;
 }
 
-export function toMaracStatistics(row: MaracFiguresRow): MaracStatistics {
+/** Per 10,000, one decimal place. */
+const per10k = (count: number, population: number) => Math.round((count / population) * 100_000) / 10;
+
+export function toMaracStatistics(row: MaracFiguresRow, adultFemalePopulation: number | null): MaracStatistics {
+  const byKind = new Map(row.by_kind.map((k) => [k.kind, k.count]));
   return {
     meetings: row.meetings,
     casesHeard: row.heard,
+    adultFemalePopulation,
+    casesPer10kAdultWomen: adultFemalePopulation ? per10k(row.heard, adultFemalePopulation) : null,
     repeatCases: row.repeats,
     repeatPercent: percent(row.repeats, row.heard),
     referredByPartners: row.by_partners,
     referredByPartnersPercent: percent(row.by_partners, row.heard),
+    referralsByAgencyKind: Object.values(AgencyKind)
+      .map((kind) => ({ kind, count: byKind.get(kind) ?? 0 }))
+      .sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind)),
+    supportEngaged: row.support_engaged,
+    supportEngagedPercent: percent(row.support_engaged, row.heard),
+    victimsAged16To17: row.victims_16_17,
+    victimsWithDateOfBirth: row.victims_born_on_record,
+    notRecorded: [...MARAC_NOT_RECORDED],
     actionsDue: row.actions_due,
     actionsCompletedOnTime: row.on_time,
     actionsCompletedOnTimePercent: percent(row.on_time, row.actions_due),

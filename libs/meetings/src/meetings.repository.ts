@@ -4,10 +4,11 @@ import { accessibleSql } from '#libs/access';
 import { ActionsRepository } from '#libs/actions';
 import { AgenciesRepository } from '#libs/agencies';
 import { CasesRepository } from '#libs/cases';
-import type { AttendanceStatus, MeetingKind, ReferralReason } from '#libs/common';
+import type { AgencyKind, AttendanceStatus, MeetingKind, ReferralReason } from '#libs/common';
 import type { RequestContext } from '#libs/context';
 import { DashRepository } from '#libs/dash';
 import { IncidentsRepository } from '#libs/incidents';
+import { SharesRepository } from '#libs/shares';
 import { UsersRepository } from '#libs/users';
 
 export interface MeetingRow {
@@ -83,6 +84,10 @@ export interface MaracFiguresRow {
   heard: number;
   repeats: number;
   by_partners: number;
+  by_kind: { kind: AgencyKind; count: number }[];
+  support_engaged: number;
+  victims_16_17: number;
+  victims_born_on_record: number;
   actions_due: number;
   on_time: number;
 }
@@ -494,6 +499,14 @@ export class MeetingsRepository {
                  SELECT 1 FROM agenda_items e JOIN meetings em ON em.id = e.meeting_id AND em.kind = 'MARAC'
                   WHERE e.case_id = i.case_id AND e.withdrawn_at IS NULL AND em.starts_at < i.starts_at AND em.starts_at >= i.starts_at - interval '12 months'))::int AS repeats,
               (SELECT count(*) FROM heard i ${AgenciesRepository.joinSql('a', 'i.referred_by_agency_id')} WHERE a.kind <> 'POLICE')::int AS by_partners,
+              coalesce((SELECT json_agg(json_build_object('kind', kind, 'count', n))
+                          FROM (SELECT a.kind, count(*)::int AS n FROM heard i ${AgenciesRepository.joinSql('a', 'i.referred_by_agency_id')} GROUP BY a.kind) g), '[]') AS by_kind,
+              (SELECT count(*) FROM heard i ${CasesRepository.ownerJoinSql('hc', 'i.case_id')}
+                WHERE EXISTS (SELECT 1 FROM ${AgenciesRepository.tableAs('sa')}
+                               WHERE sa.kind = 'SUPPORT' AND (sa.id = hc.owner_agency_id OR sa.id IN (${SharesRepository.everSharedWithSql('i.case_id')})
+                                                              OR sa.id IN (${ActionsRepository.actionOwnersSql('i.case_id')}))))::int AS support_engaged,
+              (SELECT count(*) FROM heard i WHERE ${CasesRepository.victimAgedSql('i.case_id', 'i.referred_at', 16, 17)})::int AS victims_16_17,
+              (SELECT count(*) FROM heard i WHERE ${CasesRepository.victimBornOnRecordSql('i.case_id')})::int AS victims_born_on_record,
               ${ActionsRepository.dueOnItemsCountSql('heard')}::int AS actions_due,
               ${ActionsRepository.doneOnTimeOnItemsCountSql('heard')}::int AS on_time`,
       params.values,

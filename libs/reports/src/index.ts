@@ -1,3 +1,4 @@
+export * from './case-statistics-series.model.js';
 export * from './case-statistics.model.js';
 export * from './exceptions.model.js';
 export * from './reports.inputs.js';

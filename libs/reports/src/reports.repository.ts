@@ -3,12 +3,13 @@ import { accessibleSql, type PortalAbility } from '#libs/access';
 import { ActionsRepository } from '#libs/actions';
 import { CasesRepository } from '#libs/cases';
 import type { CaseCategory } from '#libs/common';
-import { type Database, one, SqlParams } from '#libs/db';
+import { type Database, one, rows, SqlParams } from '#libs/db';
 import { IncidentsRepository } from '#libs/incidents';
 import { SatisfactionRepository } from '#libs/satisfaction';
 import { ServiceStandardsRepository } from '#libs/service-standards';
 import { type ConsentState, type LawfulBasis, SharesRepository } from '#libs/shares';
 import type { InterventionCount, LocationCount, WardCount } from './case-statistics.model.js';
+import type { SeriesPlan } from './reports.rules.js';
 
 /** A period, from `from` up to (not including) `to`, narrowed to a ward and a category when given. */
 export interface Period {
@@ -33,6 +34,21 @@ export interface FigureCases {
 }
 
 /** The figures' one statement, as it answers. */
+/** One point of a series as the statement answers it: its own figures and the same months a year earlier. */
+export interface SeriesRow {
+  k: number;
+  opened: number;
+  closed_resolved: number;
+  closed_unresolved: number;
+  live: number;
+  incidents: number;
+  prior_opened: number;
+  prior_closed_resolved: number;
+  prior_closed_unresolved: number;
+  prior_live: number;
+  prior_incidents: number;
+}
+
 export interface FiguresRow {
   opened: number;
   closed_resolved: number;
@@ -125,6 +141,43 @@ export class ReportsRepository {
       params.values,
     );
     return row!;
+  }
+
+  /**
+   * A series' figures over `cases` in one statement: generate_series makes each point's London months (and the
+   * same a year earlier) from the plan, and each point counts the visible cases and their incidents once. The
+   * period of `cases` is the whole span, the first point's year-earlier start to the last point's end: it only
+   * leaves out what no point could count.
+   */
+  series(db: Database, cases: FigureCases, plan: SeriesPlan): Promise<SeriesRow[]> {
+    const { params, visibleSql, from, to } = cases;
+    const first = params.add(plan.first);
+    const step = params.add(plan.stepMonths);
+    const count = params.add(plan.count);
+    const at = (months: string) =>
+      `((${first}::date)::timestamp + make_interval(months => ${months})) AT TIME ZONE 'Europe/London'`;
+    const counts = (s: string, e: string, prefix: string) =>
+      `count(*) FILTER (WHERE v.opened_at >= ${s} AND v.opened_at < ${e})::int AS ${prefix}opened,
+       count(*) FILTER (WHERE v.status = 'CLOSED_RESOLVED' AND v.closed_at >= ${s} AND v.closed_at < ${e})::int AS ${prefix}closed_resolved,
+       count(*) FILTER (WHERE v.status = 'CLOSED_UNRESOLVED' AND v.closed_at >= ${s} AND v.closed_at < ${e})::int AS ${prefix}closed_unresolved,
+       count(*) FILTER (WHERE v.opened_at < ${e} AND (v.closed_at IS NULL OR v.closed_at >= ${e}))::int AS ${prefix}live`;
+    return rows<SeriesRow>(
+      db,
+      `WITH visible AS MATERIALIZED (SELECT * FROM (${visibleSql}) c WHERE c.opened_at < ${to}),
+            logged AS MATERIALIZED (SELECT i.logged_at FROM ${IncidentsRepository.ofCasesSql('visible v', 'v')}
+                                     WHERE i.logged_at >= ${from} AND i.logged_at < ${to}),
+            points AS (SELECT k, ${at(`k * ${step}::int`)} AS s, ${at(`(k + 1) * ${step}::int`)} AS e,
+                              ${at(`k * ${step}::int - 12`)} AS ps, ${at(`(k + 1) * ${step}::int - 12`)} AS pe
+                         FROM generate_series(0, ${count}::int - 1) k)
+       SELECT p.k, c.*, l.*
+         FROM points p
+         CROSS JOIN LATERAL (SELECT ${counts('p.s', 'p.e', '')}, ${counts('p.ps', 'p.pe', 'prior_')} FROM visible v) c
+         CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE logged_at >= p.s AND logged_at < p.e)::int AS incidents,
+                                    count(*) FILTER (WHERE logged_at >= p.ps AND logged_at < p.pe)::int AS prior_incidents
+                               FROM logged) l
+        ORDER BY p.k`,
+      params.values,
+    );
   }
 
   /**

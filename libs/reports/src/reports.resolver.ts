@@ -2,7 +2,8 @@ import { Args, Context, Int, Query, Resolver } from '@nestjs/graphql';
 import { Allow } from '#libs/access';
 import type { RequestContext } from '#libs/context';
 import { CaseStatistics, PartnershipStatistics } from './case-statistics.model.js';
-import { CaseStatisticsInput } from './reports.inputs.js';
+import { CaseStatisticsSeries, FigureScope } from './case-statistics-series.model.js';
+import { CaseStatisticsInput, CaseStatisticsSeriesInput } from './reports.inputs.js';
 import { Exceptions } from './exceptions.model.js';
 import { ExceptionsService } from './exceptions.service.js';
 import { ReportsService } from './reports.service.js';
@@ -44,5 +45,23 @@ export class ReportsResolver {
   @Allow('readFigures', 'Case')
   caseStatistics(@Context() ctx: RequestContext, @Args('input') input: CaseStatisticsInput): Promise<CaseStatistics> {
     return this.reportService.caseStatistics(ctx, input);
+  }
+
+  @Query(() => CaseStatisticsSeries, {
+    description:
+      'Case figures month by month or quarter by quarter (at most 36 points), each beside the same months a year earlier: over the cases you may see (AGENCY), or across the partnership with its small-number rule (PARTNERSHIP) (managers)',
+  })
+  @Allow('readFigures', 'Case')
+  caseStatisticsSeries(
+    @Context() ctx: RequestContext,
+    @Args('input') input: CaseStatisticsSeriesInput,
+    @Args('scope', {
+      type: () => FigureScope,
+      defaultValue: FigureScope.AGENCY,
+      description: 'Whose cases: the ones you may see (the default), or every agency’s, published',
+    })
+    scope: FigureScope,
+  ): Promise<CaseStatisticsSeries> {
+    return this.reportService.series(ctx, input, scope);
   }
 }

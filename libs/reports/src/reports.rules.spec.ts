@@ -3,6 +3,10 @@ import { BadInputError, ClockState } from '#libs/common';
 import { ServiceStandard } from '#libs/service-standards';
 import {
   checkPeriod,
+  FigureInterval,
+  MAX_SERIES_POINTS,
+  seriesPlan,
+  seriesPoints,
   partnershipWindow,
   perThousand,
   published,
@@ -112,5 +116,62 @@ describe('service standards over a period', () => {
       { standard: ServiceStandard.REPORTER_UPDATED, met: 0, breached: 0, due: 0, metPercent: null },
       { standard: ServiceStandard.RISK_REVIEWED, met: 0, breached: 0, due: 0, metPercent: null },
     ]);
+  });
+});
+
+describe('series by month and quarter, in London', () => {
+  const plan = (from: string, to: string, interval = FigureInterval.MONTH) =>
+    seriesPlan({ from: new Date(from), to: new Date(to) }, interval);
+  const iso = (d: Date) => d.toISOString();
+
+  it('takes whole London months: a BST midnight starts the month, not the evening before', () => {
+    // 31 March 23:30 UTC is already 1 April in London.
+    expect(plan('2026-03-31T23:30:00Z', '2026-06-30T23:00:00Z')).toEqual({
+      first: '2026-04-01',
+      stepMonths: 1,
+      count: 3,
+    });
+    const [april, , june] = seriesPoints(plan('2026-03-31T23:30:00Z', '2026-06-30T23:00:00Z'));
+    expect([april.label, iso(april.from), iso(april.to)]).toEqual([
+      '2026-04',
+      '2026-03-31T23:00:00.000Z',
+      '2026-04-30T23:00:00.000Z',
+    ]);
+    expect(iso(june.to)).toBe('2026-06-30T23:00:00.000Z');
+  });
+
+  it('runs a month across the clock change at its London midnights (GMT in, BST out)', () => {
+    const [march] = seriesPoints(plan('2026-03-10T12:00:00Z', '2026-03-20T12:00:00Z'));
+    expect([iso(march.from), iso(march.to)]).toEqual(['2026-03-01T00:00:00.000Z', '2026-03-31T23:00:00.000Z']);
+  });
+
+  it('gives the same months a year earlier for each point', () => {
+    const [march] = seriesPoints(plan('2026-03-01T00:00:00Z', '2026-04-01T00:00:00Z'));
+    expect([iso(march.yearEarlierFrom), iso(march.yearEarlierTo)]).toEqual([
+      '2025-03-01T00:00:00.000Z',
+      '2025-03-31T23:00:00.000Z',
+    ]);
+  });
+
+  it('takes calendar quarters, January to March and so on, widening a period to the quarters it touches', () => {
+    const quarters = seriesPoints(plan('2025-11-15T00:00:00Z', '2026-04-02T00:00:00Z', FigureInterval.QUARTER));
+    expect(quarters.map((q) => q.label)).toEqual(['2025 Q4', '2026 Q1', '2026 Q2']);
+    expect(iso(quarters[0].from)).toBe('2025-09-30T23:00:00.000Z');
+    expect(iso(quarters[1].from)).toBe('2026-01-01T00:00:00.000Z');
+    expect(iso(quarters[1].to)).toBe('2026-03-31T23:00:00.000Z');
+    expect(iso(quarters[1].yearEarlierFrom)).toBe('2025-01-01T00:00:00.000Z');
+  });
+
+  it('ends with the month that holds the moment before `to`: a period up to 1 May midnight stops at April', () => {
+    expect(plan('2026-01-01T00:00:00Z', '2026-04-30T23:00:00Z').count).toBe(4);
+    expect(plan('2026-01-01T00:00:00Z', '2026-04-30T23:00:01Z').count).toBe(5);
+  });
+
+  it(`refuses more than ${MAX_SERIES_POINTS} points, and a backwards period, naming \`to\``, () => {
+    expect(plan('2023-01-01T00:00:00Z', '2026-01-01T00:00:00Z').count).toBe(36);
+    expect(refusal(() => plan('2023-01-01T00:00:00Z', '2026-02-01T00:00:00Z'))).toBe('to');
+    expect(plan('2017-01-01T00:00:00Z', '2026-01-01T00:00:00Z', FigureInterval.QUARTER).count).toBe(36);
+    expect(refusal(() => plan('2016-10-01T00:00:00Z', '2026-01-01T00:00:00Z', FigureInterval.QUARTER))).toBe('to');
+    expect(refusal(() => plan('2026-02-01T00:00:00Z', '2026-01-01T00:00:00Z'))).toBe('to');
   });
 });

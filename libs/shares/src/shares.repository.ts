@@ -56,6 +56,12 @@ export class SharesRepository {
     return `case_shares s JOIN ${casesAs} ON ${alias}.id = s.case_id WHERE s.shared_at >= ${from} AND s.shared_at < ${to}`;
   }
 
+  // for meetings (MARAC figures)
+  /** The agencies the case `caseRef` is or ever was shared with, as a subquery of `agency_id`. */
+  static everSharedWithSql(caseRef: string): string {
+    return `SELECT s.agency_id FROM case_shares s WHERE s.case_id = ${caseRef}`;
+  }
+
   // for audit-trail
 
   /** Every share of the case, live and revoked, oldest first. */

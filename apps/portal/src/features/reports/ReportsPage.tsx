@@ -7,7 +7,9 @@ import type { SessionUser } from '../../session';
 import { humanise } from '../../format';
 import { ErrorSummary, type FieldError } from '../../ui/govuk';
 import { CaseFigures } from './CaseFigures';
+import { FigureTrends } from './FigureTrends';
 import { MaracFigures } from './MaracFigures';
+import { PartnershipFigures } from './PartnershipFigures';
 import { FILTER_FIELDS, ReportFilters, filterProblems, type ReportFilter } from './ReportFilters';
 import { describePeriod, lastThreeMonths, toApiPeriod } from './period';
 import { CaseStatisticsQuery, MaracStatisticsQuery } from './queries';
@@ -144,6 +146,8 @@ export function ReportsPage({ user }: { user: SessionUser }) {
           />
         </section>
       )}
+      {caseFigures && period && <FigureTrends filter={applied} />}
+      {caseFigures && period && <PartnershipFigures filter={applied} />}
       {maracFigures && marac.data && period && (
         <section aria-labelledby="marac-figures-heading">
           <h2 className="govuk-heading-l" id="marac-figures-heading">

@@ -64,3 +64,13 @@ export function toApiPeriod(p: Period): { from: string; to: string } {
 export function describePeriod(p: Period): string {
   return `${long.format(new Date(`${p.from}T00:00:00Z`))} to ${long.format(new Date(`${p.to}T00:00:00Z`))}`;
 }
+
+/**
+ * The months (or quarters) a trend shows: the 12 months, or 8 quarters, that end with the one holding the
+ * period's last day. The API widens both ends to whole London months, so only the first day matters here.
+ */
+export function trendPeriod(p: Period, interval: 'MONTH' | 'QUARTER'): { from: string; to: string } {
+  const [y, m] = p.to.split('-').map(Number);
+  const monthsBack = interval === 'MONTH' ? 11 : 21 + ((m - 1) % 3);
+  return { from: startOfDay(iso(new Date(Date.UTC(y, m - 1 - monthsBack, 1)))), to: startOfDay(nextDay(p.to)) };
+}

@@ -68,6 +68,74 @@ export const MaracStatisticsQuery = graphql(`
       actionsDue
       actionsCompletedOnTime
       actionsCompletedOnTimePercent
+      adultFemalePopulation
+      casesPer10kAdultWomen
+      referralsByAgencyKind {
+        kind
+        count
+      }
+      supportEngaged
+      supportEngagedPercent
+      victimsAged16To17
+      victimsWithDateOfBirth
+      notRecorded {
+        item
+        reason
+      }
+    }
+  }
+`);
+
+// Partnership-wide figures and series are separate queries for the same reason: each view loads, fails and
+// refreshes on its own, and the case figures above keep their one statement.
+
+export const PartnershipStatisticsQuery = graphql(`
+  query PartnershipStatistics($input: CaseStatisticsInput!) {
+    partnershipStatistics(input: $input) {
+      opened
+      closedResolved
+      closedUnresolved
+      live
+      incidents
+      byCategory {
+        category
+        count
+      }
+      byWard {
+        ward
+        count
+      }
+    }
+  }
+`);
+
+export const CaseStatisticsSeriesQuery = graphql(`
+  query CaseStatisticsSeries($input: CaseStatisticsSeriesInput!, $scope: FigureScope!) {
+    caseStatisticsSeries(input: $input, scope: $scope) {
+      interval
+      scope
+      suppressedBelow
+      points {
+        label
+        current {
+          from
+          to
+          opened
+          closedResolved
+          closedUnresolved
+          live
+          incidents
+        }
+        yearEarlier {
+          from
+          to
+          opened
+          closedResolved
+          closedUnresolved
+          live
+          incidents
+        }
+      }
     }
   }
 `);
