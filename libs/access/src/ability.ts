@@ -42,7 +42,9 @@ export type Action =
   | 'enrolSecondFactor'
   | 'requireSecondFactor'
   | 'approve'
-  | 'merge';
+  | 'merge'
+  | 'transfer'
+  | 'decide';
 
 export type Subject =
   | 'Agency'
@@ -70,6 +72,7 @@ export type Subject =
   | 'PersonSearch'
   | 'AccessRequest'
   | 'Person'
+  | 'CaseTransfer'
   | 'all';
 
 /** A loaded row tagged with its subject type (CASL's `subject()`), for decisions about that one row. */
@@ -270,6 +273,18 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
   // decision about people across the partnership's cases that a partner system's key does not take. Which people
   // they may merge (both readable to them) is decided in SQL from the parties they may read (libs/people).
   if (user.roles.includes(Role.MANAGER) && !user.apiKey) can('merge', 'Person');
+
+  // Issue 19, item 2 (transfer of ownership): the owner agency offers its case to another agency; the receiving
+  // agency's managers accept or decline it. An offer is its two agencies' alone (row scope in SQL from
+  // `fromAgencyId` and `toAgencyId`). A partner system's key neither hands a case away nor takes one on.
+  can('transfer', 'Case', ownCases);
+  can('read', 'CaseTransfer', { fromAgencyId: user.agencyId });
+  can('read', 'CaseTransfer', { toAgencyId: user.agencyId });
+  if (user.roles.includes(Role.MANAGER)) can('decide', 'CaseTransfer', { toAgencyId: user.agencyId });
+  if (user.apiKey) {
+    cannot('transfer', 'Case');
+    cannot('decide', 'CaseTransfer');
+  }
 
   // Fields, from the one table of field rules. A rule with `when` is a `cannot` for those rows followed by its
   // own grants, so (CASL reading later rules first) the last matching rule in the table decides.

@@ -102,6 +102,10 @@ const SQL_FIELDS: Record<string, Record<string, FieldSql>> = {
   User: {
     agencyId: column('agency_id', 'uuid'),
   },
+  CaseTransfer: {
+    fromAgencyId: column('from_agency_id', 'uuid'),
+    toAgencyId: column('to_agency_id', 'uuid'),
+  },
   Meeting: {
     attendingAgencyIds: ({ alias }, operator, value, params) => {
       if (operator !== 'eq') throw new Error(`No SQL for attendingAgencyIds ${operator}`);
@@ -152,7 +156,8 @@ export function accessibleSql(
     | 'ApiKey'
     | 'User'
     | 'Webhook'
-    | 'SubjectAccessRequest',
+    | 'SubjectAccessRequest'
+    | 'CaseTransfer',
   alias: string,
   params: SqlParams,
   form: ScopeForm = 'row',
