@@ -65,6 +65,9 @@ export class UserViewerCan {
   @Field({ description: 'accessRequests, decideAccessRequest, accessRequestUpdates: requests for your agency’s cases' })
   decideAccessRequests: boolean;
 
+  @Field({ description: 'acceptCaseTransfer, declineCaseTransfer: cases other agencies offer to yours (managers)' })
+  decideCaseTransfers: boolean;
+
   @Field({
     description: 'mergePeople, undoPersonMerge, personMerges: merging person records your agency can see (managers)',
   })
@@ -91,5 +94,6 @@ export function userViewerCan(ability: PortalAbility): UserViewerCan {
     searchPeople: ability.can('read', 'PersonSearch'),
     decideAccessRequests: ability.can('approve', 'AccessRequest'),
     mergePeople: ability.can('merge', 'Person'),
+    decideCaseTransfers: ability.can('decide', 'CaseTransfer'),
   };
 }

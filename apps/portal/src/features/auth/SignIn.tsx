@@ -50,6 +50,7 @@ const ViewerCan = graphql(`
         searchPeople
         decideAccessRequests
         mergePeople
+        decideCaseTransfers
       }
     }
   }
