@@ -36,8 +36,8 @@ const WithdrawCaseTransfer = graphql(`
 `);
 
 const FIELDS: Record<string, { id: string; label: string }> = {
-  agencyId: { id: 'transfer-agency', label: 'Agency' },
-  reason: { id: 'transfer-reason', label: 'Reason' },
+  agencyId: { id: 'transfer-agency', label: 'Agency to offer the case to' },
+  reason: { id: 'transfer-reason', label: 'Why the case should move' },
   keep: { id: 'transfer-keep', label: 'What your agency keeps' },
   caseId: { id: 'transfer-agency', label: 'Case' },
 };
@@ -127,7 +127,7 @@ function OfferForm({ c }: { c: CaseData }) {
       <form onSubmit={submit} noValidate aria-labelledby="transfer-heading">
         <Select
           id="transfer-agency"
-          label="Agency"
+          label="Agency to offer the case to"
           value={agencyId}
           onChange={setAgencyId}
           error={err('transfer-agency')}
@@ -135,7 +135,7 @@ function OfferForm({ c }: { c: CaseData }) {
         />
         <Textarea
           id="transfer-reason"
-          label="Reason"
+          label="Why the case should move"
           hint="The other agency reads this with the case reference and category only"
           value={reason}
           onChange={setReason}
