@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ActionKind, AgencyKind, CaseCategory, LEGAL_ACTION_KINDS, Role, DAY_MS } from '#libs/common';
 import { DEMO_PASSWORD } from '#libs/config';
+import { seedDemoTransfers } from './demo-transfers.js';
 import { ADMINISTRATION_AGENCY, hashPassword } from '#libs/users';
 
 export { DEMO_PASSWORD };
@@ -1700,6 +1701,12 @@ export async function seedDemoPartnership(dataSource: DataSource): Promise<DemoP
       asb: staff.agency.asb,
       homesCaseworker: staff.caseworker.homes,
       homesManager: staff.manager.homes,
+    });
+    await seedDemoTransfers(db, {
+      council: staff.agency.asb,
+      councilCaseworker: staff.caseworker.asb,
+      landlord: staff.agency.homes,
+      landlordManager: staff.manager.homes,
     });
     return { loaded: true, password: DEMO_PASSWORD, signIns, administrator };
   });
