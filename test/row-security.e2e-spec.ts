@@ -43,9 +43,16 @@ const TABLES = [
 ] as const;
 /**
  * Tables walled by their own agency columns rather than by a case: each agency's assignments of alerts, access
- * requests (their owner and requester agencies'), person searches (the searcher's agency's) and subject access requests.
+ * requests (their owner and requester agencies'), person searches (the searcher's agency's), subject access requests,
+ * and offers of a case to another agency (the offering and the receiving agency's).
  */
-const AGENCY_TABLES = ['alert_assignments', 'access_requests', 'person_searches', 'subject_access_requests'] as const;
+const AGENCY_TABLES = [
+  'alert_assignments',
+  'access_requests',
+  'person_searches',
+  'subject_access_requests',
+  'case_transfers',
+] as const;
 
 /**
  * The second wall. The CASL rules narrow every query the services write (the first wall); beneath them the
