@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import { codeOf, TestPortal } from './harness.js';
 import { ALERTS, type Feed, LiveClient } from './live.js';
 import { Partnership, type Persona } from './partnership.js';
@@ -162,6 +163,30 @@ describe('transfer of ownership to another agency that accepts it', () => {
     const owned = (await portal.ok(READ, { id: kase.id }, councilOfficer.token)).case;
     expect(owned.viewerCan.transfer).toBe(true);
     expect(owned.pendingTransfer).toMatchObject({ status: 'PENDING', toAgency: { id: landlord } });
+  });
+
+  it('beneath the rules, the database admits an offer only to its offering and receiving agencies', async () => {
+    const kase = await openCase();
+    await offer(kase.id, landlord);
+    const app = new pg.Client({ connectionString: portal.appDatabaseUrl });
+    await app.connect();
+    try {
+      const seen = async (agencyId: string) => {
+        await app.query('BEGIN');
+        await app.query(`SELECT set_config('portal.scope', 'agency', true), set_config('portal.agency', $1, true)`, [
+          agencyId,
+        ]);
+        const { rows } = await app.query(`SELECT count(*)::int AS n FROM case_transfers WHERE case_id = $1`, [kase.id]);
+        await app.query('ROLLBACK');
+        return rows[0].n as number;
+      };
+      expect(await seen(council)).toBe(1);
+      expect(await seen(landlord)).toBe(1);
+      expect(await seen(police)).toBe(0);
+      expect(await seen(outsider)).toBe(0);
+    } finally {
+      await app.end();
+    }
   });
 
   it('an offer is refused to partners, strangers, revoked partners and administrators, to the owner itself and a second time, writing nothing', async () => {
