@@ -149,6 +149,34 @@ describe('the demo partnership', () => {
     }
   });
 
+  it('has a case the council handed to the landlord, keeping a FULL share, with the offer and acceptance on its trail', async () => {
+    const manager = await portal.login('manager@riverside-homes.example', DEMO_PASSWORD);
+    const { rows } = await portal.db.query(`SELECT case_id FROM case_transfers WHERE status = 'ACCEPTED'`);
+    expect(rows).toHaveLength(1);
+    const { case: kase } = await portal.ok(
+      `query($id: ID!) { case(id: $id) { owned ownerAgency { name } shares { access agency { name } } } }`,
+      { id: rows[0].case_id },
+      manager,
+    );
+    expect(kase.owned).toBe(true);
+    expect(kase.ownerAgency.name).toBe('Riverside Homes');
+    expect(kase.shares).toContainEqual({ access: 'FULL', agency: { name: 'Riverside Council ASB Unit' } });
+    const { caseAuditTrail } = await portal.ok(
+      `query($id: ID!) { caseAuditTrail(caseId: $id, first: 100) { edges { node { action detail } } } }`,
+      { id: rows[0].case_id },
+      manager,
+    );
+    const actions = caseAuditTrail.edges.map((e: { node: { action: string } }) => e.node.action);
+    expect(actions).toEqual(expect.arrayContaining(['CASE_TRANSFER_OFFERED', 'CASE_TRANSFERRED']));
+    const council = await portal.login('caseworker@riverside-asb.example', DEMO_PASSWORD);
+    const asCouncil = await portal.ok(
+      `query($id: ID!) { case(id: $id) { owned access } }`,
+      { id: rows[0].case_id },
+      council,
+    );
+    expect(asCouncil.case).toEqual({ owned: false, access: 'FULL' });
+  });
+
   it('is loaded once: a second run into a database with cases changes nothing', async () => {
     const before = (await portal.db.query(`SELECT count(*)::int AS n FROM cases`)).rows[0].n;
     const again = await seedDemoPartnership(portal.app.get<DataSource>(getDataSourceToken()));

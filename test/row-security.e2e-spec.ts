@@ -43,7 +43,8 @@ const TABLES = [
 ] as const;
 /**
  * Tables walled by their own agency columns rather than by a case: each agency's assignments of alerts, access
- * requests (their owner and requester agencies'), person searches (the searcher's agency's) and subject access requests.
+ * requests (their owner and requester agencies'), person searches (the searcher's agency's), subject access requests,
+ * and offers of a case to another agency (the offering and the receiving agency's).
  */
 const AGENCY_TABLES = [
   'alert_assignments',
@@ -52,6 +53,7 @@ const AGENCY_TABLES = [
   'subject_access_requests',
   'letter_templates',
   'letter_template_versions',
+  'case_transfers',
 ] as const;
 
 /**

@@ -30,6 +30,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   case_actions: 'actions',
   case_reviews: 'case-reviews',
   case_shares: 'shares',
+  case_transfers: 'transfers',
   cases: 'cases',
   contacts: 'contacts',
   dash_assessments: 'dash',

@@ -21,9 +21,10 @@ type Relation = 'OWNER' | 'FULL' | 'LIMITED';
 const CASE_VIEWER_CAN = `query($id: ID!) { case(id: $id) { id version viewerCan {
   share revokeShare readAuditTrail placeLegalHold releaseLegalHold edit close recordSatisfaction logIncident addAction
   addParty editPartyIdentifiers editPartyTenancy recordContact recordDashAssessment recordAsbRiskAssessment agreeActionPlan
-  uploadEvidence removeEvidence requestCaseReview decideCaseReview withdrawFromMeeting } } }`;
+  uploadEvidence removeEvidence requestCaseReview decideCaseReview withdrawFromMeeting
+  editPoliceIntelligence editSupportNeeds chooseLeadOfficer transfer } } }`;
 const MEETING_VIEWER_CAN = `query($id: ID!) { meeting(id: $id) { id viewerCan { organise chair contribute } } }`;
-const ME_VIEWER_CAN = `query { me { id viewerCan { readCases createCase triage createMeeting readCaseFigures readMeetingFigures applyRetention updateServiceStandards administer manageUsers manageApiKeys manageWebhooks searchPeople decideAccessRequests mergePeople manageLetterTemplates } } }`;
+const ME_VIEWER_CAN = `query { me { id viewerCan { readCases createCase triage createMeeting readCaseFigures readMeetingFigures applyRetention updateServiceStandards administer manageUsers manageApiKeys manageWebhooks searchPeople decideAccessRequests mergePeople manageLetterTemplates decideCaseTransfers } } }`;
 const ACTIONS_VIEWER_CAN = `query($id: ID!) { case(id: $id) { id actions { id ownerAgency { id } viewerCan { update } } } }`;
 
 type Outcome = 'allowed' | 'refused';
@@ -231,6 +232,31 @@ describe('viewerCan says exactly what the guarded operations then do', () => {
         v: await version(),
       },
     );
+    // Issue 19, item 2: partners' own fields, the lead officer, and offering the case to another agency.
+    for (const [flag, input] of [
+      ['editPoliceIntelligence', '{ policeIntelligence: "Known to CID" }'],
+      ['editSupportNeeds', '{ supportNeeds: "Needs an interpreter" }'],
+      ['chooseLeadOfficer', '{ leadOfficerId: null }'],
+    ] as const) {
+      out[flag] = await send(
+        'updateCase',
+        `mutation($c: ID!, $v: Int!) { updateCase(id: $c, expectedVersion: $v, input: ${input}) { id } }`,
+        { c: caseId, v: await version() },
+      );
+    }
+    const offered = await portal.gql(
+      `mutation($c: ID!, $a: ID!) { offerCaseTransfer(input: { caseId: $c, agencyId: $a, reason: "Better placed" }) { id } }`,
+      { c: caseId, a: agencies.get('third') },
+      persona.token,
+    );
+    out.transfer = outcomeOf(offered, 'offerCaseTransfer');
+    // Taken back at once, so the case stays offerable for the next persona.
+    if (offered.data?.offerCaseTransfer)
+      await portal.ok(
+        `mutation($id: ID!) { withdrawCaseTransfer(id: $id) { id } }`,
+        { id: offered.data.offerCaseTransfer.id },
+        persona.token,
+      );
     out.logIncident = await send(
       'logIncident',
       `mutation($c: ID!, $at: DateTime!) { logIncident(caseId: $c, input: { occurredAt: $at, category: NOISE, description: "Music" }) { id } }`,
@@ -461,6 +487,10 @@ describe('viewerCan says exactly what the guarded operations then do', () => {
       mergePeople: [await send('personMerges', `query { personMerges { id } }`)],
       manageLetterTemplates: [
         await send('retireLetterTemplate', `mutation { retireLetterTemplate(id: "not-an-id") { id } }`),
+      ],
+      decideCaseTransfers: [
+        await send('acceptCaseTransfer', `mutation { acceptCaseTransfer(id: "not-an-id") { id } }`),
+        await send('declineCaseTransfer', `mutation { declineCaseTransfer(id: "not-an-id", reason: "") { id } }`),
       ],
     };
   }

@@ -60,6 +60,7 @@ import { IntakeModule } from '#libs/intake';
 import { KnownToModule } from '#libs/known-to';
 import { type LiveContext, LiveConnections, LiveModule, type LiveSession, type LiveSocket } from '#libs/live';
 import { SharesModule } from '#libs/shares';
+import { TransfersModule } from '#libs/transfers';
 import { SsoModule } from '#libs/sso';
 import { UsersModule } from '#libs/users';
 import { WebhooksModule } from '#libs/webhooks';
@@ -340,6 +341,7 @@ export class AppModule {
         PeopleModule,
         CasesModule,
         SharesModule,
+        TransfersModule,
         IncidentsModule,
         ActionsModule,
         ContactsModule,

@@ -36,6 +36,7 @@ import { AgencySecondFactorResolver, MfaResolver } from '#libs/mfa';
 import { NotificationsResolver } from '#libs/notifications';
 import { PartyPersonResolver, PeopleResolver, PersonMatchResolver } from '#libs/people';
 import { CaseSharesResolver, SharesResolver } from '#libs/shares';
+import { CaseTransferResolver, TransfersResolver } from '#libs/transfers';
 import { SsoResolver } from '#libs/sso';
 import { SubjectAccessResolver } from '#libs/subject-access';
 import { LettersResolver } from '#libs/letters';
@@ -65,6 +66,8 @@ export const RESOLVERS = [
   PersonMatchResolver,
   SharesResolver,
   CaseSharesResolver,
+  TransfersResolver,
+  CaseTransferResolver,
   IncidentsResolver,
   CaseIncidentsResolver,
   ActionsResolver,

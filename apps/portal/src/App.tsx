@@ -43,6 +43,9 @@ const FindPersonPage = lazy(() =>
 const AccessRequestsPage = lazy(() =>
   import('./features/known-to/AccessRequestsPage').then((m) => ({ default: m.AccessRequestsPage })),
 );
+const TransferOffersPage = lazy(() =>
+  import('./features/transfers/TransferOffersPage').then((m) => ({ default: m.TransferOffersPage })),
+);
 const UsersPage = lazy(() => import('./features/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const ServiceStandardsPage = lazy(() =>
   import('./features/service-standards/ServiceStandardsPage').then((m) => ({ default: m.ServiceStandardsPage })),
@@ -94,6 +97,7 @@ function Route({ path, user }: { path: string; user: SessionUser }) {
   if (path === '/users') return <UsersPage user={user} />;
   if (path === '/people') return <FindPersonPage user={user} />;
   if (path === '/access-requests') return <AccessRequestsPage user={user} />;
+  if (path === '/transfers') return <TransferOffersPage user={user} />;
   if (path === '/account') return <AccountPage user={user} />;
   if (path === '/account/second-factor') return <SecondFactorPage />;
   if (path === '/account/notifications') return <NotificationsPage />;

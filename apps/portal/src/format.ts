@@ -110,6 +110,7 @@ export const ALERT_KINDS = [
   'CASE_CLOSED',
   'SERVICE_STANDARD_BREACHED',
   'AGENDA_PUBLISHED',
+  'CASE_TRANSFERRED',
 ] as const;
 
 export const RISK_RANK: Record<string, number> = { STANDARD: 0, MEDIUM: 1, HIGH: 2 };

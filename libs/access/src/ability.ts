@@ -42,7 +42,9 @@ export type Action =
   | 'enrolSecondFactor'
   | 'requireSecondFactor'
   | 'approve'
-  | 'merge';
+  | 'merge'
+  | 'transfer'
+  | 'decide';
 
 export type Subject =
   | 'Agency'
@@ -71,6 +73,7 @@ export type Subject =
   | 'AccessRequest'
   | 'Person'
   | 'LetterTemplate'
+  | 'CaseTransfer'
   | 'all';
 
 /** A loaded row tagged with its subject type (CASL's `subject()`), for decisions about that one row. */
@@ -278,6 +281,17 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
   can('read', 'LetterTemplate', { agencyId: user.agencyId });
   if (user.roles.includes(Role.MANAGER)) can(['create', 'update'], 'LetterTemplate', { agencyId: user.agencyId });
   if (user.apiKey) cannot(['create', 'update'], 'LetterTemplate');
+  // Issue 19, item 2 (transfer of ownership): the owner agency offers its case to another agency; the receiving
+  // agency's managers accept or decline it. An offer is its two agencies' alone (row scope in SQL from
+  // `fromAgencyId` and `toAgencyId`). A partner system's key neither hands a case away nor takes one on.
+  can('transfer', 'Case', ownCases);
+  can('read', 'CaseTransfer', { fromAgencyId: user.agencyId });
+  can('read', 'CaseTransfer', { toAgencyId: user.agencyId });
+  if (user.roles.includes(Role.MANAGER)) can('decide', 'CaseTransfer', { toAgencyId: user.agencyId });
+  if (user.apiKey) {
+    cannot('transfer', 'Case');
+    cannot('decide', 'CaseTransfer');
+  }
 
   // Fields, from the one table of field rules. A rule with `when` is a `cannot` for those rows followed by its
   // own grants, so (CASL reading later rules first) the last matching rule in the table decides.

@@ -105,6 +105,10 @@ const SQL_FIELDS: Record<string, Record<string, FieldSql>> = {
   User: {
     agencyId: column('agency_id', 'uuid'),
   },
+  CaseTransfer: {
+    fromAgencyId: column('from_agency_id', 'uuid'),
+    toAgencyId: column('to_agency_id', 'uuid'),
+  },
   Meeting: {
     attendingAgencyIds: ({ alias }, operator, value, params) => {
       if (operator !== 'eq') throw new Error(`No SQL for attendingAgencyIds ${operator}`);
@@ -156,7 +160,8 @@ export function accessibleSql(
     | 'User'
     | 'Webhook'
     | 'SubjectAccessRequest'
-    | 'LetterTemplate',
+    | 'LetterTemplate'
+    | 'CaseTransfer',
   alias: string,
   params: SqlParams,
   form: ScopeForm = 'row',

@@ -4,7 +4,7 @@ import { Allow } from '#libs/access';
 import type { RequestContext } from '#libs/context';
 import { Agency, AgenciesService } from '#libs/agencies';
 import { Case, CasesService } from '#libs/cases';
-import { User, UsersService } from '#libs/users';
+import { CaseHolder, User, UsersService } from '#libs/users';
 import { ActionWorklist, CaseAction } from './case-action.model.js';
 import { ActionInput, UpdateActionInput } from './actions.inputs.js';
 import { ActionsService } from './actions.service.js';
@@ -113,5 +113,17 @@ export class CaseActionsResolver {
   @ResolveField(() => [CaseAction], { description: 'Oldest first' })
   actions(@Context() ctx: RequestContext, @Parent() parent: Case): Promise<CaseAction[]> {
     return this.actionService.ofCase(ctx, parent);
+  }
+
+  @ResolveField(() => [CaseHolder], {
+    description:
+      'Whom an action for `agencyId` may be assigned to: that agency’s active caseworkers (name only), when it holds the case and you may add actions to it; otherwise empty',
+  })
+  possibleAssignees(
+    @Context() ctx: RequestContext,
+    @Parent() parent: Case,
+    @Args('agencyId', { type: () => ID }) agencyId: string,
+  ): Promise<CaseHolder[]> {
+    return this.actionService.possibleAssignees(ctx, parent, agencyId);
   }
 }

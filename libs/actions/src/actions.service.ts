@@ -5,7 +5,7 @@ import { loaderFor, type RequestContext } from '#libs/context';
 import { AlertKind, AlertOutbox } from '#libs/alerts';
 import { AuditAction, AuditLog } from '#libs/audit';
 import { type Case, CasesService } from '#libs/cases';
-import { UsersService } from '#libs/users';
+import { type CaseHolder, UsersService } from '#libs/users';
 import {
   ActionStatus,
   BadInputError,
@@ -64,6 +64,18 @@ export class ActionsService {
       targetAgencyId: ownerAgencyId,
     });
     return toAction(row);
+  }
+
+  /** The people an action of `agencyId` on the case may go to, as `add` checks them; none for a caller who may not add one. */
+  async possibleAssignees(ctx: RequestContext, kase: Case, agencyId: string): Promise<CaseHolder[]> {
+    const target = subject('Case', {
+      ownerAgencyId: kase.ownerAgencyId,
+      sharedWithAgencyIds: kase.relation === 'OWNER' || kase.held === false ? [] : [ctx.user!.agencyId],
+    });
+    if (!ctx.ability.can('contribute', target)) return [];
+    const id = parseId(agencyId, 'agencyId');
+    if (!(await this.repository.heldBy(ctx.db, kase.id, id))) return [];
+    return this.users.caseHoldersOf(ctx, id);
   }
 
   /** The agency that owns an action, or the case's owner, records its progress. */

@@ -10,6 +10,8 @@ export enum AlertKind {
   CASE_CLOSED = 'CASE_CLOSED',
   SERVICE_STANDARD_BREACHED = 'SERVICE_STANDARD_BREACHED',
   AGENDA_PUBLISHED = 'AGENDA_PUBLISHED',
+  // Issue 19, item 2: ownership of the case moved to another agency.
+  CASE_TRANSFERRED = 'CASE_TRANSFERRED',
 }
 
 registerEnumType(AlertKind, { name: 'AlertKind', description: 'What an alert is about' });

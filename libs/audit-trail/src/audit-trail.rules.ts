@@ -7,6 +7,9 @@ import { basisInWords } from '#libs/shares';
 export const shownAsText = (value: unknown): string | null =>
   value === null || value === undefined ? null : asText(value);
 
+const agencyNamed = (agency: unknown): string => (agency as { name?: string } | undefined)?.name ?? 'another agency';
+const keeps = (access: unknown): string => (access ? `a ${asText(access)} share` : 'no share');
+
 const nameOf = (person: unknown): string => (person as { displayName?: string } | undefined)?.displayName ?? 'someone';
 
 /** The event in words, from what it keeps (a removed file's name, a meeting's title): the trail reads the same after they are gone. */
@@ -108,6 +111,14 @@ export function describeAuditEvent(row: Pick<TrailRow<AuditDetail>, 'action' | '
           ' ',
         )} to the ${String(recipient?.role ?? 'party').toLowerCase()} from template “${template?.name}” version ${template?.version}${withheld.length ? `, left empty: ${withheld.join(', ')}` : ''}`;
     }
+    case AuditAction.CASE_TRANSFER_OFFERED:
+      return `Offered to ${agencyNamed(d.to)}, keeping ${keeps(d.keptAccess)}. Reason: ${d.reason}`;
+    case AuditAction.CASE_TRANSFERRED:
+      return `Transferred from ${agencyNamed(d.from)} to ${agencyNamed(d.to)}, which accepted it; ${agencyNamed(d.from)} keeps ${keeps(d.keptAccess)}`;
+    case AuditAction.CASE_TRANSFER_DECLINED:
+      return `${agencyNamed(d.to)} declined the transfer. Reason: ${d.reason}`;
+    case AuditAction.CASE_TRANSFER_WITHDRAWN:
+      return `Withdrew the offer to ${agencyNamed(d.to)}`;
     default:
       return fields ? `Changed ${fields}` : row.action;
   }

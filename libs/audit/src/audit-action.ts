@@ -40,6 +40,11 @@ export enum AuditAction {
   PERSON_MERGE_UNDONE = 'PERSON_MERGE_UNDONE',
   // Issue 19, item 4 (letters)
   LETTER_PRODUCED = 'LETTER_PRODUCED',
+  // Issue 19, item 2: transfer of ownership.
+  CASE_TRANSFER_OFFERED = 'CASE_TRANSFER_OFFERED',
+  CASE_TRANSFERRED = 'CASE_TRANSFERRED',
+  CASE_TRANSFER_DECLINED = 'CASE_TRANSFER_DECLINED',
+  CASE_TRANSFER_WITHDRAWN = 'CASE_TRANSFER_WITHDRAWN',
 }
 
 registerEnumType(AuditAction, { name: 'AuditAction', description: 'What happened to a case' });

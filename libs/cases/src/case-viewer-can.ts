@@ -79,6 +79,18 @@ export class CaseViewerCan {
 
   @Field({ description: 'withdrawCaseFromMeeting: take the case off an agenda' })
   withdrawFromMeeting: boolean;
+
+  @Field({ description: 'updateCase: policeIntelligence' })
+  editPoliceIntelligence: boolean;
+
+  @Field({ description: 'updateCase: supportNeeds' })
+  editSupportNeeds: boolean;
+
+  @Field({ description: 'updateCase: leadOfficerId, chosen from Case.possibleLeadOfficers' })
+  chooseLeadOfficer: boolean;
+
+  @Field({ description: 'offerCaseTransfer: hand the case to another agency' })
+  transfer: boolean;
 }
 
 /**
@@ -91,8 +103,9 @@ export function caseViewerCan(ability: PortalAbility, kase: Case, agencyId: stri
   const row = subject('Case', { ownerAgencyId: kase.ownerAgencyId, sharedWithAgencyIds: shared ? [agencyId] : [] });
   const fields = subject('Case', caseAttributes(kase));
   const party = subject('Party', { access: kase.relation, caseCategory: kase.category });
-  const can = (action: 'share' | 'readAudit' | 'hold' | 'update' | 'close' | 'contribute' | 'decideReview') =>
-    ability.can(action, row);
+  const can = (
+    action: 'share' | 'readAudit' | 'hold' | 'update' | 'close' | 'contribute' | 'decideReview' | 'transfer',
+  ) => ability.can(action, row);
   const contributes = can('contribute');
   const writes = (field: string) => contributes && ability.can('writeField', fields, field);
   const writesParty = (field: string) => contributes && ability.can('writeField', party, field);
@@ -122,5 +135,10 @@ export function caseViewerCan(ability: PortalAbility, kase: Case, agencyId: stri
     requestCaseReview: contributes,
     decideCaseReview: can('decideReview'),
     withdrawFromMeeting: ability.can('share', subject('Case', { ownerAgencyId: kase.ownerAgencyId })),
+    // CasesService.update: the row rule, then assertWritable on each field given.
+    editPoliceIntelligence: can('update') && ability.can('writeField', fields, 'policeIntelligence'),
+    editSupportNeeds: can('update') && ability.can('writeField', fields, 'supportNeeds'),
+    chooseLeadOfficer: can('update') && ability.can('writeField', fields, 'leadOfficerId'),
+    transfer: can('transfer'),
   };
 }

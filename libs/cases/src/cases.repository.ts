@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditRepository } from '#libs/audit';
+import { UsersRepository } from '#libs/users';
 import { AnonymisesCases, type Database, exec, one, REMOVED_BY_RETENTION, rows, SqlParams } from '#libs/db';
 import { CASE_COLUMNS, type CaseRow, PARTY_COLUMNS, type PartyRow } from './case-record.js';
 import type { RequestContext } from '#libs/context';
@@ -21,7 +22,7 @@ import {
   relationToCaseSql,
 } from '#libs/access';
 import type { CaseAccess } from '#libs/access';
-import type { CaseCategory, RiskLevel } from '#libs/common';
+import type { CaseCategory, CaseStatus, RiskLevel } from '#libs/common';
 import type { CaseFilter } from './case.inputs.js';
 import { afterSql, type CaseCursor, type CaseOrder, orderBySql } from './case-order.js';
 
@@ -396,6 +397,37 @@ export class CasesRepository {
         RETURNING ${CASE_COLUMNS}, ${params.add(relation)}::text AS relation`,
       params.values,
     );
+  }
+
+  // for transfers
+
+  /** The case's owner and what an offer of it keeps, locked against a concurrent change of owner. */
+  lockOwner(
+    db: Database,
+    caseId: string,
+  ): Promise<
+    { id: string; owner_agency_id: string; status: CaseStatus; reference: string; category: CaseCategory } | undefined
+  > {
+    return one(db, `SELECT id, owner_agency_id, status, reference, category FROM cases WHERE id = $1 FOR UPDATE`, [
+      caseId,
+    ]);
+  }
+
+  /**
+   * The case becomes `toAgencyId`'s, if `fromAgencyId` still owns it: a lead officer who is not one of the new
+   * owner's people goes, and the version moves on (the owner is one of the record's own fields).
+   */
+  async transferOwner(db: Database, caseId: string, fromAgencyId: string, toAgencyId: string): Promise<boolean> {
+    const moved = await exec(
+      db,
+      `UPDATE cases c SET owner_agency_id = $3,
+              lead_officer_id = CASE WHEN EXISTS (SELECT 1 FROM ${UsersRepository.tableAs('u')} WHERE u.id = c.lead_officer_id AND u.agency_id = $3)
+                                     THEN c.lead_officer_id END,
+              version = c.version + 1, updated_at = now()
+        WHERE c.id = $1 AND c.owner_agency_id = $2`,
+      [caseId, fromAgencyId, toAgencyId],
+    );
+    return moved > 0;
   }
 
   /** Closes an open case still at `expectedVersion`; undefined when it is not (or is closed already). */

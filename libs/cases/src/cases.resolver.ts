@@ -4,7 +4,7 @@ import { Allow } from '#libs/access';
 import type { RequestContext } from '#libs/context';
 import { Agency, AgenciesService } from '#libs/agencies';
 import { type Page, selectsField } from '#libs/common';
-import { User, UsersService } from '#libs/users';
+import { CaseHolder, User, UsersService } from '#libs/users';
 import { Case, CaseConnection, Party } from './case.model.js';
 import {
   CaseFilter,
@@ -94,6 +94,15 @@ export class CasesResolver {
   })
   viewerCan(@Context() ctx: RequestContext, @Parent() parent: Case): CaseViewerCan {
     return caseViewerCan(ctx.ability, parent, ctx.user?.agencyId);
+  }
+
+  @ResolveField(() => [CaseHolder], {
+    description:
+      'Whom the lead officer may be: the owner agency’s active caseworkers (name only); empty unless you may choose the lead officer',
+  })
+  async possibleLeadOfficers(@Context() ctx: RequestContext, @Parent() parent: Case): Promise<CaseHolder[]> {
+    if (!caseViewerCan(ctx.ability, parent, ctx.user?.agencyId).chooseLeadOfficer) return [];
+    return this.userService.caseHoldersOf(ctx, parent.ownerAgencyId);
   }
 
   @ResolveField(() => User, { nullable: true })

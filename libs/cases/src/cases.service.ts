@@ -84,7 +84,7 @@ export class CasesService {
   async require(
     ctx: RequestContext,
     id: string,
-    action: 'contribute' | 'share' | 'close' | 'update' | 'readAudit' | 'hold' | 'decideReview',
+    action: 'contribute' | 'share' | 'close' | 'update' | 'readAudit' | 'hold' | 'decideReview' | 'transfer',
     field = 'caseId',
   ): Promise<Case> {
     const row = await this.visibleRow(ctx, parseId(id, field));

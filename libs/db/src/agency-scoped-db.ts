@@ -91,3 +91,23 @@ export class AgencyScopedDb implements CountingQueryable {
     }
   }
 }
+
+/**
+ * Runs `work` inside the caller's mutation transaction with row security lifted, then narrows the transaction
+ * back to `agencyId`: for a deliberate change across agencies that must commit with the caller's own (a receiving
+ * agency taking on a case it cannot see yet). The settings are local to the transaction, so outside one (a query's
+ * autocommitted statements) the lift ends with its own statement and `work` runs narrowed, as before.
+ */
+export async function withRowSecurityLifted<T>(
+  db: { query(sql: string): Promise<unknown> },
+  agencyId: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  await db.query(`SELECT set_config('portal.scope', 'system', true)`);
+  try {
+    return await work();
+  } finally {
+    // A failed statement has aborted the transaction, which then rolls back with its settings.
+    await db.query(agencyScopeSql(agencyId)).catch(() => undefined);
+  }
+}

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ActionKind, AgencyKind, CaseCategory, LEGAL_ACTION_KINDS, Role, DAY_MS } from '#libs/common';
 import { DEMO_PASSWORD } from '#libs/config';
+import { seedDemoTransfers } from './demo-transfers.js';
 import { ADMINISTRATION_AGENCY, hashPassword } from '#libs/users';
 import { seedDemoLetters } from './demo-letters.js';
 import { seedDemoFigures } from './demo-figures.js';
@@ -1708,6 +1709,12 @@ export async function seedDemoPartnership(dataSource: DataSource): Promise<DemoP
       { agency: staff.agency.homes, manager: staff.manager.homes },
       { agency: staff.agency.asb, manager: staff.manager.asb },
     ]);
+    await seedDemoTransfers(db, {
+      council: staff.agency.asb,
+      councilCaseworker: staff.caseworker.asb,
+      landlord: staff.agency.homes,
+      landlordManager: staff.manager.homes,
+    });
     return { loaded: true, password: DEMO_PASSWORD, signIns, administrator };
   });
 }

@@ -20,5 +20,6 @@ import { KnownToService } from './known-to.service.js';
     LockedPersonMatchResolver,
     AccessRequestsResolver,
   ],
+  exports: [KnownToRepository],
 })
 export class KnownToModule {}

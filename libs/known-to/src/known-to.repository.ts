@@ -227,6 +227,27 @@ export class KnownToRepository {
     );
   }
 
+  // for transfers
+
+  /**
+   * A case changed owner: requests still waiting, and handles from searches still live, go to the new owner, who
+   * decides them now. A request from the new owner itself is moot (it holds the case): it is closed as refused.
+   */
+  async followOwner(db: Database, caseId: string, toAgencyId: string, userId: string): Promise<void> {
+    await exec(
+      db,
+      `UPDATE access_requests SET status = 'REFUSED', decided_at = now(), decided_by_id = $3,
+              decision_reason = 'The case was transferred to the requesting agency'
+        WHERE case_id = $1 AND status = 'PENDING' AND requester_agency_id = $2`,
+      [caseId, toAgencyId, userId],
+    );
+    await exec(db, `UPDATE access_requests SET owner_agency_id = $2 WHERE case_id = $1 AND status = 'PENDING'`, [
+      caseId,
+      toAgencyId,
+    ]);
+    await exec(db, `UPDATE person_search_hits SET owner_agency_id = $2 WHERE case_id = $1`, [caseId, toAgencyId]);
+  }
+
   // anonymising, for retention
 
   /** A handle to an anonymised case leads nowhere: it goes. */

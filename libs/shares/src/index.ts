@@ -4,4 +4,4 @@ export * from './shares.repository.js';
 export * from './shares.service.js';
 export * from './shares.resolver.js';
 export * from './shares.inputs.js';
-export { basisInWords, type RecordedBasis, type SharingBasisChoice } from './shares.rules.js';
+export { basisInWords, type RecordedBasis, recordedBasis, type SharingBasisChoice } from './shares.rules.js';

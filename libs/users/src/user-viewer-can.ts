@@ -65,6 +65,9 @@ export class UserViewerCan {
   @Field({ description: 'accessRequests, decideAccessRequest, accessRequestUpdates: requests for your agency’s cases' })
   decideAccessRequests: boolean;
 
+  @Field({ description: 'acceptCaseTransfer, declineCaseTransfer: cases other agencies offer to yours (managers)' })
+  decideCaseTransfers: boolean;
+
   @Field({
     description: 'mergePeople, undoPersonMerge, personMerges: merging person records your agency can see (managers)',
   })
@@ -98,5 +101,6 @@ export function userViewerCan(ability: PortalAbility): UserViewerCan {
     decideAccessRequests: ability.can('approve', 'AccessRequest'),
     mergePeople: ability.can('merge', 'Person'),
     manageLetterTemplates: ability.can('create', 'LetterTemplate'),
+    decideCaseTransfers: ability.can('decide', 'CaseTransfer'),
   };
 }

@@ -40,3 +40,17 @@ export const toUser = (row: UserRow): User => ({
   active: row.active,
   agencyId: row.agency_id,
 });
+
+@ObjectType({
+  description:
+    'Someone who may hold a case (a lead officer, an action’s assignee), as a picker offers them: name only, no contact details',
+})
+export class CaseHolder {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  displayName: string;
+
+  agencyId: string;
+}

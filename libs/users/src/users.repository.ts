@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { accessibleSql, type Action, type PortalAbility } from '#libs/access';
+import { accessibleSql, type Action, CASEWORK_ROLES, type PortalAbility } from '#libs/access';
 import { type Database, exec, one, rows, SqlParams } from '#libs/db';
 import type { Role } from '#libs/common';
 import type { UserRow } from './user.model.js';
@@ -7,6 +7,12 @@ import { AgenciesRepository } from '#libs/agencies';
 
 /** The columns every read of a user answers, as `UserRow` names them. */
 const USER_COLUMNS = 'id, email, display_name, roles, active, agency_id';
+
+/**
+ * Someone who may hold a case (a lead officer, an action's assignee): active, a person rather than an agency's
+ * service account, and with a casework role (an administrator alone reads no case). `$3` is CASEWORK_ROLES.
+ */
+const HOLDS_CASES = `active AND NOT system AND roles && $3::text[]`;
 
 export interface NewUser {
   email: string;
@@ -131,10 +137,27 @@ export class UsersRepository {
     ) as Promise<UserRow>;
   }
 
+  /** Whether the user may hold the agency's cases: an active person (not a service account) with a casework role. */
   async isActiveMember(db: Database, userId: string, agencyId: string): Promise<boolean> {
     return (
-      (await one(db, `SELECT 1 FROM users WHERE id = $1 AND agency_id = $2 AND active`, [userId, agencyId])) !==
-      undefined
+      (await one(db, `SELECT 1 FROM users WHERE id = $1 AND agency_id = $2 AND ${HOLDS_CASES}`, [
+        userId,
+        agencyId,
+        CASEWORK_ROLES,
+      ])) !== undefined
+    );
+  }
+
+  /** The people of these agencies who may hold their cases (as isActiveMember), by name. */
+  caseHoldersOf(
+    db: Database,
+    agencyIds: readonly string[],
+  ): Promise<Pick<UserRow, 'id' | 'display_name' | 'agency_id'>[]> {
+    return rows(
+      db,
+      `SELECT id, display_name, agency_id FROM users WHERE agency_id = ANY($1::uuid[]) AND ${HOLDS_CASES.replace('$3', '$2')}
+        ORDER BY display_name, id`,
+      [agencyIds, CASEWORK_ROLES],
     );
   }
 

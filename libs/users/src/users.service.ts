@@ -3,10 +3,10 @@ import DataLoader from 'dataloader';
 import type { Action } from '#libs/access';
 import { loaderFor, type RequestContext } from '#libs/context';
 import { AgenciesService } from '#libs/agencies';
-import { BadInputError, NotFoundError, parseId, type Role } from '#libs/common';
+import { BadInputError, groupBy, NotFoundError, parseId, type Role } from '#libs/common';
 import type { CreateUserInput } from './users.inputs.js';
 import { hashPassword } from './passwords.js';
-import { type User, toUser } from './user.model.js';
+import { type CaseHolder, type User, toUser } from './user.model.js';
 import { UsersRepository } from './users.repository.js';
 
 @Injectable()
@@ -81,7 +81,25 @@ export class UsersService {
     return this.repository.countActiveAdministrators(ctx.db);
   }
 
-  /** For inputs naming a person who must be an active member of an agency (a lead officer, an assignee). */
+  /** The people who may hold an agency's cases (lead officers, assignees), batched per request over agencies. */
+  caseHoldersOf(ctx: RequestContext, agencyId: string): Promise<CaseHolder[]> {
+    const loader = loaderFor(
+      ctx,
+      'user.caseHolders',
+      () =>
+        new DataLoader<string, CaseHolder[]>(async (agencyIds) => {
+          const rows = await this.repository.caseHoldersOf(ctx.db, agencyIds);
+          const holders = rows.map((row) => ({ id: row.id, displayName: row.display_name, agencyId: row.agency_id }));
+          return groupBy(agencyIds, holders, (holder) => holder.agencyId);
+        }),
+    );
+    return loader.load(agencyId);
+  }
+
+  /**
+   * For inputs naming a person who must be able to hold the agency's cases (a lead officer, an assignee): active,
+   * not a service account, with a casework role; anyone else is as if they did not exist.
+   */
   async requireMember(ctx: RequestContext, userId: string, agencyId: string, field: string): Promise<void> {
     if (!(await this.repository.isActiveMember(ctx.db, parseId(userId, field), agencyId)))
       throw new NotFoundError('Active user of that agency', field);

@@ -34,6 +34,7 @@ export function PrimaryNav({ user, path }: { user: SessionUser; path: string }) 
   if (user.can.readCases) items.splice(user.can.triage ? 5 : 4, 0, { text: 'Interventions', href: '/interventions' });
   if (user.can.searchPeople) items.push({ text: 'Find a person', href: '/people' });
   if (user.can.decideAccessRequests) items.push({ text: 'Requests for access', href: '/access-requests' });
+  if (user.can.decideCaseTransfers) items.push({ text: 'Cases offered', href: '/transfers' });
   if (user.can.administer) items.push({ text: 'Administration', href: '/admin', prefix: '/admin' });
   if (user.can.manageUsers) items.push({ text: 'Users', href: '/users' });
   if (user.can.manageApiKeys) items.push({ text: 'System keys', href: '/keys' });

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
 import type { ActionKind, ActionStatus } from '../../gql/graphql';
 import { apiFieldErrors, errorMessages } from '../../apollo';
@@ -41,6 +41,19 @@ const AddAction = graphql(`
   mutation AddAction($caseId: ID!, $input: ActionInput!) {
     addAction(caseId: $caseId, input: $input) {
       id
+    }
+  }
+`);
+
+/** Whom an action for the chosen agency may go to: asked of the API, which offers only people who may hold it. */
+const CaseAssignees = graphql(`
+  query CaseAssignees($id: ID!, $agencyId: ID!) {
+    case(id: $id) {
+      id
+      possibleAssignees(agencyId: $agencyId) {
+        id
+        displayName
+      }
     }
   }
 `);
@@ -115,6 +128,7 @@ interface ActionDraft {
   kind: string;
   description: string;
   ownerAgencyId: string;
+  assigneeId: string;
   dueAt: string;
 }
 
@@ -125,8 +139,11 @@ function AddActionForm({ c }: { c: CaseData }) {
     kind: '',
     description: '',
     ownerAgencyId: c.ownerAgency.id,
+    assigneeId: '',
     dueAt: '',
   }));
+  const { data: assignees } = useQuery(CaseAssignees, { variables: { id: c.id, agencyId: form.ownerAgencyId } });
+  const people = assignees?.case?.possibleAssignees ?? [];
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [added, setAdded] = useState(false);
   const [add, { loading }] = useMutation(AddAction, {
@@ -154,6 +171,7 @@ function AddActionForm({ c }: { c: CaseData }) {
             kind: form.kind as ActionKind,
             description: form.description.trim(),
             ownerAgencyId: form.ownerAgencyId,
+            assigneeId: form.assigneeId || null,
             dueAt: due ? due.toISOString() : null,
           },
         },
@@ -197,8 +215,19 @@ function AddActionForm({ c }: { c: CaseData }) {
           id="action-agency"
           label="Agency responsible"
           value={form.ownerAgencyId}
-          onChange={(ownerAgencyId) => update({ ownerAgencyId })}
+          onChange={(ownerAgencyId) => update({ ownerAgencyId, assigneeId: '' })}
           options={agencies.map((a) => ({ value: a.id, text: a.name }))}
+        />
+        <Select
+          id="action-assignee"
+          label="Assigned to"
+          hint="Optional. People of the agency responsible who may hold the case"
+          value={form.assigneeId}
+          onChange={(assigneeId) => update({ assigneeId })}
+          options={[
+            { value: '', text: 'Nobody in particular' },
+            ...people.map((p) => ({ value: p.id, text: p.displayName })),
+          ]}
         />
         <TextInput
           id="action-due"

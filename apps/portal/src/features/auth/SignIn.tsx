@@ -51,6 +51,7 @@ const ViewerCan = graphql(`
         decideAccessRequests
         mergePeople
         manageLetterTemplates
+        decideCaseTransfers
       }
     }
   }

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { graphql } from '../../gql';
 import type { CaseOutcome, ContactChannel, RiskLevel } from '../../gql/graphql';
-import { apiFieldErrors, errorCode, errorMessages } from '../../apollo';
+import { apiFieldErrors, errorCode } from '../../apollo';
 import { useDraft } from '../../drafts';
 import { CONTACT_CHANNELS, RISK_LEVELS, formatDate, formatDateTime, humanise, options } from '../../format';
 import {
@@ -22,6 +22,7 @@ import { shown } from './fields';
 import { CaseSummaryPdf } from './CaseSummaryPdf';
 import { SatisfactionPanel } from '../satisfaction/SatisfactionPanel';
 import { ServiceClocksPanel } from '../service-standards/ServiceClocks';
+import { TransferPanel } from '../transfers/TransferPanel';
 
 const UpdateCase = graphql(`
   mutation UpdateCase($id: ID!, $expectedVersion: Int!, $input: UpdateCaseInput!) {
@@ -31,6 +32,12 @@ const UpdateCase = graphql(`
       summary
       ward
       riskLevel
+      policeIntelligence
+      supportNeeds
+      leadOfficer {
+        id
+        displayName
+      }
     }
   }
 `);
@@ -100,10 +107,82 @@ export function SummaryTab({ c }: { c: CaseData }) {
         ]}
       />
       <CaseSummaryPdf c={c} />
+      {c.viewerCan.editPoliceIntelligence && (
+        <PartnerNoteForm c={c} field="policeIntelligence" title="Police intelligence" />
+      )}
+      {c.viewerCan.editSupportNeeds && <PartnerNoteForm c={c} field="supportNeeds" title="Support needs" />}
       {c.viewerCan.edit && <EditCaseForm c={c} />}
+      <TransferPanel c={c} />
       {c.viewerCan.close && c.status === 'OPEN' && <CloseCaseForm c={c} />}
       {c.viewerCan.recordSatisfaction && c.status !== 'OPEN' && <SatisfactionPanel c={c} />}
     </>
+  );
+}
+
+/**
+ * A partner's own field (police intelligence for the police, support needs for support, health and social care),
+ * shown where Case.viewerCan says the API will take it: written with updateCase like any other field of the case.
+ */
+function PartnerNoteForm({
+  c,
+  field,
+  title,
+}: {
+  c: CaseData;
+  field: 'policeIntelligence' | 'supportNeeds';
+  title: string;
+}) {
+  const id = field === 'policeIntelligence' ? 'edit-police-intelligence' : 'edit-support-needs';
+  const [text, setText] = useState(c[field] ?? '');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [saved, setSaved] = useState(false);
+  const [save, { loading }] = useMutation(UpdateCase, {
+    refetchQueries: [{ query: CaseDetail, variables: { id: c.id } }],
+    awaitRefetchQueries: true,
+  });
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    if (text.length > 4000) return setErrors([{ text: `${title} must be 4,000 characters or fewer`, href: id }]);
+    setErrors([]);
+    try {
+      await save({ variables: { id: c.id, expectedVersion: c.version, input: { [field]: text.trim() || null } } });
+      setSaved(true);
+    } catch (err) {
+      setErrors(
+        errorCode(err) === 'CONFLICT'
+          ? [{ text: 'The case was changed by someone else: check it above, then save again', href: id }]
+          : apiFieldErrors(err, (f) => (f === field ? { id, label: title } : undefined)),
+      );
+    }
+  };
+  const headingId = `${id}-heading`;
+  return (
+    <section aria-labelledby={headingId} className="govuk-!-margin-top-8">
+      <h2 className="govuk-heading-m" id={headingId}>
+        {title}
+      </h2>
+      {saved && (
+        <NotificationBanner title="Success" success>
+          <p className="govuk-notification-banner__heading">{title} saved.</p>
+        </NotificationBanner>
+      )}
+      {errors.length > 0 && <ErrorSummary errors={errors} />}
+      <form onSubmit={submit} noValidate aria-labelledby={headingId}>
+        <Textarea
+          id={id}
+          label={title}
+          hint="Read only by the agencies the partnership’s rules allow; leave empty to clear it"
+          value={text}
+          onChange={setText}
+          error={errors.find((e) => e.href === id)?.text}
+          rows={4}
+        />
+        <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">
+          Save {title.toLowerCase()}
+        </button>
+      </form>
+    </section>
   );
 }
 
@@ -111,6 +190,9 @@ interface EditValues {
   summary: string;
   ward: string;
   riskLevel: string;
+  /** The lead officer chosen ('' for none); sent only when changed from `leadBase` */
+  leadOfficerId?: string;
+  leadBase?: string;
   /** The version the user started editing from */
   version: number;
   /** What the record said when editing started, to say what someone else changed */
@@ -135,12 +217,18 @@ function changesSince(
     }));
 }
 
+/** The current lead officer if the picker offers them (a leaver is not offered), else none. */
+const offeredLead = (c: CaseData) =>
+  c.possibleLeadOfficers.some((p) => p.id === c.leadOfficer?.id) ? (c.leadOfficer?.id ?? '') : '';
+
 function EditCaseForm({ c }: { c: CaseData }) {
   const client = useApolloClient();
   const initial = (): EditValues => ({
     summary: c.summary,
     ward: c.ward,
     riskLevel: c.riskLevel,
+    leadOfficerId: offeredLead(c),
+    leadBase: offeredLead(c),
     version: c.version,
     base: { summary: c.summary, ward: c.ward, riskLevel: c.riskLevel },
   });
@@ -166,7 +254,14 @@ function EditCaseForm({ c }: { c: CaseData }) {
         variables: {
           id: c.id,
           expectedVersion: form.version,
-          input: { summary: form.summary.trim(), ward: form.ward.trim(), riskLevel: form.riskLevel as RiskLevel },
+          input: {
+            summary: form.summary.trim(),
+            ward: form.ward.trim(),
+            riskLevel: form.riskLevel as RiskLevel,
+            ...(c.viewerCan.chooseLeadOfficer && (form.leadOfficerId ?? '') !== (form.leadBase ?? '')
+              ? { leadOfficerId: form.leadOfficerId || null }
+              : {}),
+          },
         },
       });
       const u = data?.updateCase;
@@ -176,6 +271,8 @@ function EditCaseForm({ c }: { c: CaseData }) {
               summary: u.summary,
               ward: u.ward,
               riskLevel: u.riskLevel,
+              leadOfficerId: u.leadOfficer?.id ?? '',
+              leadBase: u.leadOfficer?.id ?? '',
               version: u.version,
               base: { summary: u.summary, ward: u.ward, riskLevel: u.riskLevel },
             }
@@ -197,7 +294,11 @@ function EditCaseForm({ c }: { c: CaseData }) {
         setConflict(changed.length ? changed : [{ text: 'Other details of the case were changed' }]);
         update({ version: now.version, base: { summary: now.summary, ward: now.ward, riskLevel: now.riskLevel } });
       } else {
-        setErrors(errorMessages(err).map((text) => ({ text })));
+        setErrors(
+          apiFieldErrors(err, (f) =>
+            f === 'leadOfficerId' ? { id: 'edit-lead-officer', label: 'Lead officer' } : undefined,
+          ),
+        );
       }
     }
   };
@@ -247,6 +348,20 @@ function EditCaseForm({ c }: { c: CaseData }) {
           onChange={(riskLevel) => update({ riskLevel })}
           options={options(RISK_LEVELS)}
         />
+        {c.viewerCan.chooseLeadOfficer && (
+          <Select
+            id="edit-lead-officer"
+            label="Lead officer"
+            hint={`People of ${c.ownerAgency.name} who may hold the case`}
+            value={form.leadOfficerId ?? ''}
+            onChange={(leadOfficerId) => update({ leadOfficerId })}
+            error={errors.find((e) => e.href === 'edit-lead-officer')?.text}
+            options={[
+              { value: '', text: 'Not assigned' },
+              ...c.possibleLeadOfficers.map((p) => ({ value: p.id, text: p.displayName })),
+            ]}
+          />
+        )}
         <button type="submit" className="govuk-button" disabled={loading} data-module="govuk-button">
           Save changes
         </button>

@@ -42,6 +42,24 @@ export const CaseDetail = graphql(`
         uploadEvidence
         removeEvidence
         withdrawFromMeeting
+        editPoliceIntelligence
+        editSupportNeeds
+        chooseLeadOfficer
+        transfer
+      }
+      possibleLeadOfficers {
+        id
+        displayName
+      }
+      pendingTransfer {
+        id
+        reason
+        keptAccess
+        offeredAt
+        toAgency {
+          id
+          name
+        }
       }
       ownerAgency {
         id
