@@ -17,6 +17,6 @@ import { AgendaItemMeetings, OverdueActions } from './overdue-actions.js';
     AgendaItemMeetings,
     OverdueActions,
   ],
-  exports: [ActionsRepository, AgendaItemMeetings],
+  exports: [ActionsRepository, AgendaItemMeetings, ActionsService],
 })
 export class ActionsModule {}

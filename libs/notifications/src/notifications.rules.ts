@@ -27,6 +27,7 @@ export const DEFAULT_DELIVERY: Readonly<Record<AlertKind, NotificationDelivery>>
   [AlertKind.CASE_CLOSED]: NotificationDelivery.DIGEST,
   [AlertKind.SERVICE_STANDARD_BREACHED]: NotificationDelivery.DIGEST,
   [AlertKind.AGENDA_PUBLISHED]: NotificationDelivery.DIGEST,
+  [AlertKind.CASE_REVIEW_OVERDUE]: NotificationDelivery.IMMEDIATE,
 };
 
 /** The risk an escalation must reach to be mailed at once; lower ones wait for the digest. */
@@ -45,6 +46,7 @@ export const KIND_WORDS: Readonly<Record<AlertKind, string>> = {
   [AlertKind.CASE_CLOSED]: 'Case closed',
   [AlertKind.SERVICE_STANDARD_BREACHED]: 'Service standard missed',
   [AlertKind.AGENDA_PUBLISHED]: 'Meeting agenda published',
+  [AlertKind.CASE_REVIEW_OVERDUE]: 'Case Review step overdue',
 };
 
 /** The user's own choices over the defaults: every kind, each with how it is delivered and whether it was chosen. */

@@ -29,6 +29,7 @@ import { AlertInbox1765440000000 } from './1765440000000-alert-inbox.js';
 import { Notifications1765460000000 } from './1765460000000-notifications.js';
 import { Webhooks1765470000000 } from './1765470000000-webhooks.js';
 import { SubjectAccess1765510000000 } from './1765510000000-subject-access.js';
+import { CaseReviewProcess1765520000000 } from './1765520000000-case-review-process.js';
 import { KnownTo1765490000000 } from './1765490000000-known-to.js';
 import { SharingBasis1765500000000 } from './1765500000000-sharing-basis.js';
 import { People1765480000000 } from './1765480000000-people.js';
@@ -69,4 +70,5 @@ export const migrations = [
   KnownTo1765490000000,
   SharingBasis1765500000000,
   SubjectAccess1765510000000,
+  CaseReviewProcess1765520000000,
 ];
