@@ -62,6 +62,12 @@ const PasswordPage = lazy(() => import('./features/accounts/PasswordPages').then
 const PASSWORD_PATHS = ['/forgot-password', '/invitation', '/reset-password'];
 const PersonPage = lazy(() => import('./features/people/PersonPage').then((m) => ({ default: m.PersonPage })));
 const MergesPage = lazy(() => import('./features/people/MergesPage').then((m) => ({ default: m.MergesPage })));
+const CaseReviewsPage = lazy(() =>
+  import('./features/case-reviews/CaseReviewsPage').then((m) => ({ default: m.CaseReviewsPage })),
+);
+const CaseReviewPage = lazy(() =>
+  import('./features/case-reviews/CaseReviewPage').then((m) => ({ default: m.CaseReviewPage })),
+);
 const NotFoundPage = lazy(() => import('./ui/NotFound').then((m) => ({ default: m.NotFoundPage })));
 
 function Route({ path, user }: { path: string; user: SessionUser }) {
@@ -87,6 +93,9 @@ function Route({ path, user }: { path: string; user: SessionUser }) {
   if (path === '/keys') return <ApiKeysPage user={user} />;
   if (path === '/webhooks') return <WebhooksPage user={user} />;
   if (path === '/subject-access') return <SubjectAccessPage user={user} />;
+  if (path === '/case-reviews') return <CaseReviewsPage user={user} />;
+  const review = matchPath('/case-reviews/:id', path);
+  if (review) return <CaseReviewPage id={review.id} user={user} />;
   if (path === '/users') return <UsersPage user={user} />;
   if (path === '/people') return <FindPersonPage user={user} />;
   if (path === '/access-requests') return <AccessRequestsPage user={user} />;

@@ -69,6 +69,14 @@ export class UserViewerCan {
     description: 'mergePeople, undoPersonMerge, personMerges: merging person records your agency can see (managers)',
   })
   mergePeople: boolean;
+
+  @Field({ description: 'logCaseReviewApplication: the Case Reviews area of the single point of contact' })
+  logCaseReviews: boolean;
+
+  @Field({
+    description: 'caseReviewFigures: the ASB Case Review figures your agency publishes (managers and the SPOC)',
+  })
+  readCaseReviewFigures: boolean;
 }
 
 export function userViewerCan(ability: PortalAbility): UserViewerCan {
@@ -91,5 +99,7 @@ export function userViewerCan(ability: PortalAbility): UserViewerCan {
     searchPeople: ability.can('read', 'PersonSearch'),
     decideAccessRequests: ability.can('approve', 'AccessRequest'),
     mergePeople: ability.can('merge', 'Person'),
+    logCaseReviews: ability.can('create', 'CaseReview'),
+    readCaseReviewFigures: ability.can('readFigures', 'CaseReview'),
   };
 }

@@ -50,6 +50,8 @@ const ViewerCan = graphql(`
         searchPeople
         decideAccessRequests
         mergePeople
+        logCaseReviews
+        readCaseReviewFigures
       }
     }
   }

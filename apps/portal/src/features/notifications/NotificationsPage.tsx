@@ -50,6 +50,7 @@ const KIND_LABELS: Record<AlertKind, { label: string; hint?: string }> = {
   CASE_CLOSED: { label: 'Case closed' },
   SERVICE_STANDARD_BREACHED: { label: 'Service standard missed' },
   AGENDA_PUBLISHED: { label: 'Meeting agenda published' },
+  CASE_REVIEW_OVERDUE: { label: 'Case Review step overdue' },
 };
 
 const DELIVERY_OPTIONS: { value: NotificationDelivery; text: string }[] = [

@@ -8,6 +8,7 @@ import { humanise } from '../../format';
 import { ErrorSummary, type FieldError } from '../../ui/govuk';
 import { CaseFigures } from './CaseFigures';
 import { MaracFigures } from './MaracFigures';
+import { CaseReviewFigures } from '../case-reviews/CaseReviewFigures';
 import { FILTER_FIELDS, ReportFilters, filterProblems, type ReportFilter } from './ReportFilters';
 import { describePeriod, lastThreeMonths, toApiPeriod } from './period';
 import { CaseStatisticsQuery, MaracStatisticsQuery } from './queries';
@@ -77,6 +78,7 @@ export function ReportsPage({ user }: { user: SessionUser }) {
           Reports are for managers and for MARAC chairs and coordinators. Ask your manager if you need figures for your
           agency.
         </div>
+        {user.can.readCaseReviewFigures && <CaseReviewFigures />}
       </>
     );
   }
@@ -152,6 +154,7 @@ export function ReportsPage({ user }: { user: SessionUser }) {
           <MaracFigures figures={marac.data.maracStatistics} period={applied} />
         </section>
       )}
+      {user.can.readCaseReviewFigures && <CaseReviewFigures />}
       {caseFigures && (
         <p className="govuk-body govuk-!-margin-top-8">
           <Link href="/retention" className="govuk-link">
