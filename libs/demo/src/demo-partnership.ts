@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ActionKind, AgencyKind, CaseCategory, LEGAL_ACTION_KINDS, Role, DAY_MS } from '#libs/common';
 import { DEMO_PASSWORD } from '#libs/config';
 import { ADMINISTRATION_AGENCY, hashPassword } from '#libs/users';
+import { DEMO_CASE_REVIEW_SPOC, seedDemoCaseReview } from './demo-case-review.js';
 
 export { DEMO_PASSWORD };
 
@@ -1549,7 +1550,7 @@ async function insertRows(db: EntityManager, table: string, columns: string, row
  * re-roled or gave a new password stays so, whatever the loader would have made of it.
  */
 export async function seedDemoPartnership(dataSource: DataSource): Promise<DemoPartnership> {
-  const signIns = demoStaff();
+  const signIns = [...demoStaff(), DEMO_CASE_REVIEW_SPOC];
   const skipped = {
     loaded: false,
     password: DEMO_PASSWORD,
@@ -1700,6 +1701,14 @@ export async function seedDemoPartnership(dataSource: DataSource): Promise<DemoP
       asb: staff.agency.asb,
       homesCaseworker: staff.caseworker.homes,
       homesManager: staff.manager.homes,
+    });
+    await seedDemoCaseReview(db, {
+      asb: staff.agency.asb,
+      homes: staff.agency.homes,
+      police: staff.agency.police,
+      spoc: userId.get(DEMO_CASE_REVIEW_SPOC.email)!,
+      chair: userId.get(`marac-chair@${AGENCIES.asb.domain}`)!,
+      coordinator: userId.get(`marac-coordinator@${AGENCIES.asb.domain}`)!,
     });
     return { loaded: true, password: DEMO_PASSWORD, signIns, administrator };
   });
