@@ -47,6 +47,13 @@ export interface CaseReviewRow {
   linked_owner_agency_ids: string[];
 }
 
+/**
+ * Whether the case `c` is one the application `r` concerns: its first case, or one linked since. An application
+ * written before links existed (or by a fixture) has its first case only, so both are asked.
+ */
+const LINKED = (c: string, r: string) =>
+  `(${c}.id = ${r}.case_id OR ${c}.id IN (SELECT l.case_id FROM case_review_cases l WHERE l.review_id = ${r}.id))`;
+
 /** The review's columns, and when its meeting was held (the earliest CASE_REVIEW meeting hearing the case since it was received). */
 const REVIEW_COLUMNS = `r.id, r.case_id, r.received_at, r.acknowledge_by, r.decide_by, r.meet_by, r.acknowledged_at, r.decided_at,
   r.threshold_met, r.decision_reason,
@@ -54,10 +61,9 @@ const REVIEW_COLUMNS = `r.id, r.case_id, r.received_at, r.acknowledge_by, r.deci
   r.meeting_id, r.tell_by, r.conclusion, r.outcome_at, r.recommendation_action_ids, r.told_at, r.told_how, r.appeal_by,
   r.appealed_at, r.appeal_grounds, r.appeal_meeting_id, r.appeal_heard_by, r.appeal_upheld, r.appeal_outcome,
   r.appeal_decided_at,
-  ARRAY(SELECT l.case_id FROM case_review_cases l JOIN ${CasesRepository.tableAs('lc')} ON lc.id = l.case_id
-         WHERE l.review_id = r.id ORDER BY l.linked_at, l.case_id) AS case_ids,
-  ARRAY(SELECT DISTINCT lc.owner_agency_id FROM case_review_cases l JOIN ${CasesRepository.tableAs('lc')} ON lc.id = l.case_id
-         WHERE l.review_id = r.id) AS linked_owner_agency_ids,
+  ARRAY(SELECT lc.id FROM ${CasesRepository.tableAs('lc')} WHERE ${LINKED('lc', 'r')}
+         ORDER BY coalesce((SELECT l.linked_at FROM case_review_cases l WHERE l.review_id = r.id AND l.case_id = lc.id), r.requested_at), lc.id) AS case_ids,
+  ARRAY(SELECT DISTINCT lc.owner_agency_id FROM ${CasesRepository.tableAs('lc')} WHERE ${LINKED('lc', 'r')}) AS linked_owner_agency_ids,
   ${MeetingsRepository.caseReviewHeldAtSql('r')} AS met_at`;
 
 export interface CaseReviewFiguresRow {
@@ -91,8 +97,12 @@ export class CaseReviewsRepository {
   ofCases(db: Database, caseIds: readonly string[]): Promise<(CaseReviewRow & { of_case_id: string })[]> {
     return rows<CaseReviewRow & { of_case_id: string }>(
       db,
-      `SELECT l.case_id AS of_case_id, ${REVIEW_COLUMNS} FROM case_review_cases l JOIN case_reviews r ON r.id = l.review_id
-        WHERE l.case_id = ANY($1::uuid[]) ORDER BY l.case_id, r.received_at DESC`,
+      `SELECT x.of_case_id, ${REVIEW_COLUMNS}
+         FROM (SELECT r.id, r.case_id AS of_case_id FROM case_reviews r WHERE r.case_id = ANY($1::uuid[])
+               UNION
+               SELECT l.review_id, l.case_id FROM case_review_cases l WHERE l.case_id = ANY($1::uuid[])) x
+         JOIN case_reviews r ON r.id = x.id
+        ORDER BY x.of_case_id, r.received_at DESC`,
       [caseIds],
     );
   }
@@ -167,8 +177,7 @@ export class CaseReviewsRepository {
       db,
       `SELECT ${REVIEW_COLUMNS} FROM case_reviews r
         WHERE r.spoc_agency_id = $1
-           OR EXISTS (SELECT 1 FROM case_review_cases l JOIN ${CasesRepository.tableAs('oc')} ON oc.id = l.case_id
-                       WHERE l.review_id = r.id AND oc.owner_agency_id = $1)
+           OR EXISTS (SELECT 1 FROM ${CasesRepository.tableAs('oc')} WHERE ${LINKED('oc', 'r')} AND oc.owner_agency_id = $1)
         ORDER BY (r.told_at IS NULL OR (r.appealed_at IS NOT NULL AND r.appeal_decided_at IS NULL)) DESC, r.received_at DESC
         LIMIT 500`,
       [agencyId],
@@ -232,8 +241,7 @@ export class CaseReviewsRepository {
                 WHERE r.received_at >= $2 AND r.received_at < $3
                   AND (r.spoc_agency_id = $1
                        OR (r.spoc_agency_id IS NULL AND EXISTS (
-                             SELECT 1 FROM case_review_cases l JOIN ${CasesRepository.tableAs('oc')} ON oc.id = l.case_id
-                              WHERE l.review_id = r.id AND oc.owner_agency_id = $1)))) r`,
+                             SELECT 1 FROM ${CasesRepository.tableAs('oc')} WHERE ${LINKED('oc', 'r')} AND oc.owner_agency_id = $1)))) r`,
       [agencyId, from, to],
     ))!;
   }
@@ -289,6 +297,7 @@ export class CaseReviewsRepository {
       `SELECT ${REVIEW_COLUMNS} FROM case_reviews r
         WHERE r.id = ${idParam}::uuid
           AND (r.spoc_agency_id = ${agencyParam}::uuid
+               OR r.case_id IN (${CasesRepository.idsWhereSql('c', scope)})
                OR EXISTS (SELECT 1 FROM case_review_cases l WHERE l.review_id = r.id
                             AND l.case_id IN (${CasesRepository.idsWhereSql('c', scope)})))${lock ? ' FOR UPDATE OF r' : ''}`,
       params.values,
