@@ -414,6 +414,44 @@ describe('ASB Case Review, end to end', () => {
     await Promise.all(feeds.map(({ client }) => client.close()));
   });
 
+  it('tells the SPOC’s agency of an overdue step on a case it no longer holds, without the case or its id', async () => {
+    const landlordCase = await newCase(landlordOfficer);
+    await share(landlordCase, council, 'FULL', landlordOfficer);
+    const late = (
+      await portal.ok(LOG, { input: { caseIds: [landlordCase], receivedAt: daysAgo(20), applicant } }, spoc.token)
+    ).logCaseReviewApplication;
+    await portal.ok(
+      `mutation($c: ID!, $a: ID!) { revokeCaseShare(caseId: $c, agencyId: $a) }`,
+      { c: landlordCase, a: council },
+      landlordOfficer.token,
+    );
+    const since = (await portal.db.query(`SELECT coalesce(max(id), 0)::text AS id FROM alerts`)).rows[0].id;
+    await portal.app.get(AlertScheduler).runOnce();
+    await portal.alertsSettled();
+    const subscribe = (persona: Persona) => {
+      const client = LiveClient.connect(portal, persona.token);
+      const feed = client.subscribe(
+        `subscription($s: String) { caseAlerts(since: $s, kinds: [CASE_REVIEW_OVERDUE]) { kind caseId case { id } } }`,
+        { s: since },
+      );
+      return { client, feed };
+    };
+    const toSpoc = subscribe(spoc);
+    const toOwner = subscribe(landlordOfficer);
+    expect(await toSpoc.feed.received(2)).toEqual([
+      { caseAlerts: { kind: 'CASE_REVIEW_OVERDUE', caseId: null, case: null } },
+      { caseAlerts: { kind: 'CASE_REVIEW_OVERDUE', caseId: null, case: null } },
+    ]);
+    expect(await toOwner.feed.received(2)).toEqual([
+      { caseAlerts: { kind: 'CASE_REVIEW_OVERDUE', caseId: landlordCase, case: { id: landlordCase } } },
+      { caseAlerts: { kind: 'CASE_REVIEW_OVERDUE', caseId: landlordCase, case: { id: landlordCase } } },
+    ]);
+    // The SPOC still follows its application, without the case.
+    const own = (await portal.ok(ONE, { id: late.id }, spoc.token)).caseReview;
+    expect(own).toMatchObject({ caseIds: [], applicantName: 'Val Victim' });
+    await Promise.all([toSpoc.client.close(), toOwner.client.close()]);
+  });
+
   it('publishes the year’s figures to the SPOC and managers, and refuses a caseworker', async () => {
     const year = new Date().getUTCFullYear();
     const figures = (await portal.ok(FIGURES, { y: year }, spoc.token)).caseReviewFigures;

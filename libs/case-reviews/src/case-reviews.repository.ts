@@ -5,7 +5,7 @@ import { CasesRepository } from '#libs/cases';
 import type { RequestContext } from '#libs/context';
 import { IncidentsRepository } from '#libs/incidents';
 import { MeetingsRepository } from '#libs/meetings';
-import { CASE_REVIEW_WINDOW_MONTHS } from './case-reviews.rules.js';
+import { CASE_REVIEW_WINDOW_MONTHS, CaseReviewStep } from './case-reviews.rules.js';
 
 export interface CaseReviewRow {
   id: string;
@@ -75,6 +75,10 @@ export interface CaseReviewFiguresRow {
   appeals_received: number;
   appeals_upheld: number;
 }
+
+/** Whether the application `r`'s `step` was alerted already. */
+const claimed = (step: CaseReviewStep) =>
+  `EXISTS (SELECT 1 FROM case_review_breaches b WHERE b.review_id = r.id AND b.step = '${step}')`;
 
 /** The only code that names the case_reviews table. */
 @Injectable()
@@ -248,16 +252,20 @@ export class CaseReviewsRepository {
 
   // for the scheduler, unscoped (system)
 
-  /** Applications with a step that may have run out at `now` and is not yet alerted: every step is checked by the rules. */
+  /**
+   * Applications with a step that may have run out at `now` and is not yet alerted (the rules decide which): an
+   * application alerted for every late step drops out, so old ones never crowd new ones past the limit.
+   */
   overdueCandidates(db: Database, now: Date): Promise<CaseReviewRow[]> {
     return rows<CaseReviewRow>(
       db,
       `SELECT ${REVIEW_COLUMNS} FROM case_reviews r
-        WHERE (r.acknowledged_at IS NULL AND r.acknowledge_by < $1)
-           OR (r.decided_at IS NULL AND r.decide_by < $1)
-           OR (r.threshold_met IS DISTINCT FROM false AND r.meet_by < $1)
-           OR (r.told_at IS NULL AND r.tell_by < $1)
-           OR (r.appealed_at IS NOT NULL AND r.appeal_decided_at IS NULL AND r.appeal_heard_by < $1)
+        WHERE (r.acknowledged_at IS NULL AND r.acknowledge_by < $1 AND NOT ${claimed(CaseReviewStep.ACKNOWLEDGE)})
+           OR (r.decided_at IS NULL AND r.decide_by < $1 AND NOT ${claimed(CaseReviewStep.DECIDE)})
+           OR (r.threshold_met IS DISTINCT FROM false AND r.meet_by < $1 AND NOT ${claimed(CaseReviewStep.MEET)})
+           OR (r.told_at IS NULL AND r.tell_by < $1 AND NOT ${claimed(CaseReviewStep.TELL)})
+           OR (r.appealed_at IS NOT NULL AND r.appeal_decided_at IS NULL AND r.appeal_heard_by < $1
+               AND NOT ${claimed(CaseReviewStep.APPEAL_HEARING)})
         ORDER BY r.received_at LIMIT 500`,
       [now],
     );
