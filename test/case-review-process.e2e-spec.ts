@@ -95,6 +95,10 @@ describe('ASB Case Review, end to end', () => {
       )
     ).rows[0];
 
+  /** As if the application had been recorded the day it was received, twenty days ago, and then left. */
+  const loggedOnTime = (id: string) =>
+    portal.db.query(`UPDATE case_reviews SET requested_at = received_at WHERE id = $1`, [id]);
+
   beforeAll(async () => {
     portal = await TestPortal.start();
     people = new Partnership(portal);
@@ -380,6 +384,13 @@ describe('ASB Case Review, end to end', () => {
       await portal.ok(LOG, { input: { caseIds: [landlordCase], receivedAt: daysAgo(20), applicant } }, spoc.token)
     ).logCaseReviewApplication;
     expect([late.acknowledge.state, late.decide.state]).toEqual(['BREACHED', 'BREACHED']);
+    // Logged late, its steps show breached, but nobody is alerted of deadlines gone before it was recorded.
+    await portal.app.get(AlertScheduler).runOnce();
+    expect(
+      (await portal.db.query(`SELECT count(*)::int AS n FROM case_review_breaches WHERE review_id = $1`, [late.id]))
+        .rows[0].n,
+    ).toBe(0);
+    await loggedOnTime(late.id);
     await portal.app.get(AlertScheduler).runOnce();
     await portal.alertsSettled();
 
@@ -420,6 +431,7 @@ describe('ASB Case Review, end to end', () => {
     const late = (
       await portal.ok(LOG, { input: { caseIds: [landlordCase], receivedAt: daysAgo(20), applicant } }, spoc.token)
     ).logCaseReviewApplication;
+    await loggedOnTime(late.id);
     await portal.ok(
       `mutation($c: ID!, $a: ID!) { revokeCaseShare(caseId: $c, agencyId: $a) }`,
       { c: landlordCase, a: council },

@@ -13,6 +13,7 @@ const row: CaseReviewRow = {
   id: 'r1',
   case_id: 'c1',
   received_at: at,
+  requested_at: at,
   acknowledge_by: at,
   decide_by: at,
   meet_by: at,

@@ -11,6 +11,7 @@ export interface CaseReviewRow {
   id: string;
   case_id: string;
   received_at: Date;
+  requested_at: Date;
   acknowledge_by: Date;
   decide_by: Date;
   meet_by: Date;
@@ -55,7 +56,7 @@ const LINKED = (c: string, r: string) =>
   `(${c}.id = ${r}.case_id OR ${c}.id IN (SELECT l.case_id FROM case_review_cases l WHERE l.review_id = ${r}.id))`;
 
 /** The review's columns, and when its meeting was held (the earliest CASE_REVIEW meeting hearing the case since it was received). */
-const REVIEW_COLUMNS = `r.id, r.case_id, r.received_at, r.acknowledge_by, r.decide_by, r.meet_by, r.acknowledged_at, r.decided_at,
+const REVIEW_COLUMNS = `r.id, r.case_id, r.received_at, r.requested_at, r.acknowledge_by, r.decide_by, r.meet_by, r.acknowledged_at, r.decided_at,
   r.threshold_met, r.decision_reason,
   r.spoc_agency_id, r.applicant_name, r.applicant_contact, r.applicant_relationship, r.third_party, r.consent_recorded_at,
   r.meeting_id, r.tell_by, r.conclusion, r.outcome_at, r.recommendation_action_ids, r.told_at, r.told_how, r.appeal_by,
@@ -260,10 +261,10 @@ export class CaseReviewsRepository {
     return rows<CaseReviewRow>(
       db,
       `SELECT ${REVIEW_COLUMNS} FROM case_reviews r
-        WHERE (r.acknowledged_at IS NULL AND r.acknowledge_by < $1 AND NOT ${claimed(CaseReviewStep.ACKNOWLEDGE)})
-           OR (r.decided_at IS NULL AND r.decide_by < $1 AND NOT ${claimed(CaseReviewStep.DECIDE)})
-           OR (r.threshold_met IS DISTINCT FROM false AND r.meet_by < $1 AND NOT ${claimed(CaseReviewStep.MEET)})
-           OR (r.told_at IS NULL AND r.tell_by < $1 AND NOT ${claimed(CaseReviewStep.TELL)})
+        WHERE (r.acknowledged_at IS NULL AND r.acknowledge_by < $1 AND r.acknowledge_by > r.requested_at AND NOT ${claimed(CaseReviewStep.ACKNOWLEDGE)})
+           OR (r.decided_at IS NULL AND r.decide_by < $1 AND r.decide_by > r.requested_at AND NOT ${claimed(CaseReviewStep.DECIDE)})
+           OR (r.threshold_met IS DISTINCT FROM false AND r.meet_by < $1 AND r.meet_by > r.requested_at AND NOT ${claimed(CaseReviewStep.MEET)})
+           OR (r.told_at IS NULL AND r.tell_by < $1 AND r.tell_by > r.requested_at AND NOT ${claimed(CaseReviewStep.TELL)})
            OR (r.appealed_at IS NOT NULL AND r.appeal_decided_at IS NULL AND r.appeal_heard_by < $1
                AND NOT ${claimed(CaseReviewStep.APPEAL_HEARING)})
         ORDER BY r.received_at LIMIT 500`,

@@ -155,6 +155,7 @@ describe('the rest of the process (issue 19)', () => {
     const received = Date.parse('2026-11-16T10:00:00Z');
     const day = 86_400_000;
     const fresh = {
+      requested_at: new Date(received),
       acknowledge_by: new Date(received + 7 * day),
       decide_by: new Date(received + 14 * day),
       meet_by: new Date(received + 35 * day),
@@ -178,6 +179,11 @@ describe('the rest of the process (issue 19)', () => {
         CaseReviewStep.MEET,
         CaseReviewStep.TELL,
       ]);
+    });
+
+    it('alerts no step already run out when the application was recorded (logged late)', () => {
+      const loggedLate = { ...fresh, requested_at: new Date(received + 10 * day) };
+      expect(overdueSteps(loggedLate, received + 20 * day)).toEqual([CaseReviewStep.DECIDE]);
     });
 
     it('holds no review where the threshold was not met, and times an appeal only once there is one', () => {

@@ -118,6 +118,8 @@ export function statedText(text: string, field: string, what: string): string {
 }
 
 export interface ReviewClockFacts {
+  /** When the application was recorded: a deadline already gone by then (a late-logged application) is not alerted. */
+  requested_at: Date;
   acknowledge_by: Date;
   decide_by: Date;
   meet_by: Date;
@@ -133,11 +135,15 @@ export interface ReviewClockFacts {
 }
 
 /**
- * The steps run out at `now` and not done. A review is held only where the threshold was met (or is not yet
- * decided); the applicant is told either way; an appeal's hearing runs only once there is an appeal.
+ * The steps to alert as run out at `now`: not done, and due after the application was recorded (one logged after
+ * a deadline shows that step breached, but nobody is told of what they could not have prevented). A review is held
+ * only where the threshold was met (or is not yet decided); the applicant is told either way; an appeal's hearing
+ * runs only once there is an appeal.
  */
 export function overdueSteps(review: ReviewClockFacts, now: number): CaseReviewStep[] {
-  const late = (due: Date | null, done: Date | null) => due !== null && done === null && due.getTime() < now;
+  const recorded = review.requested_at.getTime();
+  const late = (due: Date | null, done: Date | null) =>
+    due !== null && done === null && due.getTime() < now && due.getTime() > recorded;
   const steps: CaseReviewStep[] = [];
   if (late(review.acknowledge_by, review.acknowledged_at)) steps.push(CaseReviewStep.ACKNOWLEDGE);
   if (late(review.decide_by, review.decided_at)) steps.push(CaseReviewStep.DECIDE);
