@@ -23,7 +23,7 @@ describe('the demo partnership', () => {
     expect(rows[0].categories).toBe(19);
     expect(rows[0].full_shares).toBeGreaterThan(0);
     expect(rows[0].limited_shares).toBeGreaterThan(0);
-    expect(rows[0].roles).toBe(5);
+    expect(rows[0].roles).toBe(6);
   });
 
   it('signs in a printed demo account, which sees its own and shared cases with withheld fields marked', async () => {
@@ -175,6 +175,25 @@ describe('the demo partnership', () => {
       council,
     );
     expect(asCouncil.case).toEqual({ owned: false, access: 'FULL' });
+  });
+
+  it('has an ASB Case Review in progress, acknowledged and its threshold met, with its panel scheduled, for the council’s SPOC', async () => {
+    const token = await portal.login('case-review-spoc@riverside-asb.example', DEMO_PASSWORD);
+    const { caseReviewApplications } = await portal.ok(
+      `{ caseReviewApplications { applicantName thresholdMet meetingId acknowledge { state } decide { state } meet { state } } }`,
+      {},
+      token,
+    );
+    expect(caseReviewApplications).toEqual([
+      expect.objectContaining({
+        thresholdMet: true,
+        acknowledge: { state: 'MET' },
+        decide: { state: 'MET' },
+        meet: { state: 'DUE' },
+      }),
+    ]);
+    expect(caseReviewApplications[0].applicantName).toEqual(expect.any(String));
+    expect(caseReviewApplications[0].meetingId).toEqual(expect.any(String));
   });
 
   it('is loaded once: a second run into a database with cases changes nothing', async () => {

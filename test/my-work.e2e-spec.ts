@@ -6,7 +6,13 @@ import { Partnership, type Persona } from './partnership.js';
 const DAY = 86_400_000;
 const KINDS = Object.values(AgencyKind);
 const ROLES = Object.values(Role);
-const CASEWORK = new Set<string>([Role.CASEWORKER, Role.MANAGER, Role.MARAC_CHAIR, Role.MARAC_COORDINATOR]);
+const CASEWORK = new Set<string>([
+  Role.CASEWORKER,
+  Role.MANAGER,
+  Role.MARAC_CHAIR,
+  Role.MARAC_COORDINATOR,
+  Role.CASE_REVIEW_SPOC,
+]);
 
 const CREATE = `mutation($input: CreateCaseInput!) { createCase(input: $input) { id reference } }`;
 const SHARE = `mutation($c: ID!, $a: ID!, $x: ShareAccess!) { shareCase(caseId: $c, agencyId: $a, access: $x, reason: "Partnership working") { id } }`;

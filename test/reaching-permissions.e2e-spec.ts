@@ -6,7 +6,13 @@ import { Partnership, type Persona } from './partnership.js';
 
 const KINDS = Object.values(AgencyKind);
 const ROLES = Object.values(Role);
-const CASEWORK = new Set<Role>([Role.CASEWORKER, Role.MANAGER, Role.MARAC_CHAIR, Role.MARAC_COORDINATOR]);
+const CASEWORK = new Set<Role>([
+  Role.CASEWORKER,
+  Role.MANAGER,
+  Role.MARAC_CHAIR,
+  Role.MARAC_COORDINATOR,
+  Role.CASE_REVIEW_SPOC,
+]);
 
 /**
  * Issue 17's operations for every role in every kind of agency: who may read the inbox, their work, their email

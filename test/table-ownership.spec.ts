@@ -28,6 +28,8 @@ export const TABLE_OWNERS: Record<string, string> = {
   asb_risk_assessments: 'asb-risk',
   audit_events: 'audit',
   case_actions: 'actions',
+  case_review_breaches: 'case-reviews',
+  case_review_cases: 'case-reviews',
   case_reviews: 'case-reviews',
   case_shares: 'shares',
   case_transfers: 'transfers',

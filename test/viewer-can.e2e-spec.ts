@@ -24,7 +24,7 @@ const CASE_VIEWER_CAN = `query($id: ID!) { case(id: $id) { id version viewerCan 
   uploadEvidence removeEvidence requestCaseReview decideCaseReview withdrawFromMeeting
   editPoliceIntelligence editSupportNeeds chooseLeadOfficer transfer } } }`;
 const MEETING_VIEWER_CAN = `query($id: ID!) { meeting(id: $id) { id viewerCan { organise chair contribute } } }`;
-const ME_VIEWER_CAN = `query { me { id viewerCan { readCases createCase triage createMeeting readCaseFigures readMeetingFigures applyRetention updateServiceStandards administer manageUsers manageApiKeys manageWebhooks searchPeople decideAccessRequests mergePeople manageLetterTemplates decideCaseTransfers } } }`;
+const ME_VIEWER_CAN = `query { me { id viewerCan { readCases createCase triage createMeeting readCaseFigures readMeetingFigures applyRetention updateServiceStandards administer manageUsers manageApiKeys manageWebhooks searchPeople decideAccessRequests mergePeople manageLetterTemplates decideCaseTransfers logCaseReviews readCaseReviewFigures } } }`;
 const ACTIONS_VIEWER_CAN = `query($id: ID!) { case(id: $id) { id actions { id ownerAgency { id } viewerCan { update } } } }`;
 
 type Outcome = 'allowed' | 'refused';
@@ -491,6 +491,15 @@ describe('viewerCan says exactly what the guarded operations then do', () => {
       decideCaseTransfers: [
         await send('acceptCaseTransfer', `mutation { acceptCaseTransfer(id: "not-an-id") { id } }`),
         await send('declineCaseTransfer', `mutation { declineCaseTransfer(id: "not-an-id", reason: "") { id } }`),
+      ],
+      logCaseReviews: [
+        await send(
+          'logCaseReviewApplication',
+          `mutation { logCaseReviewApplication(input: { caseIds: ["not-an-id"], receivedAt: "2026-01-01T10:00:00Z", applicant: { name: "", contact: "", thirdParty: false } }) { id } }`,
+        ),
+      ],
+      readCaseReviewFigures: [
+        await send('caseReviewFigures', `query { caseReviewFigures(year: 2026) { applications } }`),
       ],
     };
   }

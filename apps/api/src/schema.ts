@@ -13,7 +13,7 @@ import { AsbRiskResolver } from '#libs/asb-risk';
 import { AuditActorResolver, AuditTrailResolver, DisclosureResolver } from '#libs/audit-trail';
 import { AuthResolver } from '#libs/auth';
 import { CaseFeedResolver } from '#libs/case-feed';
-import { CaseReviewsResolver } from '#libs/case-reviews';
+import { CaseReviewProcessResolver, CaseReviewsResolver } from '#libs/case-reviews';
 import { CasesResolver, PartiesResolver } from '#libs/cases';
 import { ContactsResolver } from '#libs/contacts';
 import { DashResolver } from '#libs/dash';
@@ -86,6 +86,7 @@ export const RESOLVERS = [
   CaseMeetingReferralsResolver,
   CaseMeetingReferralResolver,
   CaseReviewsResolver,
+  CaseReviewProcessResolver,
   ReportsResolver,
   SatisfactionResolver,
   IntakeResolver,

@@ -68,6 +68,12 @@ const MergesPage = lazy(() => import('./features/people/MergesPage').then((m) =>
 const LetterTemplatesPage = lazy(() =>
   import('./features/letters/LetterTemplatesPage').then((m) => ({ default: m.LetterTemplatesPage })),
 );
+const CaseReviewsPage = lazy(() =>
+  import('./features/case-reviews/CaseReviewsPage').then((m) => ({ default: m.CaseReviewsPage })),
+);
+const CaseReviewPage = lazy(() =>
+  import('./features/case-reviews/CaseReviewPage').then((m) => ({ default: m.CaseReviewPage })),
+);
 const NotFoundPage = lazy(() => import('./ui/NotFound').then((m) => ({ default: m.NotFoundPage })));
 
 function Route({ path, user }: { path: string; user: SessionUser }) {
@@ -94,6 +100,9 @@ function Route({ path, user }: { path: string; user: SessionUser }) {
   if (path === '/webhooks') return <WebhooksPage user={user} />;
   if (path === '/subject-access') return <SubjectAccessPage user={user} />;
   if (path === '/letter-templates') return <LetterTemplatesPage user={user} />;
+  if (path === '/case-reviews') return <CaseReviewsPage user={user} />;
+  const review = matchPath('/case-reviews/:id', path);
+  if (review) return <CaseReviewPage id={review.id} user={user} />;
   if (path === '/users') return <UsersPage user={user} />;
   if (path === '/people') return <FindPersonPage user={user} />;
   if (path === '/access-requests') return <AccessRequestsPage user={user} />;

@@ -99,7 +99,15 @@ export const AGENCY_KINDS = [
   'PROBATION',
   'OTHER',
 ] as const;
-export const ROLES = ['CASEWORKER', 'MANAGER', 'MARAC_CHAIR', 'MARAC_COORDINATOR', 'ADMIN', 'AGENCY_ADMIN'] as const;
+export const ROLES = [
+  'CASEWORKER',
+  'MANAGER',
+  'MARAC_CHAIR',
+  'MARAC_COORDINATOR',
+  'ADMIN',
+  'AGENCY_ADMIN',
+  'CASE_REVIEW_SPOC',
+] as const;
 export const ALERT_KINDS = [
   'CASE_SHARED',
   'INCIDENT_LOGGED',
@@ -111,6 +119,7 @@ export const ALERT_KINDS = [
   'SERVICE_STANDARD_BREACHED',
   'AGENDA_PUBLISHED',
   'CASE_TRANSFERRED',
+  'CASE_REVIEW_OVERDUE',
 ] as const;
 
 export const RISK_RANK: Record<string, number> = { STANDARD: 0, MEDIUM: 1, HIGH: 2 };

@@ -44,7 +44,8 @@ export type Action =
   | 'approve'
   | 'merge'
   | 'transfer'
-  | 'decide';
+  | 'decide'
+  | 'readApplicant';
 
 export type Subject =
   | 'Agency'
@@ -90,6 +91,7 @@ export const CASEWORK_ROLES: readonly Role[] = [
   Role.MANAGER,
   Role.MARAC_CHAIR,
   Role.MARAC_COORDINATOR,
+  Role.CASE_REVIEW_SPOC,
 ];
 
 /**
@@ -292,6 +294,24 @@ export function defineAbilityFor(user: SessionUser | null): PortalAbility {
     cannot('transfer', 'Case');
     cannot('decide', 'CaseTransfer');
   }
+  // Issue 19, item 1 (ASB Case Review): an application is its single point of contact's agency's and the linked
+  // cases' owners'. Row conditions on a loaded application: `spocAgencyId` (the agency that logged it, null for one
+  // requested from a case) and `linkedOwnerAgencyIds` (the owner agencies of its cases). The SPOC logs applications;
+  // the SPOC, or an owner of a linked case, takes each step (acknowledge, decide, meeting, outcome, told, appeal).
+  // The applicant's details (name, contact, relationship) are personal data read by those two agencies alone: a
+  // share of a linked case shows the application's progress, not who applied. Figures: managers and the SPOC.
+  const ownApplications = { spocAgencyId: user.agencyId };
+  const ownLinkedCases = { linkedOwnerAgencyIds: user.agencyId };
+  if (user.roles.includes(Role.CASE_REVIEW_SPOC)) {
+    can('create', 'CaseReview');
+    can('decideReview', 'CaseReview', ownApplications);
+    can('readFigures', 'CaseReview');
+  }
+  if (user.roles.includes(Role.MANAGER)) can('readFigures', 'CaseReview');
+  can('decideReview', 'CaseReview', ownLinkedCases);
+  can(['read', 'readApplicant'], 'CaseReview', ownApplications);
+  can(['read', 'readApplicant'], 'CaseReview', ownLinkedCases);
+  if (user.apiKey) cannot(['create', 'readApplicant', 'readFigures'], 'CaseReview');
 
   // Fields, from the one table of field rules. A rule with `when` is a `cannot` for those rows followed by its
   // own grants, so (CASL reading later rules first) the last matching rule in the table decides.

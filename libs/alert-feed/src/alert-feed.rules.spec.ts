@@ -26,6 +26,24 @@ describe('who an alert about a case goes to', () => {
     );
   });
 
+  it('is the owner and the Case Review’s own agency for an overdue step, that agency without the case if it holds none', () => {
+    expect(recipientsOf(alert(AlertKind.CASE_REVIEW_OVERDUE, 'police'), kase, undefined)).toEqual(
+      new Map([
+        ['council', 'OWNER'],
+        ['police', 'FULL'],
+      ]),
+    );
+    expect(recipientsOf(alert(AlertKind.CASE_REVIEW_OVERDUE, 'housing'), kase, undefined)).toEqual(
+      new Map([
+        ['council', 'OWNER'],
+        ['housing', null],
+      ]),
+    );
+    expect(recipientsOf(alert(AlertKind.CASE_REVIEW_OVERDUE, null), kase, undefined)).toEqual(
+      new Map([['council', 'OWNER']]),
+    );
+  });
+
   it('is nobody when the case is gone (anonymised, or not found)', () => {
     expect(recipientsOf(alert(AlertKind.CASE_UPDATED), undefined, new Set(['council'])).size).toBe(0);
   });

@@ -1,5 +1,5 @@
 import type { Relation } from '#libs/access';
-import { ACTION_KINDS, type AlertRow } from '#libs/alerts';
+import { ACTION_KINDS, type AlertRow, REVIEW_KINDS } from '#libs/alerts';
 import type { CaseWithShares } from '#libs/cases';
 
 /**
@@ -17,6 +17,15 @@ export function recipientsOf(
     return entitled;
   }
   if (!kase) return entitled;
+  if (REVIEW_KINDS.has(row.kind)) {
+    entitled.set(kase.owner_agency_id, 'OWNER');
+    const target = row.target_agency_id;
+    if (target && !entitled.has(target)) {
+      const share = kase.shares.find((s) => s.agency_id === target);
+      entitled.set(target, share ? share.access : null);
+    }
+    return entitled;
+  }
   entitled.set(kase.owner_agency_id, 'OWNER');
   for (const share of kase.shares) entitled.set(share.agency_id, share.access);
   if (ACTION_KINDS.has(row.kind)) {

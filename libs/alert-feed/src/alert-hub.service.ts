@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { SessionUser } from '#libs/access';
 import type { RequestContext } from '#libs/context';
 import { AuditLog, type SentView } from '#libs/audit';
-import { type AlertKind, type AlertRow, AlertsRepository } from '#libs/alerts';
+import { type AlertKind, type AlertRow, AlertsRepository, REVIEW_KINDS } from '#libs/alerts';
 import { type CaseRow, CasesRepository, holdersSubject, toCase } from '#libs/cases';
 import { BadInputError, formatError, RISK_ORDER, RiskLevel, SerialPass } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
@@ -248,7 +248,8 @@ export class AlertHub implements OnApplicationBootstrap, OnApplicationShutdown {
             alert: {
               id: row.id,
               kind: row.kind,
-              caseId: row.case_id,
+              // A Case Review's agency told of a case it does not hold learns nothing of which case.
+              caseId: relation === null && REVIEW_KINDS.has(row.kind) ? null : row.case_id,
               meetingId: row.meeting_id,
               actionId: row.action_id,
               occurredAt: row.occurred_at,

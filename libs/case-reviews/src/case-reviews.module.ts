@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
+import { ActionsModule } from '#libs/actions';
 import { CasesModule } from '#libs/cases';
+import { MeetingsModule } from '#libs/meetings';
 import { CaseReviewsRepository } from './case-reviews.repository.js';
-import { CaseReviewsResolver } from './case-reviews.resolver.js';
+import { CaseReviewProcessResolver, CaseReviewsResolver } from './case-reviews.resolver.js';
 import { CaseReviewsService } from './case-reviews.service.js';
 
 @Module({
-  imports: [CasesModule],
-  providers: [CaseReviewsService, CaseReviewsResolver, CaseReviewsRepository],
+  imports: [CasesModule, ActionsModule, MeetingsModule],
+  providers: [CaseReviewsService, CaseReviewsResolver, CaseReviewProcessResolver, CaseReviewsRepository],
   exports: [CaseReviewsRepository],
 })
 export class CaseReviewsModule {}

@@ -21,6 +21,8 @@ export enum Role {
   ADMIN = 'ADMIN',
   /** Issue 16: an agency's own administrator, who manages that agency's users and nobody else's. */
   AGENCY_ADMIN = 'AGENCY_ADMIN',
+  /** Issue 19, item 1: the single point of contact who logs and follows ASB Case Review applications. */
+  CASE_REVIEW_SPOC = 'CASE_REVIEW_SPOC',
 }
 
 export enum CaseStatus {

@@ -231,4 +231,13 @@ describe('configuration', () => {
     });
     expect(loadConfig({ PORT: '8080' }).mail.publicUrl).toBe('http://localhost:8080');
   });
+
+  it('gives the Case Review applicant 20 working days to appeal after being told, unless CASE_REVIEW_APPEAL_DAYS says', () => {
+    expect(loadConfig({}).caseReview).toMatchObject({ tellDays: 30, appealDays: 20, appealHearDays: 20 });
+    expect(
+      loadConfig({ CASE_REVIEW_APPEAL_DAYS: '10', CASE_REVIEW_TELL_DAYS: '35', CASE_REVIEW_APPEAL_HEAR_DAYS: '15' })
+        .caseReview,
+    ).toMatchObject({ tellDays: 35, appealDays: 10, appealHearDays: 15 });
+    expect(() => loadConfig({ CASE_REVIEW_APPEAL_DAYS: '0' })).toThrow(/CASE_REVIEW_APPEAL_DAYS/);
+  });
 });

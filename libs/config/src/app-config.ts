@@ -68,7 +68,18 @@ export interface AppConfig {
   /** Years after closing that a case is kept whole; then it is anonymised unless a legal hold stops it. */
   retentionYears: number;
   /** ASB Case Review: qualifying complaints within six months, and the working days to acknowledge, decide and meet. */
-  caseReview: { threshold: number; acknowledgeDays: number; decideDays: number; meetDays: number };
+  caseReview: {
+    threshold: number;
+    acknowledgeDays: number;
+    decideDays: number;
+    meetDays: number;
+    /** Working days from receipt to the applicant being told the review's outcome. */
+    tellDays: number;
+    /** Working days after the applicant was told within which they may appeal. */
+    appealDays: number;
+    /** Working days from an appeal to its hearing's outcome. */
+    appealHearDays: number;
+  };
   /** How often the scheduler looks for overdue actions and missed service standards (and prunes alerts). */
   alertSchedulerSeconds: number;
   /** How often open WebSockets are checked for expired tokens, ended or idle sessions and deactivated users. */
@@ -371,6 +382,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       acknowledgeDays: integer(env, 'CASE_REVIEW_ACKNOWLEDGE_DAYS', 5, 1, 60),
       decideDays: integer(env, 'CASE_REVIEW_DECIDE_DAYS', 10, 1, 60),
       meetDays: integer(env, 'CASE_REVIEW_MEET_DAYS', 25, 1, 120),
+      tellDays: integer(env, 'CASE_REVIEW_TELL_DAYS', 30, 1, 180),
+      appealDays: integer(env, 'CASE_REVIEW_APPEAL_DAYS', 20, 1, 120),
+      appealHearDays: integer(env, 'CASE_REVIEW_APPEAL_HEAR_DAYS', 20, 1, 120),
     },
     alertSchedulerSeconds: integer(env, 'ALERT_SCHEDULER_SECONDS', 60, 1, 3600),
     sessionSweepSeconds: integer(env, 'SESSION_SWEEP_SECONDS', 30, 1, 60),

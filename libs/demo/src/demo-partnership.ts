@@ -6,6 +6,7 @@ import { seedDemoTransfers } from './demo-transfers.js';
 import { ADMINISTRATION_AGENCY, hashPassword } from '#libs/users';
 import { seedDemoLetters } from './demo-letters.js';
 import { seedDemoFigures } from './demo-figures.js';
+import { DEMO_CASE_REVIEW_SPOC, seedDemoCaseReview } from './demo-case-review.js';
 
 export { DEMO_PASSWORD };
 
@@ -1552,7 +1553,7 @@ async function insertRows(db: EntityManager, table: string, columns: string, row
  * re-roled or gave a new password stays so, whatever the loader would have made of it.
  */
 export async function seedDemoPartnership(dataSource: DataSource): Promise<DemoPartnership> {
-  const signIns = demoStaff();
+  const signIns = [...demoStaff(), DEMO_CASE_REVIEW_SPOC];
   const skipped = {
     loaded: false,
     password: DEMO_PASSWORD,
@@ -1714,6 +1715,14 @@ export async function seedDemoPartnership(dataSource: DataSource): Promise<DemoP
       councilCaseworker: staff.caseworker.asb,
       landlord: staff.agency.homes,
       landlordManager: staff.manager.homes,
+    });
+    await seedDemoCaseReview(db, {
+      asb: staff.agency.asb,
+      homes: staff.agency.homes,
+      police: staff.agency.police,
+      spoc: userId.get(DEMO_CASE_REVIEW_SPOC.email)!,
+      chair: userId.get(`marac-chair@${AGENCIES.asb.domain}`)!,
+      coordinator: userId.get(`marac-coordinator@${AGENCIES.asb.domain}`)!,
     });
     return { loaded: true, password: DEMO_PASSWORD, signIns, administrator };
   });

@@ -553,7 +553,9 @@ export class MeetingsRepository {
   /** When the review `reviewAlias` was held: the earliest CASE_REVIEW meeting since it was received that heard its case and has started. */
   static caseReviewHeldAtSql(reviewAlias: string): string {
     const r = reviewAlias;
-    return `(SELECT min(m.starts_at) FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id AND m.kind = 'CASE_REVIEW'
-              WHERE i.case_id = ${r}.case_id AND i.withdrawn_at IS NULL AND m.starts_at >= ${r}.received_at AND m.starts_at <= now())`;
+    // The meeting the application was linked to (issue 19), once started; else the earliest that heard its case.
+    return `coalesce((SELECT m.starts_at FROM meetings m WHERE m.id = ${r}.meeting_id AND m.starts_at <= now()),
+            (SELECT min(m.starts_at) FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id AND m.kind = 'CASE_REVIEW'
+              WHERE i.case_id = ${r}.case_id AND i.withdrawn_at IS NULL AND m.starts_at >= ${r}.received_at AND m.starts_at <= now()))`;
   }
 }

@@ -28,6 +28,7 @@ export const DEFAULT_DELIVERY: Readonly<Record<AlertKind, NotificationDelivery>>
   [AlertKind.SERVICE_STANDARD_BREACHED]: NotificationDelivery.DIGEST,
   [AlertKind.AGENDA_PUBLISHED]: NotificationDelivery.DIGEST,
   [AlertKind.CASE_TRANSFERRED]: NotificationDelivery.IMMEDIATE,
+  [AlertKind.CASE_REVIEW_OVERDUE]: NotificationDelivery.IMMEDIATE,
 };
 
 /** The risk an escalation must reach to be mailed at once; lower ones wait for the digest. */
@@ -47,6 +48,7 @@ export const KIND_WORDS: Readonly<Record<AlertKind, string>> = {
   [AlertKind.SERVICE_STANDARD_BREACHED]: 'Service standard missed',
   [AlertKind.AGENDA_PUBLISHED]: 'Meeting agenda published',
   [AlertKind.CASE_TRANSFERRED]: 'Case transferred to another agency',
+  [AlertKind.CASE_REVIEW_OVERDUE]: 'Case Review step overdue',
 };
 
 /** The user's own choices over the defaults: every kind, each with how it is delivered and whether it was chosen. */

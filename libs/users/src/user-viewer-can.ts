@@ -78,6 +78,14 @@ export class UserViewerCan {
       'createLetterTemplate, updateLetterTemplate, retireLetterTemplate: your agency’s letter templates (managers)',
   })
   manageLetterTemplates: boolean;
+
+  @Field({ description: 'logCaseReviewApplication: the Case Reviews area of the single point of contact' })
+  logCaseReviews: boolean;
+
+  @Field({
+    description: 'caseReviewFigures: the ASB Case Review figures your agency publishes (managers and the SPOC)',
+  })
+  readCaseReviewFigures: boolean;
 }
 
 export function userViewerCan(ability: PortalAbility): UserViewerCan {
@@ -102,5 +110,7 @@ export function userViewerCan(ability: PortalAbility): UserViewerCan {
     mergePeople: ability.can('merge', 'Person'),
     manageLetterTemplates: ability.can('create', 'LetterTemplate'),
     decideCaseTransfers: ability.can('decide', 'CaseTransfer'),
+    logCaseReviews: ability.can('create', 'CaseReview'),
+    readCaseReviewFigures: ability.can('readFigures', 'CaseReview'),
   };
 }

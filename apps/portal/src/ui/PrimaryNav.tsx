@@ -40,6 +40,7 @@ export function PrimaryNav({ user, path }: { user: SessionUser; path: string }) 
   if (user.can.manageApiKeys) items.push({ text: 'System keys', href: '/keys' });
   if (user.can.manageWebhooks) items.push({ text: 'Webhooks', href: '/webhooks' });
   if (user.can.answerSubjectAccess) items.push({ text: 'Subject access', href: '/subject-access' });
+  if (user.can.logCaseReviews) items.push({ text: 'Case Reviews', href: '/case-reviews', prefix: '/case-reviews' });
   if (user.can.mergePeople) items.push({ text: 'Person records', href: '/people/merges' });
   if (user.can.manageLetterTemplates) items.push({ text: 'Letter templates', href: '/letter-templates' });
 

@@ -31,6 +31,7 @@ import { Webhooks1765470000000 } from './1765470000000-webhooks.js';
 import { SubjectAccess1765510000000 } from './1765510000000-subject-access.js';
 import { Letters1765550000000 } from './1765550000000-letters.js';
 import { CaseTransfers1765530000000 } from './1765530000000-case-transfers.js';
+import { CaseReviewProcess1765520000000 } from './1765520000000-case-review-process.js';
 import { KnownTo1765490000000 } from './1765490000000-known-to.js';
 import { SharingBasis1765500000000 } from './1765500000000-sharing-basis.js';
 import { People1765480000000 } from './1765480000000-people.js';
@@ -71,6 +72,7 @@ export const migrations = [
   KnownTo1765490000000,
   SharingBasis1765500000000,
   SubjectAccess1765510000000,
+  CaseReviewProcess1765520000000,
   CaseTransfers1765530000000,
   Letters1765550000000,
 ];

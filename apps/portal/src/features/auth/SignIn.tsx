@@ -52,6 +52,8 @@ const ViewerCan = graphql(`
         mergePeople
         manageLetterTemplates
         decideCaseTransfers
+        logCaseReviews
+        readCaseReviewFigures
       }
     }
   }

@@ -8,6 +8,7 @@ import { CaseRisk } from './risk-queries';
 import { DashForm } from '../dash/DashForm';
 import { AsbRiskForm, IMPACT, LIKELIHOOD, vulnerabilityName } from '../asb-risk/AsbRiskForm';
 import { MeetingAgendasPanel } from '../meetings/MeetingAgendasPanel';
+import { CaseReviewsPanel } from '../case-reviews/CaseReviewsPanel';
 
 export function RiskTab({ c }: { c: CaseData }) {
   const recent = c.incidents.filter((i) => Date.parse(i.occurredAt) > Date.now() - 365 * 24 * 3600 * 1000).length;
@@ -42,6 +43,7 @@ export function RiskTab({ c }: { c: CaseData }) {
       )}
       {error && !risk && <p className="govuk-body">Risk assessments could not be loaded. Try again later.</p>}
       {risk && <CaseReviewThresholdPanel threshold={risk.caseReviewThreshold} />}
+      <CaseReviewsPanel caseId={c.id} />
       {risk && !domesticAbuse && <AsbRiskAssessments c={c} assessments={risk.asbRiskAssessments} />}
       {risk && (domesticAbuse || !!risk.dashAssessments?.length) && (
         <section aria-labelledby="dash-history-heading" className="govuk-!-margin-top-6">

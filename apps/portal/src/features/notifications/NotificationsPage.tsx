@@ -51,6 +51,7 @@ const KIND_LABELS: Record<AlertKind, { label: string; hint?: string }> = {
   SERVICE_STANDARD_BREACHED: { label: 'Service standard missed' },
   AGENDA_PUBLISHED: { label: 'Meeting agenda published' },
   CASE_TRANSFERRED: { label: 'Case transferred to another agency' },
+  CASE_REVIEW_OVERDUE: { label: 'Case Review step overdue' },
 };
 
 const DELIVERY_OPTIONS: { value: NotificationDelivery; text: string }[] = [

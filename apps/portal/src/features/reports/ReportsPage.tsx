@@ -10,6 +10,7 @@ import { CaseFigures } from './CaseFigures';
 import { FigureTrends } from './FigureTrends';
 import { MaracFigures } from './MaracFigures';
 import { PartnershipFigures } from './PartnershipFigures';
+import { CaseReviewFigures } from '../case-reviews/CaseReviewFigures';
 import { FILTER_FIELDS, ReportFilters, filterProblems, type ReportFilter } from './ReportFilters';
 import { describePeriod, lastThreeMonths, toApiPeriod } from './period';
 import { CaseStatisticsQuery, MaracStatisticsQuery } from './queries';
@@ -79,6 +80,7 @@ export function ReportsPage({ user }: { user: SessionUser }) {
           Reports are for managers and for MARAC chairs and coordinators. Ask your manager if you need figures for your
           agency.
         </div>
+        {user.can.readCaseReviewFigures && <CaseReviewFigures />}
       </>
     );
   }
@@ -156,6 +158,7 @@ export function ReportsPage({ user }: { user: SessionUser }) {
           <MaracFigures figures={marac.data.maracStatistics} period={applied} />
         </section>
       )}
+      {user.can.readCaseReviewFigures && <CaseReviewFigures />}
       {caseFigures && (
         <p className="govuk-body govuk-!-margin-top-8">
           <Link href="/retention" className="govuk-link">
