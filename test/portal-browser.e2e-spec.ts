@@ -57,7 +57,7 @@ describe('the portal in a browser', () => {
   }
 
   async function openCase(page: Page): Promise<void> {
-    await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Cases' }).click();
+    await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Cases', exact: true }).click();
     await page.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
     await page.getByLabel('Search').fill(reference);
     await page.getByRole('button', { name: 'Apply filters' }).click();
@@ -148,14 +148,14 @@ describe('the portal in a browser', () => {
     }
     expect(await page.getByRole('link', { name: 'Sharing', exact: true }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Audit', exact: true }).count()).toBe(0);
-    await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Cases' }).click();
+    await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Cases', exact: true }).click();
     await page.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
     await expectAccessible(page, 'cases');
   });
 
   it('sorts the case list on the server', async () => {
     const page = await signIn(COUNCIL);
-    await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Cases' }).click();
+    await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Cases', exact: true }).click();
     await page.getByLabel('Sort by').selectOption('REFERENCE');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/sort=REFERENCE/);
@@ -238,7 +238,7 @@ describe('the portal in a browser', () => {
 
   it('opens a case from the form, and the owner closes it with an outcome and a reason', async () => {
     const page = await signIn(LANDLORD);
-    await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Cases' }).click();
+    await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Cases', exact: true }).click();
     await page.getByRole('button', { name: 'Open a case' }).click();
     await page.getByRole('heading', { name: 'Open a case' }).waitFor();
     await page.getByLabel('Category').selectOption('NOISE');

@@ -15,6 +15,8 @@ const KEPT_WHOLE: Record<string, string> = {
     'the record of disclosure (which agency saw the case, at what access, shared by whom and why) outlives the case, as the audit does',
   legal_holds: 'a case under a hold is never anonymised, and releasing the hold deletes the row',
   service_standard_alerts: 'which standard fell due when: no person in it',
+  case_review_cases: 'which cases a Case Review application concerns, linked by whom and when: no person in it',
+  case_review_breaches: 'which step of a Case Review ran late and when it was alerted: no person in it',
 };
 
 /**

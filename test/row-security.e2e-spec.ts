@@ -40,6 +40,7 @@ const TABLES = [
   ['legal_holds', 'case_id'],
   ['satisfaction_surveys', 'case_id'],
   ['case_reviews', 'case_id'],
+  ['case_review_cases', 'case_id'],
 ] as const;
 /**
  * Tables walled by their own agency columns rather than by a case: each agency's assignments of alerts, access
@@ -130,6 +131,9 @@ describe('row security: the database admits a request only to its agency’s cas
     );
     await row(
       `INSERT INTO case_reviews (case_id, received_at, acknowledge_by, decide_by, meet_by, requested_by_id) VALUES ($1, now(), now(), now(), now(), $2)`,
+    );
+    await row(
+      `INSERT INTO case_review_cases (review_id, case_id, linked_by_id) SELECT id, case_id, $2 FROM case_reviews WHERE case_id = $1`,
     );
     await row(
       `INSERT INTO evidence_files (case_id, file_name, media_type, byte_size, sha256, storage_key, uploaded_by_id, uploaded_by_agency_id)

@@ -385,7 +385,7 @@ describe('depth, alias and cost limits', () => {
       const result = await portal.gql(query, variables, officer.token);
       expect(result.data).toBeUndefined();
       expect(codeOf(result)).toBe('QUERY_TOO_COMPLEX');
-      expect(result.errors?.[0].message).toMatch(/objects, more than the limit of 30000/);
+      expect(result.errors?.[0].message).toMatch(/objects, more than the limit of 35000/);
     }
     // Over HTTP a `first` given by a variable counts as its value: the same document for a small page runs.
     const small = await portal.gql(
