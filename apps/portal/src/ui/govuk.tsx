@@ -428,6 +428,21 @@ export function Tag({ children, colour }: { children: ReactNode; colour?: TagCol
 }
 
 /** Shown wherever the API withheld a field from this reader: never leave it blank. */
+/** GOV.UK warning text: the "!" icon, and "Warning" for screen readers before what is said. */
+export function WarningText({ children }: { children: ReactNode }) {
+  return (
+    <div className="govuk-warning-text">
+      <span className="govuk-warning-text__icon" aria-hidden="true">
+        !
+      </span>
+      <strong className="govuk-warning-text__text">
+        <span className="govuk-visually-hidden">Warning</span>
+        {children}
+      </strong>
+    </div>
+  );
+}
+
 export function Withheld() {
   return <span className="app-withheld">Withheld</span>;
 }

@@ -14,6 +14,7 @@ import {
   TextInput,
   Textarea,
   type FieldError,
+  WarningText,
 } from '../../ui/govuk';
 import { CaseReviewApplicationsQuery, CaseReviewCaseSearch, LogCaseReview } from './queries';
 import { dayToIso, overdueOf, stageOf, today, type Review } from './steps';
@@ -45,15 +46,9 @@ export function CaseReviewsPage({ user }: { user: SessionUser }) {
         working days.
       </p>
       {overdue.length > 0 && (
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            {overdue.length === 1 ? '1 application has' : `${overdue.length} applications have`} an overdue step.
-          </strong>
-        </div>
+        <WarningText>
+          {overdue.length === 1 ? '1 application has' : `${overdue.length} applications have`} an overdue step.
+        </WarningText>
       )}
       {list.loading && !list.data ? (
         <p className="govuk-body" role="status">

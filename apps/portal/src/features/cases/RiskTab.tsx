@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import type { CaseRiskQuery } from '../../gql/graphql';
-import { SummaryList, Table, Tag, Withheld } from '../../ui/govuk';
+import { SummaryList, Table, Tag, Withheld, WarningText } from '../../ui/govuk';
 import { RiskTag } from './CaseTags';
 import { formatDate, humanise } from '../../format';
 import type { CaseData } from './CasePage';
@@ -105,15 +105,7 @@ function CaseReviewThresholdPanel({ threshold }: { threshold: Threshold }) {
         ]}
       />
       {threshold.tellVictimAboutReview && (
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            Tell the victim they can ask for an ASB Case Review.
-          </strong>
-        </div>
+        <WarningText>Tell the victim they can ask for an ASB Case Review.</WarningText>
       )}
     </section>
   );

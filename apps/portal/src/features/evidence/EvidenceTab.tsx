@@ -15,6 +15,7 @@ import {
   Textarea,
   Withheld,
   type FieldError,
+  WarningText,
 } from '../../ui/govuk';
 import type { CaseData } from '../cases/CasePage';
 import { WriteLetter } from '../letters/WriteLetter';
@@ -249,16 +250,10 @@ function RemoveEvidenceForm({
         Remove {file.fileName}
       </h3>
       {errors.length > 0 && <ErrorSummary errors={errors} />}
-      <div className="govuk-warning-text">
-        <span className="govuk-warning-text__icon" aria-hidden="true">
-          !
-        </span>
-        <strong className="govuk-warning-text__text">
-          <span className="govuk-visually-hidden">Warning</span>
-          The file is deleted for every agency and cannot be brought back. The audit trail keeps its name, its SHA-256
-          and your reason.
-        </strong>
-      </div>
+      <WarningText>
+        The file is deleted for every agency and cannot be brought back. The audit trail keeps its name, its SHA-256 and
+        your reason.
+      </WarningText>
       <form onSubmit={submit} noValidate aria-labelledby="remove-evidence-heading">
         <Textarea
           id="remove-reason"

@@ -3,7 +3,7 @@ import { useLazyQuery, useMutation, useQuery } from '@apollo/client/react';
 import type { PreviewLetterQuery } from '../../gql/graphql';
 import { apiFieldErrors } from '../../apollo';
 import { humanise } from '../../format';
-import { Button, ErrorSummary, NotificationBanner, Select, type FieldError } from '../../ui/govuk';
+import { Button, ErrorSummary, NotificationBanner, Select, type FieldError, WarningText } from '../../ui/govuk';
 import type { CaseData } from '../cases/CasePage';
 import { LetterTemplatesQuery, PreviewLetter, ProduceLetter } from './queries';
 
@@ -133,17 +133,11 @@ export function WriteLetter({ c, onProduced }: { c: CaseData; onProduced: () => 
             Preview
           </h4>
           {preview.withheldFields.length > 0 && (
-            <div className="govuk-warning-text">
-              <span className="govuk-warning-text__icon" aria-hidden="true">
-                !
-              </span>
-              <strong className="govuk-warning-text__text">
-                <span className="govuk-visually-hidden">Warning</span>
-                These will be left empty because your agency may not read them:{' '}
-                {preview.withheldFields.map((f) => fieldName(f, labels).toLowerCase()).join('; ')}. Fill them in by
-                hand, or ask the owner agency to send the letter.
-              </strong>
-            </div>
+            <WarningText>
+              These will be left empty because your agency may not read them:{' '}
+              {preview.withheldFields.map((f) => fieldName(f, labels).toLowerCase()).join('; ')}. Fill them in by hand,
+              or ask the owner agency to send the letter.
+            </WarningText>
           )}
           {preview.missingFields.length > 0 && (
             <p className="govuk-body">

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../gql';
 import { errorMessages } from '../../apollo';
-import { ErrorSummary } from '../../ui/govuk';
+import { ErrorSummary, WarningText } from '../../ui/govuk';
 import { MeetingDetail } from './queries';
 import type { MeetingData } from './types';
 
@@ -45,15 +45,7 @@ export function ConfidentialityPanel({ m }: { m: MeetingData }) {
       ) : (
         <>
           {errors.length > 0 && <ErrorSummary errors={errors.map((text) => ({ text }))} />}
-          <div className="govuk-warning-text">
-            <span className="govuk-warning-text__icon" aria-hidden="true">
-              !
-            </span>
-            <strong className="govuk-warning-text__text">
-              <span className="govuk-visually-hidden">Warning</span>
-              Agree the statement to see the case material on this agenda.
-            </strong>
-          </div>
+          <WarningText>Agree the statement to see the case material on this agenda.</WarningText>
           <button type="button" className="govuk-button" disabled={loading} data-module="govuk-button" onClick={submit}>
             I agree
           </button>

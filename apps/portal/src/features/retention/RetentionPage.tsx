@@ -5,7 +5,7 @@ import { errorCode, errorMessages } from '../../apollo';
 import { Link, usePageTitle } from '../../router';
 import type { SessionUser } from '../../session';
 import { formatDate, humanise } from '../../format';
-import { Checkboxes, ErrorSummary, NotificationBanner, type FieldError } from '../../ui/govuk';
+import { Checkboxes, ErrorSummary, NotificationBanner, type FieldError, WarningText } from '../../ui/govuk';
 import { HoldReasonForm, type HoldChange, type HoldOutcome } from './HoldReasonForm';
 import { ApplyRetention, RetentionReviewQuery as ReviewQuery } from './queries';
 
@@ -333,16 +333,10 @@ export function RetentionPage({ user }: { user: SessionUser }) {
               <h2 className="govuk-heading-m" id="apply-heading">
                 Anonymise {cases(n)}
               </h2>
-              <div className="govuk-warning-text">
-                <span className="govuk-warning-text__icon" aria-hidden="true">
-                  !
-                </span>
-                <strong className="govuk-warning-text__text">
-                  <span className="govuk-visually-hidden">Warning</span>
-                  This cannot be undone. The {cases(n)} listed under Due now lose their names, addresses, phone numbers,
-                  notes and evidence files as soon as you confirm.
-                </strong>
-              </div>
+              <WarningText>
+                This cannot be undone. The {cases(n)} listed under Due now lose their names, addresses, phone numbers,
+                notes and evidence files as soon as you confirm.
+              </WarningText>
               <form onSubmit={submitApply} noValidate>
                 <Checkboxes
                   id={CONFIRM_ID}

@@ -5,7 +5,15 @@ import type { CaseSatisfactionQuery, SendSatisfactionSurveyMutation } from '../.
 import { apiFieldErrors, errorMessages } from '../../apollo';
 import { useDraft } from '../../drafts';
 import { formatDate, formatDateTime } from '../../format';
-import { ErrorSummary, NotificationBanner, Radios, Table, Textarea, type FieldError } from '../../ui/govuk';
+import {
+  ErrorSummary,
+  NotificationBanner,
+  Radios,
+  Table,
+  Textarea,
+  type FieldError,
+  WarningText,
+} from '../../ui/govuk';
 import { SCORE_OPTIONS, scoreText } from './scores';
 import type { CaseData } from '../cases/CasePage';
 
@@ -166,15 +174,9 @@ function SurveyLinkForm({ c }: { c: CaseData }) {
         </>
       ) : (
         <div className="app-survey-link">
-          <div className="govuk-warning-text">
-            <span className="govuk-warning-text__icon" aria-hidden="true">
-              !
-            </span>
-            <strong className="govuk-warning-text__text">
-              <span className="govuk-visually-hidden">Warning</span>
-              This link is shown only once. Copy it now and send it to the reporter by email or text message.
-            </strong>
-          </div>
+          <WarningText>
+            This link is shown only once. Copy it now and send it to the reporter by email or text message.
+          </WarningText>
           <div className="govuk-form-group">
             <label className="govuk-label govuk-label--s" htmlFor="survey-link">
               Survey link

@@ -1,6 +1,6 @@
 import type { ClockState, ServiceStandard } from '../../gql/graphql';
 import { formatDateTime } from '../../format';
-import { Table, Tag, Withheld } from '../../ui/govuk';
+import { Table, Tag, Withheld, WarningText } from '../../ui/govuk';
 
 export interface Clock {
   standard: ServiceStandard;
@@ -71,18 +71,12 @@ export function ServiceClocksPanel({
       ) : (
         <>
           {breached.length > 0 && (
-            <div className="govuk-warning-text">
-              <span className="govuk-warning-text__icon" aria-hidden="true">
-                !
-              </span>
-              <strong className="govuk-warning-text__text">
-                <span className="govuk-visually-hidden">Warning</span>
-                {breached.length === 1
-                  ? 'A service standard is breached'
-                  : `${breached.length} service standards are breached`}
-                : {breached.map((c) => STANDARD_NAMES[c.standard].toLowerCase()).join(', ')}.
-              </strong>
-            </div>
+            <WarningText>
+              {breached.length === 1
+                ? 'A service standard is breached'
+                : `${breached.length} service standards are breached`}
+              : {breached.map((c) => STANDARD_NAMES[c.standard].toLowerCase()).join(', ')}.
+            </WarningText>
           )}
           <Table
             caption="Service standards on this case"

@@ -15,6 +15,7 @@ import {
   Tag,
   TextInput,
   type FieldError,
+  WarningText,
 } from '../../ui/govuk';
 import {
   CompleteSubjectAccessRequest,
@@ -89,15 +90,9 @@ export function SubjectAccessPage({ user }: { user: SessionUser }) {
       )}
       {problems.length > 0 && <ErrorSummary errors={problems.map((text) => ({ text }))} />}
       {overdue > 0 && (
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            {overdue === 1 ? '1 request is' : `${overdue} requests are`} past the statutory deadline.
-          </strong>
-        </div>
+        <WarningText>
+          {overdue === 1 ? '1 request is' : `${overdue} requests are`} past the statutory deadline.
+        </WarningText>
       )}
       {list.loading && !list.data ? (
         <p className="govuk-body" role="status">
