@@ -265,8 +265,8 @@ export async function createPartnership(db: PoolClient, shape: PartnershipShape)
         .map(([agency, relation]) => ({ kase, agency, relation })),
     );
     await db.query(
-      `INSERT INTO case_shares (case_id, agency_id, access, reason, shared_by_id)
-       SELECT x.c, x.a, x.r, 'Bench: information-sharing agreement', k.created_by_id
+      `INSERT INTO case_shares (case_id, agency_id, access, reason, lawful_basis, lawful_basis_detail, consent_state, shared_by_id)
+       SELECT x.c, x.a, x.r, 'Bench: information-sharing agreement', 'OTHER', 'Bench: information-sharing agreement', 'NOT_RECORDED', k.created_by_id
          FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS x(c, a, r) JOIN cases k ON k.id = x.c`,
       [shares.map((s) => s.kase.id), shares.map((s) => agencies[s.agency].id), shares.map((s) => s.relation)],
     );

@@ -164,9 +164,9 @@ export async function fillDatabase(db: PoolClient, cases: number, log: (line: st
     ).rows as { id: string; name: string; kind: string; email: string }[];
     await step(
       'shares with P (live, ~5%)',
-      `INSERT INTO case_shares (case_id, agency_id, access, reason, shared_by_id, shared_at)
+      `INSERT INTO case_shares (case_id, agency_id, access, reason, lawful_basis, lawful_basis_detail, consent_state, shared_by_id, shared_at)
        SELECT c.id, $1::uuid, CASE WHEN random() < 0.5 THEN 'FULL' ELSE 'LIMITED' END,
-              'Bench: shared for the multi-agency problem-solving meeting', c.created_by_id,
+              'Bench: shared for the multi-agency problem-solving meeting', 'OTHER', 'Bench: shared for the multi-agency problem-solving meeting', 'NOT_RECORDED', c.created_by_id,
               c.opened_at + (now() - c.opened_at) * 0.05
          FROM cases c
         WHERE c.owner_agency_id <> $1::uuid AND random() < $2::float8`,
@@ -174,8 +174,8 @@ export async function fillDatabase(db: PoolClient, cases: number, log: (line: st
     );
     await step(
       'shares with P (revoked, ~1%)',
-      `INSERT INTO case_shares (case_id, agency_id, access, reason, shared_by_id, shared_at, revoked_at, revoked_by_id)
-       SELECT c.id, $1::uuid, 'LIMITED', 'Bench: shared, then withdrawn', c.created_by_id,
+      `INSERT INTO case_shares (case_id, agency_id, access, reason, lawful_basis, lawful_basis_detail, consent_state, shared_by_id, shared_at, revoked_at, revoked_by_id)
+       SELECT c.id, $1::uuid, 'LIMITED', 'Bench: shared, then withdrawn', 'OTHER', 'Bench: shared, then withdrawn', 'NOT_RECORDED', c.created_by_id,
               c.opened_at + (now() - c.opened_at) * 0.05, c.opened_at + (now() - c.opened_at) * 0.1, c.created_by_id
          FROM cases c
         WHERE c.owner_agency_id <> $1::uuid AND random() < 0.01
@@ -185,10 +185,10 @@ export async function fillDatabase(db: PoolClient, cases: number, log: (line: st
     await step(
       'shares between others (0–2/case)',
       `WITH a AS (SELECT array_agg(id ORDER BY name) AS ids FROM agencies WHERE name LIKE 'Bench %')
-       INSERT INTO case_shares (case_id, agency_id, access, reason, shared_by_id, shared_at)
+       INSERT INTO case_shares (case_id, agency_id, access, reason, lawful_basis, lawful_basis_detail, consent_state, shared_by_id, shared_at)
        SELECT DISTINCT ON (c.id, x.agency_id) c.id, x.agency_id,
               CASE WHEN ${h(`c.id::text || 'acc' || n`)} % 3 = 0 THEN 'LIMITED' ELSE 'FULL' END,
-              'Bench: shared under the information-sharing agreement', c.created_by_id,
+              'Bench: shared under the information-sharing agreement', 'OTHER', 'Bench: shared under the information-sharing agreement', 'NOT_RECORDED', c.created_by_id,
               c.opened_at + (now() - c.opened_at) * 0.02
          FROM cases c CROSS JOIN a, generate_series(1, ${h(`c.id::text || 'sh'`)} % 3) n,
               LATERAL (SELECT a.ids[1 + ${h(`c.id::text || 'ag' || n`)} % cardinality(a.ids)] AS agency_id) x
