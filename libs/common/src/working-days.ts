@@ -61,7 +61,8 @@ const BANK_HOLIDAYS = new Set([
   '2030-12-26',
 ]);
 
-const londonDate = (date: Date) => date.toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+/** The calendar day in England (YYYY-MM-DD) of a moment, whatever the server's zone. */
+export const londonDate = (date: Date): string => date.toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
 
 export function isWorkingDay(date: Date): boolean {
   const weekday = new Date(`${londonDate(date)}T12:00:00Z`).getUTCDay();

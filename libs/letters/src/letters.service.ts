@@ -8,6 +8,7 @@ import { type Case, caseAttributes, CasesService, type Party } from '#libs/cases
 import {
   BadInputError,
   ContactChannel,
+  londonDate,
   NotFoundError,
   parseId,
   StateConflictError,
@@ -41,7 +42,6 @@ import {
 /** A date as a letter says it: "5 December 2026", London time. */
 const letterDay = (date: Date) =>
   date.toLocaleDateString('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' });
-const isoDay = (date: Date) => date.toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
 
 /** The party fields a merge field reads, for the view recorded on the trail. */
 const PARTY_FIELDS: Partial<Record<MergeFieldKey, 'fullName' | 'address'>> = {
@@ -159,7 +159,7 @@ export class LettersService {
     const { file, result } = await this.evidence.addMade(
       ctx,
       kase.id,
-      { bytes, fileName: letterFileName(template.kind, kase.reference, isoDay(new Date())), description: made },
+      { bytes, fileName: letterFileName(template.kind, kase.reference, londonDate(new Date())), description: made },
       async (tx, file) => {
         const record =
           how.as === 'contact'

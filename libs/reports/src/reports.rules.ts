@@ -1,4 +1,4 @@
-import { BadInputError, ClockState, DAY_MS, londonDayStart, percentOf } from '#libs/common';
+import { BadInputError, ClockState, DAY_MS, londonDate, londonDayStart, percentOf } from '#libs/common';
 import { type ServiceClock, ServiceStandard } from '#libs/service-standards';
 import type { StandardFigure } from './case-statistics.model.js';
 
@@ -104,7 +104,7 @@ export interface SeriesPoint {
 }
 
 const londonMonthIndex = (at: Date) => {
-  const [year, month] = at.toLocaleDateString('en-CA', { timeZone: 'Europe/London' }).split('-').map(Number);
+  const [year, month] = londonDate(at).split('-').map(Number);
   return year * 12 + month - 1;
 };
 const monthStart = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;

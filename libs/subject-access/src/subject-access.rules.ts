@@ -1,4 +1,4 @@
-import { BadInputError } from '#libs/common';
+import { BadInputError, londonDate } from '#libs/common';
 
 /** A calendar day as `YYYY-MM-DD`: the statutory month is counted in days, not instants. */
 export type Day = string;
@@ -35,7 +35,7 @@ export function dueDay(received: Day, months: number): Day {
 
 /** Today in England, whatever the server's zone: a request due today is not overdue until tomorrow there. */
 export function londonToday(now: number): Day {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(now));
+  return londonDate(new Date(now));
 }
 
 /** Whole days from `today` to `due`: 0 on the day it is due, negative once it is late. */
